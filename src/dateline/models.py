@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-Precision = Literal["second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "none"]
+Precision = Literal["low", "second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "none"]
 DateSource = Literal["metadata", "url", "header", "caller", "text", "none"]
 Factuality = Literal["asserted", "reported", "speculated", "planned", "hypothetical", "negated", "historical"]
 Level = Literal["continent", "country", "admin1", "admin2", "city", "site", "region", "water"]

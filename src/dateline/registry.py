@@ -40,4 +40,7 @@ def get(name: str) -> Callable:
     if name not in BUILTIN:
         raise PipelineError(f"no stage named {name!r}; valid stages are: {', '.join(names())}")
     module, _, attr = BUILTIN[name].partition(":")
-    return getattr(importlib.import_module(module), attr)
+    try:
+        return getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as err:
+        raise PipelineError(f"stage {name!r} cannot be loaded from {BUILTIN[name]} ({err}); reinstall dateline") from None

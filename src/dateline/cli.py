@@ -1,0 +1,224 @@
+"""The `dateline` command: a thin shell over the library; each flag maps onto a library argument."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from importlib import resources
+
+import click
+
+from . import exports
+from .errors import DatelineError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _settings(ctx: click.Context, **overrides):
+    from .settings import load_settings
+
+    return load_settings(ctx.obj.get("config"), **overrides)
+
+
+def _pipeline(settings):
+    from .pipeline import Pipeline
+
+    return Pipeline(settings)
+
+
+@click.group(context_settings=CONTEXT)
+@click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file (default: ./dateline.toml if present).")
+@click.version_option(package_name="dateline")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """Dateline turns news into event data: who did what to whom, where and when."""
+    ctx.ensure_object(dict)["config"] = config
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("input")
+@click.option("--url", help="The article's URL (used for its date and site).")
+@click.option("--published", help="Publication date YYYY-MM-DD (overrides what the page says).")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Output format.")
+@click.option("--indent", type=int, default=2, show_default=True, help="JSON indentation (0 for one line).")
+@click.pass_context
+def process(ctx, input, url, published, fmt, indent):
+    """Code one INPUT (file, URL or - for stdin) and print it as JSON; stores nothing."""
+    from .sources import Failure, iter_inputs
+
+    settings = _settings(ctx)
+    items = list(iter_inputs([input], settings))
+    if not items:
+        raise DatelineError(f"{input}: no input found; check the path")
+    item = items[0]
+    if isinstance(item, Failure):
+        raise DatelineError(item.reason)
+    if len(items) > 1:
+        raise DatelineError(f"{input}: holds {len(items)} inputs; `process` codes one, use `dateline ingest` for many")
+    item.url = url or item.url
+    item.published = published or item.published
+    doc = _pipeline(settings)(item.document())
+    click.echo(json.dumps(exports.document_json(doc), ensure_ascii=False, indent=indent or None))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", help="Store path (default: the `db` setting, ./dateline.db).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def ingest(ctx, inputs, db, as_json):
+    """Code many INPUTS (files, directories, globs, URLs, JSON Lines, WARC, -) into the store."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .ingest import ingest as run_ingest
+    from .store import Store
+
+    settings = _settings(ctx, db=db)
+    store = Store(settings.db)
+    pipeline = _pipeline(settings)
+    err = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=None, last="")
+        report = run_ingest(inputs, pipeline, store, on_item=lambda origin, outcome: progress.update(task, advance=1, last=f"{outcome}: {origin[-50:]}"))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(f"processed {report.processed}, stored {report.stored}, duplicates skipped {report.duplicates}, "
+                   f"failed {report.failed}, events {report.events} → {settings.db}")
+        for origin, reason in report.failures:
+            click.echo(f"  failed: {reason}" if origin in reason else f"  failed: {origin}: {reason}")
+    sys.exit(1 if report.failed else 0)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--db", help="Store path (default: ./dateline.db).")
+@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--country", help="ISO alpha-3 country of an actor, recipient or the location.")
+@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--factuality", type=click.Choice(["asserted", "reported", "speculated", "planned", "hypothetical", "negated", "historical"]))
+@click.option("--q", help="Full-text query over the articles (SQLite FTS5 syntax).")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True)
+@click.pass_context
+def events(ctx, db, type_, country, since, until, factuality, q, limit, fmt):
+    """Query stored events and export them."""
+    from .store import Store
+
+    settings = _settings(ctx, db=db)
+    rows = Store(settings.db).query_events(type=type_, country=country, since=since, until=until, factuality=factuality, q=q, limit=limit)
+    exports.write(rows, fmt, sys.stdout)
+
+
+@cli.command("eval", context_settings=CONTEXT)
+@click.argument("task", type=click.Choice(["extract", "geo", "time", "classify", "events", "eventloc"]))
+@click.option("--data", required=True, type=click.Path(), help="Evaluation file (JSON Lines, optionally .gz).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--scheme", help="Label scheme for classify (plover, cameo-quad, acled, police); default: the records'.")
+@click.option("--limit", type=int, help="Score only the first N records.")
+@click.pass_context
+def eval_(ctx, task, data, as_json, scheme, limit):
+    """Score the pipeline on an evaluation FILE of TASK's format (see eval/FORMATS.md)."""
+    from .evaluate import run
+
+    result = run(task, data, _settings(ctx), scheme=scheme, limit=limit)
+    click.echo(json.dumps(result, indent=2) if as_json else exports.metrics_table(result))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1)
+@click.option("--limit", type=int, help="Use only the first N inputs.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+def bench(ctx, inputs, limit, as_json):
+    """Measure throughput, memory and per-stage time (default input: the bundled 351-article corpus)."""
+    from .bench import bench as run_bench
+
+    result = run_bench(list(inputs) or None, _pipeline(_settings(ctx)), limit=limit)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(f"articles {result['articles']} ({result['failed']} failed) in {result['seconds']} s: "
+               f"{result['articles_per_s']} articles/s, {result['tokens_per_s']} tokens/s, peak RSS {result['peak_rss_mb']} MB")
+    click.echo(f"spaCy nlp.pipe alone: {result['spacy_seconds']} s; pipeline / spaCy = {result['spacy_ratio']}")
+    for name, share in result["stages"].items():
+        click.echo(f"  {name:<10} {share:7.1%}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.pass_context
+def stages(ctx):
+    """Show the assembled pipeline: each stage with what it requires and assigns."""
+    from . import registry
+    from .pipeline import unmet_requirements
+
+    settings = _settings(ctx)
+    classes = [registry.get(name) for name in settings.pipeline]
+    unmet = unmet_requirements(classes)
+    for i, cls in enumerate(classes, 1):
+        click.echo(f"{i}. {cls.name:<9} requires {', '.join(cls.requires) or '-':<30} assigns {', '.join(cls.assigns)}")
+    if unmet:
+        for stage, req in unmet:
+            click.echo(f"unmet: {stage} requires {req}, which no earlier stage assigns")
+        sys.exit(1)
+    click.echo("all requirements met")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--db", default="dateline.db", show_default=True, help="Store to ingest the demo corpus into.")
+@click.option("--limit", type=int, default=40, show_default=True, help="Rows of the events table to print.")
+@click.pass_context
+def demo(ctx, db, limit):
+    """Ingest the bundled sample corpus into ./dateline.db and print the events found."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .ingest import ingest as run_ingest
+    from .store import Store
+
+    settings = _settings(ctx, db=db)
+    corpus = resources.files("dateline.data").joinpath("corpus")
+    store = Store(settings.db)
+    report = run_ingest([str(corpus.joinpath("kim-komsomolsk-scraped.txt")), str(corpus.joinpath("demo.jsonl"))], _pipeline(settings), store)
+    console = Console()
+    console.print(f"processed {report.processed}, stored {report.stored}, duplicates skipped {report.duplicates}, failed {report.failed} → {settings.db}")
+    rows = list(store.query_events(limit=limit))
+    table = Table(title=f"events (first {len(rows)}; `dateline events --db {settings.db}` for all)")
+    for col in ("date", "type", "mode", "factuality", "actors", "recipients", "location", "article"):
+        table.add_column(col, overflow="fold")
+    for ev in rows:
+        table.add_row(
+            (ev.get("date") or {}).get("value") or "", ev["type"], ev.get("mode") or "", ev["factuality"],
+            exports.people(ev["actors"]), exports.people(ev["recipients"]), (ev.get("location") or {}).get("name") or "",
+            (ev["article"]["title"] or "")[:40],
+        )
+    console.print(table)
+
+
+def main() -> None:
+    """Console entry point: one clear line, never a traceback, for any Dateline error."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("dateline: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.exceptions.Exit as err:
+        sys.exit(err.exit_code)
+    except DatelineError as err:
+        click.echo(f"dateline: error: {err}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("dateline: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as err:  # a bug: still one line, with the way to the full traceback
+        if os.environ.get("DATELINE_DEBUG"):
+            raise
+        click.echo(f"dateline: internal error: {type(err).__name__}: {err} (rerun with DATELINE_DEBUG=1 for the traceback and report it)", err=True)
+        sys.exit(70)

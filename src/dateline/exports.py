@@ -1,0 +1,105 @@
+"""Exports: documents and stored events as JSON, JSON Lines, CSV, PLOVER JSON and GeoJSON; metric tables."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Iterable
+
+from .models import Document
+
+FORMATS = ["jsonl", "csv", "plover", "geojson"]
+
+CSV_COLUMNS = ["id", "date", "date_precision", "type", "mode", "factuality", "confidence", "cameo", "quad_class",
+               "actor", "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector",
+               "location", "geonameid", "lat", "lon", "location_country", "sentence", "article_id", "url", "title"]
+
+
+def document_json(doc: Document) -> dict:
+    """The `dateline process` output object (its JSON Schema is schemas/process-output.schema.json)."""
+    return doc.to_dict()
+
+
+def people(group: list[dict]) -> str:
+    return "; ".join(f"{a.get('name') or a.get('text')} ({a.get('country') or '?'})" for a in group)
+
+
+def _first(group: list[dict], key: str) -> str | None:
+    return group[0].get(key) if group else None
+
+
+def csv_row(ev: dict) -> dict:
+    loc, date, art = ev.get("location") or {}, ev.get("date") or {}, ev.get("article") or {}
+    return {
+        "id": ev["id"], "date": date.get("value"), "date_precision": date.get("precision"), "type": ev["type"], "mode": ev.get("mode"),
+        "factuality": ev["factuality"], "confidence": ev["confidence"], "cameo": ev.get("cameo"), "quad_class": ev.get("quad_class"),
+        "actor": "; ".join(a.get("name") or a["text"] for a in ev["actors"]), "actor_country": _first(ev["actors"], "country"),
+        "actor_sector": _first(ev["actors"], "sector"),
+        "recipient": "; ".join(a.get("name") or a["text"] for a in ev["recipients"]), "recipient_country": _first(ev["recipients"], "country"),
+        "recipient_sector": _first(ev["recipients"], "sector"),
+        "location": loc.get("name"), "geonameid": loc.get("geonameid"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "location_country": loc.get("country"), "sentence": ev["evidence"]["sentence"], "article_id": art.get("id"),
+        "url": art.get("url"), "title": art.get("title"),
+    }
+
+
+def plover_record(ev: dict) -> dict:
+    """An event in the PLOVER/POLECAT JSON layout."""
+    loc, date, art = ev.get("location") or {}, ev.get("date") or {}, ev.get("article") or {}
+    return {
+        "id": ev["id"], "date": date.get("value"), "event_type": ev["type"], "mode": ev.get("mode") or "",
+        "context": ev.get("contexts") or [], "factuality": ev["factuality"], "intensity": ev.get("intensity"),
+        "actor": _first(ev["actors"], "name") or _first(ev["actors"], "text"), "actor_country": _first(ev["actors"], "country"),
+        "actor_sector": _first(ev["actors"], "sector"),
+        "recipient": _first(ev["recipients"], "name") or _first(ev["recipients"], "text"),
+        "recipient_country": _first(ev["recipients"], "country"), "recipient_sector": _first(ev["recipients"], "sector"),
+        "geo": {"placename": loc.get("name"), "geonameid": loc.get("geonameid"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+                "country": loc.get("country")} if loc else None,
+        "cameo": ev.get("cameo"), "quad_class": ev.get("quad_class"), "event_text": ev["evidence"]["sentence"],
+        "story_id": art.get("id"), "url": art.get("url"), "publication_date": art.get("published"),
+    }
+
+
+def write(rows: Iterable[dict], fmt: str, out: IO[str]) -> int:
+    """Write events in `fmt` to `out`; returns how many were written."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for ev in rows:
+            writer.writerow(csv_row(ev))
+            count += 1
+    elif fmt == "geojson":
+        features = []
+        for ev in rows:
+            loc = ev.get("location") or {}
+            if loc.get("lat") is None:
+                continue
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}, "properties": csv_row(ev)})
+        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+        out.write("\n")
+        count = len(features)
+    else:
+        convert = plover_record if fmt == "plover" else (lambda ev: ev)
+        for ev in rows:
+            out.write(json.dumps(convert(ev), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def metrics_table(result: dict) -> str:
+    """A readable table of an eval result."""
+    lines = [f"{result['task']} on {result['data']} ({result['records']} records)"]
+
+    def walk(prefix: str, value) -> None:
+        if isinstance(value, dict):
+            for key, sub in value.items():
+                walk(f"{prefix}.{key}" if prefix else key, sub)
+        elif isinstance(value, list):
+            lines.append(f"  {prefix:<40} {json.dumps(value)[:200]}")
+        elif isinstance(value, float):
+            lines.append(f"  {prefix:<40} {value:.4f}")
+        else:
+            lines.append(f"  {prefix:<40} {'n/a' if value is None else value}")
+
+    walk("", result["metrics"])
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""Shared fixtures: settings, a loaded pipeline, a fresh store, and a real HTTP server on localhost."""
+from __future__ import annotations
+
+import http.server
+import threading
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from dateline.settings import load_settings
+
+CORPUS = Path(str(resources.files("dateline.data").joinpath("corpus")))
+SAMPLE = CORPUS / "kim-komsomolsk-scraped.txt"
+
+
+@pytest.fixture
+def settings():
+    return load_settings(env={}, today="2026-11-28")
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from dateline.pipeline import Pipeline
+
+    return Pipeline(load_settings(env={}, today="2026-11-28"))
+
+
+@pytest.fixture
+def fresh_db(tmp_path):
+    return tmp_path / "test.db"
+
+
+ARTICLE_HTML = """<!DOCTYPE html><html><head><title>Ministers meet in Geneva | World Wire</title>
+<meta property="og:title" content="Ministers meet in Geneva">
+<meta property="article:published_time" content="2023-09-13T08:00:00Z">
+<meta name="author" content="Ana Reyes"><meta property="og:site_name" content="World Wire"></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Ministers meet in Geneva</h1>
+<p>The foreign ministers of France and Germany met in Geneva on Tuesday to discuss sanctions against Iran, officials said.</p>
+<p>The talks lasted three hours and both ministers agreed to meet again next month in Berlin.</p>
+<p>Protesters gathered outside the venue, demanding an end to the war, police said.</p></article>
+<footer>Subscribe to our newsletter. Copyright 2023 World Wire.</footer></body></html>"""
+
+PAGES = {
+    "/article.html": (200, "text/html; charset=utf-8", ARTICLE_HTML.encode()),
+    "/plain.txt": (200, "text/plain", SAMPLE.read_bytes() if SAMPLE.exists() else b""),
+    "/missing": (404, "text/html", b"<html><body>Not found</body></html>"),
+    "/broken": (500, "text/html", b"<html><body>Server error</body></html>"),
+    "/nav-only.html": (200, "text/html", b"<html><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></body></html>"),
+    "/huge.html": (200, "text/html", b"<html><body><p>" + b"word " * 5_000_000 + b"</p></body></html>"),
+}
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
+            return
+        status, ctype, body = PAGES.get(self.path, (404, "text/plain", b"no such page"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_server():
+    """A real HTTP server on 127.0.0.1 serving PAGES; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

@@ -1,0 +1,143 @@
+from datetime import date
+
+import pytest
+
+from dateline.errors import ExtractError
+from dateline.extract import Extract, clean_scraped, decode, is_html, parse_header_date
+from dateline.sources import RawInput
+
+from .conftest import ARTICLE_HTML, SAMPLE
+
+SCRAPED = """Monday, March 4
+
+Leaders Meet in Vienna Over Ceasefire Talks
+
+Leaders from both countries met in Vienna on Monday to discuss a ceasefire, officials said.
+
+Leaders Meet in Vienna Over Ceasefire Talks
+Leaders Meet in Vienna Over Ceasefire Talks
+
+The talks will continue on Tuesday, according to the foreign ministry.
+Share this:
+Subscribe to our newsletter for daily updates
+
+Also read: Ten Things You Did Not Know About Vienna
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+Name *
+Email *
+"""
+
+
+def extract(settings, data: bytes, **kw):
+    return Extract(settings)(RawInput(data=data, origin="test", **kw).document()).article
+
+
+def test_scraped_text_keeps_headline_once_as_title(settings):
+    article = extract(settings, SCRAPED.encode())
+    assert article.title == "Leaders Meet in Vienna Over Ceasefire Talks"
+    assert "Leaders Meet in Vienna Over Ceasefire Talks" not in article.text
+    assert article.text.startswith("Leaders from both countries met in Vienna")
+
+
+@pytest.mark.parametrize("boilerplate", ["Share this", "Subscribe", "Also read", "Leave a Reply", "Your email address", "Name *", "Monday, March 4"])
+def test_scraped_text_drops_boilerplate(settings, boilerplate):
+    assert boilerplate not in extract(settings, SCRAPED.encode()).text
+
+
+def test_scraped_text_keeps_the_body(settings):
+    text = extract(settings, SCRAPED.encode()).text
+    assert "The talks will continue on Tuesday, according to the foreign ministry." in text
+    assert text.count("\n\n") == 1
+
+
+@pytest.mark.parametrize(
+    "line, today, expected, precision",
+    [
+        ("Friday, May 24", date(2026, 11, 28), "2024-05-24", "low"),  # 2026 and 2025: May 24 is not a Friday
+        ("Monday, March 4", date(2026, 11, 28), "2024-03-04", "low"),
+        ("Friday, December 25", date(2026, 11, 28), "2020-12-25", "low"),  # the latest not after today
+        ("Sunday, November 29", date(2026, 11, 28), "2020-11-29", "low"),  # 2026-11-29 is after today
+        ("May 24", date(2026, 11, 28), "2026-05-24", "low"),
+        ("Sept. 13, 2023", date(2026, 11, 28), "2023-09-13", "day"),
+        ("13 September 2023", date(2026, 11, 28), "2023-09-13", "day"),
+        ("Published: 2023-09-13 10:45", date(2026, 11, 28), "2023-09-13", "day"),
+    ],
+)
+def test_header_date(line, today, expected, precision):
+    published = parse_header_date(line, today)
+    assert (published.value, published.precision, published.source) == (expected, precision, "header")
+
+
+@pytest.mark.parametrize("line", ["Friday, February 30", "The talks were held in May", "Leaders meet in Vienna"])
+def test_header_date_refuses_non_dates(line):
+    assert parse_header_date(line, date(2026, 11, 28)) is None
+
+
+def test_sample_article_title_body_and_date(settings):
+    article = extract(settings, SAMPLE.read_bytes())
+    assert article.title == "North Korea’s Kim Jong Un Tours Russian Fighter Jet Plant Amidst Arms Deal Speculations"
+    assert "Tours Russian Fighter Jet Plant" not in article.text
+    for boilerplate in ("Also read", "Leave a Reply", "email address", "Friday, May 24"):
+        assert boilerplate not in article.text
+    assert article.text.startswith("North Korea’s leader, Kim Jong Un, recently made a visit")
+    assert article.text.endswith("surrounding the meeting.")
+    assert (article.published.value, article.published.precision, article.published.source) == ("2024-05-24", "low", "header")
+
+
+def test_html_goes_through_trafilatura(settings):
+    article = extract(settings, ARTICLE_HTML.encode(), url="https://example.org/world/ministers")
+    assert article.content_type == "html"
+    assert article.title == "Ministers meet in Geneva"
+    assert article.author == "Ana Reyes"
+    assert (article.published.value, article.published.source) == ("2023-09-13", "metadata")
+    assert "met in Geneva on Tuesday" in article.text
+    assert "Subscribe" not in article.text and "Home" not in article.text
+
+
+def test_date_in_url_is_used(settings):
+    html = ARTICLE_HTML.replace('<meta property="article:published_time" content="2023-09-13T08:00:00Z">', "")
+    article = extract(settings, html.encode(), url="https://example.org/2021/03/07/ministers-meet")
+    assert (article.published.value, article.published.source) == ("2021-03-07", "url")
+
+
+def test_caller_date_wins(settings):
+    article = extract(settings, ARTICLE_HTML.encode(), published="2020-01-02")
+    assert (article.published.value, article.published.source) == ("2020-01-02", "caller")
+
+
+
+@pytest.mark.parametrize(
+    "data, what",
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
+        (b"hello\x00world" * 20, "binary"),
+    ],
+)
+def test_binary_input_is_refused_with_reason(settings, data, what):
+    with pytest.raises(ExtractError, match=what):
+        extract(settings, data)
+
+
+def test_invalid_utf8_is_decoded_with_a_warning():
+    text, warnings = decode("Café talks in Zürich ended.".encode("cp1252"), "t")
+    assert text == "Café talks in Zürich ended."
+    assert "not valid UTF-8" in warnings[0]
+
+
+def test_page_without_article_is_refused(settings):
+    with pytest.raises(ExtractError, match="no article found"):
+        extract(settings, b"<html><body><nav><a href='/'>Home</a></nav></body></html>")
+
+
+def test_same_text_same_id(settings):
+    assert extract(settings, SCRAPED.encode()).id == extract(settings, SCRAPED.replace("\n", "\r\n").encode()).id
+    assert extract(settings, SCRAPED.encode()).id != extract(settings, SCRAPED.replace("Monday", "Tuesday", 2).encode()).id
+
+def test_html_detected_by_content_not_name():
+    assert is_html(ARTICLE_HTML)
+    assert not is_html(SCRAPED)
+    assert not is_html(SAMPLE.read_text(encoding="utf-8"))
