@@ -229,7 +229,7 @@ class Store:
                     event["article"] = {"id": row[1], "url": row[2], "title": row[3], "published": row[4]}
                     yield event
         except sa.exc.OperationalError as err:
-            if q and "fts5" in str(err.orig).lower():
+            if q:
                 raise StoreError(f"search text {q!r} is not a valid full-text query ({err.orig}); quote phrases with \"…\"") from None
             raise StoreError(f"query failed ({err.orig})") from None
 

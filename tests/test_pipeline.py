@@ -1,0 +1,57 @@
+import pytest
+
+from dateline import registry
+from dateline.errors import ExtractError, PipelineError
+from dateline.models import Article, Document
+from dateline.pipeline import Pipeline, Stage, unmet_requirements
+from dateline.settings import load_settings
+
+
+class Upper(Stage):
+    name = "upper"
+    requires = ("article",)
+    assigns = ("article",)
+
+    def __call__(self, doc):
+        if "boom" in doc.article.text:
+            raise ExtractError("this document explodes")
+        if "bug" in doc.article.text:
+            raise ValueError("unexpected")
+        doc.article.text = doc.article.text.upper()
+        return doc
+
+
+class NeedsEvents(Stage):
+    name = "needs-events"
+    requires = ("events",)
+
+
+def test_unmet_requirements_are_reported():
+    assert unmet_requirements([NeedsEvents]) == [("needs-events", "events")]
+    registry.register("needs-events", NeedsEvents)
+    with pytest.raises(PipelineError, match="needs-events requires events"):
+        Pipeline(load_settings(env={}, pipeline=("extract", "needs-events")))
+
+
+def test_unknown_stage_lists_valid_names():
+    with pytest.raises(PipelineError, match="valid stages are: .*annotate"):
+        Pipeline(load_settings(env={}, pipeline=("extract", "nosuch")))
+
+
+def test_taken_names_cannot_be_reregistered():
+    registry.register("upper", Upper)
+    registry.register("upper", Upper)  # the same class again is fine
+    with pytest.raises(PipelineError, match="already registered"):
+        registry.register("upper", NeedsEvents)
+    with pytest.raises(PipelineError, match="built-in"):
+        registry.register("places", Upper)
+
+
+def test_one_bad_document_does_not_sink_its_batch():
+    registry.register("upper", Upper)
+    pipe = Pipeline(load_settings(env={}, pipeline=("extract", "upper")))
+    docs = [Document(article=Article(text=t)) for t in ("fine one", "boom here", "a bug", "fine two")]
+    outcomes = pipe.run(docs)
+    assert [o.doc.article.text if o.doc else None for o in outcomes] == ["FINE ONE", None, None, "FINE TWO"]
+    assert "explodes" in outcomes[1].error and "ValueError" in outcomes[2].error
+    assert set(pipe.timings) == {"extract", "upper"}

@@ -1,0 +1,98 @@
+import sqlite3
+
+import pytest
+
+from dateline.errors import StoreError
+from dateline.models import Article, Document, Event, EventActor, EventDate, EventLocation, Evidence, Published
+from dateline.sources import RawInput
+from dateline.store import MIGRATIONS, Store
+
+
+def make_doc(text="Police arrested protesters in Minsk on Sunday.", events=1, origin="a.txt") -> Document:
+    raw = RawInput(data=text.encode(), origin=origin)
+    doc = raw.document()
+    doc.article = Article(id=f"id-{hash(text) & 0xffff}", text=text, title="T", origin=origin, raw_sha256=raw.sha256,
+                          published=Published(value="2020-08-16", precision="day", source="caller"))
+    for i in range(events):
+        doc.events.append(Event(
+            id=f"{doc.article.id}-{i}", type="COERCE", mode="arrest", factuality="asserted", confidence=0.8,
+            actors=[EventActor(text="Police", country="BLR", sector="COP")], recipients=[EventActor(text="protesters", country="BLR", sector="CVL")],
+            location=EventLocation(name="Minsk", geonameid=625144, lat=53.9, lon=27.57, country="BY"),
+            date=EventDate(value="2020-08-16", precision="day"), evidence=Evidence(sentence=text, start=0, end=len(text)),
+        ))
+    return doc
+
+
+def test_schema_is_versioned(fresh_db):
+    store = Store(fresh_db)
+    assert store.migrate() == len(MIGRATIONS)
+    with sqlite3.connect(fresh_db) as conn:
+        assert conn.execute("select max(version) from schema_version").fetchone()[0] == len(MIGRATIONS)
+        assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_saving_twice_stores_once(fresh_db):
+    store = Store(fresh_db)
+    assert store.save(make_doc()) is True
+    assert store.save(make_doc()) is False
+    assert store.counts() == {"articles": 1, "raw_inputs": 1, "events": 1, "participants": 2, "failures": 0}
+    assert Store(fresh_db).counts()["articles"] == 1  # reopening keeps everything
+
+
+def test_a_failed_write_leaves_nothing_behind(fresh_db):
+    store = Store(fresh_db)
+    doc = make_doc(events=2)
+    doc.events[1].id = doc.events[0].id  # the second insert violates the primary key mid-transaction
+    with pytest.raises(Exception):
+        store.save(doc)
+    assert store.counts() == {"articles": 0, "raw_inputs": 0, "events": 0, "participants": 0, "failures": 0}
+
+
+def test_raw_input_is_kept_for_recoding(fresh_db):
+    store = Store(fresh_db)
+    doc = make_doc()
+    store.save(doc)
+    assert store.raw(doc.article.id) == doc.article.text.encode()
+    assert store.has_raw(doc.raw.sha256)
+    assert store.article(doc.article.id).events[0].type == "COERCE"
+
+
+def test_failures_are_recorded_once_per_input(fresh_db):
+    store = Store(fresh_db)
+    store.record_failure("bad.png", "[E102] a PNG image")
+    store.record_failure("bad.png", "[E102] a PNG image")
+    [row] = store.failures()
+    assert (row["origin"], row["attempts"]) == ("bad.png", 2)
+    doc = make_doc(origin="bad.png")  # the input was fixed and now succeeds
+    store.save(doc)
+    assert store.failures() == []
+
+
+@pytest.mark.parametrize(
+    "filters, count",
+    [({}, 2), ({"type": "coerce"}, 2), ({"type": "ASSAULT"}, 0), ({"country": "BLR"}, 2), ({"country": "USA"}, 0),
+     ({"since": "2020-08-16", "until": "2020-08-16"}, 2), ({"since": "2020-08-17"}, 0), ({"factuality": "asserted"}, 2),
+     ({"q": "Minsk"}, 1), ({"q": "protesters"}, 2), ({"q": "Vienna"}, 0)],
+)
+def test_query_filters(fresh_db, filters, count):
+    store = Store(fresh_db)
+    store.save(make_doc())
+    store.save(make_doc("Police detained protesters in Grodno.", origin="b.txt"))
+    rows = list(store.query_events(**filters))
+    assert len(rows) == count
+    assert all(r["article"]["title"] == "T" for r in rows)
+
+
+def test_bad_search_syntax_is_a_clear_error(fresh_db):
+    store = Store(fresh_db)
+    store.save(make_doc())
+    with pytest.raises(StoreError, match="not a valid full-text query"):
+        list(store.query_events(q='"unbalanced'))
+    assert store.search("Minsk")[0]["snippet"].count("[Minsk]") == 1
+
+
+def test_not_a_database(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(path)
