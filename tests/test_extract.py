@@ -141,3 +141,20 @@ def test_html_detected_by_content_not_name():
     assert is_html(ARTICLE_HTML)
     assert not is_html(SCRAPED)
     assert not is_html(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_extract_evaluation_scores_tokens_snippets_title_and_date(settings):
+    from dateline.evaluate.extract import evaluate
+
+    records = [
+        {"id": "a", "url": None, "html": ARTICLE_HTML,
+         "gold": {"text": "The foreign ministers of France and Germany met in Geneva", "title": "Ministers meet in Geneva", "date": "2023-09-13", "author": None}},
+        {"id": "b", "url": None, "html": ARTICLE_HTML,
+         "gold": {"text": None, "title": "Wrong title", "date": "2020-01-01", "author": None,
+                  "with": ["met in Geneva on Tuesday", "not in the page at all"], "without": ["Subscribe to our newsletter"]}},
+    ]
+    metrics = evaluate(records, settings)
+    assert metrics["recall"] == 1.0 and 0.2 < metrics["precision"] < 0.5
+    assert metrics["title_accuracy"] == 0.5 and metrics["date_accuracy"] == 0.5
+    snippet_only = evaluate(records[1:], settings)
+    assert (snippet_only["precision"], snippet_only["recall"]) == (1.0, 0.5)
