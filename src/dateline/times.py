@@ -1,0 +1,1281 @@
+"""Times: time expressions found in the text and normalised to TIMEX3 values (TimeML DATE, TIME, DURATION, SET).
+
+Relative expressions ("on Friday", "last week", "in October", "a year ago") are anchored on the
+publication date and on the tense of the clause they sit in. The recognizer is a fixed set of
+compiled regular expressions built from the lexicon in `data/times-lexicon.json`; `tag` works on
+plain text without spaCy, and the `Times` stage adds spaCy's parse to read the tense.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .models import Document, Published, Timex
+from .pipeline import Stage
+
+Tense = str  # "past", "present", "future"
+TenseOf = Callable[[int, int], "Tense | None"]
+
+# A TIMEX3 value: a (possibly underspecified) calendar date/time, a reference word, or a duration.
+_DATEPART = (
+    r"(?:\d{4}|X{4}|\d{3}X?|\d{2}(?:XX)?)"
+    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE|X))?|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
+)
+_TIMEPART = r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|MI|AF|EV|NI|DT)(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+_DURATION = r"P(?=[\dXT])(?:(?:\d+(?:\.\d+)?|X)[YMWDQLCEH])*(?:T(?=[\dX])(?:(?:\d+(?:\.\d+)?|X)[HMS])*)?"
+TIMEX3_VALUE = re.compile(
+    rf"(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_DATEPART}{_TIMEPART}|XXXX-WXX-[1-7]{_TIMEPART}|{_DURATION})"
+)
+
+
+def is_valid_value(value: str) -> bool:
+    """True when `value` is a well-formed TIMEX3 value (date, time, duration or reference word)."""
+    return bool(TIMEX3_VALUE.fullmatch(value))
+
+
+# ---------------------------------------------------------------------------------------------
+# The lexicon and the regular expressions built from it
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The times lexicon (months, weekdays, numbers, units, vague references...), loaded once."""
+    return json.loads((Path(__file__).parent / "data" / "times-lexicon.json").read_text(encoding="utf-8"))
+
+
+def _alt(words: Iterable[str], period_optional: Iterable[str] = ()) -> str:
+    """A regex alternation of `words`, longest first; words in `period_optional` may take a trailing dot."""
+    dotted = set(period_optional)
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+")
+        parts.append(p + (r"\.?" if w in dotted else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+_NUM_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUM_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+@dataclass
+class _Patterns:
+    rules: list[tuple[str, re.Pattern]] = field(default_factory=list)
+
+
+def _number_pattern(lex: dict) -> str:
+    small = _alt(k for k in lex["numbers"])
+    word = rf"(?:(?:{_NUM_TENS})(?:[-\s](?:{_NUM_UNITS})\b)?|{small})"
+    mult = _alt(lex["multipliers"])
+    spelled = rf"{word}(?:\s+{mult}(?:\s+(?:and\s+)?{word})?)?"
+    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2)?"
+    art = _alt(lex["article_numbers"])
+    vague = _alt(lex["vague_numbers"])
+    return rf"(?:{digits}|{spelled}|{art}|{vague})"
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, re.Pattern]]:
+    """The recognizer's rules, as (name, compiled pattern), compiled once per process."""
+    lex = lexicon()
+    month = _alt(lex["months"], lex["month_abbreviations_need_period"])
+    weekday = _alt(lex["weekdays"], lex["weekday_abbreviations_need_period"])
+    num = _number_pattern(lex)
+    unit_words = list(lex["units"]) + list(lex["unit_plurals"])
+    unit = rf"(?:{_alt(unit_words)}s?)"
+    season = _alt(lex["seasons"])
+    pod = _alt(lex["parts_of_day"])
+    ordinal = _alt(lex["ordinals"])
+    dayn = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:1\d{3}|20\d{2})"
+    edge = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of)[-\s]+)"
+    rel = r"(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+past|the\s+coming|the\s+current|the\s+same|previous|following|past|coming|current)"
+    approx = r"(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|over|just|only|barely|fully|up\s+to|no\s+more\s+than|no\s+less\s+than|under|within|another|an\s+additional|a\s+further)\s+)"
+    spelled_year = rf"(?:nineteen[-\s](?:(?:{_NUM_TENS})(?:[-\s](?:{_NUM_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[-\s](?:{_NUM_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"
+    clock = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?=\W|$)|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight|midday)"
+    zone = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST))?"
+    holidays = _alt(list(lex["holidays"]) + list(lex["floating_holidays"]))
+    sets = _alt(k for k, v in lex["sets"].items() if v)
+    vague = _alt(k for k, v in lex["vague_refs"].items() if v)
+
+    rules = {
+        "iso": rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b",
+        "slash": rf"\b(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{{4}}|\d{{2}})\b",
+        "clock": rf"\b(?:(?:around|about|at\s+about)\s+)?{clock}{zone}(?:,?\s+(?:(?:on\s+)?(?P<cday>{weekday}|today|yesterday|tomorrow)(?:,?\s+{month}\s+{dayn})?|{month}\s+{dayn}))?\b",
+        "clock_pod": rf"\b\d{{1,2}}\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)\b",
+        "md": rf"\b(?:(?:{weekday}),?\s+)?(?:(?:around|about|early|late|mid|the\s+end\s+of)[-\s]+)?{month}\s+{dayn}\b(?:,?\s+{year}\b)?",
+        "dm": rf"\b(?:(?:{weekday}),?\s+)?(?:the\s+)?{dayn}(?:\s+of)?\s+{month}(?:,?\s+{year}\b)?",
+        "weekday_md": rf"\b(?:this\s+coming\s+)?{weekday},?\s+{month}\s+(?:{dayn}|{ordinal})\b",
+        "my": rf"\b(?:{edge})?{month}(?:\s+of|,)?\s+(?:{year}|{spelled_year})\b",
+        "month_rel_year": rf"\b{month}\s+(?:this|last|next)\s+year\b",
+        "month": rf"\b(?:{edge}|the\s+month\s+of\s+)?(?:(?:last|this|next|this\s+past|this\s+coming|early|late|each|every)\s+)?{month}(?!\w)",
+        "year": rf"(?<![\w$.,/-])(?:(?:{edge})|(?:the\s+)?(?:fiscal|calendar|model|school)[-\s]+(?:year\s+)?|the\s+year\s+|mid-)?{year}(?![\w%]|[.,]\d|-\d|\s+(?:percent|per\s+cent|shares|people|cents|dollars))",
+        "year_spelled": rf"\b(?:the\s+year\s+)?{spelled_year}\b",
+        "decade": rf"(?:\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?|(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?)(?:(?:1\d|20)\d0'?s|'\d0s)\b",
+        "decade_word": rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        "decade_half": rf"\b(?:the\s+)?(?:first|last|second)\s+half\s+of\s+the\s+(?:'\d0s|(?:1\d|20)\d0'?s)\b",
+        "century": rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[-\s]+century\b",
+        "weekday": rf"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|early|late|earlier|later|each|every)\s+)?(?:the\s+day\s+before\s+(?:last\s+)?)?{weekday}(?:'s)?(?!\w)(?:\s+(?P<wpod>{pod})s?\b)?",
+        "day_words": rf"\b(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+(?:before|after)\s+)?(?:today|tonight|yesterday|tomorrow)(?:'s)?(?!\w)(?:\s+(?P<dpod>{pod})\b)?",
+        "pod_day": rf"\b(?:{pod}|late|early)\s+(?:yesterday|today|tomorrow|{weekday})\b",
+        "this_pod": rf"\b(?:(?:later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+{pod}\b",
+        "holiday": rf"\b(?:(?:last|this|next)\s+)?{holidays}(?!\w)",
+        "rel_unit": rf"\b(?:(?:early|late|earlier|later|sometime|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?(?:{rel}|the)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|{season})(?:'s)?(?!\w)",
+        "rel_season": rf"\b(?:(?:early|late|mid)[-\s]?)?(?:(?:this|last|next|this\s+past|the)\s+)?(?:(?:early|late)\s+)?{season}(?:\s+of\s+(?:{year}|{spelled_year}))?\b",
+        "ago": rf"\b{approx}?(?:{num}|a|an)\s+(?:more\s+)?{unit}\s+(?:ago|earlier|before|later|after|hence|from\s+now|previously|back)\b",
+        "a_unit_ago": rf"\b(?:(?:a|one)\s+)?(?:{unit})\s+(?:ago|earlier)\b",
+        "quarter": rf"\b(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|a)\s+)?(?:(?:flat|fiscal|year-earlier|year-ago|comparable|latest|current|same|calendar|{year})[-\s]+)*(?:{ordinal}|first|second|third|fourth|final|last)[-\s]+(?:fiscal[-\s]+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{year}|this\s+year|last\s+year|next\s+year)|\s+a\s+year\s+(?:ago|earlier))?\b",
+        "quarter_ref": rf"\b(?:(?:the|its|this|that|last\s+year's|this\s+year's)\s+)(?:(?:year-earlier|year-ago|comparable|latest|current|same|recent|{year}|corresponding|fiscal)[-\s]+)*(?:quarter|period)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+{year}))?\b",
+        "half": rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{year}|this\s+year|last\s+year|next\s+year))?\b",
+        "year_ref": rf"\b(?:the|a|that)\s+(?:(?:year-earlier|year-ago|full|fiscal|latest|current|same|previous|following|prior)[-\s]+)+(?:year|period|fiscal\s+year)\b|\b(?:year-earlier|year-ago|year[-\s]end|year's\s+end)\b",
+        "duration": rf"\b(?:the\s+)?{approx}?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|entire|full|same|next\s+few|past\s+few|last\s+few|first\s+few)\s+)?{approx}?{num}(?:\s+(?:to|or)\s+{num})?\s+(?:(?:more|additional|full|straight|consecutive|trading|business|long|short|odd)\s+)?{unit}(?:\s+(?:and\s+a\s+half|or\s+so|or\s+more))?\b",
+        "duration_and_half": rf"\b(?:{approx})?(?:a|an|one)\s+{unit}\s+and\s+a\s+half\b|\b(?:{approx})?half\s+(?:a|an)\s+{unit}\b",
+        "duration_adj": rf"\b(?:{num}|several|multi)-(?:{unit})(?:-(?:old|long))?\b",
+        "duration_plural": rf"\b(?:(?:the|recent|coming|past|the\s+past|the\s+last|in\s+recent|the\s+coming|the\s+next)\s+)?(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?:\s+(?:ahead|to\s+come))?\b",
+        "set_every": rf"\b(?:every|each|per|a)\s+(?:other\s+)?(?:(?:{num})\s+)?(?:{unit}|{weekday}|{month}|{season})(?!\w)",
+        "set_word": rf"\b{sets}\b",
+        "weekday_plural": rf"\b(?:{weekday})s(?:\s+(?:{pod})s?)?\b",
+        "vague": rf"(?<![\w-]){vague}(?![\w-])",
+        "that_day": rf"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+next|the\s+following|the\s+previous)\s+(?:day|morning|evening|night|afternoon|year|month|week)\b",
+    }
+    return [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in rules.items()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense of a clause, from plain text (the spaCy reading is in the stage below)
+
+
+@lru_cache(maxsize=1)
+def _tense_patterns() -> tuple[re.Pattern, re.Pattern]:
+    t = lexicon()["tense"]
+    future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in t["future_words"]) + r")(?!\w)", re.I)
+    past = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_words"]) + r"|\w{3,}ed)(?!\w)", re.I)
+    return future, past
+
+
+def text_tense(clause: str) -> Tense:
+    """The tense of a clause read from its words alone: future markers win, then past forms, else present."""
+    future, past = _tense_patterns()
+    if future.search(clause):
+        return "future"
+    if past.search(clause):
+        return "past"
+    return "present"
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _parse_dct(dct: str | date | None) -> date | None:
+    if dct is None or isinstance(dct, date):
+        return dct
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", str(dct))
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _add_months(d: date, n: int) -> date:
+    total = d.year * 12 + d.month - 1 + n
+    y, m = divmod(total, 12)
+    y = min(max(y, 1), 9999)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _shift(d: date, amount: int, unit: str) -> date:
+    """`d` moved by `amount` units (D, W, M, Q, Y, 10Y, C)."""
+    try:
+        if unit == "D":
+            return d + timedelta(days=amount)
+        if unit == "W":
+            return d + timedelta(weeks=amount)
+        if unit == "M":
+            return _add_months(d, amount)
+        if unit == "Q":
+            return _add_months(d, 3 * amount)
+        if unit == "Y":
+            return _add_months(d, 12 * amount)
+        if unit == "10Y":
+            return _add_months(d, 120 * amount)
+        if unit == "C":
+            return _add_months(d, 1200 * amount)
+    except (OverflowError, ValueError):
+        return d
+    return d
+
+
+def _fmt(d: date | None, gran: str) -> str:
+    """`d` written at granularity `gran` (day, week, month, quarter, half, year, decade, century)."""
+    if d is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "half": "XXXX-HX", "year": "XXXX", "decade": "XXXX", "century": "XXXX", "weekend": "XXXX-WXX-WE"}[gran]
+    if gran == "day":
+        return d.isoformat()
+    if gran in ("week", "weekend"):
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}" + ("-WE" if gran == "weekend" else "")
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if gran == "half":
+        return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
+    if gran == "year":
+        return f"{d.year:04d}"
+    if gran == "decade":
+        return f"{d.year:04d}"[:3]
+    if gran == "century":
+        return f"{d.year:04d}"[:2]
+    raise ValueError(gran)
+
+
+def _weekday_date(dct: date, weekday: int, direction: str) -> date:
+    """The date of ISO `weekday` (1=Monday) near `dct`: 'past' = on or before, 'future' = on or after,
+    'last'/'next' = strictly before/after, 'near' = the nearest one (ties go to the past)."""
+    delta = weekday - dct.isoweekday()
+    if direction == "past":
+        return dct + timedelta(days=delta if delta <= 0 else delta - 7)
+    if direction == "future":
+        return dct + timedelta(days=delta if delta >= 0 else delta + 7)
+    if direction == "last":
+        return dct + timedelta(days=delta if delta < 0 else delta - 7)
+    if direction == "next":
+        return dct + timedelta(days=delta if delta > 0 else delta + 7)
+    back = dct + timedelta(days=delta if delta <= 0 else delta - 7)
+    fwd = dct + timedelta(days=delta if delta >= 0 else delta + 7)
+    return back if (dct - back) <= (fwd - dct) else fwd
+
+
+def _month_year(dct: date, month: int, direction: str) -> int:
+    """The year of `month` relative to `dct`: 'past' = latest not after dct's month, 'future' = next not before,
+    'last'/'next' = strictly before/after, 'same' = dct's year."""
+    if direction == "past":
+        return dct.year if month <= dct.month else dct.year - 1
+    if direction == "future":
+        return dct.year if month >= dct.month else dct.year + 1
+    if direction == "last":
+        return dct.year if month < dct.month else dct.year - 1
+    if direction == "next":
+        return dct.year if month > dct.month else dct.year + 1
+    return dct.year
+
+
+def _day_year(dct: date, month: int, day: int, tense: Tense | None) -> int:
+    """The year of a day-month date given without one: dct's year, moved when the tense says it lies across a year end."""
+    y = dct.year
+    try:
+        cand = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    except ValueError:
+        return y
+    gap = (cand - dct).days
+    if tense == "past" and gap > 60:
+        return y - 1
+    if tense == "future" and gap < -60:
+        return y + 1
+    if gap > 183:
+        return y - 1
+    if gap < -183:
+        return y + 1
+    return y
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+
+def _number(text: str) -> int | float | None:
+    """The number a quantity phrase says ("twenty-four", "a couple of", "2 1/2", "1,000"); None when vague."""
+    lex = lexicon()
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if t in lex["article_numbers"]:
+        return lex["article_numbers"][t]
+    if t in (v.lower() for v in lex["vague_numbers"]):
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", t.replace(",", ""))
+    if m:
+        n = float(m[1]) if "." in m[1] else int(m[1])
+        return n + 0.5 if t.endswith("1/2") else n
+    total, current = 0, 0
+    for part in re.split(r"[-\s]+", t):
+        if part == "and":
+            continue
+        if part in lex["numbers"]:
+            current += lex["numbers"][part]
+        elif part in lex["multipliers"]:
+            current = max(current, 1) * lex["multipliers"][part]
+            if lex["multipliers"][part] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def _spelled_year(text: str) -> int | None:
+    t = re.sub(r"[-\s]+", " ", text.lower()).replace("the year ", "").strip()
+    if t.startswith("nineteen "):
+        rest = t[len("nineteen "):]
+        if rest == "hundred":
+            return 1900
+        n = _number(rest)
+        return 1900 + n if isinstance(n, int) and 10 <= n < 100 else None
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand"):].replace("and", "").strip()
+        n = _number(rest) if rest else 0
+        return 2000 + n if isinstance(n, int) and n < 100 else None
+    return None
+
+
+def _duration_value(amount: int | float | None, unit: str) -> str:
+    """A TIMEX3 duration: `amount` (None = unknown) of `unit` from the lexicon (TS, TM, TH, D, W, M, Q, Y, 10Y, 2W, C, L)."""
+    mult = 1
+    m = re.fullmatch(r"(\d+)(\w+)", unit)
+    if m:
+        mult, unit = int(m[1]), m[2]
+    if amount is None:
+        return f"PTX{unit[1]}" if unit.startswith("T") else ("PXE" if mult == 10 else f"PX{unit}")
+    value = amount * mult
+    if isinstance(value, float) and not value.is_integer():
+        whole, half = int(value), value - int(value)
+        sub = {"Y": ("M", 12), "D": ("H", 24), "W": ("D", 7), "M": ("D", 30), "TH": ("M", 60), "TM": ("S", 60)}
+        if unit in sub:
+            small, k = sub[unit]
+            extra = round(half * k)
+            if unit.startswith("T"):
+                return f"PT{whole}{unit[1]}{extra}{small}" if whole else f"PT{extra}{small}"
+            if small == "H":
+                return f"P{whole}DT{extra}H" if whole else f"PT{extra}H"
+            return f"P{whole}{unit}{extra}{small}" if whole else f"P{extra}{small}"
+        value = whole or 1
+    value = int(value)
+    if unit.startswith("T"):
+        return f"PT{value}{unit[1]}"
+    if unit == "Y" and value >= 1000 and value % 1000 == 0:
+        return f"P{value // 1000}L"
+    return f"P{value}{unit}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalization
+
+
+@dataclass
+class _Context:
+    """What normalization needs: the anchor date, the text, a tense reader and the last dates mentioned."""
+
+    text: str
+    dct: date | None
+    tense_of: TenseOf
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest explicit quarter
+    last_day: date | None = None
+    last_year: int | None = None
+
+
+def _unit_of(word: str) -> str | None:
+    lex = lexicon()
+    w = word.lower()
+    w = lex["unit_plurals"].get(w, w)
+    if w in lex["units"]:
+        return lex["units"][w]
+    if w.endswith("s") and w[:-1] in lex["units"]:
+        return lex["units"][w[:-1]]
+    return None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*|\d+(?:[.,/]\d+)*")
+
+
+def _month_in(text: str) -> int | None:
+    lex = lexicon()
+    for w in _WORD.findall(text):
+        key = w.lower().rstrip(".")
+        if key in lex["months"]:
+            if key in lex["month_abbreviations_need_period"] and not w.endswith(".") and not w[0].isupper():
+                continue
+            return lex["months"][key]
+    return None
+
+
+def _weekday_in(text: str) -> int | None:
+    lex = lexicon()
+    for w in _WORD.findall(text):
+        key = w.lower().rstrip(".").removesuffix("'s")
+        if key.endswith("s") and key[:-1] in lex["weekdays"] and len(key) > 4:
+            key = key[:-1]
+        if key in lex["weekdays"]:
+            if key in lex["weekday_abbreviations_need_period"] and not w.endswith("."):
+                continue
+            return lex["weekdays"][key]
+    return None
+
+
+def _pod_in(text: str) -> str | None:
+    low = text.lower()
+    for word, code in sorted(lexicon()["parts_of_day"].items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(word)}\b", low):
+            return code
+    if re.search(r"\btonight\b", low):
+        return "NI"
+    return None
+
+
+def _direction(low: str, tense: Tense | None) -> str:
+    """Which way a relative expression points: an explicit last/next/this, else the tense."""
+    if re.search(r"\b(?:last|previous|this past|past)\b", low):
+        return "last"
+    if re.search(r"\b(?:next|following|this coming|coming)\b", low):
+        return "next"
+    if tense == "future":
+        return "future"
+    if tense == "past":
+        return "past"
+    return "near"
+
+
+def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
+    """(TIMEX3 type, value) for one match of rule `name`, or None when the match is not a time expression."""
+    s = m.group(0)
+    low = re.sub(r"\s+", " ", s.lower())
+    dct = ctx.dct
+    lex = lexicon()
+    tense = ctx.tense_of(m.start(), m.end())
+
+    if name == "iso":
+        d = _parse_dct(s)
+        return ("DATE", d.isoformat()) if d else None
+
+    if name == "slash":
+        mo, dy, yr = (int(x) for x in s.split("/"))
+        if yr < 100:
+            yr += 1900 if yr >= 50 else 2000
+        try:
+            return "DATE", date(yr, mo, dy).isoformat()
+        except ValueError:
+            return None
+
+    if name in ("md", "dm", "weekday_md"):
+        mo = _month_in(s)
+        if mo is None:
+            return None
+        if lex["months"].get(low.split()[0].rstrip(".,")) in (5, 3) and s[0].islower():
+            return None
+        days = [int(x) for x in re.findall(r"(?<![\d])(\d{1,2})(?:st|nd|rd|th)?(?![\d])", s)]
+        ords = [lex["ordinals"][w] for w in re.findall(r"[a-z]+(?:-[a-z]+)?", low) if w in lex["ordinals"]]
+        day = days[0] if days else (ords[0] if ords else None)
+        yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", s)
+        if day is None or not 1 <= day <= 31:
+            return None
+        if yr_m:
+            y = int(yr_m[1])
+        elif dct:
+            y = _day_year(dct, mo, day, tense)
+        else:
+            return "DATE", f"XXXX-{mo:02d}-{day:02d}"
+        if day > calendar.monthrange(y, mo)[1]:
+            return None
+        d = date(y, mo, day)
+        ctx.last_day, ctx.last_year = d, y
+        return "DATE", d.isoformat()
+
+    if name == "my":
+        mo = _month_in(s)
+        yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", s)
+        y = int(yr_m[1]) if yr_m else _spelled_year(re.split(r"\s+(?:of\s+)?", low, maxsplit=1)[-1].split(",")[-1].strip() if not yr_m else "")
+        if y is None:
+            m2 = re.search(r"(nineteen.*|two thousand.*)$", low)
+            y = _spelled_year(m2[1]) if m2 else None
+        if mo is None or y is None:
+            return None
+        ctx.last_year = y
+        return "DATE", f"{y:04d}-{mo:02d}"
+
+    if name == "month_rel_year":
+        mo = _month_in(s)
+        if mo is None:
+            return None
+        if dct is None:
+            return "DATE", f"XXXX-{mo:02d}"
+        y = dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
+        return "DATE", f"{y:04d}-{mo:02d}"
+
+    if name == "month":
+        mo = _month_in(s)
+        if mo is None:
+            return None
+        word = re.findall(r"[a-z]+", low)[-1]
+        if word in lex["months_needing_capital"] and not s.split()[-1][0].isupper():
+            return None
+        if word in ("may", "march") and re.match(r"\s*(?:be|have|not|also|well|the|a|to|on)\b", ctx.text[m.end():m.end() + 8], re.I):
+            return None
+        if re.match(r"(?:every|each) ", low):
+            return "SET", f"XXXX-{mo:02d}"
+        if dct is None:
+            return "DATE", f"XXXX-{mo:02d}"
+        direction = _direction(low, tense)
+        y = _month_year(dct, mo, {"near": "same"}.get(direction, direction))
+        ctx.last_year = y
+        return "DATE", f"{y:04d}-{mo:02d}"
+
+    if name == "year":
+        y = int(re.search(r"(1\d{3}|20\d{2})", s)[1])
+        if not re.search(r"[a-z]", low) and not _plausible_year(ctx.text, m.start(), m.end(), y, dct):
+            return None
+        ctx.last_year = y
+        return "DATE", f"{y:04d}"
+
+    if name == "year_spelled":
+        y = _spelled_year(low)
+        return ("DATE", f"{y:04d}") if y else None
+
+    if name in ("decade", "decade_word", "decade_half"):
+        m2 = re.search(r"(1\d|20)(\d)0'?s", low)
+        if m2:
+            return "DATE", m2[1] + m2[2]
+        m2 = re.search(r"'(\d)0s", low)
+        if m2:
+            return "DATE", "19" + m2[1]
+        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+        for w, k in tens.items():
+            if w in low:
+                return "DATE", f"19{k}"
+        return None
+
+    if name == "century":
+        m2 = re.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
+        n = int(m2[1]) if m2 else next((v for k, v in lex["ordinals"].items() if k in low.split()), None)
+        return ("DATE", f"{n - 1:02d}") if n and 1 <= n <= 30 else None
+
+    if name in ("weekday", "pod_day"):
+        wd = _weekday_in(s)
+        if wd is None and name == "pod_day":
+            return _day_word(low, ctx, tense)
+        if wd is None:
+            return None
+        if re.match(r"(?:each|every) ", low):
+            pod = _pod_in(low)
+            return "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+        pod = _pod_in(low)
+        if dct is None:
+            return ("TIME" if pod else "DATE"), f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+        direction = _direction(low, tense)
+        if "the day before" in low:
+            d = _weekday_date(dct, wd, "last" if "last" in low else "past") - timedelta(days=1)
+        else:
+            d = _weekday_date(dct, wd, direction)
+        ctx.last_day = d
+        if pod:
+            return "TIME", f"{d.isoformat()}T{pod}"
+        return "DATE", d.isoformat()
+
+    if name == "weekday_plural":
+        wd = _weekday_in(s)
+        if wd is None:
+            return None
+        pod = _pod_in(low)
+        return "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+
+    if name in ("day_words", "this_pod"):
+        return _day_word(low, ctx, tense)
+
+    if name == "clock":
+        return _clock(s, low, ctx, tense)
+
+    if name == "clock_pod":
+        h = int(re.match(r"\d+", low)[0])
+        if "afternoon" in low or "evening" in low:
+            h = h + 12 if h < 12 else h
+        d = dct.isoformat() if dct else "XXXX-XX-XX"
+        return "TIME", f"{d}T{h:02d}:00"
+
+    if name == "holiday":
+        return _holiday(low, ctx, tense)
+
+    if name == "rel_unit":
+        return _rel_unit(low, ctx, tense)
+
+    if name == "rel_season":
+        code = next(v for k, v in lex["seasons"].items() if re.search(rf"\b{k}\b", low))
+        yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", low)
+        if yr_m:
+            return "DATE", f"{yr_m[1]}-{code}"
+        sp = re.search(r"(nineteen.*|two thousand.*)$", low)
+        if sp and _spelled_year(sp[1]):
+            return "DATE", f"{_spelled_year(sp[1]):04d}-{code}"
+        if dct is None:
+            return "DATE", f"XXXX-{code}"
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        direction = _direction(low, tense)
+        if "this past" in low:
+            direction = "past"
+        y = dct.year
+        season_now = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(dct.month, "FA")
+        if direction in ("last",) and (code == season_now or start_month > dct.month):
+            y -= 1
+        elif direction == "past" and start_month > dct.month:
+            y -= 1
+        elif direction in ("next",) and (code == season_now or start_month <= dct.month):
+            y += 1
+        if code == "WI" and dct.month <= 2 and direction not in ("next", "future"):
+            y -= 1
+        return "DATE", f"{y:04d}-{code}"
+
+    if name in ("ago", "a_unit_ago"):
+        return _ago(low, ctx)
+
+    if name == "quarter":
+        return _quarter(low, ctx, tense)
+
+    if name == "quarter_ref":
+        return _quarter_ref(low, ctx)
+
+    if name == "half":
+        yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", low)
+        h = 1 if "first" in low else 2
+        if yr_m:
+            return "DATE", f"{yr_m[1]}-H{h}"
+        if dct is None:
+            return "DATE", f"XXXX-H{h}"
+        y = dct.year + (-1 if "last year" in low else 1 if "next year" in low else 0)
+        if "of" not in low and not re.search(r"\b(?:half)\b", low):
+            return None
+        return "DATE", f"{y:04d}-H{h}"
+
+    if name == "year_ref":
+        return _year_ref(low, ctx)
+
+    if name in ("duration", "duration_and_half", "duration_adj", "duration_plural"):
+        return _duration(name, low, ctx)
+
+    if name == "set_every":
+        return _set_every(s, low)
+
+    if name == "set_word":
+        v = lex["sets"].get(low)
+        return ("SET", v) if v else None
+
+    if name == "vague":
+        v = lex["vague_refs"].get(low)
+        return ("DATE", v) if v else None
+
+    if name == "that_day":
+        return _that_day(low, ctx)
+
+    return None
+
+
+def _plausible_year(text: str, start: int, end: int, y: int, dct: date | None) -> bool:
+    """Whether a bare four-digit number reads as a year (not an amount, a model number or an address)."""
+    before = text[max(0, start - 12):start].lower()
+    after = text[end:end + 12].lower()
+    if re.search(r"(?:\$|#|no\.|number|flight|route|page|room|highway|model|version|p\.)\s*$", before):
+        return False
+    if re.match(r"\s*(?:to|and|-)\s*\d", after) and not re.match(r"\s*(?:to|and|-)\s*(?:1\d{3}|20\d{2})\b", after):
+        return False
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:shares|votes|miles|kilometers|km|feet|meters|tons|troops|soldiers|people|units|cars|jobs|points|barrels)\b", after):
+        return False
+    if dct and y > dct.year + 30:
+        return False
+    return 1000 <= y <= 2099
+
+
+def _day_word(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
+    """today / tonight / yesterday / tomorrow / this morning / last night, with a part of the day when given."""
+    dct = ctx.dct
+    offset = 0
+    if "yesterday" in low or re.search(r"\blast (?:night|evening)\b", low):
+        offset = -1
+    elif "tomorrow" in low:
+        offset = 1
+    if "the day before" in low:
+        offset -= 1
+    elif "the day after" in low:
+        offset += 1
+    pod = _pod_in(low)
+    if low.startswith("this ") and not pod:
+        return None
+    d = dct + timedelta(days=offset) if dct else None
+    if d:
+        ctx.last_day = d
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    if pod and pod != "DT":
+        return "TIME", f"{day}T{pod}"
+    return "DATE", day
+
+
+def _clock(s: str, low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
+    """A clock time ("10:35 a.m.", "noon Thursday", "5 p.m. EST Nov. 9") on the day it names, else the anchor day."""
+    dct = ctx.dct
+    if "noon" in low or "midday" in low:
+        h, mi = 12, 0
+    elif "midnight" in low:
+        h, mi = 24, 0
+    else:
+        m = re.search(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?", low)
+        if not m:
+            return None
+        h, mi = int(m[1]), int(m[2] or 0)
+        ampm = (m[3] or "").replace(".", "")
+        if not ampm and not m[2]:
+            return None
+        if ampm == "pm" and h < 12:
+            h += 12
+        if ampm == "am" and h == 12:
+            h = 0
+        if h > 24 or mi > 59:
+            return None
+    day = None
+    mo = _month_in(s)
+    wd = _weekday_in(s)
+    if mo:
+        dm = re.search(rf"(?:{'|'.join(lexicon()['months'])})\.?\s+(\d{{1,2}})", low)
+        if dm and dct:
+            dy = int(dm[1])
+            y = _day_year(dct, mo, dy, tense)
+            if dy <= calendar.monthrange(y, mo)[1]:
+                day = date(y, mo, dy).isoformat()
+    elif wd and dct:
+        day = _weekday_date(dct, wd, _direction(low, tense)).isoformat()
+    elif dct:
+        offset = -1 if "yesterday" in low else 1 if "tomorrow" in low else 0
+        day = (dct + timedelta(days=offset)).isoformat()
+    if day is None and (mo or wd or not dct):
+        day = "XXXX-XX-XX"
+    return "TIME", f"{day}T{h:02d}:{mi:02d}"
+
+
+def _holiday(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
+    lex = lexicon()
+    dct = ctx.dct
+    name = re.sub(r"^(?:last|this|next) ", "", low)
+    if name in lex["holidays"]:
+        mo, dy = (int(x) for x in lex["holidays"][name].split("-"))
+        if dct is None:
+            return "DATE", f"XXXX-{mo:02d}-{dy:02d}"
+        y = dct.year
+        if low.startswith("last ") or (tense == "past" and (mo, dy) > (dct.month, dct.day)):
+            y -= 1 if (mo, dy) >= (dct.month, dct.day) or low.startswith("last ") and (mo, dy) >= (dct.month, dct.day) else 0
+        elif low.startswith("next ") or (tense == "future" and (mo, dy) < (dct.month, dct.day)):
+            y += 1 if (mo, dy) <= (dct.month, dct.day) else 0
+        return "DATE", f"{y:04d}-{mo:02d}-{dy:02d}"
+    if name in lex["floating_holidays"]:
+        mo, wd, nth = lex["floating_holidays"][name]
+        if dct is None:
+            return "DATE", f"XXXX-{mo:02d}-XX"
+
+        def on(y: int) -> date:
+            if nth == 0:  # US election day: the Tuesday after the first Monday
+                first_monday = _weekday_date(date(y, mo, 1), 1, "future")
+                return first_monday + timedelta(days=1)
+            if nth > 0:
+                return _weekday_date(date(y, mo, 1), wd, "future") + timedelta(weeks=nth - 1)
+            return _weekday_date(date(y, mo, calendar.monthrange(y, mo)[1]), wd, "past")
+
+        d = on(dct.year)
+        if (low.startswith("last ") or tense == "past") and d > dct:
+            d = on(dct.year - 1)
+        elif (low.startswith("next ") or tense == "future") and d < dct:
+            d = on(dct.year + 1)
+        return "DATE", d.isoformat()
+    return None
+
+
+def _rel_unit(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
+    """last/this/next week, month, year, quarter, weekend, decade, season; 'the week' etc. when it reads as a date."""
+    dct = ctx.dct
+    lex = lexicon()
+    words = low.replace("'s", "").split()
+    unit = words[-1]
+    if unit in lex["seasons"]:
+        return None  # seasons have their own rule
+    if re.match(r"(?:the )?(?:rest|end|beginning|middle) of the (?:year|week|month|quarter)$", low) is None and words[0] == "the" and len(words) == 2:
+        if unit == "year" or unit == "quarter":
+            return None
+        if unit == "weekend":
+            return "DATE", _fmt(_weekday_date(dct, 6, "past" if tense != "future" else "future") if dct else None, "weekend")
+        if unit in ("week", "month"):
+            return None
+    step = 0
+    if re.search(r"\b(?:last|previous|past)\b", low):
+        step = -1
+    elif re.search(r"\b(?:next|following|coming)\b", low):
+        step = 1
+    gran = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "quarter": "quarter", "decade": "decade", "century": "century"}.get(unit)
+    if gran is None:
+        return None
+    if re.search(r"\b(?:the past|the last|the coming|the next|the previous|the following)\b", low) and unit in ("week", "month", "year", "decade", "century", "quarter"):
+        if unit == "year" and "past" in low and "fiscal" not in low:
+            pass
+        elif unit in ("decade", "century"):
+            return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]
+        elif "previous" in low or "following" in low:
+            pass
+        else:
+            return "DURATION", _duration_value(1, lex["units"][unit])
+    if dct is None:
+        return "DATE", _fmt(None, gran)
+    if "the same" in low:
+        step = 0
+    if gran == "weekend":
+        base = _weekday_date(dct, 6, "last" if step < 0 else "next" if step > 0 else ("future" if tense == "future" else "past"))
+        return "DATE", _fmt(base, "weekend")
+    shift_unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "10Y", "century": "C"}[unit]
+    if ("previous" in low or "following" in low) and unit == "year" and ctx.last_year:
+        return "DATE", f"{ctx.last_year + step:04d}"
+    d = _shift(dct, step, shift_unit)
+    if gran == "quarter":
+        ctx.last_quarter = (d.year, (d.month - 1) // 3 + 1)
+    return "DATE", _fmt(d, gran)
+
+
+def _ago(low: str, ctx: _Context) -> tuple[str, str] | None:
+    """'N units ago / earlier / later / from now': the anchor moved by N units, at the unit's granularity."""
+    dct = ctx.dct
+    m = re.search(r"(?:(?P<num>.+?)\s+)?(?:more\s+)?(?P<unit>[a-z]+)\s+(?P<dir>ago|earlier|before|later|after|hence|from now|previously|back)$", low)
+    if not m:
+        return None
+    unit = _unit_of(m["unit"])
+    if unit is None:
+        return None
+    numtext = re.sub(r"^(?:about|around|nearly|almost|some|roughly|approximately|more than|less than|fewer than|at least|at most|over|just|only|barely|fully|up to|no more than|no less than|under|within|another|an additional|a further)\s+", "", m["num"] or "a")
+    n = _number(numtext)
+    backwards = m["dir"] in ("ago", "earlier", "before", "previously", "back")
+    if m["dir"] in ("before", "after"):
+        return None  # "two days after X" is anchored on X: handled by the caller
+    if n is None:
+        return "DATE", "PAST_REF" if backwards else "FUTURE_REF"
+    if unit.startswith("T"):
+        if dct is None:
+            return "TIME", "XXXX-XX-XXTXX:XX"
+        return "DATE", dct.isoformat()
+    gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "10Y": "year", "C": "year", "2W": "day", "L": "year"}.get(unit, "day")
+    if unit == "Y" and n == 1 and m["dir"] in ("ago", "earlier") and ctx.last_quarter:
+        y, q = ctx.last_quarter
+        return "DATE", f"{y - 1:04d}-Q{q}"
+    if unit == "Y" and n == 1:
+        gran = "month" if m["dir"] == "ago" else "year"
+    if dct is None:
+        return "DATE", _fmt(None, gran)
+    anchor = dct
+    amount = int(n) if float(n).is_integer() else n
+    if isinstance(amount, float):
+        amount = round(amount)
+    shift_unit = {"2W": "W", "L": "C"}.get(unit, unit)
+    if unit == "2W":
+        amount *= 2
+    if unit == "L":
+        amount *= 10
+    d = _shift(anchor, -amount if backwards else amount, shift_unit)
+    return "DATE", _fmt(d, gran)
+
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+
+
+def _quarter(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
+    """'the third quarter', 'third-quarter', 'the fourth quarter of 1990', 'last year's second quarter' → YYYY-Qn."""
+    q = next((v for k, v in _ORD_Q.items() if re.search(rf"\b{k}\b", low)), None)
+    if q is None:
+        return None
+    yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", low)
+    dct = ctx.dct
+    if yr_m:
+        y = int(yr_m[1])
+    elif dct is None:
+        return "DATE", f"XXXX-Q{q}"
+    else:
+        y = dct.year
+        current_q = (dct.month - 1) // 3 + 1
+        if q > current_q and tense == "past":
+            y -= 1
+        if re.search(r"last year|year-earlier|year-ago|a year (?:ago|earlier)", low):
+            y -= 1
+        elif "next year" in low:
+            y += 1
+    if not re.search(r"year-earlier|year-ago|a year (?:ago|earlier)", low):
+        ctx.last_quarter = (y, q)
+    return "DATE", f"{y:04d}-Q{q}"
+
+
+def _quarter_ref(low: str, ctx: _Context) -> tuple[str, str] | None:
+    """'the quarter', 'the latest quarter', 'the year-ago quarter', 'the 1988 period': the quarter under discussion."""
+    dct = ctx.dct
+    yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", low)
+    if "period" in low and not re.search(r"year-earlier|year-ago|latest|comparable|corresponding|\d{4}|same", low):
+        return None
+    if ctx.last_quarter:
+        y, q = ctx.last_quarter
+    elif dct:
+        prev = _shift(dct, -1, "Q")
+        y, q = prev.year, (prev.month - 1) // 3 + 1
+    else:
+        return "DATE", "XXXX-QX"
+    if yr_m:
+        y = int(yr_m[1])
+    elif re.search(r"year-earlier|year-ago|a year (?:ago|earlier)|last year", low):
+        y -= 1
+    if re.search(r"\b(?:this|that|its|the latest|the current|the quarter)\b", low) or low == "the quarter":
+        pass
+    return "DATE", f"{y:04d}-Q{q}"
+
+
+def _year_ref(low: str, ctx: _Context) -> tuple[str, str] | None:
+    """'the year-earlier period', 'the full year', 'the fiscal year', 'year-end': a year (or quarter) in context."""
+    dct = ctx.dct
+    if re.search(r"year-earlier|year-ago", low):
+        if "period" in low or low in ("year-earlier", "year-ago"):
+            if ctx.last_quarter:
+                y, q = ctx.last_quarter
+                return "DATE", f"{y - 1:04d}-Q{q}"
+        return "DATE", f"{dct.year - 1:04d}" if dct else "XXXX"
+    if re.search(r"year[-\s]end|year's end", low):
+        return "DATE", f"{dct.year:04d}" if dct else "XXXX"
+    if "previous" in low or "prior" in low:
+        base = ctx.last_year or (dct.year if dct else None)
+        return "DATE", f"{base - 1:04d}" if base else "XXXX"
+    if "following" in low:
+        base = ctx.last_year or (dct.year if dct else None)
+        return "DATE", f"{base + 1:04d}" if base else "XXXX"
+    if "same" in low:
+        return "DATE", f"{ctx.last_year or dct.year:04d}" if (ctx.last_year or dct) else "XXXX"
+    if re.search(r"\b(?:full|fiscal|latest|current)\b", low):
+        return "DATE", f"{dct.year:04d}" if dct else "XXXX"
+    return None
+
+
+def _duration(name: str, low: str, ctx: _Context) -> tuple[str, str] | None:
+    """'three days', 'the past two months', 'several more days', 'two-year', 'years' → P3D, P2M, PXD, P2Y, PXY."""
+    lex = lexicon()
+    if name == "duration_plural":
+        words = low.split()
+        unit = _unit_of(next(w for w in words if _unit_of(w)))
+        if unit is None:
+            return None
+        if words[0] in ("the",) and len(words) == 2 and unit not in ("Y",):
+            return None
+        if "recent" in words and unit == "Y":
+            return "DATE", "PAST_REF"
+        if "coming" in words and unit == "M":
+            return "DATE", "FUTURE_REF"
+        return "DURATION", _duration_value(None, unit)
+    if name == "duration_and_half":
+        m = re.search(r"([a-z]+) and a half$", low)
+        if m:
+            unit = _unit_of(m[1])
+            return ("DURATION", _duration_value(1.5, unit)) if unit else None
+        m = re.search(r"half an? ([a-z]+)$", low)
+        unit = _unit_of(m[1]) if m else None
+        return ("DURATION", _duration_value(0.5, unit)) if unit else None
+    if name == "duration_adj":
+        m = re.match(r"(.+?)-([a-z]+)(?:-(?:old|long))?$", low)
+        if not m:
+            return None
+        unit = _unit_of(m[2])
+        if unit is None:
+            return None
+        n = None if m[1] in ("several", "multi") else _number(m[1])
+        if n is None and m[1] not in ("several", "multi"):
+            return None
+        return "DURATION", _duration_value(n, unit)
+    # the general "N units" pattern; the unit is the last word that names one
+    words = re.findall(r"[a-z]+|\d+(?:[.,]\d+)*(?: 1/2)?", low)
+    unit_idx = max((i for i, w in enumerate(words) if _unit_of(w)), default=None)
+    if unit_idx is None:
+        return None
+    unit = _unit_of(words[unit_idx])
+    mods = {"the", "past", "last", "next", "first", "coming", "previous", "following", "latest", "final", "remaining", "additional",
+            "entire", "full", "same", "more", "straight", "consecutive", "trading", "business", "long", "short", "odd",
+            "about", "around", "nearly", "almost", "roughly", "approximately", "than", "less", "fewer", "at", "least", "most",
+            "over", "just", "only", "barely", "fully", "up", "to", "no", "under", "within", "another", "further", "or", "so"}
+    num_words = [w for w in words[:unit_idx] if w not in mods or w in ("a", "an")]
+    numtext = " ".join(num_words)
+    if re.search(r"\b(?:to|or)\b", low.split(words[unit_idx])[0]) and re.search(r"\d+\s+(?:to|or)\s+\d+|[a-z]+\s+(?:to|or)\s+[a-z]+\s", low):
+        first = re.split(r"\s+(?:to|or)\s+", numtext)[0]
+        n = _number(first.split()[-1] if first.split() else "")
+        if re.search(r"\d+ (?:to|or) \d+", numtext):
+            n = None
+    else:
+        n = _number(numtext) if numtext else 1
+    if numtext in ("a", "an") or numtext == "":
+        n = 1
+    if n is None and not any(v in numtext for v in ("several", "few", "some", "many", "number", "numerous", "couple", "countless", "lengthy", "long")) and not re.search(r"\d+ (?:to|or) \d+", numtext):
+        return None
+    if unit == "Q" and n is not None:
+        return "DURATION", _duration_value(n * 3, "M")
+    if re.search(r"\b(?:the last few|the past few|last few|past few)\b", low) and unit == "M":
+        return "DATE", "PAST_REF"
+    if words[:1] == ["some"] and unit in ("Y",) and unit_idx == 1 and False:
+        return None
+    return "DURATION", _duration_value(n, unit)
+
+
+def _set_every(s: str, low: str) -> tuple[str, str] | None:
+    """'every year', 'each month', 'every other week', 'each Thursday', 'every July' → SET values."""
+    wd = _weekday_in(s)
+    if wd:
+        return "SET", f"XXXX-WXX-{wd}"
+    mo = _month_in(s)
+    if mo and not low.startswith(("per ", "a ")):
+        return "SET", f"XXXX-{mo:02d}"
+    for k, v in lexicon()["seasons"].items():
+        if re.search(rf"\b{k}\b", low):
+            return "SET", f"XXXX-{v}"
+    words = low.split()
+    unit = _unit_of(words[-1])
+    if unit is None:
+        return None
+    if words[0] in ("per", "a") and len(words) == 2:
+        return None
+    n = 2 if "other" in words else 1
+    if len(words) > 2 and words[1] != "other":
+        n = _number(" ".join(words[1:-1])) or 1
+    return "SET", _duration_value(n, unit)
+
+
+def _that_day(low: str, ctx: _Context) -> tuple[str, str] | None:
+    """'that day', 'the same day', 'the next morning', 'that year': the date the text last named."""
+    dct = ctx.dct
+    unit = low.split()[-1]
+    step = 1 if re.search(r"\b(?:next|following)\b", low) else -1 if "previous" in low else 0
+    if unit in ("day", "morning", "evening", "night", "afternoon"):
+        base = ctx.last_day or dct
+        if base is None:
+            return "DATE", "XXXX-XX-XX"
+        d = base + timedelta(days=step)
+        pod = _pod_in(low) if unit != "day" else None
+        if pod and "next" not in low:
+            return "TIME", f"{d.isoformat()}T{pod}"
+        return "DATE", d.isoformat()
+    if unit == "year":
+        base = ctx.last_year or (dct.year if dct else None)
+        return "DATE", f"{base + step:04d}" if base else "XXXX"
+    if unit == "month":
+        base = ctx.last_day or dct
+        return "DATE", _fmt(_shift(base, step, "M"), "month") if base else "XXXX-XX"
+    if unit == "week":
+        base = ctx.last_day or dct
+        return "DATE", _fmt(_shift(base, step, "W"), "week") if base else "XXXX-WXX"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Recognition: all rules, then the leftmost-longest non-overlapping matches
+
+_LEADING = re.compile(r"^(?:in|on|at|of|for|during|since|until|till|by|from|to|before|after|as\s+of)\s+", re.I)
+# Rules listed earlier win ties of equal span (an explicit date beats a bare year inside it).
+_PRIORITY: dict[str, int] = {}
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+    found = []
+    for rank, (name, pattern) in enumerate(_compiled()):
+        _PRIORITY.setdefault(name, rank)
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), name, m))
+    return found
+
+
+def _select(found: list[tuple[int, int, str, re.Match]]) -> list[tuple[int, int, str, re.Match]]:
+    """Non-overlapping matches, longest first (ties: earlier rule), returned in text order."""
+    chosen: list[tuple[int, int, str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), _PRIORITY[f[2]], f[0])):
+        s, e = item[0], item[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        chosen.append(item)
+        taken.append((s, e))
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans for plain text: split after . ! ? followed by space and a capital, and at blank lines."""
+    bounds, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z\"'(\[])|\n\s*\n", text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _text_tense_reader(text: str, sentences: list[tuple[int, int]] | None) -> TenseOf:
+    bounds = sentences or _sentence_bounds(text)
+    cache: dict[tuple[int, int], Tense] = {}
+
+    def tense_of(start: int, end: int) -> Tense | None:
+        for s, e in bounds:
+            if s <= start < e or (s <= start and end <= e):
+                if (s, e) not in cache:
+                    # Read the clause without the expression itself: "last" in "last week" is not a verb form.
+                    clause = text[s:start] + " " + text[end:e]
+                    cache[(s, e)] = text_tense(clause)
+                return cache[(s, e)]
+        return None
+
+    return tense_of
+
+
+def tag(text: str, dct: str | date | None, sentences: list[tuple[int, int]] | None = None, tense_of: TenseOf | None = None) -> list[Timex]:
+    """Time expressions in `text`, normalised against the document date `dct` (YYYY-MM-DD or None).
+
+    `sentences` are (start, end) spans used to read tense from plain text; `tense_of(start, end)`, when
+    given, overrides that reading (the stage passes one built from spaCy's parse). Never raises on text;
+    every value returned passes `is_valid_value`.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    anchor = _parse_dct(dct)
+    ctx = _Context(text=text, dct=anchor, tense_of=tense_of or _text_tense_reader(text, sentences))
+    out: list[Timex] = []
+    for start, end, name, m in _select(_candidates(text)):
+        try:
+            result = _normalize(name, m, ctx)
+        except (ValueError, OverflowError, IndexError, KeyError, TypeError, StopIteration):
+            result = None  # a malformed date ("Feb. 30") is simply not a time expression
+        if result is None:
+            continue
+        typ, value = result
+        if not is_valid_value(value):
+            continue
+        s, e = start, end
+        lead = _LEADING.match(text, s, e)
+        if lead:
+            s = lead.end()
+        while e > s and text[e - 1] in " ,;:":
+            e -= 1
+        is_relative = bool(re.search(r"[a-z]", m.group(0)[:1] + m.group(0), re.I)) and name not in ("iso", "slash", "md", "dm", "my", "year", "decade", "century")
+        out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, anchor=anchor.isoformat() if anchor and is_relative and value[:1].isdigit() else None))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense from spaCy's parse
+
+
+def spacy_tense_reader(sdoc) -> TenseOf:
+    """A tense reader over a spaCy Doc: the tense of the verb that governs the expression."""
+    lex = lexicon()["tense"]
+    future_aux = set(lex["future_auxiliaries"])
+    future_verbs = set(lex["future_verbs"])
+
+    def verb_tense(verb, depth: int = 0) -> Tense | None:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in future_aux or a.lemma_ in ("will", "shall") for a in auxes):
+            return "future"
+        if verb.lemma_ in future_verbs and verb.tag_ in ("VBN", "VBG", "VBZ", "VBP") and any(c.dep_ == "xcomp" for c in verb.children):
+            return "future"
+        if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
+            return "future"
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if verb.tag_ == "MD" and verb.lower_ in future_aux:
+            return "future"
+        if (verb.tag_ == "VB" or verb.tag_ == "VBG") and any(a.lower_ == "to" for a in auxes) and depth < 3 and verb.head is not verb:
+            head = verb.head
+            if head.lemma_ in future_verbs:
+                return "future"
+            if head.pos_ in ("VERB", "AUX"):
+                return verb_tense(head, depth + 1)
+            return "future" if any(a.lower_ == "to" for a in auxes) and head.lemma_ in ("plan", "intention", "bid", "effort") else None
+        if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        if verb.tag_ == "VBN" and depth < 3 and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            return verb_tense(verb.head, depth + 1)
+        return None
+
+    def tense_of(start: int, end: int) -> Tense | None:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        tok = span.root
+        for _ in range(8):
+            if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+                found = verb_tense(tok)
+                if found:
+                    return found
+                break
+            if tok.head is tok:
+                break
+            tok = tok.head
+        sent = span.sent
+        return text_tense(sdoc.text[sent.start_char:start] + " " + sdoc.text[end:sent.end_char])
+
+    return tense_of
+
+
+# ---------------------------------------------------------------------------------------------
+# Publication date reconciliation
+
+
+def reconcile(published: Published, timexes: list[Timex]) -> tuple[Published, list[str]]:
+    """Check the publication date against the body's own dates; returns the date to use and warnings.
+
+    When the body's explicit, fully dated expressions (those with a year) cluster in another year than
+    the publication date, say so; when the publication date's precision is "low" (a header date whose
+    year was inferred), move it to the year the body's dates point to.
+    """
+    warnings: list[str] = []
+    if not published.value:
+        return published, warnings
+    pub = _parse_dct(published.value)
+    if pub is None:
+        return published, warnings
+    explicit = [t for t in timexes if t.anchor is None and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t.value)]
+    recent = [t for t in explicit if abs(int(t.value[:4]) - pub.year) <= 5]
+    if not recent:
+        return published, warnings
+    years: dict[int, int] = {}
+    for t in recent:
+        years[int(t.value[:4])] = years.get(int(t.value[:4]), 0) + 1
+    best_year, count = max(years.items(), key=lambda kv: (kv[1], kv[0]))
+    latest = max(_parse_dct(t.value + "-01" if len(t.value) == 7 else t.value) for t in recent if int(t.value[:4]) == best_year)
+    if best_year == pub.year or count < max(2, len(recent) // 2 + 1):
+        if latest and latest > pub + timedelta(days=366):
+            warnings.append(f"publication date {published.value} is earlier than dates the article reports ({latest.isoformat()}); check the article's date")
+        return published, warnings
+    warnings.append(
+        f"publication date {published.value} ({published.source}) disagrees with the article's own dates, which fall in {best_year}"
+    )
+    if published.precision == "low":
+        try:
+            moved = pub.replace(year=best_year)
+        except ValueError:
+            moved = date(best_year, pub.month, 28)
+        return published.model_copy(update={"value": moved.isoformat(), "evidence": f"{published.evidence or published.value}; year from body dates"}), warnings
+    return published, warnings
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
+
+
+class Times(Stage):
+    """Fills `doc.timexes`: time expressions normalised against the publication date and the clause's tense."""
+
+    name = "times"
+    requires = ("spacy",)
+    assigns = ("timexes",)
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.article.text
+        sdoc = doc.spacy
+        dct = doc.article.published.value
+        if sdoc is not None and sdoc.text == text:
+            sentences = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else None
+            reader = spacy_tense_reader(sdoc) if sdoc.has_annotation("DEP") else None
+        else:
+            sentences, reader = None, None
+        doc.timexes = tag(text, dct, sentences=sentences, tense_of=reader)
+        _, warnings = reconcile(doc.article.published, doc.timexes)
+        doc.warnings.extend(w for w in warnings if w not in doc.warnings)
+        doc._done.add("timexes")
+        return doc
