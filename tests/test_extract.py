@@ -158,3 +158,20 @@ def test_extract_evaluation_scores_tokens_snippets_title_and_date(settings):
     assert metrics["title_accuracy"] == 0.5 and metrics["date_accuracy"] == 0.5
     snippet_only = evaluate(records[1:], settings)
     assert (snippet_only["precision"], snippet_only["recall"]) == (1.0, 0.5)
+
+
+@pytest.mark.parametrize(
+    "title, html, site, expected",
+    [
+        ("Ministers meet in Geneva | World Wire", "", "World Wire", "Ministers meet in Geneva"),
+        ("Warum Wien zu blöd ist - Helge.at", "", None, "Warum Wien zu blöd ist"),
+        ("Section name | Ein langer Titel hier", "<h1>Ein langer Titel hier</h1>", None, "Ein langer Titel hier"),
+        ("<br />", "<h1>Real headline</h1>", None, "Real headline"),
+        ("Peace - the long road", "", None, "Peace - the long road"),  # a dash inside a headline stays
+        ("One title", "", None, "One title"),
+    ],
+)
+def test_title_drops_the_site_name(title, html, site, expected):
+    from dateline.extract import clean_title
+
+    assert clean_title(title, html, site) == expected

@@ -188,7 +188,7 @@ def _extract_html(html: str, url: str | None) -> tuple[str | None, str, Publishe
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
     if result is None:
         return None, "", None, None, None
-    title = result.title or None
+    title = clean_title(result.title, html, result.sitename)
     lines = [line.strip() for line in (result.text or "").split("\n")]
     if lines and title and _norm_line(lines[0]) == _norm_line(title):
         lines = lines[1:]
@@ -203,6 +203,33 @@ def _extract_html(html: str, url: str | None) -> tuple[str | None, str, Publishe
     if published is None and result.date:
         published = Published(value=result.date[:10], precision="day", source="metadata", evidence=result.date)
     return title, body, published, result.author or None, result.sitename or result.hostname or None
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|·›»–—-]|::)\s+")
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.I | re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def clean_title(title: str | None, html: str, site: str | None) -> str | None:
+    """The headline without the site name that <title> usually carries, preferring a matching <h1>."""
+    import html as htmllib
+
+    headings = [" ".join(htmllib.unescape(_TAGS.sub(" ", h)).split()) for h in _H1.findall(html[:500_000])]
+    headings = [h for h in headings if 2 <= len(h) <= 300]
+    if not title or "<" in title or not re.search(r"\w", title):
+        return headings[0] if headings else None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) == 1:
+        return title
+    for heading in headings:
+        if _norm_line(heading) in (_norm_line(p) for p in parts) or _norm_line(title).startswith(_norm_line(heading)):
+            return heading
+    site_norm = _norm_line(site or "")
+    if site_norm and (_norm_line(parts[-1]) == site_norm or site_norm in _norm_line(parts[-1])):
+        return title[: title.rfind(parts[-1])].rstrip(" |·›»–—-:")
+    if len(parts[-1].split()) <= 4 and len(parts[0].split()) >= 3:
+        return title[: title.rfind(parts[-1])].rstrip(" |·›»–—-:")
+    return title
 
 
 def content_id(title: str | None, text: str) -> str:
