@@ -1,0 +1,372 @@
+"""Places: find the toponyms of an article and resolve each to a gazetteer entry.
+
+Recognition (`Places.recognize`):
+1. spaCy's GPE, LOC and FAC entities, trimmed of "the" and possessives, and stretched over the longest
+   gazetteer name that starts with them ("Komsomolsk" -> "Komsomolsk-on-Amur", "Vostochny" -> "Vostochny cosmodrome");
+2. ORG and PERSON entities only when the whole entity is a well-known place (spaCy's small model often
+   mislabels cities), never when it is a longer name ("Manchester United");
+3. demonyms used as modifiers ("Japanese counterparts") as mentions of their country, not demonyms used as
+   nouns ("the Russians");
+4. capitalised word sequences outside any entity that name a country, region, water, site or large city.
+
+Resolution (`Places.resolve_spans`) ranks each name's candidates by feature class and population, the
+document's country context (other toponyms, actors), containment ("Paris, Texas") and distance to the
+other places; an unknown name gives None and leaves the others alone.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import gazetteer as gz
+from .models import Document, Place, Span
+from .pipeline import Stage
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LEAD = re.compile(r"^(the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+_STATE_CODE = re.compile(r"^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Feature weights of the candidate ranking (set by hand, checked on GeoWebNews and GeoVirus)."""
+
+    country: float = 4.0
+    continent: float = 3.5
+    admin1: float = 2.6
+    curated: float = 3.0  # regions, waters and sites from the curated file
+    admin2: float = 1.5
+    city_log_pop: float = 0.5
+    capital: float = 1.0
+    main_name: float = 0.4
+    alias: float = 0.8
+    context_any: float = 1.2
+    context_share: float = 2.0
+    admin_context: float = 0.8
+    contained: float = 6.0
+    near: float = 0.8
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, int]:
+    """Normalised demonym -> geonameid of its place (countries file plus the demonyms file)."""
+    table: dict[str, int] = {}
+    for row in gz._tsv("places-countries.tsv"):
+        if row["demonym"]:
+            table[gz.normalize(row["demonym"])] = int(row["geonameid"])
+    for row in gz._tsv("places-demonyms.tsv"):
+        table[gz.normalize(row["name"])] = int(row["geonameid"])
+    return table
+
+
+class Places(Stage):
+    name = "places"
+    requires = ("spacy",)
+    assigns = ("places",)
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.weights = Weights(**self.options.get("weights", {}))
+        self.modifiers = bool(self.options.get("modifiers", True))
+        self.min_scan_population = int(self.options.get("min_scan_population", 200_000))
+        self._gaz = None
+
+    @property
+    def gaz(self) -> gz.Gazetteer:
+        if self._gaz is None:
+            self._gaz = gz.open_gazetteer(self.settings.gazetteer)
+        return self._gaz
+
+    def __call__(self, doc: Document) -> Document:
+        spans = self.recognize(doc)
+        resolved = self.resolve_spans(doc, spans)
+        doc.places = self._group(spans, resolved)
+        return doc
+
+    # ------------------------------------------------------------ recognition
+
+    def recognize(self, doc: Document) -> list[Span]:
+        """Toponym mentions in the article, in text order, not overlapping."""
+        sdoc = doc.spacy
+        if sdoc is None:
+            return []
+        text = doc.article.text
+        found: list[tuple[int, int]] = []
+        taken = [False] * (len(text) + 1)
+
+        def add(start: int, end: int) -> None:
+            # A token that swallowed its possessive ("Korea’s") keeps it out of the mention.
+            if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
+                end -= 2
+            if end <= start or any(taken[start:end]):
+                return
+            for i in range(start, end):
+                taken[i] = True
+            found.append((start, end))
+
+        ents = list(sdoc.ents)
+        for ent in ents:
+            label = ent.label_
+            if label in _PLACE_LABELS or label in ("ORG", "PERSON"):
+                span = self._trim(ent)
+                if span is None:
+                    continue
+                start_tok, end_tok = span
+                end_tok = self._extend(sdoc, start_tok, end_tok)
+                name = sdoc[start_tok:end_tok].text
+                cands = self.gaz.candidates(name)
+                if label in _PLACE_LABELS:
+                    if label == "FAC" and not cands:
+                        continue
+                    if end_tok > ent.end or not self._is_organisation_like(sdoc, start_tok, end_tok, cands):
+                        add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
+                elif end_tok > ent.end or (end_tok == ent.end and self._strong(cands, name)):
+                    # ORG/PERSON only when the entity is the place name (or a longer place name starting there).
+                    if sdoc[start_tok:ent.end].text == name or end_tok > ent.end:
+                        add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
+            elif label == "NORP" and self.modifiers and self._is_modifier(ent):
+                if gz.normalize(ent.text) in demonyms():
+                    add(ent.start_char, ent.end_char)
+        self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
+        found.sort()
+        return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
+
+    @staticmethod
+    def _trim(ent) -> tuple[int, int] | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",") or doc[end - 1].is_space):
+            end -= 1
+        if end <= start:
+            return None
+        return start, end
+
+    def _extend(self, sdoc, start: int, end: int) -> int:
+        """The end of the longest gazetteer name that starts at `start` and covers at least [start, end)."""
+        best = end
+        limit = min(len(sdoc), end + 5)
+        for stop in range(end + 1, limit + 1):
+            tok = sdoc[stop - 1]
+            if tok.is_space or tok.is_sent_start:
+                break
+            if tok.is_punct and tok.text not in ("-", "‐"):
+                break
+            if self.gaz.candidates(sdoc[start:stop].text):
+                best = stop
+        return best
+
+    def _strong(self, cands, name: str) -> bool:
+        """A mislabelled entity counts as a place only if the name is first of all a big place."""
+        if not cands or not name[:1].isupper():
+            return False
+        top = cands[0]
+        if top.level in ("country", "continent", "admin1") or top.id < 0:
+            return True
+        return top.level == "city" and top.population >= self.min_scan_population
+
+    @staticmethod
+    def _is_organisation_like(sdoc, start: int, end: int, cands) -> bool:
+        """A GPE that heads a longer organisation name ("Manchester United") is not a place."""
+        if end < len(sdoc):
+            nxt = sdoc[end]
+            if nxt.ent_type_ == "ORG" and nxt.ent_iob_ == "I":
+                return True
+        return False
+
+    @staticmethod
+    def _is_modifier(ent) -> bool:
+        last = ent[-1]
+        while last.dep_ == "conj" and last.head.i < last.i:
+            last = last.head  # "Japanese and South Korean counterparts": the first conjunct carries the head
+        if last.tag_ in ("NNS", "NNPS"):
+            return False
+        if last.pos_ == "ADJ" or last.dep_ in ("amod", "compound", "nmod"):
+            return last.head.i != last.i and last.head.pos_ in ("NOUN", "PROPN") and last.head.i > last.i
+        return False
+
+    def _scan(self, sdoc, add, in_entity: set[int]) -> None:
+        """Capitalised sequences outside entities that the gazetteer knows as a country, region, water, site or big city."""
+        n = len(sdoc)
+        i = 0
+        while i < n:
+            tok = sdoc[i]
+            if i in in_entity or not tok.text[:1].isupper() or tok.is_sent_start or tok.is_stop:
+                i += 1
+                continue
+            matched = 0
+            for stop in range(min(n, i + 5), i, -1):
+                if any(j in in_entity for j in range(i, stop)):
+                    continue
+                last = sdoc[stop - 1]
+                if not (last.text[:1].isupper() or last.is_alpha and last.text.islower() and stop - i > 1):
+                    continue
+                name = sdoc[i:stop].text
+                cands = self.gaz.candidates(name)
+                if cands and self._scan_worthy(cands):
+                    add(tok.idx, last.idx + len(last.text))
+                    matched = stop - i
+                    break
+            i += matched or 1
+
+    def _scan_worthy(self, cands) -> bool:
+        top = cands[0]
+        if top.kind > 1:
+            return False
+        if top.level in ("country", "continent") or top.id < 0:
+            return True
+        if top.level == "admin1":
+            return True
+        return top.level == "city" and top.population >= self.min_scan_population * 5
+
+    # ------------------------------------------------------------ resolution
+
+    def resolve_spans(self, doc: Document, spans: list[Span]) -> list[gz.Entry | None]:
+        """The gazetteer entry of each span (None when unknown), ranked with the whole document as context."""
+        text = doc.article.text
+        names = [self._name_of(text, s) for s in spans]
+        cand_lists = [self._candidates(n) for n in names]
+        w = self.weights
+        # 1. containment: "Paris, Texas", "Long Beach, CA" - the second name narrows the first.
+        inside: list[tuple[str | None, str | None] | None] = [None] * len(spans)
+        for i in range(len(spans) - 1):
+            gap = text[spans[i].end:spans[i + 1].start]
+            if gap.strip() == "," and len(gap) <= 3:
+                outer = cand_lists[i + 1]
+                state = self._state_code(names[i + 1])
+                if state:
+                    inside[i] = ("US", state)
+                elif outer and outer[0].level in ("country", "admin1"):
+                    inside[i] = (outer[0].country, outer[0].admin1 if outer[0].level == "admin1" else None)
+        for i, s in enumerate(spans):
+            if inside[i] is None:
+                tail = re.match(r",\s*([A-Z]{2}|[A-Z]\.[A-Z]\.)\b", text[s.end:s.end + 8])
+                if tail and self._state_code(tail.group(1)):
+                    inside[i] = ("US", self._state_code(tail.group(1)))
+        # 2. country context from actors and from names whose reading is clear.
+        votes: Counter = Counter()
+        for actor in doc.actors:
+            if actor.country and len(actor.country) == 3:
+                cc = self.gaz.alpha2(actor.country)
+                if cc:
+                    votes[cc] += 0.5 * max(1, len(actor.mentions))
+        for cands in cand_lists:
+            if cands:
+                top = cands[0]
+                if top.country and (len(cands) == 1 or top.level == "country" or self._prior(top) - self._prior(cands[1]) > 1.5):
+                    votes[top.country] += 1
+        # 3. first pass without distances, then a second with distances to the first pass's places.
+        first = [self._best(c, votes, inside[i], None, names[i]) for i, c in enumerate(cand_lists)]
+        points = [(e.lat, e.lon) for e in first if e is not None and e.level in ("city", "admin1", "site")]
+        admin_votes = Counter((e.country, e.admin1) for e in first if e is not None and e.admin1 and e.level in ("city", "admin1", "site"))
+        return [self._best(c, votes, inside[i], (points, admin_votes), names[i]) for i, c in enumerate(cand_lists)]
+
+    @staticmethod
+    def _name_of(text: str, span: Span) -> str:
+        return text[span.start:span.end]
+
+    def _candidates(self, name: str) -> tuple[gz.Entry, ...]:
+        cands = self.gaz.candidates(name)
+        if cands:
+            return cands
+        key = gz.normalize(name)
+        gid = demonyms().get(key)
+        if gid is not None:
+            entry = self.gaz.get(gid)
+            return (entry,) if entry else ()
+        stripped = _POSSESSIVE.sub("", name).strip()
+        if stripped != name:
+            return self.gaz.candidates(stripped)
+        return ()
+
+    def _state_code(self, name: str) -> str | None:
+        """The US state a postal code ("CA", "N.Y.") names, if it is one."""
+        code = name.replace(".", "")
+        return code if _STATE_CODE.match(name) and self.gaz.admin1("US", code) else None
+
+    def _prior(self, e: gz.Entry) -> float:
+        w = self.weights
+        if e.level == "country":
+            s = w.country
+        elif e.level == "continent":
+            s = w.continent
+        elif e.level == "admin1":
+            s = w.admin1
+        elif e.level == "admin2":
+            s = w.admin2
+        elif e.id < 0 or e.level in ("region", "water", "site"):
+            s = w.curated
+        else:
+            s = w.city_log_pop * math.log10(e.population + 10)
+            if e.feature_code == "PPLC":
+                s += w.capital
+        if e.kind == 0:
+            s += w.main_name
+        elif e.kind == 1:
+            s += w.alias
+        return s
+
+    def _best(self, cands, votes: Counter, inside, spatial, name: str) -> gz.Entry | None:
+        if not cands:
+            return None
+        w = self.weights
+        total = sum(votes.values()) or 1.0
+        best, best_score = None, -1e9
+        for e in cands:
+            s = self._prior(e)
+            if e.country and e.level != "country":
+                share = votes.get(e.country, 0) / total
+                if votes.get(e.country):
+                    s += w.context_any + w.context_share * share
+            if inside is not None:
+                cc, a1 = inside
+                if e.country == cc and (a1 is None or e.admin1 == a1):
+                    s += w.contained
+            if spatial is not None and e.level in ("city", "site", "admin1"):
+                points, admin_votes = spatial
+                if admin_votes.get((e.country, e.admin1), 0) > (1 if e.level == "city" else 0):
+                    s += w.admin_context
+                if any(0 < gz.haversine(e.lat, e.lon, lat, lon) < 150 for lat, lon in points[:200]):
+                    s += w.near
+            if s > best_score:
+                best, best_score = e, s
+        return best
+
+    # ------------------------------------------------------------ output
+
+    def _group(self, spans: list[Span], resolved: list[gz.Entry | None]) -> list[Place]:
+        places: dict[object, Place] = {}
+        for span, entry in zip(spans, resolved):
+            key = entry.id if entry is not None else ("?", gz.normalize(span.text))
+            place = places.get(key)
+            if place is None:
+                place = to_place(entry, span.text)
+                places[key] = place
+            place.mentions.append(span)
+        return list(places.values())
+
+
+def to_place(entry: gz.Entry | None, surface: str) -> Place:
+    """A models.Place for a gazetteer entry (or an unresolved name)."""
+    if entry is None:
+        return Place(name=surface)
+    return Place(
+        name=entry.name,
+        geonameid=entry.geonameid,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        country3=entry.country3,
+        admin1=entry.admin1,
+        feature_class=entry.feature_class,
+        feature_code=entry.feature_code,
+        level=entry.level if entry.level in _LEVELS else None,
+    )
+
+
+_LEVELS = {"continent", "country", "admin1", "admin2", "city", "site", "region", "water"}
