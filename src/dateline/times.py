@@ -127,7 +127,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "holiday": rf"\b(?:(?:last|this|next)\s+)?{holidays}(?!\w)",
         "rel_unit": rf"\b(?:(?:early|late|earlier|later|sometime|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?(?:{rel}|the)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|{season})(?:'s)?(?!\w)",
         "rel_season": rf"\b(?:(?:early|late|mid)[-\s]?)?(?:(?:this|last|next|this\s+past|the)\s+)?(?:(?:early|late)\s+)?{season}(?:\s+of\s+(?:{year}|{spelled_year}))?\b",
-        "ago": rf"\b{approx}?(?:{num}|a|an)\s+(?:more\s+)?{unit}\s+(?:ago|earlier|before|later|after|hence|from\s+now|previously|back)\b",
+        "ago": rf"\b{approx}?(?:{num}|a|an)\s+(?:more\s+)?{unit}(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|hence|from\s+now|previously|back)\b",
         "a_unit_ago": rf"\b(?:(?:a|one)\s+)?(?:{unit})\s+(?:ago|earlier)\b",
         "quarter": rf"\b(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|a)\s+)?(?:(?:flat|fiscal|year-earlier|year-ago|comparable|latest|current|same|calendar|{year})[-\s]+)*(?:{ordinal}|first|second|third|fourth|final|last)[-\s]+(?:fiscal[-\s]+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{year}|this\s+year|last\s+year|next\s+year)|\s+a\s+year\s+(?:ago|earlier))?\b",
         "quarter_ref": rf"\b(?:(?:the|its|this|that|last\s+year's|this\s+year's)\s+)(?:(?:year-earlier|year-ago|comparable|latest|current|same|recent|{year}|corresponding|fiscal)[-\s]+)*(?:quarter|period)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+{year}))?\b",
@@ -135,7 +135,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "year_ref": rf"\b(?:the|a|that)\s+(?:(?:year-earlier|year-ago|full|fiscal|latest|current|same|previous|following|prior)[-\s]+)+(?:year|period|fiscal\s+year)\b|\b(?:year-earlier|year-ago|year[-\s]end|year's\s+end)\b",
         "duration": rf"\b(?:the\s+)?{approx}?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|entire|full|same|next\s+few|past\s+few|last\s+few|first\s+few)\s+)?{approx}?{num}(?:\s+(?:to|or)\s+{num})?\s+(?:(?:more|additional|full|straight|consecutive|trading|business|long|short|odd)\s+)?{unit}(?:\s+(?:and\s+a\s+half|or\s+so|or\s+more))?\b",
         "duration_and_half": rf"\b(?:{approx})?(?:a|an|one)\s+{unit}\s+and\s+a\s+half\b|\b(?:{approx})?half\s+(?:a|an)\s+{unit}\b",
-        "duration_adj": rf"\b(?:{num}|several|multi)-(?:{unit})(?:-(?:old|long))?\b",
+        "duration_adj": rf"\b(?:{num}|several|multi)-(?:{unit})(?:-long)?\b(?!-old)",
         "duration_plural": rf"\b(?:(?:the|recent|coming|past|the\s+past|the\s+last|in\s+recent|the\s+coming|the\s+next)\s+)?(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?:\s+(?:ahead|to\s+come))?\b",
         "set_every": rf"\b(?:every|each|per|a)\s+(?:other\s+)?(?:(?:{num})\s+)?(?:{unit}|{weekday}|{month}|{season})(?!\w)",
         "set_word": rf"\b{sets}\b",
@@ -158,14 +158,23 @@ def _tense_patterns() -> tuple[re.Pattern, re.Pattern]:
     return future, past
 
 
-def text_tense(clause: str) -> Tense:
-    """The tense of a clause read from its words alone: future markers win, then past forms, else present."""
+def text_tense(before: str, after: str = "") -> Tense:
+    """The tense of a clause read from its words alone: the marker nearest before the expression
+    (else nearest after it) decides: future words, then past forms; none means present."""
     future, past = _tense_patterns()
-    if future.search(clause):
-        return "future"
-    if past.search(clause):
-        return "past"
-    return "present"
+    best: tuple[int, Tense] | None = None
+    for pattern, tense in ((future, "future"), (past, "past")):
+        for m in pattern.finditer(before):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), tense)
+    if best:
+        return best[1]
+    first: tuple[int, Tense] | None = None
+    for pattern, tense in ((future, "future"), (past, "past")):
+        m = pattern.search(after)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), tense)
+    return first[1] if first else "present"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,13 +285,9 @@ def _day_year(dct: date, month: int, day: int, tense: Tense | None) -> int:
     except ValueError:
         return y
     gap = (cand - dct).days
-    if tense == "past" and gap > 60:
+    if tense == "past" and gap > 7:
         return y - 1
-    if tense == "future" and gap < -60:
-        return y + 1
-    if gap > 183:
-        return y - 1
-    if gap < -183:
+    if tense == "future" and gap < -7:
         return y + 1
     return y
 
@@ -397,7 +402,7 @@ def _month_in(text: str) -> int | None:
     for w in _WORD.findall(text):
         key = w.lower().rstrip(".")
         if key in lex["months"]:
-            if key in lex["month_abbreviations_need_period"] and not w.endswith(".") and not w[0].isupper():
+            if key in lex["month_abbreviations_need_period"] and not w.endswith(".") and not re.match(r"\s*\d", text[text.find(w) + len(w):][:3]):
                 continue
             return lex["months"][key]
     return None
@@ -493,7 +498,7 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
             y = _spelled_year(m2[1]) if m2 else None
         if mo is None or y is None:
             return None
-        ctx.last_year = y
+        ctx.last_year, ctx.last_day = y, date(y, mo, 1)
         return "DATE", f"{y:04d}-{mo:02d}"
 
     if name == "month_rel_year":
@@ -512,13 +517,13 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         word = re.findall(r"[a-z]+", low)[-1]
         if word in lex["months_needing_capital"] and not s.split()[-1][0].isupper():
             return None
-        if word in ("may", "march") and re.match(r"\s*(?:be|have|not|also|well|the|a|to|on)\b", ctx.text[m.end():m.end() + 8], re.I):
+        if word in ("may", "march") and re.match(r"\s*(?:be|have|not|also|well|the|a|to|on|of|for|against|through|in)\b", ctx.text[m.end():m.end() + 9], re.I):
             return None
         if re.match(r"(?:every|each) ", low):
             return "SET", f"XXXX-{mo:02d}"
         if dct is None:
             return "DATE", f"XXXX-{mo:02d}"
-        direction = _direction(low, tense)
+        direction = "same" if re.match(r"this (?!past|coming)", low) else _direction(low, tense)
         y = _month_year(dct, mo, {"near": "same"}.get(direction, direction))
         ctx.last_year = y
         return "DATE", f"{y:04d}-{mo:02d}"
@@ -602,6 +607,8 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
 
     if name == "rel_season":
         code = next(v for k, v in lex["seasons"].items() if re.search(rf"\b{k}\b", low))
+        if low in ("fall", "spring", "the fall", "the spring") and not re.search(r"(?:in|during|this|last|by|until|since|over)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I):
+            return None
         yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", low)
         if yr_m:
             return "DATE", f"{yr_m[1]}-{code}"
@@ -651,6 +658,9 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         return _year_ref(low, ctx)
 
     if name in ("duration", "duration_and_half", "duration_adj", "duration_plural"):
+        if re.fullmatch(r"(?:a|an|per) [a-z]+", low) and _is_rate(ctx.text, m.start()):
+            unit = _unit_of(low.split()[1])
+            return ("SET", _duration_value(1, unit)) if unit else None
         return _duration(name, low, ctx)
 
     if name == "set_every":
@@ -683,6 +693,14 @@ def _plausible_year(text: str, start: int, end: int, y: int, dct: date | None) -
     if dct and y > dct.year + 30:
         return False
     return 1000 <= y <= 2099
+
+
+def _is_rate(text: str, start: int) -> bool:
+    """Whether "a week" at `start` is a rate ("four flights a week", "$5 a year", "twice a day")."""
+    before = text[max(0, start - 30):start].lower()
+    if re.search(r"\b(?:for|in|within|over|about|than|nearly|almost|only|just|after|before|of|take|took|takes|last|lasted|spent|spend|than)\s*$", before):
+        return False
+    return bool(re.search(r"(?:\b(?:times|once|twice|thrice)|\d|[a-z]{3,}s|\$[\d.,]+ ?(?:million|billion)?)\s*$", before))
 
 
 def _day_word(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
@@ -828,6 +846,8 @@ def _rel_unit(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] |
     shift_unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "10Y", "century": "C"}[unit]
     if ("previous" in low or "following" in low) and unit == "year" and ctx.last_year:
         return "DATE", f"{ctx.last_year + step:04d}"
+    if ("previous" in low or "following" in low) and ctx.last_day and unit in ("month", "week"):
+        return "DATE", _fmt(_shift(ctx.last_day, step, shift_unit), gran)
     d = _shift(dct, step, shift_unit)
     if gran == "quarter":
         ctx.last_quarter = (d.year, (d.month - 1) // 3 + 1)
@@ -837,6 +857,7 @@ def _rel_unit(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] |
 def _ago(low: str, ctx: _Context) -> tuple[str, str] | None:
     """'N units ago / earlier / later / from now': the anchor moved by N units, at the unit's granularity."""
     dct = ctx.dct
+    low = low.replace(" or so", "")
     m = re.search(r"(?:(?P<num>.+?)\s+)?(?:more\s+)?(?P<unit>[a-z]+)\s+(?P<dir>ago|earlier|before|later|after|hence|from now|previously|back)$", low)
     if not m:
         return None
@@ -846,10 +867,12 @@ def _ago(low: str, ctx: _Context) -> tuple[str, str] | None:
     numtext = re.sub(r"^(?:about|around|nearly|almost|some|roughly|approximately|more than|less than|fewer than|at least|at most|over|just|only|barely|fully|up to|no more than|no less than|under|within|another|an additional|a further)\s+", "", m["num"] or "a")
     n = _number(numtext)
     backwards = m["dir"] in ("ago", "earlier", "before", "previously", "back")
-    if m["dir"] in ("before", "after"):
-        return None  # "two days after X" is anchored on X: handled by the caller
+    if m["dir"] in ("before", "after", "later"):
+        return None  # TimeML marks the amount alone ("two days" after X) as a duration
     if n is None:
         return "DATE", "PAST_REF" if backwards else "FUTURE_REF"
+    if m["dir"] == "earlier" and unit not in ("Y", "M"):
+        return "DURATION", _duration_value(n, unit)
     if unit.startswith("T"):
         if dct is None:
             return "TIME", "XXXX-XX-XXTXX:XX"
@@ -898,7 +921,7 @@ def _quarter(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | 
             y -= 1
         elif "next year" in low:
             y += 1
-    if not re.search(r"year-earlier|year-ago|a year (?:ago|earlier)", low):
+    if not re.search(r"year-earlier|year-ago|a year (?:ago|earlier)", low) and (dct is None or date(y, 3 * q - 2, 1) < dct):
         ctx.last_quarter = (y, q)
     return "DATE", f"{y:04d}-Q{q}"
 
@@ -909,7 +932,7 @@ def _quarter_ref(low: str, ctx: _Context) -> tuple[str, str] | None:
     yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", low)
     if "period" in low and not re.search(r"year-earlier|year-ago|latest|comparable|corresponding|\d{4}|same", low):
         return None
-    if ctx.last_quarter:
+    if ctx.last_quarter and "latest" not in low:
         y, q = ctx.last_quarter
     elif dct:
         prev = _shift(dct, -1, "Q")
@@ -1004,6 +1027,8 @@ def _duration(name: str, low: str, ctx: _Context) -> tuple[str, str] | None:
         n = _number(numtext) if numtext else 1
     if numtext in ("a", "an") or numtext == "":
         n = 1
+    if n is not None and re.search(r"\band a half\b", low):
+        n += 0.5
     if n is None and not any(v in numtext for v in ("several", "few", "some", "many", "number", "numerous", "couple", "countless", "lengthy", "long")) and not re.search(r"\d+ (?:to|or) \d+", numtext):
         return None
     if unit == "Q" and n is not None:
@@ -1067,7 +1092,8 @@ def _that_day(low: str, ctx: _Context) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------------------------
 # Recognition: all rules, then the leftmost-longest non-overlapping matches
 
-_LEADING = re.compile(r"^(?:in|on|at|of|for|during|since|until|till|by|from|to|before|after|as\s+of)\s+", re.I)
+_LEADING = re.compile(r"(?:in|on|at|of|for|during|since|until|till|by|from|to|before|after|as\s+of|within|barely|just|only)\s+", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 # Rules listed earlier win ties of equal span (an explicit date beats a bare year inside it).
 _PRIORITY: dict[str, int] = {}
 
@@ -1082,17 +1108,32 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     return found
 
 
-def _select(found: list[tuple[int, int, str, re.Match]]) -> list[tuple[int, int, str, re.Match]]:
-    """Non-overlapping matches, longest first (ties: earlier rule), returned in text order."""
+def _select(found: list[tuple[int, int, str, re.Match]], ctx: _Context) -> list[tuple[int, int, str, re.Match]]:
+    """Non-overlapping matches that normalize, longest first (ties: earlier rule), returned in text order.
+
+    A match whose rule declines it (returns None) leaves its span free for a shorter reading.
+    """
     chosen: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), _PRIORITY[f[2]], f[0])):
         s, e = item[0], item[1]
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if _safe_normalize(item[2], item[3], ctx) is None:
+            continue
         chosen.append(item)
         taken.append((s, e))
     return sorted(chosen, key=lambda f: f[0])
+
+
+def _safe_normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
+    try:
+        result = _normalize(name, m, ctx)
+    except (ValueError, OverflowError, IndexError, KeyError, TypeError, StopIteration):
+        return None  # a malformed date ("Feb. 30") is simply not a time expression
+    if result is None or not is_valid_value(result[1]):
+        return None
+    return result
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -1112,11 +1153,10 @@ def _text_tense_reader(text: str, sentences: list[tuple[int, int]] | None) -> Te
     def tense_of(start: int, end: int) -> Tense | None:
         for s, e in bounds:
             if s <= start < e or (s <= start and end <= e):
-                if (s, e) not in cache:
+                if (start, end) not in cache:
                     # Read the clause without the expression itself: "last" in "last week" is not a verb form.
-                    clause = text[s:start] + " " + text[end:e]
-                    cache[(s, e)] = text_tense(clause)
-                return cache[(s, e)]
+                    cache[(start, end)] = text_tense(text[s:start], text[end:e])
+                return cache[(start, end)]
         return None
 
     return tense_of
@@ -1134,22 +1174,23 @@ def tag(text: str, dct: str | date | None, sentences: list[tuple[int, int]] | No
     anchor = _parse_dct(dct)
     ctx = _Context(text=text, dct=anchor, tense_of=tense_of or _text_tense_reader(text, sentences))
     out: list[Timex] = []
-    for start, end, name, m in _select(_candidates(text)):
-        try:
-            result = _normalize(name, m, ctx)
-        except (ValueError, OverflowError, IndexError, KeyError, TypeError, StopIteration):
-            result = None  # a malformed date ("Feb. 30") is simply not a time expression
+    scratch = _Context(text=text, dct=anchor, tense_of=ctx.tense_of)
+    for start, end, name, m in _select(_candidates(text), scratch):
+        result = _safe_normalize(name, m, ctx)
         if result is None:
             continue
         typ, value = result
-        if not is_valid_value(value):
-            continue
         s, e = start, end
         lead = _LEADING.match(text, s, e)
         if lead:
             s = lead.end()
         while e > s and text[e - 1] in " ,;:":
             e -= 1
+        if _POSSESSIVE.search(text, s, e) and e - s > 3:
+            e -= 2
+        det = re.match(r"(?:the|a|its|their)\s+(?=\w+-quarter)", text[s:e], re.I) if name == "quarter" else None
+        if det:
+            s += det.end()
         is_relative = bool(re.search(r"[a-z]", m.group(0)[:1] + m.group(0), re.I)) and name not in ("iso", "slash", "md", "dm", "my", "year", "decade", "century")
         out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, anchor=anchor.isoformat() if anchor and is_relative and value[:1].isdigit() else None))
     return out
@@ -1207,7 +1248,7 @@ def spacy_tense_reader(sdoc) -> TenseOf:
                 break
             tok = tok.head
         sent = span.sent
-        return text_tense(sdoc.text[sent.start_char:start] + " " + sdoc.text[end:sent.end_char])
+        return text_tense(sdoc.text[sent.start_char:start], sdoc.text[end:sent.end_char])
 
     return tense_of
 
