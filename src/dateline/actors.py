@@ -1,0 +1,611 @@
+"""Actors: who — entity mentions resolved to knowledge-base actors with country, sector and office.
+
+The cascade, per document:
+1. match KB aliases (people, organisations, IGOs, country names, demonyms, capitals) with a PhraseMatcher;
+2. merge them with spaCy's PERSON / ORG / NORP / GPE entities (a KB person or organisation wins an
+   overlap; a longer spaCy ORG/PERSON wins over a country word inside it, e.g. "Bank of Japan");
+3. read the title words around each person ("Russian President Vladimir Putin", "Peskov, the Kremlin
+   spokesman") for country, sector and office;
+4. turn role noun phrases ("U.S. officials", "top Russian military officials", "rebels") into group
+   actors keyed by country and sector;
+5. resolve in-document coreference: a surname ("Putin", "Kim") links to the full-name actor, a
+   definite role phrase ("the North Korean leader") to the person whose country and sector match.
+
+The knowledge base is data (src/dateline/data/actors-*.{tsv,jsonl}); `load_kb()` reads it once.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import ConfigError, PipelineError
+from .models import Actor, Document, Span
+from .pipeline import Stage
+
+DATA = resources.files("dateline") / "data"
+
+ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+# Tokens that may sit inside a title zone before a name without ending it.
+TITLE_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "advmod", "cc", "conj", "det", "appos", "npadvmod"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One KB actor: a person or an organisation, with aliases and offices."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...] = ()
+    offices: tuple[tuple[str, str | None, str | None], ...] = ()  # (title, start, end), ISO dates
+
+    def office_on(self, date: str | None) -> str | None:
+        """The office(s) held on `date` (YYYY-MM-DD, or a prefix); without a date, the latest ones."""
+        if not self.offices:
+            return None
+        if date:
+            held = [t for t, s, e in self.offices if (s is None or s[: len(date)] <= date) and (e is None or date <= e[: len(date)])]
+            return "; ".join(held) or None
+        current = [t for t, s, e in self.offices if e is None]
+        return "; ".join(current) if current else self.offices[-1][0]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun or modifier from actors-roles.tsv."""
+
+    term: str
+    sector: str
+    use: str  # head | modifier | both
+    strength: int
+    kind: str  # person | group | org
+
+
+@dataclass
+class KnowledgeBase:
+    """Everything the actors stage knows, loaded from the data files."""
+
+    entries: dict[str, Entry]
+    country_names: dict[str, str]  # ISO alpha-3 -> display name
+    aliases: dict[str, list[tuple[str, str]]]  # alias -> [(type, ref)]; type person|organization|name|demonym|capital
+    roles: dict[str, Role]
+    locative_preps: frozenset[str]
+    motion_words: frozenset[str]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+def _jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@lru_cache(maxsize=4)
+def load_kb(data_dir: str | None = None) -> KnowledgeBase:
+    """Read the actor KB and lexicons from `data_dir` (default: the package's data files), once per process."""
+    base = Path(data_dir) if data_dir else Path(str(DATA))
+    try:
+        country_rows = _rows(base / "actors-countries.tsv")
+        records = _jsonl(base / "actors-organizations.jsonl") + _jsonl(base / "actors-people.jsonl")
+        role_rows = _rows(base / "actors-roles.tsv")
+        loc_rows = _rows(base / "actors-locative.tsv")
+    except (OSError, json.JSONDecodeError, csv.Error) as err:
+        raise ConfigError(f"actor knowledge base in {base} cannot be read ({err}); reinstall dateline or fix the data file") from None
+
+    aliases: dict[str, list[tuple[str, str]]] = {}
+    country_names: dict[str, str] = {}
+    for code, typ, alias in country_rows:
+        if typ == "name":
+            country_names.setdefault(code, alias)
+        typ = "demonym" if typ in ("adjective", "people") else typ
+        if (typ, code) not in aliases.setdefault(alias, []):
+            aliases[alias].append((typ, code))
+    entries: dict[str, Entry] = {}
+    for rec in records:
+        offices = tuple((o["title"], o.get("start"), o.get("end")) for o in rec.get("offices", []))
+        entry = Entry(rec["id"], rec["name"], rec["kind"], rec.get("country"), rec.get("sector"), tuple(rec.get("aliases", [])), offices)
+        entries[entry.id] = entry
+        for alias in {entry.name, *entry.aliases}:
+            kind = "person" if entry.kind == "person" else "organization"
+            # A KB name outranks a country word spelled the same (e.g. "Vatican").
+            aliases.setdefault(alias, []).insert(0, (kind, entry.id))
+    roles = {r[0]: Role(r[0], r[1], r[2], int(r[3]), r[4]) for r in role_rows}
+    preps = frozenset(w for w, t in loc_rows if t == "prep")
+    motion = frozenset(w for w, t in loc_rows if t == "motion")
+    return KnowledgeBase(entries, country_names, aliases, roles, preps, motion)
+
+
+_MATCHERS: dict[int, tuple[object, object, dict[int, str]]] = {}
+
+
+def _matcher(vocab, kb: KnowledgeBase):
+    """A PhraseMatcher over every KB alias, built once per spaCy vocab."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1], cached[2]
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    keys: dict[int, str] = {}
+    names = list(kb.aliases)
+    for alias, pattern in zip(names, tokenizer.pipe(names)):
+        key = vocab.strings.add("ACTOR::" + alias)
+        keys[key] = alias
+        matcher.add("ACTOR::" + alias, [pattern])
+    _MATCHERS[id(vocab)] = (vocab, matcher, keys)
+    return matcher, keys
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+@dataclass
+class _Candidate:
+    """A stretch of tokens that names something, with what the KB or spaCy says it is."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    typ: str  # person | organization | name | demonym | capital | PERSON | ORG | NORP | GPE
+    ref: str | None = None  # KB id or country code
+
+
+@dataclass
+class _Reading:
+    """What the words around a name or role noun say: country, sector, office and the tokens used."""
+
+    country: str | None = None
+    sector: str | None = None
+    strength: int = 0
+    office: str | None = None
+    role: Role | None = None
+    tokens: set[int] = field(default_factory=set)
+    countries: list[tuple[str, int, int]] = field(default_factory=list)  # (code, token start, token end)
+    start: int | None = None  # first token of the phrase's mention (no determiner or possessor)
+
+
+class Actors(Stage):
+    """Fill `doc.actors`: people, organisations, countries and groups, each with every mention."""
+
+    name = "actors"
+    requires = ("spacy",)
+    assigns = ("actors",)
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.kb = load_kb(self.options.get("data_dir"))
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.spacy
+        if sdoc is None:
+            raise PipelineError("the actors stage needs the spaCy parse; put the annotate stage before actors")
+        doc.actors = _DocumentActors(self.kb, sdoc, doc.article.published.value).run()
+        return doc
+
+
+class _DocumentActors:
+    """The actors of one spaCy doc; a fresh instance per document."""
+
+    def __init__(self, kb: KnowledgeBase, sdoc, date: str | None):
+        self.kb, self.sdoc, self.date = kb, sdoc, date
+        self.actors: dict[str, Actor] = {}
+        self.cand_at: dict[int, _Candidate] = {}  # token index -> candidate covering it
+        self.used: set[int] = set()  # tokens already read as title/role words of an actor
+        self.inner_at: dict[int, _Candidate] = {}  # country words inside a longer name, for reading only
+
+    # -- registry -------------------------------------------------------------------------------
+    def _mention(self, actor: Actor, start: int, end: int) -> None:
+        """Add the token span [start, end) as a mention of `actor` (registered on first use)."""
+        if start >= end:
+            return
+        span = self.sdoc[start:end]
+        known = self.actors.setdefault(actor.id, actor)
+        if all((m.start, m.end) != (span.start_char, span.end_char) for m in known.mentions):
+            known.mentions.append(Span(start=span.start_char, end=span.end_char, text=span.text))
+
+    def _kb_actor(self, entry_id: str) -> Actor:
+        if entry_id in self.actors:
+            return self.actors[entry_id]
+        e = self.kb.entries[entry_id]
+        kind = e.kind if e.kind in ("person", "organization", "group") else "other"
+        return Actor(id=e.id, name=e.name, kind=kind, country=e.country, sector=e.sector, office=e.office_on(self.date))
+
+    def _country_actor(self, code: str) -> Actor:
+        key = f"country:{code}"
+        return self.actors.get(key) or Actor(id=key, name=self.kb.country_names.get(code, code), kind="country", country=code)
+
+    def _group_actor(self, code: str | None, sector: str, name: str) -> Actor:
+        key = f"group:{code or '-'}:{sector}"
+        return self.actors.get(key) or Actor(id=key, name=name, kind="group", country=code, sector=sector)
+
+    # -- the cascade ----------------------------------------------------------------------------
+    def run(self) -> list[Actor]:
+        candidates = self._candidates()  # 1-2
+        for c in candidates:
+            for i in range(c.start, c.end):
+                self.cand_at[i] = c
+        pending_people: list[tuple[_Candidate, _Reading]] = []
+        for c in candidates:
+            self._resolve(c, pending_people)
+        self._persons(pending_people)  # 3, 5 (names)
+        self._roles()  # 4, 5 (role phrases)
+        actors = [a for a in self.actors.values() if a.mentions]
+        for a in actors:
+            a.mentions.sort(key=lambda m: m.start)
+        return sorted(actors, key=lambda a: a.mentions[0].start)
+
+    def _candidates(self) -> list[_Candidate]:
+        """KB alias matches merged with spaCy entities, without overlaps."""
+        from spacy.util import filter_spans
+
+        matcher, keys = _matcher(self.sdoc.vocab, self.kb)
+        kb_spans = []
+        for key, start, end in matcher(self.sdoc):
+            span = self.sdoc[start:end]
+            span.label_ = keys[key]
+            kb_spans.append(span)
+        kb_spans = filter_spans(kb_spans)
+        out: list[_Candidate] = []
+        taken: set[int] = set()
+        ents = [self._trim(e) for e in self.sdoc.ents if e.label_ in ENTITY_LABELS]
+        # spaCy often tags a title as ORG ("US National Security Advisor" before a name): not a name.
+        ents = [e for e in ents if e is not None and not self._is_title(e)]
+        big_ents = [e for e in ents if e.label_ in ("ORG", "PERSON")]
+        for span in kb_spans:
+            typ, ref = self.kb.aliases[span.label_][0]
+            if typ in ("name", "demonym", "capital"):
+                # A country word inside a longer unknown name ("Bank of Japan") belongs to that name.
+                if any(e.start <= span.start and span.end <= e.end and (e.end - e.start) > (span.end - span.start) for e in big_ents):
+                    inner = _Candidate(span.start, span.end, typ, ref)
+                    self.inner_at.update({i: inner for i in range(span.start, span.end)})
+                    continue
+            out.append(_Candidate(span.start, span.end, typ, ref))
+            taken.update(range(span.start, span.end))
+        for e in ents:
+            if taken.isdisjoint(range(e.start, e.end)):
+                out.append(_Candidate(e.start, e.end, e.label_))
+                taken.update(range(e.start, e.end))
+        return sorted(out, key=lambda c: c.start)
+
+    def _is_title(self, span) -> bool:
+        """An ORG entity that ends in a person role and runs into a name, e.g. "Kremlin Spokesman Peskov"."""
+        if span.label_ != "ORG" or span.end >= len(self.sdoc):
+            return False
+        role = self._role_at(span[-1])
+        nxt = self.sdoc[span.end]
+        return role is not None and role.kind == "person" and nxt.ent_type_ == "PERSON"
+
+    def _trim(self, span):
+        """The entity without a leading determiner or a trailing possessive; None if nothing is left."""
+        start, end = span.start, span.end
+        while start < end and self.sdoc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        while end > start and self.sdoc[end - 1].text in POSSESSIVE:
+            end -= 1
+        if start >= end:
+            return None
+        trimmed = self.sdoc[start:end]
+        trimmed.label_ = span.label_
+        return trimmed
+
+    def _resolve(self, c: _Candidate, pending_people: list) -> None:
+        if c.typ == "person":
+            pending_people.append((c, self._read_title(c)))
+        elif c.typ == "PERSON":
+            if any(t.is_alpha and t.is_title or t.is_upper for t in self.sdoc[c.start:c.end]):
+                pending_people.append((c, self._read_title(c)))
+        elif c.typ == "organization":
+            self._mention(self._kb_actor(c.ref), c.start, c.end)
+        elif c.typ == "name":
+            if not self._modifies_actor(c):
+                self._mention(self._country_actor(c.ref), c.start, c.end)
+        elif c.typ == "capital":
+            if not self._locative(self.sdoc[c.start:c.end].root):
+                self._mention(self._group_actor(c.ref, "GOV", f"{self.kb.country_names.get(c.ref, c.ref)} government"), c.start, c.end)
+        elif c.typ == "demonym":
+            self._demonym(c)
+        elif c.typ == "ORG":
+            self._unknown_org(c)
+        elif c.typ == "NORP":
+            root = self.sdoc[c.start:c.end].root
+            if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
+                name = self.sdoc[c.start:c.end].text
+                self._mention(self.actors.get(f"group:{_slug(name)}") or Actor(id=f"group:{_slug(name)}", name=name, kind="group"), c.start, c.end)
+
+    def _demonym(self, c: _Candidate) -> None:
+        """A demonym modifying a role or a name is read with it; otherwise it mentions its country."""
+        if not self._modifies_actor(c):
+            self._mention(self._country_actor(c.ref), c.start, c.end)
+
+    def _modifies_actor(self, c: _Candidate) -> bool:
+        """True when a country word is an adjectival modifier of a role noun or a name ("U.S. officials")."""
+        token = self.sdoc[c.start:c.end].root
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ not in ("amod", "compound", "nmod") or token.head is token:
+            return False
+        noun = token.head
+        while True:
+            cand = self.cand_at.get(noun.i)
+            if self._role_at(noun) is not None or noun.ent_type_ == "PERSON" or (cand is not None and cand.typ in ("person", "PERSON")):
+                return True
+            if noun.dep_ != "compound" or noun.head is noun:
+                return False
+            noun = noun.head
+
+    def _is_head_role(self, token) -> bool:
+        """A role noun heading its phrase ("fighter" in "fighter jet" is not)."""
+        return self._role_at(token) is not None and token.dep_ != "compound" 
+
+    def _unknown_org(self, c: _Candidate) -> None:
+        span = self.sdoc[c.start:c.end]
+        reading = self._read_tokens(range(c.start, c.end))
+        for t in span:
+            role = self._role_at(t)
+            if role is not None and role.strength >= reading.strength:
+                reading.sector, reading.strength = role.sector, role.strength
+        if reading.country is None and reading.sector is None and len(span) < 2:
+            return  # a lone unknown word tagged ORG is too often a place or product
+        actor = Actor(id=f"org:{_slug(span.text)}", name=span.text, kind="organization", country=reading.country, sector=reading.sector)
+        self._mention(self.actors.get(actor.id, actor), c.start, c.end)
+
+    # -- reading the words around names and roles ------------------------------------------------
+    def _country_of(self, token) -> tuple[str, int, int] | None:
+        """The country a token names or implies (country word, demonym, capital or KB organisation)."""
+        c = self.inner_at.get(token.i) or self.cand_at.get(token.i)
+        if c is None:
+            return None
+        if c.typ in ("name", "demonym", "capital"):
+            return c.ref, c.start, c.end
+        if c.typ == "organization":
+            country = self.kb.entries[c.ref].country
+            return (country, c.start, c.end) if country else None
+        return None
+
+    def _read_tokens(self, indices) -> _Reading:
+        reading = _Reading()
+        for i in indices:
+            found = self._country_of(self.sdoc[i])
+            if found and all(found[1] != s for _, s, _ in reading.countries):
+                reading.countries.append(found)
+        if reading.countries:
+            reading.country = reading.countries[0][0]
+        return reading
+
+    def _role_at(self, token) -> Role | None:
+        """The role a noun names, trying multiword terms ending at it first ("foreign minister")."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        roles = self.kb.roles
+        heads = {token.lemma_.lower(), token.lower_}
+        for width in (3, 2):
+            if token.i - width + 1 < 0:
+                continue
+            prefix = " ".join(t.lower_ for t in self.sdoc[token.i - width + 1 : token.i])
+            for h in heads:
+                role = roles.get(f"{prefix} {h}")
+                if role and role.use in ("head", "both"):
+                    return role
+        for h in heads:
+            role = roles.get(h)
+            if role and role.use in ("head", "both"):
+                return role
+        return None
+
+    def _modifier_role(self, token) -> Role | None:
+        role = self.kb.roles.get(token.lower_) or self.kb.roles.get(token.lemma_.lower())
+        return role if role and role.use in ("modifier", "both") else None
+
+    def _read_phrase(self, head, stop: int | None = None) -> _Reading:
+        """Country, sector and office from a role head, its left modifiers and an "of X" complement."""
+        role = self._role_at(head)
+        left = [t for t in head.subtree if t.i < head.i and (stop is None or t.i >= stop)]
+        # Only the contiguous run of modifiers just before the head belongs to its title.
+        run: list = []
+        for t in reversed(left):
+            if run and t.i != run[-1].i - 1:
+                break
+            run.append(t)
+        run.reverse()
+        indices = [t.i for t in run] + [head.i]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+                indices += [t.i for t in child.subtree]
+        reading = self._read_tokens(indices)
+        reading.role = role
+        if role:
+            reading.sector, reading.strength = role.sector, role.strength
+        for t in run:
+            mod = self._modifier_role(t)
+            if mod and mod.strength > reading.strength:
+                reading.sector, reading.strength = mod.sector, mod.strength
+        words = [t for t in run if t.dep_ not in ("det", "poss", "case", "punct") and t.i not in {i for _, s, e in reading.countries for i in range(s, e)}]
+        first = words[0].i if words else head.i
+        reading.office = self.sdoc[first : head.i + 1].text if role else None
+        reading.tokens = set(indices)
+        reading.start = next((t.i for t in run if t.dep_ not in ("det", "poss", "case", "punct", "advmod") and t.i not in _poss_tokens(run)), head.i)
+        return reading
+
+    def _read_title(self, c: _Candidate) -> _Reading:
+        """The title words before a name ("Russian President") or in an appositive ("Peskov, the Kremlin spokesman")."""
+        span = self.sdoc[c.start:c.end]
+        root = span.root
+        zone_start = c.start
+        while zone_start > 0:
+            t = self.sdoc[zone_start - 1]
+            if t.dep_ not in TITLE_DEPS or t.dep_ in ("det", "punct") or not (zone_start - 1 < t.head.i < c.end or t.head.i >= zone_start):
+                break
+            if t.i in self.cand_at and self.cand_at[t.i].typ in ("person", "PERSON"):
+                break
+            zone_start -= 1
+        if zone_start < c.start:
+            heads = [t for t in self.sdoc[zone_start:c.start] if self._role_at(t)]
+            if heads:
+                reading = self._read_phrase(heads[-1], stop=zone_start)
+            else:
+                reading = self._read_tokens(range(zone_start, c.start))
+            reading.tokens |= set(range(zone_start, c.start))
+            return reading
+        appos = None
+        if root.dep_ == "appos" and self._role_at(root.head):
+            appos = root.head
+        else:
+            appos = next((ch for ch in root.children if ch.dep_ == "appos" and self._role_at(ch)), None)
+        if appos is not None:
+            reading = self._read_phrase(appos)
+            reading.tokens.add(appos.i)
+            return reading
+        return _Reading()
+
+    def _locative(self, token) -> bool:
+        """True when a place name is used as a location ("in Moscow", "a visit to Moscow")."""
+        while token.dep_ == "conj":
+            token = token.head
+        if token.dep_ in ("pobj",):
+            prep = token.head
+            if prep.lower_ in self.kb.locative_preps:
+                return True
+            if prep.lower_ in ("to", "from", "toward", "towards", "for") and prep.head.lemma_.lower() in self.kb.motion_words:
+                return True
+        return False
+
+    # -- people ------------------------------------------------------------------------------------
+    def _persons(self, pending: list[tuple[_Candidate, _Reading]]) -> None:
+        """Register people: KB matches, full names, then short names linked to a full name."""
+        later: list[tuple[_Candidate, _Reading]] = []
+        for c, reading in pending:
+            if c.typ == "person":
+                actor = self._kb_actor(c.ref)
+                self._person_mention(actor, c, reading)
+            elif c.end - c.start > 1:
+                self._unknown_person(c, reading)
+            else:
+                later.append((c, reading))
+        # Short names wait until every full name is known, so that "Kim" can link to "Kim Jong Un".
+        for c, reading in later:
+            self._unknown_person(c, reading)
+
+    def _person_mention(self, actor: Actor, c: _Candidate, reading: _Reading) -> None:
+        self._mention(actor, c.start, c.end)
+        self.used |= reading.tokens
+
+    def _unknown_person(self, c: _Candidate, reading: _Reading) -> None:
+        span = self.sdoc[c.start:c.end]
+        words = [t.text for t in span if t.text not in POSSESSIVE]
+        match = self._name_match(words)
+        if match is not None:
+            self._person_mention(match, c, reading)
+            return
+        name = " ".join(words)
+        key = f"person:{_slug(name)}"
+        actor = self.actors.get(key) or Actor(id=key, name=name, kind="person", country=reading.country, sector=reading.sector, office=reading.office)
+        if actor.country is None and reading.country:
+            actor.country = reading.country
+        if actor.sector is None and reading.sector:
+            actor.sector, actor.office = reading.sector, reading.office
+        self._person_mention(actor, c, reading)
+
+    def _name_match(self, words: list[str]):
+        """A person already found whose name (or KB alias) contains `words` as whole tokens."""
+        best = None
+        for actor in self.actors.values():
+            if actor.kind != "person":
+                continue
+            names = [actor.name]
+            entry = self.kb.entries.get(actor.id)
+            if entry:
+                names += list(entry.aliases)
+            for n in names:
+                tokens = re.split(r"[\s-]+", n)
+                if words != tokens and _contains(tokens, re.split(r"[\s-]+", " ".join(words))):
+                    if best is None or len(best.mentions) < len(actor.mentions):
+                        best = actor
+                    break
+        return best
+
+    # -- role phrases ------------------------------------------------------------------------------
+    def _roles(self) -> None:
+        """Role noun phrases not read as titles: groups ("U.S. officials") or a known person ("the leader")."""
+        for token in self.sdoc:
+            if token.i in self.used or token.i in self.cand_at or not self._is_head_role(token):
+                continue
+            role = self._role_at(token)
+            if any(ch.dep_ == "appos" and ch.i in self.cand_at for ch in token.children):
+                continue
+            reading = self._read_phrase(token)
+            if reading.sector is None:
+                continue
+            start = reading.start if reading.start is not None else token.i
+            plural = token.tag_ in ("NNS", "NNPS")
+            if role.kind != "person" and any(self.cand_at.get(t.i) and self.cand_at[t.i].typ in ("organization", "ORG") for t in token.lefts):
+                continue  # "the TASS news agency" is TASS itself
+            if role.kind == "person" and not plural:
+                self._person_role(token, reading, start)
+                continue
+            if role.strength < 2 and reading.strength < 2 and not reading.countries:
+                continue  # "the authority", "the industry": too vague to be an actor
+            codes = reading.countries or [(None, start, start)]
+            for code, s, e in codes:
+                name = self.sdoc[start : token.i + 1].text
+                actor = self._group_actor(code, reading.sector, name)
+                if len(codes) > 1:
+                    self._mention(actor, s, e)
+                else:
+                    self._mention(actor, start, token.i + 1)
+            self.used |= reading.tokens
+
+    def _person_role(self, token, reading: _Reading, start: int) -> None:
+        """A singular person role ("the North Korean leader"): the matching person, else a new actor if a country is known."""
+        best, best_score = None, 0
+        word = token.lemma_.lower()
+        for actor in self.actors.values():
+            if actor.kind != "person" or actor.sector != reading.sector and not (reading.strength <= 1 and actor.sector):
+                continue
+            if reading.country and actor.country != reading.country:
+                continue
+            if not reading.country and reading.role and reading.role.term in ("official", "authority"):
+                continue
+            score = 1 + (word in (actor.office or "").lower()) * 2 + (actor.sector == reading.sector)
+            first_before = actor.mentions and actor.mentions[0].start < token.idx
+            score += 1 if first_before else 0
+            if score > best_score:
+                best, best_score = actor, score
+        if best is not None and (reading.country or best_score >= 4):
+            self._mention(best, start, token.i + 1)
+            self.used |= reading.tokens
+            return
+        if reading.country:
+            name = self.sdoc[start : token.i + 1].text
+            key = f"role:{reading.country}:{_slug(reading.office or word)}"
+            actor = self.actors.get(key) or Actor(id=key, name=name, kind="person", country=reading.country, sector=reading.sector, office=reading.office)
+            self._mention(actor, start, token.i + 1)
+            self.used |= reading.tokens
+
+
+def _poss_tokens(run) -> set[int]:
+    """Indices of a possessor phrase ("Russia ’s") inside a modifier run."""
+    out: set[int] = set()
+    for t in run:
+        if t.dep_ == "poss":
+            out |= {x.i for x in t.subtree}
+    return out
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))

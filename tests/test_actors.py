@@ -1,0 +1,168 @@
+"""The actors stage: KB resolution, role phrases, countries and in-document coreference, on a real spaCy pipeline."""
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from dateline.actors import Actors, load_kb
+from dateline.annotate import Annotate
+from dateline.errors import PipelineError
+from dateline.models import Article, Document, Published
+from dateline.settings import load_settings
+
+NON_ISO_CODES = {"XKX", "UNO", "NATO", "EU", "AU", "IAEA", "WHO", "IMF", "WBK", "WTO", "OPCW", "COE", "OSCE", "ECOWAS", "SADC",
+                 "IGAD", "ARL", "GCC", "OIC", "OPEC", "ASEAN", "APEC", "SCO", "BRICS", "G7", "G8", "G20", "OAS", "MERCOSUR",
+                 "CARICOM", "CSTO", "CIS", "COMMONWEALTH", "INTERPOL", "ICC", "NGO", "IMG"}
+SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "HLH", "NGO",
+           "IGO", "LAB", "AGR", "REL", "ELI", "ENV", "UAF", "LEG"}
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings()
+
+
+@pytest.fixture(scope="module")
+def run(settings):
+    annotate, actors = Annotate(settings), Actors(settings)
+
+    def _run(text: str, date: str | None = "2023-09-15") -> Document:
+        doc = Document(article=Article(text=text, published=Published(value=date, precision="day" if date else "none", source="caller")))
+        return actors(annotate(doc))
+
+    return _run
+
+
+def by_id(doc: Document) -> dict:
+    return {a.id: a for a in doc.actors}
+
+
+def test_kb_codes_and_sectors_are_valid():
+    kb = load_kb()
+    iso = {c.alpha_3 for c in pycountry.countries}
+    for entry in kb.entries.values():
+        assert entry.country in iso | NON_ISO_CODES, entry.id
+        assert entry.sector in SECTORS, entry.id
+    for alias, targets in kb.aliases.items():
+        for typ, ref in targets:
+            if typ in ("name", "demonym", "capital"):
+                assert ref in iso | NON_ISO_CODES, alias
+    assert {r.sector for r in kb.roles.values()} <= SECTORS
+
+
+def test_kb_covers_every_iso_country():
+    kb = load_kb()
+    assert {c.alpha_3 for c in pycountry.countries} <= set(kb.country_names)
+
+
+@pytest.mark.parametrize(
+    "text, actor_id, country, sector",
+    [
+        ("North Korean leader Kim Jong Un arrived in Russia on Tuesday.", "person:kim_jong_un", "PRK", "GOV"),
+        ("Russian President Vladimir Putin met him at a spaceport.", "person:vladimir_putin", "RUS", "GOV"),
+        ("Foreign Minister Sergei Lavrov will travel to Pyongyang.", "person:sergei_lavrov", "RUS", "GOV"),
+        ("The talks were confirmed by Kremlin spokesman Dmitry Peskov.", "person:dmitry_peskov", "RUS", "GOV"),
+        ("US National Security Advisor Jake Sullivan spoke to reporters.", "person:jake_sullivan", "USA", "GOV"),
+        ("The White House said the deal would violate sanctions.", "org:white_house", "USA", "GOV"),
+        ("The Kremlin denied the report.", "org:kremlin", "RUS", "GOV"),
+        ("The Pentagon announced new aid.", "org:pentagon", "USA", "MIL"),
+        ("Exports would violate UN Security Council resolutions.", "org:unsc", "UNO", "IGO"),
+        ("NATO condemned the launch.", "org:nato", "NATO", "IGO"),
+        ("According to the TASS news agency, the plant makes jets.", "org:tass", "RUS", "MED"),
+        ("The ceremony was reported by the Interfax agency.", "org:interfax", "RUS", "MED"),
+        ("Russia and North Korea are facing sanctions.", "country:RUS", "RUS", None),
+        ("Russia and North Korea are facing sanctions.", "country:PRK", "PRK", None),
+        ("The United States and Jordan have agreed upon a new free-trade pact.", "country:JOR", "JOR", None),
+        ("Britain protested.", "country:GBR", "GBR", None),
+        ("Pyongyang is seeking Moscow's assistance.", "group:RUS:GOV", "RUS", "GOV"),
+        ("U.S. officials have expressed concerns.", "group:USA:GOV", "USA", "GOV"),
+        ("Top Russian military officials joined the talks.", "group:RUS:MIL", "RUS", "MIL"),
+        ("Iraqi troops fired on the crowd.", "group:IRQ:MIL", "IRQ", "MIL"),
+        ("Rebels attacked a convoy near the border.", "group:-:REB", None, "REB"),
+        ("Police arrested dozens of protesters.", "group:-:COP", None, "COP"),
+        ("Kurdish rebels ambushed Turkish soldiers.", "group:TUR:MIL", "TUR", "MIL"),
+        ("The IAEA inspectors left Iran.", "org:iaea", "IAEA", "IGO"),
+    ],
+)
+def test_resolves_actor(run, text, actor_id, country, sector):
+    actors = by_id(run(text))
+    assert actor_id in actors, sorted(actors)
+    assert (actors[actor_id].country, actors[actor_id].sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and North Korea are facing sanctions.",
+        "North Korean leader Kim Jong Un met Russian President Vladimir Putin, the Kremlin said.",
+        "U.S. officials and Kim's aides met in Hanoi.",
+    ],
+)
+def test_mentions_have_exact_offsets(run, text):
+    doc = run(text)
+    assert doc.actors
+    for actor in doc.actors:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_surname_links_to_full_name(run):
+    doc = run("Kim Jong Un toured the plant. Later, Kim's train left, and Kim waved.")
+    actors = by_id(doc)
+    assert [m.text for m in actors["person:kim_jong_un"].mentions] == ["Kim Jong Un", "Kim", "Kim"]
+    assert not [a for a in doc.actors if a.id.startswith("person:") and a.id != "person:kim_jong_un"]
+
+
+def test_unknown_surname_links_to_unknown_full_name(run):
+    doc = run("Opposition leader Ivan Petrovsky was detained. Petrovsky's lawyer said he would appeal.")
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert len(people) == 1
+    assert [m.text for m in people[0].mentions] == ["Ivan Petrovsky", "Petrovsky"]
+
+
+def test_role_phrase_links_to_person(run):
+    doc = run("Putin gave Kim Jong Un a rifle. Putin also gifted the North Korean leader a glove.")
+    kim = by_id(doc)["person:kim_jong_un"]
+    assert "North Korean leader" in [m.text for m in kim.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, name, country, sector",
+    [
+        ("Ukrainian Defence Minister Oleksandr Vasylenko visited the front.", "Oleksandr Vasylenko", "UKR", "MIL"),
+        ("Nigerian rebel commander Musa Danjuma surrendered.", "Musa Danjuma", "NGA", "REB"),
+        ("The statement came from Maria Lopez, the Mexican foreign minister.", "Maria Lopez", "MEX", "GOV"),
+    ],
+)
+def test_unknown_person_takes_country_and_sector_from_title(run, text, name, country, sector):
+    people = {a.name: a for a in run(text).actors if a.kind == "person"}
+    assert name in people, people
+    assert (people[name].country, people[name].sector) == (country, sector)
+
+
+def test_capital_as_location_is_not_an_actor(run):
+    doc = run("The delegation arrived in Moscow on Monday.")
+    assert "group:RUS:GOV" not in by_id(doc)
+
+
+@pytest.mark.parametrize(
+    "date, office",
+    [
+        ("2023-09-15", "National Security Advisor"),
+        ("2019-06-01", None),
+        (None, "National Security Advisor"),
+    ],
+)
+def test_office_is_the_one_held_on_the_article_date(run, date, office):
+    actors = by_id(run("Jake Sullivan spoke on Monday.", date=date))
+    assert actors["person:jake_sullivan"].office == office
+
+
+def test_document_without_actors(run):
+    assert run("The weather was mild and the harvest was good this year.").actors == []
+
+
+def test_missing_parse_is_a_pipeline_error(settings):
+    doc = Document(article=Article(text="Putin spoke."))
+    with pytest.raises(PipelineError):
+        Actors(settings)(doc)
