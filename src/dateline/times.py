@@ -93,7 +93,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
     ordinal = _alt(lex["ordinals"])
     dayn = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?:1\d{3}|20\d{2})"
-    edge = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of)[-\s]+)"
+    edge = r"(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+turn\s+of)[-\s]+)"
     rel = r"(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+past|the\s+coming|the\s+current|the\s+same|previous|following|past|coming|current)"
     approx = r"(?:(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|over|just|only|barely|fully|up\s+to|no\s+more\s+than|no\s+less\s+than|under|within|another|an\s+additional|a\s+further)\s+)"
     spelled_year = rf"(?:nineteen[-\s](?:(?:{_NUM_TENS})(?:[-\s](?:{_NUM_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[-\s](?:{_NUM_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"
@@ -106,7 +106,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
     rules = {
         "iso": rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b",
         "slash": rf"\b(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{{4}}|\d{{2}})\b",
-        "clock": rf"\b(?:(?:around|about|at\s+about)\s+)?{clock}{zone}(?:,?\s+(?:(?:on\s+)?(?P<cday>{weekday}|today|yesterday|tomorrow)(?:,?\s+{month}\s+{dayn})?|{month}\s+{dayn}))?\b",
+        "clock": rf"\b(?:(?:around|about|at\s+about)\s+)?{clock}{zone}(?:,?\s+(?:(?:on\s+)?(?P<cday>{weekday}|today|yesterday|tomorrow)(?:,?\s+{month}\s+{dayn})?|{month}\s+{dayn}))?(?!\w)",
         "clock_pod": rf"\b\d{{1,2}}\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)\b",
         "md": rf"\b(?:(?:{weekday}),?\s+)?(?:(?:around|about|early|late|mid|the\s+end\s+of)[-\s]+)?{month}\s+{dayn}\b(?:,?\s+{year}\b)?",
         "dm": rf"\b(?:(?:{weekday}),?\s+)?(?:the\s+)?{dayn}(?:\s+of)?\s+{month}(?:,?\s+{year}\b)?",
@@ -285,9 +285,10 @@ def _day_year(dct: date, month: int, day: int, tense: Tense | None) -> int:
     except ValueError:
         return y
     gap = (cand - dct).days
-    if tense == "past" and gap > 7:
+    # A past event dated a little after the anchor is usually a payment or record date, not last year's.
+    if tense == "past" and gap > 90:
         return y - 1
-    if tense == "future" and gap < -7:
+    if tense == "future" and gap < -90:
         return y + 1
     return y
 
@@ -570,6 +571,8 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         if dct is None:
             return ("TIME" if pod else "DATE"), f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
         direction = _direction(low, tense)
+        if direction == "near":
+            direction = "past"  # news reports what happened: a bare weekday without a future reading is the last one
         if "the day before" in low:
             d = _weekday_date(dct, wd, "last" if "last" in low else "past") - timedelta(days=1)
         else:
@@ -921,7 +924,7 @@ def _quarter(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | 
             y -= 1
         elif "next year" in low:
             y += 1
-    if not re.search(r"year-earlier|year-ago|a year (?:ago|earlier)", low) and (dct is None or date(y, 3 * q - 2, 1) < dct):
+    if not re.search(r"year-earlier|year-ago|a year (?:ago|earlier)", low) and (dct is None or _add_months(date(y, 3 * q - 2, 1), 3) <= dct + timedelta(days=31)):
         ctx.last_quarter = (y, q)
     return "DATE", f"{y:04d}-Q{q}"
 
@@ -1092,20 +1095,52 @@ def _that_day(low: str, ctx: _Context) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------------------------
 # Recognition: all rules, then the leftmost-longest non-overlapping matches
 
-_LEADING = re.compile(r"(?:in|on|at|of|for|during|since|until|till|by|from|to|before|after|as\s+of|within|barely|just|only)\s+", re.I)
+_LEADING = re.compile(r"(?:in|on|at(?!\s+(?:least|most))|of|for|during|since|until|till|by|from|to|before|after|as\s+of|within|barely|just|only)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # Rules listed earlier win ties of equal span (an explicit date beats a bare year inside it).
 _PRIORITY: dict[str, int] = {}
 
 
+@lru_cache(maxsize=1)
+def _core() -> re.Pattern:
+    """Words and numbers every time expression contains at least one of; the rules only run near them."""
+    lex = lexicon()
+    words = set(lex["months"]) | set(lex["weekdays"]) | set(lex["units"]) | set(lex["unit_plurals"]) | set(lex["seasons"])
+    words |= {w + "s" for w in lex["units"]} | {w + "s" for w in lex["weekdays"] if len(w) > 3}
+    words |= {k.split()[-1] for k in list(lex["vague_refs"]) + list(lex["sets"]) + list(lex["holidays"]) + list(lex["floating_holidays"]) + list(lex["parts_of_day"])}
+    words |= {"today", "tonight", "yesterday", "tomorrow", "ago", "noon", "midnight", "midday", "period", "periods", "quarter", "quarters",
+              "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "thousand", "hundred",
+              "weekend", "weekends", "overnight", "year-end", "year-ago", "year-earlier", "once", "nineteen", "half"}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    digits = r"(?:1\d{3}|20\d{2})|(?:1\d|20)\d0'?s|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|'?\d0s|\d{1,2}(?:st|nd|rd|th)|\d+\s*[ap]\.?m\b"
+    return re.compile(rf"(?<![\w])(?:{alternation}|{digits})(?![\w])|[ap]\.m\.", re.IGNORECASE)
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 48, 36
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around the core words, merged; the recognizer's rules are run only there."""
+    spans: list[tuple[int, int]] = []
+    for m in _core().finditer(text):
+        s, e = max(0, m.start() - _WINDOW_BEFORE), min(len(text), m.end() + _WINDOW_AFTER)
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
-    found = []
+    found: dict[tuple[int, int, str], re.Match] = {}
+    windows = _windows(text)
     for rank, (name, pattern) in enumerate(_compiled()):
         _PRIORITY.setdefault(name, rank)
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), name, m))
-    return found
+        for ws, we in windows:
+            for m in pattern.finditer(text, ws, we):
+                if m.end() > m.start():
+                    found.setdefault((m.start(), m.end(), name), m)
+    return [(s, e, name, m) for (s, e, name), m in found.items()]
 
 
 def _select(found: list[tuple[int, int, str, re.Match]], ctx: _Context) -> list[tuple[int, int, str, re.Match]]:
