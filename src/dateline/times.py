@@ -1095,6 +1095,8 @@ def _that_day(low: str, ctx: _Context) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------------------------
 # Recognition: all rules, then the leftmost-longest non-overlapping matches
 
+# Rules whose values never depend on the anchor date.
+_ABSOLUTE_RULES = frozenset({"iso", "slash", "my", "year", "year_spelled", "decade", "decade_word", "decade_half", "century"})
 _LEADING = re.compile(r"(?:in|on|at(?!\s+(?:least|most))|of|for|during|since|until|till|by|from|to|before|after|as\s+of|within|barely|just|only)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # Rules listed earlier win ties of equal span (an explicit date beats a bare year inside it).
@@ -1226,7 +1228,10 @@ def tag(text: str, dct: str | date | None, sentences: list[tuple[int, int]] | No
         det = re.match(r"(?:the|a|its|their)\s+(?=\w+-quarter)", text[s:e], re.I) if name == "quarter" else None
         if det:
             s += det.end()
-        is_relative = bool(re.search(r"[a-z]", m.group(0)[:1] + m.group(0), re.I)) and name not in ("iso", "slash", "md", "dm", "my", "year", "decade", "century")
+        if name in ("md", "dm", "weekday_md"):
+            is_relative = not re.search(r"\b(?:1\d{3}|20\d{2})\b", m.group(0))
+        else:
+            is_relative = name not in _ABSOLUTE_RULES
         out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, anchor=anchor.isoformat() if anchor and is_relative and value[:1].isdigit() else None))
     return out
 
@@ -1264,8 +1269,8 @@ def spacy_tense_reader(sdoc) -> TenseOf:
             return "future" if any(a.lower_ == "to" for a in auxes) and head.lemma_ in ("plan", "intention", "bid", "effort") else None
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
-        if verb.tag_ == "VBN" and depth < 3 and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-            return verb_tense(verb.head, depth + 1)
+        if verb.tag_ == "VBN" and not auxes:
+            return "past"  # a bare participle ("as noted by Peskov on Thursday") reports what was done
         return None
 
     def tense_of(start: int, end: int) -> Tense | None:

@@ -1,0 +1,245 @@
+"""The times stage: recognition and TIMEX3 normalization, tense, publication-date reconciliation."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from dateline.annotate import Annotate
+from dateline.models import Article, Document, Published, Timex
+from dateline.settings import load_settings
+from dateline.times import Times, is_valid_value, lexicon, reconcile, tag
+
+
+@pytest.fixture(scope="module")
+def run_stage():
+    """A function that runs annotate + times over a text with a publication date (spaCy loaded once)."""
+    stage_settings = load_settings(env={})
+    annotate, times = Annotate(stage_settings), Times(stage_settings)
+
+    def run(text: str, dct: str | None, precision: str = "day") -> Document:
+        published = Published(value=dct, precision=precision, source="caller") if dct else Published()
+        return times(annotate(Document(article=Article(text=text, published=published))))
+
+    return run
+
+
+def only(timexes: list[Timex], text: str) -> Timex:
+    found = [t for t in timexes if t.text == text]
+    assert found, f"{text!r} not among {[t.text for t in timexes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("The vote was held on Sept. 13, 2023, in Geneva.", "Sept. 13, 2023", "2023-09-13"),
+        ("The vote was held on 13 September 2023.", "13 September 2023", "2023-09-13"),
+        ("The vote was held on 2023-09-13.", "2023-09-13", "2023-09-13"),
+        ("His first visit was in July 2000.", "July 2000", "2000-07"),
+        ("Prices rose through the 1990s.", "the 1990s", "199"),
+        ("Sales fell in the third quarter of 1990.", "the third quarter of 1990", "1990-Q3"),
+        ("Profit rose in fiscal 1998.", "fiscal 1998", "1998"),
+        ("It opened in the summer of 1998.", "the summer of 1998", "1998-SU"),
+        ("It was built in the 20th century.", "the 20th century", "19"),
+        ("He was born in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ],
+)
+def test_tag_normalizes_absolute_dates(text, expr, value):
+    assert only(tag(text, "2023-09-15"), expr).value == value
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Rebels attacked the town yesterday.", "yesterday", "2023-09-14"),
+        ("Talks resume today.", "today", "2023-09-15"),
+        ("Talks will resume tomorrow.", "tomorrow", "2023-09-16"),
+        ("The ministers met last week.", "last week", "2023-W36"),
+        ("The ministers will meet next month.", "next month", "2023-10"),
+        ("The plant opened a year ago.", "a year ago", "2022-09"),
+        ("The plant opened two years ago.", "two years ago", "2021"),
+        ("Exports grew this year.", "this year", "2023"),
+        ("Exports fell last year.", "last year", "2022"),
+        ("The deal closed last fall.", "last fall", "2022-FA"),
+        ("The dividend is payable Dec. 15.", "Dec. 15", "2023-12-15"),
+    ],
+)
+def test_tag_resolves_relative_expressions_against_the_publication_date(text, expr, value):
+    timex = only(tag(text, "2023-09-15"), expr)
+    assert timex.value == value
+    assert timex.anchor == "2023-09-15"
+
+
+@pytest.mark.parametrize(
+    "text, expr, type_, value",
+    [
+        ("The fighting lasted three days.", "three days", "DURATION", "P3D"),
+        ("The visit will extend for several more days.", "several more days", "DURATION", "PXD"),
+        ("Prices rose in the past two months.", "the past two months", "DURATION", "P2M"),
+        ("He signed a two-year contract.", "two-year", "DURATION", "P2Y"),
+        ("The talks took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("The summit is held every year.", "every year", "SET", "P1Y"),
+        ("The paper is published daily.", "daily", "SET", "P1D"),
+        ("The airline runs four flights a week.", "a week", "SET", "P1W"),
+        ("The talks are now stalled.", "now", "DATE", "PRESENT_REF"),
+        ("Such raids were common in the past.", "the past", "DATE", "PAST_REF"),
+        ("They may meet again in the future.", "the future", "DATE", "FUTURE_REF"),
+        ("Attacks have grown in recent years.", "recent years", "DATE", "PAST_REF"),
+    ],
+)
+def test_tag_normalizes_durations_sets_and_vague_references(text, expr, type_, value):
+    timex = only(tag(text, "2023-09-15"), expr)
+    assert (timex.type, timex.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    "text, expr",
+    [
+        ("Troops arrived on Friday.", "Friday"),
+        ("Troops arrived in October.", "October"),
+        ("The talks ended after three days.", "three days"),
+        ("Friday's vote was postponed.", "Friday"),
+        ("The firm reported a third-quarter loss.", "third-quarter"),
+    ],
+)
+def test_tag_spans_leave_out_prepositions_and_possessives(text, expr):
+    assert expr in [t.text for t in tag(text, "2023-09-15")]
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Troops arrived on Friday.", "Friday", "XXXX-WXX-5"),
+        ("The minister will visit in October.", "October", "XXXX-10"),
+        ("Rebels attacked the town yesterday.", "yesterday", "XXXX-XX-XX"),
+        ("The ministers met last week.", "last week", "XXXX-WXX"),
+        ("His first visit was in July 2000.", "July 2000", "2000-07"),
+    ],
+)
+def test_tag_without_publication_date_gives_underspecified_values(text, expr, value):
+    assert only(tag(text, None), expr).value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The delegation arrived on Friday.", "2023-09-08"),
+        ("The delegation will arrive on Friday.", "2023-09-15"),
+        ("The delegation is expected to arrive on Friday.", "2023-09-15"),
+        ("The delegation plans to arrive on Monday.", "2023-09-18"),
+        ("The delegation arrived on Monday.", "2023-09-11"),
+        ("The delegation arrived on Wednesday.", "2023-09-13"),
+    ],
+)
+def test_stage_reads_weekday_direction_from_the_parse(run_stage, text, value):
+    # 2023-09-13 is a Wednesday: a past-tense Friday is the last one, a future one the next.
+    doc = run_stage(text, "2023-09-13")
+    assert [t.value for t in doc.timexes if t.type == "DATE"] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The minister visited Paris in October.", "2022-10"),
+        ("The minister is expected to visit Paris in October.", "2023-10"),
+        ("The minister visited Paris in March.", "2023-03"),
+    ],
+)
+def test_stage_places_bare_months_by_tense(run_stage, text, value):
+    doc = run_stage(text, "2023-09-13")
+    assert [t.value for t in doc.timexes] == [value]
+
+
+def test_stage_dates_the_sample_article_relative_to_its_publication_date(run_stage):
+    text = resources.files("dateline.data").joinpath("corpus").joinpath("kim-komsomolsk-scraped.txt").read_text(encoding="utf-8")
+    doc = run_stage(text, "2023-09-15")
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["Friday"] == "2023-09-15"
+    assert values["Tuesday"] == "2023-09-12"
+    assert values["Sunday"] == "2023-09-10"
+    assert values["Thursday"] == "2023-09-14"
+    assert values["October"] == "2023-10"
+    assert values["July 2000"] == "2000-07"
+    assert values["two days"] == "P2D"
+    assert values["several more days"] == "PXD"
+
+
+def test_stage_fills_timexes_and_marks_them_done(run_stage):
+    doc = run_stage("Rebels attacked the town on Tuesday.", "2023-09-15")
+    assert doc.timexes[0].value == "2023-09-12"
+    assert "timexes" in doc._done
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2023-09-13", "2023-09", "2023", "199", "19", "2023-W36", "2023-W36-WE", "2023-Q3", "2023-H1", "1998-SU",
+     "2023-09-13T10:35", "2023-09-13TNI", "XXXX-WXX-5", "XXXX-10", "XXXX-XX-XX", "P3D", "PXD", "PT1M30S", "P2Y6M",
+     "PT5H", "P1E", "PXY", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-WXX-2TNI"],
+)
+def test_validator_accepts_timex3_values(value):
+    assert is_valid_value(value)
+
+
+@pytest.mark.parametrize("value", ["", "P", "PT", "2023-13-1", "Friday", "2023/09/13", "P3", "XX", "NOW", "2023-W3"])
+def test_validator_rejects_malformed_values(value):
+    assert not is_valid_value(value)
+
+
+def _time_words() -> list[str]:
+    lex = lexicon()
+    words = list(lex["months"]) + list(lex["weekdays"]) + list(lex["numbers"]) + list(lex["units"]) + list(lex["seasons"])
+    words += [k for k in lex["vague_refs"]] + ["the", "last", "next", "this", "ago", "earlier", "later", "of", "a", "every", "in",
+                                               "on", "1990", "2023", "13", "31", "Sept.", "Q3", "quarter", "third", "1/2",
+                                               "'80s", "1990s", "10:35", "p.m.", ",", ".", "-", "year-ago", "fiscal", "and"]
+    return words
+
+
+time_like = st.lists(st.sampled_from(_time_words()), max_size=14).map(" ".join)
+dcts = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.text(max_size=12))
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=200), time_like), dct=dcts)
+def test_tag_never_raises_and_returns_valid_values(text, dct):
+    for timex in tag(text, dct):
+        assert is_valid_value(timex.value)
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start:timex.end] == timex.text
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x00", "Sept. 31, 2023", "Feb. 30", "9999-99-99", "the 99th century", "13/45/2023"])
+def test_tag_ignores_impossible_dates(text):
+    assert all(is_valid_value(t.value) for t in tag(text, "2023-09-15"))
+
+
+def _body(*values: str) -> list[Timex]:
+    return [Timex(start=i, end=i + 1, text="x", type="DATE", value=v) for i, v in enumerate(values)]
+
+
+def test_reconcile_moves_a_low_precision_header_date_to_the_year_of_the_body():
+    published = Published(value="2024-05-24", precision="low", source="header", evidence="Friday, May 24")
+    chosen, warnings = reconcile(published, _body("2023-09-13", "2023-09-15", "2023-09-12"))
+    assert chosen.value == "2023-05-24"
+    assert warnings and "2023" in warnings[0]
+
+
+def test_reconcile_keeps_a_precise_date_but_warns_when_the_body_disagrees():
+    published = Published(value="2024-05-24", precision="day", source="metadata")
+    chosen, warnings = reconcile(published, _body("2023-09-13", "2023-09-15"))
+    assert chosen.value == "2024-05-24"
+    assert len(warnings) == 1
+
+
+@pytest.mark.parametrize("body", [("2023-09-13", "2023-09-12"), ("2000-07",), ()])
+def test_reconcile_is_silent_when_the_body_agrees_or_says_nothing_recent(body):
+    published = Published(value="2023-09-15", precision="day", source="metadata")
+    assert reconcile(published, _body(*body)) == (published, [])
+
+
+def test_stage_warns_when_body_dates_contradict_the_publication_date(run_stage):
+    text = "The talks opened on Sept. 13, 2023. Troops withdrew on Sept. 15, 2023. The summit ended Sept. 16, 2023."
+    doc = run_stage(text, "2019-05-24", precision="low")
+    assert any("2023" in w for w in doc.warnings)
