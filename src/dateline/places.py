@@ -35,17 +35,17 @@ _STATE_CODE = re.compile(r"^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$")
 class Weights:
     """Feature weights of the candidate ranking (set by hand, checked on GeoWebNews and GeoVirus)."""
 
-    country: float = 4.0
-    continent: float = 3.5
-    admin1: float = 2.6
-    curated: float = 3.0  # regions, waters and sites from the curated file
-    admin2: float = 1.5
-    city_log_pop: float = 0.5
+    country: float = 5.5
+    continent: float = 5.0
+    admin1: float = 4.0
+    curated: float = 4.5  # regions, waters and sites from the curated file
+    admin2: float = 3.0
+    city_log_pop: float = 0.7
     capital: float = 1.0
-    main_name: float = 0.4
-    alias: float = 0.8
-    context_any: float = 1.2
-    context_share: float = 2.0
+    alternate: float = -1.0  # the name is only one of the place's alternate names
+    context_any: float = 1.0
+    context_share: float = 1.0
+    context_country: float = 1.0
     admin_context: float = 0.8
     contained: float = 6.0
     near: float = 0.8
@@ -221,7 +221,7 @@ class Places(Stage):
         if top.level in ("country", "continent") or top.id < 0:
             return True
         if top.level == "admin1":
-            return True
+            return top.kind == 0  # abbreviations ("Miss.", "Man.") are words too often
         return top.level == "city" and top.population >= self.min_scan_population * 5
 
     # ------------------------------------------------------------ resolution
@@ -271,17 +271,32 @@ class Places(Stage):
         return text[span.start:span.end]
 
     def _candidates(self, name: str) -> tuple[gz.Entry, ...]:
+        gid = demonyms().get(gz.normalize(name))
+        if gid is not None:
+            # A demonym names its country, not the hamlet that happens to share the word ("Canadian", Texas).
+            entry = self.gaz.get(gid)
+            return (entry,) if entry else ()
         cands = self.gaz.candidates(name)
         if cands:
             return cands
-        key = gz.normalize(name)
-        gid = demonyms().get(key)
-        if gid is not None:
-            entry = self.gaz.get(gid)
-            return (entry,) if entry else ()
         stripped = _POSSESSIVE.sub("", name).strip()
         if stripped != name:
-            return self.gaz.candidates(stripped)
+            cands = self.gaz.candidates(stripped)
+            if cands:
+                return cands
+        return self._embedded(stripped)
+
+    def _embedded(self, name: str) -> tuple[gz.Entry, ...]:
+        """Candidates of the longest well-known place name inside a longer name ("Dubai World Cup", "Colorado State")."""
+        words = name.split()
+        for length in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - length + 1):
+                sub = words[start:start + length]
+                if not sub[0][:1].isupper():
+                    continue
+                cands = self.gaz.candidates(" ".join(sub))
+                if cands and self._strong(cands, sub[0]) and cands[0].kind == 0:
+                    return cands
         return ()
 
     def _state_code(self, name: str) -> str | None:
@@ -305,10 +320,8 @@ class Places(Stage):
             s = w.city_log_pop * math.log10(e.population + 10)
             if e.feature_code == "PPLC":
                 s += w.capital
-        if e.kind == 0:
-            s += w.main_name
-        elif e.kind == 1:
-            s += w.alias
+        if e.kind > 1:
+            s += w.alternate
         return s
 
     def _best(self, cands, votes: Counter, inside, spatial, name: str) -> gz.Entry | None:
@@ -319,10 +332,11 @@ class Places(Stage):
         best, best_score = None, -1e9
         for e in cands:
             s = self._prior(e)
-            if e.country and e.level != "country":
-                share = votes.get(e.country, 0) / total
-                if votes.get(e.country):
-                    s += w.context_any + w.context_share * share
+            if e.country and votes.get(e.country):
+                if e.level == "country":
+                    s += w.context_country
+                else:
+                    s += w.context_any + w.context_share * votes[e.country] / total
             if inside is not None:
                 cc, a1 = inside
                 if e.country == cc and (a1 is None or e.admin1 == a1):
