@@ -78,6 +78,7 @@ class KnowledgeBase:
     country_names: dict[str, str]  # ISO alpha-3 -> display name
     aliases: dict[str, list[tuple[str, str]]]  # alias -> [(type, ref)]; type person|organization|name|demonym|capital
     roles: dict[str, Role]
+    surnames: dict[str, list[str]]  # normalised last name -> KB person ids
     locative_preps: frozenset[str]
     motion_words: frozenset[str]
 
@@ -122,9 +123,16 @@ def load_kb(data_dir: str | None = None) -> KnowledgeBase:
             # A KB name outranks a country word spelled the same (e.g. "Vatican").
             aliases.setdefault(alias, []).insert(0, (kind, entry.id))
     roles = {r[0]: Role(r[0], r[1], r[2], int(r[3]), r[4]) for r in role_rows}
+    surnames: dict[str, list[str]] = {}
+    for entry in entries.values():
+        if entry.kind == "person":
+            for name in {entry.name, *entry.aliases}:
+                key = _surname_key(name.split()[-1])
+                if entry.id not in surnames.setdefault(key, []):
+                    surnames[key].append(entry.id)
     preps = frozenset(w for w, t in loc_rows if t == "prep")
     motion = frozenset(w for w, t in loc_rows if t == "motion")
-    return KnowledgeBase(entries, country_names, aliases, roles, preps, motion)
+    return KnowledgeBase(entries, country_names, aliases, roles, surnames, preps, motion)
 
 
 _MATCHERS: dict[int, tuple[object, object, dict[int, str]]] = {}
@@ -148,6 +156,12 @@ def _matcher(vocab, kb: KnowledgeBase):
         matcher.add("ACTOR::" + alias, [pattern])
     _MATCHERS[id(vocab)] = (vocab, matcher, keys)
     return matcher, keys
+
+
+def _surname_key(word: str) -> str:
+    """A last name folded for lookup: "al-Bashir", "El Bashir" and "Bashir" meet."""
+    word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"^(al|el|al-|el-)(?=-)|^(al|el)-", "", word).strip("-")
 
 
 def _slug(text: str) -> str:
@@ -315,7 +329,10 @@ class _DocumentActors:
             if not self._modifies_actor(c):
                 self._mention(self._country_actor(c.ref), c.start, c.end)
         elif c.typ == "capital":
-            if not self._locative(self.sdoc[c.start:c.end].root):
+            if self._locative(self.sdoc[c.start:c.end].root):
+                # "talks in Moscow": a place in the country, not its government speaking.
+                self._mention(self._country_actor(c.ref), c.start, c.end)
+            else:
                 self._mention(self._group_actor(c.ref, "GOV", f"{self.kb.country_names.get(c.ref, c.ref)} government"), c.start, c.end)
         elif c.typ == "demonym":
             self._demonym(c)
@@ -342,7 +359,8 @@ class _DocumentActors:
         noun = token.head
         while True:
             cand = self.cand_at.get(noun.i)
-            if self._role_at(noun) is not None or noun.ent_type_ == "PERSON" or (cand is not None and cand.typ in ("person", "PERSON")):
+            role = self._role_at(noun)
+            if (role is not None and role.sector != "-") or noun.ent_type_ == "PERSON" or (cand is not None and cand.typ in ("person", "PERSON")):
                 return True
             if noun.dep_ != "compound" or noun.head is noun:
                 return False
@@ -359,6 +377,10 @@ class _DocumentActors:
             role = self._role_at(t)
             if role is not None and role.strength >= reading.strength:
                 reading.sector, reading.strength = role.sector, role.strength
+        if reading.country is None:
+            # "Ivory Coast's Supreme Court", "the Supreme Court of Kenya"
+            outside = [t.i for ch in span.root.children if ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ == "of") for t in ch.subtree]
+            reading.country = self._read_tokens([i for i in outside if not c.start <= i < c.end]).country
         if reading.country is None and reading.sector is None and len(span) < 2:
             return  # a lone unknown word tagged ORG is too often a place or product
         actor = Actor(id=f"org:{_slug(span.text)}", name=span.text, kind="organization", country=reading.country, sector=reading.sector)
@@ -393,6 +415,8 @@ class _DocumentActors:
             return None
         roles = self.kb.roles
         heads = {token.lemma_.lower(), token.lower_}
+        if token.pos_ == "PROPN" and token.lower_.endswith("s"):
+            heads.add(token.lower_[:-1])  # capitalised plurals ("Rebels") keep their -s as lemma
         for width in (3, 2):
             if token.i - width + 1 < 0:
                 continue
@@ -423,12 +447,20 @@ class _DocumentActors:
             run.append(t)
         run.reverse()
         indices = [t.i for t in run] + [head.i]
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
-                indices += [t.i for t in child.subtree]
         reading = self._read_tokens(indices)
+        if not reading.countries:
+            # "the president of Russia", "rebels in Darfur", "refugees from Liberia"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "throughout") and child.i > head.i:
+                    pobj = [t for t in child.children if t.dep_ == "pobj"]
+                    if pobj:
+                        found = self._read_tokens(range(pobj[0].left_edge.i, pobj[0].i + 1))
+                        if found.countries:
+                            reading.countries, reading.country = found.countries[:1], found.country
+                            indices.append(child.i)
+                            break
         reading.role = role
-        if role:
+        if role and role.sector != "-":
             reading.sector, reading.strength = role.sector, role.strength
         for t in run:
             mod = self._modifier_role(t)
@@ -508,6 +540,8 @@ class _DocumentActors:
         span = self.sdoc[c.start:c.end]
         words = [t.text for t in span if t.text not in POSSESSIVE]
         match = self._name_match(words)
+        if match is None and reading.role is not None:
+            match = self._kb_by_surname(words[-1], reading)
         if match is not None:
             self._person_mention(match, c, reading)
             return
@@ -519,6 +553,20 @@ class _DocumentActors:
         if actor.sector is None and reading.sector:
             actor.sector, actor.office = reading.sector, reading.office
         self._person_mention(actor, c, reading)
+
+    def _kb_by_surname(self, surname: str, reading: _Reading):
+        """The one KB person with this surname whose office fits the title ("President Bush"), if exactly one."""
+        fits = []
+        for entry_id in self.kb.surnames.get(_surname_key(surname), ()):
+            entry = self.kb.entries[entry_id]
+            if reading.country and entry.country != reading.country:
+                continue
+            titles = " ".join(t for t, _, _ in entry.offices).lower()
+            if reading.role.term.split()[-1] in titles:
+                fits.append(entry_id)
+        if self.date and len(fits) > 1:
+            fits = [f for f in fits if self.kb.entries[f].office_on(self.date)]
+        return self._kb_actor(fits[0]) if len(set(fits)) == 1 else None
 
     def _name_match(self, words: list[str]):
         """A person already found whose name (or KB alias) contains `words` as whole tokens."""
