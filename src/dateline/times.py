@@ -133,6 +133,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "quarter_ref": rf"\b(?:(?:the|its|this|that|last\s+year's|this\s+year's)\s+)(?:(?:year-earlier|year-ago|comparable|latest|current|same|recent|{year}|corresponding|fiscal)[-\s]+)*(?:quarter|period)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+{year}))?\b",
         "half": rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{year}|this\s+year|last\s+year|next\s+year))?\b",
         "year_ref": rf"\b(?:the|a|that)\s+(?:(?:year-earlier|year-ago|full|fiscal|latest|current|same|previous|following|prior)[-\s]+)+(?:year|period|fiscal\s+year)\b|\b(?:year-earlier|year-ago|year[-\s]end|year's\s+end)\b",
+        "year_ended": r"\bthe\s+(?:fiscal\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?:date|end)))",
         "duration": rf"\b(?:the\s+)?{approx}?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|entire|full|same|next\s+few|past\s+few|last\s+few|first\s+few)\s+)?{approx}?{num}(?:\s+(?:to|or)\s+{num})?\s+(?:(?:more|additional|full|straight|consecutive|trading|business|long|short|odd)\s+)?{unit}(?:\s+(?:and\s+a\s+half|or\s+so|or\s+more))?\b",
         "duration_and_half": rf"\b(?:{approx})?(?:a|an|one)\s+{unit}\s+and\s+a\s+half\b|\b(?:{approx})?half\s+(?:a|an)\s+{unit}\b",
         "duration_adj": rf"\b(?:{num}|several|multi)-(?:{unit})(?:-long)?\b(?!-old)",
@@ -274,6 +275,8 @@ def _month_year(dct: date, month: int, direction: str) -> int:
         return dct.year if month < dct.month else dct.year - 1
     if direction == "next":
         return dct.year if month > dct.month else dct.year + 1
+    if direction == "nearest" and abs(month - dct.month) > 6:
+        return dct.year - 1 if month > dct.month else dct.year + 1
     return dct.year
 
 
@@ -290,6 +293,8 @@ def _day_year(dct: date, month: int, day: int, tense: Tense | None) -> int:
         return y - 1
     if tense == "future" and gap < -90:
         return y + 1
+    if tense not in ("past", "future") and abs(gap) > 183:
+        return y - 1 if gap > 0 else y + 1
     return y
 
 
@@ -518,14 +523,19 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         word = re.findall(r"[a-z]+", low)[-1]
         if word in lex["months_needing_capital"] and not s.split()[-1][0].isupper():
             return None
-        if word in ("may", "march") and re.match(r"\s*(?:be|have|not|also|well|the|a|to|on|of|for|against|through|in)\b", ctx.text[m.end():m.end() + 9], re.I):
-            return None
+        if word in ("may", "march") and low == word:
+            after = ctx.text[m.end():m.end() + 9]
+            sentence_start = re.search(r"(?:^|[.!?\"'`]\s*)$", ctx.text[max(0, m.start() - 3):m.start()])
+            if re.match(r"\s*(?:of|for|against|through|on)\b", after, re.I) or (
+                sentence_start and re.match(r"\s*(?:be|have|not|also|well|the|a|to|I|we|you)\b", after)
+            ):
+                return None
         if re.match(r"(?:every|each) ", low):
             return "SET", f"XXXX-{mo:02d}"
         if dct is None:
             return "DATE", f"XXXX-{mo:02d}"
         direction = "same" if re.match(r"this (?!past|coming)", low) else _direction(low, tense)
-        y = _month_year(dct, mo, {"near": "same"}.get(direction, direction))
+        y = _month_year(dct, mo, {"near": "nearest"}.get(direction, direction))
         ctx.last_year = y
         return "DATE", f"{y:04d}-{mo:02d}"
 
@@ -657,10 +667,19 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
             return None
         return "DATE", f"{y:04d}-H{h}"
 
+    if name == "year_ended":
+        return "DURATION", "P1Y"
+
     if name == "year_ref":
         return _year_ref(low, ctx)
 
     if name in ("duration", "duration_and_half", "duration_adj", "duration_plural"):
+        if re.match(r"(?:-|\s)old\b", ctx.text[m.end():m.end() + 5]):
+            return None  # an age ("37 years old") is not a time expression
+        if re.search(r"\bquarters$", low) and not re.search(r"\b(?:the|past|last|next|recent|coming|several|few|two|three|four|five|\d+)\s+quarters$", low):
+            return None  # "three-quarters of", "living quarters"
+        if re.fullmatch(r"(?:a|an|one|the) second", low):
+            return None  # "a second betrayal": an ordinal, not a unit
         if re.fullmatch(r"(?:a|an|per) [a-z]+", low) and _is_rate(ctx.text, m.start()):
             unit = _unit_of(low.split()[1])
             return ("SET", _duration_value(1, unit)) if unit else None
@@ -1269,7 +1288,7 @@ def spacy_tense_reader(sdoc) -> TenseOf:
             return "future" if any(a.lower_ == "to" for a in auxes) and head.lemma_ in ("plan", "intention", "bid", "effort") else None
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
-        if verb.tag_ == "VBN" and not auxes:
+        if verb.tag_ == "VBN" and not auxes and verb.lemma_ not in future_verbs:
             return "past"  # a bare participle ("as noted by Peskov on Thursday") reports what was done
         return None
 
@@ -1278,6 +1297,8 @@ def spacy_tense_reader(sdoc) -> TenseOf:
         if span is None or len(span) == 0:
             return None
         tok = span.root
+        if tok.dep_ in ("poss", "compound") or (tok.dep_ == "nmod" and tok.head.pos_ == "NOUN"):
+            return "past"  # "Wednesday's ruling", "the Oct. 23 slaying": a thing already done
         for _ in range(8):
             if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
                 found = verb_tense(tok)
