@@ -69,6 +69,26 @@ def test_max_gap_ignores_far_expressions():
     assert event_date(sentence, trig, tag(text, "2023-09-15"), PUBLISHED, max_gap=20).derived_from == "publication"
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Kim arrived two days after Sept. 13, 2023.", "2023-09-15"),
+        ("The troops left three weeks before July 20, 2001.", "2001-06-29"),
+        ("The plant opened two years after July 2000.", "2002-07"),
+    ],
+)
+def test_duration_after_a_dated_expression_dates_the_event(text, value):
+    sentence, trig = spans(text, text.split()[1])
+    date = event_date(sentence, trig, tag(text, "2023-09-15"), PUBLISHED)
+    assert (date.value, date.derived_from) == (value, "relative")
+
+
+def test_duration_after_an_undated_event_is_not_a_date():
+    text = "Just two days after his meeting with Putin, Kim's train arrived in Komsomolsk-on-Amur."
+    sentence, trig = spans(text, "arrived")
+    assert event_date(sentence, trig, tag(text, "2023-09-15"), PUBLISHED).derived_from == "publication"
+
+
 def test_no_date_at_all_gives_none():
     text = "Kim met Putin."
     sentence, trig = spans(text, "met")
