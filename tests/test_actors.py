@@ -172,3 +172,20 @@ def test_missing_parse_is_a_pipeline_error(settings):
     doc = Document(article=Article(text="Putin spoke."))
     with pytest.raises(PipelineError):
         Actors(settings)(doc)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The community has tennis courts and a pool.", "group:-:JUD"),
+        ("Moscow said it would respond.", None),
+        ("The suburb of Vienna has a new mall.", "group:AUT:GOV"),
+        ("The fighter jet plant makes aircraft.", "group:-:REB"),
+    ],
+)
+def test_no_actor_from_vague_or_locative_words(run, text, absent):
+    actors = by_id(run(text))
+    if absent is None:
+        assert actors["group:RUS:GOV"].sector == "GOV"
+    else:
+        assert absent not in actors, sorted(actors)

@@ -319,7 +319,10 @@ class _DocumentActors:
 
     def _resolve(self, c: _Candidate, pending_people: list) -> None:
         if c.typ == "person":
-            pending_people.append((c, self._read_title(c)))
+            reading = self._read_title(c)
+            if c.end - c.start == 1 and self.sdoc[c.start].ent_type_ != "PERSON" and reading.role is None and not self._full_name_in_doc(c.ref):
+                return  # a bare surname alias ("Kohl") that nothing marks as a person here
+            pending_people.append((c, reading))
         elif c.typ == "PERSON":
             if any(t.is_alpha and t.is_title or t.is_upper for t in self.sdoc[c.start:c.end]):
                 pending_people.append((c, self._read_title(c)))
@@ -329,11 +332,11 @@ class _DocumentActors:
             if not self._modifies_actor(c):
                 self._mention(self._country_actor(c.ref), c.start, c.end)
         elif c.typ == "capital":
-            if self._locative(self.sdoc[c.start:c.end].root):
-                # "talks in Moscow": a place in the country, not its government speaking.
-                self._mention(self._country_actor(c.ref), c.start, c.end)
-            else:
+            if self._agentive(self.sdoc[c.start:c.end].root):
                 self._mention(self._group_actor(c.ref, "GOV", f"{self.kb.country_names.get(c.ref, c.ref)} government"), c.start, c.end)
+            else:
+                # "talks in Moscow", "a Vienna suburb": a place in the country, not its government acting.
+                self._mention(self._country_actor(c.ref), c.start, c.end)
         elif c.typ == "demonym":
             self._demonym(c)
         elif c.typ == "ORG":
@@ -343,6 +346,10 @@ class _DocumentActors:
             if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
                 name = self.sdoc[c.start:c.end].text
                 self._mention(self.actors.get(f"group:{_slug(name)}") or Actor(id=f"group:{_slug(name)}", name=name, kind="group"), c.start, c.end)
+
+    def _full_name_in_doc(self, entry_id: str) -> bool:
+        """True when a multi-word name or alias of this KB person occurs in the document."""
+        return any(cand.typ == "person" and cand.ref == entry_id and cand.end - cand.start > 1 for cand in self.cand_at.values())
 
     def _demonym(self, c: _Candidate) -> None:
         """A demonym modifying a role or a name is read with it; otherwise it mentions its country."""
@@ -504,16 +511,20 @@ class _DocumentActors:
             return reading
         return _Reading()
 
-    def _locative(self, token) -> bool:
-        """True when a place name is used as a location ("in Moscow", "a visit to Moscow")."""
-        while token.dep_ == "conj":
+    def _agentive(self, token) -> bool:
+        """True when a capital stands for its government: it acts ("Moscow said"), owns ("Moscow's aid") or is addressed
+        ("warnings to Moscow"), and is not a location ("in Moscow", "a visit to Moscow")."""
+        while token.dep_ == "conj" and token.head is not token:
             token = token.head
-        if token.dep_ in ("pobj",):
+        if token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj"):
+            return True
+        if token.dep_ == "pobj":
             prep = token.head
             if prep.lower_ in self.kb.locative_preps:
-                return True
+                return False
             if prep.lower_ in ("to", "from", "toward", "towards", "for") and prep.head.lemma_.lower() in self.kb.motion_words:
-                return True
+                return False
+            return prep.lower_ in ("by", "with", "between", "against", "to", "from", "toward", "towards", "on", "for")
         return False
 
     # -- people ------------------------------------------------------------------------------------
@@ -605,8 +616,8 @@ class _DocumentActors:
             if role.kind == "person" and not plural:
                 self._person_role(token, reading, start)
                 continue
-            if role.strength < 2 and reading.strength < 2 and not reading.countries:
-                continue  # "the authority", "the industry": too vague to be an actor
+            if not reading.countries and ((role.kind == "org" and " " not in role.term) or reading.strength < 2):
+                continue  # "the authority", "tennis courts", "a firm": too vague to be an actor without a country
             codes = reading.countries or [(None, start, start)]
             for code, s, e in codes:
                 name = self.sdoc[start : token.i + 1].text
