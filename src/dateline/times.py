@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -61,11 +61,6 @@ def _alt(words: Iterable[str], period_optional: Iterable[str] = ()) -> str:
 
 _NUM_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-
-
-@dataclass
-class _Patterns:
-    rules: list[tuple[str, re.Pattern]] = field(default_factory=list)
 
 
 def _number_pattern(lex: dict) -> str:
@@ -722,7 +717,7 @@ def _is_rate(text: str, start: int) -> bool:
     before = text[max(0, start - 30):start].lower()
     if re.search(r"\b(?:for|in|within|over|about|than|nearly|almost|only|just|after|before|of|take|took|takes|last|lasted|spent|spend|than)\s*$", before):
         return False
-    return bool(re.search(r"(?:\b(?:times|once|twice|thrice)|\d|[a-z]{3,}s|\$[\d.,]+ ?(?:million|billion)?)\s*$", before))
+    return bool(re.search(r"(?:\b(?:times|once|twice|thrice)|\d|[a-z]{2,}s|\$[\d.,]+ ?(?:million|billion)?)\s*$", before))
 
 
 def _day_word(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
@@ -849,15 +844,13 @@ def _rel_unit(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] |
     gran = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "quarter": "quarter", "decade": "decade", "century": "century"}.get(unit)
     if gran is None:
         return None
-    if re.search(r"\b(?:the past|the last|the coming|the next|the previous|the following)\b", low) and unit in ("week", "month", "year", "decade", "century", "quarter"):
-        if unit == "year" and "past" in low and "fiscal" not in low:
-            pass
-        elif unit in ("decade", "century"):
-            return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]
-        elif "previous" in low or "following" in low:
-            pass
-        else:
-            return "DURATION", _duration_value(1, lex["units"][unit])
+    # "the past decade", "the next month" span a stretch of time (TimeML durations); "the past year",
+    # "the previous/following year" name a calendar year.
+    stretch = re.search(r"\b(?:the past|the last|the coming|the next)\b", low)
+    if stretch and unit in ("decade", "century"):
+        return "DURATION", {"decade": "P10Y", "century": "P100Y"}[unit]
+    if stretch and unit in ("week", "month", "quarter") or (stretch and unit == "year" and "past" not in low):
+        return "DURATION", _duration_value(1, lex["units"][unit])
     if dct is None:
         return "DATE", _fmt(None, gran)
     if "the same" in low:
@@ -965,8 +958,6 @@ def _quarter_ref(low: str, ctx: _Context) -> tuple[str, str] | None:
         y = int(yr_m[1])
     elif re.search(r"year-earlier|year-ago|a year (?:ago|earlier)|last year", low):
         y -= 1
-    if re.search(r"\b(?:this|that|its|the latest|the current|the quarter)\b", low) or low == "the quarter":
-        pass
     return "DATE", f"{y:04d}-Q{q}"
 
 
@@ -1057,8 +1048,6 @@ def _duration(name: str, low: str, ctx: _Context) -> tuple[str, str] | None:
         return "DURATION", _duration_value(n * 3, "M")
     if re.search(r"\b(?:the last few|the past few|last few|past few)\b", low) and unit == "M":
         return "DATE", "PAST_REF"
-    if words[:1] == ["some"] and unit in ("Y",) and unit_idx == 1 and False:
-        return None
     return "DURATION", _duration_value(n, unit)
 
 
@@ -1077,8 +1066,8 @@ def _set_every(s: str, low: str) -> tuple[str, str] | None:
     unit = _unit_of(words[-1])
     if unit is None:
         return None
-    if words[0] in ("per", "a") and len(words) == 2:
-        return None
+    if words[0] in ("per", "a") and (len(words) == 2 or words[1] != "other"):
+        return None  # "a week" is a rate only after a quantity (see _is_rate); "a six year" is a duration
     n = 2 if "other" in words else 1
     if len(words) > 2 and words[1] != "other":
         n = _number(" ".join(words[1:-1])) or 1
