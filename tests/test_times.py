@@ -243,3 +243,40 @@ def test_stage_warns_when_body_dates_contradict_the_publication_date(run_stage):
     text = "The talks opened on Sept. 13, 2023. Troops withdrew on Sept. 15, 2023. The summit ended Sept. 16, 2023."
     doc = run_stage(text, "2019-05-24", precision="low")
     assert any("2023" in w for w in doc.warnings)
+
+
+def test_tempeval_scores_count_strict_relaxed_type_and_value():
+    from dateline.evaluate.time import score
+
+    gold = [
+        {"start": 0, "end": 6, "type": "DATE", "value": "2023-09-15"},
+        {"start": 10, "end": 20, "type": "DURATION", "value": "P3D"},
+        {"start": 30, "end": 35, "type": "DATE", "value": "2023"},
+    ]
+    system = [
+        {"start": 0, "end": 6, "type": "DATE", "value": "2023-09-15"},  # exact, right value
+        {"start": 12, "end": 20, "type": "DATE", "value": "P3D"},  # overlap, wrong type, right value
+        {"start": 40, "end": 45, "type": "DATE", "value": "2022"},  # spurious
+    ]
+    scores = score([(gold, system)])
+    assert scores["strict_f1"] == pytest.approx(1 / 3)
+    assert scores["relaxed_f1"] == pytest.approx(2 / 3)
+    assert scores["type_accuracy"] == pytest.approx(1 / 2)
+    assert scores["value_f1"] == pytest.approx(2 / 3)
+
+
+def test_tempeval_pairs_each_gold_timex_with_one_system_timex():
+    from dateline.evaluate.time import score
+
+    gold = [{"start": 0, "end": 20, "type": "DATE", "value": "2023"}]
+    system = [{"start": 0, "end": 5, "type": "DATE", "value": "2023"}, {"start": 6, "end": 20, "type": "DATE", "value": "2023"}]
+    scores = score([(gold, system)])
+    assert (scores["relaxed_precision"], scores["relaxed_recall"]) == (0.5, 1.0)
+
+
+def test_eval_time_rejects_records_without_timexes():
+    from dateline.errors import EvalError
+    from dateline.evaluate.time import evaluate
+
+    with pytest.raises(EvalError):
+        evaluate([{"id": "x", "text": "On Friday.", "dct": "2023-09-15"}], load_settings(env={}))
