@@ -1,20 +1,110 @@
 """Event location: which place mentions say where an event happened.
 
-Not a stage: a helper the events stage (and `dateline eval eventloc`) calls with what the places
-stage produced. First version: the place mentions of the event's sentence nearest the trigger.
+Not a stage: a helper the events stage (and `dateline eval eventloc`) calls with what the places stage
+produced. A mention counts when it sits in the event's sentence, is not a modifier ("U.S.-led",
+"Pakistani authorities"), and is tied to the trigger by a locative preposition ("killed in Homs") or,
+failing that, is the place nearest the trigger in its clause; places coordinated with the chosen one
+("Palmyra and Quaryatayn") come along.
 """
 from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
 
 from .models import Place, Span
 
 
-def choose_locations(sentence: Span, trigger: Span, places: list[Place]) -> list[tuple[Place, Span]]:
-    """(place, mention) pairs in `sentence` that locate the event at `trigger`, best first."""
-    found = [
-        (place, m)
-        for place in places
-        for m in place.mentions
-        if sentence.start <= m.start and m.end <= sentence.end
-    ]
-    found.sort(key=lambda pm: abs(pm[1].start - trigger.start))
-    return found[:1]
+@lru_cache(maxsize=1)
+def _preps() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(resources.files("dateline.data").joinpath("places-eventloc.json").read_text(encoding="utf-8"))
+    return frozenset(data["locative"]), frozenset(data["non_locative"])
+
+
+def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=None) -> list[tuple[Place, Span]]:
+    """(place, mention) pairs in `sentence` that locate the event at `trigger`, best first (empty when none does).
+
+    `sdoc` is the spaCy Doc over the article text; without it only the text is used (nearest mention).
+    """
+    found = [(place, m) for place in places for m in place.mentions if sentence.start <= m.start and m.end <= sentence.end]
+    found = [(p, m) for p, m in found if not (m.start < trigger.end and trigger.start < m.end)]
+    if not found:
+        return []
+    if sdoc is None:
+        found.sort(key=lambda pm: abs(pm[1].start - trigger.start))
+        return found[:1]
+    locative, non_locative = _preps()
+    trig = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    trig_root = trig.root if trig is not None and len(trig) else None
+    scored = []
+    for place, m in found:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if _is_modifier(root):
+            continue
+        prep = _governing_prep(root)
+        score = 0.0
+        if prep is not None:
+            if prep.lower_ in locative:
+                score += 3.0
+            elif prep.lower_ in non_locative:
+                score -= 2.0
+        elif root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "dobj" and place.level in ("country", "continent"):
+            score -= 1.0  # an actor or a target named by its place ("Russia said"), not where it happened
+        if trig_root is not None:
+            if _dominates(trig_root, root):
+                score += 1.0
+            score -= 0.05 * abs(root.i - trig_root.i)
+        scored.append((score, place, m, root))
+    if not scored:
+        return []
+    scored.sort(key=lambda x: -x[0])
+    best_score, best_place, best_m, best_root = scored[0]
+    if best_score < 0:
+        return []
+    chosen = [(best_place, best_m)]
+    for score, place, m, root in scored[1:]:
+        if _coordinated(best_root, root):
+            chosen.append((place, m))
+    return chosen
+
+
+def _is_modifier(tok) -> bool:
+    """A place word modifying a noun ("Pakistani authorities", "U.S.-led offensive") names no location."""
+    if tok.dep_ in ("amod", "compound", "poss", "npadvmod", "nmod") and tok.head.i > tok.i:
+        return True
+    return tok.pos_ == "ADJ"
+
+
+def _governing_prep(tok):
+    """The preposition whose object the token (or the noun it is coordinated with) is."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent") or cur.dep_ == "pobj":
+            return cur.head
+        if cur.dep_ in ("conj", "appos", "compound") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp":
+            return cur.head
+        break
+    return None
+
+
+def _dominates(head, tok) -> bool:
+    cur = tok
+    for _ in range(40):
+        if cur.i == head.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _coordinated(a, b) -> bool:
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i) or (
+        a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i
+    )

@@ -52,6 +52,15 @@ class Weights:
 
 
 @lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("dateline.data").joinpath("places-recognition.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, int]:
     """Normalised demonym -> geonameid of its place (countries file plus the demonyms file)."""
     table: dict[str, int] = {}
@@ -109,9 +118,13 @@ class Places(Stage):
             found.append((start, end))
 
         ents = list(sdoc.ents)
+        doubtful: list[tuple[int, int]] = []
         for ent in ents:
             label = ent.label_
-            if label in _PLACE_LABELS or label in ("ORG", "PERSON"):
+            if label == "NORP" and gz.normalize(ent.text) in demonyms():
+                if self.modifiers and self._is_modifier(ent):
+                    add(ent.start_char, ent.end_char)
+            elif label in _PLACE_LABELS or label in ("ORG", "PERSON", "NORP"):
                 span = self._trim(ent)
                 if span is None:
                     continue
@@ -124,13 +137,17 @@ class Places(Stage):
                         continue
                     if end_tok > ent.end or not self._is_organisation_like(sdoc, start_tok, end_tok, cands):
                         add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
-                elif end_tok > ent.end or (end_tok == ent.end and self._strong(cands, name)):
+                elif end_tok > ent.end or (end_tok == ent.end and (self._strong(cands, name) or self._after_locative(sdoc, start_tok, cands))):
                     # ORG/PERSON only when the entity is the place name (or a longer place name starting there).
                     if sdoc[start_tok:ent.end].text == name or end_tok > ent.end:
                         add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
-            elif label == "NORP" and self.modifiers and self._is_modifier(ent):
-                if gz.normalize(ent.text) in demonyms():
-                    add(ent.start_char, ent.end_char)
+                elif cands and label != "ORG":  # clubs and firms named after their town stay organisations
+                    doubtful.append((sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text)))
+        # One sense per discourse: a name taken as a place once is a place wherever spaCy doubted it.
+        accepted = {gz.normalize(text[s:e]) for s, e in found}
+        for s, e in doubtful:
+            if gz.normalize(text[s:e]) in accepted:
+                add(s, e)
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
@@ -141,7 +158,7 @@ class Places(Stage):
         doc = ent.doc
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",") or doc[end - 1].is_space):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num or doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")):
             end -= 1
         if end <= start:
             return None
@@ -208,11 +225,22 @@ class Places(Stage):
                     continue
                 name = sdoc[i:stop].text
                 cands = self.gaz.candidates(name)
-                if cands and self._scan_worthy(cands):
+                if cands and (self._scan_worthy(cands) or self._after_locative(sdoc, i, cands)):
                     add(tok.idx, last.idx + len(last.text))
                     matched = stop - i
                     break
             i += matched or 1
+
+    @staticmethod
+    def _after_locative(sdoc, i: int, cands) -> bool:
+        """A proper noun after "in"/"near" or "the towns of" that the gazetteer knows as a town is a place, however small."""
+        if i == 0 or sdoc[i].pos_ != "PROPN" or not cands or cands[0].kind > 1:
+            return False
+        cues = _cues()
+        prev = sdoc[i - 1]
+        if prev.lower_ in cues["locative_preps"]:
+            return True
+        return prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in cues["place_nouns"]
 
     def _scan_worthy(self, cands) -> bool:
         top = cands[0]
@@ -260,11 +288,21 @@ class Places(Stage):
                 top = cands[0]
                 if top.country and (len(cands) == 1 or top.level == "country" or self._prior(top) - self._prior(cands[1]) > 1.5):
                     votes[top.country] += 1
-        # 3. first pass without distances, then a second with distances to the first pass's places.
+        # 3. first pass without distances; its readings become the context of a second pass, each name
+        #    leaving out its own vote, with distances to the first pass's places.
         first = [self._best(c, votes, inside[i], None, names[i]) for i, c in enumerate(cand_lists)]
-        points = [(e.lat, e.lon) for e in first if e is not None and e.level in ("city", "admin1", "site")]
-        admin_votes = Counter((e.country, e.admin1) for e in first if e is not None and e.admin1 and e.level in ("city", "admin1", "site"))
-        return [self._best(c, votes, inside[i], (points, admin_votes), names[i]) for i, c in enumerate(cand_lists)]
+        votes = Counter(votes)
+        for e in first:
+            if e is not None and e.country:
+                votes[e.country] += 1
+        own = [Counter({e.country: 1}) if e is not None and e.country else Counter() for e in first]
+        keys = [gz.normalize(n) for n in names]
+        # Other names' first readings: a name must not vouch for itself through its own mentions.
+        others = {(k, e.id): e for k, e in zip(keys, first) if e is not None and e.level in ("city", "admin1", "site")}
+        return [
+            self._best(c, votes - own[i], inside[i], [e for (k, _), e in others.items() if k != keys[i]], names[i])
+            for i, c in enumerate(cand_lists)
+        ]
 
     @staticmethod
     def _name_of(text: str, span: Span) -> str:
@@ -341,11 +379,10 @@ class Places(Stage):
                 cc, a1 = inside
                 if e.country == cc and (a1 is None or e.admin1 == a1):
                     s += w.contained
-            if spatial is not None and e.level in ("city", "site", "admin1"):
-                points, admin_votes = spatial
-                if admin_votes.get((e.country, e.admin1), 0) > (1 if e.level == "city" else 0):
+            if spatial and e.level in ("city", "site", "admin1"):
+                if any(o.country == e.country and o.admin1 == e.admin1 and e.admin1 for o in spatial):
                     s += w.admin_context
-                if any(0 < gz.haversine(e.lat, e.lon, lat, lon) < 150 for lat, lon in points[:200]):
+                if any(gz.haversine(e.lat, e.lon, o.lat, o.lon) < 150 for o in spatial[:200]):
                     s += w.near
             if s > best_score:
                 best, best_score = e, s

@@ -1,0 +1,49 @@
+"""`dateline eval eventloc`: which place mentions say where each gold event trigger happened.
+
+Places come from the places stage (recognition and resolution) and the choice from
+`eventloc.choose_locations`; the score is token-level precision / recall / F1 of the chosen spans
+against the gold location spans, over all events.
+"""
+from __future__ import annotations
+
+from ..annotate import Annotate
+from ..errors import EvalError
+from ..eventloc import choose_locations
+from ..models import Article, Document, Span
+from ..places import Places
+from ..settings import Settings
+from . import prf
+
+
+def _tokens(sdoc, spans: list[tuple[int, int]]) -> set[int]:
+    return {t.i for t in sdoc if not t.is_punct and not t.is_space and any(s < t.idx + len(t) and t.idx < e for s, e in spans)}
+
+
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+    """Token-level precision, recall and F1 of the chosen event locations."""
+    for rec in records:
+        if "text" not in rec or "events" not in rec:
+            raise EvalError(f"record {rec.get('id')!r} lacks text or events; is this an eventloc file (see FORMATS.md)?")
+    docs = Annotate(settings).pipe([Document(article=Article(text=rec["text"])) for rec in records])
+    stage = Places(settings)
+    tp = fp = fn = 0
+    for rec, doc in zip(records, docs):
+        stage(doc)
+        sdoc = doc.spacy
+        for event in rec["events"]:
+            t = event["trigger"]
+            trigger = Span(start=t["start"], end=t["end"], text=rec["text"][t["start"]:t["end"]])
+            sent = sdoc.char_span(t["start"], t["end"], alignment_mode="expand")
+            if sent is not None and len(sent):
+                s = sent[0].sent
+                sentence = Span(start=s.start_char, end=s.end_char, text=s.text)
+            else:
+                sentence = Span(start=0, end=len(rec["text"]), text=rec["text"])
+            chosen = choose_locations(sentence, trigger, doc.places, sdoc=sdoc)
+            system = _tokens(sdoc, [(m.start, m.end) for _, m in chosen])
+            gold = _tokens(sdoc, [(loc["start"], loc["end"]) for loc in event["locations"]])
+            tp += len(system & gold)
+            fp += len(system - gold)
+            fn += len(gold - system)
+    p, r, f = prf(tp, fp, fn)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}

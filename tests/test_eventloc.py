@@ -1,0 +1,47 @@
+import pytest
+
+from dateline.annotate import Annotate
+from dateline.eventloc import choose_locations
+from dateline.models import Article, Document, Place, Span
+from dateline.places import Places
+from dateline.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def locate():
+    settings = load_settings()
+    annotate, places = Annotate(settings), Places(settings)
+
+    def _locate(text, trigger):
+        doc = places(annotate(Document(article=Article(text=text))))
+        start = text.index(trigger)
+        chosen = choose_locations(Span(start=0, end=len(text), text=text), Span(start=start, end=start + len(trigger), text=trigger), doc.places, sdoc=doc.spacy)
+        return [m.text for _, m in chosen]
+
+    return _locate
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("Nine civilians were killed in Aleppo on Monday, Syrian officials said.", "killed", ["Aleppo"]),
+        ("Pro-government forces liberated the towns of Palmyra and Qaryatayn.", "liberated", ["Palmyra", "Qaryatayn"]),
+        ("A bomb exploded near Kabul on Tuesday.", "exploded", ["Kabul"]),
+        ("Pakistani authorities arrested him in January.", "arrested", []),
+        ("Russia condemned the sanctions.", "condemned", []),
+    ],
+)
+def test_choose_locations(locate, text, trigger, expected):
+    assert sorted(locate(text, trigger)) == sorted(expected)
+
+
+def test_mentions_outside_the_sentence_are_ignored():
+    place = Place(name="Kabul", mentions=[Span(start=50, end=55, text="Kabul")])
+    assert choose_locations(Span(start=0, end=40, text="x" * 40), Span(start=5, end=10, text="xxxxx"), [place]) == []
+
+
+def test_without_a_parse_the_nearest_mention_wins():
+    far = Place(name="Far", mentions=[Span(start=0, end=3, text="Far")])
+    near = Place(name="Near", mentions=[Span(start=30, end=34, text="Near")])
+    chosen = choose_locations(Span(start=0, end=40, text="x" * 40), Span(start=25, end=29, text="xxxx"), [far, near])
+    assert [p.name for p, _ in chosen] == ["Near"]

@@ -1,0 +1,149 @@
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dateline import gazetteer as gz
+from dateline.errors import ConfigError, InputError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
+
+
+@pytest.fixture(scope="module")
+def packaged():
+    """The default index, as a user gets it (built in the user cache on first use)."""
+    return gz.open_gazetteer()
+
+
+@pytest.fixture()
+def dump_zips(tmp_path):
+    """The hand-written GeoNames extract zipped like the GeoNames downloads."""
+    zips = []
+    for name in ("allCountries", "alternateNamesV2"):
+        path = tmp_path / f"{name}.zip"
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.write(FIXTURES / f"{name}.txt", f"{name}.txt")
+        zips.append(path)
+    return zips
+
+
+@pytest.mark.parametrize(
+    "raw, key",
+    [
+        ("Komsomolsk-on-Amur", "komsomolsk on amur"),
+        ("KOMSOMOLSK ON AMUR", "komsomolsk on amur"),
+        ("Tamil Nādu", "tamil nadu"),
+        ("U.S.", "us"),
+        ("the Black Sea", "black sea"),
+        ("Côte d’Ivoire", "cote d'ivoire"),
+    ],
+)
+def test_normalize_folds_case_diacritics_and_punctuation(raw, key):
+    assert gz.normalize(raw) == key
+
+
+@pytest.mark.parametrize(
+    "name, geonameid, level",
+    [
+        ("Komsomolsk-on-Amur", 2021851, "city"),
+        ("Komsomolsk-na-Amure", 2021851, "city"),
+        ("komsomolsk on amur", 2021851, "city"),
+        ("Vladivostok", 2013348, "city"),
+        ("USA", 6252001, "country"),
+        ("U.S.", 6252001, "country"),
+        ("Britain", 2635167, "country"),
+        ("Tamil Nadu", 1255053, "admin1"),
+        ("Amur Oblast", 2027748, "admin1"),
+        ("Europe", 6255148, "continent"),
+    ],
+)
+def test_packaged_index_finds_names_and_alternate_names(packaged, name, geonameid, level):
+    top = packaged.candidates(name)[0]
+    assert (top.geonameid, top.level) == (geonameid, level)
+
+
+@pytest.mark.parametrize("name, level", [("Vostochny Cosmodrome", "site"), ("Strait of Hormuz", "water"), ("Black Sea", "water"), ("Donbas", "region")])
+def test_curated_places_are_indexed(packaged, name, level):
+    top = packaged.candidates(name)[0]
+    assert top.level == level and top.lat is not None
+
+
+def test_curated_site_without_geonames_id_has_none(packaged):
+    top = packaged.candidates("Vostochny Cosmodrome")[0]
+    assert top.geonameid is None and top.country == "RU" and top.admin1 == "05"
+
+
+def test_unknown_name_has_no_candidates(packaged):
+    assert packaged.candidates("Qwzxplorville") == ()
+
+
+def test_countries_carry_alpha3(packaged):
+    assert packaged.country("KP").country3 == "PRK"
+    assert packaged.alpha2("UKR") == "UA"
+
+
+def test_import_geonames_builds_index_from_dump(dump_zips, tmp_path):
+    out = gz.import_geonames(dump_zips[0], dump_zips[1], out=tmp_path / "full.sqlite")
+    gaz = gz.Gazetteer(out)
+    assert gaz.meta["source"] == "geonames-dump"
+    assert gaz.candidates("Komsomol'sk-na-Amure")[0].geonameid == 2021851
+    assert gaz.candidates("Komsomolsk")[0].geonameid == 2021851  # from the alternate names file
+    assert {e.country for e in gaz.candidates("Paris")} == {"FR", "US"}
+    assert gaz.candidates("Amur Oblast")[0].level == "admin1"
+    assert gaz.candidates("Russia")[0].country3 == "RUS"
+    assert gaz.candidates("Broken Row") == ()  # undersea features are left out
+    assert gaz.candidates("Lutetia Parisiorum") == ()  # historic names are left out
+
+
+@pytest.mark.parametrize("content", [b"not a zip", None])
+def test_import_geonames_rejects_bad_input(tmp_path, content):
+    path = tmp_path / "allCountries.zip"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError):
+        gz.import_geonames(path, out=tmp_path / "x.sqlite")
+
+
+def test_import_geonames_rejects_wrong_table(tmp_path):
+    path = tmp_path / "allCountries.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("allCountries.txt", "just\tthree\tcolumns\n")
+    with pytest.raises(InputError, match="columns"):
+        gz.import_geonames(path, out=tmp_path / "x.sqlite")
+
+
+def test_opening_a_missing_or_foreign_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError):
+        gz.Gazetteer(tmp_path / "missing.sqlite")
+    bad = tmp_path / "bad.sqlite"
+    sqlite3.connect(bad).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(ConfigError):
+        gz.Gazetteer(bad)
+
+
+def test_index_is_written_atomically_and_rebuilt_when_outdated(tmp_path, dump_zips):
+    path = tmp_path / "gaz.sqlite"
+    gz.build_index(path)
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE meta SET v = 'old' WHERE k = 'version'")
+    gaz = gz.open_gazetteer(path)
+    assert gaz.meta["version"] == gz.data_version()
+    assert gaz.candidates("Vladivostok")[0].geonameid == 2013348
+
+
+def test_cache_dir_respects_xdg(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert gz.default_path().parent == tmp_path / "dateline"
+
+
+def test_lookup_is_fast(packaged):
+    import time
+
+    names = ["Paris", "Moscow", "Springfield", "Georgia", "San Jose"]
+    packaged.lookup.cache_clear()
+    started = time.perf_counter()
+    for name in names:
+        packaged.candidates(name)
+    assert (time.perf_counter() - started) / len(names) < 0.01

@@ -1,0 +1,123 @@
+import pytest
+
+from dateline.annotate import Annotate
+from dateline.models import Article, Document, Published, Span
+from dateline.places import Places
+from dateline.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return load_settings()
+
+
+@pytest.fixture(scope="module")
+def run(settings):
+    annotate, places = Annotate(settings), Places(settings)
+
+    def _run(text):
+        doc = Document(article=Article(text=text, published=Published(value="2023-09-15", precision="day", source="caller")))
+        return places(annotate(doc))
+
+    return _run
+
+
+def by_mention(doc):
+    return {m.text: p for p in doc.places for m in p.mentions}
+
+
+VISIT = (
+    "North Korean leader Kim Jong Un arrived in the Russian city of Komsomolsk-on-Amur on Friday. "
+    "Two days earlier he met Vladimir Putin at the Vostochny cosmodrome. He will also visit Vladivostok "
+    "before returning to Pyongyang. Russia is at war in Ukraine, and the White House spoke with its "
+    "Japanese and South Korean counterparts."
+)
+
+
+@pytest.mark.parametrize(
+    "mention, geonameid, country3, level",
+    [
+        ("Komsomolsk-on-Amur", 2021851, "RUS", "city"),
+        ("Vladivostok", 2013348, "RUS", "city"),
+        ("Pyongyang", 1871859, "PRK", "city"),
+        ("Ukraine", 690791, "UKR", "country"),
+        ("Russia", 2017370, "RUS", "country"),
+        ("Japanese", 1861060, "JPN", "country"),
+        ("South Korean", 1835841, "KOR", "country"),
+    ],
+)
+def test_visit_places_resolve(run, mention, geonameid, country3, level):
+    place = by_mention(run(VISIT))[mention]
+    assert (place.geonameid, place.country3, place.level) == (geonameid, country3, level)
+
+
+def test_cosmodrome_is_the_spaceport_not_a_town(run):
+    place = by_mention(run(VISIT))["Vostochny cosmodrome"]
+    assert place.level == "site" and place.country == "RU" and place.admin1 == "05"  # Amur Oblast
+    assert 51 < place.lat < 53 and 127 < place.lon < 130
+
+
+def test_mentions_are_grouped_with_offsets(run):
+    text = "Troops left Kherson. Kherson was quiet, officials in Kherson said."
+    doc = run(text)
+    place = next(p for p in doc.places if p.name == "Kherson")
+    assert [text[m.start:m.end] for m in place.mentions] == ["Kherson"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, mention, country, admin1",
+    [
+        ("Officials in the USA announced new tariffs on steel.", "USA", "US", None),
+        ("The festival in Long Beach, CA drew large crowds this weekend.", "Long Beach", "US", "CA"),
+        ("A tornado hit Paris, Texas on Tuesday night.", "Paris", "US", "TX"),
+        ("Protesters marched in Paris, France on Tuesday.", "Paris", "FR", None),
+        ("The governor of Georgia spoke in Atlanta after storms hit Savannah and Macon.", "Georgia", "US", None),
+        ("Georgia's president spoke in Tbilisi about relations with Russia and Armenia.", "Georgia", "GE", None),
+    ],
+)
+def test_easy_names_land_on_the_right_continent(run, text, mention, country, admin1):
+    place = by_mention(run(text))[mention]
+    assert place.country == country
+    if admin1:
+        assert place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("The Russians said the talks had failed.", "Russians"),
+        ("Manchester United beat Chelsea on Sunday.", "Manchester"),
+    ],
+)
+def test_demonyms_and_organisations_are_not_places(run, text, not_a_place):
+    assert not any(not_a_place in m.text for p in run(text).places for m in p.mentions)
+
+
+def test_unknown_toponyms_resolve_to_null(run):
+    doc = run("Fighting was reported near Zorblaxia and in the village of Qwertyvale, Florbonia.")
+    unresolved = [p for p in doc.places if p.geonameid is None and p.lat is None]
+    assert doc.places and len(unresolved) == len(doc.places)
+
+
+def test_unknown_name_does_not_harm_the_others(run):
+    doc = run("Shelling hit Zorblaxia and Kharkiv, Ukraine, on Monday.")
+    found = by_mention(doc)
+    assert found["Kharkiv"].country == "UA" and found["Ukraine"].level == "country"
+
+
+def test_document_without_places_gives_empty_list(run):
+    assert run("The committee met on Tuesday and agreed to meet again.").places == []
+
+
+def test_resolve_spans_uses_given_spans(settings):
+    text = "Officials in Springfield, Illinois said the river rose overnight."
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    spans = [Span(start=13, end=24, text="Springfield"), Span(start=26, end=34, text="Illinois"), Span(start=0, end=9, text="Officials")]
+    springfield, illinois, officials = Places(settings).resolve_spans(doc, spans)
+    assert (springfield.country, springfield.admin1) == ("US", "IL")
+    assert illinois.level == "admin1"
+    assert officials is None
+
+
+def test_places_stage_declares_its_contract():
+    assert (Places.name, Places.requires, Places.assigns) == ("places", ("spacy",), ("places",))
