@@ -286,7 +286,13 @@ def build_index(path: str | Path | None = None) -> Path:
     w = _Writer()
     _packaged_sources(w)
     _add_curated(w)
-    return w.write(out, {"version": data_version(), "source": "packaged"})
+    written = w.write(out, {"version": data_version(), "source": "packaged"})
+    if path is None:
+        # Indexes of older package data in the cache are dead weight (~30 MB each).
+        for old in out.parent.glob("gazetteer-*.sqlite"):
+            if old != out and old.name != "gazetteer-geonames.sqlite":
+                old.unlink(missing_ok=True)
+    return written
 
 
 def _zip_member_lines(path: str | Path, suffix: str) -> Iterator[str]:
