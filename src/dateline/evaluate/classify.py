@@ -1,0 +1,82 @@
+"""`dateline eval classify`: the event type of a text, in one of the schemes plover, cameo-quad, acled, police.
+
+The pipeline codes the text with its own ontology (PLOVER); its events are mapped onto the scheme by
+`ontology.to_scheme`. Single-label schemes take the text's main event: the type with the most
+confidence summed over its events, earlier sentences weighing more (headlines and leads carry the
+story); multi-label schemes (police) take the labels of all events.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .. import ontology
+from ..errors import EvalError
+from ..models import Document
+from ..settings import Settings
+from .events import code_texts
+
+NONE = "(none)"
+
+
+def main_events(doc: Document) -> list:
+    """The document's events, best first: events of the strongest type lead, then by confidence."""
+    if not doc.events:
+        return []
+    starts = sorted({e.evidence.start for e in doc.events})
+    rank = {start: i for i, start in enumerate(starts)}
+    by_type: dict[str, float] = defaultdict(float)
+    for e in doc.events:
+        by_type[e.type] += e.confidence / (1.0 + 0.5 * rank[e.evidence.start])
+    return sorted(doc.events, key=lambda e: (-by_type[e.type], -e.confidence))
+
+
+def labels_for(doc: Document, scheme: str) -> list[str]:
+    """The scheme's labels for a coded document."""
+    return ontology.to_scheme(main_events(doc), scheme)
+
+
+def score(gold: list[list[str]], predicted: list[list[str]]) -> dict:
+    """Micro, macro and weighted F1, per-label precision / recall / F1 / support, and the confusion matrix."""
+    labels = sorted({l for ls in gold for l in ls})
+    tp, fp, fn = Counter(), Counter(), Counter()
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    for g, p in zip(gold, predicted):
+        g, p = set(g), set(p)
+        for label in p & g:
+            tp[label] += 1
+        for label in p - g:
+            fp[label] += 1
+        for label in g - p:
+            fn[label] += 1
+        if len(g) <= 1 and len(p) <= 1:
+            confusion[next(iter(g), NONE)][next(iter(p), NONE)] += 1
+    per_label = {}
+    for label in labels:
+        p_, r_, f_ = _prf(tp[label], fp[label], fn[label])
+        per_label[label] = {"precision": p_, "recall": r_, "f1": f_, "support": tp[label] + fn[label]}
+    micro = _prf(sum(tp[l] for l in labels), sum(fp[l] for l in labels), sum(fn[l] for l in labels))[2]
+    macro = sum(v["f1"] for v in per_label.values()) / len(per_label) if per_label else 0.0
+    support = sum(v["support"] for v in per_label.values())
+    weighted = sum(v["f1"] * v["support"] for v in per_label.values()) / support if support else 0.0
+    return {"micro_f1": micro, "macro_f1": macro, "weighted_f1": weighted, "per_label": per_label,
+            "confusion": {g: dict(row) for g, row in sorted(confusion.items())}}
+
+
+def _prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+    """Code each record's text with the pipeline, map its events onto the scheme and score the labels."""
+    known = ontology.schemes()
+    for number, record in enumerate(records, 1):
+        name = scheme or record.get("scheme")
+        if name not in known:
+            raise EvalError(f"record {number} ({record.get('id')}) has scheme {name!r}; valid schemes are: {', '.join(known)} (or pass --scheme)")
+        if "text" not in record or not isinstance(record.get("labels"), list):
+            raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or a 'labels' list; this is not a classify file (see FORMATS.md)")
+    docs = code_texts([(r["text"], r.get("dct")) for r in records], settings)
+    predicted = [labels_for(doc, scheme or r["scheme"]) for r, doc in zip(records, docs)]
+    return score([r["labels"] for r in records], predicted)

@@ -1,0 +1,167 @@
+"""`dateline eval events`: coded events (type, actors, recipients, place, date, factuality) against gold.
+
+A system event matches a gold event of the same type whose actor and recipient countries agree (each
+gold country is among the system's countries of that role; a category code IGO, NGO or IMG matches any
+system actor of that kind). Over matched pairs: accuracy of mode, sector, location (within 50 km, or
+the same name and country when gold has no coordinates), date and factuality.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from functools import lru_cache
+
+from .. import ontology, registry
+from ..errors import DatelineError, EvalError
+from ..models import Article, Document, Published
+from ..settings import Settings
+from . import prf
+
+STAGES = ("annotate", "actors", "places", "times", "events")
+CATEGORIES = {"IGO", "NGO", "IMG", "ISM"}
+
+
+def build_stages(settings: Settings, names=STAGES) -> list:
+    """The stage objects from annotate to events; a stage that cannot be loaded is skipped with a warning on stderr."""
+    stages = []
+    for name in names:
+        try:
+            stages.append(registry.get(name)(settings))
+        except DatelineError as err:
+            if name in ("annotate", "events"):
+                raise EvalError(f"the {name} stage cannot be loaded ({err}); the evaluation needs it") from None
+            print(f"warning: stage {name} skipped, its fields stay empty: {err}", file=sys.stderr)
+    return stages
+
+
+def code_texts(items: list[tuple[str, str | None]], settings: Settings, stages: list | None = None, batch: int = 64) -> list[Document]:
+    """Run the pipeline from annotate on over (text, publication date) pairs; returns the documents in order."""
+    stages = stages if stages is not None else build_stages(settings)
+    out: list[Document] = []
+    for i in range(0, len(items), batch):
+        docs = [
+            Document(article=Article(id=f"eval-{i + k}", text=text, published=Published(value=dct, precision="day", source="caller") if dct else Published()))
+            for k, (text, dct) in enumerate(items[i:i + batch])
+        ]
+        for stage in stages:
+            docs = stage.pipe(docs)
+        out.extend(docs)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _iso3() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def _kind_of(actor) -> set[str]:
+    """Category codes an actor belongs to (IGO for an organisation of states, NGO, IMG)."""
+    kinds = set()
+    for code in (actor.get("country"), actor.get("sector")):
+        if code:
+            code = code.upper()
+            if code in CATEGORIES:
+                kinds.add(code)
+    country = (actor.get("country") or "").upper()
+    if country and country not in _iso3() and country not in CATEGORIES:
+        kinds.add("IGO")
+    return kinds
+
+
+def _country_match(gold: str, system: list[dict]) -> bool:
+    gold = gold.upper()
+    if gold in CATEGORIES:
+        return any(gold in _kind_of(a) for a in system)
+    return any((a.get("country") or "").upper() == gold for a in system)
+
+
+def _agree(gold_role: list[dict], sys_role: list[dict]) -> bool:
+    return all(_country_match(g["country"], sys_role) for g in gold_role if g.get("country"))
+
+
+def _km(a_lat, a_lon, b_lat, b_lon) -> float:
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _location_ok(gold: dict, system: dict | None) -> bool:
+    if system is None:
+        return False
+    if gold.get("lat") is not None and system.get("lat") is not None:
+        return _km(gold["lat"], gold["lon"], system["lat"], system["lon"]) <= 50.0
+    same_name = (gold.get("name") or "").lower() == (system.get("name") or "").lower()
+    same_country = not gold.get("country") or (gold["country"] or "").upper() == (system.get("country") or "").upper()
+    return same_name and same_country
+
+
+def _mode_ok(gold: str, system: str | None) -> bool:
+    return ontology.canonical_mode(gold) == ontology.canonical_mode(system)
+
+
+def _sector(code: str | None) -> str | None:
+    return code[:3].upper() if code else None
+
+
+def score(records: list[dict], docs: list[Document]) -> dict:
+    """The events metrics of FORMATS.md for gold records and the documents the system made of their texts."""
+    tp = fp = fn = 0
+    counts = {k: [0, 0] for k in ("mode", "sector", "location", "date", "factuality")}
+    actor_hits = actor_total = 0
+    for record, doc in zip(records, docs):
+        system = [e.model_dump(mode="json") for e in sorted(doc.events, key=lambda e: -e.confidence)]
+        gold = list(record.get("events") or [])
+        found = {(a.get("country") or "").upper() for e in system for a in e["actors"] + e["recipients"]}
+        all_sys = [a for e in system for a in e["actors"] + e["recipients"]]
+        for g in gold:
+            for a in g.get("actors", []) + g.get("recipients", []):
+                if a.get("country"):
+                    actor_total += 1
+                    actor_hits += _country_match(a["country"], all_sys) if a["country"].upper() in CATEGORIES else a["country"].upper() in found
+        unmatched = list(range(len(gold)))
+        for s in system:
+            match = next((i for i in unmatched if gold[i]["type"] == s["type"]
+                          and _agree(gold[i].get("actors", []), s["actors"]) and _agree(gold[i].get("recipients", []), s["recipients"])), None)
+            if match is None:
+                fp += 1
+                continue
+            unmatched.remove(match)
+            tp += 1
+            g = gold[match]
+            if g.get("mode"):
+                _tally(counts["mode"], _mode_ok(g["mode"], s["mode"]))
+            for role in ("actors", "recipients"):
+                sys_sectors = {_sector(a.get("sector")) for a in s[role]}
+                for a in g.get(role, []):
+                    if a.get("sector"):
+                        _tally(counts["sector"], _sector(a["sector"]) in sys_sectors)
+            if g.get("location"):
+                _tally(counts["location"], _location_ok(g["location"], s["location"]))
+            if g.get("date"):
+                _tally(counts["date"], bool(s["date"]) and s["date"]["value"] == g["date"])
+            if g.get("factuality"):
+                _tally(counts["factuality"], s["factuality"] == g["factuality"])
+        fn += len(unmatched)
+    p, r, f = prf(tp, fp, fn)
+    metrics = {"precision": p, "recall": r, "f1": f,
+               "actor_country_accuracy": actor_hits / actor_total if actor_total else None}
+    for key, (hit, total) in counts.items():
+        metrics[f"{key}_accuracy"] = hit / total if total else None
+    return metrics
+
+
+def _tally(cell: list[int], ok: bool) -> None:
+    cell[0] += int(ok)
+    cell[1] += 1
+
+
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+    """Code each record's text with the pipeline and score its events against the gold events."""
+    for number, record in enumerate(records, 1):
+        if "text" not in record or "events" not in record:
+            raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or 'events'; this is not an events file (see FORMATS.md)")
+    docs = code_texts([(r["text"], r.get("dct")) for r in records], settings)
+    return score(records, docs)

@@ -1,0 +1,509 @@
+"""Events: sentences -> PLOVER events (who did what to whom, where, when, and how sure the text is).
+
+For each sentence of the spaCy parse:
+1. find triggers: lemma sequences of the trigger lexicon whose part of speech and dependents fit;
+2. drop triggers that are the content of another ("urged Israel to withdraw": the withdrawal is what
+   is requested) and take the governing event's mode from them;
+3. read the actor (subject, "by" agent, possessor) and the recipient (object, passive subject,
+   "with"/"to"/"against" objects) off the parse and map them onto `doc.actors` by span overlap;
+4. read the factuality from the cues around the trigger (negation, modals, conditionals,
+   speculation and planning words, attribution, dates long before publication);
+5. add the place (`eventloc.choose_locations`), the date (`eventdate.event_date`), the CAMEO code,
+   quad class and intensity, a confidence and a stable id.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from . import ontology
+from .errors import PipelineError
+from .eventdate import event_date
+from .eventloc import choose_locations
+from .models import Document, Event, EventActor, EventLocation, Evidence, Span
+from .pipeline import Stage
+
+# Dependency labels through which a trigger is the content of the word above it.
+_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "attr", "oprd", "compound", "nsubjpass", "pcomp"}
+# Clauses hanging off an argument that are not part of the argument's name.
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "mark", "parataxis"}
+# Prepositions that introduce what a verbal event is about ("call for talks"), unlike circumstance ("after talks").
+_CONTENT_PREPS = {"for", "on", "about", "of", "to", "over", "with", "into", "against", "in", "from"}
+_RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "into", "between", "from", "for"}
+_SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Verbs whose subject is the actor of a nominal event they take as object ("made a visit", "held talks").
+_LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
+                "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give"}
+
+
+@dataclass
+class _Hit:
+    trigger: ontology.Trigger
+    tokens: list  # spaCy tokens of the trigger words
+    head: object  # the syntactic head among them
+    type: str = ""
+    mode: str | None = None
+    content: list = field(default_factory=list)  # hits this one governs
+
+    @property
+    def i(self) -> int:
+        return self.head.i
+
+
+class Events(Stage):
+    """Code the events of a parsed document; reads doc.actors, doc.places and doc.timexes."""
+
+    name = "events"
+    requires = ("spacy", "actors", "places", "timexes")
+    assigns = ("events",)
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.lexicon = ontology.triggers()
+        self.cues = ontology.factuality_cues()
+        self.content = ontology.content_modes()
+        self.min_confidence = float(self.options.get("min_confidence", 0.4))
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.spacy
+        if sdoc is None:
+            raise PipelineError("the events stage needs the spaCy parse; run the annotate stage before events")
+        mentions = [(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions]
+        events: list[Event] = []
+        for sent in sdoc.sents:
+            events.extend(self._sentence(doc, sent, mentions))
+        doc.events = events
+        doc._done.add("events")
+        return doc
+
+    # 1. triggers -------------------------------------------------------------------------------
+    def _triggers(self, sent) -> list[_Hit]:
+        hits: list[_Hit] = []
+        used: set[int] = set()
+        tokens = list(sent)
+        for k, tok in enumerate(tokens):
+            if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN"):
+                continue
+            keys = {tok.lemma_.lower(), tok.lower_}
+            for key in keys:
+                for trig in self.lexicon.get(key, ()):
+                    span = self._match(tokens, k, trig)
+                    if span is None:
+                        continue
+                    head = min(span, key=lambda t: _depth(t))
+                    if not _pos_ok(tok if len(span) == 1 else head, trig.pos) or not self._cond_ok(head, trig):
+                        continue
+                    hits.append(_Hit(trig, span, head, trig.type, trig.mode))
+                    used.update(t.i for t in span)
+                    break
+                else:
+                    continue
+                break
+        return hits
+
+    @staticmethod
+    def _match(tokens, k, trig):
+        if len(trig.lemmas) == 1:
+            return [tokens[k]]
+        if k + len(trig.lemmas) > len(tokens):
+            return None
+        span = tokens[k:k + len(trig.lemmas)]
+        for want, tok in zip(trig.lemmas, span):
+            if want not in (tok.lemma_.lower(), tok.lower_):
+                return None
+        return span
+
+    @staticmethod
+    def _cond_ok(head, trig: ontology.Trigger) -> bool:
+        if trig.obj is not None and not (_object_lemmas(head) & trig.obj):
+            return False
+        if trig.prep is not None and not ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "prt", "agent", "dative")} & trig.prep):
+            return False
+        if trig.agent is not None and not ({t.lemma_.lower() for s in _subjects(head) for t in s.subtree} & trig.agent):
+            return False
+        if trig.nocomp and any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
+            return False
+        return True
+
+    # 2. content ---------------------------------------------------------------------------------
+    def _nest(self, hits: list[_Hit]) -> list[_Hit]:
+        """Keep the top-level hits; a hit governed by another through a complement is its content."""
+        by_token = {h.i: h for h in hits}
+        top = []
+        for hit in hits:
+            governor = self._governor(hit, by_token)
+            if governor is None:
+                top.append(hit)
+            else:
+                governor.content.append(hit)
+        for hit in top:
+            self._content_mode(hit)
+        return top
+
+    @staticmethod
+    def _governor(hit: _Hit, by_token: dict) -> _Hit | None:
+        """The trigger whose complement this one is; a purpose clause of the same type ("arrived ... to visit") also counts."""
+        tok, loose = hit.head, False
+        while tok.head.i != tok.i and (tok.dep_ in _CONTENT_DEPS or tok.dep_ == "advcl"):
+            if tok.dep_ == "prep" and tok.lower_ not in _CONTENT_PREPS:
+                return None
+            loose = loose or tok.dep_ == "advcl"
+            tok = tok.head
+            if tok.i in by_token:
+                gov = by_token[tok.i]
+                return gov if not loose or gov.type == hit.type else None
+        return None
+
+    def _content_mode(self, hit: _Hit) -> None:
+        table = self.content.get(hit.type)
+        if not table or hit.mode:
+            return
+        for inner in _walk(hit.content):
+            mode = table.get(f"{inner.type}/{inner.mode}") or table.get(inner.type)
+            if mode:
+                hit.mode = mode
+                return
+
+    # 3-5. one sentence --------------------------------------------------------------------------
+    def _sentence(self, doc: Document, sent, mentions) -> list[Event]:
+        hits = self._nest(self._triggers(sent))
+        sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        out: list[Event] = []
+        for hit in hits:
+            actor_toks, recipient_toks = _arguments(hit.head, hit.trigger.theme)
+            for inner in hit.content:
+                if inner.type == hit.type:
+                    more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme)
+                    actor_toks = actor_toks or more_actors
+                    recipient_toks = recipient_toks + more_recipients
+            actors = _resolve(actor_toks, mentions, sent, nouns=True)
+            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=False) if r not in actors]
+            trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
+            location = self._location(doc, sentence, trigger)
+            if hit.mode == "visit" and not recipients and location is not None and location[0].country3:
+                place, m = location
+                recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
+            date = event_date(sentence, trigger, doc.timexes, doc.article.published)
+            factuality, cue_modal = self._factuality(hit, sent, date, doc)
+            confidence = hit.trigger.weight + (0.1 if actors else -0.15) + (0.05 if recipients else 0.0)
+            if factuality != "asserted":
+                confidence -= 0.05
+            confidence = round(min(1.0, max(0.0, confidence)), 3)
+            if confidence < self.min_confidence:
+                continue
+            event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence)
+            out.append(event)
+            if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions):
+                # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
+                outer = self._outer_factuality(hit, sent)
+                out.append(self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3)))
+        return _merge(out)
+
+    def _location(self, doc: Document, sentence: Span, trigger: Span):
+        chosen = choose_locations(sentence, trigger, doc.places)
+        return chosen[0] if chosen else None
+
+    def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence) -> Event:
+        cameo, quad, intensity = ontology.codes(etype, mode)
+        loc = None
+        if location is not None:
+            place, m = location
+            loc = EventLocation(name=place.name, geonameid=place.geonameid, lat=place.lat, lon=place.lon, country=place.country,
+                                level=place.level, start=m.start, end=m.end)
+        key = f"{doc.article.id}|{sentence.start}|{sentence.end}|{etype}|{trigger.start}"
+        return Event(
+            id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], type=etype, mode=mode, factuality=factuality,
+            confidence=confidence, actors=actors, recipients=recipients, location=loc, date=date,
+            evidence=Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end, trigger=trigger),
+            cameo=cameo, quad_class=quad, intensity=intensity,
+        )
+
+    # 4. factuality ------------------------------------------------------------------------------
+    def _factuality(self, hit: _Hit, sent, date, doc: Document) -> tuple[str, bool]:
+        """The factuality of the event and whether a future modal on the trigger states a commitment."""
+        cues = self.cues
+        found: set[str] = set()
+        commitment = False
+        head = hit.head
+        for tok in head.children:
+            lemma = tok.lemma_.lower()
+            if tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
+                found.add("negated")
+            if tok.dep_ in ("amod", "advmod", "compound") and lemma in cues["speculated"]["modifiers"]:
+                found.add("speculated")
+            if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"]:
+                found.add("planned")
+            if tok.dep_ == "det" and lemma in cues["hypothetical"]["dependents"]:
+                found.add("hypothetical")
+            if tok.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"] for g in tok.children):
+                found.add("hypothetical")
+            if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+                sub = {t.lemma_.lower() for t in tok.subtree}
+                if sub & set(cues["planned"]["governors"]) or sub & set(cues["planned"]["modals"]):
+                    found.add("planned")
+            if tok.dep_ == "prep":
+                objs = {t.lemma_.lower() for t in tok.children}
+                if objs & {"future"}:
+                    found.add("planned")
+        # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
+        tok, clause = head, True
+        speech_above = _speech_above(head, cues)
+        while True:
+            verb = tok if tok.pos_ in ("VERB", "AUX") or tok.i == head.i else None
+            if clause and verb is not None:
+                for child in verb.children:
+                    lemma = child.lemma_.lower()
+                    if child.dep_ == "neg" and verb.i != head.i:
+                        found.add("negated")
+                    if child.dep_ == "aux":
+                        if lemma in cues["speculated"]["modals"]:
+                            found.add("speculated")
+                        elif lemma in cues["planned"]["modals"]:
+                            found.add("planned")
+                            commitment = commitment or tok.i == head.i or tok.dep_ == "xcomp"
+                        elif lemma in cues["hypothetical"]["modals"]:
+                            if speech_above:
+                                found.add("planned")
+                                commitment = commitment or tok.i == head.i
+                            else:
+                                found.add("hypothetical")
+                    if child.dep_ == "mark" and lemma in cues["hypothetical"]["markers"]:
+                        found.add("hypothetical")
+            if tok.i != head.i:
+                lemma = tok.lemma_.lower()
+                if lemma in cues["negation"]["governors"]:
+                    found.add("negated")
+                if lemma in cues["speculated"]["governors"]:
+                    found.add("speculated")
+                if lemma in cues["planned"]["governors"]:
+                    found.add("planned")
+                    if lemma in cues["commitment"]["governors"]:
+                        commitment = True
+            if tok.dep_ in ("nsubj", "csubj"):
+                # What a clause says about its subject ("the visit raised concerns") does not qualify the subject.
+                break
+            if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
+                clause = False
+            if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):
+                break
+            tok = tok.head
+        if self._own_date(head, date) and doc.article.published.value:
+            years = int(doc.article.published.value[:4]) - int(date.value[:4])
+            if years >= cues["historical"]["years_before"] + (0 if len(date.value) >= 4 else 1):
+                found.add("historical")
+                found.discard("planned")
+        if speech_above or _has_phrase(sent, cues["reported"]["phrases"]):
+            found.add("reported")
+        for value in cues["precedence"]:
+            if value in found:
+                return value, commitment and value == "planned"
+        return "asserted", False
+
+    @staticmethod
+    def _own_date(head, date) -> bool:
+        """Whether the date came from an expression attached to the trigger (not merely in its sentence)."""
+        if date is None or date.derived_from not in ("explicit", "relative") or date.start is None:
+            return False
+        scope = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass") else head
+        return any(t.idx <= date.start < t.idx + len(t) for t in scope.subtree)
+
+    def _outer_factuality(self, hit: _Hit, sent) -> str:
+        return "reported" if _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"]) else "asserted"
+
+
+# Parse helpers ---------------------------------------------------------------------------------
+
+def _depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _pos_ok(tok, pos: str) -> bool:
+    if pos == "V":
+        return tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
+    if pos == "N":
+        return tok.pos_ in ("NOUN", "PROPN")
+    return True
+
+
+def _walk(hits):
+    for hit in hits:
+        yield hit
+        yield from _walk(hit.content)
+
+
+def _object_lemmas(head) -> set[str]:
+    out = set()
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "compound", "amod"):
+            out.add(c.lemma_.lower())
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ in ("of", "on"):
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+        out.add(head.head.lemma_.lower())
+    return out
+
+
+def _subjects(tok) -> list:
+    """Subjects of a verb, inherited through xcomp, conj and relative clauses when it has none of its own."""
+    seen = 0
+    while tok is not None and seen < 6:
+        seen += 1
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj or agents:
+            return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([tok.head] if tok.dep_ == "relcl" else [])
+        if tok.dep_ == "relcl":
+            return [tok.head]
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.head.i != tok.i:
+            return [tok.head]
+        return []
+    return []
+
+
+def _arguments(head, theme: bool = False) -> tuple[list, list]:
+    """Tokens heading the actor and the recipient arguments of a trigger."""
+    actors, recipients = [], []
+    if head.pos_ in ("NOUN", "PROPN"):
+        for c in head.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in _ACTOR_ENTS)):
+                actors.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actors.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+                recipients.extend(g for g in c.children if g.dep_ == "pobj")
+        if not actors and head.dep_ in ("dobj", "attr", "nsubjpass") and head.head.lemma_.lower() in _LIGHT_VERBS:
+            actors.extend(_subjects(head.head))
+        if not actors and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("in", "on", "for", "at", "during"):
+            actors.extend(_subjects(head.head.head))
+        return actors, recipients
+    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    for c in head.children:
+        if c.dep_ == "nsubjpass":
+            recipients.append(c)
+        elif c.dep_ == "agent":
+            actors.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
+            recipients.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+            recipients.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prt":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    recipients.append(p)
+    if not passive and not actors:
+        actors.extend(_subjects(head))
+    if not actors and passive and head.dep_ == "xcomp":
+        actors.extend(_subjects(head.head))
+    return actors, recipients
+
+
+def _extent(tok) -> list[tuple[int, int]]:
+    """Character ranges of an argument's words, without the clauses hanging off it."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in _CLAUSE_DEPS:
+            skip.update(t.i for t in c.subtree)
+    words = [t for t in tok.subtree if t.i not in skip]
+    return [(t.idx, t.idx + len(t)) for t in words]
+
+
+def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
+    """EventActors for the argument tokens: doc.actors mentions inside them, else their named entities."""
+    out: list[EventActor] = []
+    seen: set = set()
+    for tok in arg_toks:
+        ranges = _extent(tok)
+        found = []
+        for start, end, actor in mentions:
+            if any(s < end and start < e for s, e in ranges):
+                found.append((start, end, actor))
+        if found:
+            # A person or organisation already carries its country; a bare country mention next to it adds nothing.
+            kinds = {a.kind for _, _, a in found}
+            for start, end, actor in found:
+                if actor.kind == "country" and kinds - {"country"} and any(a.country == actor.country for _, _, a in found if a is not actor):
+                    continue
+                key = actor.id
+                if key in seen:
+                    continue
+                seen.add(key)
+                text = sent.doc.text[start:end]
+                out.append(EventActor(text=text, name=actor.name, country=actor.country, sector=actor.sector, actor_id=actor.id, start=start, end=end))
+            continue
+        ents = [e for e in sent.ents if e.label_ in _ACTOR_ENTS and any(s < e.end_char and e.start_char < en for s, en in ranges)]
+        for e in ents:
+            if e.text in seen:
+                continue
+            seen.add(e.text)
+            out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char))
+        if nouns and not ents and tok.pos_ in ("NOUN", "PROPN"):
+            start, end = min(r[0] for r in ranges), max(r[1] for r in ranges)
+            if tok.text not in seen and end - start < 80:
+                seen.add(tok.text)
+                out.append(EventActor(text=sent.doc.text[start:end], start=start, end=end))
+    return out
+
+
+def _agentive(arg_toks, mentions) -> bool:
+    """Whether an argument names someone who can commit to something (an actor, not "any exports")."""
+    for tok in arg_toks:
+        if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PRON":
+            return True
+        if any(s <= tok.idx < e for s, e, _ in mentions):
+            return True
+    return False
+
+
+def _speech_above(head, cues) -> bool:
+    """Whether the trigger sits in what a speech verb reports ("X said that ...")."""
+    speech = set(cues["reported"]["speech_verbs"])
+    tok = head
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in speech:
+            return True
+        tok = tok.head
+    # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root.
+    if head.i == tok.i or head.head.i == tok.i:
+        return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i for c in tok.children)
+    return False
+
+
+def _has_phrase(sent, phrases) -> bool:
+    text = sent.text.lower()
+    return any(p in text for p in phrases)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per type and trigger: a stated commitment and an explicit AGREE on one word are one event."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.type, event.evidence.trigger.start if event.evidence.trigger else event.evidence.start)
+        prior = kept.get(key)
+        if prior is None:
+            kept[key] = event
+            continue
+        better, other = (prior, event) if prior.confidence >= event.confidence else (event, prior)
+        update = {}
+        if not better.actors and other.actors:
+            update["actors"] = other.actors
+        if not better.recipients and other.recipients:
+            update["recipients"] = other.recipients
+        if better.location is None and other.location is not None:
+            update["location"] = other.location
+        if better.mode is None and other.mode:
+            update["mode"] = other.mode
+            update["cameo"], update["quad_class"], update["intensity"] = ontology.codes(better.type, other.mode)
+        kept[key] = better.model_copy(update=update)
+    return list(kept.values())

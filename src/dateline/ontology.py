@@ -1,0 +1,248 @@
+"""The PLOVER ontology and the tables around it, loaded from the data files in `dateline/data/`.
+
+Types and modes (plover.json), event trigger lexicon (events-triggers.tsv), factuality cues
+(events-factuality.json), content modes (events-content.json), CAMEO codes and intensities
+(mappings-cameo.tsv) and the mappings onto other classification schemes (mappings-schemes.json).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from .errors import ConfigError
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files("dateline").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"data file {name} is missing from the dateline package; reinstall dateline") from None
+
+
+def _json(name: str) -> dict:
+    try:
+        return json.loads(_read(name))
+    except json.JSONDecodeError as err:
+        raise ConfigError(f"data file {name} is not valid JSON ({err.msg}, line {err.lineno}); fix the file") from None
+
+
+def _tsv(name: str) -> list[dict]:
+    """Rows of a tab-separated file with a header line; '#' lines are comments."""
+    lines = [line for line in _read(name).splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for number, line in enumerate(lines[1:], 2):
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise ConfigError(f"data file {name}: row {number} ({line!r}) has {len(cells)} cells, the header has {len(header)}; fix the row")
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def plover() -> dict:
+    """The PLOVER types (definition, quad class, modes), factuality values and sector codes."""
+    return _json("plover.json")
+
+
+def types() -> list[str]:
+    return list(plover()["types"])
+
+
+def modes(event_type: str) -> list[str]:
+    return list(plover()["types"][event_type]["modes"])
+
+
+def check_type(event_type: str, mode: str | None, where: str) -> None:
+    """Raise ConfigError when a data file names a type or mode that PLOVER does not have."""
+    known = plover()["types"]
+    if event_type not in known:
+        raise ConfigError(f"{where}: unknown PLOVER type {event_type!r}; valid types are: {', '.join(known)}")
+    if mode and mode not in known[event_type]["modes"]:
+        raise ConfigError(f"{where}: unknown mode {mode!r} for {event_type}; valid modes are: {', '.join(known[event_type]['modes']) or 'none'}")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma sequence that denotes an event of `type` (and `mode`)."""
+
+    lemmas: tuple[str, ...]
+    pos: str  # "V", "N" or "A"
+    type: str
+    mode: str | None
+    obj: frozenset[str] | None = None
+    prep: frozenset[str] | None = None
+    agent: frozenset[str] | None = None
+    nocomp: bool = False
+    theme: bool = False  # the direct object is the thing given, not the recipient
+    weight: float = 0.5
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.obj or self.prep or self.agent or self.nocomp)
+
+
+def _parse_cond(cond: str, where: str) -> dict:
+    out: dict = {}
+    for part in filter(None, (p.strip() for p in cond.split(";"))):
+        if part in ("nocomp", "theme"):
+            out[part] = True
+            continue
+        key, sep, values = part.partition("=")
+        if not sep or key not in ("obj", "prep", "agent"):
+            raise ConfigError(f"{where}: condition {part!r} is not one of obj=…, prep=…, agent=…, nocomp, theme; fix the row")
+        out[key] = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, list[Trigger]]:
+    """The trigger lexicon indexed by first lemma; each list is in matching order (longest, conditional, heaviest first)."""
+    index: dict[str, list[Trigger]] = {}
+    for number, row in enumerate(_tsv("events-triggers.tsv"), 2):
+        where = f"events-triggers.tsv row {number}"
+        mode = row["mode"] or None
+        check_type(row["type"], mode, where)
+        if row["pos"] not in ("V", "N", "A"):
+            raise ConfigError(f"{where}: pos {row['pos']!r} must be V, N or A")
+        trig = Trigger(
+            lemmas=tuple(row["pattern"].lower().split()), pos=row["pos"], type=row["type"], mode=mode,
+            weight=float(row["weight"]), **_parse_cond(row["cond"], where),
+        )
+        index.setdefault(trig.lemmas[0], []).append(trig)
+    for entries in index.values():
+        entries.sort(key=lambda t: (-len(t.lemmas), not t.conditional, -t.weight))
+    return index
+
+
+@lru_cache(maxsize=1)
+def factuality_cues() -> dict:
+    """Cue lexicons for factuality (negation, modality, speculation, plans, reporting, history)."""
+    return _json("events-factuality.json")
+
+
+@lru_cache(maxsize=1)
+def content_modes() -> dict:
+    """Governing type -> embedded type (or type/mode) -> mode of the governing event."""
+    data = _json("events-content.json")
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[tuple[str, str | None], tuple[str, float]]:
+    """(type, mode) -> (CAMEO code, intensity)."""
+    table = {}
+    for number, row in enumerate(_tsv("mappings-cameo.tsv"), 2):
+        mode = row["mode"] or None
+        check_type(row["type"], mode, f"mappings-cameo.tsv row {number}")
+        table[(row["type"], mode)] = (row["cameo"], float(row["intensity"]))
+    return table
+
+
+def quad_class(cameo: str) -> int:
+    """GDELT quad class of a CAMEO code: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."""
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def codes(event_type: str, mode: str | None) -> tuple[str | None, int | None, float | None]:
+    """CAMEO code, quad class and intensity of a PLOVER type + mode (the type's default row when the mode has none)."""
+    table = cameo_table()
+    found = table.get((event_type, mode)) or table.get((event_type, None))
+    if not found:
+        return None, None, None
+    cameo, intensity = found
+    return cameo, quad_class(cameo), intensity
+
+
+@lru_cache(maxsize=1)
+def scheme_mappings() -> dict:
+    return {k: v for k, v in _json("mappings-schemes.json").items() if not k.startswith("_")}
+
+
+def schemes() -> list[str]:
+    return list(scheme_mappings())
+
+
+def _lookup(labels: dict, event_type: str, mode: str | None):
+    if mode and f"{event_type}/{mode}" in labels:
+        return labels[f"{event_type}/{mode}"]
+    return labels.get(event_type)
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def scheme_label(event_type: str, mode: str | None, scheme: str):
+    """The label of one PLOVER type + mode in `scheme` (None when the scheme has no counterpart)."""
+    mapping = _scheme(scheme)
+    return _lookup(mapping["labels"], event_type, mode)
+
+
+def _scheme(scheme: str) -> dict:
+    mappings = scheme_mappings()
+    if scheme not in mappings:
+        raise ConfigError(f"unknown classification scheme {scheme!r}; valid schemes are: {', '.join(mappings)}")
+    return mappings[scheme]
+
+
+def to_scheme(events: Iterable, scheme: str) -> list[str]:
+    """Labels of `scheme` for a text whose events are `events` (best first); single-label schemes give at most one.
+
+    `events` are models.Event; for the police scheme an event counts only when its actor is the police
+    (or its mode implies the police), FAIL comes from negated or failure wording and KILL from killing words.
+    """
+    mapping = _scheme(scheme)
+    events = list(events)
+    if mapping["kind"] == "single":
+        for event in events:
+            label = _lookup(mapping["labels"], event.type, event.mode)
+            if label:
+                return [label]
+        return [mapping["none"]] if mapping["none"] else []
+    return _police(events, mapping)
+
+
+def _stem_hit(words: set[str], stems: list[str]) -> bool:
+    """Whether a word begins with one of the stems ("killed" with "kill")."""
+    return any(w.startswith(stem) for w in words for stem in stems)
+
+
+def _police(events: list, mapping: dict) -> list[str]:
+    actor_words = set(mapping["actor_words"])
+    implied = set(mapping["implied"])
+    labels: set[str] = set()
+    for event in events:
+        key = f"{event.type}/{event.mode}"
+        actor_text = " ".join(a.text for a in event.actors)
+        by_police = any(a.sector == "COP" for a in event.actors) or bool(_words(actor_text) & actor_words)
+        if not (by_police or key in implied):
+            continue
+        sentence = _words(event.evidence.sentence)
+        trigger = _words(event.evidence.trigger.text) if event.evidence.trigger else set()
+        if event.factuality == "negated" or _stem_hit(sentence, mapping["fail_words"]):
+            labels.update({"FAIL", "ANY_ACTION"})
+            if event.factuality == "negated":
+                continue
+        found = _lookup(mapping["labels"], event.type, event.mode)
+        if found:
+            labels.update(found)
+        if event.type == "ASSAULT" and _stem_hit(trigger | sentence, mapping["kill_words"]):
+            labels.update({"KILL", "ANY_ACTION"})
+    return sorted(labels)
+
+
+def canonical_mode(mode: str | None) -> str | None:
+    """A mode in the current PLOVER spelling (older modes such as "strike-hun" become "hunger")."""
+    if not mode:
+        return None
+    mode = mode.lower()
+    return plover().get("mode_aliases", {}).get(mode, mode)

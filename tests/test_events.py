@@ -1,0 +1,160 @@
+import pytest
+
+from dateline.annotate import Annotate
+from dateline.errors import PipelineError
+from dateline.events import Events
+from dateline.models import Actor, Article, Document, Place, Published, Span
+from dateline.settings import load_settings
+
+SETTINGS = load_settings(env={}, today="2023-09-20")
+
+
+@pytest.fixture(scope="module")
+def annotate():
+    return Annotate(SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def events():
+    return Events(SETTINGS)
+
+
+def _actors(text: str, table: dict[str, tuple[str, str | None, str]]) -> list[Actor]:
+    """Actors for every occurrence of each name in `text`: name -> (country, sector, kind)."""
+    out = []
+    for name, (country, sector, kind) in table.items():
+        spans, start = [], text.find(name)
+        while start >= 0:
+            spans.append(Span(start=start, end=start + len(name), text=name))
+            start = text.find(name, start + 1)
+        if spans:
+            out.append(Actor(id=f"test:{name}", name=name, kind=kind, country=country, sector=sector, mentions=spans))
+    return out
+
+
+KB = {
+    "Kim Jong Un": ("PRK", "GOV", "person"), "Kim": ("PRK", "GOV", "person"), "Putin": ("RUS", "GOV", "person"),
+    "Russia": ("RUS", None, "country"), "Israel": ("ISR", None, "country"), "Lebanon": ("LBN", None, "country"),
+    "Japan": ("JPN", None, "country"), "Serbia": ("SRB", None, "country"), "police": (None, "COP", "group"),
+    "Lavrov": ("RUS", "GOV", "person"), "Pyongyang": ("PRK", None, "country"), "rebels": (None, "REB", "group"),
+}
+
+
+def code(annotate, events, text, places=(), published="2023-09-15"):
+    doc = Document(article=Article(id="t", text=text, published=Published(value=published, precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    doc.places = list(places)
+    return events(doc)
+
+
+def _one(doc, etype):
+    found = [e for e in doc.events if e.type == etype]
+    assert found, f"no {etype} event in {[(e.type, e.evidence.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,etype,mode", [
+    ("Kim Jong Un visited Russia on Tuesday.", "CONSULT", "visit"),
+    ("Israel launched air strikes on Lebanon.", "ASSAULT", "aerial"),
+    ("Police arrested 40 protesters in the capital.", "COERCE", "arrest"),
+    ("Japan halted economic aid to Serbia.", "SANCTION", "discontinue"),
+    ("Israel and Lebanon agreed to a ceasefire.", "AGREE", None),
+    ("Serbia rejected the demand.", "REJECT", None),
+    ("Israel urged Lebanon to withdraw its troops.", "REQUEST", "yield"),
+    ("Thousands of workers went on strike in Serbia.", "PROTEST", "strike"),
+    ("Israel threatened to attack Lebanon.", "THREATEN", "violence"),
+])
+def test_trigger_gives_plover_type_and_mode(annotate, events, text, etype, mode):
+    event = _one(code(annotate, events, text), etype)
+    assert event.mode == mode
+
+
+def test_content_of_a_request_is_not_a_separate_event(annotate, events):
+    doc = code(annotate, events, "Israel urged Lebanon to withdraw its troops.")
+    assert [e.type for e in doc.events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Kim Jong Un visited Russia on Tuesday.", "PRK", "RUS"),
+    ("Lebanon was attacked by Israel.", "ISR", "LBN"),
+    ("Putin met Kim in Vladivostok.", "RUS", "PRK"),
+    ("Putin held talks with Kim.", "RUS", "PRK"),
+    ("Kim's visit to Russia was a success.", "PRK", "RUS"),
+])
+def test_actor_and_recipient_come_from_the_parse_and_doc_actors(annotate, events, text, actor, recipient):
+    event = code(annotate, events, text).events[0]
+    assert actor in {a.country for a in event.actors}
+    assert recipient in {r.country for r in event.recipients}
+
+
+@pytest.mark.parametrize("text,etype,factuality", [
+    ("Kim Jong Un visited Russia on Tuesday.", "CONSULT", "asserted"),
+    ("Kim Jong Un visited Russia on Tuesday, according to state media.", "CONSULT", "reported"),
+    ("Officials said that Kim Jong Un visited Russia.", "CONSULT", "reported"),
+    ("Kim Jong Un did not visit Russia.", "CONSULT", "negated"),
+    ("Russia may be interested in an agreement with Pyongyang.", "AGREE", "speculated"),
+    ("Observers fear the possibility of arms agreements between Russia and Pyongyang.", "AGREE", "speculated"),
+    ("Lavrov's visit to Pyongyang is expected to take place in October.", "CONSULT", "planned"),
+    ("Lavrov planned to visit Pyongyang.", "CONSULT", "planned"),
+    ("Putin announced that Kim would be visiting Russia.", "CONSULT", "planned"),
+    ("If Israel attacks Lebanon, the region will suffer.", "ASSAULT", "hypothetical"),
+    ("This visit precedes a potential visit by Putin to Pyongyang.", "CONSULT", "speculated"),
+])
+def test_factuality_reads_cues_around_the_trigger(annotate, events, text, etype, factuality):
+    doc = code(annotate, events, text)
+    assert factuality in {e.factuality for e in doc.events if e.type == etype}
+
+
+def test_commitment_is_also_coded_as_agree(annotate, events):
+    doc = code(annotate, events, "Putin said that Russia will send troops to Serbia.")
+    types = {e.type: e for e in doc.events}
+    assert "AGREE" in types and "MOBILIZE" in types
+    assert types["MOBILIZE"].factuality == "planned"
+    assert types["AGREE"].factuality == "reported"
+
+
+def test_event_far_before_publication_is_historical(annotate, events):
+    from dateline.models import Timex
+
+    text = "Putin's first visit to Pyongyang occurred in July 2000."
+    doc = Document(article=Article(id="t", text=text, published=Published(value="2023-09-15", precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    start = text.index("July 2000")
+    doc.timexes = [Timex(start=start, end=start + 9, text="July 2000", type="DATE", value="2000-07")]
+    event = _one(events(doc), "CONSULT")
+    assert event.factuality == "historical"
+    assert event.date.value == "2000-07"
+
+
+def test_event_gets_location_codes_evidence_and_stable_id(annotate, events):
+    text = "Kim Jong Un arrived in Komsomolsk-on-Amur to visit an aviation plant."
+    start = text.index("Komsomolsk")
+    place = Place(name="Komsomolsk-on-Amur", geonameid=2021851, lat=50.55, lon=137.0, country="RU", country3="RUS", level="city",
+                  mentions=[Span(start=start, end=start + 18, text="Komsomolsk-on-Amur")])
+    first = code(annotate, events, text, places=[place])
+    second = code(annotate, events, text, places=[place])
+    event = _one(first, "CONSULT")
+    assert event.mode == "visit"
+    assert event.location.name == "Komsomolsk-on-Amur" and event.location.country == "RU"
+    assert "RUS" in {r.country for r in event.recipients}  # the host country of a visit without a named host
+    assert (event.cameo, event.quad_class) == ("042", 1)
+    assert text[event.evidence.trigger.start:event.evidence.trigger.end] == event.evidence.trigger.text
+    assert event.id == _one(second, "CONSULT").id
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_works_without_actors(annotate, events):
+    doc = Document(article=Article(text="Rebels attacked an army base near the border.", published=Published()))
+    doc = events(annotate(doc))
+    assert _one(doc, "ASSAULT").date is None
+
+
+def test_sentence_without_event_gives_none(annotate, events):
+    assert code(annotate, events, "The weather was sunny and warm all week.").events == []
+
+
+def test_missing_parse_is_a_clear_error(events):
+    with pytest.raises(PipelineError, match="annotate"):
+        events(Document(article=Article(text="Israel attacked Lebanon.")))
