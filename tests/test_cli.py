@@ -13,7 +13,7 @@ import pytest
 from .conftest import ARTICLE_HTML, CORPUS, SAMPLE
 
 DATELINE = [sys.executable, "-m", "dateline"]
-COMMANDS = ["process", "ingest", "events", "eval", "bench", "stages", "demo"]
+COMMANDS = ["process", "ingest", "events", "eval", "bench", "stages", "demo", "gazetteer", "gazetteer build", "gazetteer import"]
 
 
 def run(*args, cwd=None, check=False, timeout=600):
@@ -32,7 +32,7 @@ def counts(db) -> dict:
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_every_command_has_help(command, flag):
-    result = run(*([command] if command else []), flag)
+    result = run(*(command.split() if command else []), flag)
     assert result.returncode == 0 and "Usage:" in result.stdout
 
 
@@ -190,3 +190,17 @@ def test_bench_json_keys():
     assert out["articles"] == 5 and out["articles_per_s"] > 0 and out["spacy_ratio"] > 0
     assert set(out["stages"]) == {"extract", "annotate", "actors", "places", "times", "events"}
     assert abs(sum(out["stages"].values()) - 1) < 0.01
+
+
+def test_gazetteer_import_from_a_dump(tmp_path):
+    import zipfile
+
+    fixtures = Path(__file__).parent / "fixtures" / "geonames"
+    for name in ("allCountries", "alternateNamesV2"):
+        with zipfile.ZipFile(tmp_path / f"{name}.zip", "w") as zf:
+            zf.write(fixtures / f"{name}.txt", f"{name}.txt")
+    out = tmp_path / "full.sqlite"
+    result = run("gazetteer", "import", tmp_path / "allCountries.zip", tmp_path / "alternateNamesV2.zip", "--out", out, check=True)
+    assert out.exists() and str(out) in result.stdout
+    missing = run("gazetteer", "import", tmp_path / "nope.zip", "--out", tmp_path / "x.sqlite")
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr and len(missing.stderr.strip().splitlines()) == 1

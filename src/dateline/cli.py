@@ -197,6 +197,32 @@ def demo(ctx, db, limit):
     console.print(table)
 
 
+@cli.group(context_settings=CONTEXT)
+def gazetteer():
+    """Build or replace the offline GeoNames index the places stage uses."""
+
+
+@gazetteer.command("build", context_settings=CONTEXT)
+@click.option("--path", type=click.Path(dir_okay=False), help="Where to write the index (default: the user cache).")
+def gazetteer_build(path):
+    """Build the index from the GeoNames data that the installed packages ship."""
+    from .gazetteer import build_index
+
+    click.echo(f"gazetteer index written to {build_index(path)}")
+
+
+@gazetteer.command("import", context_settings=CONTEXT)
+@click.argument("all_countries", type=click.Path(dir_okay=False))
+@click.argument("alternate_names", required=False, type=click.Path(dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), help="Where to write the index (default: the user cache).")
+def gazetteer_import(all_countries, alternate_names, out):
+    """Build the index from a full GeoNames dump (allCountries.zip [alternateNamesV2.zip])."""
+    from .gazetteer import import_geonames
+
+    path = import_geonames(all_countries, alternate_names, out)
+    click.echo(f"gazetteer index written to {path}; set `gazetteer = \"{path}\"` in dateline.toml (or DATELINE_GAZETTEER) to use it")
+
+
 def main() -> None:
     """Console entry point: one clear line, never a traceback, for any Dateline error."""
     try:
