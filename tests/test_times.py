@@ -95,6 +95,19 @@ def test_tag_normalizes_durations_sets_and_vague_references(text, expr, type_, v
 
 
 @pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Average daily volume was 133 million shares.", "daily"),
+        ("Qantas plans daily flights to Bombay.", "daily"),
+        ("He is confident about future earnings.", "future"),
+        ("That is important to the future of our peoples.", "future"),
+    ],
+)
+def test_tag_skips_frequency_adjectives_and_futures_that_name_things(text, word):
+    assert not [t for t in tag(text, "2023-09-15") if word in t.text]
+
+
+@pytest.mark.parametrize(
     "text, expr",
     [
         ("Troops arrived on Friday.", "Friday"),

@@ -685,10 +685,16 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
 
     if name == "set_word":
         v = lex["sets"].get(low)
+        if v and low in lex["attributive_sets"]["words"] and _modifies_noun(ctx.text, m.start(), m.end()):
+            return None
         return ("SET", v) if v else None
 
     if name == "vague":
         v = lex["vague_refs"].get(low)
+        rules = lex["vague_ref_context"]
+        follow = rules["not_followed_by"].get(low)
+        if v and follow and re.match(rf"\s+(?:{'|'.join(follow)})\b", ctx.text[m.end():m.end() + 12], re.I):
+            return None
         return ("DATE", v) if v else None
 
     if name == "that_day":
@@ -710,6 +716,14 @@ def _plausible_year(text: str, start: int, end: int, y: int, dct: date | None) -
     if dct and y > dct.year + 30:
         return False
     return 1000 <= y <= 2099
+
+
+def _modifies_noun(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end is used as an adjective before a noun ("daily volume", not "almost daily")."""
+    if start > 0 and re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", text[max(0, start - 8):start], re.I):
+        return False  # "the daily tally" is annotated in TimeBank
+    nxt = re.match(r"\s+([a-z][a-z-]*)", text[end:end + 30])
+    return bool(nxt) and nxt[1] not in lexicon()["attributive_sets"]["not_before"]
 
 
 def _is_rate(text: str, start: int) -> bool:
