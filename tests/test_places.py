@@ -1,8 +1,9 @@
+import re
 import pytest
 
 from dateline.annotate import Annotate
 from dateline.models import Article, Document, Published, Span
-from dateline.places import Places
+from dateline.places import Places, to_place
 from dateline.settings import load_settings
 
 
@@ -116,7 +117,40 @@ def test_resolve_spans_uses_given_spans(settings):
     springfield, illinois, officials = Places(settings).resolve_spans(doc, spans)
     assert (springfield.country, springfield.admin1) == ("US", "IL")
     assert illinois.level == "admin1"
-    assert officials is None
+    # A name the gazetteer lacks stands in at the place the document is about, marked as inferred.
+    assert (officials.level, officials.geonameid, officials.admin1) == ("inferred", None, "IL")
+
+
+@pytest.mark.parametrize(
+    "text, unknown, country, admin1",
+    [
+        ("Police closed Qwertyvale Street in Manchester after the fire. Manchester firefighters said the blaze was out.", "Qwertyvale Street", "GB", None),
+        ("Zorblax County officials in Zorblax, Texas, said the river rose.", "Zorblax County", "US", "TX"),
+    ],
+)
+def test_unknown_names_are_inferred_inside_the_document_place(settings, text, unknown, country, admin1):
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    names = [unknown, "Manchester", "Zorblax", "Texas"]
+    spans = [Span(start=m.start(), end=m.end(), text=m.group()) for n in names for m in re.finditer(rf"\b{n}\b", text)]
+    spans = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and o.text != s.text for o in spans)]
+    resolved = dict((s.text, e) for s, e in zip(spans, Places(settings).resolve_spans(doc, spans)))
+    place = to_place(resolved[unknown], unknown)
+    assert place.level == "inferred" and place.geonameid is None and place.country == country
+    assert place.feature_class is None and place.score is not None and place.score < 0.5
+    assert admin1 is None or place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Western countries imposed sanctions on Russia.", "Western"),
+        ("The Central bank raised rates in Kenya.", "Central"),
+        ("Officials from the Eastern and Northern regions of Ghana met.", "Eastern"),
+    ],
+)
+def test_common_modifiers_are_not_places(run, text, word):
+    doc = run(text)
+    assert not any(m.text == word for p in doc.places for m in p.mentions)
 
 
 def test_places_stage_declares_its_contract():

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 Precision = Literal["low", "second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "none"]
 DateSource = Literal["metadata", "url", "header", "caller", "text", "none"]
 Factuality = Literal["asserted", "reported", "speculated", "planned", "hypothetical", "negated", "historical"]
-Level = Literal["continent", "country", "admin1", "admin2", "city", "site", "region", "water"]
+# "inferred": a name the gazetteer lacks, placed at the document place that most likely contains it.
+Level = Literal["continent", "country", "admin1", "admin2", "city", "site", "region", "water", "inferred"]
 
 
 class Model(BaseModel):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import gazetteer as gz
@@ -60,6 +60,11 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
+def _is_modifier_word(name: str) -> bool:
+    """Whether a name is only a common modifier ("Western", "Central") that news rarely uses as a place name alone."""
+    return gz.normalize(name) in _cues()["common_modifiers"]
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, int]:
     """Normalised demonym -> geonameid of its place (countries file plus the demonyms file)."""
@@ -82,6 +87,7 @@ class Places(Stage):
         self.weights = Weights(**self.options.get("weights", {}))
         self.modifiers = bool(self.options.get("modifiers", True))
         self.min_scan_population = int(self.options.get("min_scan_population", 200_000))
+        self.infer = bool(self.options.get("infer", True))
         self._gaz = None
 
     @property
@@ -131,6 +137,8 @@ class Places(Stage):
                 start_tok, end_tok = span
                 end_tok = self._extend(sdoc, start_tok, end_tok)
                 name = sdoc[start_tok:end_tok].text
+                if _is_modifier_word(name):
+                    continue  # "Western countries", "Central bank": a modifier, not a place
                 cands = self.gaz.candidates(name)
                 if label in _PLACE_LABELS:
                     if label == "FAC" and not cands:
@@ -224,6 +232,8 @@ class Places(Stage):
                 if not (last.text[:1].isupper() or last.is_alpha and last.text.islower() and stop - i > 1):
                     continue
                 name = sdoc[i:stop].text
+                if _is_modifier_word(name):
+                    continue
                 cands = self.gaz.candidates(name)
                 if cands and (self._scan_worthy(cands) or self._after_locative(sdoc, i, cands)):
                     add(tok.idx, last.idx + len(last.text))
@@ -299,10 +309,61 @@ class Places(Stage):
         keys = [gz.normalize(n) for n in names]
         # Other names' first readings: a name must not vouch for itself through its own mentions.
         others = {(k, e.id): e for k, e in zip(keys, first) if e is not None and e.level in ("city", "admin1", "site")}
-        return [
+        final = [
             self._best(c, votes - own[i], inside[i], [e for (k, _), e in others.items() if k != keys[i]], names[i])
             for i, c in enumerate(cand_lists)
         ]
+        if self.infer:
+            final = self._infer(names, final)
+        return final
+
+    def _infer(self, names: list[str], resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
+        """Unknown names placed at the document place that most likely contains them, marked level "inferred".
+
+        A name that contains a place the document resolved ("Suffolk County", "Cavan Town Hall") is in or near that
+        place; any other unknown name (a street, a school, a district) is most likely in the place the article is
+        about: its most mentioned town or region, else its most mentioned country.
+        """
+        if all(e is not None for e in resolved) or not any(e is not None for e in resolved):
+            return resolved
+        known: dict[str, gz.Entry] = {}
+        counts: Counter = Counter()
+        first: dict[int, int] = {}
+        by_id: dict[int, gz.Entry] = {}
+        for i, (name, e) in enumerate(zip(names, resolved)):
+            if e is None:
+                continue
+            known.setdefault(gz.normalize(name), e)
+            known.setdefault(gz.normalize(e.name), e)
+            counts[e.id] += 1
+            first.setdefault(e.id, i)
+            by_id[e.id] = e
+        local = [i for i in counts if by_id[i].level in _LOCAL_LEVELS]
+        countries = [i for i in counts if by_id[i].level == "country"]
+        pool = local or countries
+        container = max(pool, key=lambda i: (counts[i], -first[i])) if pool else None
+        out = list(resolved)
+        for i, (name, e) in enumerate(zip(names, resolved)):
+            if e is not None:
+                continue
+            host = self._contained_place(name, known)
+            if host is None and container is not None:
+                host = by_id[container]
+            if host is not None:
+                out[i] = replace(host, id=0, name=name, feature_class=None, feature_code=None, level="inferred", kind=3)
+        return out
+
+    @staticmethod
+    def _contained_place(name: str, known: dict[str, gz.Entry]) -> gz.Entry | None:
+        """The document place whose name is the longest part of `name` ("Cavan" in "Cavan County Council")."""
+        words = gz.normalize(name).split()
+        modifiers = _cues()["common_modifiers"]
+        for length in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - length + 1):
+                sub = " ".join(words[start:start + length])
+                if sub in known and sub not in modifiers:
+                    return known[sub]
+        return None
 
     @staticmethod
     def _name_of(text: str, span: Span) -> str:
@@ -314,6 +375,8 @@ class Places(Stage):
             # A demonym names its country, not the hamlet that happens to share the word ("Canadian", Texas).
             entry = self.gaz.get(gid)
             return (entry,) if entry else ()
+        if _is_modifier_word(name):
+            return ()  # "Western", "Central": a common modifier, not Western Province (Zambia) or Centre (Cameroon)
         cands = self.gaz.candidates(name)
         if cands:
             return cands
@@ -330,7 +393,7 @@ class Places(Stage):
         for length in range(len(words) - 1, 0, -1):
             for start in range(len(words) - length + 1):
                 sub = words[start:start + length]
-                if not sub[0][:1].isupper():
+                if not sub[0][:1].isupper() or _is_modifier_word(" ".join(sub)):
                     continue
                 cands = self.gaz.candidates(" ".join(sub))
                 if cands and self._strong(cands, sub[0]) and cands[0].kind == 0:
@@ -393,7 +456,7 @@ class Places(Stage):
     def _group(self, spans: list[Span], resolved: list[gz.Entry | None]) -> list[Place]:
         places: dict[object, Place] = {}
         for span, entry in zip(spans, resolved):
-            key = entry.id if entry is not None else ("?", gz.normalize(span.text))
+            key = entry.id if entry is not None and entry.level != "inferred" else ("?", gz.normalize(span.text))
             place = places.get(key)
             if place is None:
                 place = to_place(entry, span.text)
@@ -417,7 +480,12 @@ def to_place(entry: gz.Entry | None, surface: str) -> Place:
         feature_class=entry.feature_class,
         feature_code=entry.feature_code,
         level=entry.level if entry.level in _LEVELS else None,
+        # An inferred place is only the place the article is about, standing in for a name the gazetteer lacks.
+        score=INFERRED_SCORE if entry.level == "inferred" else None,
     )
 
 
-_LEVELS = {"continent", "country", "admin1", "admin2", "city", "site", "region", "water"}
+INFERRED_SCORE = 0.1
+_LEVELS = {"continent", "country", "admin1", "admin2", "city", "site", "region", "water", "inferred"}
+# Levels of a place an unknown name may lie in (the article's town or region, before its country).
+_LOCAL_LEVELS = {"city", "site", "admin2", "admin1"}

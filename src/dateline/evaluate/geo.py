@@ -74,9 +74,12 @@ class _Countries:
 
 def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
     """Resolution metrics with gold spans and end-to-end metrics, as FORMATS.md lists them."""
-    stage = Places(settings)
+    return score(records, _docs(records, settings), Places(settings))
+
+
+def score(records: list[dict], docs: list[Document], stage: Places, detail: list | None = None) -> dict:
+    """The geo metrics of `stage` on records whose spaCy parses are `docs`; `detail` collects per-toponym rows."""
     countries = _Countries(stage.gaz)
-    docs = _docs(records, settings)
     errors: list[float] = []
     exact = exact_n = country_ok = country_n = 0
     e2e_tp = e2e_fp = e2e_fn = 0
@@ -95,6 +98,8 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None)
             if cc:
                 country_n += 1
                 country_ok += bool(entry and entry.country == cc)
+            if detail is not None:
+                detail.append((rec["id"], top, entry, cc))
         # End to end: the stage's own spans; a system span overlapping an unmatched gold span is a hit.
         sys_spans = stage.recognize(doc)
         sys_res = stage.resolve_spans(doc, sys_spans)
