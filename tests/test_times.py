@@ -165,6 +165,22 @@ def test_stage_places_bare_months_by_tense(run_stage, text, value):
     assert [t.value for t in doc.timexes] == [value]
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The group might come to the U.S. as soon as Tuesday, Castro said.", "2023-09-19"),
+        ("The company must pay down the loan by February.", "2024-02"),
+        ("Officials said the accession was planned for early March.", "2024-03"),
+        ("Final guidelines to be published in November will decide the case.", "2023-11"),
+        ("The alliance has decided to admit the three countries in March.", "2024-03"),
+        ("The rebels had left the town by Monday.", "2023-09-11"),
+    ],
+)
+def test_stage_reads_forward_cues_and_infinitives_as_future(run_stage, text, value):
+    doc = run_stage(text, "2023-09-13")
+    assert [t.value for t in doc.timexes if t.type == "DATE"] == [value]
+
+
 def test_stage_dates_the_sample_article_relative_to_its_publication_date(run_stage):
     text = resources.files("dateline.data").joinpath("corpus").joinpath("kim-komsomolsk-scraped.txt").read_text(encoding="utf-8")
     doc = run_stage(text, "2023-09-15")

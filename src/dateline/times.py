@@ -177,6 +177,35 @@ def text_tense(before: str, after: str = "") -> Tense:
 # Calendar helpers
 
 
+@lru_cache(maxsize=1)
+def _future_cues() -> tuple[re.Pattern, re.Pattern]:
+    """Words just before an expression that point it forward: always ('as soon as Tuesday', 'planned for March'),
+    and unless the clause is past ('until Tuesday', 'by February': 'had left by Friday' is past)."""
+
+    def pattern(words: list[str]) -> re.Pattern:
+        alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{alternation})\s+(?:(?:early|late|mid)[-\s]+|this\s+)?$", re.I)
+
+    t = lexicon()["tense"]
+    return pattern(t["future_cues_before"]), pattern(t["future_cues_unless_past"])
+
+
+def _with_cues(text: str, tense_of: TenseOf) -> TenseOf:
+    """`tense_of`, overridden to 'future' for expressions right after a forward-pointing cue."""
+    always, unless_past = _future_cues()
+
+    def tense(start: int, end: int) -> Tense | None:
+        lo = max(0, start - 24)
+        if always.search(text, lo, start):
+            return "future"
+        found = tense_of(start, end)
+        if found != "past" and unless_past.search(text, lo, start):
+            return "future"
+        return found
+
+    return tense
+
+
 def _parse_dct(dct: str | date | None) -> date | None:
     if dct is None or isinstance(dct, date):
         return dct
@@ -1231,7 +1260,7 @@ def tag(text: str, dct: str | date | None, sentences: list[tuple[int, int]] | No
     if not isinstance(text, str) or not text:
         return []
     anchor = _parse_dct(dct)
-    ctx = _Context(text=text, dct=anchor, tense_of=tense_of or _text_tense_reader(text, sentences))
+    ctx = _Context(text=text, dct=anchor, tense_of=_with_cues(text, tense_of or _text_tense_reader(text, sentences)))
     out: list[Timex] = []
     scratch = _Context(text=text, dct=anchor, tense_of=ctx.tense_of)
     for start, end, name, m in _select(_candidates(text), scratch):
@@ -1282,13 +1311,15 @@ def spacy_tense_reader(sdoc) -> TenseOf:
             return "past"
         if verb.tag_ == "MD" and verb.lower_ in future_aux:
             return "future"
-        if (verb.tag_ == "VB" or verb.tag_ == "VBG") and any(a.lower_ == "to" for a in auxes) and depth < 3 and verb.head is not verb:
+        infinitive = verb.tag_ in ("VB", "VBG") or (verb.tag_ == "VBN" and any(a.lemma_ == "be" and a.tag_ == "VB" for a in auxes))
+        if infinitive and any(a.lower_ == "to" for a in auxes) and depth < 3 and verb.head is not verb:
             head = verb.head
             if head.lemma_ in future_verbs:
                 return "future"
             if head.pos_ in ("VERB", "AUX"):
                 return verb_tense(head, depth + 1)
-            return "future" if any(a.lower_ == "to" for a in auxes) and head.lemma_ in ("plan", "intention", "bid", "effort") else None
+            # "guidelines to be published in November", "a plan to vote on Friday": what a thing is for lies ahead
+            return "future" if head.pos_ in ("NOUN", "PROPN") else None
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
         if verb.tag_ == "VBN" and not auxes and verb.lemma_ not in future_verbs:
