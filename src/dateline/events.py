@@ -181,7 +181,7 @@ class Events(Stage):
             recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=False) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             location = self._location(doc, sentence, trigger)
-            if hit.mode == "visit" and not recipients and location is not None and location[0].country3:
+            if hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1]):
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
             date = event_date(sentence, trigger, doc.timexes, doc.article.published)
@@ -454,6 +454,12 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 seen.add(tok.text)
                 out.append(EventActor(text=sent.doc.text[start:end], start=start, end=end))
     return out
+
+
+def _governs_span(head, span: Span) -> bool:
+    """Whether a mention lies in the trigger's phrase (or, for "made a visit", in its verb's)."""
+    scope = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "attr") else head
+    return any(t.idx <= span.start < t.idx + len(t) for t in scope.subtree)
 
 
 def _agentive(arg_toks, mentions) -> bool:

@@ -232,7 +232,7 @@ def _police(events: list, mapping: dict) -> list[str]:
             labels.update({"FAIL", "ANY_ACTION"})
             if event.factuality == "negated":
                 continue
-        found = _lookup(mapping["labels"], event.type, event.mode)
+        found = _lookup(mapping["labels"], event.type, event.mode) or mapping["labels"].get("_default")
         if found:
             labels.update(found)
         if event.type == "ASSAULT" and _stem_hit(trigger | sentence, mapping["kill_words"]):
