@@ -155,3 +155,18 @@ def test_common_modifiers_are_not_places(run, text, word):
 
 def test_places_stage_declares_its_contract():
     assert (Places.name, Places.requires, Places.assigns) == ("places", ("spacy",), ("places",))
+
+
+@pytest.mark.parametrize(
+    "text, acronym, country",
+    [
+        ("Johannesburg police in SA said the suspects fled.", "SA", "ZA"),
+        ("Perth firefighters in WA battled the blaze.", "WA", "AU"),
+    ],
+)
+def test_acronyms_do_not_match_hamlets_alternate_names(settings, text, acronym, country):
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    first = text.split()[0]
+    spans = [Span(start=0, end=len(first), text=first), Span(start=text.index(f" {acronym} ") + 1, end=text.index(f" {acronym} ") + 1 + len(acronym), text=acronym)]
+    _, entry = Places(settings).resolve_spans(doc, spans)
+    assert entry is not None and entry.country == country

@@ -28,6 +28,7 @@ from .pipeline import Stage
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LEAD = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 _STATE_CODE = re.compile(r"^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$")
 
 
@@ -338,10 +339,7 @@ class Places(Stage):
             counts[e.id] += 1
             first.setdefault(e.id, i)
             by_id[e.id] = e
-        local = [i for i in counts if by_id[i].level in _LOCAL_LEVELS]
-        countries = [i for i in counts if by_id[i].level == "country"]
-        pool = local or countries
-        container = max(pool, key=lambda i: (counts[i], -first[i])) if pool else None
+        container = self._container(counts, first, by_id)
         out = list(resolved)
         for i, (name, e) in enumerate(zip(names, resolved)):
             if e is not None:
@@ -352,6 +350,30 @@ class Places(Stage):
             if host is not None:
                 out[i] = replace(host, id=0, name=name, feature_class=None, feature_code=None, level="inferred", kind=3)
         return out
+
+    @staticmethod
+    def _container(counts: Counter, first: dict[int, int], by_id: dict[int, gz.Entry]) -> int | None:
+        """The place the article is about: its main country, that country's main region, and that region's main town."""
+        cc_w: Counter = Counter()
+        for i, n in counts.items():
+            if by_id[i].country:
+                cc_w[by_id[i].country] += n
+        if not cc_w:
+            return None
+        cc = max(cc_w, key=lambda c: (cc_w[c], -min(first[i] for i in by_id if by_id[i].country == c)))
+        inside = [i for i in counts if by_id[i].country == cc]
+        a1_w: Counter = Counter()
+        for i in inside:
+            if by_id[i].admin1 and by_id[i].level in _LOCAL_LEVELS:
+                a1_w[by_id[i].admin1] += counts[i]
+        if a1_w:
+            a1 = max(a1_w, key=lambda a: (a1_w[a], -min(first[i] for i in inside if by_id[i].admin1 == a)))
+            local = [i for i in inside if by_id[i].admin1 == a1 and by_id[i].level in _LOCAL_LEVELS]
+            towns = [i for i in local if by_id[i].level in ("city", "site", "admin2")]
+            pool = towns or local
+        else:
+            pool = [i for i in inside if by_id[i].level in _LOCAL_LEVELS] or [i for i in inside if by_id[i].level == "country"] or inside
+        return max(pool, key=lambda i: (counts[i], -first[i]))
 
     @staticmethod
     def _contained_place(name: str, known: dict[str, gz.Entry]) -> gz.Entry | None:
@@ -378,6 +400,10 @@ class Places(Stage):
         if _is_modifier_word(name):
             return ()  # "Western", "Central": a common modifier, not Western Province (Zambia) or Centre (Cameroon)
         cands = self.gaz.candidates(name)
+        if cands and _ACRONYM.match(name):
+            # "SA", "WA", "N.B.": an abbreviation names only what is written that way or listed as its alias,
+            # not a hamlet whose name or alternate name happens to be the same letters (Siá, Cyprus; Wa, Ghana).
+            cands = tuple(e for e in cands if e.kind == 1 or (e.kind == 0 and e.name.isupper()) or e.level == "country" and e.kind == 0)
         if cands:
             return cands
         stripped = _POSSESSIVE.sub("", name).strip()
