@@ -18,8 +18,8 @@ def run_stage():
     stage_settings = load_settings(env={})
     annotate, times = Annotate(stage_settings), Times(stage_settings)
 
-    def run(text: str, dct: str | None, precision: str = "day") -> Document:
-        published = Published(value=dct, precision=precision, source="caller") if dct else Published()
+    def run(text: str, dct: str | None, precision: str = "day", source: str = "caller", evidence: str | None = None) -> Document:
+        published = Published(value=dct, precision=precision, source=source, evidence=evidence) if dct else Published()
         return times(annotate(Document(article=Article(text=text, published=published))))
 
     return run
@@ -248,11 +248,30 @@ def _body(*values: str) -> list[Timex]:
     return [Timex(start=i, end=i + 1, text="x", type="DATE", value=v) for i, v in enumerate(values)]
 
 
-def test_reconcile_moves_a_low_precision_header_date_to_the_year_of_the_body():
+@pytest.mark.parametrize(
+    "value, evidence, body, moved",
+    [
+        ("2024-05-24", "May 24", ("2023-09-13", "2023-09-15", "2023-09-12"), "2023-05-24"),
+        ("2017-09-15", "Friday, September 15", ("2023-09-13",), "2023-09-15"),
+        # the header's day falls just after the body's dates, across a year end
+        ("2019-01-02", "Tuesday, January 2", ("2023-12-30", "2023-12-31"), "2024-01-02"),
+    ],
+)
+def test_reconcile_moves_a_low_precision_header_date_to_the_year_of_the_body(value, evidence, body, moved):
+    published = Published(value=value, precision="low", source="header", evidence=evidence)
+    chosen, warnings = reconcile(published, _body(*body))
+    assert chosen.value == moved
+    assert (chosen.source, chosen.precision) == ("header", "low")
+    assert "dated expressions" in chosen.evidence
+    assert len(warnings) == 1 and moved in warnings[0]
+
+
+def test_reconcile_keeps_a_guessed_year_that_agrees_with_the_header_weekday():
+    # 2024-05-24 is a Friday; of the years around 2023 only 2024 puts May 24 on a Friday.
     published = Published(value="2024-05-24", precision="low", source="header", evidence="Friday, May 24")
     chosen, warnings = reconcile(published, _body("2023-09-13", "2023-09-15", "2023-09-12"))
-    assert chosen.value == "2023-05-24"
-    assert warnings and "2023" in warnings[0]
+    assert chosen == published
+    assert len(warnings) == 1 and "2023" in warnings[0]
 
 
 def test_reconcile_keeps_a_precise_date_but_warns_when_the_body_disagrees():
@@ -266,6 +285,24 @@ def test_reconcile_keeps_a_precise_date_but_warns_when_the_body_disagrees():
 def test_reconcile_is_silent_when_the_body_agrees_or_says_nothing_recent(body):
     published = Published(value="2023-09-15", precision="day", source="metadata")
     assert reconcile(published, _body(*body)) == (published, [])
+
+
+def test_stage_moves_a_guessed_header_year_and_reads_relative_dates_again(run_stage):
+    text = "Kim Jong Un arrived in Russia on Sept. 13, 2023. He toured an aircraft plant on Thursday and will leave on Sunday."
+    doc = run_stage(text, "2017-09-15", precision="low", source="header", evidence="Friday, September 15")
+    published = doc.article.published
+    assert (published.value, published.source, published.precision) == ("2023-09-15", "header", "low")
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["Thursday"] == "2023-09-14"
+    assert values["Sunday"] == "2023-09-17"
+    assert any("2023-09-15" in w for w in doc.warnings)
+
+
+def test_stage_keeps_a_precise_publication_date_and_warns(run_stage):
+    text = "The talks opened on Sept. 13, 2023. Troops withdrew on Sept. 15, 2023. Fighting resumed on Thursday."
+    doc = run_stage(text, "2019-05-24")
+    assert doc.article.published.value == "2019-05-24"
+    assert any("2023" in w for w in doc.warnings)
 
 
 def test_stage_warns_when_body_dates_contradict_the_publication_date(run_stage):

@@ -1356,17 +1356,18 @@ def reconcile(published: Published, timexes: list[Timex]) -> tuple[Published, li
     """Check the publication date against the body's own dates; returns the date to use and warnings.
 
     When the body's explicit, fully dated expressions (those with a year) cluster in another year than
-    the publication date, say so; when the publication date's precision is "low" (a header date whose
-    year was inferred), move it to the year the body's dates point to.
+    the publication date, say so. When the publication date's precision is "low" (a header date whose
+    year was inferred), move it to the year the body's dates point to: the header's month and day in
+    that year (or the one next to it) nearest the body's latest date, on the weekday the header names.
     """
     warnings: list[str] = []
-    if not published.value:
-        return published, warnings
-    pub = _parse_dct(published.value)
+    pub = _parse_dct(published.value) if published.value else None
     if pub is None:
         return published, warnings
     explicit = [t for t in timexes if t.anchor is None and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t.value)]
-    recent = [t for t in explicit if abs(int(t.value[:4]) - pub.year) <= 5]
+    low = published.precision == "low"
+    # A header year that was guessed may be any number of years off; a stated one is checked against recent news only.
+    recent = [t for t in explicit if low and len(t.value) == 10 or abs(int(t.value[:4]) - pub.year) <= 5]
     if not recent:
         return published, warnings
     years: dict[int, int] = {}
@@ -1374,20 +1375,36 @@ def reconcile(published: Published, timexes: list[Timex]) -> tuple[Published, li
         years[int(t.value[:4])] = years.get(int(t.value[:4]), 0) + 1
     best_year, count = max(years.items(), key=lambda kv: (kv[1], kv[0]))
     latest = max(_parse_dct(t.value + "-01" if len(t.value) == 7 else t.value) for t in recent if int(t.value[:4]) == best_year)
-    if best_year == pub.year or count < max(2, len(recent) // 2 + 1):
+    needed = len(recent) // 2 + 1 if low else max(2, len(recent) // 2 + 1)
+    if best_year == pub.year or count < needed:
         if latest and latest > pub + timedelta(days=366):
             warnings.append(f"publication date {published.value} is earlier than dates the article reports ({latest.isoformat()}); check the article's date")
         return published, warnings
-    warnings.append(
-        f"publication date {published.value} ({published.source}) disagrees with the article's own dates, which fall in {best_year}"
-    )
-    if published.precision == "low":
+    note = f"publication date {published.value} ({published.source}) disagrees with the article's own dates, which fall in {best_year}"
+    moved = _move_year(pub, published.evidence, best_year, latest) if low else None
+    if moved is None or moved == pub:
+        warnings.append(note)
+        return published, warnings
+    warnings.append(f"{note}; its year was inferred, so it is read as {moved.isoformat()}")
+    evidence = f"{published.evidence or published.value}; year {moved.year} from {count} of {len(recent)} dated expressions in the text"
+    return published.model_copy(update={"value": moved.isoformat(), "evidence": evidence}), warnings
+
+
+def _move_year(pub: date, evidence: str | None, year: int, latest: date) -> date | None:
+    """The header's month and day in `year` or a year next to it, nearest `latest`, on the weekday `evidence`
+    names (None when no such year fits)."""
+    weekday = _weekday_in(evidence or "")
+    candidates = []
+    for y in (year - 1, year, year + 1):
         try:
-            moved = pub.replace(year=best_year)
+            d = date(y, pub.month, pub.day)
         except ValueError:
-            moved = date(best_year, pub.month, 28)
-        return published.model_copy(update={"value": moved.isoformat(), "evidence": f"{published.evidence or published.value}; year from body dates"}), warnings
-    return published, warnings
+            continue
+        if weekday is None or d.isoweekday() == weekday:
+            candidates.append(d)
+    if weekday is not None and pub.isoweekday() == weekday and not candidates:
+        return None  # the guessed year agrees with the header's weekday and no year near the body's does
+    return min(candidates, key=lambda d: abs((d - latest).days)) if candidates else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1399,19 +1416,23 @@ class Times(Stage):
 
     name = "times"
     requires = ("spacy",)
-    assigns = ("timexes",)
+    assigns = ("timexes", "published")
 
     def __call__(self, doc: Document) -> Document:
         text = doc.article.text
         sdoc = doc.spacy
-        dct = doc.article.published.value
         if sdoc is not None and sdoc.text == text:
             sentences = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else None
             reader = spacy_tense_reader(sdoc) if sdoc.has_annotation("DEP") else None
         else:
             sentences, reader = None, None
-        doc.timexes = tag(text, dct, sentences=sentences, tense_of=reader)
-        _, warnings = reconcile(doc.article.published, doc.timexes)
+        doc.timexes = tag(text, doc.article.published.value, sentences=sentences, tense_of=reader)
+        chosen, warnings = reconcile(doc.article.published, doc.timexes)
+        if chosen.value != doc.article.published.value:
+            # A header date whose year was guessed, moved to the year the text's own dates give: relative
+            # expressions ("on Friday", "last month") are read again against it.
+            doc.article.published = chosen
+            doc.timexes = tag(text, chosen.value, sentences=sentences, tense_of=reader)
         doc.warnings.extend(w for w in warnings if w not in doc.warnings)
-        doc._done.add("timexes")
+        doc._done.update(("timexes", "published"))
         return doc
