@@ -8,6 +8,7 @@ plain text without spaCy, and the `Times` stage adds spaCy's parse to read the t
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 import json
 import re
 from dataclasses import dataclass
@@ -193,14 +194,19 @@ def _future_cues() -> tuple[re.Pattern, re.Pattern]:
 def _with_cues(text: str, tense_of: TenseOf) -> TenseOf:
     """`tense_of`, overridden to 'future' for expressions right after a forward-pointing cue."""
     always, unless_past = _future_cues()
+    cache: dict[tuple[int, int], Tense | None] = {}
 
     def tense(start: int, end: int) -> Tense | None:
+        if (start, end) in cache:
+            return cache[(start, end)]
         lo = max(0, start - 24)
         if always.search(text, lo, start):
-            return "future"
-        found = tense_of(start, end)
-        if found != "past" and unless_past.search(text, lo, start):
-            return "future"
+            found = "future"
+        else:
+            found = tense_of(start, end)
+            if found != "past" and unless_past.search(text, lo, start):
+                found = "future"
+        cache[(start, end)] = found
         return found
 
     return tense
@@ -474,13 +480,17 @@ def _direction(low: str, tense: Tense | None) -> str:
     return "near"
 
 
+# Rules whose values depend on the clause's tense (reading it from the parse is the stage's main cost).
+_TENSE_RULES = frozenset({"md", "dm", "weekday_md", "month", "weekday", "pod_day", "day_words", "this_pod", "clock", "holiday", "rel_unit", "rel_season", "quarter"})
+
+
 def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
     """(TIMEX3 type, value) for one match of rule `name`, or None when the match is not a time expression."""
     s = m.group(0)
     low = re.sub(r"\s+", " ", s.lower())
     dct = ctx.dct
     lex = lexicon()
-    tense = ctx.tense_of(m.start(), m.end())
+    tense = ctx.tense_of(m.start(), m.end()) if name in _TENSE_RULES else None
 
     if name == "iso":
         d = _parse_dct(s)
@@ -1164,9 +1174,31 @@ def _core() -> re.Pattern:
     words |= {"today", "tonight", "yesterday", "tomorrow", "ago", "noon", "midnight", "midday", "period", "periods", "quarter", "quarters",
               "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "thousand", "hundred",
               "weekend", "weekends", "overnight", "year-end", "year-ago", "year-earlier", "once", "nineteen", "half"}
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternation = _trie_pattern(w.lower() for w in words)
     digits = r"(?:1\d{3}|20\d{2})|(?:1\d|20)\d0'?s|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|'?\d0s|\d{1,2}(?:st|nd|rd|th)|\d+\s*[ap]\.?m\b"
     return re.compile(rf"(?<![\w])(?:{alternation}|{digits})(?![\w])|[ap]\.m\.", re.IGNORECASE)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching exactly `words`, written as a prefix tree (a flat alternation of many words is slow)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 2 else f"{body}?" if len(body) == 1 else f"(?:{body})?"
+        return body
+
+    return "(?:" + build(trie) + ")"
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 48, 36
@@ -1291,8 +1323,16 @@ def tag(text: str, dct: str | date | None, sentences: list[tuple[int, int]] | No
 # Tense from spaCy's parse
 
 
-def spacy_tense_reader(sdoc) -> TenseOf:
-    """A tense reader over a spaCy Doc: the tense of the verb that governs the expression."""
+def spacy_tense_reader(sdoc, sentences: list[tuple[int, int]] | None = None, text: str | None = None) -> TenseOf:
+    """A tense reader over a spaCy Doc: the tense of the verb that governs the expression.
+
+    `sentences` (the Doc's sentence (start_char, end_char) spans) and `text` (the Doc's text) save
+    recomputing them when the caller has them already.
+    """
+    doc_text = sdoc.text if text is None else text  # Doc.text joins every token on each access
+    if sentences is None:
+        sentences = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else [(0, len(sdoc.text))]
+    starts = [s for s, _ in sentences]
     lex = lexicon()["tense"]
     future_aux = set(lex["future_auxiliaries"])
     future_verbs = set(lex["future_verbs"])
@@ -1342,8 +1382,10 @@ def spacy_tense_reader(sdoc) -> TenseOf:
             if tok.head is tok:
                 break
             tok = tok.head
-        sent = span.sent
-        return text_tense(sdoc.text[sent.start_char:start], sdoc.text[end:sent.end_char])
+        # The sentence by bisection: spaCy's Span.sent walks the whole Doc on every call.
+        i = max(0, bisect_right(starts, start) - 1)
+        s_start, s_end = sentences[i] if sentences else (0, len(doc_text))
+        return text_tense(doc_text[s_start:start], doc_text[end:max(end, s_end)])
 
     return tense_of
 
@@ -1411,6 +1453,15 @@ def _move_year(pub: date, evidence: str | None, year: int, latest: date) -> date
 # The stage
 
 
+def _same_text(sdoc, text: str) -> bool:
+    """Whether a spaCy Doc was made from `text`, checked on its ends (comparing Doc.text rebuilds the whole string)."""
+    if len(sdoc) == 0:
+        return not text.strip()
+    first, last = sdoc[0], sdoc[-1]
+    return (text.startswith(first.text, first.idx) and text.startswith(last.text, last.idx)
+            and last.idx + len(last.text_with_ws) == len(text))
+
+
 class Times(Stage):
     """Fills `doc.timexes`: time expressions normalised against the publication date and the clause's tense."""
 
@@ -1421,9 +1472,9 @@ class Times(Stage):
     def __call__(self, doc: Document) -> Document:
         text = doc.article.text
         sdoc = doc.spacy
-        if sdoc is not None and sdoc.text == text:
+        if sdoc is not None and _same_text(sdoc, text):
             sentences = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else None
-            reader = spacy_tense_reader(sdoc) if sdoc.has_annotation("DEP") else None
+            reader = spacy_tense_reader(sdoc, sentences, text) if sdoc.has_annotation("DEP") else None
         else:
             sentences, reader = None, None
         doc.timexes = tag(text, doc.article.published.value, sentences=sentences, tense_of=reader)
