@@ -182,17 +182,23 @@ def demo(ctx, db, limit):
     corpus = resources.files("dateline.data").joinpath("corpus")
     store = Store(settings.db)
     report = run_ingest([str(corpus.joinpath("kim-komsomolsk-scraped.txt")), str(corpus.joinpath("demo.jsonl"))], _pipeline(settings), store)
-    console = Console()
+    console = Console(width=max(Console().width, 130))
     console.print(f"processed {report.processed}, stored {report.stored}, duplicates skipped {report.duplicates}, failed {report.failed} → {settings.db}")
-    rows = list(store.query_events(limit=limit))
-    table = Table(title=f"events (first {len(rows)}; `dateline events --db {settings.db}` for all)")
-    for col in ("date", "type", "mode", "factuality", "actors", "recipients", "location", "article"):
-        table.add_column(col, overflow="fold")
-    for ev in rows:
+    per_article: dict[str, list[dict]] = {}
+    for ev in store.query_events():
+        group = per_article.setdefault(ev["article"]["id"], [])
+        if len(group) < 3:  # a few events from many articles says more than many from one
+            group.append(ev)
+    shown = [ev for group in per_article.values() for ev in group][:limit]
+    table = Table(title=f"{len(shown)} events from {len(per_article)} articles (`dateline events --db {settings.db}` lists all)")
+    for col, width in (("date", 12), ("event", 18), ("factuality", 12), ("who → whom", 38), ("where", 18), ("article", 30)):
+        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width)
+    for ev in shown:
+        who = exports.people(ev["actors"]) or "?"
+        whom = exports.people(ev["recipients"])
         table.add_row(
-            (ev.get("date") or {}).get("value") or "", ev["type"], ev.get("mode") or "", ev["factuality"],
-            exports.people(ev["actors"]), exports.people(ev["recipients"]), (ev.get("location") or {}).get("name") or "",
-            (ev["article"]["title"] or "")[:40],
+            (ev.get("date") or {}).get("value") or "", ev["type"] + (f"/{ev['mode']}" if ev.get("mode") else ""), ev["factuality"],
+            f"{who} → {whom}" if whom else who, (ev.get("location") or {}).get("name") or "", ev["article"]["title"] or "",
         )
     console.print(table)
 
