@@ -117,6 +117,8 @@ def test_ingest_bad_inputs_continue_and_are_recorded(tmp_path, http_server):
                            ("unreachable", "cannot connect")]:
         assert needle in reasons[origin], (origin, reasons)
     assert all("\n" not in r for r in reasons.values())
+    warnings = {w["origin"].rsplit("/", 1)[-1]: w["warning"] for w in summary["warnings"]}
+    assert "not valid UTF-8" in warnings["latin1.txt"]
     assert counts(db)["failures"] == 9 and counts(db)["articles"] == 3
 
 

@@ -89,6 +89,8 @@ def ingest(ctx, inputs, db, as_json):
                    f"failed {report.failed}, events {report.events} → {settings.db}")
         for origin, reason in report.failures:
             click.echo(f"  failed: {reason}" if origin in reason else f"  failed: {origin}: {reason}")
+        for origin, warning in report.warnings:
+            click.echo(f"  warning: {origin}: {warning}")
     sys.exit(1 if report.failed else 0)
 
 

@@ -17,10 +17,12 @@ class IngestReport:
     failed: int = 0
     events: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"processed": self.processed, "stored": self.stored, "duplicates": self.duplicates, "failed": self.failed,
-                "events": self.events, "failures": [{"origin": o, "reason": r} for o, r in self.failures]}
+                "events": self.events, "failures": [{"origin": o, "reason": r} for o, r in self.failures],
+                "warnings": [{"origin": o, "warning": w} for o, w in self.warnings]}
 
 
 def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Callable[[str, str], None] | None = None) -> IngestReport:
@@ -41,6 +43,7 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
                 fail(raw.origin, outcome.error)
             elif store.save(outcome.doc):
                 report.stored += 1
+                report.warnings.extend((raw.origin, w) for w in outcome.doc.warnings)
                 report.events += len(outcome.doc.events)
                 notify(raw.origin, "stored")
             else:
