@@ -108,6 +108,20 @@ def test_tag_skips_frequency_adjectives_and_futures_that_name_things(text, word)
 
 
 @pytest.mark.parametrize(
+    "text, expr, value",
+    [
+        ("Third-quarter profit rose to $5 million from $4 million a year earlier.", "a year earlier", "1988-Q3"),
+        ("Third-quarter profit rose 9%. For the nine months, profit rose to $9 million from $8 million a year earlier.",
+         "a year earlier", "1988"),
+        ("Third-quarter profit rose 9%. In the first nine months, net was $3 million, against a loss in the 1988 period.",
+         "the 1988 period", "1988"),
+    ],
+)
+def test_tag_compares_with_the_reporting_period_under_discussion(text, expr, value):
+    assert only(tag(text, "1989-10-26"), expr).value == value
+
+
+@pytest.mark.parametrize(
     "text, expr",
     [
         ("Troops arrived on Friday.", "Friday"),

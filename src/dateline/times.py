@@ -415,6 +415,7 @@ class _Context:
     dct: date | None
     tense_of: TenseOf
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest explicit quarter
+    period: str | None = None  # the reporting period under discussion: "quarter", or "year" after "the nine months"
     last_day: date | None = None
     last_year: int | None = None
 
@@ -702,6 +703,7 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         return "DATE", f"{y:04d}-H{h}"
 
     if name == "year_ended":
+        ctx.period = "year"
         return "DURATION", "P1Y"
 
     if name == "year_ref":
@@ -717,6 +719,8 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         if re.fullmatch(r"(?:a|an|per) [a-z]+", low) and _is_rate(ctx.text, m.start()):
             unit = _unit_of(low.split()[1])
             return ("SET", _duration_value(1, unit)) if unit else None
+        if re.match(r"the (?:first |past |last )?(?:six|nine|twelve|6|9|12) months$", low):
+            ctx.period = "year"  # year-to-date results: "a year earlier" now compares years, not quarters
         return _duration(name, low, ctx)
 
     if name == "set_every":
@@ -918,7 +922,7 @@ def _rel_unit(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] |
         return "DATE", _fmt(_shift(ctx.last_day, step, shift_unit), gran)
     d = _shift(dct, step, shift_unit)
     if gran == "quarter":
-        ctx.last_quarter = (d.year, (d.month - 1) // 3 + 1)
+        ctx.last_quarter, ctx.period = (d.year, (d.month - 1) // 3 + 1), "quarter"
     return "DATE", _fmt(d, gran)
 
 
@@ -946,7 +950,7 @@ def _ago(low: str, ctx: _Context) -> tuple[str, str] | None:
             return "TIME", "XXXX-XX-XXTXX:XX"
         return "DATE", dct.isoformat()
     gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "10Y": "year", "C": "year", "2W": "day", "L": "year"}.get(unit, "day")
-    if unit == "Y" and n == 1 and m["dir"] in ("ago", "earlier") and ctx.last_quarter:
+    if unit == "Y" and n == 1 and m["dir"] in ("ago", "earlier") and ctx.last_quarter and ctx.period == "quarter":
         y, q = ctx.last_quarter
         return "DATE", f"{y - 1:04d}-Q{q}"
     if unit == "Y" and n == 1:
@@ -990,7 +994,7 @@ def _quarter(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | 
         elif "next year" in low:
             y += 1
     if not re.search(r"year-earlier|year-ago|a year (?:ago|earlier)", low) and (dct is None or _add_months(date(y, 3 * q - 2, 1), 3) <= dct + timedelta(days=31)):
-        ctx.last_quarter = (y, q)
+        ctx.last_quarter, ctx.period = (y, q), "quarter"
     return "DATE", f"{y:04d}-Q{q}"
 
 
@@ -1000,6 +1004,12 @@ def _quarter_ref(low: str, ctx: _Context) -> tuple[str, str] | None:
     yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", low)
     if "period" in low and not re.search(r"year-earlier|year-ago|latest|comparable|corresponding|\d{4}|same", low):
         return None
+    if "period" in low and ctx.period == "year":
+        # "the 1988 period" after "the nine months": the same months a year before, which TimeML writes as the year
+        base = int(yr_m[1]) if yr_m else (ctx.last_year or (dct.year if dct else None))
+        if re.search(r"year-earlier|year-ago", low) and base and not yr_m:
+            base -= 1
+        return "DATE", f"{base:04d}" if base else "XXXX"
     if ctx.last_quarter and "latest" not in low:
         y, q = ctx.last_quarter
     elif dct:
@@ -1019,7 +1029,7 @@ def _year_ref(low: str, ctx: _Context) -> tuple[str, str] | None:
     dct = ctx.dct
     if re.search(r"year-earlier|year-ago", low):
         if "period" in low or low in ("year-earlier", "year-ago"):
-            if ctx.last_quarter:
+            if ctx.last_quarter and ctx.period == "quarter":
                 y, q = ctx.last_quarter
                 return "DATE", f"{y - 1:04d}-Q{q}"
         return "DATE", f"{dct.year - 1:04d}" if dct else "XXXX"
