@@ -110,6 +110,18 @@ def test_tag_skips_frequency_adjectives_and_futures_that_name_things(text, word)
 @pytest.mark.parametrize(
     "text, expr, value",
     [
+        ("He was shot to death last Oct. 23 at his home.", "Oct. 23", "1998-10-23"),
+        ("In March, the firm received a bid. The following month, it put itself up for sale.", "The following month", "1999-04"),
+        ("There were sell programs in past years, too.", "past years", "PAST_REF"),
+    ],
+)
+def test_tag_reads_days_after_month_words_and_months_named_before(text, expr, value):
+    assert only(tag(text, "1999-04-19"), expr).value == value
+
+
+@pytest.mark.parametrize(
+    "text, expr, value",
+    [
         ("Third-quarter profit rose to $5 million from $4 million a year earlier.", "a year earlier", "1988-Q3"),
         ("Third-quarter profit rose 9%. For the nine months, profit rose to $9 million from $8 million a year earlier.",
          "a year earlier", "1988"),

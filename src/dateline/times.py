@@ -109,7 +109,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "weekday_md": rf"\b(?:this\s+coming\s+)?{weekday},?\s+{month}\s+(?:{dayn}|{ordinal})\b",
         "my": rf"\b(?:{edge})?{month}(?:\s+of|,)?\s+(?:{year}|{spelled_year})\b",
         "month_rel_year": rf"\b{month}\s+(?:this|last|next)\s+year\b",
-        "month": rf"\b(?:{edge}|the\s+month\s+of\s+)?(?:(?:last|this|next|this\s+past|this\s+coming|early|late|each|every)\s+)?{month}(?!\w)",
+        "month": rf"\b(?:{edge}|the\s+month\s+of\s+)?(?:(?:last|this|next|this\s+past|this\s+coming|early|late|each|every)\s+)?{month}(?!\w)(?!\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![:.,]?\d))",
         "year": rf"(?<![\w$.,/-])(?:(?:{edge})|(?:the\s+)?(?:fiscal|calendar|model|school)[-\s]+(?:year\s+)?|the\s+year\s+|mid-)?{year}(?![\w%]|[.,]\d|-\d|\s+(?:percent|per\s+cent|shares|people|cents|dollars))",
         "year_spelled": rf"\b(?:the\s+year\s+)?{spelled_year}\b",
         "decade": rf"(?:\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?|(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?)(?:(?:1\d|20)\d0'?s|'\d0s)\b",
@@ -571,7 +571,7 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
             return "DATE", f"XXXX-{mo:02d}"
         direction = "same" if re.match(r"this (?!past|coming)", low) else _direction(low, tense)
         y = _month_year(dct, mo, {"near": "nearest"}.get(direction, direction))
-        ctx.last_year = y
+        ctx.last_year, ctx.last_day = y, date(y, mo, 1)
         return "DATE", f"{y:04d}-{mo:02d}"
 
     if name == "year":
@@ -1058,8 +1058,8 @@ def _duration(name: str, low: str, ctx: _Context) -> tuple[str, str] | None:
             return None
         if words[0] in ("the",) and len(words) == 2 and unit not in ("Y",):
             return None
-        if "recent" in words and unit == "Y":
-            return "DATE", "PAST_REF"
+        if ("recent" in words or "past" in words) and unit == "Y" and "the" not in words:
+            return "DATE", "PAST_REF"  # "in recent years", "in past years"; "the past years" is a stretch of time
         if "coming" in words and unit == "M":
             return "DATE", "FUTURE_REF"
         return "DURATION", _duration_value(None, unit)
