@@ -95,6 +95,25 @@ def test_tag_normalizes_durations_sets_and_vague_references(text, expr, type_, v
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Gonzalez said on CBS's ''60 Minutes'' that he would go.",
+        "Baker said on ABC-TV's This Week With David Brinkley that the war was over.",
+        "The poster showed Gary Cooper from the film High Noon.",
+        "This is VOA Today.",
+    ],
+)
+def test_tag_skips_time_words_inside_titles(text):
+    assert tag(text, "2023-09-15") == []
+
+
+@pytest.mark.parametrize("text, expr", [("Now, he says, it is over.", "Now"), ("He said: \"Today we begin.\"", "Today"),
+                                        ("TALKS RESUME TODAY", "TODAY")])
+def test_tag_keeps_capitalized_time_words_that_open_a_sentence(text, expr):
+    assert expr in [t.text for t in tag(text, "2023-09-15")]
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("Average daily volume was 133 million shares.", "daily"),

@@ -1256,7 +1256,35 @@ def _select(found: list[tuple[int, int, str, re.Match]], ctx: _Context) -> list[
     return sorted(chosen, key=lambda f: f[0])
 
 
+@lru_cache(maxsize=1)
+def _proper_words() -> frozenset[str]:
+    """Time words that are written with a capital anyway (months, weekdays, holidays)."""
+    lex = lexicon()
+    words = set(lex["months"]) | set(lex["weekdays"])
+    for name in list(lex["holidays"]) + list(lex["floating_holidays"]):
+        words.update(name.split())
+    return frozenset(words)
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a time expression is part of a title or name: a common time word capitalized inside a
+    sentence ('CBS's 60 Minutes', 'This Week With David Brinkley', 'High Noon', 'VOA Today')."""
+    for w in re.finditer(r"[A-Za-z][a-z]+", text[start:end]):
+        if not w[0][0].isupper() or w[0].lower() in _proper_words():
+            continue
+        at = start + w.start()
+        before = text[max(0, at - 4):at]
+        if at == 0 or re.search(r"(?:[.!?:;\"'`(\[_\n]|--)\s*$", before) or not before.strip():
+            continue  # a sentence or quotation starts here
+        if text[max(0, at - 40):at].isupper() or text[at:end].isupper():
+            continue  # an all-capitals line: capitals say nothing
+        return True
+    return False
+
+
 def _safe_normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
+    if _in_a_name(ctx.text, m.start(), m.end()):
+        return None
     try:
         result = _normalize(name, m, ctx)
     except (ValueError, OverflowError, IndexError, KeyError, TypeError, StopIteration):
