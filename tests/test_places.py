@@ -170,3 +170,15 @@ def test_acronyms_do_not_match_hamlets_alternate_names(settings, text, acronym, 
     spans = [Span(start=0, end=len(first), text=first), Span(start=text.index(f" {acronym} ") + 1, end=text.index(f" {acronym} ") + 1 + len(acronym), text=acronym)]
     _, entry = Places(settings).resolve_spans(doc, spans)
     assert entry is not None and entry.country == country
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Councillor Mary Nelson backed the plan. Nelson says heating costs will fall.", "Nelson"),
+        ("Guhdar Ali fled in 2015. Despite the threat to his life, Guhdar has not been granted refugee status in Greece.", "Guhdar"),
+    ],
+)
+def test_names_used_for_a_person_are_not_places(run, text, name):
+    doc = run(text)
+    assert not any(m.text == name for p in doc.places for m in p.mentions)

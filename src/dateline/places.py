@@ -158,8 +158,52 @@ class Places(Stage):
             if gz.normalize(text[s:e]) in accepted:
                 add(s, e)
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
+        found = self._drop_people(sdoc, found)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
+
+    def _drop_people(self, sdoc, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """One sense per discourse for people: a one-word name that the document also uses as a person's name
+        ("Dewly Nelson ... Nelson says") is that person, unless it is a country or region or follows "in"."""
+        votes: Counter = Counter()  # > 0: the word is used more often for a person than as a place
+        full_names: set[str] = set()
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON":
+                for t in ent:
+                    if t.is_alpha and t.text[:1].isupper():
+                        # A full name ("Yulia Skripal") says more than a lone word the model may have mislabelled.
+                        votes[gz.normalize(t.text)] += 2 if len(ent) > 1 else 1
+                        if len(ent) > 1:
+                            full_names.add(gz.normalize(t.text))
+            elif ent.label_ in _PLACE_LABELS and len(ent) == 1:
+                votes[gz.normalize(ent.text)] -= 1
+        people = {w for w, n in votes.items() if n > 0}
+        if not people:
+            return found
+        protected: set[str] = set()
+        cued: set[tuple[int, int]] = set()
+        for s, e in found:
+            name = sdoc.text[s:e]
+            key = gz.normalize(name)
+            if key in people:
+                span = sdoc.char_span(s, e, alignment_mode="expand")
+                cands = self.gaz.candidates(name)
+                if cands and cands[0].level in ("country", "continent") and cands[0].kind <= 1:
+                    protected.add(key)
+                elif key not in full_names and self._strong(cands, name):
+                    protected.add(key)  # a big city the model called a person, with no full name to back it
+                elif span is not None and self._after_locative(sdoc, span.start, cands):
+                    cued.add((s, e))
+                    if key not in full_names:
+                        protected.add(key)  # "in Kherson" once: a place in every mention
+        kept = []
+        for s, e in found:
+            name = sdoc.text[s:e]
+            key = gz.normalize(name)
+            if key in people and key not in protected and (s, e) not in cued and " " not in name.strip():
+                continue
+            kept.append((s, e))
+        return kept
 
     @staticmethod
     def _trim(ent) -> tuple[int, int] | None:
