@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 Precision = Literal["low", "second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "none"]
 DateSource = Literal["metadata", "url", "header", "caller", "text", "none"]
@@ -123,10 +123,22 @@ class EventDate(Model):
 
 
 class Evidence(Model):
+    """The sentence an event was read from, and the spans in it of the trigger and of each argument."""
+
     sentence: str
     start: int  # sentence span in the article text
     end: int
     trigger: Span | None = None
+    actors: list[Span] = Field(default_factory=list)
+    recipients: list[Span] = Field(default_factory=list)
+    location: Span | None = None
+    date: Span | None = None
+
+    def span(self, start: int | None, end: int | None) -> Span | None:
+        """The Span for article offsets start..end when they fall inside this sentence."""
+        if start is None or end is None or not (self.start <= start < end <= self.end):
+            return None
+        return Span(start=start, end=end, text=self.sentence[start - self.start:end - self.start])
 
 
 class Event(Model):
@@ -146,6 +158,16 @@ class Event(Model):
     cameo: str | None = None
     quad_class: int | None = None
     intensity: float | None = None
+
+    @model_validator(mode="after")
+    def _evidence_spans(self) -> "Event":
+        # The evidence lists every argument's span, derived from the arguments so they cannot disagree.
+        ev = self.evidence
+        ev.actors = [s for a in self.actors if (s := ev.span(a.start, a.end))]
+        ev.recipients = [s for a in self.recipients if (s := ev.span(a.start, a.end))]
+        ev.location = ev.span(self.location.start, self.location.end) if self.location else None
+        ev.date = ev.span(self.date.start, self.date.end) if self.date else None
+        return self
 
 
 class Document(Model):
