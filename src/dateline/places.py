@@ -89,6 +89,7 @@ class Places(Stage):
         self.modifiers = bool(self.options.get("modifiers", True))
         self.min_scan_population = int(self.options.get("min_scan_population", 200_000))
         self.infer = bool(self.options.get("infer", True))
+        self.weak_population = int(self.options.get("weak_population", 20000))
         self._gaz = None
 
     @property
@@ -359,8 +360,23 @@ class Places(Stage):
             for i, c in enumerate(cand_lists)
         ]
         if self.infer:
-            final = self._infer(names, final)
+            final = self._infer(names, self._drop_weak(keys, final))
         return final
+
+    def _drop_weak(self, keys: list[str], resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
+        """Forget readings that are only a small town abroad ("Chartres" in an article set in New Orleans): a town
+        matched by an alternate name or smaller than `weak_population`, in a country no other name of the document is in."""
+        out = list(resolved)
+        for i, e in enumerate(resolved):
+            if e is None or e.level not in ("city", "site") or e.id < 0:
+                continue
+            if e.kind < 2 and e.population >= self.weak_population:
+                continue
+            if any(o is not None and o.country == e.country and keys[j] != keys[i] for j, o in enumerate(resolved)):
+                continue
+            if any(o is not None and keys[j] != keys[i] for j, o in enumerate(resolved)):
+                out[i] = None
+        return out
 
     def _infer(self, names: list[str], resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
         """Unknown names placed at the document place that most likely contains them, marked level "inferred".
