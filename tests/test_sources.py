@@ -89,3 +89,33 @@ def test_unreachable_url(settings):
         port = sock.getsockname()[1]
     [failure] = expand([f"http://127.0.0.1:{port}/x"], settings)
     assert isinstance(failure, Failure) and "cannot connect" in failure.reason
+
+
+def test_warc_response_records(tmp_path, settings):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from .conftest import ARTICLE_HTML
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, status, ctype, body in [
+            ("https://example.org/a.html", "200 OK", "text/html; charset=utf-8", ARTICLE_HTML.encode()),
+            ("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG...."),
+            ("https://example.org/gone", "404 Not Found", "text/html", b"<html>gone</html>"),
+        ]:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers))
+    items = expand([str(path)], settings)
+    assert [(type(i).__name__, i.url) for i in items] == [("RawInput", "https://example.org/a.html")]
+    assert b"Geneva" in items[0].data
+
+
+def test_broken_warc_is_a_failure(tmp_path, settings):
+    path = tmp_path / "broken.warc"
+    path.write_bytes(b"this is not a warc file at all\r\n\r\n")
+    items = expand([str(path)], settings)
+    assert len(items) == 1 and isinstance(items[0], Failure) and "WARC" in items[0].reason

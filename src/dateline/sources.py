@@ -162,6 +162,11 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
+        with (gzip.open if _is_gzip(path) else open)(path, "rb") as fh:
+            head = fh.read(16)
+        if not head.startswith((b"WARC/", b"filedesc://")):
+            yield Failure(str(path), f"[E100] {path}: not a WARC/ARC file (it does not start with a WARC record); check the file")
+            return
         with open(path, "rb") as fh:
             for number, record in enumerate(ArchiveIterator(fh, arc2warc=True), 1):
                 if record.rec_type != "response":
@@ -176,8 +181,13 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
                     continue
                 data = record.content_stream().read(settings.max_bytes + 1)
                 yield _checked(RawInput(data=data, origin=origin, url=url, content_type=ctype or None), settings)
-    except (OSError, ArchiveLoadFailed) as err:
+    except (OSError, EOFError, ArchiveLoadFailed) as err:
         yield Failure(str(path), f"[E100] {path}: not a readable WARC/ARC file ({err}); check the file")
+
+
+def _is_gzip(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
 
 
 def fetch(url: str, settings: Settings) -> RawInput:
