@@ -52,8 +52,31 @@ PAGES = {
 }
 
 
+LONG_ENTRY = " ".join(["Rebels attacked an army post near Goma on Monday, local officials said."] * 14)
+
+
+def feed(base: str) -> bytes:
+    """An RSS feed with one full-text entry and one entry that links to /article.html."""
+    return f"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>World Wire</title><link>{base}/</link><description>News</description>
+<item><title>Rebels attack army post</title><link>{base}/rebels</link><pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>{LONG_ENTRY}</p>]]></content:encoded></item>
+<item><title>Ministers meet in Geneva</title><link>{base}/article.html</link><pubDate>Wed, 13 Sep 2023 08:00:00 GMT</pubDate>
+<description>Short teaser.</description></item>
+<item><title>Gone</title><link>{base}/missing</link><description>Teaser.</description></item>
+</channel></rss>""".encode()
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
+        if self.path == "/feed.xml":
+            body = feed(f"http://127.0.0.1:{self.server.server_address[1]}")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path == "/loop":
             self.send_response(302)
             self.send_header("Location", "/loop")

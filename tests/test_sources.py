@@ -119,3 +119,26 @@ def test_broken_warc_is_a_failure(tmp_path, settings):
     path.write_bytes(b"this is not a warc file at all\r\n\r\n")
     items = expand([str(path)], settings)
     assert len(items) == 1 and isinstance(items[0], Failure) and "WARC" in items[0].reason
+
+
+def test_rss_feed_url_gives_its_entries(http_server, settings):
+    from dateline.extract import Extract
+
+    items = expand([f"{http_server}/feed.xml"], settings)
+    assert [type(i).__name__ for i in items] == ["RawInput", "RawInput", "Failure"]
+    full, fetched, gone = items
+    assert (full.url, full.published, full.title) == (f"{http_server}/rebels", "2024-03-04", "Rebels attack army post")
+    article = Extract(settings)(full.document()).article
+    assert article.text.startswith("Rebels attacked an army post near Goma") and article.published.value == "2024-03-04"
+    assert fetched.url.endswith("/article.html") and b"Geneva" in fetched.data and fetched.published == "2023-09-13"
+    assert "HTTP 404" in gone.reason
+
+
+def test_feed_file_is_detected_by_content(tmp_path, settings):
+    from .conftest import feed
+
+    path = tmp_path / "news.txt"
+    path.write_bytes(feed("http://127.0.0.1:9"))
+    items = expand([str(path)], settings)
+    assert isinstance(items[0], RawInput) and items[0].title == "Rebels attack army post"
+    assert all(isinstance(i, Failure) and "cannot connect" in i.reason for i in items[1:])

@@ -8,8 +8,10 @@ from __future__ import annotations
 import glob as globlib
 import gzip
 import hashlib
+import html
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -71,9 +73,11 @@ def _expand(spec: str, settings: Settings, stdin) -> Iterator[RawInput | Failure
         return
     if spec.startswith(("http://", "https://")):
         try:
-            yield fetch(spec, settings)
+            raw = fetch(spec, settings)
         except InputError as err:
             yield Failure(spec, str(err))
+            return
+        yield from (read_feed(raw, settings) if is_feed(raw.data) else [raw])
         return
     path = Path(spec)
     if path.is_dir():
@@ -111,7 +115,8 @@ def _from_file(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
     except OSError as err:
         yield Failure(str(path), f"[E100] {path}: cannot read ({err.strerror}); check permissions")
         return
-    yield _checked(RawInput(data=data, origin=str(path)), settings)
+    raw = _checked(RawInput(data=data, origin=str(path)), settings)
+    yield from (read_feed(raw, settings) if isinstance(raw, RawInput) and is_feed(raw.data) else [raw])
 
 
 def _checked(raw: RawInput, settings: Settings) -> RawInput | Failure:
@@ -188,6 +193,46 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
 def _is_gzip(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(2) == b"\x1f\x8b"
+
+
+_FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
+FULL_TEXT_CHARS = 800  # a feed entry with at least this much text is coded as is, not fetched
+
+
+def is_feed(data: bytes) -> bool:
+    """True for an RSS or Atom document (by content)."""
+    head = data[:2048]
+    return bool(_FEED_SNIFF.search(head)) and b"<html" not in head.lower()
+
+
+def read_feed(raw: RawInput, settings: Settings) -> Iterator[RawInput | Failure]:
+    """The entries of an RSS/Atom feed: full-text entries as they are, the others fetched from their links."""
+    import feedparser
+
+    feed = feedparser.parse(raw.data)
+    if not feed.entries:
+        yield Failure(raw.origin, f"[E106] {raw.origin}: the feed has no entries; check the feed URL")
+        return
+    for number, entry in enumerate(feed.entries, 1):
+        link = entry.get("link")
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
+        content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+        origin = link or f"{raw.origin}#{number}"
+        if len(re.sub(r"<[^>]+>", "", content)) >= FULL_TEXT_CHARS or not link:
+            if not content.strip():
+                yield Failure(origin, f"[E106] {origin}: the feed entry has neither text nor a link")
+                continue
+            page = f"<html><head><title>{html.escape(entry.get('title') or '')}</title></head><body><article>{content}</article></body></html>"
+            yield _checked(RawInput(data=page.encode("utf-8"), origin=origin, url=link, published=published, title=entry.get("title")), settings)
+            continue
+        try:
+            page = fetch(link, settings)
+        except InputError as err:
+            yield Failure(origin, str(err))
+            continue
+        page.published, page.title = published, entry.get("title")
+        yield _checked(page, settings)
 
 
 def fetch(url: str, settings: Settings) -> RawInput:
