@@ -189,6 +189,9 @@ def test_tag_without_publication_date_gives_underspecified_values(text, expr, va
         ("The delegation plans to arrive on Monday.", "2023-09-18"),
         ("The delegation arrived on Monday.", "2023-09-11"),
         ("The delegation arrived on Wednesday.", "2023-09-13"),
+        # a present-tense weekday is the nearest one: "meet Friday" two days ahead, "as of Monday" two days back
+        ("He and the prime minister meet separately Friday with the envoy.", "2023-09-15"),
+        ("The following are the latest figures as of Monday.", "2023-09-11"),
     ],
 )
 def test_stage_reads_weekday_direction_from_the_parse(run_stage, text, value):
@@ -219,6 +222,9 @@ def test_stage_places_bare_months_by_tense(run_stage, text, value):
         ("Final guidelines to be published in November will decide the case.", "2023-11"),
         ("The alliance has decided to admit the three countries in March.", "2024-03"),
         ("The rebels had left the town by Monday.", "2023-09-11"),
+        ("The shares are to resume trading in Paris on Tuesday.", "2023-09-19"),
+        ("Officials postponed until Tuesday any action on the permit.", "2023-09-19"),
+        ("The agency gave the relatives until Monday to sign the paper.", "2023-09-18"),
     ],
 )
 def test_stage_reads_forward_cues_and_infinitives_as_future(run_stage, text, value):

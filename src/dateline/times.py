@@ -188,19 +188,22 @@ def _future_cues() -> tuple[re.Pattern, re.Pattern]:
         return re.compile(rf"(?<!\w)(?:{alternation})\s+(?:(?:early|late|mid)[-\s]+|this\s+)?$", re.I)
 
     t = lexicon()["tense"]
-    return pattern(t["future_cues_before"]), pattern(t["future_cues_unless_past"])
+    deferring = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(t["deferring_verbs"], key=len, reverse=True))
+    # "postponed until Tuesday", "gave the relatives until 9 a.m. Tuesday": a deadline put ahead, whatever the tense
+    deferred = re.compile(rf"(?<!\w)(?:{deferring})(?:\s+[\w'.,-]+){{0,5}}?\s+(?:until|till)\s+(?:(?:early|late|mid)[-\s]+|this\s+|next\s+)?$", re.I)
+    return pattern(t["future_cues_before"]), pattern(t["future_cues_unless_past"]), deferred
 
 
 def _with_cues(text: str, tense_of: TenseOf) -> TenseOf:
     """`tense_of`, overridden to 'future' for expressions right after a forward-pointing cue."""
-    always, unless_past = _future_cues()
+    always, unless_past, deferred = _future_cues()
     cache: dict[tuple[int, int], Tense | None] = {}
 
     def tense(start: int, end: int) -> Tense | None:
         if (start, end) in cache:
             return cache[(start, end)]
         lo = max(0, start - 24)
-        if always.search(text, lo, start):
+        if always.search(text, lo, start) or deferred.search(text, max(0, start - 70), start):
             found = "future"
         else:
             found = tense_of(start, end)
@@ -616,7 +619,7 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         if dct is None:
             return ("TIME" if pod else "DATE"), f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
         direction = _direction(low, tense)
-        if direction == "near":
+        if direction == "near" and tense != "present":
             direction = "past"  # news reports what happened: a bare weekday without a future reading is the last one
         if "the day before" in low:
             d = _weekday_date(dct, wd, "last" if "last" in low else "past") - timedelta(days=1)
@@ -1394,6 +1397,8 @@ def spacy_tense_reader(sdoc, sentences: list[tuple[int, int]] | None = None, tex
             head = verb.head
             if head.lemma_ in future_verbs:
                 return "future"
+            if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+                return "future"  # "is to resume trading Tuesday": an arrangement still ahead
             if head.pos_ in ("VERB", "AUX"):
                 return verb_tense(head, depth + 1)
             # "guidelines to be published in November", "a plan to vote on Friday": what a thing is for lies ahead
