@@ -79,6 +79,8 @@ def test_tag_resolves_relative_expressions_against_the_publication_date(text, ex
         ("The visit will extend for several more days.", "several more days", "DURATION", "PXD"),
         ("Prices rose in the past two months.", "the past two months", "DURATION", "P2M"),
         ("He signed a two-year contract.", "two-year", "DURATION", "P2Y"),
+        ("The rivalry has lasted for decades.", "decades", "DURATION", "PXY"),
+        ("The rate is the lowest in two decades.", "two decades", "DURATION", "P20Y"),
         ("The talks took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
         ("The summit is held every year.", "every year", "SET", "P1Y"),
         ("The paper is published daily.", "daily", "SET", "P1D"),

@@ -384,7 +384,8 @@ def _duration_value(amount: int | float | None, unit: str) -> str:
     if m:
         mult, unit = int(m[1]), m[2]
     if amount is None:
-        return f"PTX{unit[1]}" if unit.startswith("T") else ("PXE" if mult == 10 else f"PX{unit}")
+        # an unknown number of decades is an unknown number of years ("decades-long" → PXY), as "two decades" is P20Y
+        return f"PTX{unit[1]}" if unit.startswith("T") else f"PX{unit}"
     value = amount * mult
     if isinstance(value, float) and not value.is_integer():
         whole, half = int(value), value - int(value)
