@@ -29,6 +29,8 @@ def locate():
         ("A bomb exploded near Kabul on Tuesday.", "exploded", ["Kabul"]),
         ("Pakistani authorities arrested him in January.", "arrested", []),
         ("Russia condemned the sanctions.", "condemned", []),
+        ("A car bomb exploded in Sinjar town, some 100 km west of Mosul, on Monday.", "exploded", ["Sinjar"]),
+        ("Clashes erupted in Tikrit, north of Baghdad, on Sunday.", "erupted", ["Tikrit"]),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

@@ -17,8 +17,21 @@ from .models import Place, Span
 
 @lru_cache(maxsize=1)
 def _preps() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("dateline.data").joinpath("places-eventloc.json").read_text(encoding="utf-8"))
+    data = _data()
     return frozenset(data["locative"]), frozenset(data["non_locative"])
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(resources.files("dateline.data").joinpath("places-eventloc.json").read_text(encoding="utf-8"))
+
+
+def _is_reference(prep) -> bool:
+    """A place after "south of", "100 km west of", "capital of" is the reference point of another place, not the location."""
+    return prep.lower_ == "of" and prep.head.lower_ in _data()["reference_heads"]
+
+
+REFERENCE_PENALTY = 2.5
 
 
 def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=None) -> list[tuple[Place, Span]]:
@@ -47,7 +60,9 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
         prep = _governing_prep(root)
         score = 0.0
         if prep is not None:
-            if prep.lower_ in locative:
+            if _is_reference(prep):
+                score -= REFERENCE_PENALTY
+            elif prep.lower_ in locative:
                 score += 3.0
             elif prep.lower_ in non_locative:
                 score -= 2.0
@@ -74,7 +89,8 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
 def _is_modifier(tok) -> bool:
     """A place word modifying a noun ("Pakistani authorities", "U.S.-led offensive") names no location."""
     if tok.dep_ in ("amod", "compound", "poss", "npadvmod", "nmod") and tok.head.i > tok.i:
-        return True
+        # "Sinjar town", "Makhmur district": a place name naming the place noun it modifies is the location.
+        return not (tok.dep_ in ("compound", "nmod") and tok.head.lower_ in _data()["place_nouns"])
     return tok.pos_ == "ADJ"
 
 
