@@ -208,6 +208,8 @@ def test_stage_reads_weekday_direction_from_the_parse(run_stage, text, value):
         ("The minister visited Paris in October.", "2022-10"),
         ("The minister is expected to visit Paris in October.", "2023-10"),
         ("The minister visited Paris in March.", "2023-03"),
+        ("The October accession will enable the three to attend.", "2023-10"),
+        ("The March accession was a success.", "2023-03"),
     ],
 )
 def test_stage_places_bare_months_by_tense(run_stage, text, value):

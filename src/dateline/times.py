@@ -1416,7 +1416,12 @@ def spacy_tense_reader(sdoc, sentences: list[tuple[int, int]] | None = None, tex
             return None
         tok = span.root
         if tok.dep_ in ("poss", "compound") or (tok.dep_ == "nmod" and tok.head.pos_ == "NOUN"):
-            return "past"  # "Wednesday's ruling", "the Oct. 23 slaying": a thing already done
+            # "Wednesday's ruling", "the Oct. 23 slaying": a thing already done, unless the clause looks
+            # ahead ("the March accession will enable..."): then the nearest one
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ not in ("ROOT",):
+                verb = verb.head
+            return None if verb.pos_ in ("VERB", "AUX") and verb_tense(verb) == "future" else "past"
         for _ in range(8):
             if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
                 found = verb_tense(tok)
