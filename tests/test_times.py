@@ -64,6 +64,7 @@ def test_tag_normalizes_absolute_dates(text, expr, value):
         ("Exports fell last year.", "last year", "2022"),
         ("The deal closed last fall.", "last fall", "2022-FA"),
         ("The dividend is payable Dec. 15.", "Dec. 15", "2023-12-15"),
+        ("By mid afternoon, the shelling had stopped.", "mid afternoon", "2023-09-15TAF"),
     ],
 )
 def test_tag_resolves_relative_expressions_against_the_publication_date(text, expr, value):
@@ -80,6 +81,8 @@ def test_tag_resolves_relative_expressions_against_the_publication_date(text, ex
         ("Prices rose in the past two months.", "the past two months", "DURATION", "P2M"),
         ("He signed a two-year contract.", "two-year", "DURATION", "P2Y"),
         ("The rivalry has lasted for decades.", "decades", "DURATION", "PXY"),
+        ("They left their third day-long meeting.", "day-long", "DURATION", "P1D"),
+        ("The government's decades-long battle goes on.", "decades-long", "DURATION", "PXY"),
         ("The rate is the lowest in two decades.", "two decades", "DURATION", "P20Y"),
         ("The talks took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
         ("The summit is held every year.", "every year", "SET", "P1Y"),

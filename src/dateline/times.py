@@ -119,7 +119,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "weekday": rf"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|early|late|earlier|later|each|every)\s+)?(?:the\s+day\s+before\s+(?:last\s+)?)?{weekday}(?:'s)?(?!\w)(?:\s+(?P<wpod>{pod})s?\b)?",
         "day_words": rf"\b(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+(?:before|after)\s+)?(?:today|tonight|yesterday|tomorrow)(?:'s)?(?!\w)(?:\s+(?P<dpod>{pod})\b)?",
         "pod_day": rf"\b(?:{pod}|late|early)\s+(?:yesterday|today|tomorrow|{weekday})\b",
-        "this_pod": rf"\b(?:(?:later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+{pod}\b",
+        "this_pod": rf"\b(?:(?:later|earlier)\s+)?(?:this|last|tomorrow|yesterday)\s+{pod}\b|(?:(?<=\bby\s)|(?<=\bin\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bat\s)|(?<=\baround\s))(?:early|late|mid)[-\s]?(?:morning|afternoon|evening)\b",
         "holiday": rf"\b(?:(?:last|this|next)\s+)?{holidays}(?!\w)",
         "rel_unit": rf"\b(?:(?:early|late|earlier|later|sometime|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?(?:{rel}|the)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|{season})(?:'s)?(?!\w)",
         "rel_season": rf"\b(?:(?:early|late|mid)[-\s]?)?(?:(?:this|last|next|this\s+past|the)\s+)?(?:(?:early|late)\s+)?{season}(?:\s+of\s+(?:{year}|{spelled_year}))?\b",
@@ -132,7 +132,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "year_ended": r"\bthe\s+(?:fiscal\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?:date|end)))",
         "duration": rf"\b(?:the\s+)?{approx}?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|entire|full|same|next\s+few|past\s+few|last\s+few|first\s+few)\s+)?{approx}?{num}(?:\s+(?:to|or)\s+{num})?\s+(?:(?:more|additional|full|straight|consecutive|trading|business|long|short|odd)\s+)?{unit}(?:\s+(?:and\s+a\s+half|or\s+so|or\s+more))?\b",
         "duration_and_half": rf"\b(?:{approx})?(?:a|an|one)\s+{unit}\s+and\s+a\s+half\b|\b(?:{approx})?half\s+(?:a|an)\s+{unit}\b",
-        "duration_adj": rf"\b(?:{num}|several|multi)-(?:{unit})(?:-long)?\b(?!-old)",
+        "duration_adj": rf"\b(?:(?:{num}|several|multi)-(?:{unit})(?:-long)?\b(?!-old)|(?:day|week|month|year|hour|decade|centurie|century)s?-long\b)",
         "duration_plural": rf"\b(?:(?:the|recent|coming|past|the\s+past|the\s+last|in\s+recent|the\s+coming|the\s+next)\s+)?(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?:\s+(?:ahead|to\s+come))?\b",
         "set_every": rf"\b(?:every|each|per|a)\s+(?:other\s+)?(?:(?:{num})\s+)?(?:{unit}|{weekday}|{month}|{season})(?!\w)",
         "set_word": rf"\b{sets}\b",
@@ -1076,6 +1076,9 @@ def _duration(name: str, low: str, ctx: _Context) -> tuple[str, str] | None:
         unit = _unit_of(m[1]) if m else None
         return ("DURATION", _duration_value(0.5, unit)) if unit else None
     if name == "duration_adj":
+        if re.fullmatch(r"[a-z]+-long", low):
+            unit = _unit_of(low[:-5])  # "a day-long meeting": one day; "decades-long": some decades
+            return ("DURATION", _duration_value(None if low[-6] == "s" else 1, unit)) if unit else None
         m = re.match(r"(.+?)-([a-z]+)(?:-(?:old|long))?$", low)
         if not m:
             return None
