@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from . import ontology
+from . import classifier, ontology
 from .errors import PipelineError
 from .eventdate import event_date
 from .eventloc import choose_locations
@@ -64,6 +64,14 @@ class Events(Stage):
         self.cues = ontology.factuality_cues()
         self.content = ontology.content_modes()
         self.min_confidence = float(self.options.get("min_confidence", 0.4))
+        # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and speaks
+        # when the rules find no trigger; "none" turns it off.
+        model = str(self.options.get("model", "plover"))
+        self.model = None if model.lower() in ("", "none", "off") else classifier.load(model)
+        self.model_weight = float(self.options.get("model_weight", 0.5))
+        self.model_threshold = float(self.options.get("model_threshold", 0.6))
+        # Gold codings and most readers take one event per clause; extra candidates need their own actor.
+        self.one_per_clause = bool(self.options.get("one_per_clause", True))
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy
@@ -168,6 +176,9 @@ class Events(Stage):
     # 3-5. one sentence --------------------------------------------------------------------------
     def _sentence(self, doc: Document, sent, mentions) -> list[Event]:
         hits = self._nest(self._triggers(sent))
+        probs = self.model.proba(sent.text) if self.model is not None else None
+        if not hits and probs:
+            hits = self._fallback(sent, probs)
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
         out: list[Event] = []
         for hit in hits:
@@ -198,7 +209,31 @@ class Events(Stage):
                 # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
                 outer = self._outer_factuality(hit, sent)
                 out.append(self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3)))
-        return _merge(out)
+        out = _merge(out)
+        if probs:
+            w = self.model_weight
+            out = [e.model_copy(update={"confidence": round((1 - w) * e.confidence + w * probs.get(e.type, 0.0), 3)}) for e in out]
+        if self.one_per_clause and len(out) > 1:
+            out = _select(out)
+        return out
+
+    def _fallback(self, sent, probs: dict[str, float]) -> list[_Hit]:
+        """When no trigger matched: the classifier's type on the clause's main verb, if it is sure enough."""
+        etype, p = max(probs.items(), key=lambda kv: kv[1])
+        if p < self.model_threshold:
+            return []
+        head = sent.root
+        # "X said (that) Y did Z": the reported clause carries the event.
+        speech = set(self.cues["reported"]["speech_verbs"])
+        while head.lemma_.lower() in speech:
+            inner = [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+            if not inner:
+                break
+            head = inner[0]
+        if head.pos_ not in ("VERB", "AUX", "NOUN"):
+            return []
+        trig = ontology.Trigger(lemmas=(head.lemma_.lower(),), pos="A", type=etype, mode=None, weight=round(0.2 + 0.5 * p, 3))
+        return [_Hit(trig, [head], head, etype, None)]
 
     def _location(self, doc: Document, sentence: Span, trigger: Span):
         chosen = choose_locations(sentence, trigger, doc.places)
@@ -489,6 +524,23 @@ def _speech_above(head, cues) -> bool:
 def _has_phrase(sent, phrases) -> bool:
     text = sent.text.lower()
     return any(p in text for p in phrases)
+
+
+def _select(events: list[Event]) -> list[Event]:
+    """The best event of a sentence, plus others only with clear evidence: an actor of their own, not the best's."""
+    ranked = sorted(events, key=lambda e: -e.confidence)
+    best = ranked[0]
+    kept = [best]
+    for e in ranked[1:]:
+        if any(k.evidence.trigger == e.evidence.trigger and "AGREE" in (k.type, e.type) for k in kept):
+            # The commitment read off a future modal goes with the planned action it states.
+            kept.append(e)
+            continue
+        own = {a.actor_id or a.text for a in e.actors}
+        taken = {a.actor_id or a.text for k in kept for a in k.actors}
+        if own and not own & taken and all(k.type != e.type for k in kept) and e.confidence >= 0.8 * best.confidence:
+            kept.append(e)
+    return sorted(kept, key=lambda e: e.evidence.trigger.start if e.evidence.trigger else 0)
 
 
 def _merge(events: list[Event]) -> list[Event]:
