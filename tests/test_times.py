@@ -38,6 +38,7 @@ def only(timexes: list[Timex], text: str) -> Timex:
         ("The vote was held on 13 September 2023.", "13 September 2023", "2023-09-13"),
         ("The vote was held on 2023-09-13.", "2023-09-13", "2023-09-13"),
         ("His first visit was in July 2000.", "July 2000", "2000-07"),
+        ("They met in mid-February 2021.", "mid-February 2021", "2021-02"),
         ("Prices rose through the 1990s.", "the 1990s", "199"),
         ("Sales fell in the third quarter of 1990.", "the third quarter of 1990", "1990-Q3"),
         ("Profit rose in fiscal 1998.", "fiscal 1998", "1998"),
@@ -65,6 +66,8 @@ def test_tag_normalizes_absolute_dates(text, expr, value):
         ("The deal closed last fall.", "last fall", "2022-FA"),
         ("The dividend is payable Dec. 15.", "Dec. 15", "2023-12-15"),
         ("By mid afternoon, the shelling had stopped.", "mid afternoon", "2023-09-15TAF"),
+        ("The talks started in mid-February.", "mid-February", "2023-02"),
+        ("The vote is set for mid-March.", "mid-March", "2024-03"),
     ],
 )
 def test_tag_resolves_relative_expressions_against_the_publication_date(text, expr, value):
@@ -179,6 +182,7 @@ def test_tag_spans_leave_out_prepositions_and_possessives(text, expr):
         ("Rebels attacked the town yesterday.", "yesterday", "XXXX-XX-XX"),
         ("The ministers met last week.", "last week", "XXXX-WXX"),
         ("His first visit was in July 2000.", "July 2000", "2000-07"),
+        ("They met in mid-February 2021.", "mid-February 2021", "2021-02"),
     ],
 )
 def test_tag_without_publication_date_gives_underspecified_values(text, expr, value):

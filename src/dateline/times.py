@@ -440,7 +440,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*|\d+(?:[.,/]\d+)*")
 
 def _month_in(text: str) -> int | None:
     lex = lexicon()
-    for w in _WORD.findall(text):
+    for w in (part for word in _WORD.findall(text) for part in word.split("-") if part):  # "mid-February"
         key = w.lower().rstrip(".")
         if key in lex["months"]:
             if key in lex["month_abbreviations_need_period"] and not w.endswith(".") and not re.match(r"\s*\d", text[text.find(w) + len(w):][:3]):
@@ -451,7 +451,7 @@ def _month_in(text: str) -> int | None:
 
 def _weekday_in(text: str) -> int | None:
     lex = lexicon()
-    for w in _WORD.findall(text):
+    for w in (part for word in _WORD.findall(text) for part in word.split("-") if part):  # "late-Friday"
         key = w.lower().rstrip(".").removesuffix("'s")
         if key.endswith("s") and key[:-1] in lex["weekdays"] and len(key) > 4:
             key = key[:-1]
@@ -560,7 +560,7 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         if mo is None:
             return None
         word = re.findall(r"[a-z]+", low)[-1]
-        if word in lex["months_needing_capital"] and not s.split()[-1][0].isupper():
+        if word in lex["months_needing_capital"] and not re.split(r"[\s-]+", s)[-1][0].isupper():
             return None
         if word in ("may", "march") and low == word:
             after = ctx.text[m.end():m.end() + 9]
