@@ -39,6 +39,7 @@ def only(timexes: list[Timex], text: str) -> Timex:
         ("The vote was held on 2023-09-13.", "2023-09-13", "2023-09-13"),
         ("His first visit was in July 2000.", "July 2000", "2000-07"),
         ("They met in mid-February 2021.", "mid-February 2021", "2021-02"),
+        ("The meeting is on March 3, 1998 at 10 a.m.", "10 a.m.", "1998-03-03T10:00"),
         ("Prices rose through the 1990s.", "the 1990s", "199"),
         ("Sales fell in the third quarter of 1990.", "the third quarter of 1990", "1990-Q3"),
         ("Profit rose in fiscal 1998.", "fiscal 1998", "1998"),
@@ -67,6 +68,9 @@ def test_tag_normalizes_absolute_dates(text, expr, value):
         ("The dividend is payable Dec. 15.", "Dec. 15", "2023-12-15"),
         ("By mid afternoon, the shelling had stopped.", "mid afternoon", "2023-09-15TAF"),
         ("The talks started in mid-February.", "mid-February", "2023-02"),
+        ("He has been held since Monday.", "Monday", "2023-09-11"),
+        ("The attack came Thursday at 3:30 p.m.", "3:30 p.m.", "2023-09-14T15:30"),
+        ("The blast occurred at 10:35 a.m. (0735 GMT) Wednesday, toppling a building.", "10:35 a.m.", "2023-09-13T10:35"),
         ("The vote is set for mid-March.", "mid-March", "2024-03"),
     ],
 )
@@ -183,6 +187,7 @@ def test_tag_spans_leave_out_prepositions_and_possessives(text, expr):
         ("The ministers met last week.", "last week", "XXXX-WXX"),
         ("His first visit was in July 2000.", "July 2000", "2000-07"),
         ("They met in mid-February 2021.", "mid-February 2021", "2021-02"),
+        ("The meeting is on March 3, 1998 at 10 a.m.", "10 a.m.", "1998-03-03T10:00"),
     ],
 )
 def test_tag_without_publication_date_gives_underspecified_values(text, expr, value):

@@ -155,9 +155,10 @@ def _tense_patterns() -> tuple[re.Pattern, re.Pattern]:
     return future, past
 
 
-def text_tense(before: str, after: str = "") -> Tense:
+def text_tense(before: str, after: str = "") -> Tense | None:
     """The tense of a clause read from its words alone: the marker nearest before the expression
-    (else nearest after it) decides: future words, then past forms; none means present."""
+    (else nearest after it) decides: future words, then past forms; None when there is neither (a present-tense
+    verb is not told apart from no verb here, so only the parse reports "present")."""
     future, past = _tense_patterns()
     best: tuple[int, Tense] | None = None
     for pattern, tense in ((future, "future"), (past, "past")):
@@ -171,7 +172,7 @@ def text_tense(before: str, after: str = "") -> Tense:
         m = pattern.search(after)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), tense)
-    return first[1] if first else "present"
+    return first[1] if first else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,6 +195,9 @@ def _future_cues() -> tuple[re.Pattern, re.Pattern]:
     return pattern(t["future_cues_before"]), pattern(t["future_cues_unless_past"]), deferred
 
 
+_SINCE = re.compile(r"(?<!\w)since\s+(?:(?:early|late|mid)[-\s]+)?$", re.I)
+
+
 def _with_cues(text: str, tense_of: TenseOf) -> TenseOf:
     """`tense_of`, overridden to 'future' for expressions right after a forward-pointing cue."""
     always, unless_past, deferred = _future_cues()
@@ -205,6 +209,8 @@ def _with_cues(text: str, tense_of: TenseOf) -> TenseOf:
         lo = max(0, start - 24)
         if always.search(text, lo, start) or deferred.search(text, max(0, start - 70), start):
             found = "future"
+        elif _SINCE.search(text, lo, start):
+            found = "past"  # "since Monday" began before the report, whatever the clause's tense
         else:
             found = tense_of(start, end)
             if found != "past" and unless_past.search(text, lo, start):
@@ -421,6 +427,7 @@ class _Context:
     last_quarter: tuple[int, int] | None = None  # (year, quarter) of the latest explicit quarter
     period: str | None = None  # the reporting period under discussion: "quarter", or "year" after "the nine months"
     last_day: date | None = None
+    last_day_end: int | None = None  # where the expression that gave last_day ends
     last_year: int | None = None
 
 
@@ -642,7 +649,7 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         return _day_word(low, ctx, tense)
 
     if name == "clock":
-        return _clock(s, low, ctx, tense)
+        return _clock(s, low, ctx, tense, m)
 
     if name == "clock_pod":
         h = int(re.match(r"\d+", low)[0])
@@ -805,8 +812,27 @@ def _day_word(low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] |
     return "DATE", day
 
 
-def _clock(s: str, low: str, ctx: _Context, tense: Tense | None) -> tuple[str, str] | None:
-    """A clock time ("10:35 a.m.", "noon Thursday", "5 p.m. EST Nov. 9") on the day it names, else the anchor day."""
+_DAY_BEFORE_CLOCK = re.compile(r"[\s,]*(?:at\s+)?(?:about\s+|around\s+)?", re.I)
+_WEEKDAY_AFTER_CLOCK = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?,?\s*(?:on\s+)?([A-Z][a-z]+day)\b")
+
+
+def _day_beside(ctx: _Context, m: re.Match, tense: Tense | None) -> str | None:
+    """The day a clock time without one belongs to: a date named just before it ("Friday at 10 a.m.") or a
+    weekday just after a parenthesis ("10:35 a.m. (0735 GMT) Friday")."""
+    if ctx.last_day and ctx.last_day_end is not None and 0 <= m.start() - ctx.last_day_end <= 16:
+        if _DAY_BEFORE_CLOCK.fullmatch(ctx.text, ctx.last_day_end, m.start()):
+            return ctx.last_day.isoformat()
+    after = _WEEKDAY_AFTER_CLOCK.match(ctx.text, m.end())
+    if after and ctx.dct:
+        wd = _weekday_in(after[1])
+        if wd:
+            return _weekday_date(ctx.dct, wd, {"near": "past"}.get(_direction("", tense), _direction("", tense))).isoformat()
+    return None
+
+
+def _clock(s: str, low: str, ctx: _Context, tense: Tense | None, match: re.Match | None = None) -> tuple[str, str] | None:
+    """A clock time ("10:35 a.m.", "noon Thursday", "5 p.m. EST Nov. 9") on the day it names, or the day named
+    right next to it ("Friday at 10 a.m.", "10:35 a.m. (0735 GMT) Friday"), else the anchor day."""
     dct = ctx.dct
     if "noon" in low or "midday" in low:
         h, mi = 12, 0
@@ -841,6 +867,8 @@ def _clock(s: str, low: str, ctx: _Context, tense: Tense | None) -> tuple[str, s
     elif dct:
         offset = -1 if "yesterday" in low else 1 if "tomorrow" in low else 0
         day = (dct + timedelta(days=offset)).isoformat()
+    if not (mo or wd or "yesterday" in low or "tomorrow" in low) and match is not None:
+        day = _day_beside(ctx, match, tense) or day
     if day is None and (mo or wd or not dct):
         day = "XXXX-XX-XX"
     return "TIME", f"{day}T{h:02d}:{mi:02d}"
@@ -1341,7 +1369,10 @@ def tag(text: str, dct: str | date | None, sentences: list[tuple[int, int]] | No
     out: list[Timex] = []
     scratch = _Context(text=text, dct=anchor, tense_of=ctx.tense_of)
     for start, end, name, m in _select(_candidates(text), scratch):
+        before = ctx.last_day
         result = _safe_normalize(name, m, ctx)
+        if ctx.last_day is not before:
+            ctx.last_day_end = end
         if result is None:
             continue
         typ, value = result
