@@ -89,6 +89,7 @@ def test_tag_resolves_relative_expressions_against_the_publication_date(text, ex
         ("He signed a two-year contract.", "two-year", "DURATION", "P2Y"),
         ("The rivalry has lasted for decades.", "decades", "DURATION", "PXY"),
         ("They left their third day-long meeting.", "day-long", "DURATION", "P1D"),
+        ("He was held for two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
         ("The government's decades-long battle goes on.", "decades-long", "DURATION", "PXY"),
         ("The rate is the lowest in two decades.", "two decades", "DURATION", "P20Y"),
         ("The talks took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),

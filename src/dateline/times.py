@@ -131,7 +131,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "year_ref": rf"\b(?:the|a|that)\s+(?:(?:year-earlier|year-ago|full|fiscal|latest|current|same|previous|following|prior)[-\s]+)+(?:year|period|fiscal\s+year)\b|\b(?:year-earlier|year-ago|year[-\s]end|year's\s+end)\b",
         "year_ended": r"\bthe\s+(?:fiscal\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?:date|end)))",
         "duration": rf"\b(?:the\s+)?{approx}?(?:(?:past|last|next|first|coming|previous|following|latest|final|remaining|additional|entire|full|same|next\s+few|past\s+few|last\s+few|first\s+few)\s+)?{approx}?{num}(?:\s+(?:to|or)\s+{num})?\s+(?:(?:more|additional|full|straight|consecutive|trading|business|long|short|odd)\s+)?{unit}(?:\s+(?:and\s+a\s+half|or\s+so|or\s+more))?\b",
-        "duration_and_half": rf"\b(?:{approx})?(?:a|an|one)\s+{unit}\s+and\s+a\s+half\b|\b(?:{approx})?half\s+(?:a|an)\s+{unit}\b",
+        "duration_and_half": rf"\b(?:{approx})?(?:a|an|one)\s+{unit}\s+and\s+a\s+half\b|\b(?:{approx})?half\s+(?:a|an)\s+{unit}\b|\b(?:{approx})?{num}\s+and\s+a\s+half\s+{unit}\b",
         "duration_adj": rf"\b(?:(?:{num}|several|multi)-(?:{unit})(?:-long)?\b(?!-old)|(?:day|week|month|year|hour|decade|centurie|century)s?-long\b)",
         "duration_plural": rf"\b(?:(?:the|recent|coming|past|the\s+past|the\s+last|in\s+recent|the\s+coming|the\s+next)\s+)?(?:years|months|weeks|days|decades|centuries|hours|minutes|quarters)(?:\s+(?:ahead|to\s+come))?\b",
         "set_every": rf"\b(?:every|each|per|a)\s+(?:other\s+)?(?:(?:{num})\s+)?(?:{unit}|{weekday}|{month}|{season})(?!\w)",
@@ -1096,6 +1096,10 @@ def _duration(name: str, low: str, ctx: _Context) -> tuple[str, str] | None:
             return "DATE", "FUTURE_REF"
         return "DURATION", _duration_value(None, unit)
     if name == "duration_and_half":
+        m = re.search(r"(\S+) and a half ([a-z]+)$", low)
+        if m:  # "two and a half years"
+            n, unit = _number(m[1]), _unit_of(m[2])
+            return ("DURATION", _duration_value(n + 0.5, unit)) if isinstance(n, int) and unit else None
         m = re.search(r"([a-z]+) and a half$", low)
         if m:
             unit = _unit_of(m[1])
