@@ -31,6 +31,7 @@ def locate():
         ("Russia condemned the sanctions.", "condemned", []),
         ("A car bomb exploded in Sinjar town, some 100 km west of Mosul, on Monday.", "exploded", ["Sinjar"]),
         ("Clashes erupted in Tikrit, north of Baghdad, on Sunday.", "erupted", ["Tikrit"]),
+        ("Protesters gathered outside the offices of the Zimbabwe Electoral Commission.", "gathered", []),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

@@ -88,10 +88,26 @@ def test_easy_names_land_on_the_right_continent(run, text, mention, country, adm
     [
         ("The Russians said the talks had failed.", "Russians"),
         ("Manchester United beat Chelsea on Sunday.", "Manchester"),
+        ("The Washington Post reported the vote on Sunday.", "Washington"),
+        ("Bank of Valencia shares fell after the Liverpool Chamber of Commerce met.", "Liverpool"),
     ],
 )
 def test_demonyms_and_organisations_are_not_places(run, text, not_a_place):
     assert not any(not_a_place in m.text for p in run(text).places for m in p.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        ("The Zimbabwe Electoral Commission announced the results on Friday.", "Zimbabwe", "ZW"),
+        ("Markets fell as the US Federal Reserve raised rates again.", "US", "US"),
+        ("He was recruited into the Nigerian Army last year.", "Nigerian", "NG"),
+        ("A researcher at the University of Alberta said the town was at risk.", "Alberta", "CA"),
+    ],
+)
+def test_country_or_region_inside_an_organisation_is_a_place(run, text, mention, country):
+    place = by_mention(run(text))[mention]
+    assert place.country == country
 
 
 def test_unknown_toponyms_resolve_to_null(run):

@@ -55,7 +55,7 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
         if span is None or not len(span):
             continue
         root = span.root
-        if _is_modifier(root):
+        if _is_modifier(root) or _inside_organisation(span):
             continue
         prep = _governing_prep(root)
         score = 0.0
@@ -92,6 +92,15 @@ def _is_modifier(tok) -> bool:
         # "Sinjar town", "Makhmur district": a place name naming the place noun it modifies is the location.
         return not (tok.dep_ in ("compound", "nmod") and tok.head.lower_ in _data()["place_nouns"])
     return tok.pos_ == "ADJ"
+
+
+def _inside_organisation(span) -> bool:
+    """A country named inside an organisation's name ("the Zimbabwe Electoral Commission") is no location."""
+    doc, first, last = span.doc, span[0], span[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (first.ent_iob_ == "I" and first.ent_type_ == "ORG") or (
+        after is not None and after.ent_iob_ == "I" and after.ent_type_ == "ORG"
+    )
 
 
 def _governing_prep(tok):

@@ -90,6 +90,7 @@ class Places(Stage):
         self.min_scan_population = int(self.options.get("min_scan_population", 200_000))
         self.infer = bool(self.options.get("infer", True))
         self.weak_population = int(self.options.get("weak_population", 20000))
+        self.org_countries = bool(self.options.get("org_countries", True))
         self._gaz = None
 
     @property
@@ -153,6 +154,8 @@ class Places(Stage):
                         add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
                 elif cands and label != "ORG":  # clubs and firms named after their town stay organisations
                     doubtful.append((sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text)))
+                if label == "ORG" and self.org_countries:
+                    self._country_in_org(sdoc, start_tok, ent.end, add)
         # One sense per discourse: a name taken as a place once is a place wherever spaCy doubted it.
         accepted = {gz.normalize(text[s:e]) for s, e in found}
         for s, e in doubtful:
@@ -162,6 +165,54 @@ class Places(Stage):
         found = self._drop_people(sdoc, found)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
+
+    def _country_in_org(self, sdoc, start: int, end: int, add) -> None:
+        """Countries and first-level regions named inside an organisation ("Zimbabwe Electoral Commission", "the US
+        Federal Reserve", "the Nigerian Army"): a metonymic mention of that country or region. A town inside an
+        organisation's name is not ("Manchester United", "The Washington Post")."""
+        i = start
+        while i < end:
+            matched = 0
+            for stop in range(min(end, i + 4), i, -1):
+                toks = sdoc[i:stop]
+                if not toks[0].text[:1].isupper() or not toks[-1].text[:1].isupper():
+                    continue
+                name = toks.text
+                if _is_modifier_word(name):
+                    continue
+                key = gz.normalize(name)
+                if key in demonyms():
+                    # A demonym inside an organisation's name modifies it ("the Russian Foreign Ministry").
+                    if stop < end:
+                        add(toks.start_char, toks.end_char)
+                        matched = stop - i
+                        break
+                    continue
+                cands = self.gaz.candidates(name)
+                if self._org_place(cands, name):
+                    add(toks.start_char, toks.end_char)
+                    matched = stop - i
+                    break
+                if cands and stop - i > 1 and cands[0].kind == 0:
+                    matched = stop - i  # the longest name here is a town ("St. Paul"): not "Paul" inside it
+                    break
+            i += matched or 1
+
+    def _org_place(self, cands, name: str) -> bool:
+        """Whether a name inside an organisation's name is first of all a country or first-level region."""
+        if not cands:
+            return False
+        top = cands[0]
+        if top.level == "country":
+            return top.kind <= 1
+        if top.level == "admin1":
+            # A region that shares its name with a big city ("New York", "Washington") is the city in an
+            # organisation's name (The Washington Post), and a town is not a place there.
+            if any(e.level == "city" and e.population >= self.min_scan_population for e in cands if e.kind <= 1):
+                return False
+            # Abbreviations ("BC", "NSW") only when they are curated aliases written in capitals.
+            return top.kind == 0 or (top.kind == 1 and name.isupper())
+        return False
 
     def _drop_people(self, sdoc, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """One sense per discourse for people: a one-word name that the document also uses as a person's name
