@@ -32,6 +32,10 @@ _CONTENT_PREPS = {"for", "on", "about", "of", "to", "over", "with", "into", "aga
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "into", "between", "from", "for"}
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Types whose recipient may be the target of the action they commit to or ask for.
+_COMMISSIVE = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
+_TARGET_PREPS = {"to", "for", "with", "against", "on"}
+_PRONOUNS = {"it", "they", "he", "she", "we"}
 # Verbs whose subject is the actor of a nominal event they take as object ("made a visit", "held talks").
 _LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give"}
@@ -69,7 +73,7 @@ class Events(Stage):
         model = str(self.options.get("model", "plover"))
         self.model = None if model.lower() in ("", "none", "off") else classifier.load(model)
         self.model_weight = float(self.options.get("model_weight", 0.5))
-        self.model_threshold = float(self.options.get("model_threshold", 0.6))
+        self.model_threshold = float(self.options.get("model_threshold", 0.4))
         # Gold codings and most readers take one event per clause; extra candidates need their own actor.
         self.one_per_clause = bool(self.options.get("one_per_clause", True))
 
@@ -188,8 +192,12 @@ class Events(Stage):
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme)
                     actor_toks = actor_toks or more_actors
                     recipient_toks = recipient_toks + more_recipients
+            actor_toks = [_antecedent(t) for t in actor_toks]
             actors = _resolve(actor_toks, mentions, sent, nouns=True)
             recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=False) if r not in actors]
+            if not recipients and hit.type in _COMMISSIVE:
+                # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
+                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=False) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             location = self._location(doc, sentence, trigger)
             if hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1]):
@@ -363,6 +371,39 @@ def _pos_ok(tok, pos: str) -> bool:
     if pos == "N":
         return tok.pos_ in ("NOUN", "PROPN")
     return True
+
+
+def _antecedent(tok):
+    """For a personal pronoun subject ("Hungary said it will ..."), the subject of the verb that reports it."""
+    if tok.pos_ != "PRON" or tok.lower_ not in _PRONOUNS:
+        return tok
+    verb = tok.head
+    for _ in range(4):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        if subj:
+            return subj[0]
+    return tok
+
+
+def _content_targets(head) -> list:
+    """Objects and to/for/with-objects of the clauses a trigger governs (its content), two levels deep."""
+    out, frontier = [], [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
+    for _ in range(2):
+        nxt = []
+        for verb in frontier:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative"):
+                    out.append(c)
+                    out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj")
+                elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ in ("xcomp", "ccomp", "conj"):
+                    nxt.append(c)
+        frontier = nxt
+    return out
 
 
 def _walk(hits):
