@@ -240,6 +240,7 @@ def test_stage_places_bare_months_by_tense(run_stage, text, value):
         ("The alliance has decided to admit the three countries in March.", "2024-03"),
         ("The rebels had left the town by Monday.", "2023-09-11"),
         ("The shares are to resume trading in Paris on Tuesday.", "2023-09-19"),
+        ("A vote is expected Tuesday.", "2023-09-19"),
         ("Officials postponed until Tuesday any action on the permit.", "2023-09-19"),
         ("The agency gave the relatives until Monday to sign the paper.", "2023-09-18"),
     ],

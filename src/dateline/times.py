@@ -1425,6 +1425,8 @@ def spacy_tense_reader(sdoc, sentences: list[tuple[int, int]] | None = None, tex
             return "future"
         if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
             return "future"
+        if verb.lemma_ in future_verbs and verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"  # "a vote is expected Tuesday", "the talks are scheduled for March"
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
