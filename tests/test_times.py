@@ -114,6 +114,8 @@ def test_tag_normalizes_durations_sets_and_vague_references(text, expr, type_, v
         "Baker said on ABC-TV's This Week With David Brinkley that the war was over.",
         "The poster showed Gary Cooper from the film High Noon.",
         "This is VOA Today.",
+        "Prime Minister Theresa May said the vote would go ahead.",
+        "Guitarist Brian May played the anthem.",
     ],
 )
 def test_tag_skips_time_words_inside_titles(text):

@@ -576,6 +576,8 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
                 sentence_start and re.match(r"\s*(?:be|have|not|also|well|the|a|to|I|we|you)\b", after)
             ):
                 return None
+        if word in lex["months_needing_capital"] and low == word and _after_a_given_name(ctx.text, m.start()):
+            return None  # "Theresa May said", "Brian May": a surname
         if re.match(r"(?:every|each) ", low):
             return "SET", f"XXXX-{mo:02d}"
         if dct is None:
@@ -755,6 +757,13 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         return _that_day(low, ctx)
 
     return None
+
+
+def _after_a_given_name(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a capitalized word that is not a time or function word ('Theresa May')."""
+    prev = re.search(r"(?<![\w.])([A-Z][a-z]+\.?)\s+$", text[max(0, start - 20):start])
+    # "In May", "Since May", "Last May", "April and May" keep the month
+    return bool(prev) and prev[1].lower().rstrip(".") not in lexicon()["words_before_months"]
 
 
 def _plausible_year(text: str, start: int, end: int, y: int, dct: date | None) -> bool:
