@@ -39,6 +39,8 @@ def only(timexes: list[Timex], text: str) -> Timex:
         ("The vote was held on 2023-09-13.", "2023-09-13", "2023-09-13"),
         ("His first visit was in July 2000.", "July 2000", "2000-07"),
         ("They met in mid-February 2021.", "mid-February 2021", "2021-02"),
+        ("Q3 2023 revenue rose 4%.", "Q3 2023", "2023-Q3"),
+        ("Profit in H1 2022 fell.", "H1 2022", "2022-H1"),
         ("The meeting is on March 3, 1998 at 10 a.m.", "10 a.m.", "1998-03-03T10:00"),
         ("Prices rose through the 1990s.", "the 1990s", "199"),
         ("Sales fell in the third quarter of 1990.", "the third quarter of 1990", "1990-Q3"),

@@ -126,6 +126,7 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "ago": rf"\b{approx}?(?:{num}|a|an)\s+(?:more\s+)?{unit}(?:\s+or\s+so)?\s+(?:ago|earlier|before|later|after|hence|from\s+now|previously|back)\b",
         "a_unit_ago": rf"\b(?:(?:a|one)\s+)?(?:{unit})\s+(?:ago|earlier)\b",
         "quarter": rf"\b(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|a)\s+)?(?:(?:flat|fiscal|year-earlier|year-ago|comparable|latest|current|same|calendar|{year})[-\s]+)*(?:{ordinal}|first|second|third|fourth|final|last)[-\s]+(?:fiscal[-\s]+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{year}|this\s+year|last\s+year|next\s+year)|\s+a\s+year\s+(?:ago|earlier))?\b",
+        "quarter_abbr": rf"\b(?:Q[1-4]|H[12])(?:[\s-]+(?:FY\s?)?(?:{year}|'\d{{2}}))?(?![\w-])",
         "quarter_ref": rf"\b(?:(?:the|its|this|that|last\s+year's|this\s+year's)\s+)(?:(?:year-earlier|year-ago|comparable|latest|current|same|recent|{year}|corresponding|fiscal)[-\s]+)*(?:quarter|period)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+{year}))?\b",
         "half": rf"\b(?:the\s+)?(?:first|second|latter|last)\s+half(?:\s+of\s+(?:the\s+year|{year}|this\s+year|last\s+year|next\s+year))?\b",
         "year_ref": rf"\b(?:the|a|that)\s+(?:(?:year-earlier|year-ago|full|fiscal|latest|current|same|previous|following|prior)[-\s]+)+(?:year|period|fiscal\s+year)\b|\b(?:year-earlier|year-ago|year[-\s]end|year's\s+end)\b",
@@ -493,7 +494,7 @@ def _direction(low: str, tense: Tense | None) -> str:
 
 
 # Rules whose values depend on the clause's tense (reading it from the parse is the stage's main cost).
-_TENSE_RULES = frozenset({"md", "dm", "weekday_md", "month", "weekday", "pod_day", "day_words", "this_pod", "clock", "holiday", "rel_unit", "rel_season", "quarter"})
+_TENSE_RULES = frozenset({"md", "dm", "weekday_md", "month", "weekday", "pod_day", "day_words", "this_pod", "clock", "holiday", "rel_unit", "rel_season", "quarter", "quarter_abbr"})
 
 
 def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
@@ -699,6 +700,17 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
 
     if name == "quarter":
         return _quarter(low, ctx, tense)
+
+    if name == "quarter_abbr":
+        # business shorthand: "Q3 2023", "H1 '24", a bare "Q3" read like "the third quarter"
+        kind, n = low[0], int(low[1])
+        yr_m = re.search(r"(1\d{3}|20\d{2})|'(\d{2})", low)
+        if yr_m:
+            y = int(yr_m[1]) if yr_m[1] else 2000 + int(yr_m[2])
+            return "DATE", f"{y:04d}-{kind.upper()}{n}"
+        if kind == "q":
+            return _quarter(f"the {('first', 'second', 'third', 'fourth')[n - 1]} quarter", ctx, tense)
+        return "DATE", f"{dct.year:04d}-H{n}" if dct else f"XXXX-H{n}"
 
     if name == "quarter_ref":
         return _quarter_ref(low, ctx)
@@ -1231,7 +1243,8 @@ def _core() -> re.Pattern:
     words |= {k.split()[-1] for k in list(lex["vague_refs"]) + list(lex["sets"]) + list(lex["holidays"]) + list(lex["floating_holidays"]) + list(lex["parts_of_day"])}
     words |= {"today", "tonight", "yesterday", "tomorrow", "ago", "noon", "midnight", "midday", "period", "periods", "quarter", "quarters",
               "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "thousand", "hundred",
-              "weekend", "weekends", "overnight", "year-end", "year-ago", "year-earlier", "once", "nineteen", "half"}
+              "weekend", "weekends", "overnight", "year-end", "year-ago", "year-earlier", "once", "nineteen", "half",
+              "q1", "q2", "q3", "q4", "h1", "h2"}
     alternation = _trie_pattern(w.lower() for w in words)
     digits = r"(?:1\d{3}|20\d{2})|(?:1\d|20)\d0'?s|\d{1,2}:\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|'?\d0s|\d{1,2}(?:st|nd|rd|th)|\d+\s*[ap]\.?m\b"
     return re.compile(rf"(?<![\w])(?:{alternation}|{digits})(?![\w])|[ap]\.m\.", re.IGNORECASE)
