@@ -175,3 +175,17 @@ def test_title_drops_the_site_name(title, html, site, expected):
     from dateline.extract import clean_title
 
     assert clean_title(title, html, site) == expected
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        (SCRAPED, True),
+        ("Die Außenminister trafen sich am Dienstag in Genf, um über Sanktionen gegen den Iran zu sprechen. " * 3, False),
+        ("Les ministres se sont réunis mardi à Genève pour discuter des sanctions contre l'Iran. " * 3, False),
+    ],
+)
+def test_non_english_text_is_flagged(settings, text, english):
+    doc = Extract(settings)(RawInput(data=text.encode(), origin="t").document())
+    assert (doc.article.language == "en") is english
+    assert any("does not look like English" in w for w in doc.warnings) is not english
