@@ -158,3 +158,36 @@ def test_sentence_without_event_gives_none(annotate, events):
 def test_missing_parse_is_a_clear_error(events):
     with pytest.raises(PipelineError, match="annotate"):
         events(Document(article=Article(text="Israel attacked Lebanon.")))
+
+
+@pytest.mark.parametrize("text,etype,country", [
+    ("Russia said it will send troops to Serbia.", "AGREE", "RUS"),
+    ("The rebels said they would attack Japan.", "AGREE", None),
+])
+def test_pronoun_subject_takes_the_reporting_subject(annotate, events, text, etype, country):
+    doc = code(annotate, events, text)
+    event = _one(doc, etype)
+    assert event.actors, "the pronoun should resolve to the reporting subject"
+    assert event.actors[0].text != "it" and event.actors[0].text != "they"
+    if country:
+        assert event.actors[0].country == country
+
+
+def test_commitment_recipient_is_the_target_of_its_content(annotate, events):
+    doc = code(annotate, events, "Japan agreed to provide food aid to Serbia.")
+    event = _one(doc, "AGREE")
+    assert [r.country for r in event.recipients] == ["SRB"]
+
+
+def test_one_event_per_clause_without_a_second_actor(annotate, events):
+    doc = code(annotate, events, "Israel launched air strikes on Lebanon in an attack that killed ten.")
+    assert len({e.evidence.trigger.start for e in doc.events}) == 1
+
+
+def test_classifier_codes_a_sentence_the_lexicon_misses(annotate):
+    text = "Thousands of teachers walked out of classrooms across Serbia on Monday."
+    rules_only = Events(SETTINGS)
+    rules_only.model = None
+    assert not code(annotate, rules_only, text).events
+    doc = code(annotate, Events(SETTINGS), text)
+    assert [e.type for e in doc.events] == ["PROTEST"]

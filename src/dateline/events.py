@@ -74,6 +74,7 @@ class Events(Stage):
         self.model = None if model.lower() in ("", "none", "off") else classifier.load(model)
         self.model_weight = float(self.options.get("model_weight", 0.5))
         self.model_threshold = float(self.options.get("model_threshold", 0.4))
+        self.model_compete = bool(self.options.get("model_compete", False))
         # Gold codings and most readers take one event per clause; extra candidates need their own actor.
         self.one_per_clause = bool(self.options.get("one_per_clause", True))
 
@@ -181,8 +182,10 @@ class Events(Stage):
     def _sentence(self, doc: Document, sent, mentions) -> list[Event]:
         hits = self._nest(self._triggers(sent))
         probs = self.model.proba(sent.text) if self.model is not None else None
-        if not hits and probs:
-            hits = self._fallback(sent, probs)
+        if probs and (not hits or self.model_compete):
+            # The classifier's type competes with the rules' candidates when it names a type they did not find.
+            extra = self._fallback(sent, probs)
+            hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
         out: list[Event] = []
         for hit in hits:
