@@ -209,3 +209,23 @@ def test_gazetteer_import_from_a_dump(tmp_path):
     assert out.exists() and str(out) in result.stdout
     missing = run("gazetteer", "import", tmp_path / "nope.zip", "--out", tmp_path / "x.sqlite")
     assert missing.returncode == 1 and "Traceback" not in missing.stderr and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_process_reads_stdin():
+    env = {**os.environ, "DATELINE_TODAY": "2026-11-28"}
+    result = subprocess.run([*DATELINE, "process", "-", "--published", "2023-09-15"], input=SAMPLE.read_bytes(), capture_output=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["article"]["origin"] == "<stdin>" and out["article"]["published"]["value"] == "2023-09-15"
+
+
+def test_config_file_and_flags(tmp_path):
+    (tmp_path / "dateline.toml").write_text('db = "from-config.db"\n')
+    data = tmp_path / "one.jsonl"
+    data.write_text(json.dumps({"text": SAMPLE.read_text(encoding="utf-8"), "title": "T"}) + "\n")
+    run("ingest", data, cwd=tmp_path, check=True)
+    assert (tmp_path / "from-config.db").exists()
+    run("ingest", data, "--db", "flag.db", cwd=tmp_path, check=True)
+    assert (tmp_path / "flag.db").exists()
+    bad = run("--config", tmp_path / "missing.toml", "stages")
+    assert bad.returncode == 1 and "does not exist" in bad.stderr
