@@ -147,3 +147,19 @@ def test_lookup_is_fast(packaged):
     for name in names:
         packaged.candidates(name)
     assert (time.perf_counter() - started) / len(names) < 0.01
+
+
+@pytest.mark.parametrize(
+    "points, expected",
+    [
+        # A far island (or a town filed under the wrong region) does not stretch the box.
+        ([(50.0, 10.0), (50.5, 10.5), (51.0, 11.0), (51.5, 11.5), (20.0, 60.0)], (50.75, 10.75)),
+        # A large region's sparse north stays in: a chain of towns, each near another.
+        ([(49.0, -123.0), (49.5, -122.0), (52.0, -122.5), (55.0, -123.0), (58.0, -123.0)], (53.5, -122.5)),
+        # Across the antimeridian the middle stays between the towns.
+        ([(66.0, 178.0), (65.5, 179.5), (65.0, -179.0), (64.5, -177.0)], (65.25, -179.5)),
+    ],
+)
+def test_region_point_is_the_middle_of_its_towns(points, expected):
+    lat, lon = gz._middle(points)
+    assert (round(lat, 2), round(lon, 2)) == expected

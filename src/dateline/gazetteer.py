@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -253,14 +253,32 @@ def _packaged_sources(w: _Writer) -> None:
 
 
 def _middle(points: list[tuple[float, float]] | None) -> tuple[float, float] | None:
-    """The middle of the box around a region's towns, outliers (far islands) trimmed: close to GeoNames' own ADM1 points."""
+    """The middle of the box around a region's towns, close to GeoNames' own ADM1 points.
+
+    Isolated towns (none other within the 3x3 block of 3-degree cells around them: a far island, a town filed
+    under the wrong region) are left out; the sparse towns of a large region's empty north are not, since they
+    stretch its box toward its true middle (British Columbia, Western Australia). Measured on GeoWebNews' tuning
+    half against trimming the 2% extremes, means, medians and population weighting.
+    """
     if not points:
         return None
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    cut = len(points) // 50
-    lo, hi = cut, len(points) - 1 - cut
-    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+    cells: dict[tuple[int, int], int] = defaultdict(int)
+    for lat, lon in points:
+        cells[(int(lat // 3), int(lon // 3))] += 1
+
+    def crowded(lat: float, lon: float) -> bool:
+        y, x = int(lat // 3), int(lon // 3)
+        return sum(cells.get((y + dy, x + dx), 0) for dy in (-1, 0, 1) for dx in (-1, 0, 1)) > 1
+
+    kept = [p for p in points if crowded(*p)] or points
+    lats = [p[0] for p in kept]
+    lons = [p[1] for p in kept]
+    if max(lons) - min(lons) > 180:  # across the antimeridian (Chukotka, Fiji)
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    if lon > 180:
+        lon -= 360
+    return round((min(lats) + max(lats)) / 2, 5), round(lon, 5)
 
 
 _SUBDIVISION_WORDS = re.compile(
