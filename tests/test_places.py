@@ -110,6 +110,18 @@ def test_country_or_region_inside_an_organisation_is_a_place(run, text, mention,
     assert place.country == country
 
 
+@pytest.mark.parametrize(
+    "text, mention, geonameid",
+    [
+        ("Trade between the United States and Mexico fell. Mexico's president spoke in Monterrey.", "Mexico", 3996063),
+        ("Norwegian fishermen protested the new quotas.", "Norwegian", 3144096),
+        ("Bosnian officials met their counterparts in Belgrade.", "Bosnian", 3277605),
+    ],
+)
+def test_country_names_and_demonyms_name_the_country(run, text, mention, geonameid):
+    assert by_mention(run(text))[mention].geonameid == geonameid
+
+
 def test_unknown_toponyms_resolve_to_null(run):
     doc = run("Fighting was reported near Zorblaxia and in the village of Qwertyvale, Florbonia.")
     unresolved = [p for p in doc.places if p.geonameid is None and p.lat is None]

@@ -71,8 +71,9 @@ def demonyms() -> dict[str, int]:
     """Normalised demonym -> geonameid of its place (countries file plus the demonyms file)."""
     table: dict[str, int] = {}
     for row in gz._tsv("places-countries.tsv"):
-        if row["demonym"]:
-            table[gz.normalize(row["demonym"])] = int(row["geonameid"])
+        for demonym in filter(None, row["demonym"].split(",")):  # "Bosnian,Herzegovinian"
+            # The first country keeps a shared demonym ("Norwegian": Norway, not Svalbard and Jan Mayen).
+            table.setdefault(gz.normalize(demonym), int(row["geonameid"]))
     for row in gz._tsv("places-demonyms.tsv"):
         table[gz.normalize(row["name"])] = int(row["geonameid"])
     return table
@@ -511,6 +512,10 @@ class Places(Stage):
         if _is_modifier_word(name):
             return ()  # "Western", "Central": a common modifier, not Western Province (Zambia) or Centre (Cameroon)
         cands = self.gaz.candidates(name)
+        if any(e.level == "country" and e.kind <= 1 for e in cands):
+            # A country's own name ("Mexico") is that country, not a place that has it only as an alternate
+            # name (Mexico City); places named so outright (Georgia, the US state) stay candidates.
+            cands = tuple(e for e in cands if e.kind <= 1)
         if cands and _ACRONYM.match(name):
             # "SA", "WA", "N.B.": an abbreviation names only what is written that way or listed as its alias,
             # not a hamlet whose name or alternate name happens to be the same letters (Siá, Cyprus; Wa, Ghana).
