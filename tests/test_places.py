@@ -113,6 +113,17 @@ def test_country_or_region_inside_an_organisation_is_a_place(run, text, mention,
 @pytest.mark.parametrize(
     "text, mention, geonameid",
     [
+        ("Bushfires spread across NSW as Sydney and Newcastle choked on smoke.", "NSW", 2155400),
+        ("Mining towns in SA worry as Johannesburg and Pretoria debate the new charter.", "SA", 953987),
+    ],
+)
+def test_news_abbreviations_resolve_in_context(run, text, mention, geonameid):
+    assert by_mention(run(text))[mention].geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    "text, mention, geonameid",
+    [
         ("Trade between the United States and Mexico fell. Mexico's president spoke in Monterrey.", "Mexico", 3996063),
         ("Norwegian fishermen protested the new quotas.", "Norwegian", 3144096),
         ("Bosnian officials met their counterparts in Belgrade.", "Bosnian", 3277605),
