@@ -160,6 +160,15 @@ def test_resolve_spans_uses_given_spans(settings):
     assert (officials.level, officials.geonameid, officials.admin1) == ("inferred", None, "IL")
 
 
+@pytest.mark.parametrize("name, geonameid", [("US Federal Reserve", 6252001), ("Dubai World Cup", 292223)])
+def test_given_span_naming_an_organisation_resolves_to_the_place_in_it(settings, name, geonameid):
+    text = f"Investors watched the {name} closely this week."
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    start = text.index(name)
+    (entry,) = Places(settings).resolve_spans(doc, [Span(start=start, end=start + len(name), text=name)])
+    assert entry.geonameid == geonameid
+
+
 @pytest.mark.parametrize(
     "text, unknown, country, admin1",
     [

@@ -538,8 +538,8 @@ class Places(Stage):
                 if not sub[0][:1].isupper() or _is_modifier_word(" ".join(sub)):
                     continue
                 cands = self.gaz.candidates(" ".join(sub))
-                if cands and self._strong(cands, sub[0]) and cands[0].kind == 0:
-                    return cands
+                if cands and self._strong(cands, sub[0]) and (cands[0].kind == 0 or self._org_place(cands, " ".join(sub))):
+                    return cands  # a main name, or a country's or region's news alias ("US Federal Reserve")
         return ()
 
     def _state_code(self, name: str) -> str | None:
