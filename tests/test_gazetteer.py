@@ -63,7 +63,7 @@ def test_packaged_index_finds_names_and_alternate_names(packaged, name, geonamei
     assert (top.geonameid, top.level) == (geonameid, level)
 
 
-@pytest.mark.parametrize("name, level", [("Vostochny Cosmodrome", "site"), ("Strait of Hormuz", "water"), ("Black Sea", "water"), ("Donbas", "region"), ("Eastern Ghouta", "region"), ("Heathrow", "site")])
+@pytest.mark.parametrize("name, level", [("Vostochny Cosmodrome", "site"), ("Strait of Hormuz", "water"), ("Black Sea", "water"), ("Donbas", "region"), ("Eastern Ghouta", "region"), ("Heathrow Airport", "site")])
 def test_curated_places_are_indexed(packaged, name, level):
     top = packaged.candidates(name)[0]
     assert top.level == level and top.lat is not None
