@@ -26,6 +26,8 @@ def main() -> None:
     ap.add_argument("--data", required=True)
     ap.add_argument("--folds-dir", required=True)
     ap.add_argument("--limit", type=int, default=0, help="every n-th record so that the sample spans the file")
+    ap.add_argument("--lead", action="append", default=[], help="classify module setting, e.g. LEAD_WEIGHT=0.5")
+    ap.add_argument("--confusion", action="store_true")
     ap.add_argument("--option", action="append", default=[], help="events stage option key=value")
     args = ap.parse_args()
     with open(args.data, encoding="utf-8") as fh:
@@ -52,9 +54,16 @@ def main() -> None:
     if "events" in records[0]:
         metrics = events.score(records, docs)
     else:
-        predicted = [classify.labels_for(doc, r["scheme"]) for r, doc in zip(records, docs)]
+        for opt in args.lead:
+            key, _, value = opt.partition("=")
+            setattr(classify, key, type(getattr(classify, key))(value))
+        predicted = [classify.labels_for(doc, r["scheme"], None if r["id"] not in folds else classifier.load(str(Path(args.folds_dir) / f"fold{folds[r['id']]}.npz")))
+                     for r, doc in zip(records, docs)]
         metrics = classify.score([r["labels"] for r in records], predicted)
-        metrics.pop("confusion", None)
+        confusion = metrics.pop("confusion", None)
+        if args.confusion:
+            for g, row in confusion.items():
+                print(g, sorted(row.items(), key=lambda kv: -kv[1])[:5], file=sys.stderr)
         metrics["per_label"] = {k: round(v["f1"], 3) for k, v in metrics["per_label"].items()}
     print(json.dumps(metrics, indent=1))
 

@@ -32,6 +32,8 @@ _CONTENT_PREPS = {"for", "on", "about", "of", "to", "over", "with", "into", "aga
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "into", "between", "from", "for"}
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Dependency labels that start a clause of its own.
+_CLAUSE_EDGES = {"conj", "advcl", "ccomp", "parataxis"}
 # Types whose recipient may be the target of the action they commit to or ask for.
 _COMMISSIVE = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 _TARGET_PREPS = {"to", "for", "with", "against", "on"}
@@ -77,6 +79,7 @@ class Events(Stage):
         self.model_compete = bool(self.options.get("model_compete", False))
         # Gold codings and most readers take one event per clause; extra candidates need their own actor.
         self.one_per_clause = bool(self.options.get("one_per_clause", True))
+        self.clause_ratio = float(self.options.get("clause_ratio", 0.9))
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy
@@ -188,6 +191,7 @@ class Events(Stage):
             hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
         out: list[Event] = []
+        clauses: dict[int, int] = {}  # trigger start -> head of its clause
         for hit in hits:
             actor_toks, recipient_toks = _arguments(hit.head, hit.trigger.theme)
             for inner in hit.content:
@@ -216,6 +220,7 @@ class Events(Stage):
                 continue
             event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence)
             out.append(event)
+            clauses[event.evidence.trigger.start] = _clause(hit.head).i
             if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions):
                 # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
                 outer = self._outer_factuality(hit, sent)
@@ -225,7 +230,18 @@ class Events(Stage):
             w = self.model_weight
             out = [e.model_copy(update={"confidence": round((1 - w) * e.confidence + w * probs.get(e.type, 0.0), 3)}) for e in out]
         if self.one_per_clause and len(out) > 1:
-            out = _select(out)
+            by_clause: dict[int, list[Event]] = {}
+            for e in out:
+                by_clause.setdefault(clauses.get(e.evidence.trigger.start, -1), []).append(e)
+            # The best of each clause; a clause other than the best one's keeps its event only when that is
+            # nearly as strong or has an actor of its own.
+            heads = [_select(group) for group in by_clause.values()]
+            heads.sort(key=lambda group: -group[0].confidence)
+            out = list(heads[0])
+            for group in heads[1:]:
+                if group[0].confidence >= self.clause_ratio * heads[0][0].confidence or _select(out + group) != out:
+                    out.extend(group)
+            out.sort(key=lambda e: e.evidence.trigger.start)
         return out
 
     def _fallback(self, sent, probs: dict[str, float]) -> list[_Hit]:
@@ -374,6 +390,13 @@ def _pos_ok(tok, pos: str) -> bool:
     if pos == "N":
         return tok.pos_ in ("NOUN", "PROPN")
     return True
+
+
+def _clause(tok):
+    """The head of the clause a trigger stands in (coordinated, adverbial and reported clauses are their own; a relative clause restates its noun)."""
+    while tok.head.i != tok.i and tok.dep_ not in _CLAUSE_EDGES:
+        tok = tok.head
+    return tok
 
 
 def _antecedent(tok):

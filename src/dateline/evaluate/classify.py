@@ -9,17 +9,24 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .. import ontology
+from .. import classifier, ontology
 from ..errors import EvalError
 from ..models import Document
 from ..settings import Settings
 from .events import code_texts
 
 NONE = "(none)"
+LEAD_WEIGHT = 1.0
+LEAD_CHARS = 400
 
 
-def main_events(doc: Document) -> list:
-    """The document's events, best first: events of the strongest type lead, then by confidence."""
+def main_events(doc: Document, model=None) -> list:
+    """The document's events, best first: events of the strongest type lead, then by confidence.
+
+    A type's strength is its events' confidence, earlier sentences weighing more, plus the sentence
+    classifier's probability for it on the document's lead (its first sentences), which tells what the
+    story as a whole is about when several of its sentences code different events.
+    """
     if not doc.events:
         return []
     starts = sorted({e.evidence.start for e in doc.events})
@@ -27,12 +34,17 @@ def main_events(doc: Document) -> list:
     by_type: dict[str, float] = defaultdict(float)
     for e in doc.events:
         by_type[e.type] += e.confidence / (1.0 + 0.5 * rank[e.evidence.start])
+    if LEAD_WEIGHT and len(starts) > 1:
+        model = model or classifier.load("plover")
+        probs = model.proba(doc.article.text[:LEAD_CHARS])
+        for etype in by_type:
+            by_type[etype] += LEAD_WEIGHT * probs.get(etype, 0.0)
     return sorted(doc.events, key=lambda e: (-by_type[e.type], -e.confidence))
 
 
-def labels_for(doc: Document, scheme: str) -> list[str]:
+def labels_for(doc: Document, scheme: str, model=None) -> list[str]:
     """The scheme's labels for a coded document."""
-    return ontology.to_scheme(main_events(doc), scheme)
+    return ontology.to_scheme(main_events(doc, model), scheme)
 
 
 def score(gold: list[list[str]], predicted: list[list[str]]) -> dict:
