@@ -57,3 +57,8 @@ def test_broken_model_file_is_a_config_error(tmp_path):
     path.write_bytes(b"not a model")
     with pytest.raises(ConfigError):
         classifier.LinearModel.load(path)
+
+
+def test_missing_packaged_model_is_a_config_error():
+    with pytest.raises(ConfigError):
+        classifier.load("no-such-model")

@@ -84,6 +84,16 @@ def test_classify_main_event_prefers_strongest_type():
     assert classify.labels_for(_doc(), "cameo-quad") == ["statement"]
 
 
+def test_classify_main_event_leans_on_the_lead_between_close_types():
+    text = "Rebels shelled the town and killed twelve civilians. Later the two sides held talks."
+    doc = Document(article=Article(text=text))
+    doc.events = [
+        Event(type="CONSULT", factuality="asserted", confidence=0.55, evidence=Evidence(sentence="x", start=0, end=10)),
+        Event(type="ASSAULT", factuality="asserted", confidence=0.5, evidence=Evidence(sentence="y", start=53, end=80)),
+    ]
+    assert classify.labels_for(doc, "plover") == ["ASSAULT"]
+
+
 @pytest.mark.parametrize("module,record", [
     (classify, {"id": "1", "text": "x", "scheme": "nope", "labels": []}),
     (classify, {"id": "1", "text": "x", "scheme": "plover"}),
