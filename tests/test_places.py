@@ -133,6 +133,23 @@ def test_country_names_and_demonyms_name_the_country(run, text, mention, geoname
     assert by_mention(run(text))[mention].geonameid == geonameid
 
 
+def test_town_the_model_mislabels_is_found_in_the_documents_country(run):
+    text = "Kurdish-led fighters in Syria tightened the siege on Manbij, and dozens of people tried to escape the city of Manbij near Aleppo."
+    assert by_mention(run(text))["Manbij"].country == "SY"
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("British Airways (BA) flies to Harare. BA reckons the route to Zimbabwe will not pay, and Zimbabwe keeps talking with BA.", "BA"),
+        ("Cadillac unveiled a new V8 in Detroit, Michigan. Cadillac President Johan de Nysschen said US sales would rise.", "Cadillac"),
+        ("Tunisia wants to enhance its partnership with the Alliance, officials in Tunis said.", "Alliance"),
+    ],
+)
+def test_organisations_in_the_documents_country_stay_organisations(run, text, not_a_place):
+    assert not any(m.text == not_a_place for p in run(text).places for m in p.mentions)
+
+
 def test_unknown_toponyms_resolve_to_null(run):
     doc = run("Fighting was reported near Zorblaxia and in the village of Qwertyvale, Florbonia.")
     unresolved = [p for p in doc.places if p.geonameid is None and p.lat is None]

@@ -92,6 +92,9 @@ class Places(Stage):
         self.infer = bool(self.options.get("infer", True))
         self.weak_population = int(self.options.get("weak_population", 20000))
         self.org_countries = bool(self.options.get("org_countries", True))
+        self.context_towns = bool(self.options.get("context_towns", True))
+        self.min_context_population = int(self.options.get("min_context_population", 5000))
+        self.context_kind = int(self.options.get("context_kind", 2))
         self._gaz = None
 
     @property
@@ -129,12 +132,13 @@ class Places(Stage):
 
         ents = list(sdoc.ents)
         doubtful: list[tuple[int, int]] = []
+        maybe: list[tuple[int, int, int]] = []  # other entities that name a known place: start, end, end token
         for ent in ents:
             label = ent.label_
             if label == "NORP" and gz.normalize(ent.text) in demonyms():
                 if self.modifiers and self._is_modifier(ent):
                     add(ent.start_char, ent.end_char)
-            elif label in _PLACE_LABELS or label in ("ORG", "PERSON", "NORP"):
+            elif label in _PLACE_LABELS or label in ("ORG", "PERSON", "NORP", "PRODUCT"):
                 span = self._trim(ent)
                 if span is None:
                     continue
@@ -155,6 +159,8 @@ class Places(Stage):
                         add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
                 elif cands and label != "ORG":  # clubs and firms named after their town stay organisations
                     doubtful.append((sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text)))
+                if cands and end_tok == ent.end and sdoc[start_tok:end_tok].text == name and end_tok - start_tok <= 3:
+                    maybe.append((sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text), end_tok))
                 if label == "ORG" and self.org_countries:
                     self._country_in_org(sdoc, start_tok, ent.end, add)
         # One sense per discourse: a name taken as a place once is a place wherever spaCy doubted it.
@@ -162,10 +168,44 @@ class Places(Stage):
         for s, e in doubtful:
             if gz.normalize(text[s:e]) in accepted:
                 add(s, e)
+        if self.context_towns:
+            # Not shielded from the people check: a one-word name the text uses for a person stays a person.
+            self._add_context_towns(doc, sdoc, found, maybe, add)
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
         found = self._drop_people(sdoc, found)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
+
+    def _add_context_towns(self, doc: Document, sdoc, found, maybe, add) -> None:
+        """Entities the model gave another label ("captured Jaffna", "the Manbij campaign") that name a town of a
+        country the document is about, or that a place noun follows ("Makhmur district")."""
+        context: set[str] = set()
+        for s, e in found:
+            cands = self._candidates(sdoc.text[s:e])
+            if cands and cands[0].country and cands[0].kind <= 1:
+                context.add(cands[0].country)
+        for actor in doc.actors:
+            if actor.country and len(actor.country) == 3:
+                cc = self.gaz.alpha2(actor.country)
+                if cc:
+                    context.add(cc)
+        nouns = _cues()["place_nouns"]
+        for s, e, end_tok in maybe:
+            cands = self._candidates(sdoc.text[s:e])  # abbreviations match only their aliases ("BA" is no town)
+            if not any(c.level == "city" for c in cands):
+                continue
+            if end_tok < len(sdoc) and sdoc[end_tok].lower_ in nouns:
+                add(s, e)
+                continue
+            # A town is what is attacked, captured or gone to: an object, not the subject that acts ("BA reckons").
+            root = sdoc[end_tok - 1]
+            if root.dep_ not in ("pobj", "dobj", "conj", "appos"):
+                continue
+            first = sdoc.char_span(s, e, alignment_mode="expand")[0]
+            if first.i > 0 and sdoc[first.i - 1].lower_ == "the":
+                continue  # "with the Alliance": a town's name takes no article
+            if any(c.level == "city" and c.kind <= self.context_kind and c.country in context and c.population >= self.min_context_population for c in cands):
+                add(s, e)
 
     def _country_in_org(self, sdoc, start: int, end: int, add) -> None:
         """Countries and first-level regions named inside an organisation ("Zimbabwe Electoral Commission", "the US
