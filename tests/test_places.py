@@ -150,6 +150,12 @@ def test_organisations_in_the_documents_country_stay_organisations(run, text, no
     assert not any(m.text == not_a_place for p in run(text).places for m in p.mentions)
 
 
+def test_a_tiny_countrys_region_does_not_outrank_the_documents_country(run):
+    # Peel is also a sheading of the Isle of Man; in an Ontario story it is the region the index lacks.
+    place = by_mention(run("Police in Peel said the suspect was found in Mississauga, Ontario."))["Peel"]
+    assert place.country == "CA"
+
+
 def test_unknown_toponyms_resolve_to_null(run):
     doc = run("Fighting was reported near Zorblaxia and in the village of Qwertyvale, Florbonia.")
     unresolved = [p for p in doc.places if p.geonameid is None and p.lat is None]

@@ -50,6 +50,7 @@ class Weights:
     admin_context: float = 0.8
     contained: float = 6.0
     near: float = 0.8
+    small_country_admin1: float = 1.0  # per decade of population below 10 million: the sheadings of the Isle of Man
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +97,7 @@ class Places(Stage):
         self.min_context_population = int(self.options.get("min_context_population", 5000))
         self.context_kind = int(self.options.get("context_kind", 2))
         self._gaz = None
+        self._country_pops: dict[str, int] = {}
 
     @property
     def gaz(self) -> gz.Gazetteer:
@@ -587,6 +589,13 @@ class Places(Stage):
         code = name.replace(".", "")
         return code if _STATE_CODE.match(name) and self.gaz.admin1("US", code) else None
 
+    def _country_population(self, cc: str) -> int:
+        pop = self._country_pops.get(cc)
+        if pop is None:
+            entry = self.gaz.country(cc)
+            pop = self._country_pops[cc] = entry.population if entry else 0
+        return pop
+
     def _prior(self, e: gz.Entry) -> float:
         w = self.weights
         if e.level == "country":
@@ -595,6 +604,10 @@ class Places(Stage):
             s = w.continent
         elif e.level == "admin1":
             s = w.admin1
+            if w.small_country_admin1 and e.country:
+                pop = self._country_population(e.country)
+                if pop:
+                    s -= w.small_country_admin1 * max(0.0, 7.0 - math.log10(pop))
         elif e.level == "admin2":
             s = w.admin2
         elif e.id < 0 or e.level in ("region", "water", "site"):
