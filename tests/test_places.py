@@ -156,6 +156,22 @@ def test_a_tiny_countrys_region_does_not_outrank_the_documents_country(run):
     assert place.country == "CA"
 
 
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        ("The Russian-backed offensive in eastern Ghouta has killed more than 1,600 civilians.", "Russian", "RU"),
+        ("Police said the Saudi-led coalition struck a market in Yemen.", "Saudi", "SA"),
+        ("Danish wave energy developer Wavepiston said the trial went well.", "Danish", "DK"),
+    ],
+)
+def test_demonyms_modifying_a_noun_name_their_country(run, text, mention, country):
+    assert by_mention(run(text))[mention].country == country
+
+
+def test_a_language_is_not_a_place(run):
+    assert not any(m.text == "English" for p in run("She worked as an English teacher in Madrid.").places for m in p.mentions)
+
+
 def test_unknown_toponyms_resolve_to_null(run):
     doc = run("Fighting was reported near Zorblaxia and in the village of Qwertyvale, Florbonia.")
     unresolved = [p for p in doc.places if p.geonameid is None and p.lat is None]

@@ -173,10 +173,22 @@ class Places(Stage):
         if self.context_towns:
             # Not shielded from the people check: a one-word name the text uses for a person stays a person.
             self._add_context_towns(doc, sdoc, found, maybe, add)
+        if self.modifiers:
+            self._demonym_tokens(sdoc, add)
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
         found = self._drop_people(sdoc, found)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
+
+    def _demonym_tokens(self, sdoc, add) -> None:
+        """One-word demonyms modifying a noun that the model gave no NORP label ("the prominent Slovak architect",
+        "Danish wave energy developer"); languages stay languages ("English teacher")."""
+        table = demonyms()
+        for tok in sdoc:
+            if tok.ent_type_ in ("NORP", "LANGUAGE") or not tok.text[:1].isupper() or gz.normalize(tok.text) not in table:
+                continue
+            if self._is_modifier(sdoc[tok.i:tok.i + 1]):
+                add(tok.idx, tok.idx + len(tok.text))
 
     def _add_context_towns(self, doc: Document, sdoc, found, maybe, add) -> None:
         """Entities the model gave another label ("captured Jaffna", "the Manbij campaign") that name a town of a
@@ -347,6 +359,9 @@ class Places(Stage):
     @staticmethod
     def _is_modifier(ent) -> bool:
         last = ent[-1]
+        doc = last.doc
+        if last.i + 2 < len(doc) and doc[last.i + 1].text in ("-", "‐") and doc[last.i + 2].pos_ in ("VERB", "ADJ"):
+            return True  # "Russian-backed", "Saudi-led": a hyphenated modifier
         while last.dep_ == "conj" and last.head.i < last.i:
             last = last.head  # "Japanese and South Korean counterparts": the first conjunct carries the head
         if last.tag_ in ("NNS", "NNPS"):
