@@ -172,6 +172,17 @@ def test_a_language_is_not_a_place(run):
     assert not any(m.text == "English" for p in run("She worked as an English teacher in Madrid.").places for m in p.mentions)
 
 
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        ("OKLAHOMA CITY (AP) — Teachers rallied at the state Capitol for a second day.", "OKLAHOMA CITY", "US"),
+        ("NEW DELHI, April 5 (PTI): The court heard the water dispute again.", "NEW DELHI", "IN"),
+    ],
+)
+def test_capitalised_dateline_is_a_place(run, text, mention, country):
+    assert by_mention(run(text))[mention].country == country
+
+
 def test_unknown_toponyms_resolve_to_null(run):
     doc = run("Fighting was reported near Zorblaxia and in the village of Qwertyvale, Florbonia.")
     unresolved = [p for p in doc.places if p.geonameid is None and p.lat is None]

@@ -173,12 +173,24 @@ class Places(Stage):
         if self.context_towns:
             # Not shielded from the people check: a one-word name the text uses for a person stays a person.
             self._add_context_towns(doc, sdoc, found, maybe, add)
+        self._dateline(sdoc, add)
         if self.modifiers:
             self._demonym_tokens(sdoc, add)
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
         found = self._drop_people(sdoc, found)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
+
+    def _dateline(self, sdoc, add) -> None:
+        """The capitalised place that opens a news story ("OKLAHOMA CITY (AP) -", "SOUTH WAZIRISTAN, April 5")."""
+        caps = 0
+        while caps < min(len(sdoc), 4) and sdoc[caps].is_alpha and sdoc[caps].text.isupper() and len(sdoc[caps].text) > 1:
+            caps += 1
+        for stop in range(caps, 0, -1):
+            cands = self._candidates(sdoc[0:stop].text)
+            if cands and cands[0].kind <= 1 and cands[0].level in ("city", "admin1", "admin2", "country", "region"):
+                add(sdoc[0].idx, sdoc[stop - 1].idx + len(sdoc[stop - 1].text))
+                return
 
     def _demonym_tokens(self, sdoc, add) -> None:
         """One-word demonyms modifying a noun that the model gave no NORP label ("the prominent Slovak architect",
