@@ -191,3 +191,12 @@ def test_classifier_codes_a_sentence_the_lexicon_misses(annotate):
     assert not code(annotate, rules_only, text).events
     doc = code(annotate, Events(SETTINGS), text)
     assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("Rebels killed three soldiers with a grenade in Serbia.", "explosives"),
+    ("Japan's rebels wounded two police with rifles.", "firearms"),
+    ("Israel killed ten people in Lebanon.", None),
+])
+def test_instrument_gives_the_assault_mode(annotate, events, text, mode):
+    assert _one(code(annotate, events, text), "ASSAULT").mode == mode

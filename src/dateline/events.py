@@ -69,6 +69,7 @@ class Events(Stage):
         self.lexicon = ontology.triggers()
         self.cues = ontology.factuality_cues()
         self.content = ontology.content_modes()
+        self.instruments = ontology.instrument_modes()
         self.min_confidence = float(self.options.get("min_confidence", 0.4))
         # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and speaks
         # when the rules find no trigger; "none" turns it off.
@@ -155,6 +156,8 @@ class Events(Stage):
                 governor.content.append(hit)
         for hit in top:
             self._content_mode(hit)
+            if not hit.mode and hit.type in self.instruments:
+                hit.mode = _instrument(hit.head, self.instruments[hit.type])
         return top
 
     @staticmethod
@@ -172,8 +175,15 @@ class Events(Stage):
         return None
 
     def _content_mode(self, hit: _Hit) -> None:
+        if hit.mode:
+            return
+        # "killed in a car bomb explosion": an embedded trigger of the same type says how.
+        same = next((inner for inner in _walk(hit.content) if inner.type == hit.type and inner.mode), None)
+        if same is not None:
+            hit.mode = same.mode
+            return
         table = self.content.get(hit.type)
-        if not table or hit.mode:
+        if not table:
             return
         for inner in _walk(hit.content):
             mode = table.get(f"{inner.type}/{inner.mode}") or table.get(inner.type)
@@ -230,6 +240,7 @@ class Events(Stage):
             w = self.model_weight
             out = [e.model_copy(update={"confidence": round((1 - w) * e.confidence + w * probs.get(e.type, 0.0), 3)}) for e in out]
         if self.one_per_clause and len(out) > 1:
+            candidates = list(out)
             by_clause: dict[int, list[Event]] = {}
             for e in out:
                 by_clause.setdefault(clauses.get(e.evidence.trigger.start, -1), []).append(e)
@@ -242,6 +253,7 @@ class Events(Stage):
                 if group[0].confidence >= self.clause_ratio * heads[0][0].confidence or _select(out + group) != out:
                     out.extend(group)
             out.sort(key=lambda e: e.evidence.trigger.start)
+            out = _inherit_modes(out, [e for group in heads for e in group] + list(by_clause.get(-1, [])), candidates)
         return out
 
     def _fallback(self, sent, probs: dict[str, float]) -> list[_Hit]:
@@ -390,6 +402,14 @@ def _pos_ok(tok, pos: str) -> bool:
     if pos == "N":
         return tok.pos_ in ("NOUN", "PROPN")
     return True
+
+
+def _instrument(head, table: dict[str, str]) -> str | None:
+    """The mode of the instrument word nearest the trigger within its clause (a noun trigger's clause is its verb's)."""
+    scope = head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") else head
+    skip = {t.i for c in scope.children if c.dep_ in ("conj", "ccomp", "parataxis", "advcl", "relcl") for t in c.subtree}
+    found = [(abs(t.i - head.i), table[t.lemma_.lower()]) for t in scope.subtree if t.i not in skip and t.lemma_.lower() in table]
+    return min(found)[1] if found else None
 
 
 def _clause(tok):
@@ -591,6 +611,19 @@ def _speech_above(head, cues) -> bool:
 def _has_phrase(sent, phrases) -> bool:
     text = sent.text.lower()
     return any(p in text for p in phrases)
+
+
+def _inherit_modes(kept: list[Event], _heads, candidates: list[Event]) -> list[Event]:
+    """A kept event without a mode takes it from a dropped candidate of its type ("a car bomb killed five": explosives)."""
+    out = []
+    for e in kept:
+        if e.mode is None:
+            donor = max((c for c in candidates if c.type == e.type and c.mode and c not in kept), key=lambda c: c.confidence, default=None)
+            if donor is not None:
+                cameo, quad, intensity = ontology.codes(e.type, donor.mode)
+                e = e.model_copy(update={"mode": donor.mode, "cameo": cameo, "quad_class": quad, "intensity": intensity})
+        out.append(e)
+    return out
 
 
 def _select(events: list[Event]) -> list[Event]:

@@ -133,6 +133,21 @@ def content_modes() -> dict:
 
 
 @lru_cache(maxsize=1)
+def instrument_modes() -> dict[str, dict[str, str]]:
+    """Type -> instrument lemma -> mode (events-instruments.json)."""
+    data = _json("events-instruments.json")
+    out: dict[str, dict[str, str]] = {}
+    for etype, modes in data.items():
+        if etype.startswith("_"):
+            continue
+        for mode, lemmas in modes.items():
+            check_type(etype, mode, "events-instruments.json")
+            for lemma in lemmas:
+                out.setdefault(etype, {})[lemma.lower()] = mode
+    return out
+
+
+@lru_cache(maxsize=1)
 def cameo_table() -> dict[tuple[str, str | None], tuple[str, float]]:
     """(type, mode) -> (CAMEO code, intensity)."""
     table = {}
