@@ -205,9 +205,10 @@ class Places(Stage):
     def _add_context_towns(self, doc: Document, sdoc, found, maybe, add) -> None:
         """Entities the model gave another label ("captured Jaffna", "the Manbij campaign") that name a town of a
         country the document is about, or that a place noun follows ("Makhmur district")."""
+        text = sdoc.text  # built anew on every access
         context: set[str] = set()
         for s, e in found:
-            cands = self._candidates(sdoc.text[s:e])
+            cands = self._candidates(text[s:e])
             if cands and cands[0].country and cands[0].kind <= 1:
                 context.add(cands[0].country)
         for actor in doc.actors:
@@ -217,7 +218,7 @@ class Places(Stage):
                     context.add(cc)
         nouns = _cues()["place_nouns"]
         for s, e, end_tok in maybe:
-            cands = self._candidates(sdoc.text[s:e])  # abbreviations match only their aliases ("BA" is no town)
+            cands = self._candidates(text[s:e])  # abbreviations match only their aliases ("BA" is no town)
             if not any(c.level == "city" for c in cands):
                 continue
             if end_tok < len(sdoc) and sdoc[end_tok].lower_ in nouns:
@@ -299,10 +300,11 @@ class Places(Stage):
         people = {w for w, n in votes.items() if n > 0}
         if not people:
             return found
+        text = sdoc.text  # built anew on every access
         protected: set[str] = set()
         cued: set[tuple[int, int]] = set()
         for s, e in found:
-            name = sdoc.text[s:e]
+            name = text[s:e]
             key = gz.normalize(name)
             if key in people:
                 span = sdoc.char_span(s, e, alignment_mode="expand")
@@ -317,7 +319,7 @@ class Places(Stage):
                         protected.add(key)  # "in Kherson" once: a place in every mention
         kept = []
         for s, e in found:
-            name = sdoc.text[s:e]
+            name = text[s:e]
             key = gz.normalize(name)
             if key in people and key not in protected and (s, e) not in cued and " " not in name.strip():
                 continue
