@@ -32,6 +32,7 @@ _CONTENT_PREPS = {"for", "on", "about", "of", "to", "over", "with", "into", "aga
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "into", "between", "from", "for"}
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_EMPTY_VERBS = {"be", "have", "do", "become", "seem", "remain", "get"}
 # Dependency labels that start a clause of its own.
 _CLAUSE_EDGES = {"conj", "advcl", "ccomp", "parataxis"}
 # Types whose recipient may be the target of the action they commit to or ask for.
@@ -269,7 +270,8 @@ class Events(Stage):
             if not inner:
                 break
             head = inner[0]
-        if head.pos_ not in ("VERB", "AUX", "NOUN"):
+        # A copula or bare auxiliary ("was", "were") names no action to hang the event on.
+        if head.pos_ not in ("VERB", "NOUN") or head.lemma_.lower() in _EMPTY_VERBS:
             return []
         trig = ontology.Trigger(lemmas=(head.lemma_.lower(),), pos="A", type=etype, mode=None, weight=round(0.2 + 0.5 * p, 3))
         return [_Hit(trig, [head], head, etype, None)]
