@@ -390,7 +390,7 @@ class Places(Stage):
         i = 0
         while i < n:
             tok = sdoc[i]
-            if i in in_entity or not tok.text[:1].isupper() or tok.is_sent_start or tok.is_stop:
+            if i in in_entity or not tok.text[:1].isupper() or tok.is_stop:
                 i += 1
                 continue
             matched = 0
