@@ -251,7 +251,8 @@ class Events(Stage):
             heads.sort(key=lambda group: -group[0].confidence)
             out = list(heads[0])
             for group in heads[1:]:
-                if group[0].confidence >= self.clause_ratio * heads[0][0].confidence or _select(out + group) != out:
+                if (group[0].confidence >= self.clause_ratio * heads[0][0].confidence or _select(out + group) != out
+                        or _distinct_claim(group[0], out)):
                     out.extend(group)
             out.sort(key=lambda e: e.evidence.trigger.start)
             out = _inherit_modes(out, [e for group in heads for e in group] + list(by_clause.get(-1, [])), candidates)
@@ -626,6 +627,15 @@ def _inherit_modes(kept: list[Event], _heads, candidates: list[Event]) -> list[E
                 e = e.model_copy(update={"mode": donor.mode, "cameo": cameo, "quad_class": quad, "intensity": intensity})
         out.append(e)
     return out
+
+
+_UNREAL = ("speculated", "hypothetical")
+
+
+def _distinct_claim(event: Event, kept: list[Event]) -> bool:
+    """A clause that speculates about (or supposes) an event of another type is a claim of its own worth keeping:
+    analysts want 'fear of an arms deal' recorded as a speculated deal beside the visit that caused it."""
+    return event.factuality in _UNREAL and all(k.type != event.type for k in kept)
 
 
 def _select(events: list[Event]) -> list[Event]:
