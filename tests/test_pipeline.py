@@ -55,3 +55,19 @@ def test_one_bad_document_does_not_sink_its_batch():
     assert [o.doc.article.text if o.doc else None for o in outcomes] == ["FINE ONE", None, None, "FINE TWO"]
     assert "explodes" in outcomes[1].error and "ValueError" in outcomes[2].error
     assert set(pipe.timings) == {"extract", "upper"}
+
+
+def test_stage_options_are_declared_and_checked():
+    from dateline.errors import ConfigError
+    from dateline.places import Places
+
+    with pytest.raises(ConfigError, match="no option colour; its options are: weights, modifiers"):
+        Places(load_settings(env={}, stage_options={"places": {"colour": "red"}}))
+    stage = Places(load_settings(env={}, stage_options={"places": {"infer": False}}))
+    assert stage.infer is False and stage.modifiers is True
+
+
+@pytest.mark.parametrize("name", ["extract", "annotate", "actors", "places", "times", "events"])
+def test_every_stage_option_has_help(name):
+    cls = registry.get(name)
+    assert all(isinstance(h, str) and h for _, h in cls.option_defaults.values())

@@ -199,10 +199,11 @@ class Actors(Stage):
     name = "actors"
     requires = ("spacy",)
     assigns = ("actors",)
+    option_defaults = {"data_dir": (None, "Folder of knowledge-base files (actors-*.tsv/jsonl) to use instead of the packaged ones.")}
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.kb = load_kb(self.options.get("data_dir"))
+        self.kb = load_kb(self.options["data_dir"])
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy

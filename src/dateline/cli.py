@@ -161,6 +161,8 @@ def stages(ctx):
     unmet = unmet_requirements(classes)
     for i, cls in enumerate(classes, 1):
         click.echo(f"{i}. {cls.name:<9} requires {', '.join(cls.requires) or '-':<30} assigns {', '.join(cls.assigns)}")
+        for key, (default, help_text) in getattr(cls, "option_defaults", {}).items():
+            click.echo(f"     stage_options.{cls.name}.{key} = {default!r}: {help_text}")
     if unmet:
         for stage, req in unmet:
             click.echo(f"unmet: {stage} requires {req}, which no earlier stage assigns")

@@ -64,6 +64,15 @@ class Events(Stage):
     name = "events"
     requires = ("spacy", "actors", "places", "timexes")
     assigns = ("events",)
+    option_defaults = {
+        "min_confidence": (0.4, "Events below this confidence are dropped."),
+        "model": ("plover", "Sentence classifier that weighs the rules' candidate types (data/model-NAME.npz); 'none' turns it off."),
+        "model_weight": (0.5, "Share of the classifier's probability in an event's confidence."),
+        "model_threshold": (0.4, "Classifier probability above which it codes a sentence where no trigger matched."),
+        "model_compete": (False, "Let the classifier propose types the rules did not."),
+        "one_per_clause": (True, "Keep the best event of each clause (others need an actor of their own)."),
+        "clause_ratio": (0.9, "A second clause keeps its event when at least this share as confident as the best."),
+    }
 
     def __init__(self, settings):
         super().__init__(settings)

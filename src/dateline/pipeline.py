@@ -4,10 +4,10 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Iterable, Iterator
 
 from . import registry
-from .errors import DatelineError, PipelineError
+from .errors import ConfigError, DatelineError, PipelineError
 from .models import Document
 from .settings import Settings
 
@@ -22,10 +22,17 @@ class Stage:
     name: ClassVar[str] = ""
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ()
+    # The stage's own settings (`stage_options.NAME.OPTION`), each declared once: name -> (default, help).
+    option_defaults: ClassVar[dict[str, tuple[Any, str]]] = {}
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.options = dict(settings.stage_options.get(self.name, {}))
+        given = dict(settings.stage_options.get(self.name, {}))
+        unknown = sorted(set(given) - set(self.option_defaults))
+        if unknown:
+            valid = ", ".join(self.option_defaults) or "none"
+            raise ConfigError(f"stage {self.name} has no option {', '.join(unknown)}; its options are: {valid}")
+        self.options = {key: default for key, (default, _) in self.option_defaults.items()} | given
 
     def __call__(self, doc: Document) -> Document:
         raise NotImplementedError
@@ -77,7 +84,8 @@ class Pipeline:
     def describe(self) -> list[dict]:
         """Stage name, class, requires and assigns, in order, for `dateline stages`."""
         return [
-            {"name": cls.name, "class": f"{cls.__module__}.{cls.__qualname__}", "requires": list(cls.requires), "assigns": list(cls.assigns)}
+            {"name": cls.name, "class": f"{cls.__module__}.{cls.__qualname__}", "requires": list(cls.requires), "assigns": list(cls.assigns),
+             "options": {key: {"default": default, "help": help_text} for key, (default, help_text) in cls.option_defaults.items()}}
             for cls in self.stage_classes
         ]
 

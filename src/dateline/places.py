@@ -84,18 +84,29 @@ class Places(Stage):
     name = "places"
     requires = ("spacy",)
     assigns = ("places",)
+    option_defaults = {
+        "weights": ({}, "Overrides of the candidate-ranking weights (fields of places.Weights)."),
+        "modifiers": (True, "Count country adjectives used as modifiers ('Japanese counterparts') as mentions of the country."),
+        "min_scan_population": (200_000, "Smallest population of a place found by scanning capitalised words the model missed."),
+        "infer": (True, "Place names the gazetteer lacks at the document place that contains them (level 'inferred')."),
+        "weak_population": (20_000, "Towns below this population in a country the article is not about yield to the inferred main place."),
+        "org_countries": (True, "Count a country or region named inside an organisation name as a mention of it."),
+        "context_towns": (True, "Accept towns the model mislabelled when the context says they are places."),
+        "min_context_population": (5_000, "Smallest population of such a town."),
+        "context_kind": (2, "How loosely such a town may match its name (0: main name, 1: also curated aliases, 2: also GeoNames alternate names)."),
+    }
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.weights = Weights(**self.options.get("weights", {}))
-        self.modifiers = bool(self.options.get("modifiers", True))
-        self.min_scan_population = int(self.options.get("min_scan_population", 200_000))
-        self.infer = bool(self.options.get("infer", True))
-        self.weak_population = int(self.options.get("weak_population", 20000))
-        self.org_countries = bool(self.options.get("org_countries", True))
-        self.context_towns = bool(self.options.get("context_towns", True))
-        self.min_context_population = int(self.options.get("min_context_population", 5000))
-        self.context_kind = int(self.options.get("context_kind", 2))
+        self.weights = Weights(**self.options["weights"])
+        self.modifiers = bool(self.options["modifiers"])
+        self.min_scan_population = int(self.options["min_scan_population"])
+        self.infer = bool(self.options["infer"])
+        self.weak_population = int(self.options["weak_population"])
+        self.org_countries = bool(self.options["org_countries"])
+        self.context_towns = bool(self.options["context_towns"])
+        self.min_context_population = int(self.options["min_context_population"])
+        self.context_kind = int(self.options["context_kind"])
         self._gaz = None
         self._country_pops: dict[str, int] = {}
 
