@@ -200,3 +200,29 @@ def test_classifier_codes_a_sentence_the_lexicon_misses(annotate):
 ])
 def test_instrument_gives_the_assault_mode(annotate, events, text, mode):
     assert _one(code(annotate, events, text), "ASSAULT").mode == mode
+
+
+@pytest.mark.parametrize("text,etype,role,country", [
+    # A pronoun stands for the nearest compatible actor before it: "he" a person, "it" a state.
+    ("Russia welcomed Kim Jong Un on Monday. Later he visited Japan.", "CONSULT", "actors", "PRK"),
+    ("Serbia closed the border. It also arrested 40 rebels.", "COERCE", "actors", "SRB"),
+    ("Lavrov said that Russia was ready and that he would visit Japan.", "CONSULT", "actors", "RUS"),
+    # "its troops": the possessor says whose.
+    ("Israel said its troops attacked rebels near the border.", "ASSAULT", "actors", "ISR"),
+])
+def test_pronoun_takes_a_compatible_antecedent(annotate, events, text, etype, role, country):
+    event = _one(code(annotate, events, text), etype)
+    assert country in {a.country for a in getattr(event, role)}
+
+
+@pytest.mark.parametrize("text,etype,country", [
+    ("Japan demanded that Russia withdraw its troops.", "REQUEST", "RUS"),
+    ("Serbia lifted a night curfew in Lebanon.", "CONCEDE", "LBN"),
+    ("Israel threatened to halt the talks if Lebanon rejected the plan.", "THREATEN", "LBN"),
+    ("Israel condemned the invasion of Lebanon.", "ACCUSE", None),
+    ("Israel launched the invasion of Lebanon on Monday.", "ASSAULT", "LBN"),
+])
+def test_recipient_from_content_condition_place_or_of_object(annotate, events, text, etype, country):
+    event = _one(code(annotate, events, text), etype)
+    if country:
+        assert country in {a.country for a in event.recipients}

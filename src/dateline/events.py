@@ -38,10 +38,19 @@ _CLAUSE_EDGES = {"conj", "advcl", "ccomp", "parataxis"}
 # Types whose recipient may be the target of the action they commit to or ask for.
 _COMMISSIVE = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 _TARGET_PREPS = {"to", "for", "with", "against", "on"}
+# Types whose recipient is whoever is asked or told to act ("demanded that X ...").
+_DIRECTIVE = {"REQUEST"}
+_PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+_PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
+_PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+_NEUTER = {"it", "its"}
+_PLURAL = {"they", "them", "their", "theirs"}
+_FIRST = {"we", "us", "our"}
 # Verbs whose subject is the actor of a nominal event they take as object ("made a visit", "held talks").
 _LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
-                "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give"}
+                "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
+                "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order"}
 
 
 @dataclass
@@ -213,15 +222,21 @@ class Events(Stage):
         out: list[Event] = []
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
         for hit in hits:
-            actor_toks, recipient_toks = _arguments(hit.head, hit.trigger.theme)
+            actor_toks, recipient_toks = _arguments(hit.head, hit.trigger.theme, hit.type)
             for inner in hit.content:
                 if inner.type == hit.type:
-                    more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme)
+                    more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
                     actor_toks = actor_toks or more_actors
                     recipient_toks = recipient_toks + more_recipients
-            actor_toks = [_antecedent(t) for t in actor_toks]
             actors = _resolve(actor_toks, mentions, sent, nouns=True)
             recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=False) if r not in actors]
+            if hit.type == "THREATEN":
+                # "threatened to stop talks if the United States goes ahead": the one whose conduct is the condition.
+                recipients = recipients + [r for r in _resolve(_condition_subjects(hit.head), mentions, sent, nouns=False) if r not in actors and r not in recipients]
+            if hit.type in _DIRECTIVE:
+                # "demanded that China drop barriers": the one asked is the subject of what is asked.
+                asked = [r for r in _resolve(_content_subjects(hit.head), mentions, sent, nouns=False) if r not in actors]
+                recipients = asked + [r for r in recipients if r not in asked]
             if not recipients and hit.type in _COMMISSIVE:
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
                 recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=False) if r not in actors]
@@ -230,6 +245,9 @@ class Events(Stage):
             if hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1]):
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
+            if not recipients:
+                # PLOVER codes the place as the target when the text names none ("lifted a curfew in Montenegro").
+                recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False) if r.country and r not in actors]
             date = event_date(sentence, trigger, doc.timexes, doc.article.published)
             factuality, cue_modal = self._factuality(hit, sent, date, doc)
             confidence = hit.trigger.weight + (0.1 if actors else -0.15) + (0.05 if recipients else 0.0)
@@ -446,6 +464,78 @@ def _antecedent(tok):
     return tok
 
 
+def _compatible(pronoun: str, actor, text: str) -> bool:
+    """Whether a pronoun can stand for an actor: he/she for people, it for states and organisations, they for groups."""
+    if pronoun in _PERSONAL:
+        return actor.kind == "person"
+    if pronoun in _NEUTER:
+        return actor.kind in ("country", "organization", "group", "other") and not text.lower().endswith("s")
+    if pronoun in _PLURAL:
+        return actor.kind != "person" or text.lower().endswith("s")
+    return False
+
+
+def _refer(tok, mentions, prefer=None):
+    """The doc.actors mention a third-person pronoun stands for: the reporting subject if compatible, else the nearest one before it."""
+    word = tok.lower_
+    if word not in _PERSONAL | _NEUTER | _PLURAL | _FIRST:
+        return None
+    text = tok.doc.text
+    if prefer is not None and prefer.i != tok.i:
+        ranges = _extent(prefer)
+        for start, end, actor in mentions:
+            if any(s < end and start < e for s, e in ranges) and (word in _FIRST or _compatible(word, actor, text[start:end])):
+                return start, end, actor
+    if word in _FIRST:
+        # "we" is the speaker's side; without a reporting subject there is no telling who.
+        return None
+    # Within the sentence and the two before it (a pronoun rarely reaches further in news prose).
+    sent = tok.sent
+    floor = sent.start_char
+    for _ in range(2):
+        k = sent.start - 1
+        if k < 0:
+            break
+        sent = tok.doc[k].sent
+        floor = sent.start_char
+    best = None
+    for start, end, actor in mentions:
+        if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]):
+            if best is None or end > best[1] or (end == best[1] and start < best[0]):
+                best = (start, end, actor)
+    return best
+
+
+def _condition_subjects(head) -> list:
+    """Subjects of the if/unless clauses under a threat or of what it threatens."""
+    verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
+    return [g for v in verbs for c in v.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _content_subjects(head) -> list:
+    """Subjects of the clauses a trigger reports or asks for ("demanded that the US cancel ...")."""
+    return [g for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _place_args(head) -> list:
+    """Objects of the locative prepositions of a trigger's phrase (a noun trigger's verb included)."""
+    scopes = [head]
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "attr", "compound"):
+        scopes.append(head.head)
+    out = []
+    for scope in scopes:
+        for c in scope.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ in ("dobj", "nsubjpass") and scope.i != head.i:
+                continue
+            elif c.dep_ in ("dobj",):
+                # "fired shells at targets in Jericho": the place of the object.
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for g in p.children if g.dep_ == "pobj")
+    return out
+
+
 def _content_targets(head) -> list:
     """Objects and to/for/with-objects of the clauses a trigger governs (its content), two levels deep."""
     out, frontier = [], [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
@@ -506,21 +596,30 @@ def _subjects(tok) -> list:
     return []
 
 
-def _arguments(head, theme: bool = False) -> tuple[list, list]:
+def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     """Tokens heading the actor and the recipient arguments of a trigger."""
     actors, recipients = [], []
     if head.pos_ in ("NOUN", "PROPN"):
-        for c in head.children:
+        # "a mediation mission between Syria and Arafat": a trigger modifying a noun shares that noun's arguments.
+        noun = head.head if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") else head
+        children = list(head.children) + ([c for c in noun.children if c.i != head.i] if noun is not head else [])
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "of" and etype in _PATIENT_OF:
+                # "the invasion of South Lebanon", "the suppression of the protests": of-objects undergo the action.
+                recipients.extend(g for g in c.children if g.dep_ == "pobj")
+                continue
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in _ACTOR_ENTS)):
                 actors.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
-        if not actors and head.dep_ in ("dobj", "attr", "nsubjpass") and head.head.lemma_.lower() in _LIGHT_VERBS:
-            actors.extend(_subjects(head.head))
-        if not actors and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("in", "on", "for", "at", "during"):
-            actors.extend(_subjects(head.head.head))
+        if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
+            actors.extend(_subjects(noun.head))
+        if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
+            verb = noun.head.head
+            # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged.
+            actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
         return actors, recipients
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
     for c in head.children:
@@ -554,27 +653,41 @@ def _extent(tok) -> list[tuple[int, int]]:
 
 
 def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
-    """EventActors for the argument tokens: doc.actors mentions inside them, else their named entities."""
+    """EventActors for the argument tokens: doc.actors mentions inside them (pronouns stand for their antecedents), else their named entities."""
     out: list[EventActor] = []
     seen: set = set()
+
+    def add(start, end, actor):
+        if actor.id in seen:
+            return
+        seen.add(actor.id)
+        out.append(EventActor(text=sent.doc.text[start:end], name=actor.name, country=actor.country, sector=actor.sector, actor_id=actor.id, start=start, end=end))
+
     for tok in arg_toks:
+        if tok.pos_ == "PRON":
+            found = _refer(tok, mentions, prefer=_antecedent(tok))
+            if found is not None:
+                add(*found)
+            continue
         ranges = _extent(tok)
         found = []
         for start, end, actor in mentions:
             if any(s < end and start < e for s, e in ranges):
                 found.append((start, end, actor))
+        if not any(a.country for _, _, a in found):
+            # "its troops", "their leaders": the possessor says whose.
+            for t in tok.children:
+                if t.dep_ == "poss" and t.pos_ == "PRON":
+                    ref = _refer(t, mentions)
+                    if ref is not None:
+                        found.append(ref)
         if found:
             # A person or organisation already carries its country; a bare country mention next to it adds nothing.
             kinds = {a.kind for _, _, a in found}
             for start, end, actor in found:
                 if actor.kind == "country" and kinds - {"country"} and any(a.country == actor.country for _, _, a in found if a is not actor):
                     continue
-                key = actor.id
-                if key in seen:
-                    continue
-                seen.add(key)
-                text = sent.doc.text[start:end]
-                out.append(EventActor(text=text, name=actor.name, country=actor.country, sector=actor.sector, actor_id=actor.id, start=start, end=end))
+                add(start, end, actor)
             continue
         ents = [e for e in sent.ents if e.label_ in _ACTOR_ENTS and any(s < e.end_char and e.start_char < en for s, en in ranges)]
         for e in ents:
