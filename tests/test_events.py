@@ -226,3 +226,12 @@ def test_recipient_from_content_condition_place_or_of_object(annotate, events, t
     event = _one(code(annotate, events, text), etype)
     if country:
         assert country in {a.country for a in event.recipients}
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The rebels claimed responsibility for the attack on Lebanon.", "ASSAULT"),
+    ("Israel rejected accusations that it attacked Lebanon.", "REJECT"),
+])
+def test_statement_frames_mark_their_events(annotate, events, text, etype):
+    event = _one(code(annotate, events, text), etype)
+    assert "statement" in event.contexts

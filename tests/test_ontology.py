@@ -88,3 +88,11 @@ def test_to_scheme_rejects_unknown_scheme():
 
     with pytest.raises(ConfigError, match="valid schemes"):
         ontology.to_scheme([], "gdelt")
+
+
+def test_cameo_quad_codes_framed_or_unreal_events_as_statement():
+    from dateline.models import Event, Evidence
+    ev = lambda **kw: Event(id="x", type="AID", evidence=Evidence(sentence="s", start=0, end=1), **kw)
+    assert ontology.to_scheme([ev(factuality="asserted")], "cameo-quad") == ["material_cooperation"]
+    assert ontology.to_scheme([ev(factuality="speculated")], "cameo-quad") == ["statement"]
+    assert ontology.to_scheme([ev(factuality="asserted", contexts=["statement"])], "cameo-quad") == ["statement"]

@@ -88,6 +88,7 @@ class Events(Stage):
         self.lexicon = ontology.triggers()
         self.cues = ontology.factuality_cues()
         self.content = ontology.content_modes()
+        self.statements = ontology.statement_frames()
         self.instruments = ontology.instrument_modes()
         self.min_confidence = float(self.options.get("min_confidence", 0.4))
         # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and speaks
@@ -219,6 +220,7 @@ class Events(Stage):
             extra = self._fallback(sent, probs)
             hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        framed = self._statement_scope(sent)
         out: list[Event] = []
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
         for hit in hits:
@@ -257,6 +259,8 @@ class Events(Stage):
             if confidence < self.min_confidence:
                 continue
             event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence)
+            if hit.head.i in framed:
+                event.contexts.append("statement")
             out.append(event)
             clauses[event.evidence.trigger.start] = _clause(hit.head).i
             if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions):
@@ -283,6 +287,21 @@ class Events(Stage):
                     out.extend(group)
             out.sort(key=lambda e: e.evidence.trigger.start)
             out = _inherit_modes(out, [e for group in heads for e in group] + list(by_clause.get(-1, [])), candidates)
+        return out
+
+    def _statement_scope(self, sent) -> set[int]:
+        """Token indices of statement frames ('declined to comment', 'claimed responsibility for the attack'): the verb and its framed object."""
+        out: set[int] = set()
+        for tok in sent:
+            objects = self.statements.get(tok.lemma_.lower())
+            if not objects or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in tok.children:
+                args = [c] if c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+                for arg in args:
+                    if arg.lemma_.lower() in objects:
+                        out.add(tok.i)
+                        out.update(t.i for t in arg.subtree)
         return out
 
     def _fallback(self, sent, probs: dict[str, float]) -> list[_Hit]:

@@ -126,6 +126,13 @@ def factuality_cues() -> dict:
 
 
 @lru_cache(maxsize=1)
+def statement_frames() -> dict[str, set[str]]:
+    """Verb lemma -> object lemmas that make it a statement frame (events-statements.json)."""
+    data = _json("events-statements.json")
+    return {k: set(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def content_modes() -> dict:
     """Governing type -> embedded type (or type/mode) -> mode of the governing event."""
     data = _json("events-content.json")
@@ -218,7 +225,12 @@ def to_scheme(events: Iterable, scheme: str) -> list[str]:
     mapping = _scheme(scheme)
     events = list(events)
     if mapping["kind"] == "single":
+        # A scheme may leave out what is only supposed or framed as a statement ("is considering sending aid" is a
+        # CAMEO statement, not aid).
+        skip_f, skip_c = set(mapping.get("skip_factuality", ())), set(mapping.get("skip_contexts", ()))
         for event in events:
+            if event.factuality in skip_f or skip_c & set(event.contexts or ()):
+                continue
             label = _lookup(mapping["labels"], event.type, event.mode)
             if label:
                 return [label]
