@@ -3,7 +3,10 @@
 Resolution runs `Places.resolve_spans` on the gold spans, the same ranking the stage uses. A toponym the
 system leaves unresolved counts as wrong, with the largest possible error (20,039 km) in the median and AUC.
 Gold `country` is taken from the record, else from the gold geonameid's gazetteer entry, else from the
-gazetteer place nearest the gold point; toponyms with none of these (oceans, continents) are not counted.
+gazetteer town nearest the gold point (within 100 km); toponyms with none of these (oceans, continents) are not
+counted, nor are those the index knows by their name as a place of no country (a continent, sea or region spanning
+countries, curated without its GeoNames id) lying near the gold point: the nearest town would give the Korean
+Peninsula or North Africa a country that the place itself does not have.
 """
 from __future__ import annotations
 
@@ -13,12 +16,16 @@ import statistics
 from ..annotate import Annotate
 from ..errors import EvalError
 from ..gazetteer import haversine
+from ..gazetteer import normalize as gz_normalize
 from ..models import Article, Document, Span
-from ..places import Places
+from ..places import Places, demonyms
 from ..settings import Settings
 from . import prf
 
 MAX_KM = 20039.0
+# How far a gold point may lie from the index's point of a borderless place of the same name (continents are wide).
+BORDERLESS_KM = 2500.0
+_BORDERLESS = {"continent", "water", "region"}
 
 
 def _docs(records: list[dict], settings: Settings) -> list[Document]:
@@ -54,8 +61,20 @@ class _Countries:
             if entry is not None:
                 return entry.country
         if top.get("lat") is not None:
+            if self.borderless(top.get("name") or "", top["lat"], top["lon"]):
+                return None
             return self.nearest(top["lat"], top["lon"])
         return None
+
+    def borderless(self, name: str, lat: float, lon: float) -> bool:
+        """Whether the index knows `name` as a place of no country (continent, sea, multi-country region) near the point."""
+        gid = demonyms().get(gz_normalize(name))  # "North American", "Asian"
+        entries = list(self.gaz.candidates(name))
+        if gid is not None:
+            entry = self.gaz.get(gid)
+            entries += [entry] if entry else []
+        return any(e.country is None and e.kind <= 1 and e.level in _BORDERLESS and haversine(lat, lon, e.lat, e.lon) <= BORDERLESS_KM
+                   for e in entries)
 
     def nearest(self, lat: float, lon: float) -> str | None:
         if self._grid is None:
