@@ -235,3 +235,13 @@ def test_recipient_from_content_condition_place_or_of_object(annotate, events, t
 def test_statement_frames_mark_their_events(annotate, events, text, etype):
     event = _one(code(annotate, events, text), etype)
     assert "statement" in event.contexts
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Russia said on Tuesday that Serbia must return the helicopter.", "RUS", "SRB"),
+    ("Japan stressed that Israel should withdraw from Lebanon.", "JPN", "ISR"),
+])
+def test_saying_that_someone_must_act_is_a_request(annotate, events, text, actor, recipient):
+    event = _one(code(annotate, events, text), "REQUEST")
+    assert actor in {a.country for a in event.actors}
+    assert recipient in {a.country for a in event.recipients}

@@ -89,6 +89,10 @@ class Events(Stage):
         self.cues = ontology.factuality_cues()
         self.content = ontology.content_modes()
         self.statements = ontology.statement_frames()
+        directive = ontology.directive_cues()
+        self.directive_verbs = set(directive["verbs"]) | set(self.cues["reported"]["speech_verbs"])
+        self.directive_modals = set(directive["modals"])
+        self.directive_weight = float(directive["weight"])
         self.instruments = ontology.instrument_modes()
         self.min_confidence = float(self.options.get("min_confidence", 0.4))
         # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and speaks
@@ -137,7 +141,7 @@ class Events(Stage):
                 else:
                     continue
                 break
-        return hits
+        return hits + self._directives(sent, used)
 
     @staticmethod
     def _match(tokens, k, trig):
@@ -287,6 +291,20 @@ class Events(Stage):
                     out.extend(group)
             out.sort(key=lambda e: e.evidence.trigger.start)
             out = _inherit_modes(out, [e for group in heads for e in group] + list(by_clause.get(-1, [])), candidates)
+        return out
+
+    def _directives(self, sent, used: set[int]) -> list[_Hit]:
+        """Statements that someone must or should act ("said that Sudan must return ..."): REQUEST on the verb of saying."""
+        out = []
+        for tok in sent:
+            if tok.i in used or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.directive_verbs:
+                continue
+            for c in tok.children:
+                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) \
+                        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="REQUEST", mode=None, weight=self.directive_weight)
+                    out.append(_Hit(trig, [tok], tok, "REQUEST", None))
+                    break
         return out
 
     def _statement_scope(self, sent) -> set[int]:

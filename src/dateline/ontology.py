@@ -133,6 +133,12 @@ def statement_frames() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def directive_cues() -> dict:
+    """Verbs of saying and modals of obligation that make a statement a request (events-statements.json)."""
+    return _json("events-statements.json")["_directive"]
+
+
+@lru_cache(maxsize=1)
 def content_modes() -> dict:
     """Governing type -> embedded type (or type/mode) -> mode of the governing event."""
     data = _json("events-content.json")
