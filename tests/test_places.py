@@ -224,11 +224,15 @@ def test_given_span_naming_an_organisation_resolves_to_the_place_in_it(settings,
     [
         ("Police closed Qwertyvale Street in Manchester after the fire. Manchester firefighters said the blaze was out.", "Qwertyvale Street", "GB", None),
         ("Zorblax County officials in Zorblax, Texas, said the river rose.", "Zorblax County", "US", "TX"),
+        # Followed by the place it is in: there, not the article's main place.
+        ("Dublin pianist Mary Byrne of Dublin now studies at the Qwertyvale School of Music in London.", "Qwertyvale School of Music", "GB", None),
+        # A demonym names no place an unknown name is in: the French Quarter of an American city is not in France.
+        ("French engineers laid out the French Quarter of New Orleans. New Orleans grew fast.", "French Quarter", "US", "LA"),
     ],
 )
 def test_unknown_names_are_inferred_inside_the_document_place(settings, text, unknown, country, admin1):
     doc = Annotate(settings)(Document(article=Article(text=text)))
-    names = [unknown, "Manchester", "Zorblax", "Texas"]
+    names = [unknown, "Manchester", "Zorblax", "Texas", "Dublin", "London", "French", "New Orleans"]
     spans = [Span(start=m.start(), end=m.end(), text=m.group()) for n in names for m in re.finditer(rf"\b{n}\b", text)]
     spans = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and o.text != s.text for o in spans)]
     resolved = dict((s.text, e) for s, e in zip(spans, Places(settings).resolve_spans(doc, spans)))

@@ -29,6 +29,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LEAD = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+# What joins a name to the place it is in: "the Guildhall School of Music in London", "Mount Chaambi, Kasserine".
+_LOCATED_BY = re.compile(r"^(?:\s*,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?)$")
 _STATE_CODE = re.compile(r"^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$")
 
 
@@ -494,7 +496,7 @@ class Places(Stage):
             for i, c in enumerate(cand_lists)
         ]
         if self.infer:
-            final = self._infer(names, self._drop_weak(keys, final))
+            final = self._infer(names, self._drop_weak(keys, final), spans, text)
         return final
 
     def _drop_weak(self, keys: list[str], resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
@@ -512,11 +514,13 @@ class Places(Stage):
                 out[i] = None
         return out
 
-    def _infer(self, names: list[str], resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
+    def _infer(self, names: list[str], resolved: list[gz.Entry | None], spans: list[Span] | None = None,
+               text: str = "") -> list[gz.Entry | None]:
         """Unknown names placed at the document place that most likely contains them, marked level "inferred".
 
-        A name that contains a place the document resolved ("Suffolk County", "Cavan Town Hall") is in or near that
-        place; any other unknown name (a street, a school, a district) is most likely in the place the article is
+        A name followed by a place the document resolved ("the Guildhall School of Music in London", "Mount
+        Chaambi, Kasserine") is there; a name that contains one ("Suffolk County", "Cavan Town Hall") is in or near
+        it; any other unknown name (a street, a school, a district) is most likely in the place the article is
         about: its most mentioned town or region, else its most mentioned country.
         """
         if all(e is not None for e in resolved) or not any(e is not None for e in resolved):
@@ -525,25 +529,43 @@ class Places(Stage):
         counts: Counter = Counter()
         first: dict[int, int] = {}
         by_id: dict[int, gz.Entry] = {}
+        table = demonyms()
         for i, (name, e) in enumerate(zip(names, resolved)):
             if e is None:
                 continue
-            known.setdefault(gz.normalize(name), e)
+            if gz.normalize(name) not in table:  # "French" names France, yet the French Quarter is not in France
+                known.setdefault(gz.normalize(name), e)
             known.setdefault(gz.normalize(e.name), e)
             counts[e.id] += 1
             first.setdefault(e.id, i)
             by_id[e.id] = e
         container = self._container(counts, first, by_id)
+        main = by_id[container] if container is not None else None
         out = list(resolved)
-        for i, (name, e) in enumerate(zip(names, resolved)):
-            if e is not None:
+        hosts = list(resolved)  # the place each name stands at, an unknown name's too ("Cellardyke in Fife, Scotland")
+        order = sorted(range(len(names)), key=lambda k: spans[k].start) if spans else list(range(len(names)))
+        after = {order[k]: order[k + 1] for k in range(len(order) - 1)}
+        for i in reversed(order):  # right to left: a name's location is named after it
+            if resolved[i] is not None:
                 continue
-            host = self._contained_place(name, known)
-            if host is None and container is not None:
-                host = by_id[container]
+            host = self._followed_by(spans[i], spans[after[i]], text, hosts[after[i]]) if spans and i in after else None
+            if host is not None and main is not None and main.level in _LOCAL_LEVELS and _within(main, host):
+                host = main  # "Fort Detrick, Maryland" in an article about Frederick: the article's town, not the state's middle
+            if host is None:
+                host = self._contained_place(names[i], known)
+            if host is None:
+                host = main
             if host is not None:
-                out[i] = replace(host, id=0, name=name, feature_class=None, feature_code=None, level="inferred", kind=3)
+                hosts[i] = host
+                out[i] = replace(host, id=0, name=names[i], feature_class=None, feature_code=None, level="inferred", kind=3)
         return out
+
+    @staticmethod
+    def _followed_by(span: Span, nxt: Span, text: str, host: gz.Entry | None) -> gz.Entry | None:
+        """The place `host` named by the next span `nxt` when it gives span's location ("X in London", "X, Kasserine")."""
+        if host is None or host.level == "continent" or nxt.start < span.end or not _LOCATED_BY.match(text[span.end:nxt.start]):
+            return None
+        return host
 
     @staticmethod
     def _container(counts: Counter, first: dict[int, int], by_id: dict[int, gz.Entry]) -> int | None:
@@ -698,6 +720,15 @@ class Places(Stage):
                 places[key] = place
             place.mentions.append(span)
         return list(places.values())
+
+
+def _within(inner: gz.Entry, outer: gz.Entry) -> bool:
+    """Whether `inner` lies inside the country or first-level region `outer` and is more local than it."""
+    if outer.level == "country":
+        return inner.country == outer.country and inner.level != "country"
+    if outer.level == "admin1":
+        return inner.country == outer.country and inner.admin1 == outer.admin1 and inner.level != "admin1"
+    return False
 
 
 def to_place(entry: gz.Entry | None, surface: str) -> Place:
