@@ -74,6 +74,7 @@ def test_mentions_are_grouped_with_offsets(run):
         ("Protesters marched in Paris, France on Tuesday.", "Paris", "FR", None),
         ("The governor of Georgia spoke in Atlanta after storms hit Savannah and Macon.", "Georgia", "US", None),
         ("Georgia's president spoke in Tbilisi about relations with Russia and Armenia.", "Georgia", "GE", None),
+        ("Storms hit Atlanta, Georgia on Tuesday night.", "Atlanta", "US", "GA"),  # Georgia the state holds an Atlanta
     ],
 )
 def test_easy_names_land_on_the_right_continent(run, text, mention, country, admin1):
@@ -228,11 +229,13 @@ def test_given_span_naming_an_organisation_resolves_to_the_place_in_it(settings,
         ("Dublin pianist Mary Byrne of Dublin now studies at the Qwertyvale School of Music in London.", "Qwertyvale School of Music", "GB", None),
         # A demonym names no place an unknown name is in: the French Quarter of an American city is not in France.
         ("French engineers laid out the French Quarter of New Orleans. New Orleans grew fast.", "French Quarter", "US", "LA"),
+        # A town named inside a region that has no town of that name is not the namesake abroad (Fife, Washington).
+        ("The swan was found in Fife, Scotland, last week.", "Fife", "GB", "SCT"),
     ],
 )
 def test_unknown_names_are_inferred_inside_the_document_place(settings, text, unknown, country, admin1):
     doc = Annotate(settings)(Document(article=Article(text=text)))
-    names = [unknown, "Manchester", "Zorblax", "Texas", "Dublin", "London", "French", "New Orleans"]
+    names = [unknown, "Manchester", "Zorblax", "Texas", "Dublin", "London", "French", "New Orleans", "Scotland"]
     spans = [Span(start=m.start(), end=m.end(), text=m.group()) for n in names for m in re.finditer(rf"\b{n}\b", text)]
     spans = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and o.text != s.text for o in spans)]
     resolved = dict((s.text, e) for s, e in zip(spans, Places(settings).resolve_spans(doc, spans)))

@@ -91,6 +91,7 @@ class Places(Stage):
         "modifiers": (True, "Count country adjectives used as modifiers ('Japanese counterparts') as mentions of the country."),
         "min_scan_population": (200_000, "Smallest population of a place found by scanning capitalised words the model missed."),
         "infer": (True, "Place names the gazetteer lacks at the document place that contains them (level 'inferred')."),
+        "outside_unknown": (True, "A town named inside a region or country where no town of that name is known ('Fife, Scotland') is unknown there, not the namesake abroad."),
         "weak_population": (20_000, "Towns below this population in a country the article is not about yield to the inferred main place."),
         "org_countries": (True, "Count a country or region named inside an organisation name as a mention of it."),
         "context_towns": (True, "Accept towns the model mislabelled when the context says they are places."),
@@ -105,6 +106,7 @@ class Places(Stage):
         self.min_scan_population = int(self.options["min_scan_population"])
         self.infer = bool(self.options["infer"])
         self.weak_population = int(self.options["weak_population"])
+        self.outside_unknown = bool(self.options["outside_unknown"])
         self.org_countries = bool(self.options["org_countries"])
         self.context_towns = bool(self.options["context_towns"])
         self.min_context_population = int(self.options["min_context_population"])
@@ -496,8 +498,27 @@ class Places(Stage):
             for i, c in enumerate(cand_lists)
         ]
         if self.infer:
+            if self.outside_unknown:
+                final = self._drop_outside(spans, text, cand_lists, final)
             final = self._infer(names, self._drop_weak(keys, final), spans, text)
         return final
+
+    @staticmethod
+    def _drop_outside(spans: list[Span], text: str, cand_lists, resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
+        """Forget the reading of a town named inside a region or country where the gazetteer knows no town of that
+        name ("Fife, Scotland" has only Fife, Washington): it is a place the gazetteer lacks, inferred in that region."""
+        out = list(resolved)
+        for i in range(len(spans) - 1):
+            e = resolved[i]
+            if e is None or e.level not in ("city", "site", "admin2"):
+                continue
+            if not all(_comma_joined(text, spans, j) == (j == i) for j in (i - 1, i, i + 1)):
+                continue  # "X, Y" alone, not a list ("Copenhagen, Hamburg and Mannheim"; "Saipan, Guam, Alaska")
+            regions = [o for o in cand_lists[i + 1] if o.kind <= 1 and o.level in ("country", "admin1")]
+            if regions and not any(c.country == o.country and (o.level == "country" or c.admin1 == o.admin1)
+                                   for c in cand_lists[i] for o in regions):
+                out[i] = None
+        return out
 
     def _drop_weak(self, keys: list[str], resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
         """Forget readings that are only a small town abroad ("Chartres" in an article set in New Orleans): a town
@@ -720,6 +741,14 @@ class Places(Stage):
                 places[key] = place
             place.mentions.append(span)
         return list(places.values())
+
+
+def _comma_joined(text: str, spans: list[Span], i: int) -> bool:
+    """Whether span i and the next one are joined by a comma alone ("Fife, Scotland")."""
+    if i < 0 or i + 1 >= len(spans):
+        return False
+    gap = text[spans[i].end:spans[i + 1].start]
+    return gap.strip() == "," and len(gap) <= 3
 
 
 def _within(inner: gz.Entry, outer: gz.Entry) -> bool:
