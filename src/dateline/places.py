@@ -586,6 +586,8 @@ class Places(Stage):
         """The place `host` named by the next span `nxt` when it gives span's location ("X in London", "X, Kasserine")."""
         if host is None or host.level == "continent" or nxt.start < span.end or not _LOCATED_BY.match(text[span.end:nxt.start]):
             return None
+        if "," in text[span.end:nxt.start] and host.level not in ("country", "admin1", "admin2", "region") and not re.match(r"\s*(?:[,.;:)]|$)", text[nxt.end:nxt.end + 2]):
+            return None  # "Beyond Madinaty, Liverpool have...": a town after a comma is the place only when the phrase ends there
         return host
 
     @staticmethod
