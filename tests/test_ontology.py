@@ -96,3 +96,13 @@ def test_cameo_quad_codes_framed_or_unreal_events_as_statement():
     assert ontology.to_scheme([ev(factuality="asserted")], "cameo-quad") == ["material_cooperation"]
     assert ontology.to_scheme([ev(factuality="speculated")], "cameo-quad") == ["statement"]
     assert ontology.to_scheme([ev(factuality="asserted", contexts=["statement"])], "cameo-quad") == ["statement"]
+
+
+@pytest.mark.parametrize("text,fail", [
+    ("There was total inaction on the part of the police.", True),
+    ("The constables looked the other way as the mob burned shops.", True),
+    ("The minister failed to attend the meeting.", False),
+    ("Police arrested ten people.", False),
+])
+def test_police_failure_to_act_is_fail_without_an_event(text, fail):
+    assert ("FAIL" in ontology.to_scheme([], "police", text=text)) is fail

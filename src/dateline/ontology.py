@@ -222,7 +222,7 @@ def _scheme(scheme: str) -> dict:
     return mappings[scheme]
 
 
-def to_scheme(events: Iterable, scheme: str) -> list[str]:
+def to_scheme(events: Iterable, scheme: str, text: str = "") -> list[str]:
     """Labels of `scheme` for a text whose events are `events` (best first); single-label schemes give at most one.
 
     `events` are models.Event; for the police scheme an event counts only when its actor is the police
@@ -241,7 +241,17 @@ def to_scheme(events: Iterable, scheme: str) -> list[str]:
             if label:
                 return [label]
         return [mapping["none"]] if mapping["none"] else []
-    return _police(events, mapping)
+    labels = _police(events, mapping)
+    if text and _police_failure(text, mapping):
+        labels = sorted(set(labels) | {"FAIL"})
+    return labels
+
+
+def _police_failure(text: str, mapping: dict) -> bool:
+    """Whether a text that names the police says they failed to act ("total inaction on the part of the police"),
+    which no event records: inaction is not an event."""
+    lowered = " ".join(text.lower().split())
+    return bool(_words(lowered) & set(mapping["actor_words"])) and any(p in lowered for p in mapping.get("fail_phrases", ()))
 
 
 def _stem_hit(words: set[str], stems: list[str]) -> bool:
@@ -268,7 +278,8 @@ def _police(events: list, mapping: dict) -> list[str]:
         found = _lookup(mapping["labels"], event.type, event.mode) or mapping["labels"].get("_default")
         if found:
             labels.update(found)
-        if event.type == "ASSAULT" and _stem_hit(trigger | sentence, mapping["kill_words"]):
+        # A death at police hands or in their custody ("died in police custody") is a killing by the police.
+        if (event.type == "ASSAULT" or key in mapping.get("kill_keys", ())) and _stem_hit(trigger | sentence, mapping["kill_words"]):
             labels.update({"KILL", "ANY_ACTION"})
     return sorted(labels)
 

@@ -44,7 +44,7 @@ def main_events(doc: Document, model=None) -> list:
 
 def labels_for(doc: Document, scheme: str, model=None) -> list[str]:
     """The scheme's labels for a coded document."""
-    return ontology.to_scheme(main_events(doc, model), scheme)
+    return ontology.to_scheme(main_events(doc, model), scheme, text=doc.article.text)
 
 
 def score(gold: list[list[str]], predicted: list[list[str]]) -> dict:
