@@ -94,17 +94,17 @@ class Events(Stage):
         self.directive_modals = set(directive["modals"])
         self.directive_weight = float(directive["weight"])
         self.instruments = ontology.instrument_modes()
-        self.min_confidence = float(self.options.get("min_confidence", 0.4))
+        self.min_confidence = float(self.options["min_confidence"])
         # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and speaks
         # when the rules find no trigger; "none" turns it off.
-        model = str(self.options.get("model", "plover"))
+        model = str(self.options["model"])
         self.model = None if model.lower() in ("", "none", "off") else classifier.load(model)
-        self.model_weight = float(self.options.get("model_weight", 0.5))
-        self.model_threshold = float(self.options.get("model_threshold", 0.4))
-        self.model_compete = bool(self.options.get("model_compete", False))
+        self.model_weight = float(self.options["model_weight"])
+        self.model_threshold = float(self.options["model_threshold"])
+        self.model_compete = bool(self.options["model_compete"])
         # Gold codings and most readers take one event per clause; extra candidates need their own actor.
-        self.one_per_clause = bool(self.options.get("one_per_clause", True))
-        self.clause_ratio = float(self.options.get("clause_ratio", 0.9))
+        self.one_per_clause = bool(self.options["one_per_clause"])
+        self.clause_ratio = float(self.options["clause_ratio"])
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy
