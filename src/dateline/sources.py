@@ -69,7 +69,8 @@ def iter_inputs(specs: Iterable[str], settings: Settings, stdin: io.BufferedRead
 def _expand(spec: str, settings: Settings, stdin) -> Iterator[RawInput | Failure]:
     if spec == "-":
         data = (stdin or sys.stdin.buffer).read(settings.max_bytes + 1)
-        yield _checked(RawInput(data=data, origin="<stdin>"), settings)
+        raw = _checked(RawInput(data=data, origin="<stdin>"), settings)
+        yield from (read_feed(raw, settings) if isinstance(raw, RawInput) and is_feed(raw.data) else [raw])
         return
     if spec.startswith(("http://", "https://")):
         try:
