@@ -75,6 +75,8 @@ def test_mentions_are_grouped_with_offsets(run):
         ("The governor of Georgia spoke in Atlanta after storms hit Savannah and Macon.", "Georgia", "US", None),
         ("Georgia's president spoke in Tbilisi about relations with Russia and Armenia.", "Georgia", "GE", None),
         ("Storms hit Atlanta, Georgia on Tuesday night.", "Atlanta", "US", "GA"),  # Georgia the state holds an Atlanta
+        # A place of no country is not outranked by a hamlet of the document's country (Middle East, Maryland).
+        ("Officials in Washington and Texas said unrest in the Middle East pushed oil prices up.", "Middle East", None, None),
     ],
 )
 def test_easy_names_land_on_the_right_continent(run, text, mention, country, admin1):

@@ -52,6 +52,7 @@ class Weights:
     admin_context: float = 0.8
     contained: float = 6.0
     near: float = 0.8
+    borderless: float = 1.0  # a place of no country (sea, continent, multi-country region) when the document has country context
     small_country_admin1: float = 1.0  # per decade of population below 10 million: the sheadings of the Isle of Man
 
 
@@ -622,8 +623,8 @@ class Places(Stage):
         for length in range(len(words) - 1, 0, -1):
             for start in range(len(words) - length + 1):
                 sub = " ".join(words[start:start + length])
-                if sub in known and sub not in modifiers:
-                    return known[sub]
+                if sub in known and sub not in modifiers and known[sub].country:
+                    return known[sub]  # a country-less place contains nothing ("Pacific Northwest" is not at sea)
         return None
 
     @staticmethod
@@ -710,9 +711,12 @@ class Places(Stage):
             return None
         w = self.weights
         total = sum(votes.values()) or 1.0
+        direct = bool(self.gaz.candidates(name))  # not a place name inside a longer one ("SM Mall of Asia")
         best, best_score = None, -1e9
         for e in cands:
             s = self._prior(e)
+            if e.country is None and votes and w.borderless and direct:
+                s += w.borderless  # no country to win context for: "the Middle East" against a hamlet of the document's country
             if e.country and votes.get(e.country):
                 if e.level == "country":
                     s += w.context_country
