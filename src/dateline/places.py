@@ -289,6 +289,8 @@ class Places(Stage):
         top = cands[0]
         if top.level == "country":
             return top.kind <= 1
+        if top.level == "region" and top.id < 0 and " " in name:
+            return top.kind == 0  # a curated news region of two words or more ("Niger Delta Development Commission")
         if top.level == "admin1":
             # A region that shares its name with a big city ("New York", "Washington") is the city in an
             # organisation's name (The Washington Post), and a town is not a place there.
