@@ -517,7 +517,7 @@ def _refer(tok, mentions, prefer=None):
     word = tok.lower_
     if word not in _PERSONAL | _NEUTER | _PLURAL | _FIRST:
         return None
-    text = tok.doc.text
+    text = _doc_text(tok.doc)
     if prefer is not None and prefer.i != tok.i:
         ranges = _extent(prefer)
         for start, end, actor in mentions:
@@ -689,6 +689,14 @@ def _extent(tok) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t)) for t in words]
 
 
+def _doc_text(sdoc) -> str:
+    """The parsed text, built once per document: spaCy's Doc.text rebuilds it from every token on each call."""
+    text = sdoc.user_data.get("dateline_text")
+    if text is None:
+        text = sdoc.user_data["dateline_text"] = sdoc.text
+    return text
+
+
 def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
     """EventActors for the argument tokens: doc.actors mentions inside them (pronouns stand for their antecedents), else their named entities."""
     out: list[EventActor] = []
@@ -698,7 +706,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
         if actor.id in seen:
             return
         seen.add(actor.id)
-        out.append(EventActor(text=sent.doc.text[start:end], name=actor.name, country=actor.country, sector=actor.sector, actor_id=actor.id, start=start, end=end))
+        out.append(EventActor(text=_doc_text(sent.doc)[start:end], name=actor.name, country=actor.country, sector=actor.sector, actor_id=actor.id, start=start, end=end))
 
     for tok in arg_toks:
         if tok.pos_ == "PRON":
@@ -736,7 +744,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
             start, end = min(r[0] for r in ranges), max(r[1] for r in ranges)
             if tok.text not in seen and end - start < 80:
                 seen.add(tok.text)
-                out.append(EventActor(text=sent.doc.text[start:end], start=start, end=end))
+                out.append(EventActor(text=_doc_text(sent.doc)[start:end], start=start, end=end))
     return out
 
 
