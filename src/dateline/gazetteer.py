@@ -305,7 +305,7 @@ def build_index(path: str | Path | None = None) -> Path:
     _packaged_sources(w)
     _add_curated(w)
     written = w.write(out, {"version": data_version(), "source": "packaged"})
-    if path is None:
+    if out == default_path():
         # Indexes of older package data in the cache are dead weight (~30 MB each).
         for old in out.parent.glob("gazetteer-*.sqlite"):
             if old != out and old.name != "gazetteer-geonames.sqlite":
