@@ -71,3 +71,14 @@ def test_stage_options_are_declared_and_checked():
 def test_every_stage_option_has_help(name):
     cls = registry.get(name)
     assert all(isinstance(h, str) and h for _, h in cls.option_defaults.values())
+
+
+def test_text_longer_than_the_parser_takes_is_a_clear_failure():
+    from dateline.annotate import load_nlp
+
+    settings = load_settings(env={}, pipeline=("extract", "annotate"))
+    limit = load_nlp(settings.spacy_model).max_length
+    docs = [Document(article=Article(text="word " * (limit // 5 + 10), origin="long.txt")), Document(article=Article(text="A short one."))]
+    outcomes = Pipeline(settings).run(docs)
+    assert "more than the" in outcomes[0].error and "long.txt" in outcomes[0].error
+    assert outcomes[1].doc is not None and outcomes[1].doc.spacy is not None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .models import Document
 from .pipeline import Stage
 
@@ -30,11 +30,22 @@ class Annotate(Stage):
     def nlp(self):
         return load_nlp(self.settings.spacy_model)
 
+    def _check(self, doc: Document) -> None:
+        limit = self.nlp.max_length
+        if len(doc.article.text) > limit:
+            raise InputError(
+                f"{doc.article.origin or 'input'}: the article text has {len(doc.article.text):,} characters, more than the "
+                f"{limit:,} the parser takes; split it into articles"
+            )
+
     def __call__(self, doc: Document) -> Document:
+        self._check(doc)
         doc._spacy = self.nlp(doc.article.text)
         return doc
 
     def pipe(self, docs: list[Document]) -> list[Document]:
+        for doc in docs:
+            self._check(doc)
         texts = [d.article.text for d in docs]
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
             doc._spacy = sdoc
