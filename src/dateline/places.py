@@ -54,6 +54,7 @@ class Weights:
     near: float = 0.8
     borderless: float = 1.0  # a place of no country (sea, continent, multi-country region) when the document has country context
     small_country_admin1: float = 1.0  # per decade of population below 10 million: the sheadings of the Isle of Man
+    actor: float = 0.5  # country-context vote of an actor, per mention
 
 
 @lru_cache(maxsize=1)
@@ -479,7 +480,7 @@ class Places(Stage):
             if actor.country and len(actor.country) == 3:
                 cc = self.gaz.alpha2(actor.country)
                 if cc:
-                    votes[cc] += 0.5 * max(1, len(actor.mentions))
+                    votes[cc] += w.actor * max(1, len(actor.mentions))
         for cands in cand_lists:
             if cands:
                 top = cands[0]

@@ -13,6 +13,7 @@ from ..models import Article, Document, Span
 from ..places import Places
 from ..settings import Settings
 from . import prf
+from .geo import with_actors
 
 
 def _tokens(sdoc, spans: list[tuple[int, int]]) -> set[int]:
@@ -24,7 +25,7 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None)
     for rec in records:
         if "text" not in rec or "events" not in rec:
             raise EvalError(f"record {rec.get('id')!r} lacks text or events; is this an eventloc file (see FORMATS.md)?")
-    docs = Annotate(settings).pipe([Document(article=Article(text=rec["text"])) for rec in records])
+    docs = with_actors(Annotate(settings).pipe([Document(article=Article(text=rec["text"])) for rec in records]), settings)
     stage = Places(settings)
     tp = fp = fn = 0
     for rec, doc in zip(records, docs):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import statistics
 
+from ..actors import Actors
 from ..annotate import Annotate
 from ..errors import EvalError
 from ..gazetteer import haversine
@@ -34,7 +35,14 @@ def _docs(records: list[dict], settings: Settings) -> list[Document]:
         if "text" not in rec or "toponyms" not in rec:
             raise EvalError(f"record {rec.get('id')!r} lacks text or toponyms; is this a geo file (see FORMATS.md)?")
         docs.append(Document(article=Article(text=rec["text"])))
-    return Annotate(settings).pipe(docs)
+    return with_actors(Annotate(settings).pipe(docs), settings)
+
+
+def with_actors(docs: list[Document], settings: Settings) -> list[Document]:
+    """Run the actors stage, which precedes places in the pipeline: the actors' countries are part of the
+    places stage's document context, so the eval scores the stage as the pipeline runs it."""
+    actors = Actors(settings)
+    return [actors(d) for d in docs]
 
 
 def auc(errors: list[float]) -> float | None:
