@@ -223,6 +223,37 @@ def test_given_span_naming_an_organisation_resolves_to_the_place_in_it(settings,
 
 
 @pytest.mark.parametrize(
+    "name, geonameid",
+    [("European Commission", 6255148), ("African National Congress", 6255146)],
+)
+def test_given_span_led_by_a_continents_demonym_is_that_continent(settings, name, geonameid):
+    text = f"Officials in Helsinki said the {name} would decide. Helsinki agreed."
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    start = text.index(name)
+    spans = [Span(start=start, end=start + len(name), text=name), Span(start=13, end=21, text="Helsinki")]
+    entry, _ = Places(settings).resolve_spans(doc, spans)
+    assert entry.geonameid == geonameid
+
+
+def test_given_span_led_by_a_countrys_demonym_stays_in_the_document_place(settings):
+    text = "Pupils at the British International School in Cairo sat exams. Cairo was hot."
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    spans = [Span(start=14, end=42, text="British International School"), Span(start=46, end=51, text="Cairo")]
+    school, _ = Places(settings).resolve_spans(doc, spans)
+    assert (school.level, school.country) == ("inferred", "EG")
+
+
+@pytest.mark.parametrize("word", ["West", "Western", "Arab"])
+def test_a_bloc_word_given_as_a_span_resolves_to_nothing(settings, word):
+    text = f"Tunisian officials in Tunis met {word} envoys."
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    start = text.index(word)
+    spans = [Span(start=start, end=start + len(word), text=word), Span(start=22, end=27, text="Tunis")]
+    bloc, tunis = Places(settings).resolve_spans(doc, spans)
+    assert bloc is None and tunis.country == "TN"
+
+
+@pytest.mark.parametrize(
     "text, unknown, country, admin1",
     [
         ("Police closed Qwertyvale Street in Manchester after the fire. Manchester firefighters said the blaze was out.", "Qwertyvale Street", "GB", None),
@@ -253,6 +284,7 @@ def test_unknown_names_are_inferred_inside_the_document_place(settings, text, un
         ("Western countries imposed sanctions on Russia.", "Western"),
         ("The Central bank raised rates in Kenya.", "Central"),
         ("Officials from the Eastern and Northern regions of Ghana met.", "Eastern"),
+        ("Saudi Arabia led an Arab intervention in Yemen.", "Arab"),
     ],
 )
 def test_common_modifiers_are_not_places(run, text, word):

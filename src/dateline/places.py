@@ -571,8 +571,8 @@ class Places(Stage):
         order = sorted(range(len(names)), key=lambda k: spans[k].start) if spans else list(range(len(names)))
         after = {order[k]: order[k + 1] for k in range(len(order) - 1)}
         for i in reversed(order):  # right to left: a name's location is named after it
-            if resolved[i] is not None:
-                continue
+            if resolved[i] is not None or gz.normalize(names[i]) in _cues()["bloc_words"]:
+                continue  # "the West", "Western governments", "Arab solidarity": a bloc of countries, not a place here
             host = self._followed_by(spans[i], spans[after[i]], text, hosts[after[i]]) if spans and i in after else None
             if host is not None and main is not None and main.level in _LOCAL_LEVELS and _within(main, host):
                 host = main  # "Fort Detrick, Maryland" in an article about Frederick: the article's town, not the state's middle
@@ -658,7 +658,20 @@ class Places(Stage):
             cands = self.gaz.candidates(stripped)
             if cands:
                 return cands
-        return self._embedded(stripped)
+        return self._embedded(stripped) or self._demonym_led(stripped)
+
+    def _demonym_led(self, name: str) -> tuple[gz.Entry, ...]:
+        """The continent or multi-country region whose demonym opens a longer name ("European Commission", "African
+        National Congress"): the name stands for that place, not for the article's own town where an unknown name
+        is inferred. A country's demonym does not ("British International School" in Cairo is in Cairo)."""
+        words = name.split()
+        for length in (2, 1):
+            if len(words) > length:
+                gid = demonyms().get(gz.normalize(" ".join(words[:length])))
+                if gid is not None:
+                    entry = self.gaz.get(gid)
+                    return (entry,) if entry is not None and entry.country is None else ()
+        return ()
 
     def _embedded(self, name: str) -> tuple[gz.Entry, ...]:
         """Candidates of the longest well-known place name inside a longer name ("Dubai World Cup", "Colorado State")."""
