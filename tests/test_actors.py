@@ -189,3 +189,36 @@ def test_no_actor_from_vague_or_locative_words(run, text, absent):
         assert actors["group:RUS:GOV"].sector == "GOV"
     else:
         assert absent not in actors, sorted(actors)
+
+
+@pytest.mark.parametrize(
+    "entry_id, date, office",
+    [
+        ("person:levy_mwanawasa", "2005-03-01", "President of Zambia"),
+        ("person:levy_mwanawasa", "2008", "President of Zambia"),  # a year-only end covers dates in that year
+        ("person:levy_mwanawasa", "2010-01-01", None),
+        ("person:ronald_reagan", "1985-06-01", "President of the United States"),
+    ],
+)
+def test_office_on_compares_at_the_shorter_precision(entry_id, date, office):
+    assert load_kb().entries[entry_id].office_on(date) == office
+
+
+def test_kb_has_heads_of_state_of_every_un_region():
+    kb = load_kb()
+    people = [e for e in kb.entries.values() if e.kind == "person"]
+    assert len(people) > 1500
+    heads = {e.country for e in people if any(t.startswith(("President of", "Prime Minister of", "King of")) for t, _, _ in e.offices)}
+    assert {"ZMB", "KGZ", "BOL", "FJI", "MNG", "TCD", "LVA"} <= heads
+
+
+@pytest.mark.parametrize(
+    "text, date, actor_id",
+    [
+        ("President Bush met the press.", "1990-05-02", "person:george_h_w_bush"),
+        ("President Bush met the press.", "2005-05-02", "person:george_w_bush"),
+        ("Prime Minister Koizumi visited the shrine.", None, "person:junichiro_koizumi"),
+    ],
+)
+def test_title_and_surname_pick_the_office_holder_on_the_date(run, text, date, actor_id):
+    assert actor_id in by_id(run(text, date))

@@ -53,7 +53,8 @@ class Entry:
         if not self.offices:
             return None
         if date:
-            held = [t for t, s, e in self.offices if (s is None or s[: len(date)] <= date) and (e is None or date <= e[: len(date)])]
+            # Compare on the shorter precision: a year-only "1989" end still covers "1989-05-01".
+            held = [t for t, s, e in self.offices if (s is None or s[: len(date)] <= date[: len(s)]) and (e is None or date[: len(e)] <= e[: len(date)])]
             return "; ".join(held) or None
         current = [t for t, s, e in self.offices if e is None]
         return "; ".join(current) if current else self.offices[-1][0]
@@ -577,7 +578,11 @@ class _DocumentActors:
             if reading.role.term.split()[-1] in titles:
                 fits.append(entry_id)
         if self.date and len(fits) > 1:
-            fits = [f for f in fits if self.kb.entries[f].office_on(self.date)]
+            fits = [f for f in fits if self.kb.entries[f].office_on(self.date)] or fits
+        if len(set(fits)) > 1 and len({self.kb.entries[f].country for f in fits}) == 1:
+            # Several namesakes of one country, none singled out by the date ("President Bush"): the latest holder,
+            # as office_on does without a date; the country and sector are right either way.
+            fits = [max(fits, key=lambda f: max((s or "" for _, s, _ in self.kb.entries[f].offices), default=""))]
         return self._kb_actor(fits[0]) if len(set(fits)) == 1 else None
 
     def _name_match(self, words: list[str]):
