@@ -32,6 +32,14 @@ def locate():
         ("A car bomb exploded in Sinjar town, some 100 km west of Mosul, on Monday.", "exploded", ["Sinjar"]),
         ("Clashes erupted in Tikrit, north of Baghdad, on Sunday.", "erupted", ["Tikrit"]),
         ("Protesters gathered outside the offices of the Zimbabwe Electoral Commission.", "gathered", []),
+        # The place a capturing, patrolling or shelling verb acts on is where it happened.
+        ("Rebel fighters captured Kandahar after a week of heavy fighting.", "captured", ["Kandahar"]),
+        ("Artillery units shelled the towns of Donetsk and Horlivka overnight.", "shelled", ["Donetsk", "Horlivka"]),
+        ("Rebels attacked U.S. forces overnight.", "attacked", []),
+        # A place naming the thing where it happened: a weaker cue, taken when nothing better is there.
+        ("Hundreds of protesters marched on a Lagos hotel on Sunday.", "marched", ["Lagos"]),
+        ("Five people died in Yemen's civil war last year.", "died", ["Yemen"]),
+        ("Five people died in Yemen's civil war, in Taiz.", "died", ["Taiz"]),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

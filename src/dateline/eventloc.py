@@ -32,6 +32,7 @@ def _is_reference(prep) -> bool:
 
 
 REFERENCE_PENALTY = 2.5
+MODIFIER_SCORE = 1.0
 
 
 def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=None) -> list[tuple[Place, Span]]:
@@ -55,10 +56,17 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
         if span is None or not len(span):
             continue
         root = span.root
-        if _is_modifier(root) or _inside_organisation(span):
+        if _inside_organisation(span):
+            continue
+        score = 0.0
+        if _is_modifier(root):
+            # A place naming the thing where it happened ("in Syria's conflict", "outside the UN's Baghdad
+            # headquarters", "Grozny's streets are patrolled") is the location, a weaker cue than the place itself.
+            if MODIFIER_SCORE and root.dep_ in ("poss", "compound") and root.pos_ == "PROPN" and root.head.pos_ == "NOUN" \
+                    and root.head.lower_ not in _data()["place_nouns"] and trig_root is not None and _locates(root.head, trig_root, locative):
+                scored.append((MODIFIER_SCORE - 0.05 * abs(root.i - trig_root.i), place, m, root))
             continue
         prep = _governing_prep(root)
-        score = 0.0
         if prep is not None:
             if _is_reference(prep):
                 score -= REFERENCE_PENALTY
@@ -66,6 +74,8 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
                 score += 3.0
             elif prep.lower_ in non_locative:
                 score -= 2.0
+        elif trig_root is not None and _object_of(root, trig_root):
+            score += 3.0  # "captured Kabul", "shelled the settlements of Arbin": the place acted on
         elif root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "dobj" and place.level in ("country", "continent"):
             score -= 1.0  # an actor or a target named by its place ("Russia said"), not where it happened
         if trig_root is not None:
@@ -84,6 +94,33 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
         if _coordinated(best_root, root):
             chosen.append((place, m))
     return chosen
+
+
+def _locates(noun, trig, locative) -> bool:
+    """Whether a noun is where the event at the trigger happened: the object of a locative preposition under the
+    trigger, or the object of a trigger verb that takes the place acted on."""
+    prep = _governing_prep(noun)
+    if prep is not None:
+        return prep.lower_ in locative and not _is_reference(prep) and _dominates(trig, prep)
+    return _object_of(noun, trig)
+
+
+def _object_of(tok, trig) -> bool:
+    """Whether the place is the object of a trigger verb that takes the place acted on ("captured Goma, ... and
+    Uvira", "shelled the settlements of Arbin"; the subject of its passive: "Seoul was captured")."""
+    if trig.lemma_.lower() not in _data()["object_verbs"]:
+        return False
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("dobj", "nsubjpass") and cur.head.i == trig.i:
+            return True
+        if cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in _data()["place_nouns"]:
+            cur = cur.head.head  # "the settlements of Arbin": the noun the place names
+        else:
+            return False
+    return False
 
 
 def _is_modifier(tok) -> bool:
