@@ -2,9 +2,10 @@
 
 Not a stage: a helper the events stage (and `dateline eval eventloc`) calls with what the places stage
 produced. A mention counts when it sits in the event's sentence, is not a modifier ("U.S.-led",
-"Pakistani authorities"), and is tied to the trigger by a locative preposition ("killed in Homs") or,
-failing that, is the place nearest the trigger in its clause; places coordinated with the chosen one
-("Palmyra and Quaryatayn") come along.
+"Pakistani authorities"), and is tied to the trigger by a locative preposition ("killed in Homs"), is the
+place a capturing or shelling verb acts on ("captured Kabul"), or, failing that, is the place nearest the
+trigger in its clause; a place naming the thing where it happened ("in Syria's conflict") is a weaker cue.
+Places coordinated with the chosen one ("Palmyra and Quaryatayn") come along.
 """
 from __future__ import annotations
 
