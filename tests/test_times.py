@@ -131,6 +131,44 @@ def test_tag_keeps_capitalized_time_words_that_open_a_sentence(text, expr):
 
 
 @pytest.mark.parametrize(
+    "text, years",
+    [
+        ("Sales rose in 2014-2015.", [("2014", "2014"), ("2015", "2015")]),
+        ("The 1997-98 season was bad.", [("1997", "1997"), ("98", "1998")]),
+        ("The 2014\u201315 budget and fiscal 1999/00.", [("2014", "2014"), ("15", "2015"), ("fiscal 1999", "1999"), ("00", "2000")]),
+        ("He served from 1990 to 1995.", [("1990", "1990"), ("1995", "1995")]),
+    ],
+)
+def test_tag_reads_each_year_of_a_range_as_a_date(text, years):
+    assert [(t.text, t.value) for t in tag(text, "2023-09-15") if t.type == "DATE"] == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lives at 1600 Pennsylvania Ave. in Washington.",
+        "The council passed Resolution 1199 on the crisis.",
+        "US Airways Flight 1549 landed on the Hudson.",
+        "Claims under Section 1983 and Article 2010 of the treaty.",
+        "Route 1776 was closed and he was in Room 1205.",
+        "The army sent 1500 troops; some 1800 homes burned.",
+        "The 1200-1500 troops left. He paid $1995. Call 555-1987.",
+    ],
+)
+def test_tag_does_not_read_labels_addresses_or_counts_as_years(text):
+    assert not [t.text for t in tag(text, "2023-09-15") if t.type == "DATE"]
+
+
+@pytest.mark.parametrize(
+    "text, expr",
+    [("Leaders of the 1992 protests have moved.", "1992"), ("In 1998 companies grew.", "1998"),
+     ("In 1990 Congress Street was paved.", "1990"), ("The 1990 World Cup was held.", "1990")],
+)
+def test_tag_keeps_years_that_modify_nouns(text, expr):
+    assert only(tag(text, "2023-09-15"), expr).value == expr
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("Average daily volume was 133 million shares.", "daily"),

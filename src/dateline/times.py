@@ -110,7 +110,9 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "my": rf"\b(?:{edge})?{month}(?:\s+of|,)?\s+(?:{year}|{spelled_year})\b",
         "month_rel_year": rf"\b{month}\s+(?:this|last|next)\s+year\b",
         "month": rf"\b(?:{edge}|the\s+month\s+of\s+)?(?:(?:last|this|next|this\s+past|this\s+coming|early|late|each|every)\s+)?{month}(?!\w)(?!\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![:.,]?\d))",
-        "year": rf"(?<![\w$.,/-])(?:(?:{edge})|(?:the\s+)?(?:fiscal|calendar|model|school)[-\s]+(?:year\s+)?|the\s+year\s+|mid-)?{year}(?![\w%]|[.,]\d|-\d|\s+(?:percent|per\s+cent|shares|people|cents|dollars))",
+        "year": rf"(?<![\w$.,/-])(?:(?:{edge})|(?:the\s+)?(?:fiscal|calendar|model|school)[-\s]+(?:year\s+)?|the\s+year\s+|mid-)?{year}(?![\w%]|[.,]\d|-(?!(?:\d{{2}}|{year})(?![\w%]|[.,]\d))\d|\s+(?:percent|per\s+cent|shares|people|cents|dollars))",
+        # the second year of a range: TimeML marks "1997" and "98" of "1997-98" as two DATEs
+        "year_range_end": rf"(?<=\b(?:1\d{{3}}|20\d{{2}})[-\u2013/])(?:\d{{2}}|{year})(?![\w%]|[.,]\d|[-\u2013/]\d)",
         "year_spelled": rf"\b(?:the\s+year\s+)?{spelled_year}\b",
         "decade": rf"(?:\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?|(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?)(?:(?:1\d|20)\d0'?s|'\d0s)\b",
         "decade_word": rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
@@ -595,6 +597,16 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         ctx.last_year = y
         return "DATE", f"{y:04d}"
 
+    if name == "year_range_end":
+        first = int(ctx.text[m.start() - 5:m.start() - 1])
+        y = first // 100 * 100 + int(s) if len(s) == 2 else int(s)
+        if len(s) == 2 and y <= first:
+            y += 100  # "1999-00"
+        if not first < y <= first + 50 or not _plausible_year(ctx.text, m.start() - 5, m.end(), first, dct):
+            return None
+        ctx.last_year = y
+        return "DATE", f"{y:04d}"
+
     if name == "year_spelled":
         y = _spelled_year(low)
         return ("DATE", f"{y:04d}") if y else None
@@ -779,15 +791,30 @@ def _after_a_given_name(text: str, start: int) -> bool:
 
 
 def _plausible_year(text: str, start: int, end: int, y: int, dct: date | None) -> bool:
-    """Whether a bare four-digit number reads as a year (not an amount, a model number or an address)."""
-    before = text[max(0, start - 12):start].lower()
-    after = text[end:end + 12].lower()
-    if re.search(r"(?:\$|#|no\.|number|flight|route|page|room|highway|model|version|p\.)\s*$", before):
+    """Whether a bare four-digit number reads as a year (not an amount, a label's number, an address)."""
+    lex = lexicon()["not_a_year"]
+    before = text[max(0, start - 24):start]
+    rng = re.match(r"[-\u2013/](?:\d{4}|\d{2})(?!\d)", text[end:end + 6])
+    after_end = end + rng.end() if rng else end  # a range is judged by what follows its last year
+    after = text[after_end:after_end + 48]
+    if re.search(r"[$#\u00a3\u20ac]\s*$", before):
         return False
-    if re.match(r"\s*(?:to|and|-)\s*\d", after) and not re.match(r"\s*(?:to|and|-)\s*(?:1\d{3}|20\d{2})\b", after):
+    prev = re.search(r"([A-Za-z][A-Za-z.']*)\.?\s+$", before)
+    prev_word = prev[1].lower().rstrip(".") if prev else ""
+    if prev_word in lex["labels_before"] and not (prev_word == "s" and not prev[1].isupper()):
+        return False  # "Resolution 1199", "Flight 1549", "No. 1984"
+    if not rng and re.match(r"\s*(?:to|and|-)\s*\d", after) and not re.match(r"\s*(?:to|and|-)\s*(?:1\d{3}|20\d{2})\b", after):
         return False
-    if re.match(r"\s*(?:[a-z]+\s+)?(?:shares|votes|miles|kilometers|km|feet|meters|tons|troops|soldiers|people|units|cars|jobs|points|barrels)\b", after):
+    street = re.match(r"\s+(?:[NSEW]\.?\s+)?((?:[A-Z][a-z]+\.?\s*){2,4})", after)
+    if (street and prev_word not in ("in", "since", "by", "until", "during", "of", "before", "after")
+            and any(w.lower() in lex["street_types"] for w in re.findall(r"[A-Za-z]+", street[1])[1:])):
+        return False  # "1600 Pennsylvania Ave."
+    if any(w in lex["count_nouns_after"] for w in re.findall(r"[a-z]+", after[:24])[:2]):
         return False
+    plural = re.match(r"\s+([a-z]{3,}s)\b", after)
+    if (plural and plural[1] not in lex["not_plural_nouns"] and not plural[1].endswith(("ss", "us", "is"))
+            and (prev_word in lex["quantifiers_before"] or (prev_word and prev_word not in lex["friendly_before"]))):
+        return False  # "sent 1500 troops", "some 1800 homes"; not "the 1992 protests", "in 1998 companies"
     if dct and y > dct.year + 30:
         return False
     return 1000 <= y <= 2099
@@ -1227,7 +1254,7 @@ def _that_day(low: str, ctx: _Context) -> tuple[str, str] | None:
 # Recognition: all rules, then the leftmost-longest non-overlapping matches
 
 # Rules whose values never depend on the anchor date.
-_ABSOLUTE_RULES = frozenset({"iso", "slash", "my", "year", "year_spelled", "decade", "decade_word", "decade_half", "century"})
+_ABSOLUTE_RULES = frozenset({"iso", "slash", "my", "year", "year_range_end", "year_spelled", "decade", "decade_word", "decade_half", "century"})
 _LEADING = re.compile(r"(?:in|on|at(?!\s+(?:least|most))|of|for|during|since|until|till|by|from|to|before|after|as\s+of|within|barely|just|only)\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # Rules listed earlier win ties of equal span (an explicit date beats a bare year inside it).
