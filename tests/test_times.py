@@ -169,6 +169,16 @@ def test_tag_keeps_years_that_modify_nouns(text, expr):
 
 
 @pytest.mark.parametrize(
+    "text, expr, value",
+    [("The index is near its record high of Aug. 6.", "Aug. 6", "1997-08-06"),
+     ("The index is near its record high of June 20.", "June 20", "1998-06-20"),
+     ("The index is near its record high of Dec. 6.", "Dec. 6", "1997-12-06")],
+)
+def test_tag_places_a_tenseless_day_month_in_the_past_unless_it_is_within_five_months_ahead(text, expr, value):
+    assert only(tag(text, "1998-02-06"), expr).value == value
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("Average daily volume was 133 million shares.", "daily"),

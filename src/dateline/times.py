@@ -335,7 +335,8 @@ def _day_year(dct: date, month: int, day: int, tense: Tense | None) -> int:
         return y - 1
     if tense == "future" and gap < -90:
         return y + 1
-    if tense not in ("past", "future") and abs(gap) > 183:
+    # Without a tense, news more often looks back than ahead: a date more than five months ahead is last year's.
+    if tense not in ("past", "future") and (gap > 152 or gap < -213):
         return y - 1 if gap > 0 else y + 1
     return y
 
