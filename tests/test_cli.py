@@ -229,3 +229,10 @@ def test_config_file_and_flags(tmp_path):
     assert (tmp_path / "flag.db").exists()
     bad = run("--config", tmp_path / "missing.toml", "stages")
     assert bad.returncode == 1 and "does not exist" in bad.stderr
+
+
+def test_an_error_carries_one_code(tmp_path):
+    path = tmp_path / "x.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = run("process", path)
+    assert result.stderr.count("[E") == 1 and "[E102]" in result.stderr

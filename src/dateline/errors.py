@@ -12,6 +12,8 @@ class DatelineError(Exception):
         self.message = message
 
     def __str__(self) -> str:
+        if self.message.startswith("[E"):  # a reason passed on from where it arose keeps its own code
+            return self.message
         return f"[{self.code}] {self.message}"
 
 
