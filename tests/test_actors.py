@@ -222,3 +222,39 @@ def test_kb_has_heads_of_state_of_every_un_region():
 )
 def test_title_and_surname_pick_the_office_holder_on_the_date(run, text, date, actor_id):
     assert actor_id in by_id(run(text, date))
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("President Tandeka Mwaliro of Zambia opened the session.", "Tandeka Mwaliro", "ZMB"),
+        ("Zambia's president Tandeka Mwaliro opened the session.", "Tandeka Mwaliro", "ZMB"),
+        ("President Tandeka Mwaliro arrived on Monday. The Zambian leader opened the session.", "Tandeka Mwaliro", "ZMB"),
+        ("President Tandeka Mwaliro said Zambia would repay its debts.", "Tandeka Mwaliro", "ZMB"),
+        ("Judge Ana Kessler opened an inquiry into 28 Chilean customs officials.", "Ana Kessler", "CHL"),
+        ("Kenya's parliament met on Monday.\nMinister Ravi Okonjo spoke after the vote. Ghana will cut fuel taxes, he said.", "Ravi Okonjo", "GHA"),
+    ],
+)
+def test_titled_person_takes_the_country_the_document_gives(run, text, name, country):
+    people = {a.name: a for a in run(text).actors if a.kind == "person"}
+    assert name in people, people
+    assert people[name].country == country
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Minister Ravi Okonjo said talks with Kenya and Uganda were going well.", "Ravi Okonjo"),  # two countries: no guess
+        ("President Anton Varga welcomed South African leader Jacob Zuma.", "Anton Varga"),  # another person's title
+        ("Anton Varga said Zambia would repay its debts.", "Anton Varga"),  # no title: not read from context
+    ],
+)
+def test_context_gives_no_country_when_ambiguous(run, text, name):
+    people = {a.name: a for a in run(text).actors if a.kind == "person"}
+    assert name in people, people
+    assert people[name].country is None
+
+
+def test_context_never_overrides_the_kb(run):
+    doc = run("President Vladimir Putin said Zambia would repay its debts.")
+    assert by_id(doc)["person:vladimir_putin"].country == "RUS"

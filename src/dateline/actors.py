@@ -9,7 +9,9 @@ The cascade, per document:
 4. turn role noun phrases ("U.S. officials", "top Russian military officials", "rebels") into group
    actors keyed by country and sector;
 5. resolve in-document coreference: a surname ("Putin", "Kim") links to the full-name actor, a
-   definite role phrase ("the North Korean leader") to the person whose country and sector match.
+   definite role phrase ("the North Korean leader") to the person whose country and sector match;
+6. give a titled person outside the KB who is still without a country the only country its sentence
+   (else paragraph) names — a weaker cue, so it comes last and never overrides a title or KB entry.
 
 The knowledge base is data (src/dateline/data/actors-*.{tsv,jsonl}); `load_kb()` reads it once.
 """
@@ -222,6 +224,7 @@ class _DocumentActors:
         self.actors: dict[str, Actor] = {}
         self.cand_at: dict[int, _Candidate] = {}  # token index -> candidate covering it
         self.used: set[int] = set()  # tokens already read as title/role words of an actor
+        self.title_tokens: set[int] = set()  # tokens read as the title of a named person
         self.inner_at: dict[int, _Candidate] = {}  # country words inside a longer name, for reading only
 
     # -- registry -------------------------------------------------------------------------------
@@ -260,6 +263,7 @@ class _DocumentActors:
             self._resolve(c, pending_people)
         self._persons(pending_people)  # 3, 5 (names)
         self._roles()  # 4, 5 (role phrases)
+        self._context_countries()  # 6
         actors = [a for a in self.actors.values() if a.mentions]
         for a in actors:
             a.mentions.sort(key=lambda m: m.start)
@@ -494,12 +498,23 @@ class _DocumentActors:
             if t.i in self.cand_at and self.cand_at[t.i].typ in ("person", "PERSON"):
                 break
             zone_start -= 1
+        if zone_start < c.start and zone_start > 1 and self.sdoc[zone_start - 1].text in POSSESSIVE:
+            # "Zambia's president X": take in the possessor of the title.
+            owner = self.sdoc[zone_start - 1].head
+            if owner.dep_ == "poss" and zone_start <= owner.head.i < c.end and owner.i < zone_start - 1:
+                zone_start = owner.left_edge.i
         if zone_start < c.start:
             heads = [t for t in self.sdoc[zone_start:c.start] if self._role_at(t)]
             if heads:
                 reading = self._read_phrase(heads[-1], stop=zone_start)
             else:
                 reading = self._read_tokens(range(zone_start, c.start))
+            if reading.country is None:
+                # "Zambia's president X": the possessor hangs on the name, outside the role noun's subtree.
+                found = self._read_tokens(range(zone_start, c.start))
+                reading.countries, reading.country = found.countries, found.country
+            if reading.country is None:
+                self._of_country(root, reading)
             reading.tokens |= set(range(zone_start, c.start))
             return reading
         appos = None
@@ -511,7 +526,21 @@ class _DocumentActors:
             reading = self._read_phrase(appos)
             reading.tokens.add(appos.i)
             return reading
-        return _Reading()
+        reading = _Reading()
+        self._of_country(root, reading)
+        return reading
+
+    def _of_country(self, root, reading: _Reading) -> None:
+        """Read "X of Zambia" / "King Hassan of Morocco": a country name in an "of" phrase on the name itself."""
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i > root.i:
+                pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
+                cand = self.cand_at.get(pobj.i) if pobj is not None else None
+                # Only a country name: "Smith of Reuters" or "Mary of Teck" say nothing about a country.
+                if cand is not None and cand.typ == "name":
+                    reading.countries, reading.country = [(cand.ref, cand.start, cand.end)], cand.ref
+                    reading.tokens.add(child.i)
+                return
 
     def _agentive(self, token) -> bool:
         """True when a capital stands for its government: it acts ("Moscow said"), owns ("Moscow's aid") or is addressed
@@ -548,6 +577,39 @@ class _DocumentActors:
     def _person_mention(self, actor: Actor, c: _Candidate, reading: _Reading) -> None:
         self._mention(actor, c.start, c.end)
         self.used |= reading.tokens
+        self.title_tokens |= reading.tokens
+
+    def _context_countries(self) -> None:
+        """A titled person outside the KB still without a country takes the only country its sentence names
+        ("Judge X opened investigations against Chilean officials"), else the only one of its paragraph.
+        A weaker cue than a title, so it runs last and never overrides one; words of another person's title
+        ("... to South African leader de Klerk") are that person's, not context."""
+        for actor in self.actors.values():
+            if actor.kind != "person" or actor.country is not None or actor.sector is None or actor.id in self.kb.entries:
+                continue
+            first = actor.mentions[0]
+            token = self.sdoc.char_span(first.start, first.end, alignment_mode="expand")[0]
+            sent = token.sent
+            text = self.sdoc.text
+            para_start = text.rfind("\n", 0, sent.start_char) + 1
+            para_end = text.find("\n", sent.end_char)
+            para_end = len(text) if para_end < 0 else para_end
+            for lo, hi in ((sent.start_char, sent.end_char), (para_start, para_end)):
+                codes = self._countries_between(lo, hi)
+                if codes:
+                    if len(codes) == 1:
+                        actor.country = codes.pop()
+                    break
+
+    def _countries_between(self, lo: int, hi: int) -> set[str]:
+        """Country codes named by country words, demonyms and capitals between two character offsets."""
+        codes = set()
+        for table in (self.cand_at, self.inner_at):
+            for i, cand in table.items():
+                t = self.sdoc[i]
+                if cand.typ in ("name", "demonym", "capital") and lo <= t.idx < hi and i not in self.title_tokens:
+                    codes.add(cand.ref)
+        return codes
 
     def _unknown_person(self, c: _Candidate, reading: _Reading) -> None:
         span = self.sdoc[c.start:c.end]
@@ -634,6 +696,13 @@ class _DocumentActors:
                     self._mention(actor, start, token.i + 1)
             self.used |= reading.tokens
 
+    def _countryless_earlier(self, actor: Actor, token) -> bool:
+        """True for a titled person outside the KB with no country, named in an earlier sentence than `token`:
+        a later "the Zambian leader" may then be that person."""
+        if actor.country is not None or actor.sector is None or actor.id in self.kb.entries or not actor.mentions:
+            return False
+        return all(m.end <= token.sent.start_char for m in actor.mentions)
+
     def _person_role(self, token, reading: _Reading, start: int) -> None:
         """A singular person role ("the North Korean leader"): the matching person, else a new actor if a country is known."""
         best, best_score = None, 0
@@ -641,7 +710,7 @@ class _DocumentActors:
         for actor in self.actors.values():
             if actor.kind != "person" or actor.sector != reading.sector and not (reading.strength <= 1 and actor.sector):
                 continue
-            if reading.country and actor.country != reading.country:
+            if reading.country and actor.country != reading.country and not self._countryless_earlier(actor, token):
                 continue
             if not reading.country and reading.role and reading.role.term in ("official", "authority"):
                 continue
@@ -651,6 +720,8 @@ class _DocumentActors:
             if score > best_score:
                 best, best_score = actor, score
         if best is not None and (reading.country or best_score >= 4):
+            if best.country is None and reading.country:
+                best.country = reading.country  # "President X ... the Zambian leader": the phrase tells X's country
             self._mention(best, start, token.i + 1)
             self.used |= reading.tokens
             return
