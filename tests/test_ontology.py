@@ -106,3 +106,14 @@ def test_cameo_quad_codes_framed_or_unreal_events_as_statement():
 ])
 def test_police_failure_to_act_is_fail_without_an_event(text, fail):
     assert ("FAIL" in ontology.to_scheme([], "police", text=text)) is fail
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("As many as 98 people were killed in police firing, he said.", ["ANY_ACTION", "FORCE", "KILL"]),
+    ("They opened fire and lobbed tear-gas shells to disperse the mob.", ["ANY_ACTION", "FORCE"]),
+    ("Curfew was clamped at 2 pm after the clashes.", ["ANY_ACTION"]),
+    ("The police said the situation was under control.", ["ANY_ACTION"]),
+    ("The minister opened a new school in the town.", []),
+])
+def test_police_cues_in_the_wording_give_labels_without_an_event(text, expected):
+    assert ontology.to_scheme([], "police", text=text) == expected

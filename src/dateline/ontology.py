@@ -241,10 +241,35 @@ def to_scheme(events: Iterable, scheme: str, text: str = "") -> list[str]:
             if label:
                 return [label]
         return [mapping["none"]] if mapping["none"] else []
-    labels = _police(events, mapping)
-    if text and _police_failure(text, mapping):
-        labels = sorted(set(labels) | {"FAIL"})
+    labels = set(_police(events, mapping))
+    if text:
+        if _police_failure(text, mapping):
+            labels.add("FAIL")
+        labels |= _police_cues(text, mapping)
+    # Every specific police label is a police action against people.
+    if labels:
+        labels.add("ANY_ACTION")
+    return sorted(labels)
+
+
+def _police_cues(text: str, mapping: dict) -> set[str]:
+    """Police labels the wording alone gives: police actors and measures named lexically, since lower-cased
+    text defeats NER ("killed in police firing" is KILL and FORCE)."""
+    lowered = " ".join(text.lower().split())
+    labels: set[str] = set()
+    for pattern, found in _compiled_cues(mapping):
+        if pattern.search(lowered):
+            labels.update(found)
     return labels
+
+
+def _compiled_cues(mapping: dict) -> list:
+    return _compile_cues(tuple((c["pattern"], tuple(c["labels"])) for c in mapping.get("text_cues", ())))
+
+
+@lru_cache(maxsize=8)
+def _compile_cues(cues: tuple) -> list:
+    return [(re.compile(pattern), labels) for pattern, labels in cues]
 
 
 def _police_failure(text: str, mapping: dict) -> bool:
