@@ -584,13 +584,14 @@ class _DocumentActors:
         ("Judge X opened investigations against Chilean officials"), else the only one of its paragraph.
         A weaker cue than a title, so it runs last and never overrides one; words of another person's title
         ("... to South African leader de Klerk") are that person's, not context."""
+        text = None  # spaCy rebuilds Doc.text on every access: build it once, and only when needed
         for actor in self.actors.values():
             if actor.kind != "person" or actor.country is not None or actor.sector is None or actor.id in self.kb.entries:
                 continue
             first = actor.mentions[0]
             token = self.sdoc.char_span(first.start, first.end, alignment_mode="expand")[0]
             sent = token.sent
-            text = self.sdoc.text
+            text = text if text is not None else self.sdoc.text
             para_start = text.rfind("\n", 0, sent.start_char) + 1
             para_end = text.find("\n", sent.end_char)
             para_end = len(text) if para_end < 0 else para_end

@@ -13,6 +13,7 @@ from .. import classifier, ontology
 from ..errors import EvalError
 from ..models import Document
 from ..settings import Settings
+from . import prf
 from .events import code_texts
 
 NONE = "(none)"
@@ -64,20 +65,14 @@ def score(gold: list[list[str]], predicted: list[list[str]]) -> dict:
             confusion[next(iter(g), NONE)][next(iter(p), NONE)] += 1
     per_label = {}
     for label in labels:
-        p_, r_, f_ = _prf(tp[label], fp[label], fn[label])
+        p_, r_, f_ = prf(tp[label], fp[label], fn[label])
         per_label[label] = {"precision": p_, "recall": r_, "f1": f_, "support": tp[label] + fn[label]}
-    micro = _prf(sum(tp[l] for l in labels), sum(fp[l] for l in labels), sum(fn[l] for l in labels))[2]
+    micro = prf(sum(tp[l] for l in labels), sum(fp[l] for l in labels), sum(fn[l] for l in labels))[2]
     macro = sum(v["f1"] for v in per_label.values()) / len(per_label) if per_label else 0.0
     support = sum(v["support"] for v in per_label.values())
     weighted = sum(v["f1"] * v["support"] for v in per_label.values()) / support if support else 0.0
     return {"micro_f1": micro, "macro_f1": macro, "weighted_f1": weighted, "per_label": per_label,
             "confusion": {g: dict(row) for g, row in sorted(confusion.items())}}
-
-
-def _prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:

@@ -7,12 +7,12 @@ the same name and country when gold has no coordinates), date and factuality.
 """
 from __future__ import annotations
 
-import math
 import sys
 from functools import lru_cache
 
 from .. import ontology, registry
 from ..errors import DatelineError, EvalError
+from ..gazetteer import haversine
 from ..models import Article, Document, Published
 from ..settings import Settings
 from . import prf
@@ -81,18 +81,11 @@ def _agree(gold_role: list[dict], sys_role: list[dict]) -> bool:
     return all(_country_match(g["country"], sys_role) for g in gold_role if g.get("country"))
 
 
-def _km(a_lat, a_lon, b_lat, b_lon) -> float:
-    p1, p2 = math.radians(a_lat), math.radians(b_lat)
-    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def _location_ok(gold: dict, system: dict | None) -> bool:
     if system is None:
         return False
     if gold.get("lat") is not None and system.get("lat") is not None:
-        return _km(gold["lat"], gold["lon"], system["lat"], system["lon"]) <= 50.0
+        return haversine(gold["lat"], gold["lon"], system["lat"], system["lon"]) <= 50.0
     same_name = (gold.get("name") or "").lower() == (system.get("name") or "").lower()
     same_country = not gold.get("country") or (gold["country"] or "").upper() == (system.get("country") or "").upper()
     return same_name and same_country
