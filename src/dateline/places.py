@@ -93,7 +93,7 @@ class Places(Stage):
         "modifiers": (True, "Count country adjectives used as modifiers ('Japanese counterparts') as mentions of the country."),
         "min_scan_population": (200_000, "Smallest population of a place found by scanning capitalised words the model missed."),
         "infer": (True, "Place names the gazetteer lacks at the document place that contains them (level 'inferred')."),
-        "outside_unknown": (True, "A town named inside a region or country where no town of that name is known ('Fife, Scotland') is unknown there, not the namesake abroad."),
+        "outside_unknown": (True, "A town named inside a region or country where no town of that name is known ('Largo, Scotland') is unknown there, not the namesake abroad."),
         "weak_population": (20_000, "Towns below this population in a country the article is not about yield to the inferred main place."),
         "org_countries": (True, "Count a country or region named inside an organisation name as a mention of it."),
         "context_towns": (True, "Accept towns the model mislabelled when the context says they are places."),
@@ -496,7 +496,7 @@ class Places(Stage):
         own = [Counter({e.country: 1}) if e is not None and e.country else Counter() for e in first]
         keys = [gz.normalize(n) for n in names]
         # Other names' first readings: a name must not vouch for itself through its own mentions.
-        others = {(k, e.id): e for k, e in zip(keys, first) if e is not None and e.level in ("city", "admin1", "site")}
+        others = {(k, e.id): e for k, e in zip(keys, first) if e is not None and e.level in ("city", "admin1", "admin2", "site")}
         final = [
             self._best(c, votes - own[i], inside[i], [e for (k, _), e in others.items() if k != keys[i]], names[i])
             for i, c in enumerate(cand_lists)
@@ -510,7 +510,7 @@ class Places(Stage):
     @staticmethod
     def _drop_outside(spans: list[Span], text: str, cand_lists, resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
         """Forget the reading of a town named inside a region or country where the gazetteer knows no town of that
-        name ("Fife, Scotland" has only Fife, Washington): it is a place the gazetteer lacks, inferred in that region."""
+        name ("Largo, Scotland" has only Largo, Florida): it is a place the gazetteer lacks, inferred in that region."""
         out = list(resolved)
         for i in range(len(spans) - 1):
             e = resolved[i]
@@ -647,6 +647,8 @@ class Places(Stage):
             # A country's own name ("Mexico") is that country, not a place that has it only as an alternate
             # name (Mexico City); places named so outright (Georgia, the US state) stay candidates.
             cands = tuple(e for e in cands if e.kind <= 1)
+        if any(e.level == "admin2" for e in cands):
+            cands = _without_namesake_counties(cands)
         if cands and _ACRONYM.match(name):
             # "SA", "WA", "N.B.": an abbreviation names only what is written that way or listed as its alias,
             # not a hamlet whose name or alternate name happens to be the same letters (Siá, Cyprus; Wa, Ghana).
@@ -742,7 +744,7 @@ class Places(Stage):
                 cc, a1 = inside
                 if e.country == cc and (a1 is None or e.admin1 == a1):
                     s += w.contained
-            if spatial and e.level in ("city", "site", "admin1"):
+            if spatial and e.level in ("city", "site", "admin1", "admin2"):
                 if any(o.country == e.country and o.admin1 == e.admin1 and e.admin1 for o in spatial):
                     s += w.admin_context
                 if any(gz.haversine(e.lat, e.lon, o.lat, o.lon) < 150 for o in spatial[:200]):
@@ -763,6 +765,14 @@ class Places(Stage):
                 places[key] = place
             place.mentions.append(span)
         return list(places.values())
+
+
+def _without_namesake_counties(cands: tuple[gz.Entry, ...]) -> tuple[gz.Entry, ...]:
+    """Drop a county or district named after a town of the same name in it ("Paris" the département, "Orange" the
+    Australian shire): the name is the town's; a county the text names outright ("Orange County") has its own name."""
+    towns = [e for e in cands if e.level == "city"]
+    return tuple(e for e in cands if e.level != "admin2" or not any(
+        t.country == e.country and t.admin1 == e.admin1 and gz.haversine(t.lat, t.lon, e.lat, e.lon) < 100 for t in towns))
 
 
 def _comma_joined(text: str, spans: list[Span], i: int) -> bool:
