@@ -40,6 +40,24 @@ def locate():
         ("Hundreds of protesters marched on a Lagos hotel on Sunday.", "marched", ["Lagos"]),
         ("Five people died in Yemen's civil war last year.", "died", ["Yemen"]),
         ("Five people died in Yemen's civil war, in Taiz.", "died", ["Taiz"]),
+        # The chosen span is the name, without the common noun after it.
+        ("Four soldiers were killed in Diyala province on Sunday.", "killed", ["Diyala"]),
+        ("Police patrolled the terminals of Heathrow airport on Monday.", "patrolled", ["Heathrow"]),
+        # A place in another clause than the trigger's is seldom where the event happened.
+        ("Soldiers who had trained in Jordan were killed in Homs.", "killed", ["Homs"]),
+        ("Four soldiers were killed when a roadside bomb exploded in Kirkuk.", "killed", ["Kirkuk"]),
+        # "to" places the event only when it hangs on the trigger.
+        ("Hundreds of workers marched to Luoyang on Monday.", "marched", ["Luoyang"]),
+        ("A ship en route to Kenya was captured off Mogadishu.", "captured", ["Mogadishu"]),
+        # "the capital of X", "north of X": X is a reference point.
+        ("A bomb was detonated in Mazar-i-Sharif, the capital of Balkh, on Friday.", "detonated", ["Mazar-i-Sharif"]),
+        ("Students demonstrated in Baquba, north of Baghdad, on Sunday.", "demonstrated", ["Baquba"]),
+        # A place containing the named place where it happened is not the location.
+        ("Five Iraqis were killed in an air strike on the slum of Sadr City in eastern Baghdad.", "killed", ["Sadr City"]),
+        # "in the centre of X": X names the noun the event is in.
+        ("A taxi bomb exploded in the centre of Kandahar on Friday.", "exploded", ["Kandahar"]),
+        # A name the parser glued to the date after it ("Kabul September") is still the object.
+        ("The Taliban captured Kabul September 27 and pushed the army back.", "captured", ["Kabul"]),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

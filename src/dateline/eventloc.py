@@ -1,11 +1,20 @@
 """Event location: which place mentions say where an event happened.
 
 Not a stage: a helper the events stage (and `dateline eval eventloc`) calls with what the places stage
-produced. A mention counts when it sits in the event's sentence, is not a modifier ("U.S.-led",
-"Pakistani authorities"), and is tied to the trigger by a locative preposition ("killed in Homs"), is the
-place a capturing or shelling verb acts on ("captured Kabul"), or, failing that, is the place nearest the
-trigger in its clause; a place naming the thing where it happened ("in Syria's conflict") is a weaker cue.
-Places coordinated with the chosen one ("Palmyra and Quaryatayn") come along.
+produced. Each mention in the event's sentence gets a score from the parse (weights and cue lists in
+data/places-eventloc.json):
+
+1. a mention that is a modifier ("U.S.-led", "Pakistani authorities") or part of an organisation's name is
+   dropped; a place naming the thing where it happened ("in Syria's conflict", "a Hong Kong hotel") is a
+   weaker cue;
+2. a locative preposition ("killed in Homs") raises it, more when the preposition hangs on the trigger; a
+   place after "the town of" takes the preposition of "the town"; a reference point ("south of Baghdad",
+   "the capital of X") and a non-locative preposition ("from Libreville") lower it;
+3. the place a capturing or shelling verb acts on ("captured Kabul") raises it;
+4. a place reached from the trigger only through another clause ("to protest ... in Bahrain", "who
+   lived in Assam") is lowered, less for a clause saying when it happened ("when a bomb exploded in X");
+5. the best mention wins if its score clears the threshold, with the places coordinated with it
+   ("Palmyra and Quaryatayn"); each chosen span is cut to the name ("Hama province" -> "Hama").
 """
 from __future__ import annotations
 
@@ -17,29 +26,24 @@ from .models import Place, Span
 
 
 @lru_cache(maxsize=1)
-def _preps() -> tuple[frozenset[str], frozenset[str]]:
-    data = _data()
-    return frozenset(data["locative"]), frozenset(data["non_locative"])
-
-
-@lru_cache(maxsize=1)
 def _data() -> dict:
     return json.loads(resources.files("dateline.data").joinpath("places-eventloc.json").read_text(encoding="utf-8"))
 
 
-def _is_reference(prep) -> bool:
-    """A place after "south of", "100 km west of", "capital of" is the reference point of another place, not the location."""
-    return prep.lower_ == "of" and prep.head.lower_ in _data()["reference_heads"]
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _data().items() if isinstance(v, list)}
 
 
-REFERENCE_PENALTY = 2.5
-MODIFIER_SCORE = 1.0
+def _weights() -> dict[str, float]:
+    return _data()["weights"]
 
 
 def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=None) -> list[tuple[Place, Span]]:
     """(place, mention) pairs in `sentence` that locate the event at `trigger`, best first (empty when none does).
 
     `sdoc` is the spaCy Doc over the article text; without it only the text is used (nearest mention).
+    The returned mention is cut to the place name ("Hama province" -> "Hama").
     """
     found = [(place, m) for place in places for m in place.mentions if sentence.start <= m.start and m.end <= sentence.end]
     found = [(p, m) for p, m in found if not (m.start < trigger.end and trigger.start < m.end)]
@@ -48,68 +52,171 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
     if sdoc is None:
         found.sort(key=lambda pm: abs(pm[1].start - trigger.start))
         return found[:1]
-    locative, non_locative = _preps()
     trig = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     trig_root = trig.root if trig is not None and len(trig) else None
     scored = []
     for place, m in found:
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not len(span):
+        if span is None or not len(span) or _inside_organisation(span):
             continue
-        root = span.root
-        if _inside_organisation(span):
-            continue
-        score = 0.0
-        if _is_modifier(root):
-            # A place naming the thing where it happened ("in Syria's conflict", "outside the UN's Baghdad
-            # headquarters", "Grozny's streets are patrolled") is the location, a weaker cue than the place itself.
-            if MODIFIER_SCORE and root.dep_ in ("poss", "compound") and root.pos_ == "PROPN" and root.head.pos_ == "NOUN" \
-                    and root.head.lower_ not in _data()["place_nouns"] and trig_root is not None and _locates(root.head, trig_root, locative):
-                scored.append((MODIFIER_SCORE - 0.05 * abs(root.i - trig_root.i), place, m, root))
-            continue
-        prep = _governing_prep(root)
-        if prep is not None:
-            if _is_reference(prep):
-                score -= REFERENCE_PENALTY
-            elif prep.lower_ in locative:
-                score += 3.0
-            elif prep.lower_ in non_locative:
-                score -= 2.0
-        elif trig_root is not None and _object_of(root, trig_root):
-            score += 3.0  # "captured Kabul", "shelled the settlements of Arbin": the place acted on
-        elif root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "dobj" and place.level in ("country", "continent"):
-            score -= 1.0  # an actor or a target named by its place ("Russia said"), not where it happened
-        if trig_root is not None:
-            if _dominates(trig_root, root):
-                score += 1.0
-            score -= 0.05 * abs(root.i - trig_root.i)
-        scored.append((score, place, m, root))
+        root = _anchor(span.root)
+        score = _score(root, trig_root, place)
+        if score is not None:
+            scored.append((score, place, m, root, span))
     if not scored:
         return []
     scored.sort(key=lambda x: -x[0])
-    best_score, best_place, best_m, best_root = scored[0]
-    if best_score < 0:
+    best_score, best_place, best_m, best_root, best_span = scored[0]
+    if best_score < _weights()["threshold"]:
         return []
-    chosen = [(best_place, best_m)]
-    for score, place, m, root in scored[1:]:
-        if _coordinated(best_root, root):
-            chosen.append((place, m))
+    chosen = [(best_place, _trim(best_m, best_span))]
+    for score, place, m, root, span in scored[1:]:
+        if _coordinated(best_root, root) and score >= _weights()["threshold"]:
+            chosen.append((place, _trim(m, span)))
     return chosen
 
 
-def _locates(noun, trig, locative) -> bool:
+def _score(root, trig, place: Place) -> float | None:
+    """How strongly the mention whose syntactic head is `root` says where the event at `trig` happened; None
+    when it cannot (a modifier naming no place of the event)."""
+    w, lists = _weights(), _lists()
+    if _is_modifier(root):
+        # A place naming the thing where it happened ("in Syria's conflict", "outside the UN's Baghdad
+        # headquarters", "marched on a Hong Kong hotel") is the location, a weaker cue than the place itself.
+        if root.dep_ in ("poss", "compound") and root.pos_ == "PROPN" and root.head.pos_ == "NOUN" \
+                and root.head.lower_ not in lists["place_nouns"] and trig is not None and _locates(root.head, trig):
+            return w["modifier"] - w["distance"] * abs(root.i - trig.i)
+        return None
+    score = 0.0
+    noun = _place_noun_head(root)
+    prep = _governing_prep(noun)
+    if prep is not None:
+        kind = _prep_kind(prep, trig)
+        score += w[kind]
+        if kind == "locative" and trig is not None and prep.head.i == trig.i:
+            score += w["on_trigger"]
+        if _container(root, noun):
+            score -= w["container"]
+    elif trig is not None and _object_of(root, trig):
+        score += w["object"]  # "captured Kabul", "shelled the settlements of Arbin": the place acted on
+    elif noun.dep_ in ("nsubj", "nsubjpass") or noun.dep_ == "dobj" and place.level in ("country", "continent"):
+        score += w["actor"]  # an actor or a target named by its place ("Russia said"), not where it happened
+    if trig is not None:
+        if _dominates(trig, root):
+            score += w["dominated"]
+        score -= w["distance"] * abs(root.i - trig.i)
+        score -= _clause_penalty(root, trig)
+    return score
+
+
+def _prep_kind(prep, trig=None) -> str:
+    """'locative', 'non_locative', 'reference', 'of_other' or 'neutral': what a preposition says of the place it
+    governs in the event at `trig`."""
+    lists = _lists()
+    word = prep.lower_
+    if word in lists["directional"]:
+        # "marched to the city offices", not "a ship en route to Kenya"
+        return "locative" if trig is not None and prep.head.i == trig.i else "neutral"
+    if word == "of":
+        return "reference" if prep.head.lower_ in lists["reference_heads"] else "of_other"
+    if word in lists["locative"]:
+        return "locative"
+    if word in lists["non_locative"]:
+        return "non_locative"
+    return "neutral"
+
+
+def _anchor(tok):
+    """The token standing for the place in the parse: a name the parser glued to a date ("captured Kabul
+    September 27" parsed as a compound of "September") stands where the date does."""
+    if tok.dep_ == "compound" and tok.head.ent_type_ in ("DATE", "TIME") and tok.ent_type_ not in ("DATE", "TIME"):
+        return tok.head
+    return tok
+
+
+def _place_noun_head(tok):
+    """The noun a name specifies ("the town of Sheykler", "the settlements of Arbin", "in the centre of
+    Florencia"), through coordination ("the towns of Palmyra and Qaryatayn"): a place noun, or a noun that is
+    itself where something is ("in", "near", "on" it); the token itself otherwise ("the commander of X")."""
+    nouns = _lists()["place_nouns"]
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("conj", "appos") and cur.head.i != cur.i and cur.head.i < cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ in ("NOUN", "PROPN"):
+            head = cur.head.head
+            if head.lower_ in _lists()["reference_heads"]:
+                break  # "north of Baghdad": a reference point, not the place the noun is
+            if head.lemma_.lower() in nouns:
+                return head
+            prep = _governing_prep(head)
+            if prep is not None and prep.lower_ in _lists()["locative"]:
+                return head
+        break
+    return tok
+
+
+def _container(tok, noun) -> bool:
+    """Whether the place only contains the named place where it happened: it hangs ("in", "near", "of", or
+    in apposition) on a noun that has a name of its own ("Sadr City in eastern Baghdad", "the Thantho
+    district of Yala province", "Balata refugee camp near Nablus", "in Makhmur district, northern Iraq")."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "appos":
+        head = cur.head
+    elif cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.head.lower_ in _lists()["nesting"]:
+        head = cur.head.head
+    else:
+        return False
+    if head.i == noun.i and noun.i != tok.i:
+        return False  # "the town of X": X names the noun it hangs on
+    if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME"):
+        return True
+    if head.pos_ != "NOUN":
+        return False
+    return any(c.i != cur.i and (c.dep_ == "compound" and c.pos_ == "PROPN"
+                                 or c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children))
+               for c in head.children)
+
+
+def _clause_penalty(tok, trig) -> float:
+    """What crossing clause boundaries between the place and the trigger costs: a place in another clause
+    ("to protest ... in Bahrain", "who lived in Assam") is seldom where the event happened, less seldom when
+    that clause says when it happened ("killed when a bomb exploded in X")."""
+    w, lists = _weights(), _lists()
+    above = {t.i for t in _ancestors(trig)}
+    penalty = 0.0
+    for t in _ancestors(tok)[1:]:
+        if t.i in above:
+            break
+        if t.dep_ in lists["clause_deps"] and t.pos_ in ("VERB", "AUX"):
+            temporal = any(c.dep_ == "mark" and c.lower_ in lists["temporal_marks"] for c in t.children)
+            penalty += w["temporal_clause"] if temporal else w["clause"]
+    return penalty
+
+
+def _ancestors(tok) -> list:
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 60:
+        out.append(out[-1].head)
+    return out
+
+
+def _locates(noun, trig) -> bool:
     """Whether a noun is where the event at the trigger happened: the object of a locative preposition under the
     trigger, or the object of a trigger verb that takes the place acted on."""
     prep = _governing_prep(noun)
     if prep is not None:
-        return prep.lower_ in locative and not _is_reference(prep) and _dominates(trig, prep)
+        return _prep_kind(prep, trig) == "locative" and _dominates(trig, prep)
     return _object_of(noun, trig)
 
 
 def _object_of(tok, trig) -> bool:
     """Whether the place is the object of a trigger verb that takes the place acted on ("captured Goma, ... and
     Uvira", "shelled the settlements of Arbin"; the subject of its passive: "Seoul was captured")."""
-    if trig.lemma_.lower() not in _data()["object_verbs"]:
+    if trig.lemma_.lower() not in _lists()["object_verbs"]:
         return False
     cur = tok
     for _ in range(6):
@@ -117,7 +224,7 @@ def _object_of(tok, trig) -> bool:
             return True
         if cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
             cur = cur.head
-        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in _data()["place_nouns"]:
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in _lists()["place_nouns"]:
             cur = cur.head.head  # "the settlements of Arbin": the noun the place names
         else:
             return False
@@ -128,7 +235,7 @@ def _is_modifier(tok) -> bool:
     """A place word modifying a noun ("Pakistani authorities", "U.S.-led offensive") names no location."""
     if tok.dep_ in ("amod", "compound", "poss", "npadvmod", "nmod") and tok.head.i > tok.i:
         # "Sinjar town", "Makhmur district": a place name naming the place noun it modifies is the location.
-        return not (tok.dep_ in ("compound", "nmod") and tok.head.lower_ in _data()["place_nouns"])
+        return not (tok.dep_ in ("compound", "nmod") and tok.head.lower_ in _lists()["place_nouns"])
     return tok.pos_ == "ADJ"
 
 
@@ -142,32 +249,42 @@ def _inside_organisation(span) -> bool:
 
 
 def _governing_prep(tok):
-    """The preposition whose object the token (or the noun it is coordinated with) is."""
+    """The preposition whose object the token (or the noun it is coordinated with) is; a particle the
+    parser split from its object counts ("captured off Mogadishu")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent") or cur.dep_ == "pobj":
+        if cur.dep_ == "pobj":
             return cur.head
         if cur.dep_ in ("conj", "appos", "compound") and cur.head.i != cur.i:
             cur = cur.head
             continue
         if cur.dep_ == "pcomp":
             return cur.head
+        if cur.dep_ in ("npadvmod", "dobj") and cur.i > 0:
+            before = cur.doc[cur.left_edge.i - 1] if cur.left_edge.i > 0 else None
+            if before is not None and before.dep_ == "prt" and before.head.i == cur.head.i and before.lower_ in _lists()["locative"]:
+                return before
         break
     return None
 
 
 def _dominates(head, tok) -> bool:
-    cur = tok
-    for _ in range(40):
-        if cur.i == head.i:
-            return True
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
+    return any(t.i == head.i for t in _ancestors(tok))
 
 
 def _coordinated(a, b) -> bool:
     return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i) or (
         a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i
     )
+
+
+def _trim(m: Span, span) -> Span:
+    """The mention cut to the name: trailing common nouns go ("Hama province", "Heathrow airport"), unless what
+    is left is an adjective ("Lebanese-Israeli border")."""
+    end = len(span)
+    while end > 1 and span[end - 1].is_lower and span[end - 1].is_alpha:
+        end -= 1
+    if end == len(span) or span[end - 1].pos_ == "ADJ" or span[end - 1].is_punct:
+        return m
+    stop = span[end - 1].idx + len(span[end - 1]) - m.start
+    return Span(start=m.start, end=m.start + stop, text=m.text[:stop])
