@@ -36,6 +36,8 @@ def locate():
         ("Rebel fighters captured Kandahar after a week of heavy fighting.", "captured", ["Kandahar"]),
         ("Artillery units shelled the towns of Donetsk and Horlivka overnight.", "shelled", ["Donetsk", "Horlivka"]),
         ("Rebels attacked U.S. forces overnight.", "attacked", []),
+        ("Soldiers based in Kenya patrolled the streets of Mogadishu.", "patrolled", ["Mogadishu"]),
+        ("In the province of Damascus, militants shelled the settlements of Arbin and Jobar.", "shelled", ["Arbin", "Jobar"]),
         # A place naming the thing where it happened: a weaker cue, taken when nothing better is there.
         ("Hundreds of protesters marched on a Lagos hotel on Sunday.", "marched", ["Lagos"]),
         ("Five people died in Yemen's civil war last year.", "died", ["Yemen"]),

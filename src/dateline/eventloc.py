@@ -10,7 +10,9 @@ data/places-eventloc.json):
 2. a locative preposition ("killed in Homs") raises it, more when the preposition hangs on the trigger; a
    place after "the town of" takes the preposition of "the town"; a reference point ("south of Baghdad",
    "the capital of X") and a non-locative preposition ("from Libreville") lower it;
-3. the place a capturing or shelling verb acts on ("captured Kabul") raises it;
+3. the place a capturing, patrolling or shelling verb acts on ("captured Kabul", "patrolled the streets of
+   Mogadishu") raises it, above a fronted region ("In the province of Damascus, ... shelled the settlements
+   of Arbin");
 4. a place reached from the trigger only through another clause ("to protest ... in Bahrain", "who
    lived in Assam") is lowered, less for a clause saying when it happened ("when a bomb exploded in X");
 5. the best mention wins if its score clears the threshold, with the places coordinated with it
@@ -90,15 +92,15 @@ def _score(root, trig, place: Place) -> float | None:
     score = 0.0
     noun = _place_noun_head(root)
     prep = _governing_prep(noun)
-    if prep is not None:
-        kind = _prep_kind(prep, trig)
+    kind = _prep_kind(prep, trig) if prep is not None else None
+    if kind in (None, "of_other") and trig is not None and _object_of(root, trig):
+        score += w["object"]  # "captured Kabul", "shelled the settlements of Arbin": the place acted on
+    elif prep is not None:
         score += w[kind]
         if kind == "locative" and trig is not None and prep.head.i == trig.i:
             score += w["on_trigger"]
         if _container(root, noun):
             score -= w["container"]
-    elif trig is not None and _object_of(root, trig):
-        score += w["object"]  # "captured Kabul", "shelled the settlements of Arbin": the place acted on
     elif noun.dep_ in ("nsubj", "nsubjpass") or noun.dep_ == "dobj" and place.level in ("country", "continent"):
         score += w["actor"]  # an actor or a target named by its place ("Russia said"), not where it happened
     if trig is not None:
@@ -176,7 +178,7 @@ def _container(tok, noun) -> bool:
         return True
     if head.pos_ != "NOUN":
         return False
-    return any(c.i != cur.i and (c.dep_ == "compound" and c.pos_ == "PROPN"
+    return any(c.i not in (cur.i, cur.head.i) and (c.dep_ == "compound" and c.pos_ == "PROPN"
                                  or c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children))
                for c in head.children)
 
@@ -224,8 +226,9 @@ def _object_of(tok, trig) -> bool:
             return True
         if cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
             cur = cur.head
-        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in _lists()["place_nouns"]:
-            cur = cur.head.head  # "the settlements of Arbin": the noun the place names
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN" \
+                and cur.head.head.lower_ not in _lists()["reference_heads"]:
+            cur = cur.head.head  # "the settlements of Arbin", "the streets of Jerusalem": a part of the place
         else:
             return False
     return False
