@@ -342,7 +342,7 @@ class Events(Stage):
         return [_Hit(trig, [head], head, etype, None)]
 
     def _location(self, doc: Document, sentence: Span, trigger: Span):
-        chosen = choose_locations(sentence, trigger, doc.places)
+        chosen = choose_locations(sentence, trigger, doc.places, sdoc=doc.spacy)
         return chosen[0] if chosen else None
 
     def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence) -> Event:
