@@ -2,7 +2,7 @@ import re
 import pytest
 
 from dateline.annotate import Annotate
-from dateline.models import Article, Document, Published, Span
+from dateline.models import Actor, Article, Document, Published, Span
 from dateline.places import Places, to_place
 from dateline.settings import load_settings
 
@@ -101,6 +101,58 @@ def test_counties_resolve_and_do_not_shadow_their_towns(run, text, mention, coun
     place = by_mention(run(text))[mention]
     assert (place.country, place.level) == (country, level)
     assert admin1 is None or place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text, mention, country, level",
+    [
+        # Beside a list of US states, Georgia is the state, not the country.
+        ("Cases were reported in Texas, Ohio, Georgia and Alabama.", "Georgia", "US", "admin1"),
+        # ... but a list of states does not turn the capital into the state of Washington.
+        ("WASHINGTON - Senators from Texas and Ohio met on Tuesday.", "WASHINGTON", "US", "city"),
+        # Nor a country into its namesake region (the State of Mexico).
+        ("Migrants from Chiapas and Oaxaca crossed Mexico toward Texas.", "Mexico", "MX", "country"),
+    ],
+)
+def test_a_list_of_regions_reads_its_members_as_regions(settings, text, mention, country, level):
+    entry = resolve_names(settings, text, [mention, "Texas", "Ohio", "Alabama", "Chiapas", "Oaxaca"])[mention]
+    assert (entry.country, entry.level) == (country, level)
+
+
+@pytest.mark.parametrize(
+    "text, mention, country, admin1",
+    [
+        ("Rescuers reached villages in Sardinia after the floods.", "Sardinia", "IT", "14"),
+        ("Fighting resumed in Chechnya on Monday.", "Chechnya", "RU", "12"),
+        ("Authorities in Xinjiang detained the activists.", "Xinjiang", "CN", "13"),
+        ("Shelling hit towns in the Kherson region overnight.", "Kherson region", "UA", "08"),
+    ],
+)
+def test_english_names_of_regions_resolve_to_the_region(settings, text, mention, country, admin1):
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    start = text.index(mention)
+    (entry,) = Places(settings).resolve_spans(doc, [Span(start=start, end=start + len(mention), text=mention)])
+    assert (entry.country, entry.admin1, entry.level) == (country, admin1, "admin1")
+
+
+def test_clear_readings_set_the_country_of_ambiguous_towns(settings):
+    # Birmingham and Southampton are English cities far larger than their American namesakes: they vote for
+    # England, so one American in the story does not carry every town (Burton, Bolton, Cambridge) to the US.
+    text = "Burton drew with Birmingham, Bolton lost at Cambridge, and Southampton won. John Bolton watched."
+    american = Actor(id="p", name="John Bolton", kind="person", country="USA",
+                     mentions=[Span(start=text.index("John"), end=len(text) - 9, text="John Bolton")])
+    names = ["Burton", "Birmingham", "Bolton", "Cambridge", "Southampton"]
+    resolved = resolve_names(settings, text, names, actors=[american])
+    assert {resolved[n].country for n in names} == {"GB"}
+
+
+def resolve_names(settings, text, names, actors=()):
+    """The entries resolve_spans gives every occurrence of `names` in `text`, by name."""
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    doc.actors = list(actors)
+    spans = [Span(start=m.start(), end=m.end(), text=m.group()) for n in names for m in re.finditer(rf"\b{n}\b", text)]
+    spans.sort(key=lambda sp: sp.start)
+    return {sp.text: e for sp, e in zip(spans, Places(settings).resolve_spans(doc, spans))}
 
 
 @pytest.mark.parametrize(

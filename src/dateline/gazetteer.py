@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -69,6 +69,7 @@ class Entry:
     population: int
     level: str
     kind: int = 0
+    fame: int = 0  # how many alternate names GeoNames lists: how widely the place is known (Venice, Italy vs Venice, California)
 
     @property
     def geonameid(self) -> int | None:
@@ -121,7 +122,7 @@ def default_path() -> Path:
 
 _SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL, cc TEXT, admin1 TEXT,
-                    fclass TEXT, fcode TEXT, pop INTEGER, level TEXT);
+                    fclass TEXT, fcode TEXT, pop INTEGER, level TEXT, fame INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE name (key TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE country (cc TEXT PRIMARY KEY, cc3 TEXT, id INTEGER);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -137,9 +138,12 @@ class _Writer:
         self.places: dict[int, PlaceRow] = {}
         self.names: dict[tuple[str, int], int] = {}
         self.countries: dict[str, tuple[str, int]] = {}
+        self.fame: dict[int, int] = {}
 
-    def place(self, row: PlaceRow, names: Iterable[tuple[str, int]] = ()) -> None:
+    def place(self, row: PlaceRow, names: Iterable[tuple[str, int]] = (), fame: int | None = None) -> None:
         self.places[row[0]] = row
+        if fame is not None:
+            self.fame[row[0]] = fame
         self.name(row[1], row[0], 0)
         for name, kind in names:
             self.name(name, row[0], kind)
@@ -160,7 +164,7 @@ class _Writer:
         try:
             con = sqlite3.connect(tmp)
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self.places.values())
+            con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", (r + (self.fame.get(r[0], 0),) for r in self.places.values()))
             con.executemany("INSERT INTO name VALUES (?,?,?)", ((k, i, kind) for (k, i), kind in self.names.items() if i in self.places))
             con.executemany("INSERT INTO country VALUES (?,?,?)", ((cc, c3, i) for cc, (c3, i) in self.countries.items()))
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
@@ -221,7 +225,8 @@ def _packaged_sources(w: _Writer) -> None:
         if key in capitals and key not in capital_seen:
             fcode, _ = "PPLC", capital_seen.add(key)
         alts = [(a, 2) for a in c.get("alternatenames") or () if _usable_alternate(a)]
-        w.place((c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1, "P", fcode, c.get("population") or 0, "city"), alts)
+        w.place((c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1, "P", fcode, c.get("population") or 0, "city"), alts,
+                len(c.get("alternatenames") or ()))
         if a1:
             towns[(cc, a1)].append((c["latitude"], c["longitude"]))
     for code, c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).items():
@@ -378,7 +383,7 @@ def import_geonames(all_countries_zip: str | Path, alternate_names_zip: str | Pa
         alts = [(a, 2) for a in row[3].split(",") if a and _usable_alternate(a)]
         if row[2] and row[2] != row[1]:
             alts.append((row[2], 2))
-        w.place((gid, row[1], lat, lon, cc, a1, fclass, fcode, pop, level), alts)
+        w.place((gid, row[1], lat, lon, cc, a1, fclass, fcode, pop, level), alts, len([a for a in row[3].split(",") if a]))
         if level == "country" and cc:
             w.countries.setdefault(cc, ("", gid))
     if alternate_names_zip:
@@ -436,16 +441,16 @@ class Gazetteer:
         return con
 
     def _entry(self, row, kind: int) -> Entry:
-        pid, name, lat, lon, cc, a1, fclass, fcode, pop, level = row
-        return Entry(pid, name, lat, lon, cc, self._cc3.get(cc) if cc else None, a1, fclass, fcode, pop or 0, level, kind)
+        pid, name, lat, lon, cc, a1, fclass, fcode, pop, level, fame = row
+        return Entry(pid, name, lat, lon, cc, self._cc3.get(cc) if cc else None, a1, fclass, fcode, pop or 0, level, kind, fame or 0)
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         rows = self._con().execute(
-            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.fclass, p.fcode, p.pop, p.level, n.kind "
+            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.fclass, p.fcode, p.pop, p.level, p.fame, n.kind "
             "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ?",
             (key,),
         ).fetchall()
-        entries = [self._entry(r[:10], r[10]) for r in rows]
+        entries = [self._entry(r[:11], r[11]) for r in rows]
         entries.sort(key=lambda e: (e.kind > 1, _LEVEL_ORDER.get(e.level, 9), -e.population))
         return tuple(entries[:60])
 
@@ -454,7 +459,7 @@ class Gazetteer:
         return self.lookup(normalize(name))
 
     def get(self, geonameid: int) -> Entry | None:
-        row = self._con().execute("SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level FROM place WHERE id = ?", (geonameid,)).fetchone()
+        row = self._con().execute("SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level, fame FROM place WHERE id = ?", (geonameid,)).fetchone()
         return self._entry(row, 0) if row else None
 
     def country(self, cc: str) -> Entry | None:
@@ -473,7 +478,7 @@ class Gazetteer:
 
     def admin1(self, cc: str, code: str) -> Entry | None:
         row = self._con().execute(
-            "SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level FROM place WHERE level = 'admin1' AND cc = ? AND admin1 = ? LIMIT 1",
+            "SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level, fame FROM place WHERE level = 'admin1' AND cc = ? AND admin1 = ? LIMIT 1",
             (cc, code),
         ).fetchone()
         return self._entry(row, 0) if row else None

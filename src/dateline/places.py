@@ -44,12 +44,15 @@ class Weights:
     curated: float = 4.5  # regions, waters and sites from the curated file
     admin2: float = 3.0
     city_log_pop: float = 0.7
+    fame: float = 0.0  # per decade of the town's count of alternate names (how widely it is known)
     capital: float = 1.0
     alternate: float = -1.0  # the name is only one of the place's alternate names
     context_any: float = 1.0
     context_share: float = 1.0
     context_country: float = 1.0
     admin_context: float = 0.8
+    clear_margin: float = 1.0  # prior margin over every other country's reading for a name to vote for its country
+    sibling_admin1: float = 1.5  # a first-level region when other names of the document are regions of its country ("Texas, Georgia and Ohio")
     contained: float = 6.0
     near: float = 0.8
     borderless: float = 1.0  # a place of no country (sea, continent, multi-country region) when the document has country context
@@ -482,10 +485,9 @@ class Places(Stage):
                 if cc:
                     votes[cc] += w.actor * max(1, len(actor.mentions))
         for cands in cand_lists:
-            if cands:
-                top = cands[0]
-                if top.country and (len(cands) == 1 or top.level == "country" or self._prior(top) - self._prior(cands[1]) > 1.5):
-                    votes[top.country] += 1
+            cc = self._clear_country(cands)
+            if cc:
+                votes[cc] += 1
         # 3. first pass without distances; its readings become the context of a second pass, each name
         #    leaving out its own vote, with distances to the first pass's places.
         first = [self._best(c, votes, inside[i], None, names[i]) for i, c in enumerate(cand_lists)]
@@ -506,6 +508,18 @@ class Places(Stage):
                 final = self._drop_outside(spans, text, cand_lists, final)
             final = self._infer(names, self._drop_weak(keys, final), spans, text)
         return final
+
+    def _clear_country(self, cands) -> str | None:
+        """The country a name is in whatever its reading: its only country, a country's own name, or the country of
+        a reading whose prior beats every reading elsewhere by a clear margin (Birmingham, England over Alabama)."""
+        if not cands:
+            return None
+        if cands[0].level == "country" or len({e.country for e in cands}) == 1:
+            return cands[0].country
+        priors = [(self._prior(e), e.country) for e in cands]
+        best, cc = max(priors, key=lambda p: p[0])
+        rival = max((p for p, c in priors if c != cc), default=-1e9)
+        return cc if cc and best - rival > self.weights.clear_margin else None
 
     @staticmethod
     def _drop_outside(spans: list[Span], text: str, cand_lists, resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
@@ -717,7 +731,7 @@ class Places(Stage):
         elif e.id < 0 or e.level in ("region", "water", "site"):
             s = w.curated
         else:
-            s = w.city_log_pop * math.log10(e.population + 10)
+            s = w.city_log_pop * math.log10(e.population + 10) + w.fame * math.log10(1 + e.fame)
             if e.feature_code == "PPLC":
                 s += w.capital
         if e.kind > 1:
@@ -744,6 +758,9 @@ class Places(Stage):
                 cc, a1 = inside
                 if e.country == cc and (a1 is None or e.admin1 == a1):
                     s += w.contained
+            if spatial and e.level == "admin1" and any(o.level == "admin1" and o.country == e.country for o in spatial) \
+                    and not any(c.country == e.country and (c.level == "country" or _metropolis(c)) for c in cands):
+                s += w.sibling_admin1  # not over the region's own country ("Mexico") or a capital or metropolis of its name (Washington, New York)
             if spatial and e.level in ("city", "site", "admin1", "admin2"):
                 if any(o.country == e.country and o.admin1 == e.admin1 and e.admin1 for o in spatial):
                     s += w.admin_context
@@ -765,6 +782,11 @@ class Places(Stage):
                 places[key] = place
             place.mentions.append(span)
         return list(places.values())
+
+
+def _metropolis(e: gz.Entry) -> bool:
+    """A capital or a city of a million people: what its name means by default, even beside a list of regions."""
+    return e.level == "city" and (e.feature_code == "PPLC" or e.population >= 1_000_000)
 
 
 def _without_namesake_counties(cands: tuple[gz.Entry, ...]) -> tuple[gz.Entry, ...]:
