@@ -156,6 +156,35 @@ def resolve_names(settings, text, names, actors=()):
 
 
 @pytest.mark.parametrize(
+    "text, names",
+    [
+        # Villages no gazetteer lists, that the model calls people, are places when the text frames them so.
+        ("Gunmen attacked the village of Tamthil and the town of Braij al-Rih on Monday.", ["Tamthil", "Braij al-Rih"]),
+        ("Troops shelled the villages of Tamthil, Ashmi and Dutu near Mosul.", ["Tamthil", "Ashmi", "Dutu", "Mosul"]),
+        ("Clashes erupted in Makhmur district on Friday.", ["Makhmur"]),
+    ],
+)
+def test_names_framed_as_places_are_places(run, text, names):
+    assert set(names) <= set(by_mention(run(text)))
+
+
+def test_framed_unknown_names_are_inferred_in_the_document_place(run):
+    places = by_mention(run("Troops shelled the villages of Tamthil and Ashmi near Mosul."))
+    assert places["Tamthil"].level == "inferred" and places["Tamthil"].country == "IQ"
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("The Secretary of State met the Governor of Texas.", "State"),
+        ("He left the Bank of England for the University of Chicago.", "University"),
+    ],
+)
+def test_titles_and_institutions_are_not_framed_places(run, text, not_a_place):
+    assert not any(not_a_place in m for m in by_mention(run(text)))
+
+
+@pytest.mark.parametrize(
     "text, not_a_place",
     [
         ("The Russians said the talks had failed.", "Russians"),

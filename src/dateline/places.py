@@ -99,6 +99,7 @@ class Places(Stage):
         "outside_unknown": (True, "A town named inside a region or country where no town of that name is known ('Largo, Scotland') is unknown there, not the namesake abroad."),
         "weak_population": (20_000, "Towns below this population in a country the article is not about yield to the inferred main place."),
         "org_countries": (True, "Count a country or region named inside an organisation name as a mention of it."),
+        "framed_names": (True, "Take names the text frames as places ('the village of X', 'X district') as toponyms even when the gazetteer lacks them."),
         "context_towns": (True, "Accept towns the model mislabelled when the context says they are places."),
         "min_context_population": (5_000, "Smallest population of such a town."),
         "context_kind": (2, "How loosely such a town may match its name (0: main name, 1: also curated aliases, 2: also GeoNames alternate names)."),
@@ -114,6 +115,7 @@ class Places(Stage):
         self.outside_unknown = bool(self.options["outside_unknown"])
         self.org_countries = bool(self.options["org_countries"])
         self.context_towns = bool(self.options["context_towns"])
+        self.framed_names = bool(self.options["framed_names"])
         self.min_context_population = int(self.options["min_context_population"])
         self.context_kind = int(self.options["context_kind"])
         self._gaz = None
@@ -194,10 +196,13 @@ class Places(Stage):
             # Not shielded from the people check: a one-word name the text uses for a person stays a person.
             self._add_context_towns(doc, sdoc, found, maybe, add)
         self._dateline(sdoc, add)
+        framed: set[tuple[int, int]] = set()
+        if self.framed_names:
+            self._framed(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
         if self.modifiers:
             self._demonym_tokens(sdoc, add)
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
-        found = self._drop_people(sdoc, found)
+        found = self._drop_people(sdoc, found, framed)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
 
@@ -254,6 +259,36 @@ class Places(Stage):
             if any(c.level == "city" and c.kind <= self.context_kind and c.country in context and c.population >= self.min_context_population for c in cands):
                 add(s, e)
 
+    @staticmethod
+    def _framed(sdoc, add) -> None:
+        """Names the text frames as places, known to the gazetteer or not: "the village of Tamthil", "the towns of
+        Palmyra and Quaryatayn", "Makhmur district". Unknown ones resolve to the document place that holds them."""
+        cues = _cues()
+        frame, suffix = cues["frame_nouns"], cues["suffix_nouns"]
+        n = len(sdoc)
+        for tok in sdoc:
+            i = tok.i
+            if tok.lower_ == "of" and 0 < i < n - 1 and sdoc[i - 1].lower_ in frame and sdoc[i - 1].pos_ == "NOUN":
+                j = i + 1
+                while j < n:
+                    end = _name_end(sdoc, j)
+                    if end == j:
+                        break
+                    add(sdoc[j].idx, sdoc[end - 1].idx + len(sdoc[end - 1].text))
+                    # "the towns of Palmyra and Quaryatayn", "the villages of Tamthil, Ashmi and Dutu"
+                    if end + 1 < n and sdoc[end].lower_ in (",", "and") :
+                        j = end + 1 + (sdoc[end + 1].lower_ == "and")
+                    else:
+                        break
+            elif tok.lower_ in suffix and tok.pos_ == "NOUN" and i > 0 and tok.text.islower():
+                start = i
+                while start > 0 and _name_word(sdoc[start - 1]) and i - start < 4:
+                    start -= 1
+                while start < i and sdoc[start].text.lower() in cues["name_particles"]:
+                    start += 1
+                if start < i and sdoc[start].text[:1].isupper() and not sdoc[start].is_sent_start:
+                    add(sdoc[start].idx, sdoc[i - 1].idx + len(sdoc[i - 1].text))
+
     def _country_in_org(self, sdoc, start: int, end: int, add) -> None:
         """Countries and first-level regions named inside an organisation ("Zimbabwe Electoral Commission", "the US
         Federal Reserve", "the Nigerian Army"): a metonymic mention of that country or region. A town inside an
@@ -304,9 +339,10 @@ class Places(Stage):
             return top.kind == 0 or (top.kind == 1 and name.isupper())
         return False
 
-    def _drop_people(self, sdoc, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _drop_people(self, sdoc, found: list[tuple[int, int]], framed: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
         """One sense per discourse for people: a one-word name that the document also uses as a person's name
-        ("Dewly Nelson ... Nelson says") is that person, unless it is a country or region or follows "in"."""
+        ("Dewly Nelson ... Nelson says") is that person, unless it is a country or region, follows "in" or is
+        framed as a place ("the village of Tamthil")."""
         votes: Counter = Counter()  # > 0: the word is used more often for a person than as a place
         full_names: set[str] = set()
         for ent in sdoc.ents:
@@ -324,7 +360,7 @@ class Places(Stage):
             return found
         text = sdoc.text  # built anew on every access
         protected: set[str] = set()
-        cued: set[tuple[int, int]] = set()
+        cued: set[tuple[int, int]] = set(framed)
         for s, e in found:
             name = text[s:e]
             key = gz.normalize(name)
@@ -782,6 +818,25 @@ class Places(Stage):
                 places[key] = place
             place.mentions.append(span)
         return list(places.values())
+
+
+def _name_word(tok) -> bool:
+    """A word of a proper name: capitalised and not a plain word of the sentence, or a name particle ("al", "-")."""
+    if tok.text.lower() in _cues()["name_particles"]:
+        return True
+    return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_stop and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+
+
+def _name_end(sdoc, j: int) -> int:
+    """The end (exclusive) of the capitalised name starting at token j, at most four words; j when none starts there."""
+    if not (sdoc[j].text[:1].isupper() and _name_word(sdoc[j])):
+        return j
+    end = j + 1
+    while end < len(sdoc) and end - j < 6 and _name_word(sdoc[end]):
+        end += 1
+    while end > j + 1 and sdoc[end - 1].text.lower() in _cues()["name_particles"]:
+        end -= 1  # a trailing particle or hyphen belongs to the next word, not this name
+    return end
 
 
 def _metropolis(e: gz.Entry) -> bool:
