@@ -195,6 +195,8 @@ def test_bench_json_keys():
     assert out["articles"] == 5 and out["articles_per_s"] > 0 and out["spacy_ratio"] > 0
     assert set(out["stages"]) == {"extract", "annotate", "actors", "places", "times", "events"}
     assert abs(sum(out["stages"].values()) - 1) < 0.01
+    gaz = out["gazetteer"]
+    assert gaz["file_mb"] > 1 and gaz["memory_mb"] >= 0 and gaz["names"] > 0 and gaz["lookup_us"] > 0
 
 
 def test_gazetteer_import_from_a_dump(tmp_path):

@@ -174,6 +174,22 @@ def test_framed_unknown_names_are_inferred_in_the_document_place(run):
 
 
 @pytest.mark.parametrize(
+    "text, mention, country, level, lat, lon",
+    [
+        # The seat of government, not White House, Tennessee.
+        ("The White House said the talks would resume.", "White House", "US", "site", 38.9, -77.0),
+        ("Officials at the Kremlin declined to comment.", "Kremlin", "RU", "site", 55.8, 37.6),
+        ("Avalanches closed passes across the Alps.", "Alps", None, "region", 46.5, 10.0),
+        ("Farmers on the Cauvery protested the water award.", "Cauvery", "IN", "water", 11.1, 79.9),
+    ],
+)
+def test_news_sites_mountains_and_rivers_resolve(run, text, mention, country, level, lat, lon):
+    place = by_mention(run(text))[mention]
+    assert (place.country, place.level) == (country, level)
+    assert abs(place.lat - lat) < 1 and abs(place.lon - lon) < 1
+
+
+@pytest.mark.parametrize(
     "text, not_a_place",
     [
         ("The Secretary of State met the Governor of Texas.", "State"),

@@ -147,6 +147,10 @@ def bench(ctx, inputs, limit, as_json):
     click.echo(f"spaCy nlp.pipe alone: {result['spacy_seconds']} s; pipeline / spaCy = {result['spacy_ratio']}")
     for name, share in result["stages"].items():
         click.echo(f"  {name:<10} {share:7.1%}")
+    gaz = result.get("gazetteer")
+    if gaz:
+        click.echo(f"gazetteer index: {gaz['file_mb']} MB on disk, {gaz['memory_mb']} MB of memory; "
+                   f"{gaz['names']} place names looked up in {gaz['lookup_us']} us each ({gaz['cached_lookup_us']} us cached)")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -70,6 +70,7 @@ class Entry:
     level: str
     kind: int = 0
     fame: int = 0  # how many alternate names GeoNames lists: how widely the place is known (Venice, Italy vs Venice, California)
+    curated: bool = False  # from the curated news-places file (regions, waters, sites), with or without a GeoNames id
 
     @property
     def geonameid(self) -> int | None:
@@ -122,7 +123,8 @@ def default_path() -> Path:
 
 _SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL, cc TEXT, admin1 TEXT,
-                    fclass TEXT, fcode TEXT, pop INTEGER, level TEXT, fame INTEGER NOT NULL DEFAULT 0);
+                    fclass TEXT, fcode TEXT, pop INTEGER, level TEXT, fame INTEGER NOT NULL DEFAULT 0,
+                    curated INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE name (key TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE country (cc TEXT PRIMARY KEY, cc3 TEXT, id INTEGER);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -139,6 +141,7 @@ class _Writer:
         self.names: dict[tuple[str, int], int] = {}
         self.countries: dict[str, tuple[str, int]] = {}
         self.fame: dict[int, int] = {}
+        self.curated: set[int] = set()
 
     def place(self, row: PlaceRow, names: Iterable[tuple[str, int]] = (), fame: int | None = None) -> None:
         self.places[row[0]] = row
@@ -164,7 +167,8 @@ class _Writer:
         try:
             con = sqlite3.connect(tmp)
             con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", (r + (self.fame.get(r[0], 0),) for r in self.places.values()))
+            con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (r + (self.fame.get(r[0], 0), int(r[0] in self.curated)) for r in self.places.values()))
             con.executemany("INSERT INTO name VALUES (?,?,?)", ((k, i, kind) for (k, i), kind in self.names.items() if i in self.places))
             con.executemany("INSERT INTO country VALUES (?,?,?)", ((cc, c3, i) for cc, (c3, i) in self.countries.items()))
             con.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
@@ -200,6 +204,7 @@ def _add_curated(w: _Writer, admin_points: dict[tuple[str, str], tuple[float, fl
         old = w.places.get(gid)
         w.place((gid, rec["name"], rec["lat"], rec["lon"], rec["country"], rec["admin1"], rec["feature_class"], rec["feature_code"],
                  old[8] if old else 0, rec["level"]), [(n, 1) for n in rec["aliases"]])
+        w.curated.add(gid)
     admin1_ids = {(r[4], r[5]): r[0] for r in w.places.values() if r[9] == "admin1"}
     for row in _tsv("places-aliases.tsv"):
         target = row["geonameid"]
@@ -441,16 +446,16 @@ class Gazetteer:
         return con
 
     def _entry(self, row, kind: int) -> Entry:
-        pid, name, lat, lon, cc, a1, fclass, fcode, pop, level, fame = row
-        return Entry(pid, name, lat, lon, cc, self._cc3.get(cc) if cc else None, a1, fclass, fcode, pop or 0, level, kind, fame or 0)
+        pid, name, lat, lon, cc, a1, fclass, fcode, pop, level, fame, curated = row
+        return Entry(pid, name, lat, lon, cc, self._cc3.get(cc) if cc else None, a1, fclass, fcode, pop or 0, level, kind, fame or 0, bool(curated))
 
     def _lookup(self, key: str) -> tuple[Entry, ...]:
         rows = self._con().execute(
-            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.fclass, p.fcode, p.pop, p.level, p.fame, n.kind "
+            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.fclass, p.fcode, p.pop, p.level, p.fame, p.curated, n.kind "
             "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ?",
             (key,),
         ).fetchall()
-        entries = [self._entry(r[:11], r[11]) for r in rows]
+        entries = [self._entry(r[:12], r[12]) for r in rows]
         entries.sort(key=lambda e: (e.kind > 1, _LEVEL_ORDER.get(e.level, 9), -e.population))
         return tuple(entries[:60])
 
@@ -459,7 +464,7 @@ class Gazetteer:
         return self.lookup(normalize(name))
 
     def get(self, geonameid: int) -> Entry | None:
-        row = self._con().execute("SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level, fame FROM place WHERE id = ?", (geonameid,)).fetchone()
+        row = self._con().execute("SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level, fame, curated FROM place WHERE id = ?", (geonameid,)).fetchone()
         return self._entry(row, 0) if row else None
 
     def country(self, cc: str) -> Entry | None:
@@ -478,7 +483,7 @@ class Gazetteer:
 
     def admin1(self, cc: str, code: str) -> Entry | None:
         row = self._con().execute(
-            "SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level, fame FROM place WHERE level = 'admin1' AND cc = ? AND admin1 = ? LIMIT 1",
+            "SELECT id, name, lat, lon, cc, admin1, fclass, fcode, pop, level, fame, curated FROM place WHERE level = 'admin1' AND cc = ? AND admin1 = ? LIMIT 1",
             (cc, code),
         ).fetchone()
         return self._entry(row, 0) if row else None

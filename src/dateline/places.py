@@ -328,7 +328,7 @@ class Places(Stage):
         top = cands[0]
         if top.level == "country":
             return top.kind <= 1
-        if top.level == "region" and top.id < 0 and " " in name:
+        if top.level == "region" and top.curated and " " in name:
             return top.kind == 0  # a curated news region of two words or more ("Niger Delta Development Commission")
         if top.level == "admin1":
             # A region that shares its name with a big city ("New York", "Washington") is the city in an
@@ -415,8 +415,10 @@ class Places(Stage):
         if not cands or not name[:1].isupper():
             return False
         top = cands[0]
-        if top.level in ("country", "continent", "admin1") or top.id < 0:
+        if top.level in ("country", "continent", "admin1") or top.curated:
             return True
+        if any(e.curated and e.kind <= 1 and e.level in ("site", "water", "region") for e in cands):
+            return True  # a news site, sea or region named outright ("the White House said"), over namesake hamlets
         return top.level == "city" and top.population >= self.min_scan_population
 
     @staticmethod
@@ -483,7 +485,7 @@ class Places(Stage):
         top = cands[0]
         if top.kind > 1:
             return False
-        if top.level in ("country", "continent") or top.id < 0:
+        if top.level in ("country", "continent") or top.curated:
             return True
         if top.level == "admin1":
             return top.kind == 0  # abbreviations ("Miss.", "Man.") are words too often
@@ -579,7 +581,7 @@ class Places(Stage):
         matched by an alternate name or smaller than `weak_population`, in a country no other name of the document is in."""
         out = list(resolved)
         for i, e in enumerate(resolved):
-            if e is None or e.level not in ("city", "site") or e.id < 0:
+            if e is None or e.level not in ("city", "site") or e.curated:
                 continue
             if e.kind < 2 and e.population >= self.weak_population:
                 continue
@@ -632,7 +634,7 @@ class Places(Stage):
                 host = main
             if host is not None:
                 hosts[i] = host
-                out[i] = replace(host, id=0, name=names[i], feature_class=None, feature_code=None, level="inferred", kind=3)
+                out[i] = replace(host, id=0, name=names[i], feature_class=None, feature_code=None, level="inferred", kind=3, curated=False)
         return out
 
     @staticmethod
@@ -764,7 +766,7 @@ class Places(Stage):
                     s -= w.small_country_admin1 * max(0.0, 7.0 - math.log10(pop))
         elif e.level == "admin2":
             s = w.admin2
-        elif e.id < 0 or e.level in ("region", "water", "site"):
+        elif e.curated or e.level in ("region", "water", "site"):
             s = w.curated
         else:
             s = w.city_log_pop * math.log10(e.population + 10) + w.fame * math.log10(1 + e.fame)
