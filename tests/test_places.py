@@ -337,6 +337,24 @@ def test_given_span_naming_an_organisation_resolves_to_the_place_in_it(settings,
 
 
 @pytest.mark.parametrize(
+    "name, country",
+    [
+        # A word in the middle of a name is not its place (Lakes, South Sudan) ...
+        ("Kendale Lakes Elementary School", None),
+        # ... unless "of" or a modifier leads it in.
+        ("Western Kasai", "CD"),
+        ("University of Alberta", "CA"),
+    ],
+)
+def test_place_words_inside_longer_names(settings, name, country):
+    text = f"Officials at {name} spoke on Monday."
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    start = text.index(name)
+    (entry,) = Places(settings).resolve_spans(doc, [Span(start=start, end=start + len(name), text=name)])
+    assert (entry.country if entry else None) == country
+
+
+@pytest.mark.parametrize(
     "name, geonameid",
     [("European Commission", 6255148), ("African National Congress", 6255146)],
 )

@@ -735,6 +735,8 @@ class Places(Stage):
                 sub = words[start:start + length]
                 if not sub[0][:1].isupper() or _is_modifier_word(" ".join(sub)):
                     continue
+                if length == 1 and 0 < start and words[start - 1].lower() not in ("of", "in", "at") and not _is_modifier_word(words[start - 1]):
+                    continue  # one word inside a name is its place only first, after "of" or a modifier ("Western Kasai"), not "Kendale Lakes School"
                 cands = self.gaz.candidates(" ".join(sub))
                 if cands and self._strong(cands, sub[0]) and (cands[0].kind == 0 or self._org_place(cands, " ".join(sub))):
                     return cands  # a main name, or a country's or region's news alias ("US Federal Reserve")
