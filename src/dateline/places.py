@@ -695,10 +695,12 @@ class Places(Stage):
         if _is_modifier_word(name):
             return ()  # "Western", "Central": a common modifier, not Western Province (Zambia) or Centre (Cameroon)
         cands = self.gaz.candidates(name)
-        if any(e.level == "country" and e.kind <= 1 for e in cands):
+        named = {e.country for e in cands if e.level == "country" and e.kind <= 1}
+        if named:
             # A country's own name ("Mexico") is that country, not a place that has it only as an alternate
-            # name (Mexico City); places named so outright (Georgia, the US state) stay candidates.
-            cands = tuple(e for e in cands if e.kind <= 1)
+            # name (Mexico City) nor its namesake region inside it (the State of Mexico); places named so
+            # outright elsewhere (Georgia, the US state) stay candidates.
+            cands = tuple(e for e in cands if e.kind <= 1 and (e.level == "country" or e.country not in named))
         if any(e.level == "admin2" for e in cands):
             cands = _without_namesake_counties(cands)
         if cands and _ACRONYM.match(name):
