@@ -260,6 +260,25 @@ def test_town_the_model_mislabels_is_found_in_the_documents_country(run):
 
 
 @pytest.mark.parametrize(
+    "town, country",
+    [
+        ("Kherson", "UA"),  # the model calls it a person, and only this mention does
+        ("Melitopol", "UA"),
+        ("Donetsk", "UA"),  # the model gives it no entity at all
+        ("Bryansk", "RU"),
+    ],
+)
+def test_a_town_of_the_documents_countries_in_an_objects_slot_is_a_place(run, town, country):
+    place = by_mention(run(f"Russian forces shelled {town} overnight, Ukrainian officials said."))[town]
+    assert (place.country, place.level) == (country, "city")
+
+
+def test_a_name_the_text_uses_for_a_person_elsewhere_stays_a_person(run):
+    places = by_mention(run("Dewly Nelson said prices rose in Wellington. Reporters met Nelson at the station."))
+    assert "Nelson" not in places and "Wellington" in places
+
+
+@pytest.mark.parametrize(
     "text, not_a_place",
     [
         ("British Airways (BA) flies to Harare. BA reckons the route to Zimbabwe will not pay, and Zimbabwe keeps talking with BA.", "BA"),

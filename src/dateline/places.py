@@ -192,17 +192,20 @@ class Places(Stage):
         for s, e in doubtful:
             if gz.normalize(text[s:e]) in accepted:
                 add(s, e)
+        context: set[str] = set()
+        towns: set[tuple[int, int]] = set()  # accepted by context: its own PERSON label is no evidence of a person
         if self.context_towns:
-            # Not shielded from the people check: a one-word name the text uses for a person stays a person.
-            self._add_context_towns(doc, sdoc, found, maybe, add)
+            context = self._context_countries(doc, found)
+            self._add_context_towns(sdoc, context, maybe, lambda s, e: (towns.add((s, e)), add(s, e)))
         self._dateline(sdoc, add)
         framed: set[tuple[int, int]] = set()
         if self.framed_names:
             self._framed(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
         if self.modifiers:
             self._demonym_tokens(sdoc, add)
-        self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)})
-        found = self._drop_people(sdoc, found, framed)
+        self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)}, context,
+                   lambda s, e: (towns.add((s, e)), add(s, e)))
+        found = self._drop_people(sdoc, found, framed, towns)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
 
@@ -227,10 +230,9 @@ class Places(Stage):
             if self._is_modifier(sdoc[tok.i:tok.i + 1]):
                 add(tok.idx, tok.idx + len(tok.text))
 
-    def _add_context_towns(self, doc: Document, sdoc, found, maybe, add) -> None:
-        """Entities the model gave another label ("captured Jaffna", "the Manbij campaign") that name a town of a
-        country the document is about, or that a place noun follows ("Makhmur district")."""
-        text = sdoc.text  # built anew on every access
+    def _context_countries(self, doc: Document, found) -> set[str]:
+        """The countries the document is about so far: those of the names found and of its actors."""
+        text = doc.article.text
         context: set[str] = set()
         for s, e in found:
             cands = self._candidates(text[s:e])
@@ -241,6 +243,20 @@ class Places(Stage):
                 cc = self.gaz.alpha2(actor.country)
                 if cc:
                     context.add(cc)
+        return context
+
+    def _context_town(self, root, cands, context: set[str]) -> bool:
+        """A town of a country the document is about, in a place's slot: what is attacked, captured or gone to (an
+        object), not the subject that acts ("BA reckons")."""
+        if root.dep_ not in ("pobj", "dobj", "conj", "appos"):
+            return False
+        return any(c.level == "city" and c.kind <= self.context_kind and c.country in context and c.population >= self.min_context_population
+                   for c in cands)
+
+    def _add_context_towns(self, sdoc, context: set[str], maybe, add) -> None:
+        """Entities the model gave another label ("captured Jaffna", "the Manbij campaign") that name a town of a
+        country the document is about, or that a place noun follows ("Makhmur district")."""
+        text = sdoc.text  # built anew on every access
         nouns = _cues()["place_nouns"]
         for s, e, end_tok in maybe:
             cands = self._candidates(text[s:e])  # abbreviations match only their aliases ("BA" is no town)
@@ -249,14 +265,10 @@ class Places(Stage):
             if end_tok < len(sdoc) and sdoc[end_tok].lower_ in nouns:
                 add(s, e)
                 continue
-            # A town is what is attacked, captured or gone to: an object, not the subject that acts ("BA reckons").
-            root = sdoc[end_tok - 1]
-            if root.dep_ not in ("pobj", "dobj", "conj", "appos"):
-                continue
             first = sdoc.char_span(s, e, alignment_mode="expand")[0]
             if first.i > 0 and sdoc[first.i - 1].lower_ == "the":
                 continue  # "with the Alliance": a town's name takes no article
-            if any(c.level == "city" and c.kind <= self.context_kind and c.country in context and c.population >= self.min_context_population for c in cands):
+            if self._context_town(sdoc[end_tok - 1], cands, context):
                 add(s, e)
 
     @staticmethod
@@ -339,14 +351,15 @@ class Places(Stage):
             return top.kind == 0 or (top.kind == 1 and name.isupper())
         return False
 
-    def _drop_people(self, sdoc, found: list[tuple[int, int]], framed: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
+    def _drop_people(self, sdoc, found: list[tuple[int, int]], framed: set[tuple[int, int]] = frozenset(),
+                     towns: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
         """One sense per discourse for people: a one-word name that the document also uses as a person's name
         ("Dewly Nelson ... Nelson says") is that person, unless it is a country or region, follows "in" or is
         framed as a place ("the village of Tamthil")."""
         votes: Counter = Counter()  # > 0: the word is used more often for a person than as a place
         full_names: set[str] = set()
         for ent in sdoc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and (ent.start_char, ent.end_char) not in towns:
                 for t in ent:
                     if t.is_alpha and t.text[:1].isupper():
                         # A full name ("Yulia Skripal") says more than a lone word the model may have mislabelled.
@@ -444,8 +457,9 @@ class Places(Stage):
             return last.head.i != last.i and last.head.pos_ in ("NOUN", "PROPN") and last.head.i > last.i
         return False
 
-    def _scan(self, sdoc, add, in_entity: set[int]) -> None:
-        """Capitalised sequences outside entities that the gazetteer knows as a country, region, water, site or big city."""
+    def _scan(self, sdoc, add, in_entity: set[int], context: set[str] = frozenset(), add_town=None) -> None:
+        """Capitalised sequences outside entities that the gazetteer knows as a country, region, water, site or big
+        city, or as a town of a country the document is about in a place's slot ("shelled Donetsk")."""
         n = len(sdoc)
         i = 0
         while i < n:
@@ -466,6 +480,11 @@ class Places(Stage):
                 cands = self.gaz.candidates(name)
                 if cands and (self._scan_worthy(cands) or self._after_locative(sdoc, i, cands)):
                     add(tok.idx, last.idx + len(last.text))
+                    matched = stop - i
+                    break
+                if cands and context and add_town and tok.pos_ == "PROPN" and (i == 0 or sdoc[i - 1].lower_ != "the") \
+                        and self._context_town(last, self._candidates(name), context):
+                    add_town(tok.idx, last.idx + len(last.text))
                     matched = stop - i
                     break
             i += matched or 1
