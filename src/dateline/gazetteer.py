@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "9"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -44,8 +44,8 @@ def normalize(name: str) -> str:
     """The lookup key of a name: case-folded, diacritics and dots dropped, hyphens and spaces collapsed."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("’", "'").replace("ß", "ss").replace("ı", "i")
-    text = re.sub(r"[.]", "", text)
+    text = text.replace("ß", "ss").replace("ı", "i")
+    text = re.sub(r"[.'’ʼ`]", "", text)  # "Komsomol'sk" is written "Komsomolsk" too
     text = re.sub(r"[-‐–—_/,()]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     if text.startswith("the "):
@@ -230,6 +230,9 @@ def _packaged_sources(w: _Writer) -> None:
         if key in capitals and key not in capital_seen:
             fcode, _ = "PPLC", capital_seen.add(key)
         alts = [(a, 2) for a in c.get("alternatenames") or () if _usable_alternate(a)]
+        if cc in _NATIONAL_ROMANIZATION:
+            # The national spelling of the main name is as good as the name itself (kind 1, like a curated alias).
+            alts += [(v, 1) for v in _NATIONAL_ROMANIZATION[cc](c["name"])]
         w.place((c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, a1, "P", fcode, c.get("population") or 0, "city"), alts,
                 len(c.get("alternatenames") or ()))
         if a1:
@@ -277,6 +280,18 @@ def _packaged_sources(w: _Writer) -> None:
         point = _middle(towns.get(("US", st["code"])))
         if point is not None:
             w.place((st["geonameid"], st["name"], point[0], point[1], "US", st["code"], "A", "ADM1", 0, "admin1"))
+
+
+def _ukrainian_2010(name: str) -> list[str]:
+    """The spelling of Ukraine's 2010 national romanization, which news uses, for a GeoNames (BGN/PCGN) name:
+    Mykolayiv -> Mykolaiv, Berdyans'k -> Berdiansk, Kryvyy Rih -> Kryvyi Rih, Zaporizhzhya -> Zaporizhzhia."""
+    text = re.sub(r"(?<=[A-Za-z])y([aeu])", r"i\1", name)
+    text = re.sub(r"(?<=[A-Za-z])yi", "i", text)
+    text = re.sub(r"yy\b", "yi", text)
+    return [text] if text != name else []
+
+
+_NATIONAL_ROMANIZATION = {"UA": _ukrainian_2010}
 
 
 def _middle(points: list[tuple[float, float]] | None) -> tuple[float, float] | None:
