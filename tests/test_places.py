@@ -266,6 +266,7 @@ def test_town_the_model_mislabels_is_found_in_the_documents_country(run):
         ("Melitopol", "UA"),
         ("Donetsk", "UA"),  # the model gives it no entity at all
         ("Bryansk", "RU"),
+        ("Dnipro", "UA"),  # the city; the river is the Dnipro River or the Dnieper
     ],
 )
 def test_a_town_of_the_documents_countries_in_an_objects_slot_is_a_place(run, town, country):
