@@ -194,6 +194,35 @@ def test_news_sites_mountains_and_rivers_resolve(run, text, mention, country, le
 
 
 @pytest.mark.parametrize(
+    "text, facility, host",
+    [
+        # Facilities no gazetteer lists are places, at the place the text puts them.
+        ("An airstrike hit Al-Shifa Hospital in Gaza City on Friday.", "Al-Shifa Hospital", "PS"),
+        ("Gunmen stormed the Bardo Museum in Tunis on Wednesday.", "Bardo Museum", "TN"),
+        # A place inside a facility's name is not where it is: Madison Square Garden is in New York.
+        ("He spoke at Madison Square Garden in New York.", "Madison Square Garden", "US"),
+    ],
+)
+def test_facilities_are_places_where_the_text_puts_them(run, text, facility, host):
+    places = by_mention(run(text))
+    assert places[facility].level == "inferred" and places[facility].country == host
+    if facility == "Madison Square Garden":
+        assert places[facility].admin1 == "NY"
+
+
+@pytest.mark.parametrize(
+    "text, disease",
+    [
+        ("Cases of West Nile virus rose in Texas.", "West Nile"),
+        ("An outbreak of Lassa fever hit Edo state.", "Lassa"),
+        ("The Ebola outbreak spread to Goma.", "Ebola"),
+    ],
+)
+def test_diseases_named_after_places_are_not_places(run, text, disease):
+    assert disease not in by_mention(run(text))
+
+
+@pytest.mark.parametrize(
     "text, not_a_place",
     [
         ("The Secretary of State met the Governor of Texas.", "State"),

@@ -99,6 +99,7 @@ class Places(Stage):
         "outside_unknown": (True, "A town named inside a region or country where no town of that name is known ('Largo, Scotland') is unknown there, not the namesake abroad."),
         "weak_population": (20_000, "Towns below this population in a country the article is not about yield to the inferred main place."),
         "org_countries": (True, "Count a country or region named inside an organisation name as a mention of it."),
+        "facilities": (True, "Take facilities the model finds (schools, hospitals, bases, bridges) as toponyms even when the gazetteer lacks them."),
         "framed_names": (True, "Take names the text frames as places ('the village of X', 'X district') as toponyms even when the gazetteer lacks them."),
         "context_towns": (True, "Accept towns the model mislabelled when the context says they are places."),
         "min_context_population": (5_000, "Smallest population of such a town."),
@@ -116,6 +117,7 @@ class Places(Stage):
         self.org_countries = bool(self.options["org_countries"])
         self.context_towns = bool(self.options["context_towns"])
         self.framed_names = bool(self.options["framed_names"])
+        self.facilities = bool(self.options["facilities"])
         self.min_context_population = int(self.options["min_context_population"])
         self.context_kind = int(self.options["context_kind"])
         self._gaz = None
@@ -173,7 +175,7 @@ class Places(Stage):
                     continue  # "Western countries", "Central bank": a modifier, not a place
                 cands = self.gaz.candidates(name)
                 if label in _PLACE_LABELS:
-                    if label == "FAC" and not cands:
+                    if label == "FAC" and not cands and not self.facilities:
                         continue
                     if end_tok > ent.end or not self._is_organisation_like(sdoc, start_tok, end_tok, cands):
                         add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
@@ -187,6 +189,8 @@ class Places(Stage):
                     maybe.append((sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text), end_tok))
                 if label == "ORG" and self.org_countries:
                     self._country_in_org(sdoc, start_tok, ent.end, add)
+                if label == "ORG" and self.facilities:
+                    self._facility_in_org(sdoc, start_tok, ent.end, add)
         # One sense per discourse: a name taken as a place once is a place wherever spaCy doubted it.
         accepted = {gz.normalize(text[s:e]) for s, e in found}
         for s, e in doubtful:
@@ -206,6 +210,7 @@ class Places(Stage):
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)}, context,
                    lambda s, e: (towns.add((s, e)), add(s, e)))
         found = self._drop_people(sdoc, found, framed, towns)
+        found = self._drop_diseases(text, found)
         found.sort()
         return [Span(start=s, end=e, text=text[s:e]) for s, e in found]
 
@@ -301,6 +306,21 @@ class Places(Stage):
                 if start < i and sdoc[start].text[:1].isupper() and not sdoc[start].is_sent_start:
                     add(sdoc[start].idx, sdoc[i - 1].idx + len(sdoc[i - 1].text))
 
+    def _facility_in_org(self, sdoc, start: int, end: int, add) -> None:
+        """An organisation-labelled name that is a facility ("Al-Shifa Hospital"), and a known place the model
+        swallowed into it after "in" or "at" ("the Bardo Museum in Tunis")."""
+        facility_nouns = _cues()["facility_nouns"]
+        stop = end
+        for k in range(start + 1, end - 1):
+            if sdoc[k].lower_ in ("in", "at", "near") and sdoc[k + 1].text[:1].isupper():
+                tail = sdoc[k + 1:end]
+                if self.gaz.candidates(tail.text):
+                    add(tail.start_char, tail.end_char)
+                stop = k
+                break
+        if stop - start >= 2 and sdoc[stop - 1].lower_ in facility_nouns and sdoc[start].text[:1].isupper():
+            add(sdoc[start].idx, sdoc[stop - 1].idx + len(sdoc[stop - 1].text))
+
     def _country_in_org(self, sdoc, start: int, end: int, add) -> None:
         """Countries and first-level regions named inside an organisation ("Zimbabwe Electoral Commission", "the US
         Federal Reserve", "the Nigerian Army"): a metonymic mention of that country or region. A town inside an
@@ -350,6 +370,18 @@ class Places(Stage):
             # Abbreviations ("BC", "NSW") only when they are curated aliases written in capitals.
             return top.kind == 0 or (top.kind == 1 and name.isupper())
         return False
+
+    @staticmethod
+    def _drop_diseases(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names of diseases, not places: "West Nile virus", "Lassa fever", "Ebola"."""
+        cues = _cues()
+        kept = []
+        for s, e in found:
+            nxt = re.match(r"[\s-]+([A-Za-z]+)", text[e:e + 20])
+            if (nxt and nxt.group(1).lower() in cues["disease_nouns"]) or gz.normalize(text[s:e]) in cues["disease_names"]:
+                continue
+            kept.append((s, e))
+        return kept
 
     def _drop_people(self, sdoc, found: list[tuple[int, int]], framed: set[tuple[int, int]] = frozenset(),
                      towns: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
@@ -564,7 +596,25 @@ class Places(Stage):
             if self.outside_unknown:
                 final = self._drop_outside(spans, text, cand_lists, final)
             final = self._infer(names, self._drop_weak(keys, final), spans, text)
+            final = self._locate_embedded(names, cand_lists, final, spans, text)
         return final
+
+    def _locate_embedded(self, names: list[str], cand_lists, resolved: list[gz.Entry | None], spans: list[Span],
+                         text: str) -> list[gz.Entry | None]:
+        """A name read only through a place inside it ("Madison Square Garden") that the text locates elsewhere
+        ("... in New York") stands at that place, as an inferred name, not at the place its name contains."""
+        out = list(resolved)
+        order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+        for pos, i in enumerate(order[:-1]):
+            e, j = resolved[i], order[pos + 1]
+            if e is None or e.level == "inferred" or not cand_lists[i] or self.gaz.candidates(names[i]):
+                continue  # unknown, already placed, or the name itself is in the gazetteer
+            if e.level == "country" or e.curated:
+                continue  # "US Federal Reserve in Washington" is still a mention of the US
+            host = self._followed_by(spans[i], spans[j], text, resolved[j])
+            if host is not None and host.id != e.id and host.level != "inferred" and not _within(host, e) and not _within(e, host):
+                out[i] = replace(host, id=0, name=names[i], feature_class=None, feature_code=None, level="inferred", kind=3, curated=False)
+        return out
 
     def _clear_country(self, cands) -> str | None:
         """The country a name is in whatever its reading: its only country, a country's own name, or the country of
