@@ -61,6 +61,9 @@ def test_normalize_folds_case_diacritics_and_punctuation(raw, key):
         ("Mykolaiv", 700569, "city"),
         ("Kryvyi Rih", 703845, "city"),
         ("Berdiansk", 712451, "city"),
+        # The short form of a town named for its water.
+        ("Clacton", 2652974, "city"),
+        ("Southend", 2637433, "city"),
     ],
 )
 def test_packaged_index_finds_names_and_alternate_names(packaged, name, geonameid, level):

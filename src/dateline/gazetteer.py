@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "11"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -230,6 +230,9 @@ def _packaged_sources(w: _Writer) -> None:
         if key in capitals and key not in capital_seen:
             fcode, _ = "PPLC", capital_seen.add(key)
         alts = [(a, 2) for a in c.get("alternatenames") or () if _usable_alternate(a)]
+        short = _SHORT_FORM.match(c["name"])
+        if short:
+            alts.append((short.group(1), 1))  # "Clacton" for Clacton-on-Sea, "Southend" for Southend-on-Sea: a name in its own right
         if cc in _NATIONAL_ROMANIZATION:
             # The national spelling of the main name is as good as the name itself (kind 1, like a curated alias).
             alts += [(v, 1) for v in _NATIONAL_ROMANIZATION[cc](c["name"])]
@@ -280,6 +283,10 @@ def _packaged_sources(w: _Writer) -> None:
         point = _middle(towns.get(("US", st["code"])))
         if point is not None:
             w.place((st["geonameid"], st["name"], point[0], point[1], "US", st["code"], "A", "ADM1", 0, "admin1"))
+
+
+# Towns named for the water they stand on, which news shortens to the first part.
+_SHORT_FORM = re.compile(r"^([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?)[ -](?:on|upon|on-the|by-the|am|an der|sur|on the)[ -]\S.*$")
 
 
 def _ukrainian_2010(name: str) -> list[str]:
