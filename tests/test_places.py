@@ -211,6 +211,18 @@ def test_facilities_are_places_where_the_text_puts_them(run, text, facility, hos
 
 
 @pytest.mark.parametrize(
+    "text, mission, host",
+    [
+        ("Protesters gathered outside the Embassy of the Republic of Armenia in Rome.", "Embassy of the Republic of Armenia", "IT"),
+        ("A statement from the British Embassy Tokyo said Japan would help.", "British Embassy Tokyo", "JP"),
+    ],
+)
+def test_a_diplomatic_mission_is_in_its_host_country(settings, text, mission, host):
+    entry = resolve_names(settings, text, [mission, "Rome", "Japan"])[mission]
+    assert entry.country == host
+
+
+@pytest.mark.parametrize(
     "text, disease",
     [
         ("Cases of West Nile virus rose in Texas.", "West Nile"),

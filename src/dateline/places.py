@@ -783,6 +783,10 @@ class Places(Stage):
             cands = self.gaz.candidates(stripped)
             if cands:
                 return cands
+        if any(noun in gz.normalize(stripped) for noun in _cues()["mission_nouns"]):
+            # The country a mission's name gives is the one it represents, not where it is ("British Embassy
+            # Tokyo" is in Tokyo); only a town in the name says where, else the text around it does.
+            return tuple(e for e in self._embedded(stripped) if e.level not in ("country", "continent"))
         return self._embedded(stripped) or self._demonym_led(stripped)
 
     def _demonym_led(self, name: str) -> tuple[gz.Entry, ...]:
