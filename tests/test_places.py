@@ -130,9 +130,7 @@ def test_a_list_of_regions_reads_its_members_as_regions(settings, text, mention,
     ],
 )
 def test_english_names_of_regions_resolve_to_the_region(settings, text, mention, country, admin1):
-    doc = Annotate(settings)(Document(article=Article(text=text)))
-    start = text.index(mention)
-    (entry,) = Places(settings).resolve_spans(doc, [Span(start=start, end=start + len(mention), text=mention)])
+    entry = resolve_names(settings, text, [mention])[mention]
     assert (entry.country, entry.admin1, entry.level) == (country, admin1, "admin1")
 
 
@@ -151,7 +149,7 @@ def resolve_names(settings, text, names, actors=()):
     """The entries resolve_spans gives every occurrence of `names` in `text`, by name."""
     doc = Annotate(settings)(Document(article=Article(text=text)))
     doc.actors = list(actors)
-    spans = [Span(start=m.start(), end=m.end(), text=m.group()) for n in names for m in re.finditer(rf"\b{n}\b", text)]
+    spans = [Span(start=m.start(), end=m.end(), text=m.group()) for n in names for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
     spans.sort(key=lambda sp: sp.start)
     return {sp.text: e for sp, e in zip(spans, Places(settings).resolve_spans(doc, spans))}
 
@@ -394,10 +392,7 @@ def test_resolve_spans_uses_given_spans(settings):
 
 @pytest.mark.parametrize("name, geonameid", [("US Federal Reserve", 6252001), ("Dubai World Cup", 292223)])
 def test_given_span_naming_an_organisation_resolves_to_the_place_in_it(settings, name, geonameid):
-    text = f"Investors watched the {name} closely this week."
-    doc = Annotate(settings)(Document(article=Article(text=text)))
-    start = text.index(name)
-    (entry,) = Places(settings).resolve_spans(doc, [Span(start=start, end=start + len(name), text=name)])
+    entry = resolve_names(settings, f"Investors watched the {name} closely this week.", [name])[name]
     assert entry.geonameid == geonameid
 
 
@@ -412,10 +407,7 @@ def test_given_span_naming_an_organisation_resolves_to_the_place_in_it(settings,
     ],
 )
 def test_place_words_inside_longer_names(settings, name, country):
-    text = f"Officials at {name} spoke on Monday."
-    doc = Annotate(settings)(Document(article=Article(text=text)))
-    start = text.index(name)
-    (entry,) = Places(settings).resolve_spans(doc, [Span(start=start, end=start + len(name), text=name)])
+    entry = resolve_names(settings, f"Officials at {name} spoke on Monday.", [name])[name]
     assert (entry.country if entry else None) == country
 
 
