@@ -127,6 +127,10 @@ def test_a_list_of_regions_reads_its_members_as_regions(settings, text, mention,
         ("Fighting resumed in Chechnya on Monday.", "Chechnya", "RU", "12"),
         ("Authorities in Xinjiang detained the activists.", "Xinjiang", "CN", "13"),
         ("Shelling hit towns in the Kherson region overnight.", "Kherson region", "UA", "08"),
+        # A name the text calls a division is the division, not the town of that name.
+        ("Drones struck the Rostov region overnight.", "Rostov", "RU", "61"),
+        ("Protests spread in Kandahar province.", "Kandahar province", "AF", "23"),
+        ("Floods hit Kherson oblast.", "Kherson", "UA", "08"),
     ],
 )
 def test_english_names_of_regions_resolve_to_the_region(settings, text, mention, country, admin1):

@@ -548,7 +548,7 @@ class Places(Stage):
         """The gazetteer entry of each span (None when unknown), ranked with the whole document as context."""
         text = doc.article.text
         names = [self._name_of(text, s) for s in spans]
-        cand_lists = [self._candidates(n) for n in names]
+        cand_lists = [self._division_named(self._candidates(n), n, text[s.end:s.end + 16]) for n, s in zip(names, spans)]
         w = self.weights
         # 1. containment: "Paris, Texas", "Long Beach, CA" - the second name narrows the first.
         inside: list[tuple[str | None, str | None] | None] = [None] * len(spans)
@@ -615,6 +615,21 @@ class Places(Stage):
             if host is not None and host.id != e.id and host.level != "inferred" and not _within(host, e) and not _within(e, host):
                 out[i] = replace(host, id=0, name=names[i], feature_class=None, feature_code=None, level="inferred", kind=3, curated=False)
         return out
+
+    @staticmethod
+    def _division_named(cands, name: str, after: str) -> tuple[gz.Entry, ...]:
+        """Only the divisions among the readings of a name the text calls a division ("the Rostov region",
+        "Kandahar province", "Kherson oblast"), when it has such readings; a news region of the name stays."""
+        words = name.split()
+        nxt = re.match(r"\s+([A-Za-z]+)", after)
+        # A longer name says it itself ("Kandahar province"); a one-word name is told by the next word.
+        word = words[-1].lower() if len(words) > 1 else nxt.group(1).lower() if nxt else ""
+        cues = _cues()
+        level = "admin1" if word in cues["admin1_words"] else "admin2" if word in cues["admin2_words"] else None
+        if level is None or any(e.level == "region" for e in cands):
+            return cands
+        division = tuple(e for e in cands if e.level == level)
+        return division or cands
 
     def _clear_country(self, cands) -> str | None:
         """The country a name is in whatever its reading: its only country, a country's own name, or the country of
