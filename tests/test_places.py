@@ -317,6 +317,23 @@ def test_a_town_of_the_documents_countries_in_an_objects_slot_is_a_place(run, to
     assert (place.country, place.level) == (country, "city")
 
 
+@pytest.mark.parametrize(
+    "text, town, country",
+    [
+        # What is captured or shelled is a place, even a village in a one-line story with no country context.
+        ("Eritrea captured Badme at the start of the war in May 1998.", "Badme", "ER"),
+        ("They captured Mazar-e-Sharif in May but were driven out.", "Mazar-e-Sharif", "AF"),
+    ],
+)
+def test_what_is_captured_or_shelled_is_a_place(run, text, town, country):
+    assert by_mention(run(text))[town].country == country
+
+
+def test_a_captured_person_named_in_full_stays_a_person(run):
+    places = by_mention(run("Police hunted John Smith for a week. On Monday they captured Smith in Leeds."))
+    assert "Smith" not in places and places["Leeds"].country == "GB"
+
+
 def test_a_name_the_text_uses_for_a_person_elsewhere_stays_a_person(run):
     places = by_mention(run("Dewly Nelson said prices rose in Wellington. Reporters met Nelson at the station."))
     assert "Nelson" not in places and "Wellington" in places

@@ -255,6 +255,10 @@ class Places(Stage):
         object), not the subject that acts ("BA reckons")."""
         if root.dep_ not in ("pobj", "dobj", "conj", "appos"):
             return False
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in _cues()["place_object_verbs"] and root.ent_type_ != "PERSON":
+            # "captured Badme": what is captured or shelled is a place, in whichever country the gazetteer has it
+            # (but "police captured Smith": a person).
+            return any(c.level == "city" and c.kind <= 1 for c in cands)
         return any(c.level == "city" and c.kind <= self.context_kind and c.country in context and c.population >= self.min_context_population
                    for c in cands)
 
@@ -514,7 +518,7 @@ class Places(Stage):
                     add(tok.idx, last.idx + len(last.text))
                     matched = stop - i
                     break
-                if cands and context and add_town and tok.pos_ == "PROPN" and (i == 0 or sdoc[i - 1].lower_ != "the") \
+                if cands and add_town and tok.pos_ == "PROPN" and (i == 0 or sdoc[i - 1].lower_ != "the") \
                         and self._context_town(last, self._candidates(name), context):
                     add_town(tok.idx, last.idx + len(last.text))
                     matched = stop - i
