@@ -297,7 +297,7 @@ class Places(Stage):
                         break
                     add(sdoc[j].idx, sdoc[end - 1].idx + len(sdoc[end - 1].text))
                     # "the towns of Palmyra and Quaryatayn", "the villages of Tamthil, Ashmi and Dutu"
-                    if end + 1 < n and sdoc[end].lower_ in (",", "and") :
+                    if end + 1 < n and sdoc[end].lower_ in (",", "and"):
                         j = end + 1 + (sdoc[end + 1].lower_ == "and")
                     else:
                         break
@@ -617,7 +617,7 @@ class Places(Stage):
                 continue  # "US Federal Reserve in Washington" is still a mention of the US
             host = self._followed_by(spans[i], spans[j], text, resolved[j])
             if host is not None and host.id != e.id and host.level != "inferred" and not _within(host, e) and not _within(e, host):
-                out[i] = replace(host, id=0, name=names[i], feature_class=None, feature_code=None, level="inferred", kind=3, curated=False)
+                out[i] = _inferred_at(host, names[i])
         return out
 
     @staticmethod
@@ -722,7 +722,7 @@ class Places(Stage):
                 host = main
             if host is not None:
                 hosts[i] = host
-                out[i] = replace(host, id=0, name=names[i], feature_class=None, feature_code=None, level="inferred", kind=3, curated=False)
+                out[i] = _inferred_at(host, names[i])
         return out
 
     @staticmethod
@@ -956,6 +956,11 @@ def _comma_joined(text: str, spans: list[Span], i: int) -> bool:
         return False
     gap = text[spans[i].end:spans[i + 1].start]
     return gap.strip() == "," and len(gap) <= 3
+
+
+def _inferred_at(host: gz.Entry, name: str) -> gz.Entry:
+    """An entry for a name the gazetteer lacks, standing at the place `host` that holds it (level "inferred")."""
+    return replace(host, id=0, name=name, feature_class=None, feature_code=None, level="inferred", kind=3, curated=False)
 
 
 def _within(inner: gz.Entry, outer: gz.Entry) -> bool:
