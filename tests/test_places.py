@@ -329,6 +329,18 @@ def test_what_is_captured_or_shelled_is_a_place(run, text, town, country):
     assert by_mention(run(text))[town].country == country
 
 
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("Tensions grew over the U.S.' War on Terror policy.", "War"),  # War, West Virginia
+        ("The claims were part of an investigation of Ford's testing practices.", "Ford"),  # Fords, New Jersey
+        ("Fans met the Toronto Star reporter and Hermione Granger.", "Granger"),
+    ],
+)
+def test_words_inside_titles_and_possessives_are_not_towns(run, text, not_a_place):
+    assert not_a_place not in by_mention(run(text))
+
+
 def test_a_captured_person_named_in_full_stays_a_person(run):
     places = by_mention(run("Police hunted John Smith for a week. On Monday they captured Smith in Leeds."))
     assert "Smith" not in places and places["Leeds"].country == "GB"

@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "13"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -44,8 +44,8 @@ def normalize(name: str) -> str:
     """The lookup key of a name: case-folded, diacritics and dots dropped, hyphens and spaces collapsed."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("ß", "ss").replace("ı", "i")
-    text = re.sub(r"[.'’ʼ`]", "", text)  # "Komsomol'sk" is written "Komsomolsk" too
+    text = text.replace("’", "'").replace("ʼ", "'").replace("ß", "ss").replace("ı", "i")
+    text = re.sub(r"[.]", "", text)
     text = re.sub(r"[-‐–—_/,()]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     if text.startswith("the "):
@@ -155,9 +155,12 @@ class _Writer:
         key = normalize(name)
         if not key or len(key) < 2:
             return
-        old = self.names.get((key, pid))
-        if old is None or kind < old:
-            self.names[(key, pid)] = kind
+        # "Komsomol'sk" is written "Komsomolsk" too; the index holds both, so that a possessive in a text
+        # ("Ford's") still does not match a place without the apostrophe (Fords, New Jersey).
+        for k in {key, key.replace("'", "")}:
+            old = self.names.get((k, pid))
+            if old is None or kind < old:
+                self.names[(k, pid)] = kind
 
     def write(self, out: Path, meta: dict[str, str]) -> Path:
         out = Path(out)
@@ -286,7 +289,7 @@ def _packaged_sources(w: _Writer) -> None:
 
 
 # Towns named for the water they stand on, which news shortens to the first part.
-_SHORT_FORM = re.compile(r"^([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?)[ -](?:on|upon|on-the|by-the|am|an der|sur|on the)[ -]\S.*$")
+_SHORT_FORM = re.compile(r"^([A-Z][\w'’]{4,}(?:[ -][A-Z][\w'’]+)?)[ -](?:on|upon|on-the|by-the|on the|am|an der)[ -]\S.*$")
 
 
 def _ukrainian_2010(name: str) -> list[str]:

@@ -250,17 +250,18 @@ class Places(Stage):
                     context.add(cc)
         return context
 
-    def _context_town(self, root, cands, context: set[str]) -> bool:
+    def _context_town(self, root, cands, context: set[str], strict: bool = False) -> bool:
         """A town of a country the document is about, in a place's slot: what is attacked, captured or gone to (an
-        object), not the subject that acts ("BA reckons")."""
+        object), not the subject that acts ("BA reckons"). `strict` for a word no entity backs: its main name and
+        a town of some size ("the U.S.' War on Terror" is no town in West Virginia)."""
         if root.dep_ not in ("pobj", "dobj", "conj", "appos"):
             return False
         if root.dep_ == "dobj" and root.head.lemma_.lower() in _cues()["place_object_verbs"] and root.ent_type_ != "PERSON":
             # "captured Badme": what is captured or shelled is a place, in whichever country the gazetteer has it
             # (but "police captured Smith": a person).
             return any(c.level == "city" and c.kind <= 1 for c in cands)
-        return any(c.level == "city" and c.kind <= self.context_kind and c.country in context and c.population >= self.min_context_population
-                   for c in cands)
+        kind, population = (0, self.weak_population) if strict else (self.context_kind, self.min_context_population)
+        return any(c.level == "city" and c.kind <= kind and c.country in context and c.population >= population for c in cands)
 
     def _add_context_towns(self, sdoc, context: set[str], maybe, add) -> None:
         """Entities the model gave another label ("captured Jaffna", "the Manbij campaign") that name a town of a
@@ -518,8 +519,8 @@ class Places(Stage):
                     add(tok.idx, last.idx + len(last.text))
                     matched = stop - i
                     break
-                if cands and add_town and tok.pos_ == "PROPN" and (i == 0 or sdoc[i - 1].lower_ != "the") \
-                        and self._context_town(last, self._candidates(name), context):
+                if cands and add_town and tok.pos_ == "PROPN" and _standalone(sdoc, i, stop) \
+                        and self._context_town(last, self._candidates(name), context, strict=True):
                     add_town(tok.idx, last.idx + len(last.text))
                     matched = stop - i
                     break
@@ -916,6 +917,16 @@ class Places(Stage):
                 places[key] = place
             place.mentions.append(span)
         return list(places.values())
+
+
+def _standalone(sdoc, start: int, stop: int) -> bool:
+    """Whether tokens start..stop are a name of their own, not part of a longer capitalised one ("Toronto Star",
+    "Hermione Granger", "the Budweiser Man of the Match") nor led by "the"."""
+    before = sdoc[start - 1] if start > 0 else None
+    after = sdoc[stop] if stop < len(sdoc) else None
+    if before is not None and (before.lower_ == "the" or (before.text[:1].isupper() and not before.is_sent_start and before.is_alpha)):
+        return False
+    return not (after is not None and after.text[:1].isupper() and after.is_alpha)
 
 
 def _name_word(tok) -> bool:
