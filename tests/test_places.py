@@ -375,6 +375,8 @@ def test_a_tiny_countrys_region_does_not_outrank_the_documents_country(run):
         ("The Russian-backed offensive in eastern Ghouta has killed more than 1,600 civilians.", "Russian", "RU"),
         ("Police said the Saudi-led coalition struck a market in Yemen.", "Saudi", "SA"),
         ("Danish wave energy developer Wavepiston said the trial went well.", "Danish", "DK"),
+        # The model calls it a person; a demonym before a noun is no one's name.
+        ("The hotel was designed by the prominent Slovak architect Ivan Matusik.", "Slovak", "SK"),
     ],
 )
 def test_demonyms_modifying_a_noun_name_their_country(run, text, mention, country):

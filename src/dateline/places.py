@@ -419,6 +419,8 @@ class Places(Stage):
                 cands = self.gaz.candidates(name)
                 if cands and cands[0].level in ("country", "continent") and cands[0].kind <= 1:
                     protected.add(key)
+                elif key in demonyms() and key not in full_names:
+                    protected.add(key)  # "Slovak architect" the model called a person; "John French" stays one
                 elif key not in full_names and self._strong(cands, name):
                     protected.add(key)  # a big city the model called a person, with no full name to back it
                 elif span is not None and self._after_locative(sdoc, span.start, cands):
