@@ -213,6 +213,19 @@ def test_facilities_are_places_where_the_text_puts_them(run, text, facility, hos
 
 
 @pytest.mark.parametrize(
+    "text, name, is_place",
+    [
+        ("Soldiers captured a guerrilla outpost on Route 58 in Cambodia.", "Route 58", True),
+        ("Hundreds attended the Easter Vigil Mass in Manila.", "Easter Vigil Mass", False),
+    ],
+)
+def test_what_the_model_calls_a_facility_must_read_as_one(settings, text, name, is_place):
+    doc = Annotate(settings)(Document(article=Article(text=text)))
+    spans = Places(settings).recognize(doc)
+    assert any(sp.text == name for sp in spans) == is_place
+
+
+@pytest.mark.parametrize(
     "text, mission, host",
     [
         ("Protesters gathered outside the Embassy of the Republic of Armenia in Rome.", "Embassy of the Republic of Armenia", "IT"),

@@ -175,7 +175,7 @@ class Places(Stage):
                     continue  # "Western countries", "Central bank": a modifier, not a place
                 cands = self.gaz.candidates(name)
                 if label in _PLACE_LABELS:
-                    if label == "FAC" and not cands and not self.facilities:
+                    if label == "FAC" and not cands and not (self.facilities and _facility_name(sdoc[start_tok:end_tok])):
                         continue
                     if end_tok > ent.end or not self._is_organisation_like(sdoc, start_tok, end_tok, cands):
                         add(sdoc[start_tok].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1].text))
@@ -442,7 +442,9 @@ class Places(Stage):
         doc = ent.doc
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].like_num or doc[end - 1].is_space or doc[end - 1].text in ("'s", "’s")):
+        numbered_road = end - start >= 2 and doc[start].lower_ in _cues()["road_words"] and doc[end - 1].like_num
+        while end > start and (doc[end - 1].is_punct or (doc[end - 1].like_num and not numbered_road) or doc[end - 1].is_space
+                               or doc[end - 1].text in ("'s", "’s")):
             end -= 1
         if end <= start:
             return None
@@ -919,6 +921,15 @@ class Places(Stage):
                 places[key] = place
             place.mentions.append(span)
         return list(places.values())
+
+
+def _facility_name(span) -> bool:
+    """Whether a name the model calls a facility reads as one: it ends in a facility noun ("Al-Shifa Hospital",
+    "Castello Road") or is a numbered road ("Route 58"); "Easter Vigil Mass" is not."""
+    cues = _cues()
+    if span[-1].lower_ in cues["facility_nouns"]:
+        return True
+    return len(span) >= 2 and span[0].lower_ in cues["road_words"] and span[-1].like_num
 
 
 def _standalone(sdoc, start: int, stop: int) -> bool:
