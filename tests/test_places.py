@@ -92,6 +92,9 @@ def test_easy_names_land_on_the_right_continent(run, text, mention, country, adm
         # Counties and districts (GeoNames second-level divisions) resolve at their own level and point.
         ("Wildfires spread across Orange County as residents of Irvine and Anaheim fled.", "Orange County", "US", "CA", "admin2"),
         ("Flooding closed roads in Kent and Essex, England, on Monday.", "Kent", "GB", "ENG", "admin2"),
+        # Counties and regions with no council of their own are curated regions, not towns in New York or Zimbabwe.
+        ("Police in Merseyside and West Yorkshire made arrests.", "Merseyside", "GB", "ENG", "region"),
+        ("Storms battered the Midlands and East Anglia.", "Midlands", "GB", "ENG", "region"),
         ("Deputies from the Cuyahoga County sheriff's office arrived.", "Cuyahoga County", "US", "OH", "admin2"),
         # A county named after its own town does not take the town's name: Paris is the city, not the département.
         ("Protesters marched in Paris on Tuesday.", "Paris", "FR", None, "city"),
