@@ -198,17 +198,21 @@ class Places(Stage):
                 add(s, e)
         context: set[str] = set()
         towns: set[tuple[int, int]] = set()  # accepted by context: its own PERSON label is no evidence of a person
+
+        def add_town(start: int, end: int) -> None:
+            towns.add((start, end))
+            add(start, end)
+
         if self.context_towns:
             context = self._context_countries(doc, found)
-            self._add_context_towns(sdoc, context, maybe, lambda s, e: (towns.add((s, e)), add(s, e)))
+            self._add_context_towns(sdoc, context, maybe, add_town)
         self._dateline(sdoc, add)
         framed: set[tuple[int, int]] = set()
         if self.framed_names:
             self._framed(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
         if self.modifiers:
             self._demonym_tokens(sdoc, add)
-        self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)}, context,
-                   lambda s, e: (towns.add((s, e)), add(s, e)))
+        self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)}, context, add_town)
         found = self._drop_people(sdoc, found, framed, towns)
         found = self._drop_diseases(text, found)
         found.sort()
