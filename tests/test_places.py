@@ -576,3 +576,49 @@ def test_eval_gold_country_of_borderless_places(settings, name, lat, lon, countr
 
     stage = Places(settings)
     assert _Countries(stage.gaz).of({"name": name, "geonameid": None, "lat": lat, "lon": lon, "country": None}) == country
+
+
+@pytest.mark.parametrize(
+    "body, country",
+    [
+        # Named after the town, the organisation takes its best-known reading whatever the story's country...
+        ("backed the Venice Commission report", "IT"),
+        # ...but a town's own institutions are the town the story is about.
+        ("backed the Venice City Council report. Venice residents cheered", "US"),
+    ],
+)
+def test_a_town_named_only_inside_an_organisation_name_takes_its_best_known_reading(settings, body, country):
+    text = f"The U.S. State Department {body}, officials in Florida and Texas said."
+    resolved = resolve_names(settings, text, ["U.S.", "Venice", "Florida", "Texas"])
+    assert resolved["Venice"].country == country
+
+
+@pytest.mark.parametrize(
+    "extra, country",
+    [
+        # Local news of one country: a mid-sized town abroad is a local place the gazetteer lacks.
+        ("", "ZA"),
+        # The article also names the town's own country: the town abroad stays.
+        (" Dutch police were told.", "NL"),
+    ],
+)
+def test_a_mid_sized_town_abroad_yields_in_local_news_of_one_country(settings, extra, country):
+    text = ("She opened a case at the Delft police station. The clinic in Khayelitsha sent her to a hospital in "
+            f"Cape Town, and the Western Cape health department in Stellenbosch said it would act.{extra}")
+    resolved = resolve_names(settings, text, ["Delft", "Khayelitsha", "Cape Town", "Western Cape", "Stellenbosch", "Dutch"])
+    assert resolved["Delft"].country == country
+
+
+@pytest.mark.parametrize(
+    "text, name, country, level",
+    [
+        # A mission stands in the town its name gives, not the country it represents.
+        ("Britain and the UK trade office said the British Embassy Tokyo would help British farmers.",
+         "British Embassy Tokyo", "JP", "city"),
+        # A continent inside a name does not locate it; the article's place does.
+        ("Shoppers in Manila, Philippines, crowded the SM Mall of Asia on Sunday.", "SM Mall of Asia", "PH", "inferred"),
+    ],
+)
+def test_names_that_contain_a_place_they_are_not_in(settings, text, name, country, level):
+    resolved = resolve_names(settings, text, [name, "Britain", "UK", "British", "Manila", "Philippines"])
+    assert (resolved[name].country, resolved[name].level) == (country, level)

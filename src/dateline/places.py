@@ -31,6 +31,7 @@ _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 # What joins a name to the place it is in: "the Guildhall School of Music in London", "Mount Chaambi, Kasserine".
 _LOCATED_BY = re.compile(r"^(?:\s*,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?)$")
+_NAME_GOES_ON = re.compile(r"^ ([A-Z][a-z]+)\b(?!['’])")
 _STATE_CODE = re.compile(r"^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$")
 
 
@@ -98,6 +99,9 @@ class Places(Stage):
         "infer": (True, "Place names the gazetteer lacks at the document place that contains them (level 'inferred')."),
         "outside_unknown": (True, "A town named inside a region or country where no town of that name is known ('Largo, Scotland') is unknown there, not the namesake abroad."),
         "weak_population": (20_000, "Towns below this population in a country the article is not about yield to the inferred main place."),
+        "focus_population": (100_000, "Towns below this population abroad yield too when the article is local news of one other country."),
+        "local_focus": (3, "How many towns of one country, and none elsewhere, make an article local news of that country."),
+        "named_after": (True, "A town named only inside a longer name ('Cambridge Analytica') takes its best-known reading, whatever the article's country."),
         "org_countries": (True, "Count a country or region named inside an organisation name as a mention of it."),
         "facilities": (True, "Take facilities the model finds (schools, hospitals, bases, bridges) as toponyms even when the gazetteer lacks them."),
         "framed_names": (True, "Take names the text frames as places ('the village of X', 'X district') as toponyms even when the gazetteer lacks them."),
@@ -114,6 +118,9 @@ class Places(Stage):
         self.infer = bool(self.options["infer"])
         self.weak_population = int(self.options["weak_population"])
         self.outside_unknown = bool(self.options["outside_unknown"])
+        self.named_after = bool(self.options["named_after"])
+        self.focus_population = int(self.options["focus_population"])
+        self.local_focus = int(self.options["local_focus"])
         self.org_countries = bool(self.options["org_countries"])
         self.context_towns = bool(self.options["context_towns"])
         self.framed_names = bool(self.options["framed_names"])
@@ -590,6 +597,10 @@ class Places(Stage):
             cc = self._clear_country(cands)
             if cc:
                 votes[cc] += 1
+        # An organisation named after a town ("Cambridge Analytica", "the Venice Commission") takes the town's
+        # best-known reading: the name is its own, and the article's country says nothing of where it began.
+        keys = [gz.normalize(n) for n in names]
+        named_after = self._only_in_names(text, spans, keys, cand_lists) if self.named_after else set()
         # 3. first pass without distances; its readings become the context of a second pass, each name
         #    leaving out its own vote, with distances to the first pass's places.
         first = [self._best(c, votes, inside[i], None, names[i]) for i, c in enumerate(cand_lists)]
@@ -598,19 +609,31 @@ class Places(Stage):
             if e is not None and e.country:
                 votes[e.country] += 1
         own = [Counter({e.country: 1}) if e is not None and e.country else Counter() for e in first]
-        keys = [gz.normalize(n) for n in names]
         # Other names' first readings: a name must not vouch for itself through its own mentions.
         others = {(k, e.id): e for k, e in zip(keys, first) if e is not None and e.level in ("city", "admin1", "admin2", "site")}
         final = [
             self._best(c, votes - own[i], inside[i], [e for (k, _), e in others.items() if k != keys[i]], names[i])
+            if keys[i] not in named_after else self._best(c, Counter(), None, None, names[i])
             for i, c in enumerate(cand_lists)
         ]
         if self.infer:
             if self.outside_unknown:
                 final = self._drop_outside(spans, text, cand_lists, final)
-            final = self._infer(names, self._drop_weak(keys, final), spans, text)
+            final = self._infer(names, self._drop_weak(keys, final, named_after), spans, text)
             final = self._locate_embedded(names, cand_lists, final, spans, text)
         return final
+
+    @staticmethod
+    def _only_in_names(text: str, spans: list[Span], keys: list[str], cand_lists) -> set[str]:
+        """Keys of town names the text uses only as the first word of a longer name ("Cambridge Analytica")."""
+        inside: dict[str, bool] = {}
+        for key, span, cands in zip(keys, spans, cand_lists):
+            follows = _NAME_GOES_ON.match(text[span.end:span.end + 40])
+            bare = follows is None or follows.group(1).lower() in _cues()["name_continuations"] \
+                or text[span.start:span.end].isupper()  # "LONDON The Latest": a dateline, then the story
+            town = bool(cands) and all(e.level in ("city", "admin2") for e in cands) and len({e.country for e in cands}) > 1
+            inside[key] = inside.get(key, True) and town and not bare
+        return {k for k, v in inside.items() if v}
 
     def _locate_embedded(self, names: list[str], cand_lists, resolved: list[gz.Entry | None], spans: list[Span],
                          text: str) -> list[gz.Entry | None]:
@@ -673,17 +696,24 @@ class Places(Stage):
                 out[i] = None
         return out
 
-    def _drop_weak(self, keys: list[str], resolved: list[gz.Entry | None]) -> list[gz.Entry | None]:
+    def _drop_weak(self, keys: list[str], resolved: list[gz.Entry | None], named_after: set[str] = frozenset()) -> list[gz.Entry | None]:
         """Forget readings that are only a small town abroad ("Chartres" in an article set in New Orleans): a town
-        matched by an alternate name or smaller than `weak_population`, in a country no other name of the document is in."""
+        matched by an alternate name or smaller than `weak_population`, in a country no other name of the document
+        is in. A town an organisation is named after ("the Venice Commission") is no place of the story and stays."""
         out = list(resolved)
         for i, e in enumerate(resolved):
-            if e is None or e.level not in ("city", "site") or e.curated:
-                continue
-            if e.kind < 2 and e.population >= self.weak_population:
+            if e is None or e.level not in ("city", "site") or e.curated or keys[i] in named_after:
                 continue
             if any(o is not None and o.country == e.country and keys[j] != keys[i] for j, o in enumerate(resolved)):
                 continue
+            if e.kind < 2 and e.population >= self.weak_population:
+                # A bigger town abroad still yields when every other place is local news of one country (a
+                # "Delft police station" among Khayelitsha, Cape Town and the Western Cape is a place of theirs).
+                others = {o.id: o for j, o in enumerate(resolved) if o is not None and keys[j] != keys[i]}
+                if not (self.focus_population > e.population and len(others) >= self.local_focus
+                        and len({o.country for o in others.values()}) == 1
+                        and any(o.level in _LOCAL_LEVELS and o.level != "admin1" for o in others.values())):
+                    continue
             if any(o is not None and keys[j] != keys[i] for j, o in enumerate(resolved)):
                 out[i] = None
         return out
@@ -814,7 +844,7 @@ class Places(Stage):
         if any(noun in gz.normalize(stripped) for noun in _cues()["mission_nouns"]):
             # The country a mission's name gives is the one it represents, not where it is ("British Embassy
             # Tokyo" is in Tokyo); only a town in the name says where, else the text around it does.
-            return tuple(e for e in self._embedded(stripped) if e.level not in ("country", "continent"))
+            return self._embedded(stripped, abroad=True)
         return self._embedded(stripped) or self._demonym_led(stripped)
 
     def _demonym_led(self, name: str) -> tuple[gz.Entry, ...]:
@@ -830,17 +860,25 @@ class Places(Stage):
                     return (entry,) if entry is not None and entry.country is None else ()
         return ()
 
-    def _embedded(self, name: str) -> tuple[gz.Entry, ...]:
-        """Candidates of the longest well-known place name inside a longer name ("Dubai World Cup", "Colorado State")."""
+    def _embedded(self, name: str, abroad: bool = False) -> tuple[gz.Entry, ...]:
+        """Candidates of the longest well-known place name inside a longer name ("Dubai World Cup", "Colorado State").
+
+        `abroad` is for a diplomatic mission's name: the country it names is the one it represents, so only a town
+        in it counts, wherever it stands ("British Embassy Tokyo")."""
         words = name.split()
         for length in range(len(words) - 1, 0, -1):
             for start in range(len(words) - length + 1):
                 sub = words[start:start + length]
                 if not sub[0][:1].isupper() or _is_modifier_word(" ".join(sub)):
                     continue
-                if length == 1 and 0 < start and words[start - 1].lower() not in ("of", "in", "at") and not _is_modifier_word(words[start - 1]):
+                if length == 1 and 0 < start and words[start - 1].lower() not in ("of", "in", "at") \
+                        and not _is_modifier_word(words[start - 1]) and not abroad:
                     continue  # one word inside a name is its place only first, after "of" or a modifier ("Western Kasai"), not "Kendale Lakes School"
                 cands = self.gaz.candidates(" ".join(sub))
+                if abroad:
+                    cands = tuple(e for e in cands if e.level not in ("country", "continent"))
+                elif cands and cands[0].level == "continent" and start > 0:
+                    continue  # a continent inside a name does not locate it ("SM Mall of Asia" is in Manila)
                 if cands and self._strong(cands, sub[0]) and (cands[0].kind == 0 or self._org_place(cands, " ".join(sub))):
                     return cands  # a main name, or a country's or region's news alias ("US Federal Reserve")
         return ()
