@@ -171,3 +171,16 @@ def test_lookup_is_fast(packaged):
 def test_region_point_is_the_middle_of_its_towns(points, expected):
     lat, lon = gz._middle(points)
     assert (round(lat, 2), round(lon, 2)) == expected
+
+
+def test_a_region_point_is_halfway_between_its_towns_and_the_geocoded_centre():
+    assert gz._blend((50.0, -90.0), (52.0, -86.0)) == (51.0, -88.0)
+    assert gz._blend((50.0, -90.0), None) == (50.0, -90.0)  # no geocoded centre: the towns' middle
+    assert gz._blend(None, (52.0, -86.0)) is None  # no towns: no point of ours to correct
+    assert gz._blend((-17.0, 179.0), (-17.5, -179.5)) == (-17.0, 179.0)  # across the antimeridian: the towns' middle
+
+
+def test_packaged_regions_carry_a_blended_point(packaged):
+    ontario = next(e for e in packaged.candidates("Ontario") if e.level == "admin1" and e.country == "CA")
+    # Between GeoNames' point (49.25, -84.5) and Wikipedia's (50, -85): within 161 km of both.
+    assert gz.haversine(ontario.lat, ontario.lon, 49.25, -84.5) < 161 and gz.haversine(ontario.lat, ontario.lon, 50.0, -85.0) < 161
