@@ -622,3 +622,19 @@ def test_a_mid_sized_town_abroad_yields_in_local_news_of_one_country(settings, e
 def test_names_that_contain_a_place_they_are_not_in(settings, text, name, country, level):
     resolved = resolve_names(settings, text, [name, "Britain", "UK", "British", "Manila", "Philippines"])
     assert (resolved[name].country, resolved[name].level) == (country, level)
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A region's adjective is a mention of that region, which GeoNames lacks as a place of its own.
+        ("Central American migrants crossed into Mexico.", {"Central American": ("Central America", "region")}),
+        ("Latin American leaders met in Lima.", {"Latin American": ("Latin America", "region")}),
+        # Both places of a hyphenated compound, the combining form's too.
+        ("Sino-US relations soured after the talks.", {"Sino": ("China", "country"), "US": ("United States", "country")}),
+        ("The Austro-Hungarian empire collapsed in 1918.", {"Austro": ("Austria", "country"), "Hungarian": ("Hungary", "country")}),
+    ],
+)
+def test_regional_adjectives_and_hyphenated_compounds_are_mentions(run, text, mentions):
+    found = by_mention(run(text))
+    assert {m: (found[m].name, found[m].level) for m in mentions if m in found} == mentions

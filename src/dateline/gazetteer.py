@@ -196,6 +196,11 @@ def _usable_alternate(name: str) -> bool:
     return bool(_LATIN.match(name)) and not _CODE_LIKE.search(name) and len(name) >= 2
 
 
+def curated_id(name: str) -> int:
+    """The id of a curated place GeoNames lacks: negative, and the same for its name in every build."""
+    return -(int(hashlib.sha1(name.encode()).hexdigest()[:7], 16))
+
+
 def _add_curated(w: _Writer, admin_points: dict[tuple[str, str], tuple[float, float]] | None = None) -> None:
     """Countries' points and names, news aliases, and the regions, waters and sites file."""
     for row in _tsv("places-countries.tsv"):
@@ -209,7 +214,7 @@ def _add_curated(w: _Writer, admin_points: dict[tuple[str, str], tuple[float, fl
         if not line.strip():
             continue
         rec = json.loads(line)
-        gid = rec["geonameid"] or -(int(hashlib.sha1(rec["name"].encode()).hexdigest()[:7], 16))
+        gid = rec["geonameid"] or curated_id(rec["name"])
         old = w.places.get(gid)
         w.place((gid, rec["name"], rec["lat"], rec["lon"], rec["country"], rec["admin1"], rec["feature_class"], rec["feature_code"],
                  old[8] if old else 0, rec["level"]), [(n, 1) for n in rec["aliases"]])

@@ -84,7 +84,8 @@ def demonyms() -> dict[str, int]:
             # The first country keeps a shared demonym ("Norwegian": Norway, not Svalbard and Jan Mayen).
             table.setdefault(gz.normalize(demonym), int(row["geonameid"]))
     for row in gz._tsv("places-demonyms.tsv"):
-        table[gz.normalize(row["name"])] = int(row["geonameid"])
+        target = row["geonameid"]  # a GeoNames id, or the name of a curated region GeoNames lacks
+        table[gz.normalize(row["name"])] = int(target) if target.lstrip("-").isdigit() else gz.curated_id(target)
     return table
 
 
@@ -218,6 +219,7 @@ class Places(Stage):
         if self.framed_names:
             self._framed(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
         if self.modifiers:
+            self._hyphen_compounds(sdoc, add)
             self._demonym_tokens(sdoc, add)
         self._scan(sdoc, add, {i for e in ents for i in range(e.start, e.end)}, context, add_town)
         found = self._drop_people(sdoc, found, framed, towns)
@@ -235,6 +237,20 @@ class Places(Stage):
             if cands and cands[0].kind <= 1 and cands[0].level in ("city", "admin1", "admin2", "country", "region"):
                 add(sdoc[0].idx, sdoc[stop - 1].idx + len(sdoc[stop - 1].text))
                 return
+
+    def _hyphen_compounds(self, sdoc, add) -> None:
+        """Both places of a hyphenated compound led by a demonym or combining form ("Russo-Ukrainian war",
+        "Sino-US talks", "Austro-Hungarian"), whatever label the model gave the whole."""
+        table = demonyms()
+        for tok in sdoc[:-2]:
+            nxt, other = tok.nbor(1), tok.nbor(2)
+            if nxt.text != "-" or nxt.whitespace_ or tok.whitespace_ or gz.normalize(tok.text) not in table or not tok.text[:1].isupper():
+                continue
+            second = gz.normalize(other.text) in table or any(
+                e.level == "country" and e.kind <= 1 for e in self.gaz.candidates(other.text))
+            if second and other.text[:1].isupper():
+                add(tok.idx, tok.idx + len(tok.text))
+                add(other.idx, other.idx + len(other.text))
 
     def _demonym_tokens(self, sdoc, add) -> None:
         """One-word demonyms modifying a noun that the model gave no NORP label ("the prominent Slovak architect",
