@@ -245,10 +245,18 @@ def test_a_diplomatic_mission_is_in_its_host_country(settings, text, mission, ho
         ("Cases of West Nile virus rose in Texas.", "West Nile"),
         ("An outbreak of Lassa fever hit Edo state.", "Lassa"),
         ("The Ebola outbreak spread to Goma.", "Ebola"),
+        # Once a text names the disease, the name alone is the disease too.
+        ("Marburg virus is spreading in Angola. Because Marburg kills slowly, victims travel.", "Marburg"),
+        ("Pigs tested positive for Ebola-Reston in Luzon. Reston has never made people ill.", "Reston"),
     ],
 )
 def test_diseases_named_after_places_are_not_places(run, text, disease):
     assert disease not in by_mention(run(text))
+
+
+def test_a_disease_name_is_still_a_place_where_the_text_places_it(run):
+    places = by_mention(run("The Reston virus was found in monkeys shipped to Reston, Virginia, in 1989."))
+    assert places["Reston"].country == "US" and "Virginia" in places
 
 
 @pytest.mark.parametrize(
@@ -638,3 +646,8 @@ def test_names_that_contain_a_place_they_are_not_in(settings, text, name, countr
 def test_regional_adjectives_and_hyphenated_compounds_are_mentions(run, text, mentions):
     found = by_mention(run(text))
     assert {m: (found[m].name, found[m].level) for m in mentions if m in found} == mentions
+
+
+def test_a_disease_named_after_a_longer_name_leaves_the_shorter_place_alone(run):
+    places = by_mention(run("West Nile virus cases rose in Texas. Farmers along the Nile in Egypt were spared."))
+    assert "West Nile" not in places and "Nile" in places

@@ -405,15 +405,21 @@ class Places(Stage):
 
     @staticmethod
     def _drop_diseases(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Names of diseases, not places: "West Nile virus", "Lassa fever", "Ebola"."""
+        """Names of diseases, not places: "West Nile virus", "Lassa fever", "Ebola". One sense per discourse: once the
+        text names a disease so ("Marburg virus"), the name alone is the disease too ("imported Marburg"), unless a
+        region follows it as a place's ("monkeys imported to Reston, Virginia")."""
         cues = _cues()
-        kept = []
-        for s, e in found:
-            nxt = re.match(r"[\s-]+([A-Za-z]+)", text[e:e + 20])
-            if (nxt and nxt.group(1).lower() in cues["disease_nouns"]) or gz.normalize(text[s:e]) in cues["disease_names"]:
-                continue
-            kept.append((s, e))
-        return kept
+        diseases = set(cues["disease_names"])
+        for name in {text[s:e] for s, e in found}:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # its uses anywhere, not only as a found place
+                if re.search(r"[A-Z][a-z]+ $", text[max(0, m.start() - 20):m.start()]):
+                    continue  # inside a longer name: "West Nile virus" says nothing of the Nile
+                nxt = re.match(r"[\s-]+([A-Za-z]+)", text[m.end():m.end() + 20])
+                prev = re.search(r"([A-Za-z]+)-$", text[max(0, m.start() - 20):m.start()])  # "Ebola-Reston"
+                if (nxt and nxt.group(1).lower() in cues["disease_nouns"]) or (prev and prev.group(1).lower() in cues["disease_names"]):
+                    diseases.add(gz.normalize(name))
+                    break
+        return [(s, e) for s, e in found if gz.normalize(text[s:e]) not in diseases or text[e:e + 1] == ","]
 
     def _drop_people(self, sdoc, found: list[tuple[int, int]], framed: set[tuple[int, int]] = frozenset(),
                      towns: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
