@@ -47,7 +47,7 @@ class Weights:
     city_log_pop: float = 0.7
     fame: float = 0.0  # per decade of the town's count of alternate names (how widely it is known)
     capital: float = 1.0
-    alternate: float = -1.0  # the name is only one of the place's alternate names
+    alternate: float = -1.25  # the name is only one of the place's alternate names
     context_any: float = 1.0
     context_share: float = 1.0
     context_country: float = 1.0
@@ -439,9 +439,12 @@ class Places(Stage):
             elif ent.label_ in _PLACE_LABELS and len(ent) == 1:
                 votes[gz.normalize(ent.text)] -= 1
         people = {w for w, n in votes.items() if n > 0}
-        if not people:
+        if not people and not full_names:
             return found
         text = sdoc.text  # built anew on every access
+        # A word of a person's full name that the gazetteer does not know is that person wherever the model calls
+        # it a place ("Yulia Skripal ... Yulia said", "President Muhammadu Buhari ... Buhari is"), however often.
+        people |= {w for w in full_names if not self.gaz.candidates(w)}
         protected: set[str] = set()
         cued: set[tuple[int, int]] = set(framed)
         for s, e in found:
@@ -935,8 +938,8 @@ class Places(Stage):
             s = w.curated
         else:
             s = w.city_log_pop * math.log10(e.population + 10) + w.fame * math.log10(1 + e.fame)
-            if e.feature_code == "PPLC":
-                s += w.capital
+            if e.feature_code == "PPLC" and e.kind <= 1:
+                s += w.capital  # not by a former name GeoNames keeps (Salisbury, Harare's until 1982, is first an English town)
         if e.kind > 1:
             s += w.alternate
         return s
