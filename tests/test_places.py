@@ -659,3 +659,9 @@ def test_a_former_name_kept_as_an_alternate_does_not_beat_the_town_of_that_name(
     # Salisbury was Harare's name until 1982; alone, it is the English city (or a namesake), not Zimbabwe's capital.
     place = by_mention(run("Sergei Skripal was poisoned in Salisbury last week, police said."))["Salisbury"]
     assert place.country != "ZW" and place.level == "city"
+
+
+def test_a_town_after_a_motion_verb_is_a_place_whatever_the_model_calls_it(run):
+    text = ("The road closure will affect people travelling to Cirencester from Gloucester and Cheltenham. "
+            "The A417 from the roundabout to Cirencester will be closed.")
+    assert by_mention(run(text))["Cirencester"].country == "GB"

@@ -575,6 +575,8 @@ class Places(Stage):
         prev = sdoc[i - 1]
         if prev.lower_ in cues["locative_preps"]:
             return True
+        if prev.lower_ in ("to", "from") and prev.head.lemma_.lower() in cues["motion_verbs"]:
+            return True  # "travelling to Cirencester", "fled from Aleppo"
         return prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in cues["place_nouns"]
 
     def _scan_worthy(self, cands) -> bool:
