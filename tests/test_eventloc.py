@@ -60,6 +60,14 @@ def locate():
         ("A taxi bomb exploded in the centre of Kandahar on Friday.", "exploded", ["Kandahar"]),
         # A name the parser glued to the date after it ("Kabul September") is still the object.
         ("The Taliban captured Kabul September 27 and pushed the army back.", "captured", ["Kabul"]),
+        # Places in parallel slots of one event are all its locations, however long the list; a place holding
+        # them is not, nor the place of another event in the sentence.
+        ("Militants shelled the villages of Kafr Nabl, Maarrat and Saraqeb and a bakery in the town of Ariha.", "shelled",
+         ["Kafr Nabl", "Maarrat", "Saraqeb", "Ariha"]),
+        ("Gunmen shot a teacher in Narathiwat and another teacher in Pattani on Friday.", "shot", ["Narathiwat", "Pattani"]),
+        ("Two people were killed in Mosul and in Tikrit on Sunday.", "killed", ["Mosul", "Tikrit"]),
+        ("Troops recaptured the villages of Kafr Nabl and Saraqeb in Idlib province.", "recaptured", ["Kafr Nabl", "Saraqeb"]),
+        ("Two people were killed in Mosul and three were wounded in Tikrit.", "killed", ["Mosul"]),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

@@ -72,8 +72,9 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
     if best_score < _weights()["threshold"]:
         return []
     chosen = [(best_place, _trim(best_m, best_span))]
+    best_keys = _parallel_keys(best_root, trig_root)
     for score, place, m, root, span in scored[1:]:
-        if _coordinated(best_root, root) and score >= _weights()["threshold"]:
+        if score >= _weights()["threshold"] and _parallel(best_keys, _parallel_keys(root, trig_root)):
             chosen.append((place, _trim(m, span)))
     return chosen
 
@@ -275,10 +276,50 @@ def _dominates(head, tok) -> bool:
     return any(t.i == head.i for t in _ancestors(tok))
 
 
-def _coordinated(a, b) -> bool:
-    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i) or (
-        a.dep_ == "conj" and b.dep_ == "conj" and a.head.i == b.head.i
-    )
+def _conj_root(tok):
+    """The first of the conjuncts the token belongs to ("Arbin, Hawsh Nasri, Bakhariya and ...": Arbin)."""
+    cur = tok
+    for _ in range(30):
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur
+
+
+def _parallel_keys(root, trig) -> set:
+    """Where the place stands in a coordination: two places sharing a key fill parallel slots of one event
+    ("shelled Arbin, Hawsh Nasri, Bakhariya and a plant in Jobar", "shot a policeman in Yala and another
+    policeman in Pattani", "in X and in Y"). Keys are the first conjuncts of the place, of the noun it names,
+    of its preposition and of the noun that preposition hangs on (not the trigger: "killed in X and wounded in
+    Y" are two events); a place containing another has none of its keys."""
+    noun = _place_noun_head(root)
+    if _container(root, noun):
+        return {-1 - root.i}
+    keys = {_conj_root(root).i, _conj_root(noun).i}
+    prep = _governing_prep(noun)
+    # only a place that is the preposition's object, not one naming it ("in the Baghdad neighbourhood of X")
+    if prep is not None and prep.lower_ in _lists()["locative"] and _conj_root(noun).head.i == prep.i:
+        keys.add(_conj_root(prep).i)
+        head = prep.head
+        if trig is not None and head.i == trig.i:
+            keys.add("on_trigger")
+        elif trig is not None and head.dep_ == "conj" and head.head.i == trig.i and head.pos_ in ("NOUN", "PROPN"):
+            # the parser's reading of a gapped clause ("shot a teacher in X and another teacher in Y": the
+            # second teacher a conjunct of "shot"): the same event again, elsewhere
+            keys.add("gapped")
+        elif head.pos_ in ("NOUN", "PRON") and head.lemma_.lower() not in _lists()["place_nouns"] \
+                and (trig is None or _conj_root(head).i != _conj_root(trig).i):
+            # a thing or person the event befell there, not a place holding it ("the cities of Palmyra and
+            # Qaryatayn in the Homs province")
+            keys.add(_conj_root(head).i)
+    return keys
+
+
+def _parallel(a: set, b: set) -> bool:
+    """Whether two places with these keys fill parallel slots; a gapped clause parallels the trigger's own
+    locative, not another gapped one."""
+    plain = {k for k in a & b if isinstance(k, int)}
+    return bool(plain) or ("on_trigger" in a and "gapped" in b) or ("gapped" in a and "on_trigger" in b)
 
 
 def _trim(m: Span, span) -> Span:
