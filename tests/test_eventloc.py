@@ -68,6 +68,11 @@ def locate():
         ("Two people were killed in Mosul and in Tikrit on Sunday.", "killed", ["Mosul", "Tikrit"]),
         ("Troops recaptured the villages of Kafr Nabl and Saraqeb in Idlib province.", "recaptured", ["Kafr Nabl", "Saraqeb"]),
         ("Two people were killed in Mosul and three were wounded in Tikrit.", "killed", ["Mosul"]),
+        # An organisation the model reads into a facility's or a place's own name is still the place; a place
+        # inside a real organisation's name is not.
+        ("Rebels captured the Al-Kindi Hospital on Sunday.", "captured", ["Al-Kindi Hospital"]),
+        ("Hostages were seized in the Baliem Valley, in the province of Papua, on Monday.", "seized", ["Baliem Valley"]),
+        ("Demonstrators marched outside the Bank of England on Friday.", "marched", []),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

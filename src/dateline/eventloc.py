@@ -244,12 +244,16 @@ def _is_modifier(tok) -> bool:
 
 
 def _inside_organisation(span) -> bool:
-    """A country named inside an organisation's name ("the Zimbabwe Electoral Commission") is no location."""
+    """A place named inside an organisation's name ("the Zimbabwe Electoral Commission") is no location; an
+    organisation the model reads into the place's own name ("the Saipatae-Yaha Road", "Aathmail of Nuwakot
+    district") is still the place."""
     doc, first, last = span.doc, span[0], span[-1]
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return (first.ent_iob_ == "I" and first.ent_type_ == "ORG") or (
-        after is not None and after.ent_iob_ == "I" and after.ent_type_ == "ORG"
-    )
+    ent = next((e for e in doc.ents if e.start <= first.i < e.end or e.start <= last.i < e.end), None)
+    if ent is None or ent.label_ != "ORG":
+        return False
+    if ent[-1].lemma_.lower() in _lists()["place_nouns"] or ent[-1].lemma_.lower() in _lists()["facility_nouns"]:
+        return False
+    return any(not (span.start <= t.i < span.end) and not t.is_punct for t in ent)
 
 
 def _governing_prep(tok):
