@@ -665,3 +665,19 @@ def test_a_town_after_a_motion_verb_is_a_place_whatever_the_model_calls_it(run):
     text = ("The road closure will affect people travelling to Cirencester from Gloucester and Cheltenham. "
             "The A417 from the roundabout to Cirencester will be closed.")
     assert by_mention(run(text))["Cirencester"].country == "GB"
+
+
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        # The hyphen of a compound is no part of the place's mention.
+        ("A London-based analyst said prices rose.", "London", "GB"),
+        # A known name before "-based" or "-bound" is a place, even one the model calls a person.
+        ("The Kent-based outfit has three drivers for the season in England.", "Kent", "GB"),
+        ("A Damascus-bound convoy was hit near Homs.", "Damascus", "SY"),
+    ],
+)
+def test_place_compounds_name_the_place_without_the_hyphen(run, text, mention, country):
+    places = by_mention(run(text))
+    assert mention in places and places[mention].country == country
+    assert not any(m.endswith("-") for m in places)

@@ -218,6 +218,8 @@ class Places(Stage):
         framed: set[tuple[int, int]] = set()
         if self.framed_names:
             self._framed(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
+        # A place by its form: kept even where the model's PERSON label says otherwise.
+        self._place_compounds(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
         if self.modifiers:
             self._hyphen_compounds(sdoc, add)
             self._demonym_tokens(sdoc, add)
@@ -237,6 +239,24 @@ class Places(Stage):
             if cands and cands[0].kind <= 1 and cands[0].level in ("city", "admin1", "admin2", "country", "region"):
                 add(sdoc[0].idx, sdoc[stop - 1].idx + len(sdoc[stop - 1].text))
                 return
+
+    def _place_compounds(self, sdoc, add) -> None:
+        """A known name before "-based", "-born", "-bound" is a place whatever label the model gave it ("the
+        Kent-based outfit", "a Damascus-bound convoy")."""
+        suffixes = _cues()["place_compound_words"]
+        for tok in sdoc[2:]:
+            hyphen = tok.nbor(-1)
+            if tok.lower_ not in suffixes or hyphen.text not in ("-", "‐") or hyphen.whitespace_ or hyphen.nbor(-1).whitespace_:
+                continue
+            end = hyphen.i
+            for start in range(max(0, end - 3), end):
+                name = sdoc[start:end]
+                if not all(t.text[:1].isupper() and not t.is_stop for t in name):
+                    continue  # "The Kent-based outfit" names Kent
+                cands = self.gaz.candidates(name.text)
+                if cands and cands[0].kind <= 1:
+                    add(name.start_char, name.end_char)
+                    break
 
     def _hyphen_compounds(self, sdoc, add) -> None:
         """Both places of a hyphenated compound led by a demonym or combining form ("Russo-Ukrainian war",
@@ -496,7 +516,7 @@ class Places(Stage):
                 break
             if tok.is_punct and tok.text not in ("-", "‐"):
                 break
-            if self.gaz.candidates(sdoc[start:stop].text):
+            if tok.text not in ("-", "‐") and self.gaz.candidates(sdoc[start:stop].text):  # never end on a hyphen ("London-based")
                 best = stop
         return best
 
