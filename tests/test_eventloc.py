@@ -1,7 +1,8 @@
 import pytest
+from spacy.tokens import Doc
 
-from dateline.annotate import Annotate
-from dateline.eventloc import choose_locations
+from dateline.annotate import Annotate, load_nlp
+from dateline.eventloc import _trim, choose_locations
 from dateline.models import Article, Document, Place, Span
 from dateline.places import Places
 from dateline.settings import load_settings
@@ -89,3 +90,19 @@ def test_without_a_parse_the_nearest_mention_wins():
     near = Place(name="Near", mentions=[Span(start=30, end=34, text="Near")])
     chosen = choose_locations(Span(start=0, end=40, text="x" * 40), Span(start=25, end=29, text="xxxx"), [far, near])
     assert [p.name for p, _ in chosen] == ["Near"]
+
+
+@pytest.mark.parametrize(
+    "words, pos, ents, expected",
+    [
+        # A place name the tagger calls an adjective is still cut to the name.
+        (["Aleppo", "province"], ["ADJ", "NOUN"], ["B-GPE", "I-GPE"], "Aleppo"),
+        (["Diyala", "province"], ["PROPN", "NOUN"], ["B-GPE", "I-GPE"], "Diyala"),
+        # An adjective naming no place keeps its noun.
+        (["Lebanese-Israeli", "border"], ["ADJ", "NOUN"], ["B-NORP", "O"], "Lebanese-Israeli border"),
+    ],
+)
+def test_trim_cuts_the_mention_to_the_name(words, pos, ents, expected):
+    sdoc = Doc(load_nlp(load_settings().spacy_model).vocab, words=words, spaces=[True] * (len(words) - 1) + [False], pos=pos, ents=ents)
+    text = sdoc.text
+    assert _trim(Span(start=0, end=len(text), text=text), sdoc[:]).text == expected

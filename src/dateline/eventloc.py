@@ -328,11 +328,13 @@ def _parallel(a: set, b: set) -> bool:
 
 def _trim(m: Span, span) -> Span:
     """The mention cut to the name: trailing common nouns go ("Hama province", "Heathrow airport"), unless what
-    is left is an adjective ("Lebanese-Israeli border")."""
+    is left is an adjective naming no place ("Lebanese-Israeli border")."""
     end = len(span)
     while end > 1 and span[end - 1].is_lower and span[end - 1].is_alpha:
         end -= 1
-    if end == len(span) or span[end - 1].pos_ == "ADJ" or span[end - 1].is_punct:
+    # an adjective the model calls a place is its name ("northern Aleppo province" tagged ADJ)
+    left = span[end - 1]
+    if end == len(span) or left.pos_ == "ADJ" and left.ent_type_ not in ("GPE", "LOC", "FAC") or left.is_punct:
         return m
     stop = span[end - 1].idx + len(span[end - 1]) - m.start
     return Span(start=m.start, end=m.start + stop, text=m.text[:stop])
