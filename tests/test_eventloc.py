@@ -74,6 +74,10 @@ def locate():
         ("Rebels captured the Al-Kindi Hospital on Sunday.", "captured", ["Al-Kindi Hospital"]),
         ("Hostages were seized in the Baliem Valley, in the province of Papua, on Monday.", "seized", ["Baliem Valley"]),
         ("Demonstrators marched outside the Bank of England on Friday.", "marched", []),
+        # An event noun named by a place, or with a place after its "of", happened there.
+        ("At least 300 fighters have been killed since the start of the Raqqa offensive in June.", "killed", ["Raqqa"]),
+        ("Government troops killed dozens of rebels who tried to break the siege of Aleppo.", "killed", ["Aleppo"]),
+        ("The minister discussed the Mosul operation with reporters in Baghdad.", "discussed", ["Baghdad"]),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

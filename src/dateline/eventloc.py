@@ -89,6 +89,13 @@ def _score(root, trig, place: Place) -> float | None:
         if root.dep_ in ("poss", "compound") and root.pos_ == "PROPN" and root.head.pos_ == "NOUN" \
                 and root.head.lower_ not in lists["place_nouns"] and trig is not None and _locates(root.head, trig):
             return w["modifier"] - w["distance"] * abs(root.i - trig.i)
+        # An event named by its place ("killed since the launch of the Mosul operation", "wounded in the
+        # Manbij campaign") happened there, wherever the noun stands in the trigger's clauses; a country
+        # naming it is mostly its actor ("the U.S. invasion"), as is any place naming the trigger itself.
+        if root.dep_ in ("poss", "compound") and root.pos_ == "PROPN" and trig is not None \
+                and place.level not in ("country", "continent") and root.head.i != trig.i \
+                and root.head.lemma_.lower() in lists["event_nouns"] and _dominates(trig, root.head):
+            return w["modifier"] - w["distance"] * abs(root.i - trig.i) - _clause_penalty(root, trig)
         return None
     score = 0.0
     noun = _place_noun_head(root)
@@ -113,7 +120,7 @@ def _score(root, trig, place: Place) -> float | None:
 
 
 def _prep_kind(prep, trig=None) -> str:
-    """'locative', 'non_locative', 'reference', 'of_other' or 'neutral': what a preposition says of the place it
+    """'locative', 'non_locative', 'reference', 'event_of', 'of_other' or 'neutral': what a preposition says of the place it
     governs in the event at `trig`."""
     lists = _lists()
     word = prep.lower_
@@ -121,7 +128,12 @@ def _prep_kind(prep, trig=None) -> str:
         # "marched to the city offices", not "a ship en route to Kenya"
         return "locative" if trig is not None and prep.head.i == trig.i else "neutral"
     if word == "of":
-        return "reference" if prep.head.lower_ in lists["reference_heads"] else "of_other"
+        if prep.head.lower_ in lists["reference_heads"]:
+            return "reference"
+        # "killed ... to break the siege of Homs": the place of the event noun the trigger's event is part of
+        # (not of the trigger itself: "the blockade of Serbia" is aimed at Serbia)
+        event = prep.head.lemma_.lower() in lists["event_nouns"] and (trig is None or prep.head.i != trig.i)
+        return "event_of" if event else "of_other"
     if word in lists["locative"]:
         return "locative"
     if word in lists["non_locative"]:
