@@ -78,6 +78,10 @@ def locate():
         ("At least 300 fighters have been killed since the start of the Raqqa offensive in June.", "killed", ["Raqqa"]),
         ("Government troops killed dozens of rebels who tried to break the siege of Aleppo.", "killed", ["Aleppo"]),
         ("The minister discussed the Mosul operation with reporters in Baghdad.", "discussed", ["Baghdad"]),
+        # Where the event was reported from is not where it happened, unless the parser hangs the reported
+        # event's own place on the reporting verb above the trigger.
+        ("The guard was shot in an ambush, according to a statement from the Foreign Ministry in Riyadh.", "shot", []),
+        ("State radio reported fighting on Sunday at Gbarnga, saying rebels had captured two soldiers.", "captured", ["Gbarnga"]),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

@@ -116,6 +116,8 @@ def _score(root, trig, place: Place) -> float | None:
             score += w["dominated"]
         score -= w["distance"] * abs(root.i - trig.i)
         score -= _clause_penalty(root, trig)
+        if _reported_from(root, trig):
+            score -= w["speech"]
     return score
 
 
@@ -210,6 +212,22 @@ def _clause_penalty(tok, trig) -> float:
             temporal = any(c.dep_ == "mark" and c.lower_ in lists["temporal_marks"] for c in t.children)
             penalty += w["temporal_clause"] if temporal else w["clause"]
     return penalty
+
+
+def _reported_from(tok, trig) -> bool:
+    """Whether the place is where the event was reported, not where it happened: it hangs on a reporting verb
+    in a branch of its own ("the ministry said in a statement issued in Kabul") or on "according to"
+    ("according to a statement from the ministry in Abu Dhabi")."""
+    lists = _lists()
+    above = {t.i for t in _ancestors(trig)}
+    for t in _ancestors(tok)[1:]:
+        # a reporting verb above the trigger is no evidence: the parser hangs the reported event's own place
+        # on it too ("reported fighting at Todee, saying rebels had captured ...")
+        if t.i in above:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lists["reporting_verbs"] or t.lower_ == "according":
+            return True
+    return False
 
 
 def _ancestors(tok) -> list:
