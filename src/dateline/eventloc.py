@@ -5,18 +5,22 @@ produced. Each mention in the event's sentence gets a score from the parse (weig
 data/places-eventloc.json):
 
 1. a mention that is a modifier ("U.S.-led", "Pakistani authorities") or part of an organisation's name is
-   dropped; a place naming the thing where it happened ("in Syria's conflict", "a Hong Kong hotel") is a
-   weaker cue;
+   dropped (not an organisation the model reads into a place's own name: "the Saipatae-Yaha Road"); a place
+   naming the thing where it happened ("in Syria's conflict", "a Hong Kong hotel") or an event the trigger's
+   is part of ("since the launch of the Mosul operation") is a weaker cue;
 2. a locative preposition ("killed in Homs") raises it, more when the preposition hangs on the trigger; a
    place after "the town of" takes the preposition of "the town"; a reference point ("south of Baghdad",
-   "the capital of X") and a non-locative preposition ("from Libreville") lower it;
+   "the capital of X") and a non-locative preposition ("from Libreville") lower it; a place after an event
+   noun's "of" ("to break the siege of Homs") raises it;
 3. the place a capturing, patrolling or shelling verb acts on ("captured Kabul", "patrolled the streets of
    Mogadishu") raises it, above a fronted region ("In the province of Damascus, ... shelled the settlements
    of Arbin");
 4. a place reached from the trigger only through another clause ("to protest ... in Bahrain", "who
-   lived in Assam") is lowered, less for a clause saying when it happened ("when a bomb exploded in X");
-5. the best mention wins if its score clears the threshold, with the places coordinated with it
-   ("Palmyra and Quaryatayn"); each chosen span is cut to the name ("Hama province" -> "Hama").
+   lived in Assam") is lowered, less for a clause saying when it happened ("when a bomb exploded in X"), and so
+   is a place the event was reported from ("according to a statement from the ministry in Abu Dhabi");
+5. the best mention wins if its score clears the threshold, with the places in parallel slots of the same
+   event ("Palmyra and Quaryatayn", "a policeman in Yala and another in Pattani"); each chosen span is cut to
+   the name ("Hama province" -> "Hama").
 """
 from __future__ import annotations
 
