@@ -109,3 +109,17 @@ def test_end_to_end_on_hand_made_records():
                {"id": "2", "text": "The weather was sunny.", "scheme": "cameo-quad", "labels": ["statement"]}]
     m = classify.evaluate(records, SETTINGS)
     assert m["micro_f1"] == 1.0
+
+
+@pytest.mark.parametrize("gold_name, ok", [
+    ("Basra", True),  # the gazetteer's name is Basrah; the text wrote Basra
+    ("town of Basra", True),  # a gold name that frames the mention
+    ("Baghdad", False),
+])
+def test_location_without_coordinates_matches_the_mention_as_written(gold_name, ok):
+    text = "Bombs exploded in Basra on Monday."
+    start = text.index("Basra")
+    record = {"events": [_gold("ASSAULT", location={"name": gold_name, "country": None, "lat": None, "lon": None})]}
+    doc = _doc(_ev("ASSAULT", location=EventLocation(name="Basrah", country="IQ", start=start, end=start + 5)))
+    doc.article = Article(text=text)
+    assert events.score([record], [doc])["location_accuracy"] == (1.0 if ok else 0.0)

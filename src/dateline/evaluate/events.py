@@ -7,6 +7,8 @@ the same name and country when gold has no coordinates), date and factuality.
 """
 from __future__ import annotations
 
+import re
+
 import sys
 from functools import lru_cache
 
@@ -81,12 +83,17 @@ def _agree(gold_role: list[dict], sys_role: list[dict]) -> bool:
     return all(_country_match(g["country"], sys_role) for g in gold_role if g.get("country"))
 
 
-def _location_ok(gold: dict, system: dict | None) -> bool:
+def _location_ok(gold: dict, system: dict | None, text: str = "") -> bool:
+    """Within 50 km; without gold coordinates, the same name, as the gazetteer gives it or as the text wrote the
+    mention the system chose (gold "Basra" is the system's "Basrah" mentioned as "Basra"; gold "town of Rafah" its "Rafah")."""
     if system is None:
         return False
     if gold.get("lat") is not None and system.get("lat") is not None:
         return haversine(gold["lat"], gold["lon"], system["lat"], system["lon"]) <= 50.0
-    same_name = (gold.get("name") or "").lower() == (system.get("name") or "").lower()
+    name = (gold.get("name") or "").lower()
+    surface = text[system["start"]:system["end"]].lower() if system.get("start") is not None and system.get("end") else ""
+    same_name = name == (system.get("name") or "").lower() or bool(surface) and (
+        name == surface or re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", name) is not None)
     same_country = not gold.get("country") or (gold["country"] or "").upper() == (system.get("country") or "").upper()
     return same_name and same_country
 
@@ -132,7 +139,7 @@ def score(records: list[dict], docs: list[Document]) -> dict:
                     if a.get("sector"):
                         _tally(counts["sector"], _sector(a["sector"]) in sys_sectors)
             if g.get("location"):
-                _tally(counts["location"], _location_ok(g["location"], s["location"]))
+                _tally(counts["location"], _location_ok(g["location"], s["location"], doc.article.text))
             if g.get("date"):
                 _tally(counts["date"], bool(s["date"]) and s["date"]["value"] == g["date"])
             if g.get("factuality"):
