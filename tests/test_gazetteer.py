@@ -184,3 +184,19 @@ def test_packaged_regions_carry_a_blended_point(packaged):
     ontario = next(e for e in packaged.candidates("Ontario") if e.level == "admin1" and e.country == "CA")
     # Between GeoNames' point (49.25, -84.5) and Wikipedia's (50, -85): within 161 km of both.
     assert gz.haversine(ontario.lat, ontario.lon, 49.25, -84.5) < 161 and gz.haversine(ontario.lat, ontario.lon, 50.0, -85.0) < 161
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Al Qāmishlī", ["qamishli"]),  # without the article
+    ("Ar Raqqah", ["ar raqqa", "raqqa", "raqqah"]),  # and without the final h of -ah
+    ("Ḩamāh", ["hama"]),
+    ("Al Ain", []),  # an article before fewer than four letters stays ("Ain" is no name of its own)
+])
+def test_arabic_place_names_get_the_forms_english_news_writes(name, expected):
+    assert gz._arabic_news_forms(name) == expected
+
+
+@pytest.mark.parametrize("news, country", [("Qamishli", "SY"), ("Raqqa", "SY"), ("Fallujah", "IQ"), ("Hodeidah", "YE"), ("Afrin", "SY")])
+def test_news_spellings_of_arabic_places_match_as_main_names(packaged, news, country):
+    top = packaged.candidates(news)[0]
+    assert top.country == country and top.kind <= 1

@@ -681,3 +681,22 @@ def test_place_compounds_name_the_place_without_the_hyphen(run, text, mention, c
     places = by_mention(run(text))
     assert mention in places and places[mention].country == country
     assert not any(m.endswith("-") for m in places)
+
+
+def test_a_list_the_model_calls_one_organisation_is_a_list_of_places(run):
+    places = by_mention(run("Russian forces shelled Kharkiv, Bakhmut and Avdiivka overnight."))
+    assert {places[n].country for n in ("Kharkiv", "Bakhmut", "Avdiivka")} == {"UA"}
+
+
+@pytest.mark.parametrize(
+    "text, name, country, admin1",
+    [
+        # A country or region after "in" holds the names before it, back over their list.
+        ("Clashes in Tripoli and Sidon in Lebanon left five dead.", "Tripoli", "LB", None),
+        # The reading of the region that holds the name: Georgia the state, for Athens.
+        ("Floods hit Paris in Texas and Athens in Georgia.", "Athens", "US", "GA"),
+    ],
+)
+def test_a_region_after_in_holds_the_names_before_it(run, text, name, country, admin1):
+    place = by_mention(run(text))[name]
+    assert place.country == country and (admin1 is None or place.admin1 == admin1)

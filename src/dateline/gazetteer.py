@@ -32,7 +32,7 @@ from typing import Iterable, Iterator
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "16"
 
 LEVEL_BY_CODE = {"CONT": "continent", "ADM1": "admin1", "ADM2": "admin2"}
 _COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PCLH"}
@@ -46,7 +46,7 @@ def normalize(name: str) -> str:
     """The lookup key of a name: case-folded, diacritics and dots dropped, hyphens and spaces collapsed."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("’", "'").replace("ʼ", "'").replace("ß", "ss").replace("ı", "i")
+    text = re.sub("[’‘ʼʻʿʾ`]", "'", text).replace("ß", "ss").replace("ı", "i")
     text = re.sub(r"[.]", "", text)
     text = re.sub(r"[-‐–—_/,()]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
@@ -293,6 +293,8 @@ def _packaged_sources(w: _Writer) -> None:
                 alts.append((row[1], 2))  # ISO 3166-2 code, e.g. RU-AMU
             w.place((int(row[3]), row[0], point[0], point[1], cc, a1, "A", "ADM1", 0, "admin1"), alts)
             _add_english_forms(w, row[0], int(row[3]))
+            for form in _NATIONAL_ROMANIZATION.get(cc, lambda _: [])(row[0]):
+                w.name(form, int(row[3]), 1)
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
     for st in us_states.values():
         point = _blend(_middle(towns.get(("US", st["code"]))), iso_points.get(f"US-{st['code']}"))
@@ -313,7 +315,22 @@ def _ukrainian_2010(name: str) -> list[str]:
     return [text] if text != name else []
 
 
-_NATIONAL_ROMANIZATION = {"UA": _ukrainian_2010}
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|ash|az|adh|ath|ad)[\s-]+(?=\S{4})", re.I)
+
+
+def _arabic_news_forms(name: str) -> list[str]:
+    """The forms English news gives an Arabic place name: without its article and without the final h of -ah
+    (Al Qāmishlī -> Qamishli, Ar Raqqah -> Raqqah, Raqqa; Ḩamāh -> Hama; Al Ḩasakah -> Hasakah, Hasaka)."""
+    key = normalize(name)  # "Ḩamāh" -> "hamah": the rules read plain letters
+    forms = {key, _ARTICLE.sub("", key)}
+    forms |= {f[:-1] for f in forms if f.endswith("ah") and len(f) > 4}
+    forms.discard(key)
+    return sorted(forms)
+
+
+# Countries whose place names GeoNames gives in Arabic romanization.
+_ARABIC = ("AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE")
+_NATIONAL_ROMANIZATION = {"UA": _ukrainian_2010, **{cc: _arabic_news_forms for cc in _ARABIC}}
 
 
 def _iso3166_2_points() -> dict[str, tuple[float, float]]:

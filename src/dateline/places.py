@@ -31,6 +31,8 @@ _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 # What joins a name to the place it is in: "the Guildhall School of Music in London", "Mount Chaambi, Kasserine".
 _LOCATED_BY = re.compile(r"^(?:\s*,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?)$")
+_IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _NAME_GOES_ON = re.compile(r"^ ([A-Z][a-z]+)\b(?!['’])")
 _STATE_CODE = re.compile(r"^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$")
 
@@ -169,6 +171,11 @@ class Places(Stage):
         maybe: list[tuple[int, int, int]] = []  # other entities that name a known place: start, end, end token
         for ent in ents:
             label = ent.label_
+            parts = self._listed_places(ent)
+            if parts:
+                for part in parts:
+                    add(part.start_char, part.end_char)
+                continue
             if label == "NORP" and gz.normalize(ent.text) in demonyms():
                 if self.modifiers and self._is_modifier(ent):
                     add(ent.start_char, ent.end_char)
@@ -239,6 +246,26 @@ class Places(Stage):
             if cands and cands[0].kind <= 1 and cands[0].level in ("city", "admin1", "admin2", "country", "region"):
                 add(sdoc[0].idx, sdoc[stop - 1].idx + len(sdoc[stop - 1].text))
                 return
+
+    def _listed_places(self, ent) -> list:
+        """The places of an entity that is a list of them ("Kharkiv, Bakhmut and Avdiivka", which the model may call
+        one organisation): every item a name the gazetteer knows as it is written, none a person's."""
+        if len(ent) < 3 or not any(t.text == "," or t.dep_ == "cc" for t in ent):
+            return []
+        parts, start = [], ent.start
+        for t in list(ent) + [None]:
+            if t is None or t.text == "," or t.lower_ in ("and", "or"):
+                end = t.i if t is not None else ent.end
+                if end > start:
+                    parts.append(ent.doc[start:end])
+                start = end + 1
+        if len(parts) < 2:
+            return []
+        for part in parts:
+            cands = self.gaz.candidates(part.text)
+            if not cands or cands[0].kind > 1 or not part.text[:1].isupper():
+                return []
+        return parts
 
     def _place_compounds(self, sdoc, add) -> None:
         """A known name before "-based", "-born", "-bound" is a place whatever label the model gave it ("the
@@ -628,6 +655,24 @@ class Places(Stage):
                     inside[i] = ("US", state)
                 elif outer and outer[0].level in ("country", "admin1"):
                     inside[i] = (outer[0].country, outer[0].admin1 if outer[0].level == "admin1" else None)
+        # "Tripoli and Sidon in Lebanon", "Kharkiv in Ukraine": a country or region after "in" holds the names
+        # before it, back over the list they form.
+        for j in range(1, len(spans)):
+            if not _IN_GAP.match(text[spans[j - 1].end:spans[j].start]):
+                continue
+            regions = [o for o in cand_lists[j] if o.level in ("country", "admin1") and o.kind <= 1]
+            i = j - 1
+            while i >= 0 and inside[i] is None:
+                if not self.gaz.candidates(names[i]):
+                    break  # read through a place inside it: "Madison Square Garden in New York" is no Madison County
+                # The first reading of the region that holds a reading of the name ("Athens in Georgia": the state).
+                o = next((o for o in regions if any(c.country == o.country and (o.level == "country" or c.admin1 == o.admin1)
+                                                    for c in cand_lists[i])), None)
+                if o is not None:
+                    inside[i] = (o.country, o.admin1 if o.level == "admin1" else None)
+                if i == 0 or not _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]):
+                    break
+                i -= 1
         for i, s in enumerate(spans):
             if inside[i] is None:
                 tail = re.match(r",\s*([A-Z]{2}|[A-Z]\.[A-Z]\.)\b", text[s.end:s.end + 8])
