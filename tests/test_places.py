@@ -700,3 +700,19 @@ def test_a_list_the_model_calls_one_organisation_is_a_list_of_places(run):
 def test_a_region_after_in_holds_the_names_before_it(run, text, name, country, admin1):
     place = by_mention(run(text))[name]
     assert place.country == country and (admin1 is None or place.admin1 == admin1)
+
+
+def test_a_name_framed_by_a_suffix_noun_is_a_place(run):
+    assert "Radhwaniyah" in by_mention(run("Troops entered the Radhwaniyah area west of Baghdad."))
+
+
+@pytest.mark.parametrize("text, locative", [("Rebels regrouped in rural Latakia last week.", True), ("Lawyers praised Latakia.", False)])
+def test_a_locative_cue_may_carry_an_adjective(settings, text, locative):
+    sdoc = Annotate(settings)(Document(article=Article(text=text))).spacy
+    places = Places(settings)
+    i = next(t.i for t in sdoc if t.text == "Latakia")
+    assert Places._after_locative(sdoc, i, places.gaz.candidates("Latakia")) is locative
+
+
+def test_a_shared_noun_is_not_split_into_a_list(run):
+    assert "North" not in by_mention(run("Heat spread over North and South America in July."))

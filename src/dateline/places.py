@@ -263,8 +263,8 @@ class Places(Stage):
             return []
         for part in parts:
             cands = self.gaz.candidates(part.text)
-            if not cands or cands[0].kind > 1 or not part.text[:1].isupper():
-                return []
+            if not cands or cands[0].kind > 1 or not part.text[:1].isupper() or _is_modifier_word(part.text):
+                return []  # "North and South Korea" shares its noun: no list of places
         return parts
 
     def _place_compounds(self, sdoc, add) -> None:
@@ -622,6 +622,8 @@ class Places(Stage):
         prev = sdoc[i - 1]
         if prev.lower_ in cues["locative_preps"]:
             return True
+        if i >= 2 and prev.pos_ == "ADJ" and prev.text.islower() and sdoc[i - 2].lower_ in cues["locative_preps"]:
+            return True  # "in highland Latakia", "in northern Idlib"
         if prev.lower_ in ("to", "from") and prev.head.lemma_.lower() in cues["motion_verbs"]:
             return True  # "travelling to Cirencester", "fled from Aleppo"
         return prev.lower_ == "of" and i >= 2 and sdoc[i - 2].lower_ in cues["place_nouns"]
