@@ -714,5 +714,15 @@ def test_a_locative_cue_may_carry_an_adjective(settings, text, locative):
     assert Places._after_locative(sdoc, i, places.gaz.candidates("Latakia")) is locative
 
 
-def test_a_shared_noun_is_not_split_into_a_list(run):
-    assert "North" not in by_mention(run("Heat spread over North and South America in July."))
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        # Two compass words sharing a noun are two places; the first mention stands for its word and the noun.
+        ("Tensions between North and South Korea rose again.", ("North", "North Korea", "KP"), ("South Korea", "South Korea", "KR")),
+        ("Rebels in North and South Kivu clashed with the army.", ("North", "Nord-Kivu", "CD"), ("South Kivu", "Sud-Kivu", "CD")),
+    ],
+)
+def test_compass_words_sharing_a_noun_are_two_places(run, text, first, second):
+    places = by_mention(run(text))
+    for mention, name, country in (first, second):
+        assert (places[mention].name, places[mention].country) == (name, country)

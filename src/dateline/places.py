@@ -31,6 +31,8 @@ _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 # What joins a name to the place it is in: "the Guildhall School of Music in London", "Mount Chaambi, Kasserine".
 _LOCATED_BY = re.compile(r"^(?:\s*,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?)$")
+_DIRECTION = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)")
+_SHARED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 _IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _NAME_GOES_ON = re.compile(r"^ ([A-Z][a-z]+)\b(?!['’])")
@@ -171,7 +173,7 @@ class Places(Stage):
         maybe: list[tuple[int, int, int]] = []  # other entities that name a known place: start, end, end token
         for ent in ents:
             label = ent.label_
-            parts = self._listed_places(ent)
+            parts = self._listed_places(ent) or self._shared_noun_places(ent)
             if parts:
                 for part in parts:
                     add(part.start_char, part.end_char)
@@ -266,6 +268,16 @@ class Places(Stage):
             if not cands or cands[0].kind > 1 or not part.text[:1].isupper() or _is_modifier_word(part.text):
                 return []  # "North and South Korea" shares its noun: no list of places
         return parts
+
+    def _shared_noun_places(self, ent) -> list:
+        """"North and South Korea": the first compass word, which stands for "North Korea", and "South Korea",
+        when both are places the gazetteer knows as written."""
+        m = re.fullmatch(rf"(?:the\s+)?({_DIRECTION.pattern})(\s+(?:and|or|&)\s+)({_DIRECTION.pattern})\s+(.+)", ent.text)
+        if not m or not all(self.gaz.candidates(f"{d} {m.group(4)}") for d in (m.group(1), m.group(3))):
+            return []
+        first = ent.doc.char_span(ent.start_char + m.start(1), ent.start_char + m.end(1))
+        second = ent.doc.char_span(ent.start_char + m.start(3), ent.end_char)
+        return [first, second] if first is not None and second is not None else []
 
     def _place_compounds(self, sdoc, add) -> None:
         """A known name before "-based", "-born", "-bound" is a place whatever label the model gave it ("the
@@ -905,7 +917,14 @@ class Places(Stage):
 
     @staticmethod
     def _name_of(text: str, span: Span) -> str:
-        return text[span.start:span.end]
+        """The name a mention stands for: its text, or, for the first of two compass words that share a noun
+        ("North and South Korea"), the word with that noun ("North Korea")."""
+        name = text[span.start:span.end]
+        if _DIRECTION.fullmatch(name):
+            shared = _SHARED_NOUN.match(text[span.end:span.end + 60])
+            if shared:
+                return f"{name} {shared.group(1)}"
+        return name
 
     def _candidates(self, name: str) -> tuple[gz.Entry, ...]:
         gid = demonyms().get(gz.normalize(name))
