@@ -726,3 +726,21 @@ def test_compass_words_sharing_a_noun_are_two_places(run, text, first, second):
     places = by_mention(run(text))
     for mention, name, country in (first, second):
         assert (places[mention].name, places[mention].country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        # A town before a facility noun is where the facility is, whatever the model calls it.
+        ("The strike on Kramatorsk railway station killed 50 people.", "Kramatorsk", "UA"),
+        # After a motion verb's "from", even where the model tags the name an adverb.
+        ("The Wagner group withdrew from Bakhmut to camps in Belarus.", "Bakhmut", "UA"),
+    ],
+)
+def test_towns_the_model_misses_in_facility_and_motion_frames(run, text, mention, country):
+    places = by_mention(run(text))
+    assert mention in places and places[mention].country == country
+
+
+def test_a_facility_proper_name_is_not_split_for_its_town(run):
+    assert "Windsor" not in by_mention(run("The couple married at Windsor Castle on Saturday."))

@@ -229,6 +229,7 @@ class Places(Stage):
             self._framed(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
         # A place by its form: kept even where the model's PERSON label says otherwise.
         self._place_compounds(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
+        self._facility_towns(sdoc, lambda s, e: (framed.add((s, e)), add(s, e)))
         if self.modifiers:
             self._hyphen_compounds(sdoc, add)
             self._demonym_tokens(sdoc, add)
@@ -278,6 +279,25 @@ class Places(Stage):
         first = ent.doc.char_span(ent.start_char + m.start(1), ent.start_char + m.end(1))
         second = ent.doc.char_span(ent.start_char + m.start(3), ent.end_char)
         return [first, second] if first is not None and second is not None else []
+
+    def _facility_towns(self, sdoc, add) -> None:
+        """A town named before a facility noun is where the facility is ("the strike on Kramatorsk railway station",
+        "Zaporizhzhia nuclear plant"), whatever label the model gave it: a town of the gazetteer by its main name,
+        of `weak_population` people at least."""
+        facilities = _cues()["facility_nouns"]
+        for tok in sdoc:
+            if tok.dep_ != "compound" or not tok.text[:1].isupper() or tok.text.isupper() or tok.is_stop or tok.is_sent_start:
+                continue
+            if tok.i + 1 >= len(sdoc) or not sdoc[tok.i + 1].text.islower():
+                continue  # the facility's own proper name ("Windsor Castle", "Plum Island Animal Disease Center") is another matter
+            head = tok.head
+            while head.dep_ == "compound" and head.head.i != head.i and head.i < head.head.i:
+                head = head.head
+            if head.lower_ not in facilities or head.i <= tok.i:
+                continue
+            cands = self.gaz.candidates(tok.text)
+            if cands and cands[0].kind == 0 and cands[0].level == "city" and cands[0].population >= self.weak_population:
+                add(tok.idx, tok.idx + len(tok.text))
 
     def _place_compounds(self, sdoc, add) -> None:
         """A known name before "-based", "-born", "-bound" is a place whatever label the model gave it ("the
@@ -628,7 +648,10 @@ class Places(Stage):
     @staticmethod
     def _after_locative(sdoc, i: int, cands) -> bool:
         """A proper noun after "in"/"near" or "the towns of" that the gazetteer knows as a town is a place, however small."""
-        if i == 0 or sdoc[i].pos_ != "PROPN" or not cands or cands[0].kind > 1:
+        tok = sdoc[i]
+        # A name the model tagged otherwise ("from Bakhmut" as an adverb), but no acronym ("from IP addresses").
+        named = tok.pos_ == "PROPN" or (tok.ent_type_ and tok.text[:1].isupper() and not tok.text.isupper())
+        if i == 0 or not named or not cands or cands[0].kind > 1:
             return False
         cues = _cues()
         prev = sdoc[i - 1]
