@@ -744,3 +744,23 @@ def test_towns_the_model_misses_in_facility_and_motion_frames(run, text, mention
 
 def test_a_facility_proper_name_is_not_split_for_its_town(run):
     assert "Windsor" not in by_mention(run("The couple married at Windsor Castle on Saturday."))
+
+
+@pytest.mark.parametrize(
+    "text, name, country, admin1",
+    [
+        # A country's or region's possessive holds the place after it, through a few framing words.
+        ("Gunmen attacked a checkpoint in Lebanon's Tripoli on Friday.", "Tripoli", "LB", None),
+        ("Police in Texas's Paris arrested two men.", "Paris", "US", "TX"),
+        ("Shelling hit Lebanon's northern port city of Tripoli.", "Tripoli", "LB", None),
+    ],
+)
+def test_a_possessive_region_holds_the_place_after_it(run, text, name, country, admin1):
+    place = by_mention(run(text))[name]
+    assert place.country == country and (admin1 is None or place.admin1 == admin1)
+
+
+def test_a_possessive_holds_nothing_across_other_words(settings):
+    # Words other than frame words break the frame: the governor's trip is to Paris, France.
+    resolved = resolve_names(settings, "Texas's governor flew to Paris for talks with French officials.", ["Texas", "Paris", "French"])
+    assert resolved["Paris"].country == "FR"

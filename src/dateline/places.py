@@ -33,6 +33,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 _LOCATED_BY = re.compile(r"^(?:\s*,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?)$")
 _DIRECTION = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)")
 _SHARED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+((?:[a-z]+\s+)*)$")
 _IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _NAME_GOES_ON = re.compile(r"^ ([A-Z][a-z]+)\b(?!['’])")
@@ -692,6 +693,18 @@ class Places(Stage):
                     inside[i] = ("US", state)
                 elif outer and outer[0].level in ("country", "admin1"):
                     inside[i] = (outer[0].country, outer[0].admin1 if outer[0].level == "admin1" else None)
+        # "Lebanon's Tripoli", "Ukraine's eastern city of Kharkiv": a country or region's possessive holds the name.
+        frame = _cues()["possessive_frame_words"]
+        for j in range(len(spans) - 1):
+            gap = text[spans[j].end:spans[j + 1].start]
+            words = _POSSESSIVE_GAP.match(gap)
+            if inside[j + 1] is not None or not words or any(w not in frame for w in words.group(1).split()):
+                continue
+            regions = [o for o in cand_lists[j] if o.level in ("country", "admin1") and o.kind <= 1]
+            o = next((o for o in regions if any(c.country == o.country and (o.level == "country" or c.admin1 == o.admin1)
+                                                for c in cand_lists[j + 1])), None)
+            if o is not None:
+                inside[j + 1] = (o.country, o.admin1 if o.level == "admin1" else None)
         # "Tripoli and Sidon in Lebanon", "Kharkiv in Ukraine": a country or region after "in" holds the names
         # before it, back over the list they form.
         for j in range(1, len(spans)):
