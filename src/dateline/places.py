@@ -533,8 +533,8 @@ class Places(Stage):
             if key in people:
                 span = sdoc.char_span(s, e, alignment_mode="expand")
                 cands = self.gaz.candidates(name)
-                if cands and cands[0].level in ("country", "continent") and cands[0].kind <= 1:
-                    protected.add(key)
+                if cands and cands[0].level in ("country", "continent") and cands[0].kind <= 1 and key not in full_names:
+                    protected.add(key)  # "Jordan" the model called a person; "Chad Johnson ... Chad said" is the player
                 elif key in demonyms() and key not in full_names:
                     protected.add(key)  # "Slovak architect" the model called a person; "John French" stays one
                 elif key not in full_names and self._strong(cands, name):
