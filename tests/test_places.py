@@ -766,3 +766,18 @@ def test_a_possessive_holds_nothing_across_other_words(settings):
     # Words other than frame words break the frame: the governor's trip is to Paris, France.
     resolved = resolve_names(settings, "Texas's governor flew to Paris for talks with French officials.", ["Texas", "Paris", "French"])
     assert resolved["Paris"].country == "FR"
+
+
+@pytest.mark.parametrize(
+    "text, owner, owner_country, quarter",
+    [
+        # The possessor of a framed place is a place too, and the quarter is placed in it: a namesake district
+        # elsewhere, matched by an alternate name, vouches for no country.
+        ("Shelling hit Donetsk's Kirovsky district.", "Donetsk", "UA", "Kirovsky district"),
+        ("Violence erupted in Cape Town's Delft township.", "Cape Town", "ZA", "Delft"),
+    ],
+)
+def test_a_town_holding_a_framed_quarter(run, text, owner, owner_country, quarter):
+    places = by_mention(run(text))
+    assert places[owner].country == owner_country
+    assert places[quarter].country == owner_country and places[quarter].level == "inferred"

@@ -33,6 +33,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 _LOCATED_BY = re.compile(r"^(?:\s*,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?)$")
 _DIRECTION = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)")
 _SHARED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_IN_TOWN_KM = 30  # how far from a town a place its possessive names may lie ("Jerusalem's Old City")
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+((?:[a-z]+\s+)*)$")
 _IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
@@ -417,6 +418,13 @@ class Places(Stage):
                     start += 1
                 if start < i and sdoc[start].text[:1].isupper() and not sdoc[start].is_sent_start:
                     add(sdoc[start].idx, sdoc[i - 1].idx + len(sdoc[i - 1].text))
+                    # Whose possessive holds it is a place too: "Donetsk's Kirovsky district".
+                    if start >= 2 and sdoc[start - 1].text in ("'s", "’s"):
+                        owner = start - 1
+                        while owner > 0 and _name_word(sdoc[owner - 1]) and start - 1 - owner < 3:
+                            owner -= 1
+                        if owner < start - 1 and not sdoc[owner].is_sent_start:
+                            add(sdoc[owner].idx, sdoc[start - 2].idx + len(sdoc[start - 2].text))
 
     def _facility_in_org(self, sdoc, start: int, end: int, add) -> None:
         """An organisation-labelled name that is a facility ("Al-Shifa Hospital"), and a known place the model
@@ -695,11 +703,14 @@ class Places(Stage):
                     inside[i] = (outer[0].country, outer[0].admin1 if outer[0].level == "admin1" else None)
         # "Lebanon's Tripoli", "Ukraine's eastern city of Kharkiv": a country or region's possessive holds the name.
         frame = _cues()["possessive_frame_words"]
+        in_town: dict[int, int] = {}  # name -> the town whose possessive holds it ("Jerusalem's Old City")
         for j in range(len(spans) - 1):
             gap = text[spans[j].end:spans[j + 1].start]
             words = _POSSESSIVE_GAP.match(gap)
             if inside[j + 1] is not None or not words or any(w not in frame for w in words.group(1).split()):
                 continue
+            if cand_lists[j] and cand_lists[j][0].level == "city":
+                in_town[j + 1] = j
             regions = [o for o in cand_lists[j] if o.level in ("country", "admin1") and o.kind <= 1]
             o = next((o for o in regions if any(c.country == o.country and (o.level == "country" or c.admin1 == o.admin1)
                                                 for c in cand_lists[j + 1])), None)
@@ -748,9 +759,9 @@ class Places(Stage):
         first = [self._best(c, votes, inside[i], None, names[i]) for i, c in enumerate(cand_lists)]
         votes = Counter(votes)
         for e in first:
-            if e is not None and e.country:
+            if e is not None and e.country and e.kind <= 1:  # an alternate name's reading is too weak to vouch
                 votes[e.country] += 1
-        own = [Counter({e.country: 1}) if e is not None and e.country else Counter() for e in first]
+        own = [Counter({e.country: 1}) if e is not None and e.country and e.kind <= 1 else Counter() for e in first]
         # Other names' first readings: a name must not vouch for itself through its own mentions.
         others = {(k, e.id): e for k, e in zip(keys, first) if e is not None and e.level in ("city", "admin1", "admin2", "site")}
         final = [
@@ -758,6 +769,11 @@ class Places(Stage):
             if keys[i] not in named_after else self._best(c, Counter(), None, None, names[i])
             for i, c in enumerate(cand_lists)
         ]
+        for i, j in in_town.items():
+            town, e = final[j], final[i]
+            if town is not None and town.level == "city" and e is not None and e.level in ("city", "site", "admin2") \
+                    and gz.haversine(town.lat, town.lon, e.lat, e.lon) > _IN_TOWN_KM:
+                final[i] = _inferred_at(town, names[i])  # a namesake elsewhere is not the town's own quarter
         if self.infer:
             if self.outside_unknown:
                 final = self._drop_outside(spans, text, cand_lists, final)
@@ -812,8 +828,8 @@ class Places(Stage):
     def _clear_country(self, cands) -> str | None:
         """The country a name is in whatever its reading: its only country, a country's own name, or the country of
         a reading whose prior beats every reading elsewhere by a clear margin (Birmingham, England over Alabama)."""
-        if not cands:
-            return None
+        if not cands or all(e.kind > 1 for e in cands):
+            return None  # a name known only as some place's alternate name vouches for no country ("Kirovsky district")
         if cands[0].level == "country" or len({e.country for e in cands}) == 1:
             return cands[0].country
         priors = [(self._prior(e), e.country) for e in cands]
