@@ -168,6 +168,8 @@ def resolve_names(settings, text, names, actors=()):
         ("Gunmen attacked the village of Tamthil and the town of Braij al-Rih on Monday.", ["Tamthil", "Braij al-Rih"]),
         ("Troops shelled the villages of Tamthil, Ashmi and Dutu near Mosul.", ["Tamthil", "Ashmi", "Dutu", "Mosul"]),
         ("Clashes erupted in Makhmur district on Friday.", ["Makhmur"]),
+        # A list of names before a plural suffix noun.
+        ("Airstrikes hit the Jumla and Diwan villages near Idlib.", ["Jumla", "Diwan", "Idlib"]),
     ],
 )
 def test_names_framed_as_places_are_places(run, text, names):

@@ -410,6 +410,23 @@ class Places(Stage):
                         j = end + 1 + (sdoc[end + 1].lower_ == "and")
                     else:
                         break
+            elif tok.lower_.endswith("s") and tok.lower_[:-1] in suffix and tok.pos_ == "NOUN" and i > 2 and tok.text.islower():
+                # "the Jumla and Diwan villages": a list of names before a plural suffix noun
+                names, end = [], i
+                while end > 0:
+                    start = end
+                    while start > 0 and _name_word(sdoc[start - 1]) and end - start < 3:
+                        start -= 1
+                    if start == end or not sdoc[start].text[:1].isupper() or sdoc[start].is_sent_start:
+                        break
+                    names.append((start, end))
+                    if start >= 2 and sdoc[start - 1].lower_ in ("and", ","):
+                        end = start - 1 - (sdoc[start - 2].text == "," and sdoc[start - 1].lower_ == "and")
+                    else:
+                        break
+                if len(names) >= 2 and not any(_is_modifier_word(sdoc[a:b].text) for a, b in names):  # not "the Eastern and Northern regions"
+                    for start, end in names:
+                        add(sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1].text))
             elif tok.lower_ in suffix and tok.pos_ == "NOUN" and i > 0 and tok.text.islower():
                 start = i
                 while start > 0 and _name_word(sdoc[start - 1]) and i - start < 4:
