@@ -707,55 +707,8 @@ class Places(Stage):
         names = [self._name_of(text, s) for s in spans]
         cand_lists = [self._division_named(self._candidates(n), n, text[s.end:s.end + 16]) for n, s in zip(names, spans)]
         w = self.weights
-        # 1. containment: "Paris, Texas", "Long Beach, CA" - the second name narrows the first.
-        inside: list[tuple[str | None, str | None] | None] = [None] * len(spans)
-        for i in range(len(spans) - 1):
-            gap = text[spans[i].end:spans[i + 1].start]
-            if gap.strip() == "," and len(gap) <= 3:
-                outer = cand_lists[i + 1]
-                state = self._state_code(names[i + 1])
-                if state:
-                    inside[i] = ("US", state)
-                elif outer and outer[0].level in ("country", "admin1"):
-                    inside[i] = (outer[0].country, outer[0].admin1 if outer[0].level == "admin1" else None)
-        # "Lebanon's Tripoli", "Ukraine's eastern city of Kharkiv": a country or region's possessive holds the name.
-        frame = _cues()["possessive_frame_words"]
-        in_town: dict[int, int] = {}  # name -> the town whose possessive holds it ("Jerusalem's Old City")
-        for j in range(len(spans) - 1):
-            gap = text[spans[j].end:spans[j + 1].start]
-            words = _POSSESSIVE_GAP.match(gap)
-            if inside[j + 1] is not None or not words or any(w not in frame for w in words.group(1).split()):
-                continue
-            if cand_lists[j] and cand_lists[j][0].level == "city":
-                in_town[j + 1] = j
-            regions = [o for o in cand_lists[j] if o.level in ("country", "admin1") and o.kind <= 1]
-            o = next((o for o in regions if any(c.country == o.country and (o.level == "country" or c.admin1 == o.admin1)
-                                                for c in cand_lists[j + 1])), None)
-            if o is not None:
-                inside[j + 1] = (o.country, o.admin1 if o.level == "admin1" else None)
-        # "Tripoli and Sidon in Lebanon", "Kharkiv in Ukraine": a country or region after "in" holds the names
-        # before it, back over the list they form.
-        for j in range(1, len(spans)):
-            if not _IN_GAP.match(text[spans[j - 1].end:spans[j].start]):
-                continue
-            regions = [o for o in cand_lists[j] if o.level in ("country", "admin1") and o.kind <= 1]
-            i = j - 1
-            while i >= 0 and inside[i] is None:
-                if not self.gaz.candidates(names[i]):
-                    break  # read through a place inside it: "Madison Square Garden in New York" is no Madison County
-                # The first reading of the region that holds a reading of the name ("Athens in Georgia": the state).
-                o = next((o for o in regions if any(c.country == o.country and (o.level == "country" or c.admin1 == o.admin1)
-                                                    for c in cand_lists[i])), None)
-                if o is not None:
-                    inside[i] = (o.country, o.admin1 if o.level == "admin1" else None)
-                if i == 0 or not _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]):
-                    break
-                i -= 1
-        for i, s in enumerate(spans):
-            if inside[i] is None:
-                tail = re.match(r",\s*([A-Z]{2}|[A-Z]\.[A-Z]\.)\b", text[s.end:s.end + 8])
-                if tail and self._state_code(tail.group(1)):
-                    inside[i] = ("US", self._state_code(tail.group(1)))
+        # 1. containment: what the text says holds each name ("Paris, Texas", "Lebanon's Tripoli", "X in Lebanon").
+        inside, in_town = self._containment(text, spans, names, cand_lists)
         # 2. country context from actors and from names whose reading is clear.
         votes: Counter = Counter()
         for actor in doc.actors:
@@ -797,6 +750,51 @@ class Places(Stage):
             final = self._infer(names, self._drop_weak(keys, final, named_after), spans, text)
             final = self._locate_embedded(names, cand_lists, final, spans, text)
         return final
+
+    def _containment(self, text: str, spans: list[Span], names: list[str], cand_lists):
+        """What holds each name, by the text's own words: (country, admin1 or None) per span, or None; and the
+        names a town's possessive holds ("Jerusalem's Old City"), by span index, with the town's index."""
+        # "Paris, Texas", "Long Beach, CA": the second name narrows the first.
+        inside: list[tuple[str | None, str | None] | None] = [None] * len(spans)
+        for i in range(len(spans) - 1):
+            gap = text[spans[i].end:spans[i + 1].start]
+            if gap.strip() == "," and len(gap) <= 3:
+                outer = cand_lists[i + 1]
+                state = self._state_code(names[i + 1])
+                if state:
+                    inside[i] = ("US", state)
+                elif outer and outer[0].level in ("country", "admin1"):
+                    inside[i] = (outer[0].country, outer[0].admin1 if outer[0].level == "admin1" else None)
+        # "Lebanon's Tripoli", "Ukraine's eastern city of Kharkiv": a country or region's possessive holds the name.
+        frame = _cues()["possessive_frame_words"]
+        in_town: dict[int, int] = {}  # name -> the town whose possessive holds it ("Jerusalem's Old City")
+        for j in range(len(spans) - 1):
+            gap = text[spans[j].end:spans[j + 1].start]
+            words = _POSSESSIVE_GAP.match(gap)
+            if inside[j + 1] is not None or not words or any(w not in frame for w in words.group(1).split()):
+                continue
+            if cand_lists[j] and cand_lists[j][0].level == "city":
+                in_town[j + 1] = j
+            inside[j + 1] = _holder(cand_lists[j], cand_lists[j + 1])
+        # "Tripoli and Sidon in Lebanon", "Kharkiv in Ukraine": a country or region after "in" holds the names
+        # before it, back over the list they form.
+        for j in range(1, len(spans)):
+            if not _IN_GAP.match(text[spans[j - 1].end:spans[j].start]):
+                continue
+            i = j - 1
+            while i >= 0 and inside[i] is None:
+                if not self.gaz.candidates(names[i]):
+                    break  # read through a place inside it: "Madison Square Garden in New York" is no Madison County
+                inside[i] = _holder(cand_lists[j], cand_lists[i])
+                if i == 0 or not _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]):
+                    break
+                i -= 1
+        for i, s in enumerate(spans):
+            if inside[i] is None:
+                tail = re.match(r",\s*([A-Z]{2}|[A-Z]\.[A-Z]\.)\b", text[s.end:s.end + 8])
+                if tail and self._state_code(tail.group(1)):
+                    inside[i] = ("US", self._state_code(tail.group(1)))
+        return inside, in_town
 
     @staticmethod
     def _only_in_names(text: str, spans: list[Span], keys: list[str], cand_lists) -> set[str]:
@@ -1209,6 +1207,16 @@ def _comma_joined(text: str, spans: list[Span], i: int) -> bool:
 def _inferred_at(host: gz.Entry, name: str) -> gz.Entry:
     """An entry for a name the gazetteer lacks, standing at the place `host` that holds it (level "inferred")."""
     return replace(host, id=0, name=name, feature_class=None, feature_code=None, level="inferred", kind=3, curated=False)
+
+
+def _holder(outer_cands, cands) -> tuple[str | None, str | None] | None:
+    """(country, admin1 or None) of the first country or region reading of a holding name that holds a reading of
+    the held one ("Athens in Georgia": the state, since Georgia the country holds no Athens); None when none does."""
+    for o in outer_cands:
+        if o.level in ("country", "admin1") and o.kind <= 1 and any(
+                c.country == o.country and (o.level == "country" or c.admin1 == o.admin1) for c in cands):
+            return o.country, o.admin1 if o.level == "admin1" else None
+    return None
 
 
 def _within(inner: gz.Entry, outer: gz.Entry) -> bool:
