@@ -205,6 +205,8 @@ def test_news_sites_mountains_and_rivers_resolve(run, text, mention, country, le
     [
         # Facilities no gazetteer lists are places, at the place the text puts them.
         ("An airstrike hit Al-Shifa Hospital in Gaza City on Friday.", "Al-Shifa Hospital", "PS", None),
+        # A facility opened by its noun ("Fort", "Camp") is one too.
+        ("The shooting at Fort Hood in Killeen, Texas, left 13 dead.", "Fort Hood", "US", "TX"),
         ("Gunmen stormed the Bardo Museum in Tunis on Wednesday.", "Bardo Museum", "TN", None),
         # A place inside a facility's name is not where it is: Madison Square Garden is in New York.
         ("He spoke at Madison Square Garden in New York.", "Madison Square Garden", "US", "NY"),

@@ -1147,9 +1147,12 @@ class Places(Stage):
 
 def _facility_name(span) -> bool:
     """Whether a name the model calls a facility reads as one: it ends in a facility noun ("Al-Shifa Hospital",
-    "Castello Road") or is a numbered road ("Route 58"); "Easter Vigil Mass" is not."""
+    "Castello Road"), opens with one ("Fort Hood", "Camp Lejeune") or is a numbered road ("Route 58"); "Easter
+    Vigil Mass" is not."""
     cues = _cues()
     if span[-1].lower_ in cues["facility_nouns"]:
+        return True
+    if len(span) >= 2 and span[0].lower_ in cues["facility_leads"] and span[1].text[:1].isupper():
         return True
     return len(span) >= 2 and span[0].lower_ in cues["road_words"] and span[-1].like_num
 
