@@ -567,6 +567,8 @@ def test_acronyms_do_not_match_hamlets_alternate_names(settings, text, acronym, 
     [
         ("Councillor Mary Nelson backed the plan. Nelson says heating costs will fall.", "Nelson"),
         ("Guhdar Ali fled in 2015. Despite the threat to his life, Guhdar has not been granted refugee status in Greece.", "Guhdar"),
+        # A locative before a firm's possessive is its headquarters', not a cue that the firm is a place.
+        ("Inditex, the parent company behind Zara, has 7500 stores. He spent two days at Zara's headquarters in Spain.", "Zara"),
         # A country's name is the person's too, once the text gives the full name.
         ("Chad Johnson scored twice for the Bengals. Chad said he was happy.", "Chad"),
         # However often the model calls the lone word a place: a word of a full name the gazetteer lacks.

@@ -679,6 +679,8 @@ class Places(Stage):
         named = tok.pos_ == "PROPN" or (tok.ent_type_ and tok.text[:1].isupper() and not tok.text.isupper())
         if i == 0 or not named or not cands or cands[0].kind > 1:
             return False
+        if i + 1 < len(sdoc) and sdoc[i + 1].text in ("'s", "’s") and tok.ent_type_ in ("PERSON", "ORG"):
+            return False  # "at Zara's headquarters": the locative is the headquarters', and Zara a firm
         cues = _cues()
         prev = sdoc[i - 1]
         if prev.lower_ in cues["locative_preps"]:
