@@ -569,6 +569,8 @@ def test_acronyms_do_not_match_hamlets_alternate_names(settings, text, acronym, 
         ("Guhdar Ali fled in 2015. Despite the threat to his life, Guhdar has not been granted refugee status in Greece.", "Guhdar"),
         # A locative before a firm's possessive is its headquarters', not a cue that the firm is a place.
         ("Inditex, the parent company behind Zara, has 7500 stores. He spent two days at Zara's headquarters in Spain.", "Zara"),
+        # A lone name that speaks is a person, whatever the model calls it.
+        ("“No one told me about the court case,” said Noma. Noma said she had been bathing her daughter.", "Noma"),
         # A country's name is the person's too, once the text gives the full name.
         ("Chad Johnson scored twice for the Bengals. Chad said he was happy.", "Chad"),
         # However often the model calls the lone word a place: a word of a full name the gazetteer lacks.
@@ -787,3 +789,9 @@ def test_a_town_holding_a_framed_quarter(run, text, owner, owner_country, quarte
     places = by_mention(run(text))
     assert places[owner].country == owner_country
     assert places[quarter].country == owner_country and places[quarter].level == "inferred"
+
+
+def test_a_big_place_that_speaks_stays_a_place(run):
+    # "Moscow said": the government's voice, not a person named Moscow.
+    places = by_mention(run("Moscow said the talks would resume, and Kyiv said it was ready."))
+    assert places["Moscow"].country == "RU" and places["Kyiv"].country == "UA"

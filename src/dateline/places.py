@@ -533,6 +533,7 @@ class Places(Stage):
         framed as a place ("the village of Tamthil")."""
         votes: Counter = Counter()  # > 0: the word is used more often for a person than as a place
         full_names: set[str] = set()
+        speakers: set[str] = set()
         for ent in sdoc.ents:
             if ent.label_ == "PERSON" and (ent.start_char, ent.end_char) not in towns:
                 for t in ent:
@@ -544,6 +545,16 @@ class Places(Stage):
             elif ent.label_ in _PLACE_LABELS and len(ent) == 1:
                 votes[gz.normalize(ent.text)] -= 1
         people = {w for w, n in votes.items() if n > 0}
+        # A lone name that speaks or feels ("Noma said", "Guhdar is worried") is a person, unless the gazetteer
+        # knows it as a big place, which may speak for its government ("Moscow said").
+        person_verbs = _cues()["person_verbs"]
+        for tok in sdoc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper() and tok.head.lemma_.lower() in person_verbs \
+                    and not any(c.dep_ == "compound" for c in tok.children):
+                cands = self.gaz.candidates(tok.text)
+                if not cands or all(c.level == "city" and c.population < self.focus_population for c in cands):
+                    speakers.add(gz.normalize(tok.text))
+        people |= speakers
         if not people and not full_names:
             return found
         text = sdoc.text  # built anew on every access
@@ -566,7 +577,7 @@ class Places(Stage):
                     protected.add(key)  # a big city the model called a person, with no full name to back it
                 elif span is not None and self._after_locative(sdoc, span.start, cands):
                     cued.add((s, e))
-                    if key not in full_names:
+                    if key not in full_names and key not in speakers:
                         protected.add(key)  # "in Kherson" once: a place in every mention
         kept = []
         for s, e in found:
