@@ -795,3 +795,8 @@ def test_a_big_place_that_speaks_stays_a_place(run):
     # "Moscow said": the government's voice, not a person named Moscow.
     places = by_mention(run("Moscow said the talks would resume, and Kyiv said it was ready."))
     assert places["Moscow"].country == "RU" and places["Kyiv"].country == "UA"
+
+
+@pytest.mark.parametrize("text", ["EU Member States backed the plan.", "Trade with the Commonwealth of Independent States fell."])
+def test_states_alone_is_no_country(run, text):
+    assert "States" not in by_mention(run(text))
