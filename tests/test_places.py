@@ -800,3 +800,11 @@ def test_a_big_place_that_speaks_stays_a_place(run):
 @pytest.mark.parametrize("text", ["EU Member States backed the plan.", "Trade with the Commonwealth of Independent States fell."])
 def test_states_alone_is_no_country(run, text):
     assert "States" not in by_mention(run(text))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Migrants crossed the Channel in small boats.", True),
+    ("The Weather Channel said storms were coming.", False),  # a word of a longer name, not the sea
+])
+def test_a_curated_word_inside_a_longer_name_is_not_the_place(run, text, found):
+    assert ("Channel" in by_mention(run(text))) is found

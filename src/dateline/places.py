@@ -672,6 +672,9 @@ class Places(Stage):
                     continue
                 cands = self.gaz.candidates(name)
                 if cands and (self._scan_worthy(cands) or self._after_locative(sdoc, i, cands)):
+                    if stop - i == 1 and cands[0].curated and cands[0].level in ("water", "region", "site") \
+                            and _inside_longer_name(sdoc, i, stop):
+                        continue  # "The Weather Channel", "Gulf Air": a word of a longer name, not the sea
                     add(tok.idx, last.idx + len(last.text))
                     matched = stop - i
                     break
@@ -1178,6 +1181,17 @@ def _standalone(sdoc, start: int, stop: int) -> bool:
     if before is not None and (before.lower_ == "the" or (before.text[:1].isupper() and not before.is_sent_start and before.is_alpha)):
         return False
     return not (after is not None and after.text[:1].isupper() and after.is_alpha)
+
+
+def _inside_longer_name(sdoc, start: int, stop: int) -> bool:
+    """Whether tokens start..stop sit inside a longer capitalised name: a proper noun or noun right before them
+    (not a sentence's first word, nor "In" or "The"), or a proper noun right after."""
+    before = sdoc[start - 1] if start > 0 else None
+    after = sdoc[stop] if stop < len(sdoc) else None
+    if before is not None and before.is_alpha and before.text[:1].isupper() and not before.is_sent_start \
+            and before.pos_ in ("PROPN", "NOUN"):
+        return True
+    return after is not None and after.is_alpha and after.text[:1].isupper() and after.pos_ == "PROPN"
 
 
 def _name_word(tok) -> bool:
