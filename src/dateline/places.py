@@ -33,6 +33,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 _LOCATED_BY = re.compile(r"^(?:\s*,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?)$")
 _DIRECTION = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)")
 _SHARED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_SPEAKING_TOWN = 100_000  # a town this big may speak for its government ("Moscow said"); a smaller one is a person
 _IN_TOWN_KM = 30  # how far from a town a place its possessive names may lie ("Jerusalem's Old City")
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+((?:[a-z]+\s+)*)$")
 _IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
@@ -552,7 +553,7 @@ class Places(Stage):
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.text[:1].isupper() and tok.head.lemma_.lower() in person_verbs \
                     and not any(c.dep_ == "compound" for c in tok.children):
                 cands = self.gaz.candidates(tok.text)
-                if not cands or all(c.level == "city" and c.population < self.focus_population for c in cands):
+                if not cands or all(c.level == "city" and c.population < _SPEAKING_TOWN for c in cands):
                     speakers.add(gz.normalize(tok.text))
         people |= speakers
         if not people and not full_names:
