@@ -120,12 +120,14 @@ def events(ctx, db, type_, country, since, until, factuality, q, limit, fmt):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--scheme", help="Label scheme for classify (plover, cameo-quad, acled, police); default: the records'.")
 @click.option("--limit", type=int, help="Score only the first N records.")
+@click.option("--split", type=click.Choice(["all", "tune", "held"]), default="all", show_default=True,
+              help="Score only this split of the records: 'held' when the MD5 of a record's id is odd, else 'tune'.")
 @click.pass_context
-def eval_(ctx, task, data, as_json, scheme, limit):
+def eval_(ctx, task, data, as_json, scheme, limit, split):
     """Score the pipeline on an evaluation FILE of TASK's format (see eval/FORMATS.md)."""
     from .evaluate import run
 
-    result = run(task, data, _settings(ctx), scheme=scheme, limit=limit)
+    result = run(task, data, _settings(ctx), scheme=scheme, limit=limit, split=split)
     click.echo(json.dumps(result, indent=2) if as_json else exports.metrics_table(result))
 
 

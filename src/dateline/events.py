@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from . import classifier, ontology
+from . import classifier, eventgate, ontology
 from .errors import PipelineError
 from .eventdate import event_date
 from .eventloc import choose_locations
@@ -40,6 +40,10 @@ _COMMISSIVE = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 _TARGET_PREPS = {"to", "for", "with", "against", "on"}
 # Types whose recipient is whoever is asked or told to act ("demanded that X ...").
 _DIRECTIVE = {"REQUEST"}
+# Types whose two parties act together ("talks between A and B", "an agreement between A and B").
+_MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+# Nouns through which someone owns an event ("claimed responsibility for the attack").
+_CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -224,6 +228,7 @@ class Events(Stage):
             extra = self._fallback(sent, probs)
             hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        kinds = {a.id: a.kind for a in doc.actors}
         framed = self._statement_scope(sent)
         out: list[Event] = []
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
@@ -252,8 +257,15 @@ class Events(Stage):
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
             if not recipients:
-                # PLOVER codes the place as the target when the text names none ("lifted a curfew in Montenegro").
-                recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False) if r.country and r not in actors]
+                # PLOVER codes a country as the target when the text names none ("lifted a curfew in Montenegro");
+                # a town or a region is where the event happened, never its target.
+                recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False)
+                              if r.country and r not in actors and kinds.get(r.actor_id) == "country"]
+            # Precision first: participants must name someone, and PLOVER codes no actor-less event.
+            actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)]
+            recipients = [r for r in recipients if r.country and r.start is None or eventgate.identifiable(r, sent.doc, kinds)]
+            if not actors or eventgate.is_question(sent, trigger.start):
+                continue
             date = event_date(sentence, trigger, doc.timexes, doc.article.published)
             factuality, cue_modal = self._factuality(hit, sent, date, doc)
             confidence = hit.trigger.weight + (0.1 if actors else -0.15) + (0.05 if recipients else 0.0)
@@ -653,10 +665,22 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
         if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
             actors.extend(_subjects(noun.head))
-        if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
+        if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
             verb = noun.head.head
-            # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged.
-            actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
+            if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+                verb = verb.head  # "may be interested in an agreement": the one interested
+            elif verb.pos_ == "NOUN" and verb.lemma_.lower() in _CLAIM_NOUNS and verb.dep_ == "dobj":
+                verb = verb.head  # "claimed responsibility for the attack": the one who claims it
+            if verb.pos_ in ("VERB", "AUX"):
+                # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged.
+                actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
+        if not actors and etype in _MUTUAL:
+            # "arms agreements between Russia and North Korea": the first party acts, the others receive.
+            between = [g for c in children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
+            if between:
+                first = between[0]
+                actors.append(first)
+                recipients = [r for r in recipients if r.i != first.i] + [c for c in first.conjuncts if c.i > first.i and c not in recipients]
         return actors, recipients
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
     for c in head.children:

@@ -88,7 +88,8 @@ def write(rows: Iterable[dict], fmt: str, out: IO[str]) -> int:
 
 def metrics_table(result: dict) -> str:
     """A readable table of an eval result."""
-    lines = [f"{result['task']} on {result['data']} ({result['records']} records)"]
+    split = f", split {result['split']}" if result.get("split", "all") != "all" else ""
+    lines = [f"{result['task']} on {result['data']} ({result['records']} records{split})"]
 
     def walk(prefix: str, value) -> None:
         if isinstance(value, dict):

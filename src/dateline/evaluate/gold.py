@@ -1,0 +1,203 @@
+"""Scoring against article-level gold (`eval/gold/events.jsonl`): every codable event of whole articles, with evidence.
+
+The matching rule: a system event matches a gold event of the **same PLOVER type** whose evidence (its
+sentence or any sentence that mentions the same happening) **overlaps the system event's sentence**; pairs
+are taken one to one, the system's most confident events first. A second system event on a happening
+already matched is a false positive: one happening is one event.
+
+Over matched pairs, each field is right when:
+- actor / recipient: every gold participant is matched by a system one and every system one matches a gold
+  one (a duplicate of the same participant is no extra). Two participants match when their spans in the
+  text overlap, when one's words contain the other's ("Kim" in "Kim Jong Un"), when the system actor's name
+  is the name gold gives a pronoun, or when both give the same country and the same sector;
+- factuality: the same value;
+- location: both empty, or the same country and the system's point within 161 km of a gazetteer reading of
+  the gold name in that country (never the system's choice); a name the gazetteer lacks must equal the
+  system's place name or its mention;
+- date (scored only where gold has one): the same ISO value.
+
+An emitted event is **fully correct** when it matches and its actor, recipient, factuality and location
+are right (the audit's definition). Type precision is taken over the system events whose sentence holds
+some gold event (a wrong type there), leaving out events on sentences with no gold event at all.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..gazetteer import haversine, normalize
+from . import prf
+
+UNREAL = ("speculated", "planned", "hypothetical")
+CATEGORIES = {"IGO", "NGO", "IMG"}
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall((text or "").lower()) if w not in ("the", "a", "an", "s")]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _kind(country: str | None) -> str | None:
+    """IGO/NGO/IMG for a category code or an organisation code that is no ISO country ('UNO', 'EU')."""
+    if not country:
+        return None
+    country = country.upper()
+    if country in CATEGORIES:
+        return country
+    return None if re.fullmatch(r"[A-Z]{3}", country) and country not in ("UNO",) else "IGO"
+
+
+def _same_country(g: str | None, s: str | None) -> bool:
+    if not g or not s:
+        return False
+    g, s = g.upper(), s.upper()
+    if g in CATEGORIES:
+        return _kind(s) == g or (g == "IGO" and s == "UNO")
+    return g == s
+
+
+def participant_match(g: dict, s: dict) -> bool:
+    """Whether a system participant is the gold one (see the module docstring)."""
+    if g.get("start") is not None and s.get("start") is not None and g["start"] < s["end"] and s["start"] < g["end"]:
+        return True
+    gw, sw = _words(g.get("text")), _words(s.get("text"))
+    names = [_words(s.get("name"))] if s.get("name") else []
+    if gw and sw and (_contains(gw, sw) or _contains(sw, gw)) and not _pronoun(sw):
+        return True
+    if g.get("name") and any(n and (_contains(n, _words(g["name"])) or _contains(_words(g["name"]), n)) for n in names + [sw]):
+        return True
+    for n in names:
+        if gw and n and (_contains(n, gw) or _contains(gw, n)) and not _pronoun(gw):
+            return True
+    return (_same_country(g.get("country"), s.get("country")) and bool(g.get("sector")) and bool(s.get("sector"))
+            and g["sector"][:3].upper() == s["sector"][:3].upper())
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their", "our"}
+
+
+def _pronoun(words: list[str]) -> bool:
+    return len(words) == 1 and words[0] in _PRONOUNS
+
+
+def role_right(gold: list[dict], system: list[dict]) -> bool:
+    """Every gold participant found and every system participant a gold one."""
+    return all(any(participant_match(g, s) for s in system) for g in gold) and \
+        all(any(participant_match(g, s) for g in gold) for s in system)
+
+
+@lru_cache(maxsize=4096)
+def _gold_points(name: str, country: str | None) -> tuple[tuple[float, float], ...]:
+    from ..gazetteer import open_gazetteer
+
+    gaz = open_gazetteer()
+    out = []
+    for e in gaz.candidates(name):
+        if country and (e.country or "").upper() != country.upper():
+            continue
+        out.append((e.lat, e.lon))
+    return tuple(out[:3])
+
+
+def location_right(gold: dict | None, system: dict | None, text: str = "") -> bool:
+    """Both empty, or the system's place within 161 km of the gold name's reading in the gold country."""
+    if not gold or not gold.get("name"):
+        return system is None
+    if system is None:
+        return False
+    if gold.get("country") and (system.get("country") or "").upper() != gold["country"].upper():
+        return False
+    if gold.get("lat") is not None and system.get("lat") is not None:
+        return haversine(gold["lat"], gold["lon"], system["lat"], system["lon"]) <= 161.0
+    points = _gold_points(gold["name"], gold.get("country"))
+    if points and system.get("lat") is not None:
+        return any(haversine(lat, lon, system["lat"], system["lon"]) <= 161.0 for lat, lon in points)
+    surface = text[system["start"]:system["end"]] if system.get("start") is not None and system.get("end") else ""
+    return normalize(gold["name"]) in (normalize(system.get("name") or ""), normalize(surface))
+
+
+def _overlaps(spans: list[dict], start: int, end: int) -> bool:
+    return any(sp["start"] < end and start < sp["end"] for sp in spans)
+
+
+def score(records: list[dict], docs: list) -> dict:
+    """The gold metrics for records of eval/gold and the documents the system made of their texts."""
+    emitted = matched = gold_total = found = 0
+    typed = typed_right = 0
+    fields = {k: [0, 0] for k in ("actor", "recipient", "factuality", "location", "date", "mode")}
+    fully = 0
+    confident = [0, 0]
+    unreal_as_asserted = 0
+    empty_articles = empty_events = 0
+    for record, doc in zip(records, docs):
+        text = doc.article.text
+        gold = list(record.get("events") or [])
+        gold_total += len(gold)
+        system = sorted((e.model_dump(mode="json") for e in doc.events), key=lambda e: -e["confidence"])
+        emitted += len(system)
+        if not gold:
+            empty_articles += 1
+            empty_events += len(system)
+        free = list(range(len(gold)))
+        for s in system:
+            spans = _system_spans(s)
+            if any(_overlaps(g["evidence"], sp[0], sp[1]) for g in gold for sp in spans):
+                typed += 1
+                typed_right += any(g["type"] == s["type"] and _overlaps(g["evidence"], sp[0], sp[1]) for g in gold for sp in spans)
+            k = next((i for i in free if gold[i]["type"] == s["type"] and any(_overlaps(gold[i]["evidence"], a, b) for a, b in spans)), None)
+            correct = False
+            if k is not None:
+                free.remove(k)
+                matched += 1
+                g = gold[k]
+                actor_ok = role_right(g.get("actors") or [], s["actors"])
+                recipient_ok = role_right(g.get("recipients") or [], s["recipients"])
+                fact_ok = s["factuality"] == g.get("factuality")
+                loc_ok = location_right(g.get("location"), s["location"], text)
+                _tally(fields["actor"], actor_ok)
+                _tally(fields["recipient"], recipient_ok)
+                _tally(fields["factuality"], fact_ok)
+                _tally(fields["location"], loc_ok)
+                if g.get("date"):
+                    _tally(fields["date"], bool(s.get("date")) and (s["date"] or {}).get("value") == g["date"])
+                if g.get("mode"):
+                    _tally(fields["mode"], s.get("mode") == g["mode"])
+                found += actor_ok
+                correct = actor_ok and recipient_ok and fact_ok and loc_ok
+                if g.get("factuality") in UNREAL and s["factuality"] in ("asserted", "reported"):
+                    unreal_as_asserted += 1
+            fully += correct
+            if s["confidence"] >= 0.8:
+                _tally(confident, correct)
+    precision, recall, f1 = prf(matched, emitted - matched, gold_total - matched)
+    metrics = {
+        "precision": precision, "recall": recall, "f1": f1,
+        "recall_type_actor": found / gold_total if gold_total else None,
+        "type_precision": typed_right / typed if typed else None,
+        "fully_correct": fully / emitted if emitted else None,
+        "events": emitted, "gold_events": gold_total,
+        "events_per_empty_article": empty_events / empty_articles if empty_articles else None,
+        "empty_articles": empty_articles,
+        "unreal_emitted_as_asserted": unreal_as_asserted,
+        "fully_correct_at_0_8": confident[0] / confident[1] if confident[1] else None,
+        "events_at_0_8": confident[1],
+    }
+    for key, (hit, total) in fields.items():
+        metrics[f"{key}_accuracy"] = hit / total if total else None
+    return metrics
+
+
+def _system_spans(s: dict) -> list[tuple[int, int]]:
+    """The sentence spans of a system event: its evidence and any merged mentions."""
+    ev = s["evidence"]
+    return [(ev["start"], ev["end"])] + [(m["start"], m["end"]) for m in s.get("mentions") or []]
+
+
+def _tally(cell: list[int], ok: bool) -> None:
+    cell[0] += int(ok)
+    cell[1] += 1

@@ -1,0 +1,101 @@
+"""The precision gate of the events stage: what may be an actor, and which sentences code no event.
+
+Not a stage: helpers the events stage calls. PLOVER codes no actor-less events, so a candidate keeps
+only the participants that name someone (a known actor, a named person, organisation, country or
+people, or a noun for people or institutions such as "police" or "protesters"), and a candidate left
+without an actor is dropped. A news outlet the text cites as the source of a report ("according to
+Al-Ahram", "told Fox News") is never a participant. Questions code no event.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import ontology
+from .models import EventActor
+
+_ACTOR_KINDS = {"person", "organization", "country", "group"}
+_ENTITY_ACTORS = {"PERSON", "ORG", "NORP", "GPE"}
+_MEDIA_SECTORS = {"MED", "JRN"}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    data = ontology._json("events-gate.json")
+    roles = {line.split("\t")[0] for line in ontology._read("actors-roles.tsv").splitlines() if line.strip() and not line.startswith("#")}
+    return {
+        "agents": frozenset(data["agent_nouns"]) | frozenset(t for t in roles if " " not in t),
+        "never": frozenset(data["never_actors"]),
+        "non_entities": frozenset(data["non_actor_entities"]),
+    }
+
+
+def _span(sdoc, start: int | None, end: int | None):
+    if start is None or end is None:
+        return None
+    return sdoc.char_span(start, end, alignment_mode="expand")
+
+
+def is_source(tok) -> bool:
+    """Whether a token names the source a report is attributed to, not a doer ("according to TASS", "told Fox News")."""
+    t = tok
+    while t.dep_ in ("compound", "amod", "det", "poss", "conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+        return True
+    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in ("tell", "inform", "brief"):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in ("quote", "report", "cite")
+
+
+def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
+    """Whether a participant names someone who can act (see the module docstring).
+
+    `kinds` maps doc.actors ids to their kind; an actor found through them is someone unless its words
+    are a date, a number, a product or a cited source.
+    """
+    lex = _lexicon()
+    span = _span(sdoc, actor.start, actor.end)
+    if span is None or len(span) == 0:
+        return bool(actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS)
+    root = _counted(span.root)
+    if is_source(span.root) or (actor.sector in _MEDIA_SECTORS and root.dep_ not in ("nsubj", "nsubjpass")):
+        return False
+    if root.pos_ == "PRON":
+        return bool(actor.actor_id)
+    if root.ent_type_ in lex["non_entities"] and not actor.actor_id:
+        return False
+    if root.i == span.root.i and any(t.ent_type_ in ("DATE", "TIME") for t in span):
+        return False
+    if actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS:
+        return root.lemma_.lower() not in lex["never"]
+    if root.ent_type_ in _ENTITY_ACTORS:
+        return True
+    lemma = root.lemma_.lower()
+    if lemma in lex["never"]:
+        return False
+    return lemma in lex["agents"] or root.lower_ in lex["agents"]
+
+
+def _counted(root):
+    """The noun a quantity counts ("thousands of workers", "dozens of protesters"), else the token itself."""
+    if root.like_num or root.ent_type_ in ("CARDINAL", "QUANTITY") or root.lemma_.lower() in ("dozen", "hundred", "thousand", "million", "score", "number", "group", "crowd"):
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return root
+
+
+def is_question(sent, trigger_start: int) -> bool:
+    """Whether the trigger stands in a question: the sentence ends in '?', or a quoted stretch holding it does."""
+    text = sent.text.rstrip(" \"'”’»)")
+    if text.endswith("?"):
+        return True
+    offset = trigger_start - sent.start_char
+    rest = sent.text[offset:]
+    for quote in ("\"", "”", "’"):
+        end = rest.find(quote)
+        if end > 0 and rest[:end].rstrip().endswith("?"):
+            return True
+    return False
