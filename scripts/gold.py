@@ -1,6 +1,6 @@
 """The gold events corpus: draw its articles, build `eval/gold/events.jsonl` from the annotations, measure agreement.
 
-    python scripts/gold.py draw               # eval/gold/articles.txt: 100 corpus articles drawn with a fixed seed
+    python scripts/gold.py draw               # eval/gold/articles.txt: 200 corpus articles drawn with a fixed seed (the first 100 as before)
     python scripts/gold.py build              # eval/gold/events.jsonl from eval/gold/annotations/*.jsonl
     python scripts/gold.py errors [N]         # tune-split articles: gold events beside the system's (never the held ones)
     python scripts/gold.py check FILE         # problems of an annotation file (quotes not found, unknown values)
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "src" / "dateline" / "data" / "corpus" / "articles.jsonl"
 GOLD = ROOT / "eval" / "gold"
 SEED = 20261203
-SIZE = 100
+SIZE = 200
 
 
 def corpus() -> dict[str, dict]:
@@ -135,7 +135,7 @@ def annotations() -> dict[str, dict[str, dict]]:
     return {p.stem: {r["id"]: r for r in read_jsonl(p)} for p in sorted((GOLD / "annotations").glob("*.jsonl"))}
 
 
-PRIMARY = ("adjudicated", "A", "B", "C", "D", "E")
+PRIMARY = ("adjudicated", "A", "B", "C", "D", "E", "G", "H", "I", "J", "K")
 
 
 def build() -> int:
@@ -254,9 +254,14 @@ def errors(limit: int | None = None) -> int:
             spans = [(s["evidence"]["start"], s["evidence"]["end"])] + [(m["start"], m["end"]) for m in s.get("mentions") or []]
             g = next((g for g in record["events"] if g["type"] == e.type and any(
                 sp["start"] < b and a < sp["end"] for sp in g["evidence"] for a, b in spans)), None)
-            mark = "--" if g is None else "ok" if (role_right(g["actors"], s["actors"]) and role_right(g["recipients"], s["recipients"])
-                                                   and g["factuality"] == e.factuality and location_right(g["location"], s["location"], doc.article.text)) else "~~"
-            print(f"  {mark}  {e.type}/{e.mode} {e.factuality} {e.confidence} A={[a.text for a in e.actors]} R={[a.text for a in e.recipients]} "
+            if g is None:
+                mark = "--"
+            else:
+                wrong = "".join(k for k, ok in (("A", role_right(g["actors"], s["actors"])), ("R", role_right(g["recipients"], s["recipients"])),
+                                                ("F", g["factuality"] == e.factuality),
+                                                ("L", location_right(g["location"], s["location"], doc.article.text))) if not ok)
+                mark = f"~{wrong}" if wrong else "ok"
+            print(f"  {mark:<5} {e.type}/{e.mode} {e.factuality} {e.confidence} A={[a.text for a in e.actors]} R={[a.text for a in e.recipients]} "
                   f"L={e.location.name if e.location else None} D={e.date.value if e.date else None} "
                   f"| {e.evidence.trigger.text if e.evidence.trigger else ''} | {e.evidence.sentence[:110]}")
     return 0

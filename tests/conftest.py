@@ -26,6 +26,14 @@ def pipeline():
     return Pipeline(load_settings(env={}, today="2026-11-28"))
 
 
+@pytest.fixture(scope="session")
+def pipeline_all():
+    """The pipeline with no confidence threshold: every event the rules code, for tests of how they code it."""
+    from dateline.pipeline import Pipeline
+
+    return Pipeline(load_settings(env={}, today="2026-11-28", stage_options={"events": {"min_confidence": 0.0}}))
+
+
 @pytest.fixture
 def fresh_db(tmp_path):
     return tmp_path / "test.db"

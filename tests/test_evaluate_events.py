@@ -5,7 +5,7 @@ from dateline.evaluate import classify, events
 from dateline.models import Article, Document, Event, EventActor, EventLocation, Evidence
 from dateline.settings import load_settings
 
-SETTINGS = load_settings(env={}, today="2023-09-20")
+SETTINGS = load_settings(env={}, today="2023-09-20", stage_options={"events": {"min_confidence": 0.0}})
 EVENTS_KEYS = {"precision", "recall", "f1", "actor_country_accuracy", "mode_accuracy", "sector_accuracy",
                "location_accuracy", "date_accuracy", "factuality_accuracy"}
 

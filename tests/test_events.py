@@ -6,7 +6,7 @@ from dateline.events import Events
 from dateline.models import Actor, Article, Document, Place, Published, Span
 from dateline.settings import load_settings
 
-SETTINGS = load_settings(env={}, today="2023-09-20")
+SETTINGS = load_settings(env={}, today="2023-09-20", stage_options={"events": {"min_confidence": 0.0}})
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,16 @@
+import json
+import re
+import textwrap
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from dateline.errors import ExtractError
-from dateline.extract import Extract, clean_scraped, decode, is_html, parse_header_date
+from dateline.extract import Extract, clean_scraped, decode, is_html, paragraphs, parse_header_date
 from dateline.sources import RawInput
 
-from .conftest import ARTICLE_HTML, SAMPLE
+from .conftest import ARTICLE_HTML, CORPUS, SAMPLE
 
 SCRAPED = """Monday, March 4
 
@@ -189,3 +193,71 @@ def test_non_english_text_is_flagged(settings, text, english):
     doc = Extract(settings)(RawInput(data=text.encode(), origin="t").document())
     assert (doc.article.language == "en") is english
     assert any("does not look like English" in w for w in doc.warnings) is not english
+
+
+# Plain-text layout: hard-wrapped lines are joined into paragraphs before the title is chosen.
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS_ARTICLES = CORPUS / "articles.jsonl"
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def hard_wrapped(paragraphs: list[str], width: int = 72) -> str:
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in paragraphs) + "\n"
+
+
+def wrapped_corpus() -> list[dict]:
+    return [json.loads(line) for line in CORPUS_ARTICLES.read_text(encoding="utf-8").splitlines()]
+
+
+def test_wrapped_text_keeps_paragraphs_lists_tables_and_headings():
+    cleaned = clean_scraped((FIXTURES / "wrapped-wire.txt").read_text(encoding="utf-8"), date(2026, 11, 28))
+    assert cleaned.title == "Armenia And Azerbaijan Extend Border Ceasefire After Vienna Talks"
+    assert cleaned.published.value == "2024-03-04" and cleaned.warnings == []
+    assert cleaned.text.split("\n\n") == [
+        "VIENNA (Wire) - Foreign ministers from Armenia and Azerbaijan met in Vienna on Monday and agreed to extend the "
+        "ceasefire along their border for another ninety days, the Austrian foreign ministry said in a statement after the talks.",
+        "The two ministers also agreed to set up a joint commission on missing persons, which is to hold its first meeting "
+        "in Geneva next month under the auspices of the International Committee of the Red Cross.",
+        "The statement listed three points:",
+        "- the ceasefire is extended to June 1, with monitors from the OSCE on both sides of the border",
+        "- prisoners are to be exchanged within a month",
+        "- talks resume in April",
+        "Ceasefire violations reported since January:",
+        "Month        Armenia   Azerbaijan",
+        "January           14           11",
+        "February           9           12",
+        "Neither minister took questions from reporters. A spokesman for the Azerbaijani foreign ministry said the "
+        'agreement was "a step forward" but warned that a peace treaty was still far off.',
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bread\nMilk\nEggs\nOlive oil\nSalt\n",
+        "the rain in spring\nfalls on the hills\nand on the sea\n",
+        "1. Ceasefire\n2. Prisoner exchange\n3. Talks in April\n",
+        "Name | Country | Office\nPutin | Russia | President\nKim | North Korea | Leader\n",
+    ],
+    ids=["short-items", "poem", "numbered-list", "table"],
+)
+def test_short_lines_and_tables_are_not_joined(text):
+    assert paragraphs(text) == text.strip().split("\n")
+
+
+def test_hyphen_at_a_wrap_joins_without_a_space():
+    text = "Kim's bullet-proof train arrived in the far-eastern city of Komsomolsk-\non-Amur on Friday, where he was greeted with a welcoming ceremony, as\nreported by the Interfax agency.\n"
+    assert "Komsomolsk-on-Amur" in paragraphs(text)[0]
+
+
+@pytest.mark.parametrize("article_id", ["wn-wsum-fb132e8654a4", "wn-wsum-cdc7e526f9e6", "wn-gum-61b93f2d6682", "wn-vat-5261d4485796"])
+def test_wrapped_corpus_article_comes_back_whole(settings, article_id):
+    article = next(a for a in wrapped_corpus() if a["id"] == article_id)
+    expected = paragraphs_of(article["text"])
+    got = Extract(settings)(RawInput(data=(article["title"] + "\n\n" + hard_wrapped(expected)).encode(), origin="t").document()).article
+    assert got.title == article["title"]
+    assert paragraphs_of(got.text) == expected

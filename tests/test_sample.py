@@ -18,8 +18,9 @@ def km(lat1, lon1, lat2, lon2):
 
 
 @pytest.fixture(scope="module")
-def coded(pipeline):
-    return pipeline(RawInput(data=SAMPLE.read_bytes(), origin=str(SAMPLE)).document())
+def coded(pipeline_all):
+    """The sample with every event the rules code (no confidence threshold)."""
+    return pipeline_all(RawInput(data=SAMPLE.read_bytes(), origin=str(SAMPLE)).document())
 
 
 def test_title_and_body(coded):

@@ -1,6 +1,7 @@
 """The times stage: recognition and TIMEX3 normalization, tense, publication-date reconciliation."""
 from __future__ import annotations
 
+from datetime import date
 from importlib import resources
 
 import pytest
@@ -300,6 +301,54 @@ def test_stage_places_bare_months_by_tense(run_stage, text, value):
 def test_stage_reads_forward_cues_and_infinitives_as_future(run_stage, text, value):
     doc = run_stage(text, "2023-09-13")
     assert [t.value for t in doc.timexes if t.type == "DATE"] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a future in the past ('were to', 'was due to') is an arrangement still ahead of the report: the next Monday
+        ("Talks were to continue Monday.", "2023-09-18"),
+        ("The envoy was to arrive on Monday, officials said.", "2023-09-18"),
+        ("The minister was due to arrive on Monday.", "2023-09-18"),
+        ("The minister will arrive on Monday.", "2023-09-18"),
+        # 'last' and 'next' count strictly back and forward from the publication day, whatever the tense
+        ("The minister arrived last Wednesday.", "2023-09-06"),
+        ("The minister will arrive next Wednesday.", "2023-09-20"),
+        ("The minister arrived last Friday.", "2023-09-08"),
+        ("The minister will arrive next Friday.", "2023-09-15"),
+        # a past-tense weekday that is the publication day's own is that day (TimeML, HeidelTime)
+        ("The minister arrived on Wednesday.", "2023-09-13"),
+        ("The minister will arrive on Wednesday.", "2023-09-13"),
+    ],
+)
+def test_stage_counts_weekdays_from_the_publication_day_in_both_directions(run_stage, text, value):
+    # 2023-09-13 is a Wednesday.
+    doc = run_stage(text, "2023-09-13")
+    assert [t.value for t in doc.timexes if t.type == "DATE"] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, expr",
+    [
+        ("On Tuesday March 3 people were killed in the blast.", "Tuesday"),
+        ("By Friday June 4 children had been found.", "Friday"),
+    ],
+)
+def test_a_weekday_keeps_its_week_when_the_number_after_a_month_counts_things(text, expr):
+    # 2023-09-12 is a Tuesday; March 3 and June 4, 2023 fall on neither Tuesday nor Friday: '3 people' is a count, not a day.
+    timex = only(tag(text, "2023-09-12"), expr)
+    assert abs((date.fromisoformat(timex.value) - date(2023, 9, 12)).days) <= 7
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("He arrived on Tuesday, March 3.", "2023-03-03"),  # a comma closes the date: the text says March 3
+        ("On Tuesday, September 5 people were killed.", "2023-09-05"),  # September 5, 2023 is a Tuesday: the date reading holds
+    ],
+)
+def test_a_weekday_with_a_month_and_day_is_that_date_when_nothing_makes_the_day_a_count(text, value):
+    assert [t.value for t in tag(text, "2023-09-12")] == [value]
 
 
 def test_stage_dates_the_sample_article_relative_to_its_publication_date(run_stage):

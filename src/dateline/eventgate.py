@@ -26,6 +26,8 @@ def _lexicon() -> dict:
         "agents": frozenset(data["agent_nouns"]) | frozenset(t for t in roles if " " not in t),
         "never": frozenset(data["never_actors"]),
         "non_entities": frozenset(data["non_actor_entities"]),
+        "non_patients": frozenset(data["non_patients"]),
+        "media": frozenset(data["media_nouns"]),
     }
 
 
@@ -64,7 +66,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
         return bool(actor.actor_id)
     if root.ent_type_ in lex["non_entities"] and not actor.actor_id:
         return False
-    if root.i == span.root.i and any(t.ent_type_ in ("DATE", "TIME") for t in span):
+    if root.ent_type_ in ("DATE", "TIME"):
         return False
     if actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS:
         return root.lemma_.lower() not in lex["never"]
@@ -99,3 +101,39 @@ def is_question(sent, trigger_start: int) -> bool:
         if end > 0 and rest[:end].rstrip().endswith("?"):
             return True
     return False
+
+
+# Types of material acts: told in the simple present without a date, they describe what usually happens.
+_MATERIAL = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT"}
+
+
+def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
+    """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
+    community"), acts on things that cannot undergo them ("released a statement", "released findings"), and
+    talks with no one to talk to ("X discussed climate change")."""
+    lex = _lexicon()
+    if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
+        return True
+    if etype in ("RETREAT", "ASSAULT", "COERCE") and head.pos_ == "VERB":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
+            return True
+    if etype == "CONSULT":
+        # Talking to the press is no consultation ("With Wikinews, X discussed ...", "told reporters").
+        recipients = [r for r in recipients if r.sector not in _MEDIA_SECTORS and not (_words(r.text) & lex["media"])]
+    if etype == "CONSULT" and not recipients and len(actors) < 2 and mode != "visit":
+        plural = any(a.start is not None and a.text.lower().endswith(("s", "council", "committee", "sides")) for a in actors)
+        return not plural and not _with_party(head)
+    return False
+
+
+def _with_party(head) -> bool:
+    """Whether the trigger takes a 'with' or 'between' party other than the press ("met with", "talks between")."""
+    media = _lexicon()["media"]
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+               and not any(g.lemma_.lower() in media or g.lower_ in media for g in c.children) for c in head.children)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in text.split()} | {w.lower() for w in text.split()}

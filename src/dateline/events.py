@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from . import classifier, eventgate, ontology
+from . import classifier, eventconf, eventgate, eventmerge, ontology
 from .errors import PipelineError
 from .eventdate import event_date
 from .eventloc import choose_locations
@@ -40,6 +40,8 @@ _COMMISSIVE = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
 _TARGET_PREPS = {"to", "for", "with", "against", "on"}
 # Types whose recipient is whoever is asked or told to act ("demanded that X ...").
 _DIRECTIVE = {"REQUEST"}
+# Verbs whose subject undergoes the event their object names ("faces sanctions", "suffered an attack").
+_UNDERGO_VERBS = {"face", "suffer", "receive", "undergo", "endure", "escape", "survive", "avoid", "fear", "risk"}
 # Types whose two parties act together ("talks between A and B", "an agreement between A and B").
 _MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
@@ -78,13 +80,18 @@ class Events(Stage):
     requires = ("spacy", "actors", "places", "timexes")
     assigns = ("events",)
     option_defaults = {
-        "min_confidence": (0.4, "Events below this confidence are dropped."),
+        "min_confidence": (None, "Events whose confidence (the probability that they are fully correct) is below this are dropped; "
+                                 "default: the threshold the confidence model was tuned for."),
+        "rules_floor": (0.3, "Candidates whose rule score (trigger weight, arguments, classifier) is below this never reach the confidence model."),
+        "calibration": ("confidence", "Confidence model (data/model-NAME.json or a .json path) that turns what the stage knows of an event into "
+                                      "the probability that it is fully correct; 'none' keeps the rule score as confidence."),
         "model": ("plover", "Sentence classifier that weighs the rules' candidate types (data/model-NAME.npz); 'none' turns it off."),
         "model_weight": (0.5, "Share of the classifier's probability in an event's confidence."),
         "model_threshold": (0.4, "Classifier probability above which it codes a sentence where no trigger matched."),
         "model_compete": (False, "Let the classifier propose types the rules did not."),
         "one_per_clause": (True, "Keep the best event of each clause (others need an actor of their own)."),
         "clause_ratio": (0.9, "A second clause keeps its event when at least this share as confident as the best."),
+        "merge": (True, "Merge the mentions of one happening in an article into one event."),
     }
 
     def __init__(self, settings):
@@ -98,7 +105,11 @@ class Events(Stage):
         self.directive_modals = set(directive["modals"])
         self.directive_weight = float(directive["weight"])
         self.instruments = ontology.instrument_modes()
-        self.min_confidence = float(self.options["min_confidence"])
+        calibration = str(self.options["calibration"])
+        self.calibrator = None if calibration.lower() in ("", "none", "off") else eventconf.load(calibration)
+        floor = self.options["min_confidence"]
+        self.min_confidence = float(floor) if floor is not None else self.calibrator.threshold if self.calibrator else 0.4
+        self.rules_floor = float(self.options["rules_floor"])
         # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and speaks
         # when the rules find no trigger; "none" turns it off.
         model = str(self.options["model"])
@@ -109,6 +120,7 @@ class Events(Stage):
         # Gold codings and most readers take one event per clause; extra candidates need their own actor.
         self.one_per_clause = bool(self.options["one_per_clause"])
         self.clause_ratio = float(self.options["clause_ratio"])
+        self.merge = bool(self.options["merge"])
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy
@@ -116,9 +128,12 @@ class Events(Stage):
             raise PipelineError("the events stage needs the spaCy parse; run the annotate stage before events")
         mentions = [(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions]
         events: list[Event] = []
+        anaphors: list[Event] = []
+        notes: dict[str, dict] = {}
         for sent in sdoc.sents:
-            events.extend(self._sentence(doc, sent, mentions))
-        doc.events = events
+            events.extend(self._sentence(doc, sent, mentions, anaphors, notes))
+        events = eventmerge.merge(events, anaphors) if self.merge else events
+        doc.events = self._calibrate(doc, events, notes)
         doc._done.add("events")
         return doc
 
@@ -128,7 +143,7 @@ class Events(Stage):
         used: set[int] = set()
         tokens = list(sent)
         for k, tok in enumerate(tokens):
-            if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN"):
+            if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
                 continue
             keys = {tok.lemma_.lower(), tok.lower_}
             for key in keys:
@@ -206,7 +221,7 @@ class Events(Stage):
         if hit.mode:
             return
         # "killed in a car bomb explosion": an embedded trigger of the same type says how.
-        same = next((inner for inner in _walk(hit.content) if inner.type == hit.type and inner.mode), None)
+        same = None if hit.trigger.theme else next((inner for inner in _walk(hit.content) if inner.type == hit.type and inner.mode), None)
         if same is not None:
             hit.mode = same.mode
             return
@@ -220,7 +235,21 @@ class Events(Stage):
                 return
 
     # 3-5. one sentence --------------------------------------------------------------------------
-    def _sentence(self, doc: Document, sent, mentions) -> list[Event]:
+    def _calibrate(self, doc: Document, events: list[Event], notes: dict[str, dict]) -> list[Event]:
+        """Each event's confidence as the model's probability that it is fully correct (without a model, its rule
+        score); those under min_confidence go. The feature vectors stay in the spaCy doc's user_data for
+        scripts/train_confidence.py."""
+        kinds = {a.id: a.kind for a in doc.actors}
+        vectors = doc.spacy.user_data.setdefault("dateline_event_features", {})
+        out = []
+        for event in events:
+            x = vectors[event.id] = eventconf.features(event, doc.article.text, {**notes.get(event.id, {}), "rules": event.confidence}, kinds)
+            p = round(self.calibrator.probability(x), 3) if self.calibrator else event.confidence
+            if p >= self.min_confidence:
+                out.append(event.model_copy(update={"confidence": p}))
+        return out
+
+    def _sentence(self, doc: Document, sent, mentions, anaphors: list[Event], notes: dict[str, dict]) -> list[Event]:
         hits = self._nest(self._triggers(sent))
         probs = self.model.proba(sent.text) if self.model is not None else None
         if probs and (not hits or self.model_compete):
@@ -229,6 +258,7 @@ class Events(Stage):
             hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
         kinds = {a.id: a.kind for a in doc.actors}
+        towns = {(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions}
         framed = self._statement_scope(sent)
         out: list[Event] = []
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
@@ -240,7 +270,9 @@ class Events(Stage):
                     actor_toks = actor_toks or more_actors
                     recipient_toks = recipient_toks + more_recipients
             actors = _resolve(actor_toks, mentions, sent, nouns=True)
-            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=False) if r not in actors]
+            # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
+            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True) if r not in actors and eventgate.identifiable(r, sent.doc, kinds)
+                          and not ((r.start, r.end) in towns and _locative(sent.doc, r.start))]
             if hit.type == "THREATEN":
                 # "threatened to stop talks if the United States goes ahead": the one whose conduct is the condition.
                 recipients = recipients + [r for r in _resolve(_condition_subjects(hit.head), mentions, sent, nouns=False) if r not in actors and r not in recipients]
@@ -253,7 +285,9 @@ class Events(Stage):
                 recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=False) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             location = self._location(doc, sentence, trigger)
-            if hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1]):
+            if (hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1])
+                    and location[0].country3 not in {a.country for a in actors}):
+                # A visit abroad is received by the country visited; a visit at home has no target.
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
             if not recipients:
@@ -263,26 +297,36 @@ class Events(Stage):
                               if r.country and r not in actors and kinds.get(r.actor_id) == "country"]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)]
-            recipients = [r for r in recipients if r.country and r.start is None or eventgate.identifiable(r, sent.doc, kinds)]
-            if not actors or eventgate.is_question(sent, trigger.start):
+            recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
+            if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
+                continue
+            if not actors and not eventmerge.is_anaphor(hit.head):
                 continue
             date = event_date(sentence, trigger, doc.timexes, doc.article.published)
             factuality, cue_modal = self._factuality(hit, sent, date, doc)
+            if not actors:
+                # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
+                anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, location, date, factuality, 0.0))
+                continue
             confidence = hit.trigger.weight + (0.1 if actors else -0.15) + (0.05 if recipients else 0.0)
             if factuality != "asserted":
                 confidence -= 0.05
             confidence = round(min(1.0, max(0.0, confidence)), 3)
-            if confidence < self.min_confidence:
+            if confidence < self.rules_floor:
                 continue
             event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence)
+            notes[event.id] = {"weight": hit.trigger.weight, "fallback": hit.trigger.pos == "A", "noun": hit.head.pos_ in ("NOUN", "PROPN"),
+                               "classifier": probs.get(hit.type, 0.0) if probs else 0.0}
             if hit.head.i in framed:
                 event.contexts.append("statement")
             out.append(event)
             clauses[event.evidence.trigger.start] = _clause(hit.head).i
-            if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions):
+            if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions) and _own_commitment(hit.head, actors, mentions, sent, self.cues):
                 # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
                 outer = self._outer_factuality(hit, sent)
-                out.append(self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3)))
+                agree = self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3))
+                notes[agree.id] = {**notes[event.id], "classifier": probs.get("AGREE", 0.0) if probs else 0.0}
+                out.append(agree)
         out = _merge(out)
         if probs:
             w = self.model_weight
@@ -302,7 +346,7 @@ class Events(Stage):
                         or _distinct_claim(group[0], out)):
                     out.extend(group)
             out.sort(key=lambda e: e.evidence.trigger.start)
-            out = _inherit_modes(out, [e for group in heads for e in group] + list(by_clause.get(-1, [])), candidates)
+            out = _inherit_modes(out, clauses, candidates)
         return out
 
     def _directives(self, sent, used: set[int]) -> list[_Hit]:
@@ -657,12 +701,17 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # "the invasion of South Lebanon", "the suppression of the protests": of-objects undergo the action.
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
                 continue
+            if c.dep_ == "poss" and etype in _PATIENT_OF and etype != "ACCUSE":
+                continue  # "Russia's sanctions", "Gaza's bombardment": the possessor may as well be the target
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in _ACTOR_ENTS)):
                 actors.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGO_VERBS:
+            # "Russia is facing sanctions": the subject undergoes the event; who does it is not said here.
+            return [], recipients + _subjects(noun.head)
         if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
             actors.extend(_subjects(noun.head))
         if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
@@ -721,54 +770,108 @@ def _doc_text(sdoc) -> str:
     return text
 
 
+def _heads(tok) -> list[list]:
+    """The participants an argument names, each as its head and the appositions that name it again:
+    "Putin and Xi" is two, "North Korea's leader, Kim Jong Un" one."""
+    groups, todo, seen = [], [tok], set()
+    while todo:
+        t = todo.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        group = [t] + [c for c in t.children if c.dep_ == "appos"]
+        seen.update(c.i for c in group)
+        groups.append(group)
+        todo.extend(c for g in group for c in g.children if c.dep_ == "conj")
+    return groups
+
+
+def _core(tok) -> set[int]:
+    """Token indices of a head's own name: the word and its compounds ("Kim Jong Un", "Defence Agency")."""
+    core, todo = {tok.i}, [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in ("compound", "flat", "nmod") and c.i not in core and (c.pos_ == "PROPN" or t.pos_ == "PROPN" or c.ent_type_):
+                core.add(c.i)
+                todo.append(c)
+    return core
+
+
+def _modifier_tokens(tok) -> list:
+    """The words that qualify a head without being its name: adjectives, possessors, compounds and of/from phrases."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "det"):
+            out.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            out.extend(c.subtree)
+    return out
+
+
 def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
-    """EventActors for the argument tokens: doc.actors mentions inside them (pronouns stand for their antecedents), else their named entities."""
+    """EventActors for the argument tokens: for each head the argument names (itself, conjuncts, appositions), the
+    doc.actors mention of its own name (a pronoun stands for its antecedent), else its named entity, else (when
+    `nouns`) the noun phrase itself. Actors named only in a head's modifiers ("the ambassador to China", "a Cheltenham
+    man") are not participants; they lend their country to a head that has none."""
     out: list[EventActor] = []
     seen: set = set()
+    text = _doc_text(sent.doc)
 
-    def add(start, end, actor):
+    def add(start, end, actor, country=None):
         if actor.id in seen:
             return
         seen.add(actor.id)
-        out.append(EventActor(text=_doc_text(sent.doc)[start:end], name=actor.name, country=actor.country, sector=actor.sector, actor_id=actor.id, start=start, end=end))
+        out.append(EventActor(text=text[start:end], name=actor.name, country=actor.country or country, sector=actor.sector,
+                              actor_id=actor.id, start=start, end=end))
 
-    for tok in arg_toks:
-        if tok.pos_ == "PRON":
-            found = _refer(tok, mentions, prefer=_antecedent(tok))
-            if found is not None:
-                add(*found)
-            continue
-        ranges = _extent(tok)
-        found = []
-        for start, end, actor in mentions:
-            if any(s < end and start < e for s, e in ranges):
-                found.append((start, end, actor))
-        if not any(a.country for _, _, a in found):
-            # "its troops", "their leaders": the possessor says whose.
-            for t in tok.children:
+    def country_of(tokens) -> str | None:
+        chars = [(t.idx, t.idx + len(t)) for t in tokens]
+        codes = {a.country for s, e, a in mentions if a.country and any(s < ce and cs < e for cs, ce in chars)}
+        if not codes:
+            for t in tokens:
                 if t.dep_ == "poss" and t.pos_ == "PRON":
                     ref = _refer(t, mentions)
-                    if ref is not None:
-                        found.append(ref)
-        if found:
-            # A person or organisation already carries its country; a bare country mention next to it adds nothing.
-            kinds = {a.kind for _, _, a in found}
-            for start, end, actor in found:
-                if actor.kind == "country" and kinds - {"country"} and any(a.country == actor.country for _, _, a in found if a is not actor):
-                    continue
-                add(start, end, actor)
-            continue
-        ents = [e for e in sent.ents if e.label_ in _ACTOR_ENTS and any(s < e.end_char and e.start_char < en for s, en in ranges)]
-        for e in ents:
-            if e.text in seen:
+                    if ref is not None and ref[2].country:
+                        codes.add(ref[2].country)
+        return codes.pop() if len(codes) == 1 else None
+
+    for arg in arg_toks:
+        for group in _heads(arg):
+            if len(group) > 1:
+                # One participant named twice ("North Korea's leader, Kim Jong Un"): its proper name if it has one.
+                named = [t for t in group if t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS]
+                group = named[:1] or group[:1]
+            tok = group[0]
+            if tok.pos_ == "PRON":
+                found = _refer(tok, mentions, prefer=_antecedent(tok))
+                if found is not None:
+                    add(*found)
                 continue
-            seen.add(e.text)
-            out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char))
-        if nouns and not ents and tok.pos_ in ("NOUN", "PROPN"):
-            start, end = min(r[0] for r in ranges), max(r[1] for r in ranges)
-            if tok.text not in seen and end - start < 80:
-                seen.add(tok.text)
-                out.append(EventActor(text=_doc_text(sent.doc)[start:end], start=start, end=end))
+            core = _core(tok)
+            lo, hi = min(sent.doc[i].idx for i in core), max(sent.doc[i].idx + len(sent.doc[i]) for i in core)
+            found = [(s, e, a) for s, e, a in mentions if s < hi and lo < e]
+            if found:
+                modifiers = country_of(_modifier_tokens(tok))
+                kinds = {a.kind for _, _, a in found}
+                for start, end, actor in found:
+                    if actor.kind == "country" and kinds - {"country"}:
+                        continue  # "the Kenyan President Kenyatta": the person, who carries the country
+                    add(start, end, actor, modifiers)
+                continue
+            ents = [e for e in sent.ents if e.label_ in _ACTOR_ENTS and e.start <= tok.i < e.end]
+            if ents:
+                e = ents[0]
+                if e.text not in seen:
+                    seen.add(e.text)
+                    out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(_modifier_tokens(tok))))
+                continue
+            if nouns and tok.pos_ in ("NOUN", "PROPN"):
+                words = sorted({tok.i} | {t.i for t in _modifier_tokens(tok) if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
+                start, end = sent.doc[words[0]].idx, sent.doc[words[-1]].idx + len(sent.doc[words[-1]])
+                if end - start < 80 and (start, end) not in seen:
+                    seen.add((start, end))
+                    out.append(EventActor(text=text[start:end], start=start, end=end, country=country_of(_modifier_tokens(tok))))
     return out
 
 
@@ -785,6 +888,35 @@ def _agentive(arg_toks, mentions) -> bool:
             return True
         if any(s <= tok.idx < e for s, e, _ in mentions):
             return True
+    return False
+
+
+def _locative(sdoc, start: int) -> bool:
+    """Whether the word at a character offset is the object of a place preposition ("to Moscow", "in Kabul")."""
+    span = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS | {"from"}
+
+
+def _own_commitment(head, actors: list[EventActor], mentions, sent, cues) -> bool:
+    """Whether a future act is a commitment of its actor: under a verb of promising ("Russia pledged to send"), or
+    said by the actor itself or someone speaking for its country ("Russia said it will send"). A schedule told by
+    the narrator ("Lavrov will visit") or someone else's announcement ("Putin announced that Kim would visit") is not."""
+    speech = set(cues["reported"]["speech_verbs"])
+    promise = set(cues["commitment"]["governors"])
+    tok = head
+    while tok.head.i != tok.i and tok.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acomp"):
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in promise:
+            return True
+        if lemma in speech:
+            speakers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            said = _resolve(speakers, mentions, sent, nouns=True)
+            return any(a.actor_id and a.actor_id == s.actor_id or a.text == s.text or a.country and a.country == s.country
+                       for a in actors for s in said)
     return False
 
 
@@ -807,12 +939,14 @@ def _has_phrase(sent, phrases) -> bool:
     return any(p in text for p in phrases)
 
 
-def _inherit_modes(kept: list[Event], _heads, candidates: list[Event]) -> list[Event]:
-    """A kept event without a mode takes it from a dropped candidate of its type ("a car bomb killed five": explosives)."""
+def _inherit_modes(kept: list[Event], clauses: dict[int, int], candidates: list[Event]) -> list[Event]:
+    """A kept event without a mode takes it from a dropped candidate of its type in its own clause ("a car bomb killed five": explosives)."""
     out = []
     for e in kept:
+        clause = clauses.get(e.evidence.trigger.start)
         if e.mode is None:
-            donor = max((c for c in candidates if c.type == e.type and c.mode and c not in kept), key=lambda c: c.confidence, default=None)
+            donor = max((c for c in candidates if c.type == e.type and c.mode and c not in kept and clauses.get(c.evidence.trigger.start) == clause),
+                        key=lambda c: c.confidence, default=None)
             if donor is not None:
                 cameo, quad, intensity = ontology.codes(e.type, donor.mode)
                 e = e.model_copy(update={"mode": donor.mode, "cameo": cameo, "quad_class": quad, "intensity": intensity})

@@ -155,6 +155,7 @@ class Event(Model):
     location: EventLocation | None = None
     date: EventDate | None = None
     evidence: Evidence
+    mentions: list[Evidence] = Field(default_factory=list)  # other sentences of the article that tell the same happening
     cameo: str | None = None
     quad_class: int | None = None
     intensity: float | None = None

@@ -125,55 +125,67 @@ def _overlaps(spans: list[dict], start: int, end: int) -> bool:
     return any(sp["start"] < end and start < sp["end"] for sp in spans)
 
 
+def judge(record: dict, doc) -> list[dict]:
+    """Each system event of one article judged against its gold: {event, gold (the matched gold event or None),
+    typed (its sentence holds a gold event), type_ok, and the per-field verdicts}; most confident first."""
+    text = doc.article.text
+    gold = list(record.get("events") or [])
+    free = list(range(len(gold)))
+    out = []
+    for event in sorted(doc.events, key=lambda e: -e.confidence):
+        s = event.model_dump(mode="json")
+        spans = _system_spans(s)
+        row = {"event": event, "gold": None, "typed": False, "type_ok": False, "correct": False, "fields": {}}
+        if any(_overlaps(g["evidence"], a, b) for g in gold for a, b in spans):
+            row["typed"] = True
+            row["type_ok"] = any(g["type"] == s["type"] and _overlaps(g["evidence"], a, b) for g in gold for a, b in spans)
+        k = next((i for i in free if gold[i]["type"] == s["type"] and any(_overlaps(gold[i]["evidence"], a, b) for a, b in spans)), None)
+        if k is not None:
+            free.remove(k)
+            g = row["gold"] = gold[k]
+            f = row["fields"] = {
+                "actor": role_right(g.get("actors") or [], s["actors"]),
+                "recipient": role_right(g.get("recipients") or [], s["recipients"]),
+                "factuality": s["factuality"] == g.get("factuality"),
+                "location": location_right(g.get("location"), s["location"], text),
+            }
+            if g.get("date"):
+                f["date"] = bool(s.get("date")) and (s["date"] or {}).get("value") == g["date"]
+            if g.get("mode"):
+                f["mode"] = s.get("mode") == g["mode"]
+            row["correct"] = f["actor"] and f["recipient"] and f["factuality"] and f["location"]
+        out.append(row)
+    return out
+
+
 def score(records: list[dict], docs: list) -> dict:
     """The gold metrics for records of eval/gold and the documents the system made of their texts."""
     emitted = matched = gold_total = found = 0
-    typed = typed_right = 0
+    typed = typed_right = fully = 0
     fields = {k: [0, 0] for k in ("actor", "recipient", "factuality", "location", "date", "mode")}
-    fully = 0
     confident = [0, 0]
-    unreal_as_asserted = 0
-    empty_articles = empty_events = 0
+    unreal_as_asserted = empty_articles = empty_events = 0
     for record, doc in zip(records, docs):
-        text = doc.article.text
         gold = list(record.get("events") or [])
         gold_total += len(gold)
-        system = sorted((e.model_dump(mode="json") for e in doc.events), key=lambda e: -e["confidence"])
-        emitted += len(system)
+        rows = judge(record, doc)
+        emitted += len(rows)
         if not gold:
             empty_articles += 1
-            empty_events += len(system)
-        free = list(range(len(gold)))
-        for s in system:
-            spans = _system_spans(s)
-            if any(_overlaps(g["evidence"], sp[0], sp[1]) for g in gold for sp in spans):
-                typed += 1
-                typed_right += any(g["type"] == s["type"] and _overlaps(g["evidence"], sp[0], sp[1]) for g in gold for sp in spans)
-            k = next((i for i in free if gold[i]["type"] == s["type"] and any(_overlaps(gold[i]["evidence"], a, b) for a, b in spans)), None)
-            correct = False
-            if k is not None:
-                free.remove(k)
+            empty_events += len(rows)
+        for row in rows:
+            typed += row["typed"]
+            typed_right += row["type_ok"]
+            fully += row["correct"]
+            if row["gold"] is not None:
                 matched += 1
-                g = gold[k]
-                actor_ok = role_right(g.get("actors") or [], s["actors"])
-                recipient_ok = role_right(g.get("recipients") or [], s["recipients"])
-                fact_ok = s["factuality"] == g.get("factuality")
-                loc_ok = location_right(g.get("location"), s["location"], text)
-                _tally(fields["actor"], actor_ok)
-                _tally(fields["recipient"], recipient_ok)
-                _tally(fields["factuality"], fact_ok)
-                _tally(fields["location"], loc_ok)
-                if g.get("date"):
-                    _tally(fields["date"], bool(s.get("date")) and (s["date"] or {}).get("value") == g["date"])
-                if g.get("mode"):
-                    _tally(fields["mode"], s.get("mode") == g["mode"])
-                found += actor_ok
-                correct = actor_ok and recipient_ok and fact_ok and loc_ok
-                if g.get("factuality") in UNREAL and s["factuality"] in ("asserted", "reported"):
+                found += row["fields"]["actor"]
+                for key, ok in row["fields"].items():
+                    _tally(fields[key], ok)
+                if row["gold"].get("factuality") in UNREAL and row["event"].factuality in ("asserted", "reported"):
                     unreal_as_asserted += 1
-            fully += correct
-            if s["confidence"] >= 0.8:
-                _tally(confident, correct)
+            if row["event"].confidence >= 0.8:
+                _tally(confident, row["correct"])
     precision, recall, f1 = prf(matched, emitted - matched, gold_total - matched)
     metrics = {
         "precision": precision, "recall": recall, "f1": f1,

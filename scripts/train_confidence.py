@@ -1,0 +1,128 @@
+"""Fit the events stage's confidence model (src/dateline/data/model-confidence.json) on the gold's tune split.
+
+    .venv/bin/python scripts/train_confidence.py [--target 0.7] [--l2 1.0] [--out PATH]
+
+Every event the stage codes on a tune-split article of eval/gold/events.jsonl (with no confidence
+threshold) is labelled fully correct or not by the gold scorer (dateline.evaluate.gold.judge); a
+logistic model with an L2 penalty is fitted on the feature vectors the stage records
+(dateline.eventconf.FEATURES). Five folds over articles give out-of-fold probabilities: the script
+prints their calibration and picks the threshold, the lowest whose out-of-fold share of fully correct
+events reaches --target. The saved model records the ids of the articles it was fitted on. The
+held split is never read. Runs on a CPU in a minute.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline import eventconf  # noqa: E402
+from dateline.evaluate.events import code_texts  # noqa: E402
+from dateline.evaluate.gold import judge  # noqa: E402
+from dateline.settings import load_settings  # noqa: E402
+
+GOLD = ROOT / "eval" / "gold" / "events.jsonl"
+OUT = ROOT / "src" / "dateline" / "data" / "model-confidence.json"
+FOLDS = 5
+
+
+def dataset(records: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows, labels (1 = fully correct) and article indices of every candidate event."""
+    settings = load_settings(stage_options={"events": {"calibration": "none", "min_confidence": 0.0}})
+    docs = code_texts([(r["text"], r.get("dct")) for r in records], settings)
+    rows, labels, groups = [], [], []
+    for k, (record, doc) in enumerate(zip(records, docs)):
+        vectors = doc.spacy.user_data["dateline_event_features"]
+        for row in judge(record, doc):
+            rows.append(vectors[row["event"].id])
+            labels.append(float(row["correct"]))
+            groups.append(k)
+    return np.array(rows), np.array(labels), np.array(groups)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """Logistic regression by Newton's method; the intercept is not penalised."""
+    xb = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(xb.shape[1])
+    penalty = np.eye(xb.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(xb @ w, -30, 30)))
+        grad = xb.T @ (p - y) + penalty @ w
+        hess = xb.T @ (xb * (p * (1 - p))[:, None]) + penalty + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[1:], float(w[0])
+
+
+def predict(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.clip(x @ w + b, -30, 30)))
+
+
+def out_of_fold(x, y, groups, ids, l2) -> np.ndarray:
+    """Probabilities for each event from a model fitted without its article's fold (folds by the MD5 of the article id)."""
+    fold = np.array([int(hashlib.md5(ids[g].encode()).hexdigest(), 16) % FOLDS for g in groups])
+    p = np.zeros(len(y))
+    for f in range(FOLDS):
+        train, test = fold != f, fold == f
+        if test.any():
+            w, b = fit(x[train], y[train], l2)
+            p[test] = predict(x[test], w, b)
+    return p
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray, target: float) -> float:
+    """The lowest threshold whose out-of-fold share of fully correct events reaches `target` with at least 5 kept."""
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    for t in grid:
+        kept = p >= t
+        if kept.sum() >= 5 and y[kept].mean() >= target:
+            return float(t)
+    best = max(grid, key=lambda t: (y[p >= t].mean() if (p >= t).sum() >= 5 else 0.0))
+    return float(best)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--target", type=float, default=0.7, help="share of fully correct events the threshold must reach out of fold")
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty")
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args()
+    with GOLD.open(encoding="utf-8") as fh:
+        records = [r for r in map(json.loads, fh) if r["split"] == "tune"]
+    ids = [r["id"] for r in records]
+    x, y, groups = dataset(records)
+    print(f"{len(records)} tune articles, {len(y)} candidate events, {int(y.sum())} fully correct ({y.mean():.3f})")
+    p = out_of_fold(x, y, groups, ids, args.l2)
+    print(f"out of fold: Brier {np.mean((p - y) ** 2):.4f} (constant {np.mean((y.mean() - y) ** 2):.4f})")
+    print("  bin        events  mean p  fully correct")
+    for lo in np.arange(0, 1, 0.1):
+        inside = (p >= lo) & (p < lo + 0.1)
+        if inside.any():
+            print(f"  {lo:.1f}-{lo + 0.1:.1f}  {inside.sum():8d}  {p[inside].mean():.3f}   {y[inside].mean():.3f}")
+    threshold = choose_threshold(p, y, args.target)
+    kept = p >= threshold
+    print(f"threshold {threshold:.2f}: keeps {int(kept.sum())} of {len(y)} candidates, out-of-fold fully correct {y[kept].mean():.3f}, "
+          f"{int(y[kept].sum())} of {int(y.sum())} correct ones kept")
+    w, b = fit(x, y, args.l2)
+    model = eventconf.Calibrator(weights={n: round(float(v), 5) for n, v in zip(eventconf.FEATURES, w)}, intercept=round(b, 5),
+                                 threshold=threshold, trained_on=tuple(ids))
+    Path(args.out).write_text(model.to_json(
+        data="eval/gold/events.jsonl (split tune)", events=len(y), positives=int(y.sum()), l2=args.l2, target=args.target,
+        out_of_fold={"brier": round(float(np.mean((p - y) ** 2)), 4), "kept": int(kept.sum()),
+                     "fully_correct": round(float(y[kept].mean()), 4) if kept.any() else None}) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""One event per happening in an article: mentions of the same happening merge into one event.
+
+Not a stage: the events stage calls `merge` on the events of a whole document. Two events tell the
+same happening when they have the same type, compatible actors (a shared actor, or the words of one
+inside the other's: "Kim" and "Kim Jong Un"), compatible recipients, places and dates (no two
+different modes, no places in two countries or over 100 km apart, no explicit dates over a week apart), and the same kind of factuality: what
+happened (asserted or reported), what happened long ago (historical), and each kind of what did not
+(yet) happen (planned, speculated, hypothetical, negated) stay apart, so a planned visit never merges
+with the visit that happened. The merged event keeps the first sentence that tells the happening as
+its evidence, the others as `mentions`, the union of the participants, the first place and the most
+precise date; asserted wins over reported.
+
+An actor-less noun that points back at a happening ("the visit", "his visit", "this summit") is no
+event of its own, but is a mention of the last event of its type before it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .gazetteer import haversine
+from .models import Event, EventActor
+
+_POINTS = {"city", "site", "admin2", "inferred"}  # places precise enough to tell two happenings apart by distance
+_NEAR_KM = 100.0  # two places further apart than this are two happenings
+_SPAN_DAYS = 7  # mentions of one happening dated further apart than this are two happenings
+_KIND = {"asserted": "real", "reported": "real"}
+_ANAPHORIC = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+
+
+def _kind(event: Event) -> str:
+    return _KIND.get(event.factuality, event.factuality)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", (text or "").lower()) if len(w) > 1}
+
+
+def _same(a: EventActor, b: EventActor) -> bool:
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    wa, wb = _words(a.name or a.text), _words(b.name or b.text)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def _compatible_roles(a: list[EventActor], b: list[EventActor], required: bool) -> bool:
+    """Actors must share someone; recipients only must not name two sets of countries with nothing in common."""
+    if not a or not b:
+        return not required
+    if any(_same(x, y) for x in a for y in b):
+        return True
+    if required:
+        return False
+    ca, cb = {x.country for x in a if x.country}, {y.country for y in b if y.country}
+    return not (ca and cb) or bool(ca & cb)
+
+
+def _dated(event: Event) -> str | None:
+    d = event.date
+    return d.value if d is not None and d.derived_from in ("explicit", "relative") and d.value else None
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """Whether two events of one article tell the same happening (see the module docstring)."""
+    if a.type != b.type or _kind(a) != _kind(b):
+        return False
+    if not _compatible_roles(a.actors, b.actors, required=True) or not _compatible_roles(a.recipients, b.recipients, required=False):
+        return False
+    if a.mode != b.mode:
+        return False
+    la, lb = a.location, b.location
+    if la and lb and la.country and lb.country and la.country != lb.country:
+        return False
+    if la and lb and la.level in _POINTS and lb.level in _POINTS and None not in (la.lat, lb.lat) and haversine(la.lat, la.lon, lb.lat, lb.lon) > _NEAR_KM:
+        return False
+    return _dates_agree(_dated(a), _dated(b))
+
+
+def _dates_agree(da: str | None, db: str | None) -> bool:
+    """No two dates that cannot be one happening: days over a week apart, or months or years that differ."""
+    if not da or not db:
+        return True
+    if len(da) == len(db) == 10:
+        try:
+            return abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= _SPAN_DAYS
+        except ValueError:
+            return da == db
+    n = min(len(da), len(db))
+    return da[:n] == db[:n]
+
+
+def _union(a: list[EventActor], b: list[EventActor]) -> list[EventActor]:
+    out = list(a)
+    for x in b:
+        if not any(_same(x, y) for y in out):
+            out.append(x)
+    return out
+
+
+def _combine(first: Event, other: Event) -> Event:
+    """`first` (the earlier telling) with `other` folded in as a mention."""
+    update: dict = {
+        "mentions": sorted(first.mentions + [other.evidence] + other.mentions, key=lambda ev: ev.start),
+        "actors": _union(first.actors, other.actors),
+        "recipients": _union(first.recipients, other.recipients),
+        "confidence": max(first.confidence, other.confidence),
+    }
+    if first.factuality == "reported" and other.factuality == "asserted":
+        update["factuality"] = "asserted"
+    if first.location is None and other.location is not None:
+        update["location"] = other.location
+    if other.date is not None and (first.date is None or (_dated(other) and not _dated(first))
+                                   or (_dated(other) and _dated(first) and len(other.date.value) > len(first.date.value))):
+        update["date"] = other.date
+    if first.mode is None and other.mode is not None:
+        update["mode"] = other.mode
+    return first.model_copy(update=update)
+
+
+def is_anaphor(head) -> bool:
+    """Whether a noun trigger points back at a known happening ("the visit", "his visit", "Kim's visit")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in _ANAPHORIC) or c.dep_ == "poss" for c in head.children)
+
+
+def merge(events: list[Event], anaphors: list[Event] = ()) -> list[Event]:
+    """The events with each happening told once (in text order), anaphoric mentions attached to their happening."""
+    out: list[Event] = []
+    for event in sorted(events, key=lambda e: e.evidence.start):
+        k = next((i for i, kept in enumerate(out) if same_happening(kept, event)), None)
+        if k is None:
+            out.append(event)
+        else:
+            out[k] = _combine(out[k], event)
+    for mention in sorted(anaphors, key=lambda e: e.evidence.start):
+        before = [i for i, kept in enumerate(out) if kept.type == mention.type and kept.evidence.start < mention.evidence.start
+                  and _kind(kept) == _kind(mention)]
+        if before:
+            k = max(before, key=lambda i: out[i].evidence.start)
+            if all(m.start != mention.evidence.start for m in out[k].mentions) and out[k].evidence.start != mention.evidence.start:
+                out[k] = out[k].model_copy(update={"mentions": sorted(out[k].mentions + [mention.evidence], key=lambda ev: ev.start)})
+    return out

@@ -1,0 +1,67 @@
+"""The precision gate and the one-event-per-happening merge, on whole texts through the real pipeline."""
+import pytest
+
+import dateline
+
+
+def events_of(pipeline, text, published="2020-01-15"):
+    return dateline.process(text, pipeline=pipeline, published=published).events
+
+
+def texts(events, field):
+    return [[a.text for a in getattr(e, field)] for e in events]
+
+
+def test_question_codes_no_event(pipeline_all):
+    found = events_of(pipeline_all, "Did the ministry ever support the rebels? The rebels attacked the town on Monday.")
+    assert [e.type for e in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded in Kabul on Monday, killing five people and wounding a dozen more.",  # no one named as doing it
+    "The army released a statement on Monday about the clashes in the north.",  # a statement is no one released
+    "Police arrest protesters in the capital every week, activists say.",  # habitual
+    "With reporters, the candidate discussed climate change and water security on Monday.",  # talks with no one
+])
+def test_non_events_are_not_coded(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_cited_outlet_is_not_the_actor(pipeline_all):
+    [event] = events_of(pipeline_all, "According to Al-Ahram, the ministry called for calm on Monday.")
+    assert event.type == "REQUEST" and texts([event], "actors") == [["the ministry"]]
+    assert event.factuality == "reported"
+
+
+def test_place_is_never_the_recipient_of_an_arrest(pipeline_all):
+    [event] = events_of(pipeline_all, "Police arrested a 36-year-old Cheltenham man on Tuesday.")
+    assert event.type == "COERCE" and texts([event], "recipients") == [["a 36-year-old Cheltenham man"]]
+
+
+def test_passive_agent_is_the_actor_and_destination_no_recipient(pipeline_all):
+    [event] = events_of(pipeline_all, "The envoy was invited to Moscow by the Russian government on Monday.")
+    assert [a.country for a in event.actors] == ["RUS"]
+    assert "Moscow" not in texts([event], "recipients")[0]
+
+
+def test_mentions_of_one_visit_merge_into_one_event(pipeline_all):
+    text = "Kim Jong Un arrived in Vladivostok on Tuesday. The visit drew protests in Seoul. Kim's visit was his first abroad."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]
+    assert event.evidence.trigger.text == "arrived"
+    assert [m.sentence for m in event.mentions] == ["The visit drew protests in Seoul.", "Kim's visit was his first abroad."]
+
+
+@pytest.mark.parametrize("text,factualities", [
+    ("Lavrov visited Pyongyang on Monday. Lavrov will visit Pyongyang again in October.", {"asserted", "planned"}),
+    ("Putin visited North Korea in July 2000. Putin visited North Korea again on Monday.", {"historical", "asserted"}),
+])
+def test_planned_or_earlier_happenings_stay_apart(pipeline_all, text, factualities):
+    visits = [e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]
+    assert {e.factuality for e in visits} == factualities and len(visits) == 2
+
+
+def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is(pipeline_all):
+    assert "AGREE" not in {e.type for e in events_of(pipeline_all, "Putin announced on Monday that Kim would visit factories in Komsomolsk-on-Amur.")}
+    assert "AGREE" not in {e.type for e in events_of(pipeline_all, "Lavrov will visit Pyongyang in October, the ministry's schedule shows.")}
+    spoken = {e.type: e for e in events_of(pipeline_all, "Putin said on Monday that Russia will send troops to Serbia.")}
+    assert spoken["MOBILIZE"].factuality == "planned" and spoken["AGREE"].actors[0].country == "RUS"
