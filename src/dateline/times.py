@@ -533,6 +533,8 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         yr_m = re.search(r"\b(1\d{3}|20\d{2})\b", s)
         if day is None or not 1 <= day <= 31:
             return None
+        if not yr_m and dct and _day_counts_things(ctx.text, m, mo, day, dct, tense):
+            return None
         if yr_m:
             y = int(yr_m[1])
         elif dct:
@@ -782,6 +784,21 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         return _that_day(low, ctx)
 
     return None
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _day_counts_things(text: str, m: re.Match, month: int, day: int, dct: date, tense: Tense | None) -> bool:
+    """Whether the number of 'On Tuesday March 3 people were killed' counts people rather than naming a day: a
+    weekday is written, the month and day do not fall on it, and a word follows the number that does not
+    follow dates ('March 3 at noon'; words_after_dates in the lexicon)."""
+    weekday = _weekday_in(m.group(0))
+    after = _NEXT_WORD.match(text, m.end())
+    if weekday is None or not after or after[1] in lexicon()["words_after_dates"]:
+        return False
+    y = _day_year(dct, month, day, tense)
+    return day > calendar.monthrange(y, month)[1] or date(y, month, day).isoweekday() != weekday
 
 
 def _after_a_given_name(text: str, start: int) -> bool:
@@ -1488,8 +1505,9 @@ def spacy_tense_reader(sdoc, sentences: list[tuple[int, int]] | None = None, tex
             head = verb.head
             if head.lemma_ in future_verbs:
                 return "future"
-            if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
-                return "future"  # "is to resume trading Tuesday": an arrangement still ahead
+            if head.lemma_ == "be" and (head.tag_ in ("VBZ", "VBP") or head.tag_ == "VBD" and verb.dep_ == "xcomp"):
+                # "is to resume trading Tuesday", "talks were to continue Monday": an arrangement still ahead of the report
+                return "future"
             if head.pos_ in ("VERB", "AUX"):
                 return verb_tense(head, depth + 1)
             # "guidelines to be published in November", "a plan to vote on Friday": what a thing is for lies ahead
