@@ -4,8 +4,9 @@ The cascade, in order:
 1. Decode: refuse binary inputs (images, PDFs, archives); UTF-8, else the declared charset, else cp1252.
 2. Detect HTML or plain text by content, never by file name.
 3. HTML goes through trafilatura (body, title, author, site) and its date search (htmldate).
-4. Plain text goes through our scraped-text cleaner: headline once as title, repeated headlines,
-   teasers, share/subscribe lines and comment forms removed, a header date read.
+4. Plain text goes through our scraped-text cleaner: hard-wrapped lines joined into paragraphs
+   (lists, tables and headings kept apart), headline once as title, repeated headlines, teasers,
+   share/subscribe lines and comment forms removed, a header date read.
 5. The publication date is chosen: caller > page metadata or URL > text header; each records its
    source and precision.
 6. The article id is a content hash of title and text, so the same article is stored once.
@@ -17,9 +18,12 @@ import hashlib
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
+from typing import NamedTuple
 
 from .errors import ExtractError
 from .models import Article, Document, Published
@@ -139,48 +143,149 @@ def _is_headline(line: str) -> bool:
     )
 
 
-def clean_scraped(text: str, today: date) -> tuple[str | None, str, Published | None]:
-    """Scraped plain text → (title, body, header date). Paragraphs in the body are separated by blank lines."""
+# Words title case leaves in lower case (articles, conjunctions, short prepositions), and words a
+# headline never ends on: a first line ending on one is a sentence cut short, not a title.
+_MINOR_WORDS = frozenset("a an the and but or nor for so yet as at by in of off on per to up via vs from into onto with over than out amid upon".split())
+_DANGLING_WORDS = frozenset("a an the and but or nor of to with from by at as than into onto his her its their our your my whose".split())
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_LIST_ITEM = re.compile(r"^(?:[-*+•·‣▪◦●]\s|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s)")
+_TABLE_ROW = re.compile(r"\t|\S {3,}\S|\|.*\|")
+_RULE_LINE = re.compile(r"^[\W_]{3,}$")
+_MIN_WRAP, _MAX_WRAP = 40, 160  # columns at which text is hard-wrapped
+_SLACK = 3  # columns a wrapped line may run past the width measured, which can fall short of the real one
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # stripped
+    width: int  # columns, indentation included
+    indent: int
+
+
+def _lines(text: str) -> list[_Line | None]:
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        raw = raw.rstrip().expandtabs(8)
+        stripped = raw.lstrip()
+        lines.append(_Line(stripped, len(raw), len(raw) - len(stripped)) if stripped else None)
+    return lines
+
+
+def _structural(line: _Line) -> bool:
+    """A table row or a rule line (----, * * *): never part of a wrapped paragraph."""
+    return bool(_TABLE_ROW.search(line.text) or _RULE_LINE.match(line.text))
+
+
+class _Wrap(NamedTuple):
+    width: int  # the widest a wrapped line runs, in columns
+    greedy: bool  # every line holds as many words as fit (mail clients, textwrap), not evened out (typesetting, fmt)
+
+
+def _wrapping(lines: list[_Line | None]) -> _Wrap | None:
+    """How the text was hard-wrapped, or None when its lines were not wrapped.
+
+    A line broken because the next word did not fit puts the width between the line's own width and
+    that plus the next word: in greedily wrapped text nearly all line breaks agree on one column. A
+    wrapper that evens out its lines breaks short of that column, but its lines still fill a narrow
+    band below the widest. Either way few lines run past the width.
+    """
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a and b and not _structural(a) and not _structural(b)]
+    if not pairs:
+        return None
+    present = [line for line in lines if line]
+    starts = [0] * (_MAX_WRAP + 2)
+    for a, b in pairs:
+        if a.width <= _MAX_WRAP:
+            starts[a.width] += 1
+            starts[min(a.width + len(b.text.split()[0]), _MAX_WRAP) + 1] -= 1
+    agreeing = list(accumulate(starts))
+    width = max(range(_MIN_WRAP, _MAX_WRAP + 1), key=lambda column: (agreeing[column], -column))
+    widths = sorted((a.width for a, _ in pairs if a is not present[0]), reverse=True)  # a headline has any width
+    for _ in range(len(widths) // 10 + 1):  # the widest but for an overlong line or two (a URL)
+        if len(widths) > 1 and widths[0] > widths[1] + 10:
+            widths.pop(0)
+    widest = widths[0] if widths else width
+    greedy = agreeing[width] >= 0.9 * len(pairs) and widest <= width
+    width = max(width, widest)
+    filled = sum(0.75 * width <= w <= width for w in widths) / len(pairs)
+    overlong = sum(line.width > width + 10 for line in present) / len(present)
+    if _MIN_WRAP <= width <= _MAX_WRAP and (agreeing[width] >= 0.5 * len(pairs) or filled >= 0.7) and overlong <= 0.1:
+        return _Wrap(width, greedy)
+    return None
+
+
+def _continues(line: _Line, following: _Line, wrap: _Wrap | None, opens: bool) -> bool:
+    """Whether the break between two lines is a wrap inside a paragraph rather than one the writer made.
+
+    `opens`: `line` is the first line of its paragraph, so it may be a heading.
+    """
+    if _structural(line) or _structural(following):
+        return False
+    if line.text.split()[-1].lower() in _DANGLING_WORDS and not _LIST_ITEM.match(following.text):
+        return True  # no sentence or heading ends on 'the' or 'of'
+    ends_sentence = line.text.endswith(_SENTENCE_END)
+    if following.indent > line.indent and ends_sentence:
+        return False  # an indented first line opens a paragraph
+    if wrap and line.width <= wrap.width + _SLACK and wrap.width < line.width + 1 + len(following.text.split()[0]):
+        return True  # the next word did not fit, whatever it is
+    if _LIST_ITEM.match(following.text) or ends_sentence or (wrap and line.width > wrap.width + _SLACK):
+        return False
+    if wrap and not wrap.greedy and line.width >= 0.8 * wrap.width and not (opens and _title_case(line.text)):
+        return True  # evened-out lines break short of the width, but not mid-sentence on purpose
+    return following.text[:1].islower() and line.width >= (0.6 * wrap.width if wrap else 40)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text → its paragraphs: hard-wrapped lines joined; blank lines, list items, table rows and headings kept apart."""
+    lines = _lines(text)
+    wrap = _wrapping(lines)
+    found: list[str] = []
+    current: list[_Line] = []
+    for line, following in zip(lines, lines[1:] + [None]):
+        if line is None:
+            continue
+        current.append(line)
+        if following is not None and _continues(line, following, wrap, opens=len(current) == 1):
+            continue
+        joined = current[0].text
+        for part in current[1:]:
+            joined += part.text if re.search(r"[^\s-]-+$", joined) else " " + part.text
+        found.append(joined)
+        current = []
+    return found
+
+
+class Scraped(NamedTuple):
+    """What the scraped-text cleaner found: title, body, header date and warnings."""
+
+    title: str | None
+    text: str  # paragraphs separated by blank lines
+    published: Published | None
+    warnings: list[str]
+
+
+def clean_scraped(text: str, today: date) -> Scraped:
+    """Scraped plain text → its title, body, header date and warnings. Hard-wrapped lines are joined into paragraphs first."""
     cut, drop = _boilerplate()
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    published = None
-    title = None
-    head_done = False
     kept: list[str] = []
-    for line in lines:
-        if not line:
-            kept.append("")
-            continue
-        if any(p.search(line) for p in cut):
+    for paragraph in paragraphs(text):
+        if any(p.search(paragraph) for p in cut):
             break
-        if any(p.search(line) for p in drop):
-            continue
-        if not head_done:
-            if published is None and len(line) < 80:
-                header = parse_header_date(line, today)
-                if header:
-                    published = header
-                    continue
-            head_done = True
-            if _is_headline(line):
-                title = line
-                continue
-        if title and _norm_line(line) == _norm_line(title):
-            continue
-        kept.append(line)
-    # One line is one paragraph, except hard-wrapped lines, which end mid-sentence and are joined.
-    paragraphs: list[str] = []
-    joinable = False
-    for line in kept:
-        if not line:
-            joinable = False
-            continue
-        if joinable and paragraphs:
-            paragraphs[-1] += " " + line
-        else:
-            paragraphs.append(line)
-        joinable = not line.endswith(_SENTENCE_END)
-    return title, "\n\n".join(paragraphs), published
+        if not any(p.search(paragraph) for p in drop):
+            kept.append(paragraph)
+    published = None
+    if kept and len(kept[0]) < 80 and (published := parse_header_date(kept[0], today)):
+        kept = kept[1:]
+    title = None
+    if kept and _is_headline(kept[0]):
+        title, kept = kept[0], kept[1:]
+    body = [p for p in kept if _norm_line(p) != _norm_line(title or "")]
+    return Scraped(title, "\n\n".join(body), published, [])
 
 
 def _extract_html(html: str, url: str | None) -> tuple[str | None, str, Published | None, str | None, str | None]:
@@ -279,7 +384,8 @@ class Extract(Stage):
                 title, text, published, author, site = _extract_html(decoded, raw.url)
             else:
                 kind = "text"
-                title, text, published = clean_scraped(decoded, self.today())
+                title, text, published, cleaned = clean_scraped(decoded, self.today())
+                doc.warnings.extend(cleaned)
             if raw.title:
                 title = raw.title
         if len(text) < self.settings.min_text_chars:
