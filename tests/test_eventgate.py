@@ -65,3 +65,25 @@ def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is(pipeline_all):
     assert "AGREE" not in {e.type for e in events_of(pipeline_all, "Lavrov will visit Pyongyang in October, the ministry's schedule shows.")}
     spoken = {e.type: e for e in events_of(pipeline_all, "Putin said on Monday that Russia will send troops to Serbia.")}
     assert spoken["MOBILIZE"].factuality == "planned" and spoken["AGREE"].actors[0].country == "RUS"
+
+
+@pytest.mark.parametrize("text,etype,factuality", [
+    ("President Lula said on Monday that Brazil supports Korea's bid to join the bank.", "SUPPORT", "asserted"),  # a speech act of its own speaker
+    ("Officials said on Monday that rebels attacked the convoy.", "ASSAULT", "reported"),  # a happening a source tells
+    ("Senators condemned the regulator's decision on Monday, citing an abuse of power.", "ACCUSE", "asserted"),
+    ("President Donald Trump announced on Tuesday that he had asked for John Bolton's resignation.", "REQUEST", "asserted"),  # done, not planned
+    ("In 2015, Iran reached a nuclear agreement with six world powers in Vienna.", "AGREE", "historical"),
+])
+def test_factuality_of_speech_acts_plans_and_background(pipeline_all, text, etype, factuality):
+    found = {e.type: e for e in events_of(pipeline_all, text)}
+    assert found[etype].factuality == factuality
+
+
+@pytest.mark.parametrize("text,etype,recipient", [
+    ("Rodrigo Duterte threatened the network's franchise on Monday.", "THREATEN", "network"),
+    ("Senators condemned the decision of the commission on Monday.", "ACCUSE", "commission"),
+    ("The minister appealed for the population to remain calm on Monday.", "REQUEST", "population"),
+])
+def test_target_is_the_owner_of_the_thing_acted_on(pipeline_all, text, etype, recipient):
+    found = {e.type: e for e in events_of(pipeline_all, text)}
+    assert any(recipient in r.text for r in found[etype].recipients)

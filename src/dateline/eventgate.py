@@ -89,6 +89,15 @@ def _counted(root):
     return root
 
 
+def names_someone(tok) -> bool:
+    """Whether a noun names an actor by itself: a name, a pronoun or a noun for people or institutions."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _ENTITY_ACTORS:
+        return True
+    root = _counted(tok)
+    lex = _lexicon()
+    return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"]
+
+
 def is_question(sent, trigger_start: int) -> bool:
     """Whether the trigger stands in a question: the sentence ends in '?', or a quoted stretch holding it does."""
     text = sent.text.rstrip(" \"'”’»)")

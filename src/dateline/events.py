@@ -42,6 +42,8 @@ _TARGET_PREPS = {"to", "for", "with", "against", "on"}
 _DIRECTIVE = {"REQUEST"}
 # Verbs whose subject undergoes the event their object names ("faces sanctions", "suffered an attack").
 _UNDERGO_VERBS = {"face", "suffer", "receive", "undergo", "endure", "escape", "survive", "avoid", "fear", "risk"}
+# Types that are speech acts: said by their own actor, they are asserted, not reported.
+_SPEECH_ACTS = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 # Types whose two parties act together ("talks between A and B", "an agreement between A and B").
 _MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
@@ -443,6 +445,8 @@ class Events(Stage):
                 objs = {t.lemma_.lower() for t in tok.children}
                 if objs & {"future"}:
                     found.add("planned")
+        # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
+        done = head.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause = head, True
         speech_above = _speech_above(head, cues)
@@ -473,7 +477,7 @@ class Events(Stage):
                     found.add("negated")
                 if lemma in cues["speculated"]["governors"]:
                     found.add("speculated")
-                if lemma in cues["planned"]["governors"]:
+                if lemma in cues["planned"]["governors"] and not done:
                     found.add("planned")
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
@@ -485,17 +489,33 @@ class Events(Stage):
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):
                 break
             tok = tok.head
-        if self._own_date(head, date) and doc.article.published.value:
+        if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
             years = int(doc.article.published.value[:4]) - int(date.value[:4])
             if years >= cues["historical"]["years_before"] + (0 if len(date.value) >= 4 else 1):
                 found.add("historical")
                 found.discard("planned")
-        if speech_above or _has_phrase(sent, cues["reported"]["phrases"]):
+        if (speech_above and not (hit.type in _SPEECH_ACTS and self._speaker_is_actor(head, doc, sent))) or _has_phrase(sent, cues["reported"]["phrases"]):
+            # What a source says happened is reported; a speech act its own speaker performs is asserted
+            # ("Lula said Brazil supports Korea" is Brazil's support, said).
             found.add("reported")
         for value in cues["precedence"]:
             if value in found:
                 return value, commitment and value == "planned"
         return "asserted", False
+
+    @staticmethod
+    def _speaker_is_actor(head, doc: Document, sent) -> bool:
+        """Whether the one who says the trigger's clause is its actor or speaks for the actor's country."""
+        mentions = [(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions]
+        tok = head
+        while tok.head.i != tok.i and tok.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
+            tok = tok.head
+        speakers = [c for c in tok.children if c.dep_ == "nsubj"] if tok.i != head.i else []
+        if not speakers:
+            return False
+        actor_toks, _ = _arguments(head)
+        said, actors = _resolve(speakers, mentions, sent, nouns=True), _resolve(actor_toks, mentions, sent, nouns=True)
+        return any(a.actor_id and a.actor_id == s.actor_id or a.country and a.country == s.country for a in actors for s in said)
 
     @staticmethod
     def _own_date(head, date) -> bool:
@@ -739,8 +759,19 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             actors.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
+            if not eventgate.names_someone(c):
+                # "threatened the network's franchise", "condemned the act of the NTC": the owner of the thing is the target.
+                recipients.extend(_owners(c))
+        elif c.dep_ == "dobj" and theme and etype in _COMMISSIVE | _DIRECTIVE:
+            recipients.extend(_owners(c))
         elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
-            recipients.extend(g for g in c.children if g.dep_ == "pobj")
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    # "asked for Bolton's resignation": the owner of what is asked for or acted on.
+                    recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
+        elif c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            # "appealed for the population to remain calm": the one asked is the subject of the for-clause.
+            recipients.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
         elif c.dep_ == "prt":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -750,6 +781,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
     return actors, recipients
+
+
+def _owners(tok) -> list:
+    """Who a thing belongs to: its possessor or of-object ("the network's franchise", "the act of the NTC")."""
+    out = [c for c in tok.children if c.dep_ == "poss"]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _extent(tok) -> list[tuple[int, int]]:
@@ -928,9 +966,10 @@ def _speech_above(head, cues) -> bool:
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in speech:
             return True
         tok = tok.head
-    # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root.
+    # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
-        return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i for c in tok.children)
+        return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
+                   and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children)
     return False
 
 
