@@ -87,3 +87,19 @@ def test_factuality_of_speech_acts_plans_and_background(pipeline_all, text, etyp
 def test_target_is_the_owner_of_the_thing_acted_on(pipeline_all, text, etype, recipient):
     found = {e.type: e for e in events_of(pipeline_all, text)}
     assert any(recipient in r.text for r in found[etype].recipients)
+
+
+def test_force_against_an_idea_is_criticism(pipeline_all):
+    [event] = events_of(pipeline_all, "Republican lawmakers strongly attacked the impeachment inquiry on Monday.")
+    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
+
+
+@pytest.mark.parametrize("text", [
+    "In so ruling, the court demonstrated a shocking ignorance of the technology involved.",
+    "Trump railed against critics during his first campaign rally since March.",
+    "Arriving back home in 1964, he turned to the study of Islamic law.",
+    "The next day, President Trump delivered a speech declaring himself the president of law and order.",
+    "Former ambassador Nikki Haley wrote on Twitter that the decision was a mistake.",
+])
+def test_showing_campaigning_returning_home_and_speeches_are_no_events(pipeline_all, text):
+    assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []

@@ -28,6 +28,8 @@ def _lexicon() -> dict:
         "non_entities": frozenset(data["non_actor_entities"]),
         "non_patients": frozenset(data["non_patients"]),
         "media": frozenset(data["media_nouns"]),
+        "abstract": frozenset(data["abstract_objects"]),
+        "campaign": frozenset(data["campaign_words"]),
     }
 
 
@@ -124,7 +126,17 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
         return True
-    if etype in ("RETREAT", "ASSAULT", "COERCE") and head.pos_ == "VERB":
+    if etype == "PROTEST" and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
+        return True  # "demonstrated a shocking ignorance", "rallied support": showing or gathering something, no protest
+    if etype == "PROTEST" and head.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex["campaign"] for c in head.children):
+        return True  # "a campaign rally", "political rallies": an election event
+    if etype == "PROTEST" and head.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children):
+        return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
+    if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
+        return True  # "arriving back home": a return home is no visit
+    if etype in ("RETREAT", "ASSAULT", "COERCE", "AID") and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
             return True
@@ -135,6 +147,16 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         plural = any(a.start is not None and a.text.lower().endswith(("s", "council", "committee", "sides")) for a in actors)
         return not plural and not _with_party(head)
     return False
+
+
+def figurative(head, etype: str) -> str | None:
+    """The type a verb of force really codes when it acts on an idea: 'attacked the proposal' is ACCUSE, not ASSAULT."""
+    if etype != "ASSAULT" or head.pos_ != "VERB":
+        return None
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objects and all(_counted(o).lemma_.lower() in _lexicon()["abstract"] for o in objects):
+        return "ACCUSE"
+    return None
 
 
 def _with_party(head) -> bool:

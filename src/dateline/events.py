@@ -191,6 +191,10 @@ class Events(Stage):
     # 2. content ---------------------------------------------------------------------------------
     def _nest(self, hits: list[_Hit]) -> list[_Hit]:
         """Keep the top-level hits; a hit governed by another through a complement is its content."""
+        for hit in hits:
+            retyped = eventgate.figurative(hit.head, hit.type)
+            if retyped:
+                hit.type, hit.mode = retyped, "disapprove"
         by_token = {h.i: h for h in hits}
         top = []
         for hit in hits:
