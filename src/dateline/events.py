@@ -450,7 +450,8 @@ class Events(Stage):
                 if objs & {"future"}:
                     found.add("planned")
         # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
-        done = head.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+        verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") else head
+        done = verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause = head, True
         speech_above = _speech_above(head, cues)
@@ -498,7 +499,8 @@ class Events(Stage):
             if years >= cues["historical"]["years_before"] + (0 if len(date.value) >= 4 else 1):
                 found.add("historical")
                 found.discard("planned")
-        if (speech_above and not (hit.type in _SPEECH_ACTS and self._speaker_is_actor(head, doc, sent))) or _has_phrase(sent, cues["reported"]["phrases"]):
+        if ((speech_above and not (hit.type in _SPEECH_ACTS and self._speaker_is_actor(head, doc, sent))) or _has_phrase(sent, cues["reported"]["phrases"])
+                or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx))):
             # What a source says happened is reported; a speech act its own speaker performs is asserted
             # ("Lula said Brazil supports Korea" is Brazil's support, said).
             found.add("reported")
@@ -975,6 +977,24 @@ def _speech_above(head, cues) -> bool:
         return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children)
     return False
+
+
+def _said_to(head, cues) -> bool:
+    """Whether the trigger is what someone 'is said to' or 'was reported to' have done."""
+    speech = set(cues["reported"]["speech_verbs"])
+    tok = head
+    while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in speech and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            return True
+    return False
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether an offset lies inside a quotation of its paragraph (what a quoted speaker says happened is reported)."""
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _has_phrase(sent, phrases) -> bool:
