@@ -235,6 +235,62 @@ def test_wrapped_text_keeps_paragraphs_lists_tables_and_headings():
     ]
 
 
+LEAD = (
+    "North Korean leader Kim Jong Un arrived on Friday in the Russian city of Komsomolsk-on-Amur to visit a military "
+    "aviation factory, Russian agencies reported, days after his summit with Vladimir Putin."
+)
+SECOND = "The visit has raised concerns among Ukraine's allies, who fear an arms deal between the two countries."
+
+
+@pytest.mark.parametrize("width", [60, 66, 72, 80])
+@pytest.mark.parametrize("title", [None, "Kim visits Russian jet plant"])
+def test_wrapped_lead_sentence_is_not_taken_as_title(settings, width, title):
+    doc = Extract(settings)(RawInput(data=hard_wrapped([LEAD, SECOND], width).encode(), origin="t", title=title).document())
+    assert doc.article.title == title
+    assert doc.article.text.split("\n\n") == [LEAD, SECOND]
+    assert doc.warnings == []
+
+
+SHORT_BODY = ["Leaders met in Vienna on Monday.", "The talks went on."]
+
+
+@pytest.mark.parametrize(
+    "text, title, body",
+    [
+        ("Kim visits Russian jet plant\n\n" + hard_wrapped([LEAD, SECOND]), "Kim visits Russian jet plant", [LEAD, SECOND]),
+        ("Kim visits Russian jet plant\n" + hard_wrapped([LEAD, SECOND]), "Kim visits Russian jet plant", [LEAD, SECOND]),
+        ("Kim visits Russian jet plant\n" + LEAD + "\n" + SECOND + "\n", "Kim visits Russian jet plant", [LEAD, SECOND]),
+        ("Leaders Meet in Vienna\n" + "\n".join(SHORT_BODY), "Leaders Meet in Vienna", SHORT_BODY),
+        ("Leaders meet in Vienna\n" + SHORT_BODY[0] + "\nLeaders meet in Vienna\n" + SHORT_BODY[1], "Leaders meet in Vienna", SHORT_BODY),
+    ],
+    ids=["blank-line", "break-before-the-wrap-width", "one-paragraph-a-line", "title-case", "repeated"],
+)
+def test_first_line_that_stands_apart_is_the_title(text, title, body):
+    cleaned = clean_scraped(text, date(2026, 11, 28))
+    assert (cleaned.title, cleaned.text.split("\n\n"), cleaned.warnings) == (title, body, [])
+
+
+def test_first_line_that_does_not_stand_apart_stays_in_the_body():
+    cleaned = clean_scraped("Leaders meet in Vienna\n" + "\n".join(SHORT_BODY), date(2026, 11, 28))
+    assert cleaned.title is None
+    assert cleaned.text.split("\n\n") == ["Leaders meet in Vienna", *SHORT_BODY]
+
+
+@pytest.mark.parametrize(
+    "text, swallowed",
+    [
+        ("Leaders From Both Countries Met in\nVienna on Monday to discuss a ceasefire, officials said.\n\n" + SECOND, "Vienna on Monday"),
+        ("North Korean leader Kim Jong Un arrived in the\n\nRussian city of Komsomolsk-on-Amur on Friday.\n\n" + SECOND, "Russian city"),
+        ("Kim Jong Un Tours Russian Fighter Jet Plant\n\nas speculation about an arms deal grows, officials said.\n\n" + SECOND, "as speculation"),
+    ],
+    ids=["title-case-cut-short", "ends-on-the", "lowercase-after-blank-line"],
+)
+def test_swallowed_first_sentence_is_a_warning(settings, text, swallowed):
+    doc = Extract(settings)(RawInput(data=text.encode(), origin="t").document())
+    assert doc.article.title is not None
+    assert len(doc.warnings) == 1 and "taken as the title" in doc.warnings[0] and swallowed in doc.warnings[0]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -246,18 +302,34 @@ def test_wrapped_text_keeps_paragraphs_lists_tables_and_headings():
     ids=["short-items", "poem", "numbered-list", "table"],
 )
 def test_short_lines_and_tables_are_not_joined(text):
-    assert paragraphs(text) == text.strip().split("\n")
+    assert paragraphs(text) and [p.text for p in paragraphs(text)] == text.strip().split("\n")
 
 
 def test_hyphen_at_a_wrap_joins_without_a_space():
     text = "Kim's bullet-proof train arrived in the far-eastern city of Komsomolsk-\non-Amur on Friday, where he was greeted with a welcoming ceremony, as\nreported by the Interfax agency.\n"
-    assert "Komsomolsk-on-Amur" in paragraphs(text)[0]
+    assert "Komsomolsk-on-Amur" in paragraphs(text)[0].text
 
 
 @pytest.mark.parametrize("article_id", ["wn-wsum-fb132e8654a4", "wn-wsum-cdc7e526f9e6", "wn-gum-61b93f2d6682", "wn-vat-5261d4485796"])
-def test_wrapped_corpus_article_comes_back_whole(settings, article_id):
+@pytest.mark.parametrize("with_title", [True, False])
+def test_wrapped_corpus_article_comes_back_whole(settings, article_id, with_title):
     article = next(a for a in wrapped_corpus() if a["id"] == article_id)
     expected = paragraphs_of(article["text"])
-    got = Extract(settings)(RawInput(data=(article["title"] + "\n\n" + hard_wrapped(expected)).encode(), origin="t").document()).article
-    assert got.title == article["title"]
+    text = (article["title"] + "\n\n" if with_title else "") + hard_wrapped(expected)
+    got = Extract(settings)(RawInput(data=text.encode(), origin="t").document()).article
+    assert got.title == (article["title"] if with_title else None)
     assert paragraphs_of(got.text) == expected
+
+
+def test_wrapped_corpus_scores_above_floor(settings):
+    """All 351 bundled articles, wrapped at 72 columns, with and without a title line on top."""
+    stage = Extract(settings)
+    articles = wrapped_corpus()
+    for with_title in (True, False):
+        right = 0
+        for article in articles:
+            expected = paragraphs_of(article["text"])
+            text = (article["title"] + "\n\n" if with_title else "") + hard_wrapped(expected)
+            got = stage(RawInput(data=text.encode(), origin="t").document()).article
+            right += got.title == (article["title"] if with_title else None) and paragraphs_of(got.text) == expected
+        assert right / len(articles) >= 0.98, (with_title, right)

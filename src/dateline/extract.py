@@ -5,8 +5,8 @@ The cascade, in order:
 2. Detect HTML or plain text by content, never by file name.
 3. HTML goes through trafilatura (body, title, author, site) and its date search (htmldate).
 4. Plain text goes through our scraped-text cleaner: hard-wrapped lines joined into paragraphs
-   (lists, tables and headings kept apart), headline once as title, repeated headlines, teasers,
-   share/subscribe lines and comment forms removed, a header date read.
+   (lists, tables and headings kept apart), headline once as title (only when it stands apart as
+   one), repeated headlines, teasers, share/subscribe lines and comment forms removed, a header date read.
 5. The publication date is chosen: caller > page metadata or URL > text header; each records its
    source and precision.
 6. The article id is a content hash of title and text, so the same article is stored once.
@@ -156,6 +156,7 @@ _SLACK = 3  # columns a wrapped line may run past the width measured, which can 
 
 
 def _title_case(line: str) -> bool:
+    """Whether every word but the minor ones starts with a capital ('Leaders Meet in Vienna Over Ceasefire Talks')."""
     words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _MINOR_WORDS]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
@@ -165,6 +166,16 @@ class _Line:
     text: str  # stripped
     width: int  # columns, indentation included
     indent: int
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of plain text, with how it ended: at a blank line, or at a line break the writer made."""
+
+    text: str
+    blank_after: bool = False
+    hard_break: bool = False  # a line break the writer made: not a wrap in hard-wrapped text, or any in unwrapped text
+    may_wrap: bool = False  # in text wrapped with evened-out lines, its last line is as wide as wrapped ones
 
 
 def _lines(text: str) -> list[_Line | None]:
@@ -240,11 +251,13 @@ def _continues(line: _Line, following: _Line, wrap: _Wrap | None, opens: bool) -
     return following.text[:1].islower() and line.width >= (0.6 * wrap.width if wrap else 40)
 
 
-def paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[Paragraph]:
     """Plain text → its paragraphs: hard-wrapped lines joined; blank lines, list items, table rows and headings kept apart."""
     lines = _lines(text)
     wrap = _wrapping(lines)
-    found: list[str] = []
+    # Without wrapping, a line runs as long as its paragraph, often past any wrap width: each line break is meant.
+    unwrapped = wrap is None and any(line and line.width > _MAX_WRAP for line in lines)
+    found: list[Paragraph] = []
     current: list[_Line] = []
     for line, following in zip(lines, lines[1:] + [None]):
         if line is None:
@@ -255,7 +268,9 @@ def paragraphs(text: str) -> list[str]:
         joined = current[0].text
         for part in current[1:]:
             joined += part.text if re.search(r"[^\s-]-+$", joined) else " " + part.text
-        found.append(joined)
+        may_wrap = wrap is not None and not wrap.greedy and 0.8 * wrap.width <= line.width <= wrap.width + _SLACK
+        hard_break = following is not None and (wrap is not None or unwrapped)
+        found.append(Paragraph(joined, blank_after=following is None, hard_break=hard_break, may_wrap=may_wrap))
         current = []
     return found
 
@@ -269,23 +284,51 @@ class Scraped(NamedTuple):
     warnings: list[str]
 
 
-def clean_scraped(text: str, today: date) -> Scraped:
-    """Scraped plain text → its title, body, header date and warnings. Hard-wrapped lines are joined into paragraphs first."""
+def clean_scraped(text: str, today: date, title: str | None = None) -> Scraped:
+    """Scraped plain text → its title, body, header date and warnings; `title` is one known from elsewhere.
+
+    Hard-wrapped lines are joined into paragraphs first. The first paragraph is the headline only when
+    it stands apart as one: a blank line or a deliberate line break after it, title case, a repeat in
+    the body, or the known title. A headline whose sentence seems to go on is kept but warned about.
+    """
     cut, drop = _boilerplate()
-    kept: list[str] = []
+    kept: list[Paragraph] = []
     for paragraph in paragraphs(text):
-        if any(p.search(paragraph) for p in cut):
+        if any(p.search(paragraph.text) for p in cut):
             break
-        if not any(p.search(paragraph) for p in drop):
+        if not any(p.search(paragraph.text) for p in drop):
             kept.append(paragraph)
     published = None
-    if kept and len(kept[0]) < 80 and (published := parse_header_date(kept[0], today)):
+    if kept and len(kept[0].text) < 80 and (published := parse_header_date(kept[0].text, today)):
         kept = kept[1:]
-    title = None
-    if kept and _is_headline(kept[0]):
-        title, kept = kept[0], kept[1:]
-    body = [p for p in kept if _norm_line(p) != _norm_line(title or "")]
-    return Scraped(title, "\n\n".join(body), published, [])
+    warnings: list[str] = []
+    headline = None
+    if kept and _is_headline(kept[0].text):
+        first, following = kept[0], kept[1:]
+        key = _norm_line(first.text)
+        repeated = any(_norm_line(p.text) == key for p in following) or key == _norm_line(title or "")
+        if repeated or first.blank_after or first.hard_break or _title_case(first.text):
+            headline, kept = first.text, following
+            if not repeated and following and _cut_short(first, following[0]):
+                warnings.append(
+                    f"the first line was taken as the title ({first.text!r}), but the text after it may continue its sentence "
+                    f"({following[0].text[:40]!r}...): if the first line starts the lead sentence, that sentence is cut in two and its "
+                    "start is missing from the body; put the real title, if any, on a line of its own followed by a blank line"
+                )
+    repeats = {_norm_line(t) for t in (headline, title) if t}
+    body = [p.text for p in kept if _norm_line(p.text) not in repeats]
+    return Scraped(title or headline, "\n\n".join(body), published, warnings)
+
+
+def _cut_short(headline: Paragraph, following: Paragraph) -> bool:
+    """Whether a headline may be a sentence cut off by a line break, the next paragraph its rest."""
+    last = headline.text.split()[-1].lower()
+    return (
+        following.text[:1].islower()
+        or last in _DANGLING_WORDS
+        # right above the text: 'Leaders Met in' / 'Vienna on Monday...', or a line as wide as the wrapped ones
+        or (not headline.blank_after and (last in _function_words() or headline.may_wrap))
+    )
 
 
 def _extract_html(html: str, url: str | None) -> tuple[str | None, str, Published | None, str | None, str | None]:
@@ -384,7 +427,7 @@ class Extract(Stage):
                 title, text, published, author, site = _extract_html(decoded, raw.url)
             else:
                 kind = "text"
-                title, text, published, cleaned = clean_scraped(decoded, self.today())
+                title, text, published, cleaned = clean_scraped(decoded, self.today(), raw.title)
                 doc.warnings.extend(cleaned)
             if raw.title:
                 title = raw.title
