@@ -258,3 +258,16 @@ def test_context_gives_no_country_when_ambiguous(run, text, name):
 def test_context_never_overrides_the_kb(run):
     doc = run("President Vladimir Putin said Zambia would repay its debts.")
     assert by_id(doc)["person:vladimir_putin"].country == "RUS"
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors in Ohio charged Mohammed Munir with fraud on Monday.",  # a longer name: someone else
+    "Munir said on Monday that the army would respond to any attack.",  # a bare surname the article never ties to anyone
+])
+def test_kb_person_needs_a_full_name_or_a_tie(run, text):
+    assert "person:asim_munir" not in by_id(run(text, "2024-01-15"))
+
+
+def test_surname_after_the_full_name_is_the_kb_person(run):
+    doc = run("Pakistan's army chief Asim Munir met officials in Beijing on Monday. Munir said ties were strong.", "2024-01-15")
+    assert [m.text for m in by_id(doc)["person:asim_munir"].mentions] == ["Asim Munir", "Munir"]

@@ -288,6 +288,9 @@ class _DocumentActors:
         big_ents = [e for e in ents if e.label_ in ("ORG", "PERSON")]
         for span in kb_spans:
             typ, ref = self.kb.aliases[span.label_][0]
+            if typ == "person" and any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end and (e.end - e.start) > (span.end - span.start)
+                                       for e in big_ents):
+                continue  # "Mohammed Munir" is someone else than the KB's Munir: a longer name is its own person
             if typ in ("name", "demonym", "capital"):
                 # A country word inside a longer unknown name ("Bank of Japan") belongs to that name.
                 if any(e.start <= span.start and span.end <= e.end and (e.end - e.start) > (span.end - span.start) for e in big_ents):
@@ -326,8 +329,12 @@ class _DocumentActors:
     def _resolve(self, c: _Candidate, pending_people: list) -> None:
         if c.typ == "person":
             reading = self._read_title(c)
-            if c.end - c.start == 1 and self.sdoc[c.start].ent_type_ != "PERSON" and reading.role is None and not self._full_name_in_doc(c.ref):
-                return  # a bare surname alias ("Kohl") that nothing marks as a person here
+            if c.end - c.start == 1 and reading.role is None and not self._full_name_in_doc(c.ref):
+                # A bare surname ("Munir") is the KB's person only when the article names that person in full or
+                # titles them; otherwise a person of that name, if the model says it is one, else nothing.
+                if self.sdoc[c.start].ent_type_ == "PERSON":
+                    pending_people.append((_Candidate(c.start, c.end, "PERSON"), reading))
+                return
             pending_people.append((c, reading))
         elif c.typ == "PERSON":
             if any(t.is_alpha and t.is_title or t.is_upper for t in self.sdoc[c.start:c.end]):
