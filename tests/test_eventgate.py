@@ -103,3 +103,7 @@ def test_force_against_an_idea_is_criticism(pipeline_all):
 ])
 def test_showing_campaigning_returning_home_and_speeches_are_no_events(pipeline_all, text):
     assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []
+
+
+def test_pronoun_never_stands_for_the_outlet_cited(pipeline_all):
+    assert events_of(pipeline_all, "According to Al-Ahram, they called for new elections on Monday.") == []

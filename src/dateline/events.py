@@ -622,6 +622,11 @@ def _refer(tok, mentions, prefer=None):
         if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]):
             if best is None or end > best[1] or (end == best[1] and start < best[0]):
                 best = (start, end, actor)
+    if best is not None:
+        span = tok.doc.char_span(best[0], best[1], alignment_mode="expand")
+        if span is not None and len(span) and eventgate.is_source(span.root):
+            # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
+            return None
     return best
 
 
