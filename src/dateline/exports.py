@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import IO, Iterable
 
+from .eventdate import iso_date
 from .models import Document
 
 FORMATS = ["jsonl", "csv", "plover", "geojson"]
 
-CSV_COLUMNS = ["id", "date", "date_precision", "type", "mode", "factuality", "confidence", "cameo", "quad_class",
+CSV_COLUMNS = ["id", "date", "date_precision", "date_derived_from", "date_timex", "date_earliest", "date_latest",
+               "type", "mode", "factuality", "confidence", "cameo", "quad_class",
                "actor", "actor_country", "actor_sector", "recipient", "recipient_country", "recipient_sector",
                "location", "geonameid", "lat", "lon", "location_country", "sentence", "article_id", "url", "title"]
 
@@ -27,10 +30,26 @@ def _first(group: list[dict], key: str) -> str | None:
     return group[0].get(key) if group else None
 
 
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def export_date(ev: dict) -> dict:
+    """The event's date, its value an ISO 8601 date or prefix; a TIMEX3 value that events stored before
+    this rule still hold ("2020-W01") is written as eventdate.iso_date writes it, and kept as `timex`."""
+    date = dict(ev.get("date") or {})
+    value = date.get("value")
+    if value and not _ISO.fullmatch(value):
+        date["timex"] = date.get("timex") or value
+        date["value"], date["precision"] = iso_date(value) or (None, "unknown")
+    return date
+
+
 def csv_row(ev: dict) -> dict:
-    loc, date, art = ev.get("location") or {}, ev.get("date") or {}, ev.get("article") or {}
+    loc, date, art = ev.get("location") or {}, export_date(ev), ev.get("article") or {}
     return {
-        "id": ev["id"], "date": date.get("value"), "date_precision": date.get("precision"), "type": ev["type"], "mode": ev.get("mode"),
+        "id": ev["id"], "date": date.get("value"), "date_precision": date.get("precision"), "date_derived_from": date.get("derived_from"),
+        "date_timex": date.get("timex"), "date_earliest": date.get("earliest"), "date_latest": date.get("latest"),
+        "type": ev["type"], "mode": ev.get("mode"),
         "factuality": ev["factuality"], "confidence": ev["confidence"], "cameo": ev.get("cameo"), "quad_class": ev.get("quad_class"),
         "actor": "; ".join(a.get("name") or a["text"] for a in ev["actors"]), "actor_country": _first(ev["actors"], "country"),
         "actor_sector": _first(ev["actors"], "sector"),
@@ -44,7 +63,7 @@ def csv_row(ev: dict) -> dict:
 
 def plover_record(ev: dict) -> dict:
     """An event in the PLOVER/POLECAT JSON layout."""
-    loc, date, art = ev.get("location") or {}, ev.get("date") or {}, ev.get("article") or {}
+    loc, date, art = ev.get("location") or {}, export_date(ev), ev.get("article") or {}
     return {
         "id": ev["id"], "date": date.get("value"), "event_type": ev["type"], "mode": ev.get("mode") or "",
         "context": ev.get("contexts") or [], "factuality": ev["factuality"], "intensity": ev.get("intensity"),

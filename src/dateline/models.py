@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-Precision = Literal["low", "second", "minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade", "century", "none"]
+# "unknown": an event date the text leaves open (eventdate.event_date); "low": a header date whose year was guessed.
+Precision = Literal["low", "second", "minute", "hour", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "unknown", "none"]
 DateSource = Literal["metadata", "url", "header", "caller", "text", "none"]
 Factuality = Literal["asserted", "reported", "speculated", "planned", "hypothetical", "negated", "historical"]
 # "inferred": a name the gazetteer lacks, placed at the document place that most likely contains it.
@@ -115,9 +116,20 @@ class EventLocation(Model):
 
 
 class EventDate(Model):
-    value: str
+    """When an event happened, as an ISO 8601 date or a prefix of one (rules in eventdate.iso_date).
+
+    `value` is YYYY-MM-DD, YYYY-MM or YYYY, or None when the text leaves the date open: a past event it does
+    not date ("before-publication", no later than `latest`) or a planned one ("after-publication", no earlier
+    than `earliest`); `precision` is how long a stretch of time the text names ("unknown" when open);
+    `timex` is the TIMEX3 value the date was read from; start/end span the expression.
+    """
+
+    value: str | None = None
     precision: Precision = "day"
-    derived_from: Literal["explicit", "relative", "publication", "none"] = "explicit"
+    derived_from: Literal["explicit", "relative", "publication", "before-publication", "after-publication"] = "explicit"
+    timex: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
     start: int | None = None
     end: int | None = None
 
