@@ -1,10 +1,11 @@
 import pytest
 
+import dateline
 from dateline import registry
 from dateline.errors import ExtractError, PipelineError
 from dateline.models import Article, Document
 from dateline.pipeline import Pipeline, Stage, unmet_requirements
-from dateline.settings import load_settings
+from dateline.settings import DEFAULT_PIPELINE, load_settings
 
 
 class Upper(Stage):
@@ -82,3 +83,22 @@ def test_text_longer_than_the_parser_takes_is_a_clear_failure():
     outcomes = Pipeline(settings).run(docs)
     assert "more than the" in outcomes[0].error and "long.txt" in outcomes[0].error
     assert outcomes[1].doc is not None and outcomes[1].doc.spacy is not None
+
+
+def test_default_pipeline_settles_the_publication_date_before_other_stages_and_meets_every_requirement():
+    stages = [registry.get(name) for name in DEFAULT_PIPELINE]
+    assert unmet_requirements(stages) == []
+    settled = DEFAULT_PIPELINE.index("times")
+    assert DEFAULT_PIPELINE[:settled] == ["extract", "annotate"]  # only these come before: neither reads the date
+    assert [s["name"] for s in Pipeline(load_settings(env={})).describe()] == DEFAULT_PIPELINE
+
+
+def test_actors_read_the_publication_date_the_times_stage_settled(pipeline):
+    # The header's year is guessed (2022: the last year whose September 16 is a Friday); the body's dates say
+    # 2005, so times moves the date to 2005-09-16. Jake Sullivan was National Security Advisor in 2022, not in 2005.
+    text = ("Friday, September 16\n\nJake Sullivan spoke to reporters in Washington on Sept. 13, 2005, about the talks. "
+            "He flew to Geneva on Sept. 15, 2005, and met the envoys there.")
+    doc = dateline.process(text, pipeline=pipeline)
+    assert (doc.article.published.value, doc.article.published.precision) == ("2005-09-16", "low")
+    sullivan = next(a for a in doc.actors if a.id == "person:jake_sullivan")
+    assert sullivan.office is None

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
 
-DEFAULT_PIPELINE = ["extract", "annotate", "actors", "places", "times", "events"]
+DEFAULT_PIPELINE = ["extract", "annotate", "times", "actors", "places", "events"]
 
 
 class Settings(BaseModel):
