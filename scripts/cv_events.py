@@ -36,7 +36,7 @@ def main() -> None:
         step = len(records) / args.limit
         records = [records[int(k * step)] for k in range(args.limit)]
     folds = json.loads((Path(args.folds_dir) / "folds.json").read_text())
-    settings = load_settings()
+    settings = events.all_candidates(load_settings())
     stages = events.build_stages(settings, names=events.STAGES[:-1])
     evs = events.build_stages(settings, names=("events",))[0]
     for opt in args.option:

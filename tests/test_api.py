@@ -28,4 +28,4 @@ def test_process_bad_input_raises_our_error():
 def test_load_gives_a_configured_pipeline():
     pipeline = dateline.load(batch_size=3)
     assert pipeline.settings.batch_size == 3
-    assert [s["name"] for s in pipeline.describe()] == ["extract", "annotate", "actors", "places", "times", "events"]
+    assert [s["name"] for s in pipeline.describe()] == ["extract", "annotate", "times", "actors", "places", "events"]

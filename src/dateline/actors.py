@@ -200,7 +200,7 @@ class Actors(Stage):
     """Fill `doc.actors`: people, organisations, countries and groups, each with every mention."""
 
     name = "actors"
-    requires = ("spacy",)
+    requires = ("spacy", "published")
     assigns = ("actors",)
     option_defaults = {"data_dir": (None, "Folder of knowledge-base files (actors-*.tsv/jsonl) to use instead of the packaged ones.")}
 

@@ -30,6 +30,8 @@ def _lexicon() -> dict:
         "media": frozenset(data["media_nouns"]),
         "abstract": frozenset(data["abstract_objects"]),
         "campaign": frozenset(data["campaign_words"]),
+        "vehicles": frozenset(data["vehicles"]),
+        "show": frozenset(data["show_verbs"]),
     }
 
 
@@ -70,11 +72,13 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
         return False
     if root.ent_type_ in ("DATE", "TIME"):
         return False
+    lemma = root.lemma_.lower()
+    if lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]:
+        return bool(actor.country)  # "Russian aircraft" stand for Russia's forces; "the aircraft" for no one
     if actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS:
-        return root.lemma_.lower() not in lex["never"]
+        return lemma not in lex["never"]
     if root.ent_type_ in _ENTITY_ACTORS:
         return True
-    lemma = root.lemma_.lower()
     if lemma in lex["never"]:
         return False
     return lemma in lex["agents"] or root.lower_ in lex["agents"]
@@ -126,7 +130,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
         return True
-    if etype == "PROTEST" and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
+    if etype == "PROTEST" and head.pos_ == "VERB" and head.lemma_.lower() in lex["show"] and any(c.dep_ == "dobj" for c in head.children):
         return True  # "demonstrated a shocking ignorance", "rallied support": showing or gathering something, no protest
     if etype == "PROTEST" and head.pos_ == "NOUN" and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex["campaign"] for c in head.children):

@@ -48,6 +48,8 @@ _SPEECH_ACTS = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 _MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
 _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
+# Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
+_AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -308,7 +310,7 @@ class Events(Stage):
                 continue
             if not actors and not eventmerge.is_anaphor(hit.head):
                 continue
-            date = event_date(sentence, trigger, doc.timexes, doc.article.published)
+            date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
             factuality, cue_modal = self._factuality(hit, sent, date, doc)
             if not actors:
                 # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
@@ -496,7 +498,7 @@ class Events(Stage):
             tok = tok.head
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
             years = int(doc.article.published.value[:4]) - int(date.value[:4])
-            if years >= cues["historical"]["years_before"] + (0 if len(date.value) >= 4 else 1):
+            if years >= cues["historical"]["years_before"]:
                 found.add("historical")
                 found.discard("planned")
         if ((speech_above and not (hit.type in _SPEECH_ACTS and self._speaker_is_actor(head, doc, sent))) or _has_phrase(sent, cues["reported"]["phrases"])
@@ -900,6 +902,16 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
             core = _core(tok)
             lo, hi = min(sent.doc[i].idx for i in core), max(sent.doc[i].idx + len(sent.doc[i]) for i in core)
             found = [(s, e, a) for s, e, a in mentions if s < hi and lo < e]
+            if not found and eventgate.names_someone(tok):
+                # "Hungarian and Romanian officials": the actors stage reads one group per country word of a role phrase.
+                chars = [(t.idx, t.idx + len(t)) for t in _modifier_tokens(tok) if t.dep_ != "prep"]
+                found = [(s, e, a) for s, e, a in mentions if a.kind in ("group", "country") and any(s < ce and cs < e for cs, ce in chars)]
+            elif not found:
+                # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
+                # "threatened further action against Russia", "restrictions against German goods".
+                owners = _modifier_tokens(tok) + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for t in c.subtree]
+                chars = [(t.idx, t.idx + len(t)) for t in owners]
+                found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
             if found:
                 modifiers = country_of(_modifier_tokens(tok))
                 kinds = {a.kind for _, _, a in found}
@@ -950,9 +962,10 @@ def _locative(sdoc, start: int) -> bool:
 
 
 def _own_commitment(head, actors: list[EventActor], mentions, sent, cues) -> bool:
-    """Whether a future act is a commitment of its actor: under a verb of promising ("Russia pledged to send"), or
-    said by the actor itself or someone speaking for its country ("Russia said it will send"). A schedule told by
-    the narrator ("Lavrov will visit") or someone else's announcement ("Putin announced that Kim would visit") is not."""
+    """Whether a future act is a commitment of its actor (PLOVER's AGREE): under a verb of promising ("Russia pledged
+    to send"), told by the narrator ("Finland will give Tanzania a grant"), or said by the actor itself or someone
+    speaking for its country ("Russia said it will send"); someone else's announcement is not ("Putin announced
+    that Kim would visit")."""
     speech = set(cues["reported"]["speech_verbs"])
     promise = set(cues["commitment"]["governors"])
     tok = head
@@ -964,9 +977,9 @@ def _own_commitment(head, actors: list[EventActor], mentions, sent, cues) -> boo
         if lemma in speech:
             speakers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             said = _resolve(speakers, mentions, sent, nouns=True)
-            return any(a.actor_id and a.actor_id == s.actor_id or a.text == s.text or a.country and a.country == s.country
-                       for a in actors for s in said)
-    return False
+            return not said or any(a.actor_id and a.actor_id == s.actor_id or a.text == s.text or a.country and a.country == s.country
+                                   for a in actors for s in said)
+    return True
 
 
 def _speech_above(head, cues) -> bool:

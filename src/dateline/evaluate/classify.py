@@ -14,7 +14,7 @@ from ..errors import EvalError
 from ..models import Document
 from ..settings import Settings
 from . import prf
-from .events import code_texts
+from .events import all_candidates, code_texts
 
 NONE = "(none)"
 LEAD_WEIGHT = 1.0
@@ -84,6 +84,6 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None)
             raise EvalError(f"record {number} ({record.get('id')}) has scheme {name!r}; valid schemes are: {', '.join(known)} (or pass --scheme)")
         if "text" not in record or not isinstance(record.get("labels"), list):
             raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or a 'labels' list; this is not a classify file (see FORMATS.md)")
-    docs = code_texts([(r["text"], r.get("dct")) for r in records], settings)
+    docs = code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings))
     predicted = [labels_for(doc, scheme or r["scheme"]) for r, doc in zip(records, docs)]
     return score([r["labels"] for r in records], predicted)
