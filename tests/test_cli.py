@@ -238,3 +238,15 @@ def test_an_error_carries_one_code(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = run("process", path)
     assert result.stderr.count("[E") == 1 and "[E102]" in result.stderr
+
+
+def test_min_confidence_shows_more_or_fewer_events():
+    def coded(*flags):
+        return json.loads(run(*flags, "process", SAMPLE, check=True).stdout)["events"]
+
+    every, default = coded("--min-confidence", "0"), coded()
+    assert len(every) > len(default)
+    floor = json.loads((Path(__file__).parent.parent / "src" / "dateline" / "data" / "model-confidence.json").read_text())["threshold"]
+    assert all(e["confidence"] >= floor for e in default)
+    assert {e["id"] for e in default} <= {e["id"] for e in every}
+    assert run("--min-confidence", "2", "process", SAMPLE).returncode != 0

@@ -17,7 +17,13 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def _settings(ctx: click.Context, **overrides):
     from .settings import load_settings
 
-    return load_settings(ctx.obj.get("config"), **overrides)
+    settings = load_settings(ctx.obj.get("config"), **overrides)
+    floor = ctx.obj.get("min_confidence")
+    if floor is None:
+        return settings
+    options = {k: dict(v) for k, v in settings.stage_options.items()}
+    options.setdefault("events", {})["min_confidence"] = floor
+    return settings.model_copy(update={"stage_options": options})
 
 
 def _pipeline(settings):
@@ -28,11 +34,14 @@ def _pipeline(settings):
 
 @click.group(context_settings=CONTEXT)
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file (default: ./dateline.toml if present).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0),
+              help="Keep events whose confidence (the probability that they are fully correct) is at least this; "
+                   "default: the threshold the confidence model was tuned for. 0 shows every event the rules code.")
 @click.version_option(package_name="dateline")
 @click.pass_context
-def cli(ctx: click.Context, config: str | None) -> None:
+def cli(ctx: click.Context, config: str | None, min_confidence: float | None) -> None:
     """Dateline turns news into event data: who did what to whom, where and when."""
-    ctx.ensure_object(dict)["config"] = config
+    ctx.ensure_object(dict).update(config=config, min_confidence=min_confidence)
 
 
 @cli.command(context_settings=CONTEXT)

@@ -1,0 +1,50 @@
+"""The confidence model: a logistic probability over what the events stage knows, and its threshold."""
+import json
+
+import pytest
+
+from dateline import eventconf
+from dateline.errors import ConfigError
+from dateline.models import Event, EventActor, Evidence, Span
+
+
+def _event(**kw):
+    ev = Evidence(sentence="Police arrested a man.", start=0, end=22, trigger=Span(start=7, end=15, text="arrested"))
+    return Event(type="COERCE", actors=[EventActor(text="Police", start=0, end=6)], evidence=ev, **kw)
+
+
+def test_features_follow_the_declared_order():
+    x = eventconf.features(_event(factuality="reported"), "Police arrested a man.", {"weight": 0.7}, {})
+    assert len(x) == len(eventconf.FEATURES)
+    named = dict(zip(eventconf.FEATURES, x))
+    assert named["trigger_weight"] == 0.7 and named["reported"] == 1.0 and named["asserted"] == 0.0
+    assert named["actor_noun"] == 0.0 and named["actor_entity"] == 1.0  # a capitalised plain noun at sentence start
+
+
+def test_probability_is_logistic_in_the_weights():
+    model = eventconf.Calibrator(weights={"recipient": 2.0}, intercept=-1.0, threshold=0.5)
+    x = [0.0] * len(eventconf.FEATURES)
+    assert model.probability(x) == pytest.approx(1 / (1 + 2.718281828 ** 1.0), rel=1e-6)
+    x[eventconf.FEATURES.index("recipient")] = 1.0
+    assert model.probability(x) == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+
+
+def test_packaged_model_records_what_it_was_fitted_on():
+    model = eventconf.load()
+    assert 0.0 < model.threshold < 1.0 and len(model.trained_on) >= 40
+    gold = "eval/gold/events.jsonl"
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / gold
+    if path.exists():
+        splits = {r["id"]: r["split"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+        assert all(splits[i] == "tune" for i in model.trained_on)  # never an article of the held split
+
+
+def test_unknown_model_and_foreign_features_are_config_errors(tmp_path):
+    with pytest.raises(ConfigError):
+        eventconf.load("nosuchmodel")
+    bad = tmp_path / "m.json"
+    bad.write_text(json.dumps({"weights": {"shoe_size": 1.0}, "intercept": 0.0, "threshold": 0.5}))
+    with pytest.raises(ConfigError):
+        eventconf.load(str(bad))
