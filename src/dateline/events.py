@@ -453,7 +453,8 @@ class Events(Stage):
                     found.add("planned")
         # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
         verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") else head
-        done = verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
+            verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause = head, True
         speech_above = _speech_above(head, cues)
@@ -478,6 +479,8 @@ class Events(Stage):
                                 found.add("hypothetical")
                     if child.dep_ == "mark" and lemma in cues["hypothetical"]["markers"]:
                         found.add("hypothetical")
+                    if child.dep_ == "advmod" and lemma in cues["speculated"]["modifiers"]:
+                        found.add("speculated")  # "Allegedly, X pleaded with him"
             if tok.i != head.i:
                 lemma = tok.lemma_.lower()
                 if lemma in cues["negation"]["governors"]:
