@@ -102,6 +102,9 @@ def test_force_against_an_idea_is_criticism(pipeline_all):
     "Arriving back home in 1964, he turned to the study of Islamic law.",
     "The next day, President Trump delivered a speech declaring himself the president of law and order.",
     "Former ambassador Nikki Haley wrote on Twitter that the decision was a mistake.",
+    "Avenatti pled not guilty to the charges on Monday.",  # denying a charge is no event
+    "Senator Amy Klobuchar withdrew from the race on Monday.",  # leaving a contest is no retreat
+    "The new release will support all the hardware the old one supported.",  # support goes to someone
 ])
 def test_showing_campaigning_returning_home_and_speeches_are_no_events(pipeline_all, text):
     assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []
@@ -109,3 +112,8 @@ def test_showing_campaigning_returning_home_and_speeches_are_no_events(pipeline_
 
 def test_pronoun_never_stands_for_the_outlet_cited(pipeline_all):
     assert events_of(pipeline_all, "According to Al-Ahram, they called for new elections on Monday.") == []
+
+
+def test_guilty_plea_is_a_concession(pipeline_all):
+    [event] = events_of(pipeline_all, "McArthur pleaded guilty to each crime at the Superior Court on Tuesday.")
+    assert event.type == "CONCEDE" and event.evidence.trigger.text == "pleaded guilty"

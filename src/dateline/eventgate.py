@@ -32,6 +32,7 @@ def _lexicon() -> dict:
         "campaign": frozenset(data["campaign_words"]),
         "vehicles": frozenset(data["vehicles"]),
         "show": frozenset(data["show_verbs"]),
+        "contest": frozenset(data["contest_nouns"]),
     }
 
 
@@ -138,6 +139,11 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children):
         return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
+    if etype == "SUPPORT" and not recipients:
+        return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
+    if etype == "RETREAT" and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
+                                  for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
+        return True  # "withdrew from the race", "ended his bid": leaving a contest
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID") and head.pos_ == "VERB":
