@@ -54,3 +54,26 @@ def test_every_span_indexes_the_text(coded):
     for e in coded.events:
         assert text[e.evidence.start:e.evidence.end] == e.evidence.sentence
         assert e.evidence.trigger is None or text[e.evidence.trigger.start:e.evidence.trigger.end] == e.evidence.trigger.text
+
+
+def test_kims_visit_is_one_event_with_its_mentions(coded):
+    told = [e for e in coded.events if e.type == "CONSULT" and e.mode == "visit" and e.factuality in ("asserted", "reported")
+            and any("Kim" in a.text for a in e.actors)]
+    assert len(told) == 1, [(e.evidence.sentence[:60], e.factuality) for e in told]
+    sentences = [told[0].evidence.sentence] + [m.sentence for m in told[0].mentions]
+    assert any("arrived in the Russian industrial city of Komsomolsk-on-Amur" in s for s in sentences)
+    assert any(s.startswith("Kim Jong Un’s visit to Russia") for s in sentences)
+
+
+def test_background_and_plans_keep_their_factuality(coded):
+    by_sentence = {e.evidence.sentence: e for e in coded.events if e.type == "CONSULT"}
+    putin_2000 = next(e for s, e in by_sentence.items() if "July 2000" in s)
+    lavrov = next(e for s, e in by_sentence.items() if "Lavrov" in s)
+    assert putin_2000.factuality == "historical" and putin_2000.date.value == "2000-07"
+    assert lavrov.factuality == "planned"
+
+
+def test_no_event_lacks_an_actor(coded, pipeline):
+    assert all(e.actors for e in coded.events)
+    default = pipeline(RawInput(data=SAMPLE.read_bytes(), origin=str(SAMPLE)).document())
+    assert all(e.actors for e in default.events) and len(default.events) < len(coded.events)
