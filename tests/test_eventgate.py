@@ -105,6 +105,8 @@ def test_force_against_an_idea_is_criticism(pipeline_all):
     "Avenatti pled not guilty to the charges on Monday.",  # denying a charge is no event
     "Senator Amy Klobuchar withdrew from the race on Monday.",  # leaving a contest is no retreat
     "The new release will support all the hardware the old one supported.",  # support goes to someone
+    "Last week the White House released a summary of a phone call made by President Donald Trump.",
+    "American Airlines and JetBlue both offer flights to Cuban cities other than Havana.",
 ])
 def test_showing_campaigning_returning_home_and_speeches_are_no_events(pipeline_all, text):
     assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []
@@ -117,3 +119,15 @@ def test_pronoun_never_stands_for_the_outlet_cited(pipeline_all):
 def test_guilty_plea_is_a_concession(pipeline_all):
     [event] = events_of(pipeline_all, "McArthur pleaded guilty to each crime at the Superior Court on Tuesday.")
     assert event.type == "CONCEDE" and event.evidence.trigger.text == "pleaded guilty"
+
+
+def test_an_anti_group_coalition_is_not_that_group(pipeline_all):
+    [event] = events_of(pipeline_all, "It is host to an anti-Houthi, pro-government coalition fighting the Houthis.")
+    assert event.type == "ASSAULT"
+    assert event.actors[0].text == "an anti-Houthi, pro-government coalition" and [r.text for r in event.recipients] == ["Houthis"]
+
+
+def test_a_nationality_before_an_organisation_is_its_country(pipeline_all):
+    [event] = events_of(pipeline_all, "Within a day, Belarusian KGB arrested 33 Russian individuals on Monday.")
+    assert [(a.text, a.country) for a in event.actors] == [("KGB", "BLR")]
+    assert [(r.text, r.country) for r in event.recipients] == [("33 Russian individuals", "RUS")]

@@ -125,8 +125,8 @@ _MATERIAL = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "MOB
 
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
-    community"), acts on things that cannot undergo them ("released a statement", "released findings"), and
-    talks with no one to talk to ("X discussed climate change")."""
+    community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
+    flights"), and talks with no one to talk to ("X discussed climate change")."""
     lex = _lexicon()
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
@@ -146,7 +146,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "withdrew from the race", "ended his bid": leaving a contest
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
-    if etype in ("RETREAT", "ASSAULT", "COERCE", "AID") and head.pos_ == "VERB":
+    if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
             return True

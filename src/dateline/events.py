@@ -279,7 +279,7 @@ class Events(Stage):
                     recipient_toks = recipient_toks + more_recipients
             actors = _resolve(actor_toks, mentions, sent, nouns=True)
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
-            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True) if r not in actors and eventgate.identifiable(r, sent.doc, kinds)
+            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds)
                           and not ((r.start, r.end) in towns and _locative(sent.doc, r.start))]
             if hit.type == "THREATEN":
                 # "threatened to stop talks if the United States goes ahead": the one whose conduct is the condition.
@@ -799,6 +799,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     return actors, recipients
 
 
+def _same_participant(r: EventActor, actors: list[EventActor]) -> bool:
+    """Whether a recipient is one of the actors again (the same actor, or the same words)."""
+    key = (r.name or r.text).lower().rstrip("s")
+    return any(r == a or (r.actor_id and r.actor_id == a.actor_id) or key == (a.name or a.text).lower().rstrip("s") for a in actors)
+
+
 def _owners(tok) -> list:
     """Who a thing belongs to: its possessor or of-object ("the network's franchise", "the act of the NTC")."""
     out = [c for c in tok.children if c.dep_ == "poss"]
@@ -908,19 +914,23 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
             if not found and eventgate.names_someone(tok):
                 # "Hungarian and Romanian officials": the actors stage reads one group per country word of a role phrase.
                 chars = [(t.idx, t.idx + len(t)) for t in _modifier_tokens(tok) if t.dep_ != "prep"]
-                found = [(s, e, a) for s, e, a in mentions if a.kind in ("group", "country") and any(s < ce and cs < e for cs, ce in chars)]
+                found = [(s, e, a) for s, e, a in mentions if a.kind == "group" and any(s < ce and cs < e for cs, ce in chars)]
             elif not found:
                 # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
                 # "threatened further action against Russia", "restrictions against German goods".
                 owners = _modifier_tokens(tok) + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for t in c.subtree]
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
+            # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government.
+            found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))]
             if found:
                 modifiers = country_of(_modifier_tokens(tok))
                 kinds = {a.kind for _, _, a in found}
                 for start, end, actor in found:
                     if actor.kind == "country" and kinds - {"country"}:
                         continue  # "the Kenyan President Kenyatta": the person, who carries the country
+                    if modifiers and actor.kind == "organization" and actor.country and actor.country != modifiers:
+                        actor = actor.model_copy(update={"country": modifiers})  # "the Belarusian KGB" is Belarus's
                     add(start, end, actor, modifiers)
                 continue
             ents = [e for e in sent.ents if e.label_ in _ACTOR_ENTS and e.start <= tok.i < e.end]
