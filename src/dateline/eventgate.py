@@ -4,7 +4,10 @@ Not a stage: helpers the events stage calls. PLOVER codes no actor-less events, 
 only the participants that name someone (a known actor, a named person, organisation, country or
 people, or a noun for people or institutions such as "police" or "protesters"), and a candidate left
 without an actor is dropped. A news outlet the text cites as the source of a report ("according to
-Al-Ahram", "told Fox News") is never a participant. Questions code no event.
+Al-Ahram", "told Fox News") is never a participant. Questions code no event, nor do candidates that
+name no happening (`not_an_event`: generic present-tense acts, releases of statements, talks with the
+press or with no one, support for no one, leaving a race, campaign rallies); a verb of force acting on
+an idea is criticism (`figurative`). The word lists are data: data/events-gate.json.
 """
 from __future__ import annotations
 
