@@ -131,3 +131,15 @@ def test_a_nationality_before_an_organisation_is_its_country(pipeline_all):
     [event] = events_of(pipeline_all, "Within a day, Belarusian KGB arrested 33 Russian individuals on Monday.")
     assert [(a.text, a.country) for a in event.actors] == [("KGB", "BLR")]
     assert [(r.text, r.country) for r in event.recipients] == [("33 Russian individuals", "RUS")]
+
+
+@pytest.mark.parametrize("text,etype,mode,factuality", [
+    ("President Donald Trump granted Edward DeBartolo a full pardon on Tuesday.", "RETREAT", "release", "asserted"),
+    ("A jury found Fields guilty of murder on Friday.", "SANCTION", "convict", "asserted"),
+    ("A jury found Fields not guilty of murder on Friday.", "SANCTION", "convict", "negated"),  # an acquittal
+    ("The Greek Orthodox Church is extremely critical of the new law.", "ACCUSE", "disapprove", "asserted"),
+    ("Chinese President Hu Jintao had lunch with Lula da Silva on Monday.", "CONSULT", None, "asserted"),
+])
+def test_pardons_verdicts_criticism_and_meals(pipeline_all, text, etype, mode, factuality):
+    found = {e.type: e for e in events_of(pipeline_all, text)}
+    assert (found[etype].mode, found[etype].factuality) == (mode, factuality) and found[etype].actors

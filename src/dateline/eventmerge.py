@@ -7,8 +7,8 @@ different modes, no places in two countries or over 100 km apart, no explicit da
 happened (asserted or reported), what happened long ago (historical), and each kind of what did not
 (yet) happen (planned, speculated, hypothetical, negated) stay apart, so a planned visit never merges
 with the visit that happened. The merged event keeps the first sentence that tells the happening as
-its evidence, the others as `mentions`, the union of the participants, the first place and the most
-precise date; asserted wins over reported.
+its evidence, the others as `mentions`, the union of the actors, the first telling's recipients (a
+later one's when it has none), the first place and the most precise date; asserted wins over reported.
 
 An actor-less noun that points back at a happening ("the visit", "his visit", "this summit") is no
 event of its own, but is a mention of the last event of its type before it.
@@ -102,7 +102,8 @@ def _combine(first: Event, other: Event) -> Event:
     update: dict = {
         "mentions": sorted(first.mentions + [other.evidence] + other.mentions, key=lambda ev: ev.start),
         "actors": _union(first.actors, other.actors),
-        "recipients": _union(first.recipients, other.recipients),
+        # The first telling's targets stand; a later one only fills them in when it has none.
+        "recipients": first.recipients or other.recipients,
         "confidence": max(first.confidence, other.confidence),
     }
     if first.factuality == "reported" and other.factuality == "asserted":

@@ -60,7 +60,8 @@ _FIRST = {"we", "us", "our"}
 # Verbs whose subject is the actor of a nominal event they take as object ("made a visit", "held talks").
 _LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
-                "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order"}
+                "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order",
+                "grant", "offer", "deliver", "impose", "level"}
 
 
 @dataclass
@@ -435,6 +436,8 @@ class Events(Stage):
             lemma = tok.lemma_.lower()
             if tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
                 found.add("negated")
+            if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
+                found.add("negated")  # "found him not guilty": an acquittal
             if tok.dep_ in ("amod", "advmod", "compound") and lemma in cues["speculated"]["modifiers"]:
                 found.add("speculated")
             if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"]:
@@ -692,8 +695,8 @@ def _walk(hits):
 def _object_lemmas(head) -> set[str]:
     out = set()
     for c in head.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "compound", "amod"):
-            out.add(c.lemma_.lower())
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "compound", "amod") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):
+            out.add(c.lemma_.lower())  # a small clause's adjective too ("found Fields guilty")
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
@@ -716,8 +719,8 @@ def _subjects(tok) -> list:
             return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([tok.head] if tok.dep_ == "relcl" else [])
         if tok.dep_ == "relcl":
             return [tok.head]
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
-            tok = tok.head
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+            tok = tok.head  # "is critical of X": the subject of the copula
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             return [tok.head]
@@ -750,6 +753,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             return [], recipients + _subjects(noun.head)
         if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
             actors.extend(_subjects(noun.head))
+            # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event.
+            recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj"))
         if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
             verb = noun.head.head
             if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
@@ -785,6 +790,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
                     recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
+        elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
+            # "found Fields guilty": the one the small clause is about.
+            recipients.extend(g for g in c.children if g.dep_ == "nsubj")
         elif c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             # "appealed for the population to remain calm": the one asked is the subject of the for-clause.
             recipients.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
