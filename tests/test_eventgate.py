@@ -73,6 +73,8 @@ def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is(pipeline_all):
     ("Senators condemned the regulator's decision on Monday, citing an abuse of power.", "ACCUSE", "asserted"),
     ("President Donald Trump announced on Tuesday that he had asked for John Bolton's resignation.", "REQUEST", "asserted"),  # done, not planned
     ("In 2015, Iran reached a nuclear agreement with six world powers in Vienna.", "AGREE", "historical"),
+    ("In 2015, Saudi Arabia started supporting the government of Yemen against the rebels.", "SUPPORT", "historical"),
+    ("In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.", "ASSAULT", "historical"),
     ("Allegedly, the minister pleaded with the rebels on Monday to release the hostages.", "REQUEST", "speculated"),
     ("Also on Sunday, the United States announced a complete withdrawal from the region.", "RETREAT", "planned"),
 ])

@@ -455,7 +455,7 @@ class Events(Stage):
                 if objs & {"future"}:
                     found.add("planned")
         # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
-        verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX") else head
+        verb = _clause_verb(head)
         done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
             verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
@@ -1016,6 +1016,19 @@ def _speech_above(head, cues) -> bool:
         return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children)
     return False
+
+
+def _clause_verb(head):
+    """The verb whose tense tells the trigger's: the trigger itself, the verb above a noun trigger ("was the target of
+    an attack"), or the verb an infinitive or gerund trigger depends on ("started supporting")."""
+    tok = head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VB") or tok.head.i == tok.i:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp",):
+            return tok
+        tok = tok.head
+    return tok
 
 
 def _said_to(head, cues) -> bool:
