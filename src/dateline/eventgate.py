@@ -36,6 +36,7 @@ def _lexicon() -> dict:
         "vehicles": frozenset(data["vehicles"]),
         "show": frozenset(data["show_verbs"]),
         "contest": frozenset(data["contest_nouns"]),
+        "political": frozenset(data["political_sectors"]),
     }
 
 
@@ -122,6 +123,8 @@ def is_question(sent, trigger_start: int) -> bool:
     return False
 
 
+# Verbs of saying through which a statement that someone should act is a REQUEST (events-statements.json).
+_SAYING = {"say", "tell", "state", "add", "write", "note", "declare", "insist", "argue", "explain", "claim"}
 # Types of material acts: told in the simple present without a date, they describe what usually happens.
 _MATERIAL = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT"}
 
@@ -147,6 +150,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "RETREAT" and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid": leaving a contest
+    if etype == "CONSULT" and mode == "visit" and actors and not any(a.sector in lex["political"] or (a.country and a.actor_id) for a in actors):
+        return True  # a team's, a church group's or a plane's trip is no visit between actors
+    if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(c.dep_ == "prep" and c.lower_ in ("about", "whether") for c in head.children):
+        return True  # "asked about sustainability": a question, no request
+    if etype == "REQUEST" and head.lemma_.lower() in _SAYING and not recipients:
+        return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
@@ -157,7 +166,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # Talking to the press is no consultation ("With Wikinews, X discussed ...", "told reporters").
         recipients = [r for r in recipients if r.sector not in _MEDIA_SECTORS and not (_words(r.text) & lex["media"])]
     if etype == "CONSULT" and not recipients and len(actors) < 2 and mode != "visit":
-        plural = any(a.start is not None and a.text.lower().endswith(("s", "council", "committee", "sides")) for a in actors)
+        plural = any(a.start is not None and a.text.lower().endswith("s") for a in actors)
         return not plural and not _with_party(head)
     return False
 
