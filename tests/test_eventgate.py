@@ -152,6 +152,8 @@ def test_pardons_verdicts_criticism_and_meals(pipeline_all, text, etype, mode, f
     "Asked about sustainability on Monday, the company noted that it had switched to a bio-based plastic.",  # a question
     "We should definitely add those kinds of planets to the menu of options, Seager said on Monday.",  # asked of no one
     "Offering his condolence, speaker Ali Larijani wrote on Instagram on Monday.",
+    '"Our team has developed a robust coating," co-author Tak-Sing Wong said in a press release on Monday.',
+    "Mir-Mohammadi's mother died after contracting COVID-19, Tehran Times reported on Monday.",  # a death, no one's act
 ])
 def test_trips_questions_opinions_and_condolences_are_no_events(pipeline_all, text):
     assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []

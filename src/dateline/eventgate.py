@@ -158,6 +158,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
+    if etype == "RETREAT" and mode == "release":
+        if head.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("press", "news", "media") for c in head.children):
+            return True  # "a press release"
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") for o in objects):
+            return True  # "released Red Hat Enterprise Linux": a product, not a prisoner
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):

@@ -42,6 +42,8 @@ _TARGET_PREPS = {"to", "for", "with", "against", "on"}
 _DIRECTIVE = {"REQUEST"}
 # Verbs whose subject undergoes the event their object names ("faces sanctions", "suffered an attack").
 _UNDERGO_VERBS = {"face", "suffer", "receive", "undergo", "endure", "escape", "survive", "avoid", "fear", "risk"}
+# Types whose acts need no one on the receiving end (a walkout, a mobilisation).
+_UNDIRECTED = {"PROTEST", "MOBILIZE"}
 # Types that are speech acts: said by their own actor, they are asserted, not reported.
 _SPEECH_ACTS = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 # Types whose two parties act together ("talks between A and B", "an agreement between A and B").
@@ -72,6 +74,7 @@ class _Hit:
     type: str = ""
     mode: str | None = None
     content: list = field(default_factory=list)  # hits this one governs
+    guessed: bool = False  # the sentence classifier's type on a verb no trigger knows
 
     @property
     def i(self) -> int:
@@ -309,6 +312,8 @@ class Events(Stage):
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
+            if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
+                continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
             if not actors and not eventmerge.is_anaphor(hit.head):
                 continue
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
@@ -324,7 +329,7 @@ class Events(Stage):
             if confidence < self.rules_floor:
                 continue
             event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence)
-            notes[event.id] = {"weight": hit.trigger.weight, "fallback": hit.trigger.pos == "A", "noun": hit.head.pos_ in ("NOUN", "PROPN"),
+            notes[event.id] = {"weight": hit.trigger.weight, "fallback": hit.guessed, "noun": hit.head.pos_ in ("NOUN", "PROPN"),
                                "classifier": probs.get(hit.type, 0.0) if probs else 0.0}
             if hit.head.i in framed:
                 event.contexts.append("statement")
@@ -404,7 +409,7 @@ class Events(Stage):
         if head.pos_ not in ("VERB", "NOUN") or head.lemma_.lower() in _EMPTY_VERBS:
             return []
         trig = ontology.Trigger(lemmas=(head.lemma_.lower(),), pos="A", type=etype, mode=None, weight=round(0.2 + 0.5 * p, 3))
-        return [_Hit(trig, [head], head, etype, None)]
+        return [_Hit(trig, [head], head, etype, None, guessed=True)]
 
     def _location(self, doc: Document, sentence: Span, trigger: Span):
         chosen = choose_locations(sentence, trigger, doc.places, sdoc=doc.spacy)
