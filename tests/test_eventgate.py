@@ -77,6 +77,7 @@ def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is(pipeline_all):
     ("In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.", "ASSAULT", "historical"),
     ("Allegedly, the minister pleaded with the rebels on Monday to release the hostages.", "REQUEST", "speculated"),
     ("Also on Sunday, the United States announced a complete withdrawal from the region.", "RETREAT", "planned"),
+    ("If Iran closes the strait, the United States will attack Iranian ships.", "ASSAULT", "hypothetical"),
 ])
 def test_factuality_of_speech_acts_plans_and_background(pipeline_all, text, etype, factuality):
     found = {e.type: e for e in events_of(pipeline_all, text)}
@@ -154,6 +155,7 @@ def test_pardons_verdicts_criticism_and_meals(pipeline_all, text, etype, mode, f
     "Offering his condolence, speaker Ali Larijani wrote on Instagram on Monday.",
     '"Our team has developed a robust coating," co-author Tak-Sing Wong said in a press release on Monday.',
     "Mir-Mohammadi's mother died after contracting COVID-19, Tehran Times reported on Monday.",  # a death, no one's act
+    "The group launched a petition asking the government to respect and execute the ruling of the court.",  # carrying out
 ])
 def test_trips_questions_opinions_and_condolences_are_no_events(pipeline_all, text):
     assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []

@@ -125,6 +125,8 @@ def is_question(sent, trigger_start: int) -> bool:
 
 # Verbs of saying through which a statement that someone should act is a REQUEST (events-statements.json).
 _SAYING = {"say", "tell", "state", "add", "write", "note", "declare", "insist", "argue", "explain", "claim"}
+# Verbs of force that also mean carrying something out ("execute a ruling").
+_CARRY_OUT = {"execute", "enforce", "implement"}
 # Types of material acts: told in the simple present without a date, they describe what usually happens.
 _MATERIAL = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT"}
 
@@ -164,6 +166,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") for o in objects):
             return True  # "released Red Hat Enterprise Linux": a product, not a prisoner
+    if etype == "ASSAULT" and head.lemma_.lower() in _CARRY_OUT and any(
+            _counted(c).lemma_.lower() in lex["abstract"] for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        return True  # "execute the ruling", "carry out the order": doing as told, not killing
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
@@ -179,7 +184,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
 
 def figurative(head, etype: str) -> str | None:
     """The type a verb of force really codes when it acts on an idea: 'attacked the proposal' is ACCUSE, not ASSAULT."""
-    if etype != "ASSAULT" or head.pos_ != "VERB":
+    if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _CARRY_OUT:
         return None
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in _lexicon()["abstract"] for o in objects):

@@ -443,6 +443,10 @@ class Events(Stage):
                 found.add("negated")
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
                 found.add("negated")  # "found him not guilty": an acquittal
+            if (tok.dep_ == "advcl" and hit.type not in _SPEECH_ACTS
+                    and any(g.dep_ == "mark" and g.lemma_.lower() in cues["hypothetical"]["markers"] for g in tok.children)):
+                # "If an amendment is proposed, the states ratify it"; a request made on a condition was still made.
+                found.add("hypothetical")
             if tok.dep_ in ("amod", "advmod", "compound") and lemma in cues["speculated"]["modifiers"]:
                 found.add("speculated")
             if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"]:
