@@ -1,6 +1,6 @@
 """The gold events corpus: draw its articles, build `eval/gold/events.jsonl` from the annotations, measure agreement.
 
-    python scripts/gold.py draw               # eval/gold/articles.txt: 200 corpus articles drawn with a fixed seed (the first 100 as before)
+    python scripts/gold.py draw               # eval/gold/articles.txt: 300 corpus articles drawn with a fixed seed (added 100 at a time)
     python scripts/gold.py build              # eval/gold/events.jsonl from eval/gold/annotations/*.jsonl
     python scripts/gold.py errors [N]         # tune-split articles: gold events beside the system's (never the held ones)
     python scripts/gold.py check FILE         # problems of an annotation file (quotes not found, unknown values)
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "src" / "dateline" / "data" / "corpus" / "articles.jsonl"
 GOLD = ROOT / "eval" / "gold"
 SEED = 20261203
-SIZE = 200
+SIZE = 300
 
 
 def corpus() -> dict[str, dict]:
@@ -135,7 +135,7 @@ def annotations() -> dict[str, dict[str, dict]]:
     return {p.stem: {r["id"]: r for r in read_jsonl(p)} for p in sorted((GOLD / "annotations").glob("*.jsonl"))}
 
 
-PRIMARY = ("adjudicated", "A", "B", "C", "D", "E", "G", "H", "I", "J", "K")
+PRIMARY = ("adjudicated", "A", "B", "C", "D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P")
 
 
 def build() -> int:
