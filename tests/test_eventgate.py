@@ -159,3 +159,10 @@ def test_pardons_verdicts_criticism_and_meals(pipeline_all, text, etype, mode, f
 ])
 def test_trips_questions_opinions_and_condolences_are_no_events(pipeline_all, text):
     assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []
+
+
+def test_the_same_act_towards_two_named_people_is_two_events(pipeline_all):
+    text = ("President Donald Trump pardoned Michael Milken on Tuesday. "
+            "President Donald Trump also pardoned Bernard Kerik on Tuesday.")
+    pardons = [e for e in events_of(pipeline_all, text) if e.type == "RETREAT"]
+    assert sorted(r.text for e in pardons for r in e.recipients) == ["Bernard Kerik", "Michael Milken"] and len(pardons) == 2

@@ -44,15 +44,23 @@ def _same(a: EventActor, b: EventActor) -> bool:
 
 
 def _compatible_roles(a: list[EventActor], b: list[EventActor], required: bool) -> bool:
-    """Actors must share someone; recipients only must not name two sets of countries with nothing in common."""
+    """Actors must share someone; recipients must not name two different people or organisations, nor two sets of
+    countries with nothing in common."""
     if not a or not b:
         return not required
     if any(_same(x, y) for x in a for y in b):
         return True
     if required:
         return False
+    if any(map(_named, a)) and any(map(_named, b)):
+        return False  # "pardoned Stanton" and "pardoned Kerik" are two pardons
     ca, cb = {x.country for x in a if x.country}, {y.country for y in b if y.country}
     return not (ca and cb) or bool(ca & cb)
+
+
+def _named(x: EventActor) -> bool:
+    """A participant named by a proper name other than a country's ("Milken", "Angela Stanton")."""
+    return x.text[:1].isupper() and not (x.actor_id or "").startswith("country:") and x.text.lower() not in _ANAPHORIC
 
 
 def _dated(event: Event) -> str | None:
