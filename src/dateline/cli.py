@@ -15,15 +15,11 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _settings(ctx: click.Context, **overrides):
-    from .settings import load_settings
+    from .settings import load_settings, with_stage_option
 
     settings = load_settings(ctx.obj.get("config"), **overrides)
     floor = ctx.obj.get("min_confidence")
-    if floor is None:
-        return settings
-    options = {k: dict(v) for k, v in settings.stage_options.items()}
-    options.setdefault("events", {})["min_confidence"] = floor
-    return settings.model_copy(update={"stage_options": options})
+    return settings if floor is None else with_stage_option(settings, "events", "min_confidence", floor)
 
 
 def _pipeline(settings):

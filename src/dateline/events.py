@@ -67,6 +67,17 @@ _LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "b
 
 
 @dataclass
+class _Context:
+    """What the events stage knows of one document while it codes it sentence by sentence."""
+
+    mentions: list  # (start, end, actor) for every mention of doc.actors
+    kinds: dict  # doc.actors id -> kind
+    towns: set  # (start, end) of place mentions below country level
+    anaphors: list = field(default_factory=list)  # actor-less "the visit" mentions, for eventmerge
+    notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
+
+
+@dataclass
 class _Hit:
     trigger: ontology.Trigger
     tokens: list  # spaCy tokens of the trigger words
@@ -134,14 +145,16 @@ class Events(Stage):
         sdoc = doc.spacy
         if sdoc is None:
             raise PipelineError("the events stage needs the spaCy parse; run the annotate stage before events")
-        mentions = [(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions]
+        ctx = _Context(
+            mentions=[(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions],
+            kinds={a.id: a.kind for a in doc.actors},
+            towns={(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions},
+        )
         events: list[Event] = []
-        anaphors: list[Event] = []
-        notes: dict[str, dict] = {}
         for sent in sdoc.sents:
-            events.extend(self._sentence(doc, sent, mentions, anaphors, notes))
-        events = eventmerge.merge(events, anaphors) if self.merge else events
-        doc.events = self._calibrate(doc, events, notes)
+            events.extend(self._sentence(doc, sent, ctx))
+        events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
+        doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
         return doc
 
@@ -247,21 +260,20 @@ class Events(Stage):
                 return
 
     # 3-5. one sentence --------------------------------------------------------------------------
-    def _calibrate(self, doc: Document, events: list[Event], notes: dict[str, dict]) -> list[Event]:
+    def _calibrate(self, doc: Document, events: list[Event], ctx: "_Context") -> list[Event]:
         """Each event's confidence as the model's probability that it is fully correct (without a model, its rule
         score); those under min_confidence go. The feature vectors stay in the spaCy doc's user_data for
         scripts/train_confidence.py."""
-        kinds = {a.id: a.kind for a in doc.actors}
         vectors = doc.spacy.user_data.setdefault("dateline_event_features", {})
         out = []
         for event in events:
-            x = vectors[event.id] = eventconf.features(event, doc.article.text, {**notes.get(event.id, {}), "rules": event.confidence}, kinds)
+            x = vectors[event.id] = eventconf.features(event, doc.article.text, {**ctx.notes.get(event.id, {}), "rules": event.confidence}, ctx.kinds)
             p = round(self.calibrator.probability(x), 3) if self.calibrator else event.confidence
             if p >= self.min_confidence:
                 out.append(event.model_copy(update={"confidence": p}))
         return out
 
-    def _sentence(self, doc: Document, sent, mentions, anaphors: list[Event], notes: dict[str, dict]) -> list[Event]:
+    def _sentence(self, doc: Document, sent, ctx: "_Context") -> list[Event]:
         hits = self._nest(self._triggers(sent))
         probs = self.model.proba(sent.text) if self.model is not None else None
         if probs and (not hits or self.model_compete):
@@ -269,8 +281,7 @@ class Events(Stage):
             extra = self._fallback(sent, probs)
             hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-        kinds = {a.id: a.kind for a in doc.actors}
-        towns = {(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions}
+        mentions, kinds, towns, notes = ctx.mentions, ctx.kinds, ctx.towns, ctx.notes
         framed = self._statement_scope(sent)
         out: list[Event] = []
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
@@ -317,10 +328,10 @@ class Events(Stage):
             if not actors and not eventmerge.is_anaphor(hit.head):
                 continue
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
-            factuality, cue_modal = self._factuality(hit, sent, date, doc)
+            factuality, cue_modal = self._factuality(hit, sent, date, doc, mentions)
             if not actors:
                 # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
-                anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, location, date, factuality, 0.0))
+                ctx.anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, location, date, factuality, 0.0))
                 continue
             confidence = hit.trigger.weight + (0.1 if actors else -0.15) + (0.05 if recipients else 0.0)
             if factuality != "asserted":
@@ -431,7 +442,7 @@ class Events(Stage):
         )
 
     # 4. factuality ------------------------------------------------------------------------------
-    def _factuality(self, hit: _Hit, sent, date, doc: Document) -> tuple[str, bool]:
+    def _factuality(self, hit: _Hit, sent, date, doc: Document, mentions) -> tuple[str, bool]:
         """The factuality of the event and whether a future modal on the trigger states a commitment."""
         cues = self.cues
         found: set[str] = set()
@@ -516,7 +527,7 @@ class Events(Stage):
             if years >= cues["historical"]["years_before"]:
                 found.add("historical")
                 found.discard("planned")
-        if ((speech_above and not (hit.type in _SPEECH_ACTS and self._speaker_is_actor(head, doc, sent))) or _has_phrase(sent, cues["reported"]["phrases"])
+        if ((speech_above and not (hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent))) or _has_phrase(sent, cues["reported"]["phrases"])
                 or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx))):
             # What a source says happened is reported; a speech act its own speaker performs is asserted
             # ("Lula said Brazil supports Korea" is Brazil's support, said).
@@ -525,20 +536,6 @@ class Events(Stage):
             if value in found:
                 return value, commitment and value == "planned"
         return "asserted", False
-
-    @staticmethod
-    def _speaker_is_actor(head, doc: Document, sent) -> bool:
-        """Whether the one who says the trigger's clause is its actor or speaks for the actor's country."""
-        mentions = [(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions]
-        tok = head
-        while tok.head.i != tok.i and tok.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
-            tok = tok.head
-        speakers = [c for c in tok.children if c.dep_ == "nsubj"] if tok.i != head.i else []
-        if not speakers:
-            return False
-        actor_toks, _ = _arguments(head)
-        said, actors = _resolve(speakers, mentions, sent, nouns=True), _resolve(actor_toks, mentions, sent, nouns=True)
-        return any(a.actor_id and a.actor_id == s.actor_id or a.country and a.country == s.country for a in actors for s in said)
 
     @staticmethod
     def _own_date(head, date) -> bool:
@@ -925,23 +922,23 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 if found is not None:
                     add(*found)
                 continue
-            core = _core(tok)
+            core, mods = _core(tok), _modifier_tokens(tok)
             lo, hi = min(sent.doc[i].idx for i in core), max(sent.doc[i].idx + len(sent.doc[i]) for i in core)
             found = [(s, e, a) for s, e, a in mentions if s < hi and lo < e]
             if not found and eventgate.names_someone(tok):
                 # "Hungarian and Romanian officials": the actors stage reads one group per country word of a role phrase.
-                chars = [(t.idx, t.idx + len(t)) for t in _modifier_tokens(tok) if t.dep_ != "prep"]
+                chars = [(t.idx, t.idx + len(t)) for t in mods if t.dep_ != "prep"]
                 found = [(s, e, a) for s, e, a in mentions if a.kind == "group" and any(s < ce and cs < e for cs, ce in chars)]
             elif not found:
                 # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
                 # "threatened further action against Russia", "restrictions against German goods".
-                owners = _modifier_tokens(tok) + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for t in c.subtree]
+                owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for t in c.subtree]
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
             # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government.
             found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))]
             if found:
-                modifiers = country_of(_modifier_tokens(tok))
+                modifiers = country_of(mods)
                 kinds = {a.kind for _, _, a in found}
                 for start, end, actor in found:
                     if actor.kind == "country" and kinds - {"country"}:
@@ -955,14 +952,14 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 e = ents[0]
                 if e.text not in seen:
                     seen.add(e.text)
-                    out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(_modifier_tokens(tok))))
+                    out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(mods)))
                 continue
             if nouns and tok.pos_ in ("NOUN", "PROPN"):
-                words = sorted({tok.i} | {t.i for t in _modifier_tokens(tok) if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
+                words = sorted({tok.i} | {t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | core)
                 start, end = sent.doc[words[0]].idx, sent.doc[words[-1]].idx + len(sent.doc[words[-1]])
                 if end - start < 80 and (start, end) not in seen:
                     seen.add((start, end))
-                    out.append(EventActor(text=text[start:end], start=start, end=end, country=country_of(_modifier_tokens(tok))))
+                    out.append(EventActor(text=text[start:end], start=start, end=end, country=country_of(mods)))
     return out
 
 
@@ -980,6 +977,19 @@ def _agentive(arg_toks, mentions) -> bool:
         if any(s <= tok.idx < e for s, e, _ in mentions):
             return True
     return False
+
+
+def _speaker_is_actor(head, mentions, sent) -> bool:
+    """Whether the one who says the trigger's clause is its actor or speaks for the actor's country."""
+    tok = head
+    while tok.head.i != tok.i and tok.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
+        tok = tok.head
+    speakers = [c for c in tok.children if c.dep_ == "nsubj"] if tok.i != head.i else []
+    if not speakers:
+        return False
+    actor_toks, _ = _arguments(head)
+    said, actors = _resolve(speakers, mentions, sent, nouns=True), _resolve(actor_toks, mentions, sent, nouns=True)
+    return any(a.actor_id and a.actor_id == s.actor_id or a.country and a.country == s.country for a in actors for s in said)
 
 
 def _locative(sdoc, start: int) -> bool:

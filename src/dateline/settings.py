@@ -74,6 +74,13 @@ def load_settings(config: str | Path | None = None, env: dict[str, str] | None =
         raise ConfigError(f"setting {'.'.join(map(str, first['loc']))}: {first['msg']}; fix its value") from None
 
 
+def with_stage_option(settings: Settings, stage: str, name: str, value: Any) -> Settings:
+    """A copy of the settings with one stage option set (settings are frozen once built)."""
+    options = {k: dict(v) for k, v in settings.stage_options.items()}
+    options.setdefault(stage, {})[name] = value
+    return settings.model_copy(update={"stage_options": options})
+
+
 def describe() -> list[tuple[str, Any, str]]:
     """(name, default, help) for every setting, for docs and `--help`."""
     return [(name, f.get_default(call_default_factory=True), f.description or "") for name, f in FIELDS.items()]

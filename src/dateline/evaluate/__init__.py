@@ -76,3 +76,9 @@ def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def tally(cell: list[int], ok: bool) -> None:
+    """Count one verdict into a [right, total] cell."""
+    cell[0] += int(ok)
+    cell[1] += 1

@@ -16,8 +16,8 @@ from .. import ontology, registry
 from ..errors import DatelineError, EvalError
 from ..gazetteer import haversine
 from ..models import Article, Document, Published
-from ..settings import Settings
-from . import gold, prf
+from ..settings import Settings, with_stage_option
+from . import gold, prf, tally
 
 STAGES = ("annotate", "times", "actors", "places", "events")
 CATEGORIES = {"IGO", "NGO", "IMG", "ISM"}
@@ -40,11 +40,9 @@ def all_candidates(settings: Settings) -> Settings:
     """The settings with the events stage's confidence threshold off, unless the user set one: sentence-level files
     (classify, and events files in FORMATS.md's shape) score how events are typed and argued, every record being
     an event, not which ones a precision-first default would emit."""
-    options = {k: dict(v) for k, v in settings.stage_options.items()}
-    if "min_confidence" in options.get("events", {}):
+    if "min_confidence" in settings.stage_options.get("events", {}):
         return settings
-    options.setdefault("events", {})["min_confidence"] = 0.0
-    return settings.model_copy(update={"stage_options": options})
+    return with_stage_option(settings, "events", "min_confidence", 0.0)
 
 
 def code_texts(items: list[tuple[str, str | None]], settings: Settings, stages: list | None = None, batch: int = 64) -> list[Document]:
@@ -143,18 +141,18 @@ def score(records: list[dict], docs: list[Document]) -> dict:
             tp += 1
             g = gold[match]
             if g.get("mode"):
-                _tally(counts["mode"], _mode_ok(g["mode"], s["mode"]))
+                tally(counts["mode"], _mode_ok(g["mode"], s["mode"]))
             for role in ("actors", "recipients"):
                 sys_sectors = {_sector(a.get("sector")) for a in s[role]}
                 for a in g.get(role, []):
                     if a.get("sector"):
-                        _tally(counts["sector"], _sector(a["sector"]) in sys_sectors)
+                        tally(counts["sector"], _sector(a["sector"]) in sys_sectors)
             if g.get("location"):
-                _tally(counts["location"], _location_ok(g["location"], s["location"], doc.article.text))
+                tally(counts["location"], _location_ok(g["location"], s["location"], doc.article.text))
             if g.get("date"):
-                _tally(counts["date"], bool(s["date"]) and s["date"]["value"] == g["date"])
+                tally(counts["date"], bool(s["date"]) and s["date"]["value"] == g["date"])
             if g.get("factuality"):
-                _tally(counts["factuality"], s["factuality"] == g["factuality"])
+                tally(counts["factuality"], s["factuality"] == g["factuality"])
         fn += len(unmatched)
     p, r, f = prf(tp, fp, fn)
     metrics = {"precision": p, "recall": r, "f1": f,
@@ -162,11 +160,6 @@ def score(records: list[dict], docs: list[Document]) -> dict:
     for key, (hit, total) in counts.items():
         metrics[f"{key}_accuracy"] = hit / total if total else None
     return metrics
-
-
-def _tally(cell: list[int], ok: bool) -> None:
-    cell[0] += int(ok)
-    cell[1] += 1
 
 
 def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:

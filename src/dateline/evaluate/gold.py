@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from ..gazetteer import haversine, normalize
-from . import prf
+from . import prf, tally
 
 UNREAL = ("speculated", "planned", "hypothetical")
 CATEGORIES = {"IGO", "NGO", "IMG"}
@@ -181,11 +181,11 @@ def score(records: list[dict], docs: list) -> dict:
                 matched += 1
                 found += row["fields"]["actor"]
                 for key, ok in row["fields"].items():
-                    _tally(fields[key], ok)
+                    tally(fields[key], ok)
                 if row["gold"].get("factuality") in UNREAL and row["event"].factuality in ("asserted", "reported"):
                     unreal_as_asserted += 1
             if row["event"].confidence >= 0.8:
-                _tally(confident, row["correct"])
+                tally(confident, row["correct"])
     precision, recall, f1 = prf(matched, emitted - matched, gold_total - matched)
     metrics = {
         "precision": precision, "recall": recall, "f1": f1,
@@ -208,8 +208,3 @@ def _system_spans(s: dict) -> list[tuple[int, int]]:
     """The sentence spans of a system event: its evidence and any merged mentions."""
     ev = s["evidence"]
     return [(ev["start"], ev["end"])] + [(m["start"], m["end"]) for m in s.get("mentions") or []]
-
-
-def _tally(cell: list[int], ok: bool) -> None:
-    cell[0] += int(ok)
-    cell[1] += 1
