@@ -16,7 +16,7 @@ SAMPLE = CORPUS / "kim-komsomolsk-scraped.txt"
 
 @pytest.fixture
 def settings():
-    return load_settings(env={}, today="2026-11-28")
+    return load_settings(env={}, today="2026-11-28", allow_private_addresses=True)
 
 
 @pytest.fixture(scope="session")

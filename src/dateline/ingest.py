@@ -1,10 +1,14 @@
-"""Ingest: many inputs → the store, continuing past bad inputs and skipping what is already stored."""
+"""Ingest: many inputs → the store, continuing past bad inputs and skipping what is already stored.
+
+The parent process reads the inputs (files, URLs, feeds) and writes the store; the coding runs in
+the pipeline in this process (`workers=0`) or in worker processes (`workers.WorkerPool`).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from .pipeline import Pipeline
+from .pipeline import Outcome, Pipeline
 from .sources import Failure, RawInput, iter_inputs
 from .store import Store
 
@@ -25,11 +29,17 @@ class IngestReport:
                 "warnings": [{"origin": o, "warning": w} for o, w in self.warnings]}
 
 
-def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Callable[[str, str], None] | None = None) -> IngestReport:
-    """Code every input named by `specs` and store it; `on_item(origin, outcome)` is told of each input."""
+def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Callable[[str, str], None] | None = None,
+           workers: int = 0) -> IngestReport:
+    """Code every input named by `specs` and store it; `on_item(origin, outcome)` is told of each input.
+
+    `workers` > 0 codes in that many worker processes (the pipeline object is then only read for its
+    settings); 0 codes in this process.
+    """
     report = IngestReport()
     notify = on_item or (lambda origin, outcome: None)
-    batch: list[RawInput] = []
+    size = pipeline.settings.batch_size
+    queued: set[str] = set()  # sha256 of inputs sent for coding and not yet stored
 
     def fail(origin: str, reason: str) -> None:
         report.failed += 1
@@ -37,31 +47,46 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
         store.record_failure(origin, reason)
         notify(origin, "failed")
 
-    def flush() -> None:
-        for raw, outcome in zip(batch, pipeline.run([raw.document() for raw in batch])):
-            if outcome.error:
-                fail(raw.origin, outcome.error)
-            elif store.save(outcome.doc):
-                report.stored += 1
-                report.warnings.extend((raw.origin, w) for w in outcome.doc.warnings)
-                report.events += len(outcome.doc.events)
-                notify(raw.origin, "stored")
-            else:
+    def batches() -> Iterator[list[RawInput]]:
+        batch: list[RawInput] = []
+        for item in iter_inputs(specs, pipeline.settings):
+            report.processed += 1
+            if isinstance(item, Failure):
+                fail(item.origin, item.reason)
+                continue
+            if item.sha256 in queued or store.has_raw(item.sha256):
                 report.duplicates += 1
-                notify(raw.origin, "duplicate")
-        batch.clear()
+                notify(item.origin, "duplicate")
+                continue
+            queued.add(item.sha256)
+            batch.append(item)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
-    for item in iter_inputs(specs, pipeline.settings):
-        report.processed += 1
-        if isinstance(item, Failure):
-            fail(item.origin, item.reason)
-            continue
-        if store.has_raw(item.sha256) or any(b.sha256 == item.sha256 for b in batch):
+    def keep(raw: RawInput, outcome: Outcome) -> None:
+        queued.discard(raw.sha256)
+        if outcome.error:
+            fail(raw.origin, outcome.error)
+        elif store.save(outcome.doc):
+            report.stored += 1
+            report.warnings.extend((raw.origin, w) for w in outcome.doc.warnings)
+            report.events += len(outcome.doc.events)
+            notify(raw.origin, "stored")
+        else:
             report.duplicates += 1
-            notify(item.origin, "duplicate")
-            continue
-        batch.append(item)
-        if len(batch) >= pipeline.settings.batch_size:
-            flush()
-    flush()
+            notify(raw.origin, "duplicate")
+
+    if workers > 0:
+        from .workers import WorkerPool
+
+        with WorkerPool(pipeline.settings, workers) as pool:
+            for result in pool.map(batches()):
+                keep(result.raw, result.outcome)
+    else:
+        for batch in batches():
+            for raw, outcome in zip(batch, pipeline.run([raw.document() for raw in batch])):
+                keep(raw, outcome)
     return report
