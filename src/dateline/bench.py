@@ -34,12 +34,13 @@ def bench(specs: list[str] | None, pipeline: Pipeline, limit: int | None = None,
     if limit:
         raws = raws[:limit]
     if workers > 0:
-        runs = {n: _pooled(raws, pipeline.settings, n) for n in sorted({1, workers})}
+        runs = _pooled(raws, pipeline.settings, workers)
         run, one = runs[workers], runs[1]
         result = _summary(run, pipeline.settings, spacy_basis=one["seconds"])
         result.update(workers=workers, one_worker_articles_per_s=one["articles_per_s"],
                       speedup=round(run["articles_per_s"] / one["articles_per_s"], 3) if one["articles_per_s"] else None,
-                      worker_peak_rss_mb=run["worker_peaks"], one_worker_peak_rss_mb=one["worker_peaks"], parent_peak_rss_mb=round(_peak_rss_mb(), 1))
+                      worker_peak_rss_mb=run["worker_peaks"], one_worker_peak_rss_mb=one["worker_peaks"], parent_peak_rss_mb=round(_peak_rss_mb(), 1),
+                      machine_speedup=machine_speedup(workers))
         return result
     warm = pipeline.run([raws[0].document()]) if raws else []  # load every model before timing
     pipeline.timings.clear()
@@ -51,37 +52,70 @@ def bench(specs: list[str] | None, pipeline: Pipeline, limit: int | None = None,
     return _summary(run, pipeline.settings, spacy_basis=run["seconds"])
 
 
-def _tally(results, unpack) -> dict:
-    """Texts, tokens, events, failures and place names of a run; keeps no parsed document alive."""
-    texts: list[str] = []
-    names: list[str] = []
-    tokens = failed = events = 0
+def _tally(results, unpack, run: dict | None = None) -> dict:
+    """Texts, tokens, events, failures and place names of a run (added to `run`); keeps no parsed document alive."""
+    run = run or {"texts": [], "names": [], "tokens": 0, "failed": 0, "events": 0, "seconds": 0.0}
     for item in results:
         outcome, count = unpack(item)
         if outcome.doc is None:
-            failed += 1
+            run["failed"] += 1
             continue
-        texts.append(outcome.doc.article.text)
-        tokens += count
-        events += len(outcome.doc.events)
-        names.extend(m.text for place in outcome.doc.places for m in place.mentions)
-    return {"texts": texts, "names": names, "tokens": tokens, "failed": failed, "events": events}
+        run["texts"].append(outcome.doc.article.text)
+        run["tokens"] += count
+        run["events"] += len(outcome.doc.events)
+        run["names"].extend(m.text for place in outcome.doc.places for m in place.mentions)
+    return run
 
 
-def _pooled(raws: list, settings, workers: int) -> dict:
-    """One run in `workers` warmed worker processes."""
+ROUNDS = 4  # slices of the inputs, each coded by one worker and then by all: both runs see the machine's same moments
+
+
+def _pooled(raws: list, settings, workers: int) -> dict[int, dict]:
+    """The inputs coded by one warm worker and by `workers` warm workers, interleaved slice by slice, so that
+    whatever else the machine runs weighs on both alike; {number of workers: run}."""
     from .workers import WorkerPool
 
-    size = settings.batch_size
-    with WorkerPool(settings, workers) as pool:
-        pool.start()
-        started = time.perf_counter()
-        run = _tally(pool.map(raws[i:i + size] for i in range(0, len(raws), size)), lambda r: (r.outcome, r.tokens))
-        run["seconds"] = time.perf_counter() - started
-        run["timings"] = dict(pool.timings)
-        run["worker_peaks"] = sorted(round(p, 1) for p in pool.peaks.values())
-    run["articles_per_s"] = round(len(run["texts"]) / run["seconds"], 3) if run["seconds"] else None
-    return run
+    counts = sorted({1, workers})
+    pools = {n: WorkerPool(settings, n) for n in counts}
+    runs: dict[int, dict] = {n: None for n in counts}
+    try:
+        for pool in pools.values():
+            pool.start()
+        step = -(-len(raws) // ROUNDS) if raws else 1
+        for first in range(0, len(raws), step):
+            part = raws[first:first + step]
+            size = max(1, min(settings.batch_size, -(-len(part) // workers)))  # enough batches for every worker
+            for n, pool in pools.items():
+                started = time.perf_counter()
+                runs[n] = _tally(pool.map(part[i:i + size] for i in range(0, len(part), size)), lambda r: (r.outcome, r.tokens), runs[n])
+                runs[n]["seconds"] += time.perf_counter() - started
+    finally:
+        for pool in pools.values():
+            pool.close()
+    for n, run in runs.items():
+        run = runs[n] = run or _tally([], None)
+        run["timings"] = dict(pools[n].timings)
+        run["worker_peaks"] = sorted(round(p, 1) for p in pools[n].peaks.values())
+        run["articles_per_s"] = round(len(run["texts"]) / run["seconds"], 3) if run["seconds"] else None
+    return runs
+
+
+def _burn(seconds: float) -> int:
+    done, stop = 0, time.perf_counter() + seconds
+    while time.perf_counter() < stop:
+        done += sum(range(1000))
+    return done
+
+
+def machine_speedup(workers: int, seconds: float = 2.0) -> float:
+    """What `workers` processes of plain Python arithmetic get done against one, now: the speed-up this machine
+    has to give (a shared or busy machine gives less than its cores), to read the workers' own speed-up by."""
+    import multiprocessing
+
+    alone = _burn(seconds)
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        together = sum(pool.map(_burn, [seconds] * workers))
+    return round(together / alone, 3) if alone else None
 
 
 def _summary(run: dict, settings, spacy_basis: float) -> dict:

@@ -169,7 +169,8 @@ def bench(ctx, inputs, limit, as_json, workers):
     if result.get("workers"):
         click.echo(f"{result['workers']} worker(s): {result['articles_per_s']} articles/s; one worker, same inputs: "
                    f"{result['one_worker_articles_per_s']} articles/s; speed-up {result['speedup']}; "
-                   f"peak RSS per worker {', '.join(map(str, result['worker_peak_rss_mb']))} MB")
+                   f"peak RSS per worker {', '.join(map(str, result['worker_peak_rss_mb']))} MB; "
+                   f"the machine's own speed-up for {result['workers']} processes of plain arithmetic now: {result['machine_speedup']}")
     click.echo(f"spaCy nlp.pipe alone: {result['spacy_seconds']} s; pipeline (one process) / spaCy = {result['spacy_ratio']}")
     for name, share in result["stages"].items():
         click.echo(f"  {name:<10} {share:7.1%}")
