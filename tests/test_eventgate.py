@@ -166,3 +166,32 @@ def test_the_same_act_towards_two_named_people_is_two_events(pipeline_all):
             "President Donald Trump also pardoned Bernard Kerik on Tuesday.")
     pardons = [e for e in events_of(pipeline_all, text) if e.type == "RETREAT"]
     assert sorted(r.text for e in pardons for r in e.recipients) == ["Bernard Kerik", "Michael Milken"] and len(pardons) == 2
+
+
+def test_question_run_into_its_answer_codes_no_event(pipeline_all):
+    # An interview's question and its answer may be parsed as one sentence; the question still asserts nothing.
+    text = ("((WN)) Apart from the World Cup, I guess.\n\n((Sara Karimi)) Well, here I have better stability.\n\n"
+            "((WN)) Did the Iranian Football Federation ever support you, back in the days?\n\n"
+            "((Sara Karimi)) Yes. They did send me to different tournaments.")
+    assert "SUPPORT" not in [e.type for e in events_of(pipeline_all, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Iran and the European Union were to continue on Monday.",
+    "The Russian foreign minister is to visit Beijing next week.",
+])
+def test_be_to_is_a_plan(pipeline_all, text):
+    found = events_of(pipeline_all, text)
+    assert found and all(e.factuality == "planned" for e in found)
+
+
+def test_subject_of_a_passive_infinitive_undergoes_the_event(pipeline_all):
+    # "X is to be sentenced": X is sentenced, not the one sentencing.
+    for text in ("The former minister Ivan Petrov is to be sentenced in June.", "Officials in Ohio said Smith is to be arrested soon."):
+        for e in events_of(pipeline_all, text):
+            assert not {"Ivan Petrov", "Smith"} & {a.text for a in e.actors}
+
+
+def test_signing_an_agreement_is_agree(pipeline_all):
+    [event] = events_of(pipeline_all, "On Sunday, Turkey and Libya signed a maritime border agreement in Istanbul.")
+    assert event.type == "AGREE" and texts([event], "actors")[0][0] == "Turkey"

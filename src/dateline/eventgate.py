@@ -11,6 +11,7 @@ an idea is criticism (`figurative`). The word lists are data: data/events-gate.j
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import ontology
@@ -109,13 +110,21 @@ def names_someone(tok) -> bool:
     return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"]
 
 
+_CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’»)]|$)|\n")
+
+
 def is_question(sent, trigger_start: int) -> bool:
-    """Whether the trigger stands in a question: the sentence ends in '?', or a quoted stretch holding it does."""
+    """Whether the trigger stands in a question: its clause or its sentence ends in '?', or a quoted stretch holding it does."""
     text = sent.text.rstrip(" \"'”’»)")
     if text.endswith("?"):
         return True
     offset = trigger_start - sent.start_char
     rest = sent.text[offset:]
+    # The parser may run a question into its answer ("Did X ever support you?\n\nYes."): the clause holding the
+    # trigger ends at its first end mark or line break.
+    end = _CLAUSE_END.search(rest)
+    if end and end.group().startswith("?"):
+        return True
     for quote in ("\"", "”", "’"):
         end = rest.find(quote)
         if end > 0 and rest[:end].rstrip().endswith("?"):

@@ -478,6 +478,9 @@ class Events(Stage):
         verb = _clause_verb(head)
         done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
             verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() == "be" and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.head.children):
+            found.add("planned")  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause = head, True
         speech_above = _speech_above(head, cues)
@@ -504,6 +507,9 @@ class Events(Stage):
                         found.add("hypothetical")
                     if child.dep_ == "advmod" and lemma in cues["speculated"]["modifiers"]:
                         found.add("speculated")  # "Allegedly, X pleaded with him"
+            if clause and verb is not None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and not done and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                found.add("planned")  # "is to be sentenced in June", "talks were to continue Monday"
             if tok.i != head.i:
                 lemma = tok.lemma_.lower()
                 if lemma in cues["negation"]["governors"]:
@@ -807,7 +813,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 if p.dep_ == "pobj":
                     recipients.append(p)
     if not passive and not actors:
-        actors.extend(_subjects(head))
+        if any(c.dep_ == "auxpass" for c in head.children):
+            # "Avenatti is to be sentenced", "expects to be released": the inherited subject undergoes the event.
+            recipients.extend(_subjects(head))
+        else:
+            actors.extend(_subjects(head))
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
     return actors, recipients
