@@ -195,3 +195,26 @@ def test_subject_of_a_passive_infinitive_undergoes_the_event(pipeline_all):
 def test_signing_an_agreement_is_agree(pipeline_all):
     [event] = events_of(pipeline_all, "On Sunday, Turkey and Libya signed a maritime border agreement in Istanbul.")
     assert event.type == "AGREE" and texts([event], "actors")[0][0] == "Turkey"
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, Governor Ron DeSantis declared a state of emergency ahead of Hurricane Dorian.",  # a disaster response
+    "The Coast Guard called off its search for the missing crew late on Tuesday.",  # a cancellation
+    "A new report released by the ministry on Monday lists the damage.",  # a report is no prisoner
+])
+def test_disaster_emergencies_cancellations_and_released_writings_are_no_events(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_martial_law_is_still_coercion(pipeline_all):
+    assert [e.type for e in events_of(pipeline_all, "The Thai army declared martial law in Bangkok on Tuesday.")] == ["COERCE"]
+
+
+def test_an_obligation_is_not_asserted(pipeline_all):
+    for e in events_of(pipeline_all, "Two-thirds of senators must vote to convict the president."):
+        assert e.factuality != "asserted"
+
+
+def test_a_writing_that_attacks_criticises(pipeline_all):
+    found = events_of(pipeline_all, "The newspaper attacked the opposition leader Ivan Petrov on Monday.")
+    assert [e.type for e in found] == ["ACCUSE"]

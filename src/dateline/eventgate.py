@@ -38,6 +38,8 @@ def _lexicon() -> dict:
         "show": frozenset(data["show_verbs"]),
         "contest": frozenset(data["contest_nouns"]),
         "political": frozenset(data["political_sectors"]),
+        "hazards": frozenset(data["hazards"]),
+        "writings": frozenset(data["writings"]),
     }
 
 
@@ -178,8 +180,13 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "ASSAULT" and head.lemma_.lower() in _CARRY_OUT and any(
             _counted(c).lemma_.lower() in lex["abstract"] for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
         return True  # "execute the ruling", "carry out the order": doing as told, not killing
+    if etype == "COERCE" and mode == "martial-law" and any(t.lemma_.lower() == "emergency" for t in head.subtree) and any(
+            t.lemma_.lower() in lex["hazards"] or t.lower_ in lex["hazards"] for t in head.sent):
+        return True  # "declared a state of emergency in anticipation of the hurricane": a disaster response
+    if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True  # "called off its search": a cancellation, no call for anything
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
-        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or ([head.head] if head.dep_ == "acl" else [])
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
             return True
     if etype == "CONSULT":
@@ -192,12 +199,17 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
 
 
 def figurative(head, etype: str) -> str | None:
-    """The type a verb of force really codes when it acts on an idea: 'attacked the proposal' is ACCUSE, not ASSAULT."""
+    """The type a verb of force really codes when it acts on an idea or a writing does it: 'attacked the proposal' and
+    'the editorial attacked him' are ACCUSE, not ASSAULT."""
     if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _CARRY_OUT:
         return None
+    lex = _lexicon()
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    if objects and all(_counted(o).lemma_.lower() in _lexicon()["abstract"] for o in objects):
+    if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
         return "ACCUSE"
+    subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
+    if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
+        return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force
     return None
 
 
