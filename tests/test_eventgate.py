@@ -218,3 +218,25 @@ def test_an_obligation_is_not_asserted(pipeline_all):
 def test_a_writing_that_attacks_criticises(pipeline_all):
     found = events_of(pipeline_all, "The newspaper attacked the opposition leader Ivan Petrov on Monday.")
     assert [e.type for e in found] == ["ACCUSE"]
+
+
+def test_it_reaching_back_stands_for_an_earlier_subject_only(pipeline_all):
+    # "it" is the cyclone (no actor), not the country the cyclone hit.
+    found = events_of(pipeline_all, "Cyclone Bulbul hit Bangladesh on Saturday. Officials said it killed nine people and injured 50 more.")
+    assert not any(a.country == "BGD" for e in found for a in e.actors)
+    [event] = events_of(pipeline_all, "Russia denied the claims on Monday. It said it had expelled two British diplomats.")
+    assert event.type == "SANCTION" and event.actors[0].country == "RUS"
+
+
+@pytest.mark.parametrize("text", [
+    "On Thursday, Pope Francis imposed a law mandating priests to report abuse.",  # legislation, not martial law
+    "The governor declared a state of emergency across the county on Monday.",  # no unrest: a disaster response
+])
+def test_laws_and_emergencies_without_unrest_are_no_coercion(pipeline_all, text):
+    assert [e for e in events_of(pipeline_all, text) if e.type == "COERCE"] == []
+
+
+def test_a_state_of_emergency_is_no_participant(pipeline_all):
+    text = "The Thai government declared a state of emergency in Bangkok on Thursday after weeks of anti-government protests."
+    for e in events_of(pipeline_all, text):
+        assert "a state" not in [r.text for r in e.recipients]

@@ -39,6 +39,7 @@ def _lexicon() -> dict:
         "contest": frozenset(data["contest_nouns"]),
         "political": frozenset(data["political_sectors"]),
         "hazards": frozenset(data["hazards"]),
+        "unrest": frozenset(data["unrest"]),
         "writings": frozenset(data["writings"]),
     }
 
@@ -89,6 +90,9 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
         return True
     if lemma in lex["never"]:
         return False
+    if lemma == "state" and root.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
+        return False  # "a state of emergency", "the state of the economy": a condition, not a country
     return lemma in lex["agents"] or root.lower_ in lex["agents"]
 
 
@@ -180,9 +184,13 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "ASSAULT" and head.lemma_.lower() in _CARRY_OUT and any(
             _counted(c).lemma_.lower() in lex["abstract"] for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
         return True  # "execute the ruling", "carry out the order": doing as told, not killing
-    if etype == "COERCE" and mode == "martial-law" and any(t.lemma_.lower() == "emergency" for t in head.subtree) and any(
-            t.lemma_.lower() in lex["hazards"] or t.lower_ in lex["hazards"] for t in head.sent):
-        return True  # "declared a state of emergency in anticipation of the hurricane": a disaster response
+    if etype == "COERCE" and mode == "martial-law":
+        words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
+        objects = [t for t in head.subtree if t.dep_ in ("dobj", "oprd", "pobj", "nsubjpass")]
+        if any(t.lemma_.lower() == "emergency" for t in head.subtree) and (words & lex["hazards"] or not words & lex["unrest"]):
+            return True  # "declared a state of emergency in anticipation of Dorian": a disaster response, no coercion
+        if any(o.lemma_.lower() == "law" and not any(c.lower_ == "martial" for c in o.children) for o in objects):
+            return True  # "imposed a law mandating ...": legislation, not martial law
     if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
         return True  # "called off its search": a cancellation, no call for anything
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":

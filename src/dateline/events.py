@@ -638,8 +638,10 @@ def _refer(tok, mentions, prefer=None):
         sent = tok.doc[k].sent
         floor = sent.start_char
     best = None
+    here = tok.sent.start_char
     for start, end, actor in mentions:
-        if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]):
+        if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]) and (
+                start >= here or word in _PERSONAL or _subject_at(tok.doc, start, end)):
             if best is None or end > best[1] or (end == best[1] and start < best[0]):
                 best = (start, end, actor)
     if best is not None:
@@ -648,6 +650,19 @@ def _refer(tok, mentions, prefer=None):
             # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
             return None
     return best
+
+
+def _subject_at(sdoc, start: int, end: int) -> bool:
+    """Whether the mention at these offsets is (in) the subject of its clause: "it" or "they" reaching back past its
+    own sentence stands for an earlier subject ("Russia denied it. It said ..."), not for what an earlier sentence
+    acted on ("The cyclone hit Bangladesh. Officials said it killed nine": "it" is the cyclone, no actor)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "poss", "amod", "appos", "conj", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def _condition_subjects(head) -> list:
