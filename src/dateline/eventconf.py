@@ -21,7 +21,7 @@ FEATURES = (
     "rules", "trigger_weight", "fallback", "classifier", "noun_trigger",
     "actor_known", "actor_entity", "actor_noun", "actor_pronoun", "several_actors",
     "recipient", "recipient_known", "asserted", "reported", "unreal", "historical",
-    "quoted", "sentence_length", "position", "location", "dated", "verbal",
+    "mentions", "quoted", "sentence_length", "position", "location", "dated", "verbal",
 )
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our"}
 _KNOWN = {"person", "organization", "country", "group"}
@@ -51,6 +51,7 @@ def features(event: Event, text: str, notes: dict, kinds: dict[str, str]) -> lis
         "reported": float(event.factuality == "reported"),
         "unreal": float(event.factuality in _UNREAL),
         "historical": float(event.factuality == "historical"),
+        "mentions": math.log1p(len(event.mentions)),
         "quoted": float(sum(before.count(q) for q in _QUOTES) % 2 == 1),
         "sentence_length": min(words, 80) / 40.0,
         "position": event.evidence.start / max(1, len(text)),
