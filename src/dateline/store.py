@@ -98,13 +98,19 @@ def _migration_1(conn: sa.Connection) -> None:
         conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, text, tokenize='porter unicode61')")
 
 
-# PostgreSQL's full-text document of an article; queries must use this very expression to hit the index.
-PG_TSVECTOR = "to_tsvector('english', coalesce(articles.title, '') || ' ' || articles.text)"
+# PostgreSQL's full-text document of an article; queries must use this very expression to hit the index. Its
+# configuration is English stemming without stop words, as SQLite's FTS5 porter tokenizer reads text, so that
+# both stores find the same articles ("Russia's" is the phrase russia + s on both).
+PG_TS_CONFIG = "dateline_english"
+PG_TSVECTOR = f"to_tsvector('{PG_TS_CONFIG}', coalesce(articles.title, '') || ' ' || articles.text)"
 
 
 def _migration_2(conn: sa.Connection) -> None:
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (({PG_TSVECTOR.replace('articles.', '')}))")
+        conn.exec_driver_sql("CREATE TEXT SEARCH DICTIONARY dateline_stem (TEMPLATE = snowball, Language = english)")
+        conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} (COPY = english)")
+        conn.exec_driver_sql(f"ALTER TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} ALTER MAPPING REPLACE english_stem WITH dateline_stem")
+        conn.exec_driver_sql(f"CREATE INDEX articles_tsv ON articles USING GIN (({PG_TSVECTOR.replace('articles.', '')}))")
 
 
 # Each migration moves the schema one version up; append, never edit, once released.
@@ -342,7 +348,7 @@ class Store:
                              "drop the raw-syntax option to search for the words as typed") from None
 
 
-_ENGLISH = sa.literal_column("'english'::regconfig")
+_ENGLISH = sa.literal_column(f"'{PG_TS_CONFIG}'::regconfig")
 
 
 def _tsquery(q: str, raw: bool):
