@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 from importlib import resources
 from pathlib import Path
@@ -75,6 +76,19 @@ def feed(base: str) -> bytes:
 </channel></rss>""".encode()
 
 
+def answer(handler: http.server.BaseHTTPRequestHandler, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+    """Send one whole response; a client that has gone away is no error."""
+    handler.send_response(status)
+    for key, value in headers:
+        handler.send_header(key, value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    try:
+        handler.wfile.write(body)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/feed.xml":
@@ -91,14 +105,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         status, ctype, body = PAGES.get(self.path, (404, "text/plain", b"no such page"))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+        answer(self, status, [("Content-Type", ctype)], body)
 
     def log_message(self, *args):
         pass
@@ -112,3 +119,28 @@ def http_server():
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session (tests/pgserver.py); skipped where none can start, except in CI."""
+    from .pgserver import PostgresServer, Unavailable
+
+    try:
+        server = PostgresServer()
+    except Unavailable as why:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"PostgreSQL store tests: {why}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A location for a new store on each backend: a SQLite file, then a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_store_url()
+    yield url
+    server.drop_store(url)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ARTICLE_HTML, CORPUS, SAMPLE
+from .conftest import ARTICLE_HTML, CORPUS, SAMPLE, answer
 
 DATELINE = [sys.executable, "-m", "dateline"]
 BODY = ("The foreign ministers of France and Germany met in Geneva on Tuesday to discuss sanctions against Iran, officials said. "
@@ -304,12 +304,7 @@ def servers():
     class Internal(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             hits.paths.append(self.path)
-            body = f"<html><body><article><p>SECRET internal data. {BODY}</p></article></body></html>".encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            answer(self, 200, [("Content-Type", "text/html")], f"<html><body><article><p>SECRET internal data. {BODY}</p></article></body></html>".encode())
 
         def log_message(self, *args):
             pass
@@ -331,16 +326,7 @@ def servers():
             }
             if self.path in ("/trickle-body", "/trickle-head"):
                 return self._trickle(head=self.path == "/trickle-head")
-            status, headers, body = routes.get(self.path, (404, [], b"no"))
-            self.send_response(status)
-            for key, value in headers:
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            try:
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
+            answer(self, *routes.get(self.path, (404, [], b"no")))
 
         def _trickle(self, head: bool):
             try:
