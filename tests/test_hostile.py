@@ -564,10 +564,6 @@ def shards(tmp_path_factory):
         path = root / f"shard{k}.jsonl"
         path.write_text("".join(lines[6 * k: 6 * k + 12]) + ("{broken\n" if k == 0 else ""))
         paths.append(path)
-    everything = root / "all"
-    everything.mkdir()
-    for path in paths:
-        shutil.copy(path, everything / path.name)
     reference = root / "one.db"
     run("ingest", *paths, "--db", reference)
     return {"paths": paths, "reference": _snapshot(reference)}
@@ -620,7 +616,7 @@ def _gone(pids: list[int], within: float = 20.0) -> bool:
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path, shards):
+def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     data = tmp_path / "many.jsonl"
     data.write_text((CORPUS / "articles.jsonl").read_text())
     db = tmp_path / "kill.db"
