@@ -12,6 +12,7 @@ import json
 import re
 import zlib
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -152,6 +153,8 @@ class Store:
             raise StoreError(f"{shown(_hide_password(location))} is not a store path or database URL ({err})") from None
         if self.engine.dialect.name == "sqlite":
             sa_event.listen(self.engine, "connect", _sqlite_pragmas)
+        elif self.engine.dialect.driver == "psycopg":
+            sa_event.listen(self.engine, "connect", _postgres_text)
         where = self.engine.url.render_as_string(hide_password=True)
         try:
             if not create and not sa.inspect(self.engine).has_table(schema_version.name):
@@ -370,6 +373,28 @@ def _first_line(err: BaseException | None) -> str:
 
 def _hide_password(location: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", location)
+
+
+@lru_cache(maxsize=1)
+def _nul_free_dumpers() -> tuple[type, type]:
+    from psycopg.types.string import StrBinaryDumper, StrDumperUnknown
+
+    class Text(StrDumperUnknown):
+        def dump(self, obj: str):
+            return super().dump(obj.replace("\x00", "\ufffd"))
+
+    class Binary(StrBinaryDumper):
+        def dump(self, obj: str):
+            return super().dump(obj.replace("\x00", "\ufffd"))
+
+    return Text, Binary
+
+
+def _postgres_text(dbapi_conn, _record) -> None:
+    """PostgreSQL's text cannot hold NUL, which article text may: U+FFFD takes its place (one character for one,
+    so evidence offsets still point at the same words; the stored Document JSON keeps the original)."""
+    for dumper in _nul_free_dumpers():
+        dbapi_conn.adapters.register_dumper(str, dumper)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
