@@ -99,8 +99,9 @@ def _migration_1(conn: sa.Connection) -> None:
         conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, text, tokenize='porter unicode61')")
 
 
-# PostgreSQL's full-text document of an article (stored as articles.tsv since migration 3). Its configuration is English stemming without stop words, as SQLite's FTS5 porter tokenizer reads text, so that
-# both stores find the same articles ("Russia's" is the phrase russia + s on both).
+# PostgreSQL's full-text document of an article (stored as articles.tsv since migration 3). Its configuration
+# is English stemming without stop words, as SQLite's FTS5 porter tokenizer reads text, so that both stores
+# find the same articles ("Russia's" is the phrase russia + s on both).
 PG_TS_CONFIG = "dateline_english"
 PG_TSVECTOR = f"to_tsvector('{PG_TS_CONFIG}', coalesce(articles.title, '') || ' ' || articles.text)"
 
