@@ -108,7 +108,8 @@ def ingest(ctx, inputs, db, as_json):
 @click.option("--factuality", type=click.Choice(["asserted", "reported", "speculated", "planned", "hypothetical", "negated", "historical"]))
 @click.option("--q", help="Full-text query over the articles (SQLite FTS5 syntax).")
 @click.option("--limit", type=int, help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True,
+              help="Export format (docs/formats.md): " + "; ".join(f"{f.name}: {f.help}" for f in exports.REGISTRY.values()) + ".")
 @click.pass_context
 def events(ctx, db, type_, country, since, until, factuality, q, limit, fmt):
     """Query stored events and export them."""
@@ -116,7 +117,7 @@ def events(ctx, db, type_, country, since, until, factuality, q, limit, fmt):
 
     settings = _settings(ctx, db=db)
     rows = Store(settings.db).query_events(type=type_, country=country, since=since, until=until, factuality=factuality, q=q, limit=limit)
-    exports.write(rows, fmt, sys.stdout)
+    exports.write(rows, fmt, sys.stdout, notice=lambda message: click.echo(message, err=True))
 
 
 @cli.command("eval", context_settings=CONTEXT)

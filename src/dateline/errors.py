@@ -45,3 +45,7 @@ class StoreError(DatelineError):
 
 class EvalError(DatelineError):
     code = "E500"
+
+
+class ExportError(DatelineError):
+    code = "E600"
