@@ -182,13 +182,6 @@ def test_sigkill_halfway_then_rerun_stores_each_article_once(tmp_path):
 
 
 @pytest.mark.slow
-def test_demo_prints_events(tmp_path):
-    result = run("demo", cwd=tmp_path, check=True)
-    assert (tmp_path / "dateline.db").exists()
-    assert "CONSULT" in result.stdout and "processed 50" in result.stdout
-
-
-@pytest.mark.slow
 def test_bench_json_keys():
     out = json.loads(run("bench", "--limit", "5", "--json", check=True).stdout)
     assert set(out) >= {"articles", "articles_per_s", "tokens_per_s", "peak_rss_mb", "spacy_ratio", "stages"}

@@ -539,6 +539,41 @@ def write_parquet(rows: Iterable[dict], out: IO[bytes], notice: Notice) -> int:
 FORMATS = list(REGISTRY)
 
 
+def events_table(events: list[dict], width: int, limit: int = 40, lister: str = "dateline events"):
+    """A rich Table of a few events from each article (a few from many says more than many from one) that fits
+    `width` columns: fewer columns when narrow, long cells wrapped, never cut; text shown as text, never as markup."""
+    from rich.table import Table
+    from rich.text import Text
+
+    per_article: dict[str, list[dict]] = {}
+    for ev in events:
+        group = per_article.setdefault(ev["article"]["id"], [])
+        if len(group) < 3:
+            group.append(ev)
+    shown = [ev for group in per_article.values() for ev in group][:limit]
+    wide, roomy = width >= 120, width >= 100
+    table = Table(title=Text(f"{len(shown)} of {len(events)} events, from {len(per_article)} articles (`{lister}` lists all)"),
+                  width=width if width < 120 else None, show_lines=not roomy)
+    columns = ["date", "event", *(["factuality"] if roomy else []), "who → whom", "where", *(["article"] if wide else [])]
+    narrow = width < 120  # share the width out: the participants and the title take most; a date, type or mode stays whole
+    for name in columns:
+        if name == "date":
+            table.add_column(name, no_wrap=True, width=10)
+            continue
+        table.add_column(name, overflow="fold", min_width=14 if name == "event" else None,
+                         ratio={"who → whom": 4, "article": 3, "where": 2, "event": 2}.get(name, 1) if narrow else None)
+    for ev in shown:
+        who = people(ev["actors"]) or "?"
+        whom = people(ev["recipients"])
+        # Narrow: type, mode and factuality one under the other, each shorter than the column (longest: "suicide-attack").
+        event = ev["type"] + (f"/{ev['mode']}" if ev.get("mode") else "") if roomy else "\n".join(filter(None, (ev["type"], ev.get("mode"), ev["factuality"])))
+        cells = {"date": export_date(ev).get("value") or "", "event": event, "factuality": ev["factuality"],
+                 "who → whom": f"{who} → {whom}" if whom else who, "where": (ev.get("location") or {}).get("name") or "",
+                 "article": ev["article"]["title"] or ""}
+        table.add_row(*(Text(clean_text(cells[name])) for name in columns))
+    return table
+
+
 def metrics_table(result: dict) -> str:
     """A readable table of an eval result."""
     split = f", split {result['split']}" if result.get("split", "all") != "all" else ""
