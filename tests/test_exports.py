@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -232,3 +233,30 @@ def test_cli_exports_from_a_store(tmp_path):
     for fmt in ("jsonl", "csv", "plover", "gdelt", "acled"):
         done = run("--format", fmt, text=True)
         assert done.returncode == 0 and done.stdout and not done.stderr
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@pytest.mark.parametrize("stored, exported", [("20230601", "2023-06-01"), ("2023-06-01T10:00:00Z", "2023-06-01"),
+                                              ("2023-W22-4", None), ("yesterday", None), ("2023-02-30", None)])
+def test_every_export_writes_iso_dates_even_for_old_stored_values(stored, exported):
+    rows = _rows()
+    for row in rows:
+        row["article"]["published"] = stored
+    out = io.StringIO()
+    exports.write(rows, "csv", out)
+    csv_rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["published"] for r in csv_rows] == [exported or ""] * 3
+    for name in ("plover", "jsonl"):
+        out = io.StringIO()
+        exports.write(rows, name, out)
+        for line in out.getvalue().splitlines():
+            record = json.loads(line)
+            published = record["dateline"]["published"] if name == "plover" else record["article"]["published"]
+            assert published == exported
+            for key in ("date", "enddate"):
+                assert name == "jsonl" or record.get(key) is None or ISO_DAY.fullmatch(record[key])
+    out = io.StringIO()
+    exports.write(rows, "acled", out)
+    assert all(ISO_DAY.fullmatch(r["event_date"]) or r["event_date"] == "" for r in csv.DictReader(io.StringIO(out.getvalue())))

@@ -60,7 +60,29 @@ def write(rows: Iterable[dict], fmt: str, out: IO, notice: Notice | None = None)
         out = getattr(out, "buffer", out)
         if getattr(out, "isatty", lambda: False)():
             raise ExportError(f"{fmt} is a binary format and standard output is a terminal; redirect it to a file (> events.{fmt})")
-    return spec.writer(rows, out, notice or (lambda message: None))
+    return spec.writer((_with_iso_publication(ev) for ev in rows), out, notice or (lambda message: None))
+
+
+_DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?")
+
+
+def iso_day(value) -> str | None:
+    """A publication date as YYYY-MM-DD (from an ISO date or datetime, extended or basic form), else None: a value
+    stored before dates were checked ("20230915", "2023-W37-5", "yesterday") never reaches an export as it is."""
+    match = _DAY.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not match:
+        return None
+    try:
+        return Date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _with_iso_publication(ev: dict) -> dict:
+    art = ev.get("article")
+    if not art or art.get("published") is None or iso_day(art["published"]) == art["published"]:
+        return ev
+    return {**ev, "article": {**art, "published": iso_day(art["published"])}}
 
 
 # --- cleaning --------------------------------------------------------------------------------------------
@@ -496,7 +518,7 @@ def _parquet_row(ev: dict) -> dict:
     loc, art, date = ev.get("location") or {}, ev.get("article") or {}, export_date(ev)
     first, last = date_range(date.get("value"))
     label = _acled(ev)
-    published = date_range(art.get("published"))[0] if art.get("published") and len(art["published"]) == 10 else None
+    published = art.get("published")
 
     def participants(group):
         return [{"text": clean_text(a.get("text")), "name": clean_text(a.get("name")), "country": a.get("country"),
