@@ -260,3 +260,16 @@ def test_every_export_writes_iso_dates_even_for_old_stored_values(stored, export
     out = io.StringIO()
     exports.write(rows, "acled", out)
     assert all(ISO_DAY.fullmatch(r["event_date"]) or r["event_date"] == "" for r in csv.DictReader(io.StringIO(out.getvalue())))
+
+
+def test_parquet_is_refused_on_a_terminal():
+    import os
+    import pty
+
+    from dateline.errors import ExportError
+
+    master, slave = pty.openpty()
+    with os.fdopen(slave, "w") as terminal:
+        with pytest.raises(ExportError, match="binary format and standard output is a terminal; redirect it to a file"):
+            exports.write(_rows(), "parquet", terminal)
+    os.close(master)

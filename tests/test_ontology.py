@@ -99,9 +99,11 @@ def test_to_scheme_maps_events_onto_other_label_sets(events, scheme, expected):
     ("COERCE", "arrest", "Police arrested ten people.", "COP", None, "ARREST", "Strategic developments"),
     ("MOBILIZE", "troops", "The rebels set up a new base near the border.", "REB", None, "HQ_ESTABLISHED", "Strategic developments"),
     ("CONSULT", "visit", "Kim visited Russia.", "GOV", "GOV", "DIPLO", "Strategic developments"),
+    ("ASSAULT", "firearms", "Protesters clashed with riot police and threw rocks.", "CVL", "COP", "VIOL_DEMONSTR", "Riots"),
+    ("ASSAULT", "firearms", "Police shot a protester with live ammunition.", None, "CVL", "FORCE_AGAINST_PROTEST", "Protests"),
 ])
 def test_acled_maps_type_mode_cues_and_sectors(etype, mode, sentence, actor, recipient, code, event_type):
-    label = ontology.acled(etype, mode, (), sentence, [actor], [recipient])
+    label = ontology.acled(etype, mode, (), sentence, [actor], [recipient], sentence.split(" ")[0])
     assert (label.code, label.event_type) == (code, event_type)
     assert label.sub_event_type in ontology.acled_table()["event_types"][event_type]["sub_event_types"]
 

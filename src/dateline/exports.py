@@ -195,7 +195,8 @@ def _country(alpha: str | None) -> tuple[str | None, str | None, str | None, int
 
 def _acled(ev: dict) -> ontology.AcledLabel:
     return ontology.acled(ev["type"], ev.get("mode"), ev.get("contexts") or (), ev["evidence"]["sentence"],
-                          [a.get("sector") for a in ev["actors"]], [a.get("sector") for a in ev["recipients"]])
+                          [a.get("sector") for a in ev["actors"]], [a.get("sector") for a in ev["recipients"]],
+                          " ".join(a.get("text") or "" for a in ev["actors"]))
 
 
 # --- JSON Lines --------------------------------------------------------------------------------------------

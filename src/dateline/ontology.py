@@ -221,16 +221,17 @@ def acled_table() -> dict:
         check_type(rule["type"], rule.get("mode"), where)
         if rule["code"] not in data["codes"]:
             raise ConfigError(f"{where}: unknown code {rule['code']!r}; valid codes are: {', '.join(data['codes'])}")
-        cues = re.compile(r"\b(?:" + "|".join(rule["cues"]) + r")\b", re.I) if rule.get("cues") else None
-        rules.append({**rule, "cues": cues})
+        rules.append({**rule, **{key: re.compile(r"\b(?:" + "|".join(rule[key]) + r")\b", re.I) if rule.get(key) else None
+                                 for key in ("cues", "actor_cues")}})
     labels = {code: AcledLabel(code, sub, *sub_to_type[sub]) for code, sub in data["codes"].items()}
     return {"rules": rules, "labels": labels, "none": data["none"], "event_types": data["event_types"]}
 
 
 def acled(event_type: str, mode: str | None = None, contexts: Iterable[str] = (), sentence: str = "",
-          actor_sectors: Iterable[str | None] = (), recipient_sectors: Iterable[str | None] = ()) -> AcledLabel:
+          actor_sectors: Iterable[str | None] = (), recipient_sectors: Iterable[str | None] = (), actor_text: str = "") -> AcledLabel:
     """The ACLED event type and sub-event type of a PLOVER event: the first rule of mappings-acled.json that matches
-    its type, mode, contexts, the cue words of its sentence and its participants' sectors; else Strategic developments/Other."""
+    its type, mode, contexts, the cue words of its sentence and of its actors' names (`actor_text`) and its
+    participants' sectors; else Strategic developments/Other."""
     table = acled_table()
     contexts, actors, recipients = set(contexts), set(actor_sectors), set(recipient_sectors)
     for rule in table["rules"]:
@@ -244,6 +245,8 @@ def acled(event_type: str, mode: str | None = None, contexts: Iterable[str] = ()
             continue
         if rule["cues"] is not None and not rule["cues"].search(sentence):
             continue
+        if rule["actor_cues"] is not None and not rule["actor_cues"].search(actor_text):
+            continue
         return table["labels"][rule["code"]]
     return table["labels"][table["none"]]
 
@@ -251,7 +254,7 @@ def acled(event_type: str, mode: str | None = None, contexts: Iterable[str] = ()
 def acled_of(event) -> AcledLabel:
     """`acled` for a models.Event."""
     return acled(event.type, event.mode, event.contexts, event.evidence.sentence,
-                 [a.sector for a in event.actors], [a.sector for a in event.recipients])
+                 [a.sector for a in event.actors], [a.sector for a in event.recipients], " ".join(a.text for a in event.actors))
 
 
 def _lookup(labels: dict, event_type: str, mode: str | None):
