@@ -81,7 +81,7 @@ def ingest(ctx, inputs, db, as_json):
     store = Store(settings.db)
     pipeline = _pipeline(settings)
     with progress.bar("ingest", total=count_inputs(inputs, settings)) as bar:
-        report = run_ingest(inputs, pipeline, store, on_item=lambda origin, outcome: bar.advance(note=f"{outcome}: {origin[-50:]}"))
+        report = run_ingest(inputs, pipeline, store, on_item=lambda origin, outcome: bar.advance(note=exports.clean_text(f"{outcome}: {origin[-50:]}")))
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
@@ -197,7 +197,7 @@ def demo(ctx, db, limit):
     inputs = [str(corpus.joinpath("kim-komsomolsk-scraped.txt")), str(corpus.joinpath("demo.jsonl"))]
     store = Store(settings.db)
     with progress.bar("demo", total=count_inputs(inputs, settings)) as bar:
-        report = run_ingest(inputs, _pipeline(settings), store, on_item=lambda origin, outcome: bar.advance(note=f"{outcome}: {origin[-40:]}"))
+        report = run_ingest(inputs, _pipeline(settings), store, on_item=lambda origin, outcome: bar.advance(note=exports.clean_text(f"{outcome}: {origin[-40:]}")))
     console = Console()
     held = store.counts()
     console.print(Text(f"processed {report.processed} inputs: stored {report.stored} articles with {report.events} events, "
