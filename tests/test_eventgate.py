@@ -240,3 +240,12 @@ def test_a_state_of_emergency_is_no_participant(pipeline_all):
     text = "The Thai government declared a state of emergency in Bangkok on Thursday after weeks of anti-government protests."
     for e in events_of(pipeline_all, text):
         assert "a state" not in [r.text for r in e.recipients]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The United States sanctioned Iran's oil minister on Monday.", "SANCTION"),
+    ("The EU levied sanctions on three Russian banks on Friday.", "SANCTION"),
+    ("Senator Warren railed against the bank's chief executive on Monday.", "ACCUSE"),
+])
+def test_sanctioning_levying_and_railing_are_coded(pipeline_all, text, etype):
+    assert [e.type for e in events_of(pipeline_all, text)] == [etype]

@@ -47,5 +47,11 @@ class EvalError(DatelineError):
     code = "E500"
 
 
+class QueryError(StoreError):
+    """A query filter a user gave is invalid (the HTTP API answers 400)."""
+
+    code = "E410"
+
+
 class ExportError(DatelineError):
     code = "E600"
