@@ -273,3 +273,27 @@ def test_parquet_is_refused_on_a_terminal():
         with pytest.raises(ExportError, match="binary format and standard output is a terminal; redirect it to a file"):
             exports.write(_rows(), "parquet", terminal)
     os.close(master)
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+_HOSTILE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(name=_HOSTILE_TEXT, title=_HOSTILE_TEXT, sentence=_HOSTILE_TEXT)
+def test_any_article_text_keeps_every_table_export_well_formed_and_inert(name, title, sentence):
+    """Whatever the article says (separators, quotes, line breaks, controls, formula starts), CSV, ACLED and GDELT rows
+    parse back to the right shape, and no cell can run as a formula or carries a control character."""
+    row = _rows()[0]
+    row["actors"][0]["name"] = row["actors"][0]["text"] = name
+    row["evidence"]["sentence"], row["article"]["title"] = sentence, title
+    for fmt, delimiter, width in (("csv", ",", len(exports.CSV_COLUMNS)), ("acled", ",", len(exports.ACLED_COLUMNS)), ("gdelt", "\t", 61)):
+        out = io.StringIO()
+        exports.write([row], fmt, out)
+        rows = list(csv.reader(io.StringIO(out.getvalue()), delimiter=delimiter))
+        assert len(rows) == (1 + 1 if fmt != "gdelt" else 4) and all(len(r) == width for r in rows)
+        for cell in (c for r in rows for c in r):
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")) and not (cell.startswith("-") and not _number(cell))
+            allowed = "" if fmt == "gdelt" else "\n\t"  # a sentence keeps its line breaks in CSV; a TSV cell is one line
+            assert not [ch for ch in cell if ch not in allowed and re.match("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", ch)]
