@@ -617,15 +617,16 @@ def _gone(pids: list[int], within: float = 20.0) -> bool:
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
-    data = tmp_path / "many.jsonl"
-    data.write_text((CORPUS / "articles.jsonl").read_text())
+    data = tmp_path / "many.jsonl"  # the corpus four times over, each copy its own articles: long enough to be killed 4 times
+    records = [json.loads(line) for line in (CORPUS / "articles.jsonl").read_text().splitlines()]
+    data.write_text("".join(json.dumps({**r, "text": r["text"] + f" (Copy {k}.)"}) + "\n" for k in range(4) for r in records))
     db = tmp_path / "kill.db"
     env = {**os.environ, "DATELINE_TODAY": "2026-11-28", "DATELINE_PIPELINE": "extract", "DATELINE_BATCH_SIZE": "4", "DATELINE_WORKERS": "2"}
     rng = random.Random(11)
     kills = 0
     for _ in range(4):
         proc = subprocess.Popen([*DATELINE, "ingest", str(data), "--db", str(db)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 3.0))
+        time.sleep(rng.uniform(0.5, 2.0))
         children = _children(proc.pid)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
@@ -638,5 +639,5 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     fresh = tmp_path / "fresh.db"
     run("ingest", data, "--db", fresh, timeout=300)
     got, want = _snapshot(db), _snapshot(fresh)
-    assert got == want and len(want["articles"]) == 351
+    assert got == want and len(want["articles"]) == 4 * len(records)
     assert rows(db, "select count(*) from events where article_id not in (select id from articles)") == [(0,)]

@@ -313,3 +313,20 @@ def test_events_command_prints_the_next_cursor(corpus_db):
     assert first.stderr.startswith("more events: continue with --cursor ")
     last = run("events", "--db", corpus_db, "--limit", "4", "--cursor", cursor)
     assert listed(last) == ALL[4:] and last.stderr == ""
+
+
+def test_text_with_nul_characters_is_stored_on_both_backends(store_url):
+    """JSON Lines input can carry \\u0000; PostgreSQL text cannot hold it, so it becomes U+FFFD there."""
+    store = Store(store_url)
+    doc = article("nul", "Police arrested protesters in Minsk.\x00 Later they were freed.", [{"type": "COERCE", "actors": [("Police", "BLR", "COP")]}])
+    assert store.save(doc) is True
+    [row] = store.query_events(q="Minsk")
+    assert row["evidence"]["sentence"] == doc.article.text
+    assert store.article("art-nul").article.text == doc.article.text
+
+
+def test_reading_refuses_a_location_without_a_store_on_both_backends(store_url):
+    with pytest.raises(StoreError, match="no store at|holds no Dateline store"):
+        Store(store_url, create=False)
+    Store(store_url).save(CORPUS[0])
+    assert [e["id"] for e in Store(store_url, create=False).query_events()] == ["minsk0"]

@@ -9,6 +9,7 @@ import sys
 import time
 from importlib import resources
 
+from . import progress
 from .annotate import load_nlp
 from .pipeline import Pipeline
 from .sources import Failure, iter_inputs
@@ -44,6 +45,7 @@ def bench(specs: list[str] | None, pipeline: Pipeline, limit: int | None = None,
         return result
     warm = pipeline.run([raws[0].document()]) if raws else []  # load every model before timing
     pipeline.timings.clear()
+    progress.total("documents", len(raws), restart=True)  # the timed run
     started = time.perf_counter()
     run = _tally(pipeline.stream(r.document() for r in raws), lambda o: (o, len(o.doc.spacy) if o.doc and o.doc.spacy is not None else 0))
     run["seconds"] = time.perf_counter() - started
@@ -56,6 +58,7 @@ def _tally(results, unpack, run: dict | None = None) -> dict:
     """Texts, tokens, events, failures and place names of a run (added to `run`); keeps no parsed document alive."""
     run = run or {"texts": [], "names": [], "tokens": 0, "failed": 0, "events": 0, "seconds": 0.0}
     for item in results:
+        progress.advance("documents")
         outcome, count = unpack(item)
         if outcome.doc is None:
             run["failed"] += 1
@@ -81,6 +84,7 @@ def _pooled(raws: list, settings, workers: int) -> dict[int, dict]:
     try:
         for pool in pools.values():
             pool.start()
+        progress.total("documents", len(raws) * len(counts), restart=True)  # the timed runs
         step = -(-len(raws) // ROUNDS) if raws else 1
         for first in range(0, len(raws), step):
             part = raws[first:first + step]
@@ -122,9 +126,10 @@ def _summary(run: dict, settings, spacy_basis: float) -> dict:
     """The figures of a run, with spaCy's own nlp.pipe over the same texts in this process for scale
     (`spacy_ratio`: `spacy_basis`, the pipeline's seconds in one process, over spaCy's)."""
     nlp = load_nlp(settings.spacy_model)
+    progress.total("documents", len(run["texts"]), restart=True)  # spaCy alone on the same texts
     started = time.perf_counter()
     for _ in nlp.pipe(run["texts"], batch_size=settings.batch_size):
-        pass
+        progress.advance("documents")
     spacy_time = time.perf_counter() - started
     total = run["seconds"]
     stage_total = sum(run["timings"].values()) or 1.0

@@ -5,11 +5,17 @@ the pipeline in this process (`workers=0`) or in worker processes (`workers.Work
 """
 from __future__ import annotations
 
+import glob as globlib
+import gzip
+import zlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .errors import InputError
 from .pipeline import Outcome, Pipeline
-from .sources import Failure, RawInput, iter_inputs
+from .settings import Settings
+from .sources import RECORD_SUFFIXES, WARC_SUFFIXES, Failure, RawInput, is_feed, iter_inputs, open_regular, walk
 from .store import Store
 
 
@@ -90,3 +96,49 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
             for raw, outcome in zip(batch, pipeline.run([raw.document() for raw in batch])):
                 keep(raw, outcome)
     return report
+
+
+COUNT_LIMIT = 200_000_000  # bytes read at most to count a file's records; past it the total is unknown
+
+
+def count_inputs(specs: Iterable[str], settings: Settings) -> int | None:
+    """How many inputs `ingest` will report for `specs` (records of JSON Lines files, files of directories and globs),
+    counted without coding them; None when some cannot be counted ahead (stdin, URLs, feeds, WARC files)."""
+    total = 0
+    for spec in specs:
+        if spec == "-" or spec.startswith(("http://", "https://")):
+            return None
+        path = Path(spec)
+        if path.is_dir():
+            files = list(walk(path))  # as ingest walks it: a directory it cannot list is one failure
+        elif not path.exists() and any(ch in spec for ch in "*?["):
+            files = [Path(m) for m in sorted(globlib.glob(spec, recursive=True)) if not Path(m).is_dir()] or [path]
+        else:
+            files = [path]
+        for file in files:
+            count = 1 if isinstance(file, Failure) else _count_file(file, settings)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _count_file(path: Path, settings: Settings) -> int | None:
+    """A file's inputs, read as ingest reads it (a regular file only, no line longer than max_bytes held), or None."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return None
+    try:
+        with open_regular(path) as fh:
+            if not name.endswith(RECORD_SUFFIXES):
+                return None if is_feed(fh.read(2048)) else 1
+            stream = gzip.GzipFile(fileobj=fh) if fh.peek(2)[:2] == b"\x1f\x8b" else fh
+            lines = read = 0
+            while line := stream.readline(settings.max_bytes + 1):
+                read += len(line)
+                if read > COUNT_LIMIT or (len(line) > settings.max_bytes and not line.endswith(b"\n")):
+                    return None  # too much to count ahead, or a line ingest will skip: the total is unknown
+                lines += bool(line.strip())
+            return lines
+    except (InputError, OSError, EOFError, zlib.error):
+        return 1  # unreadable: ingest reports it as one failure

@@ -36,6 +36,8 @@ class Settings(BaseModel):
     doc_timeout: float = Field(30.0, description="Seconds of pipeline time one document may take; a document over it fails with its reason.")
     workers: int | None = Field(None, description="Worker processes for ingest and bench; default: the number of cores.")
     min_text_chars: int = Field(40, description="Shortest body text that counts as an article.")
+    feed_full_text_chars: int = Field(800, ge=0, description="A feed entry with at least this many characters of text is coded "
+                                      "as it is; a shorter one is fetched from its link (0: never fetch).")
     gazetteer: str | None = Field(None, description="Path of the gazetteer index; default: built in the user cache.")
     stage_options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-stage settings, by stage name.")
 

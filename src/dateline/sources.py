@@ -44,13 +44,14 @@ class RawInput:
     text: str | None = None  # pre-extracted body text (JSON Lines records)
     content_type: str | None = None  # from HTTP or WARC headers
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    warnings: list[str] = field(default_factory=list)  # said while reading it; the document carries them on
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
     def document(self) -> Document:
-        doc = Document()
+        doc = Document(warnings=list(self.warnings))
         doc._raw = self
         return doc
 
@@ -88,7 +89,7 @@ def _expand(spec: str, settings: Settings, stdin) -> Iterator[RawInput | Failure
         return
     path = Path(spec)
     if path.is_dir():
-        for child in _walk(path):
+        for child in walk(path):
             yield from [child] if isinstance(child, Failure) else from_file(child, settings)
         return
     if os.path.lexists(path):
@@ -105,7 +106,7 @@ def _expand(spec: str, settings: Settings, stdin) -> Iterator[RawInput | Failure
     raise InputError(f"{spec}: no such file or directory; check the path")
 
 
-def _walk(directory: Path) -> Iterator[Path | Failure]:
+def walk(directory: Path) -> Iterator[Path | Failure]:
     """The files under a directory, sorted, hidden ones left out; a directory that cannot be listed is a failure."""
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -116,7 +117,7 @@ def _walk(directory: Path) -> Iterator[Path | Failure]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+            yield from walk(Path(entry.path))
         else:
             yield Path(entry.path)
 
@@ -327,7 +328,6 @@ def _gzip_whole_to(fh: BinaryIO) -> tuple[int, str | None]:
 
 
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
-FULL_TEXT_CHARS = 800  # a feed entry with at least this much text is coded as is, not fetched
 
 
 def is_feed(data: bytes) -> bool:
@@ -337,7 +337,8 @@ def is_feed(data: bytes) -> bool:
 
 
 def read_feed(raw: RawInput, settings: Settings) -> Iterator[RawInput | Failure]:
-    """The entries of an RSS/Atom feed: full-text entries as they are, the others fetched from their links."""
+    """The entries of an RSS/Atom feed: entries with at least `feed_full_text_chars` characters of text (or no link)
+    as they are, the others fetched from their links; when a link cannot be fetched, the text the feed carries, with a warning."""
     import feedparser
 
     feed = feedparser.parse(raw.data)
@@ -350,17 +351,24 @@ def read_feed(raw: RawInput, settings: Settings) -> Iterator[RawInput | Failure]
         published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
         content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
         origin = link or f"{raw.origin}#{number}"
-        if len(re.sub(r"<[^>]+>", "", content)) >= FULL_TEXT_CHARS or not link:
-            if not content.strip():
-                yield Failure(origin, f"[E106] {origin}: the feed entry has neither text nor a link")
-                continue
+
+        def carried(warning: str | None = None) -> RawInput | Failure:
             page = f"<html><head><title>{html.escape(entry.get('title') or '')}</title></head><body><article>{content}</article></body></html>"
-            yield _checked(RawInput(data=page.encode("utf-8"), origin=origin, url=link, published=published, title=entry.get("title")), settings)
+            item = RawInput(data=page.encode("utf-8"), origin=origin, url=link, published=published, title=entry.get("title"),
+                            warnings=[warning] if warning else [])
+            return _checked(item, settings)
+
+        if len(re.sub(r"<[^>]+>", "", content)) >= settings.feed_full_text_chars or not link:
+            yield carried() if content.strip() else Failure(origin, f"[E106] {origin}: the feed entry has neither text nor a link")
             continue
         try:
             page = fetch(link, settings)
         except InputError as err:
-            yield Failure(origin, str(err))
+            chars = len(re.sub(r"<[^>]+>", "", content).strip())
+            if chars < settings.min_text_chars:  # a teaser is no article: the fetch's reason is the one to give
+                yield Failure(origin, str(err))
+                continue
+            yield carried(f"the link could not be fetched ({err}); coded from the {chars} characters of text the feed carries")
             continue
         page.published, page.title = published, entry.get("title")
         yield _checked(page, settings)

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
+from .. import progress
 from ..errors import EvalError
 from ..settings import Settings
 
@@ -66,6 +67,7 @@ def run(task: str, data: str | Path, settings: Settings, scheme: str | None = No
     if limit:
         records = records[:limit]
     module = importlib.import_module(TASKS[task])
+    progress.total("documents", len(records))
     metrics = module.evaluate(records, settings, scheme=scheme)
     return {"task": task, "data": str(data), "split": split, "records": len(records), "metrics": metrics}
 
