@@ -112,3 +112,11 @@ def http_server():
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory, pipeline_all):
+    """A real store for the web tests: the demo corpus coded with every candidate event, and a payload article."""
+    from .web_fixtures import build_store
+
+    return build_store(tmp_path_factory.mktemp("web") / "web.db", pipeline_all)

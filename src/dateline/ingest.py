@@ -16,17 +16,24 @@ class IngestReport:
     duplicates: int = 0
     failed: int = 0
     events: int = 0
+    articles: list[str] = field(default_factory=list)  # ids of the articles stored
     failures: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"processed": self.processed, "stored": self.stored, "duplicates": self.duplicates, "failed": self.failed,
-                "events": self.events, "failures": [{"origin": o, "reason": r} for o, r in self.failures],
+                "events": self.events, "articles": self.articles, "failures": [{"origin": o, "reason": r} for o, r in self.failures],
                 "warnings": [{"origin": o, "warning": w} for o, w in self.warnings]}
 
 
 def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Callable[[str, str], None] | None = None) -> IngestReport:
     """Code every input named by `specs` and store it; `on_item(origin, outcome)` is told of each input."""
+    return ingest_inputs(iter_inputs(specs, pipeline.settings), pipeline, store, on_item)
+
+
+def ingest_inputs(items: Iterable[RawInput | Failure], pipeline: Pipeline, store: Store,
+                  on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Code raw inputs (failures are recorded as such) and store them."""
     report = IngestReport()
     notify = on_item or (lambda origin, outcome: None)
     batch: list[RawInput] = []
@@ -43,6 +50,7 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
                 fail(raw.origin, outcome.error)
             elif store.save(outcome.doc):
                 report.stored += 1
+                report.articles.append(outcome.doc.article.id)
                 report.warnings.extend((raw.origin, w) for w in outcome.doc.warnings)
                 report.events += len(outcome.doc.events)
                 notify(raw.origin, "stored")
@@ -51,7 +59,7 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
                 notify(raw.origin, "duplicate")
         batch.clear()
 
-    for item in iter_inputs(specs, pipeline.settings):
+    for item in items:
         report.processed += 1
         if isinstance(item, Failure):
             fail(item.origin, item.reason)

@@ -31,6 +31,7 @@ class Settings(BaseModel):
     today: str | None = Field(None, description="Date taken as today (YYYY-MM-DD) when resolving dates; default: the clock.")
     min_text_chars: int = Field(40, description="Shortest body text that counts as an article.")
     gazetteer: str | None = Field(None, description="Path of the gazetteer index; default: built in the user cache.")
+    api_token: str | None = Field(None, description="Bearer token that `dateline serve` requires for POST /api/ingest; unset: writes are disabled.")
     stage_options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-stage settings, by stage name.")
 
 
