@@ -43,7 +43,7 @@ EVENT_QUERIES = [
     {}, {"type": "ASSAULT"}, {"country": "RUS"}, {"actor_country": "USA", "recipient_country": "CHN"},
     {"factuality": "asserted", "since": "2025-03-01", "until": "2025-03-31"}, {"bbox": "20,40,45,60"},
     {"type": "CONSULT", "country": "FRA"}, {"min_confidence": "0.8", "type": "PROTEST"}, {"sector": "MIL", "since": "2025-06"},
-    {"q": "ceasefire"}, {"country": "SYR", "sort": "-confidence"},
+    {"q": "sanctions"}, {"q": "ceasefire talks"}, {"country": "SYR", "sort": "-confidence"},
 ]
 STATS_QUERIES = [{}, {"type": "ASSAULT"}, {"country": "RUS"}, {"since": "2025-01-01", "until": "2025-06-30"},
                  {"factuality": "asserted"}, {"actor_country": "USA"}]
@@ -64,9 +64,12 @@ def _countries() -> list[tuple[str, str, float, float]]:
     return out
 
 
-WORDS = ("ceasefire talks minister troops border sanctions protest election parliament strike missile aid convoy refugees "
-         "summit treaty negotiations police arrest court ruling embassy envoy drone shelling offensive withdrawal agreement "
-         "grain exports pipeline gas oil prices inflation coalition opposition rally journalists hospital village city port").split()
+# News words, most frequent first (Zipf-distributed in the texts, so a search matches a realistic share of articles).
+WORDS = ("said officials government minister talks city police troops border president forces election parliament sanctions "
+         "protest strike missile aid convoy refugees summit treaty negotiations arrest court ruling embassy envoy drone "
+         "shelling offensive withdrawal agreement grain exports pipeline gas oil prices inflation coalition opposition rally "
+         "journalists hospital village port ceasefire").split()
+FILLER = [f"w{i}" for i in range(5000)]
 
 
 def generate(db: str, n_events: int, per_article: int = 10, seed: int = 1) -> None:
@@ -80,6 +83,8 @@ def generate(db: str, n_events: int, per_article: int = 10, seed: int = 1) -> No
     weights = [1 / (i + 1) ** 0.9 for i in range(len(countries))]
     places = [(f"Place {i}", 1_000_000 + i, round(c[2] + rng.uniform(-4, 4), 4), round(c[3] + rng.uniform(-6, 6), 4), c[1])
               for i in range(3000) for c in [rng.choices(countries, weights)[0]]]
+    filler_weights = [1 / (i + 1) for i in range(len(FILLER))]
+    word_weights = [1 / (i + 1) ** 1.1 for i in range(len(WORDS))]
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
@@ -88,11 +93,11 @@ def generate(db: str, n_events: int, per_article: int = 10, seed: int = 1) -> No
     made = 0
     for a in range(n_articles):
         day = START + timedelta(days=rng.randrange(DAYS))
-        text = " ".join(rng.choices(WORDS, k=60))
+        text = " ".join(rng.choices(FILLER, filler_weights, k=50) + rng.choices(WORDS, word_weights, k=10))
         art_id = f"a{a:08d}"
         conn.execute("INSERT INTO articles (id, url, title, text, published, published_precision, published_source, origin, ingested_at, document) "
                      "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                     (art_id, f"https://news.example/{a}", f"Synthetic article {a}: {' '.join(rng.choices(WORDS, k=5))}", text,
+                     (art_id, f"https://news.example/{a}", f"Synthetic article {a}: {' '.join(rng.choices(WORDS, word_weights, k=5))}", text,
                       day.isoformat(), "day", "metadata", f"synthetic#{a}", "2026-01-01T00:00:00+00:00", "{}"))
         conn.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?,?,?)", (art_id, "", text))
         ev_rows, part_rows = [], []
@@ -143,7 +148,9 @@ async def _client(port: int, requests: list[tuple[str, str]], deadline: float, r
             status = int(head.split(b" ", 2)[1])
             length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
             await reader.readexactly(length)
-            results.setdefault(kind, []).append((time.perf_counter() - sent) * 1000)
+            took = (time.perf_counter() - sent) * 1000
+            results.setdefault(kind, []).append(took)
+            results.setdefault("path:" + path, []).append(took)
             if status != 200:
                 results.setdefault("errors", []).append(f"{status} {path}")
     finally:
@@ -162,7 +169,7 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -
     server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", db, "--port", str(port), "--workers", str(workers)],
                               env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     try:
-        for _ in range(300):
+        for _ in range(1200):  # migrations may build indexes first
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
@@ -173,6 +180,14 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -
             requests += [("events", "/api/events?" + urlencode({**q, "limit": 50})) for q in EVENT_QUERIES]
         if only in (None, "stats"):
             requests += [("stats", "/api/stats?" + urlencode(q)) for q in STATS_QUERIES]
+        first = {}
+        for kind, path in requests:  # the first answer of each request, alone: stats not yet precomputed
+            sent = time.perf_counter()
+            with socket.create_connection(("127.0.0.1", port)) as conn:
+                conn.sendall(f"GET {path} HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n".encode())
+                while conn.recv(65536):
+                    pass
+            first[path] = round((time.perf_counter() - sent) * 1000, 1)
         results: dict = {}
 
         async def main():
@@ -185,7 +200,10 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -
     finally:
         server.terminate()
         server.wait(10)
-    out = {"db": db, "clients": clients, "seconds": round(elapsed, 1), "workers": workers, "errors": results.pop("errors", [])[:5]}
+    out = {"db": db, "clients": clients, "seconds": round(elapsed, 1), "workers": workers, "errors": results.pop("errors", [])[:5],
+           "first_answer_ms": first}
+    paths = {key[5:]: results.pop(key) for key in list(results) if key.startswith("path:")}
+    out["p95_by_request_ms"] = {path: round(_percentile(values, 95), 1) for path, values in paths.items()}
     every = [v for values in results.values() for v in values]
     for kind, values in sorted(results.items()) + [("all", every)]:
         out[kind] = {"requests": len(values), "p50_ms": round(_percentile(values, 50), 1), "p95_ms": round(_percentile(values, 95), 1),
@@ -220,6 +238,9 @@ def main() -> None:
         if kind in result:
             r = result[kind]
             print(f"  {kind:<7} {r['requests']:>6} requests  p50 {r['p50_ms']:>7} ms  p95 {r['p95_ms']:>7} ms  p99 {r['p99_ms']:>7} ms  max {r['max_ms']:>7} ms")
+    print("  p95 of each request (ms), and its first answer alone before the run:")
+    for path, p95 in result["p95_by_request_ms"].items():
+        print(f"    {p95:>8}  first {result['first_answer_ms'][path]:>9}  {path}")
     for error in result["errors"]:
         print(f"  error: {error}")
 

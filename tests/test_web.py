@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dateline.settings import load_settings
+from dateline.store import Store
 from dateline.web import create_app
 
 from .web_fixtures import XSS_IMG, XSS_SCRIPT, XSS_URL
@@ -29,7 +30,7 @@ def client(web_store):
 def fresh_client(fresh_db):
     """An app over an empty store of its own, writes enabled, with a small body limit."""
     settings = load_settings(env={}, today="2026-11-28", db=str(fresh_db), api_token=TOKEN, max_bytes=20_000)
-    return TestClient(create_app(settings), raise_server_exceptions=False)
+    return TestClient(create_app(settings, store=Store(fresh_db)), raise_server_exceptions=False)
 
 
 def all_events(client, **params) -> list[dict]:
@@ -42,6 +43,11 @@ def all_events(client, **params) -> list[dict]:
         cursor = body["next_cursor"]
         if not cursor:
             return out
+
+
+def overlaps(value: str, since: str, until: str) -> bool:
+    """Whether an ISO date or prefix (2020, 2020-03, 2020-03-05) overlaps since..until."""
+    return bool(value) and value + "-99"[: 10 - len(value)] >= since and value <= until
 
 
 def assert_error(response, status: int) -> dict:
@@ -77,7 +83,7 @@ def test_cursor_pages_cover_every_event_once_in_order(client, sort):
     ({"recipient_country": "USA"}, lambda e: any(a["country"] == "USA" for a in e["recipients"])),
     ({"country": "PRK"}, lambda e: any(a["country"] == "PRK" for a in e["actors"] + e["recipients"]) or (e["location"] or {}).get("country") == "KP"),
     ({"sector": "MIL"}, lambda e: any(a["sector"] == "MIL" for a in e["actors"] + e["recipients"])),
-    ({"since": "2020-01-01", "until": "2020-06"}, lambda e: "2020-01-01" <= e["date"]["value"] <= "2020-06-99"),
+    ({"since": "2020-01-01", "until": "2020-06"}, lambda e: overlaps(e["date"]["value"], "2020-01-01", "2020-06-30")),
     ({"bbox": "30,40,60,60"}, lambda e: 30 <= e["location"]["lon"] <= 60 and 40 <= e["location"]["lat"] <= 60),
     ({"min_confidence": "0.5"}, lambda e: e["confidence"] >= 0.5),
 ])
@@ -97,14 +103,15 @@ def test_text_search_keeps_events_of_matching_articles(client):
 
 
 @pytest.mark.parametrize("params, words", [
-    ({"type": "FOO"}, "PLOVER event type"),
-    ({"country": "XX"}, "country code"),
+    ({"type": "FOO"}, "not a PLOVER type"),
+    ({"country": "XX"}, "not a known country"),
     ({"since": "2020/07/01"}, "ISO 8601"),
-    ({"bbox": "1,2,3"}, "west,south,east,north"),
-    ({"min_confidence": "2"}, "0 to 1"),
+    ({"bbox": "1,2,3"}, "min_lon,min_lat,max_lon,max_lat"),
+    ({"min_confidence": "2"}, "min_confidence"),
     ({"limit": "0"}, "limit"),
     ({"limit": "abc"}, "limit"),
     ({"cursor": "garbage"}, "cursor"),
+    ({"cursor": "WyIyMDIwLTAxLTAxIiwiYSJd", "sort": "-confidence"}, "another order"),
     ({"format": "xml"}, "format"),
 ])
 def test_bad_parameters_answer_one_line_422(client, params, words):
@@ -154,8 +161,8 @@ def test_an_internal_error_shows_no_traceback(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail /home/user/db")
 
-    monkeypatch.setattr(browse, "stats", broken)
-    error = assert_error(client.get("/api/stats"), 500)
+    monkeypatch.setattr(browse, "event", broken)
+    error = assert_error(client.get("/api/events/any"), 500)
     assert "secret" not in error["message"] and "reference" in error["message"]
 
 
@@ -230,6 +237,14 @@ def test_event_page_marks_each_argument(client):
     assert "CAMEO" in html and "0.90" in html
 
 
+def test_serving_a_missing_store_is_an_error(tmp_path):
+    from dateline.errors import StoreError
+
+    with pytest.raises(StoreError, match="no store at"):
+        create_app(load_settings(env={}, db=str(tmp_path / "typo.db")))
+    assert not (tmp_path / "typo.db").exists()
+
+
 def test_writes_are_disabled_without_a_token(web_store):
     settings = load_settings(env={}, db=str(web_store.engine.url.database))
     client = TestClient(create_app(settings, store=web_store), raise_server_exceptions=False)
@@ -252,10 +267,12 @@ def test_ingest_text_then_read_it_back(fresh_client):
 
     auth = {"authorization": f"Bearer {TOKEN}"}
     text = SAMPLE.read_text(encoding="utf-8")
+    assert fresh_client.get("/api/stats").json()["total"] == 0
     report = fresh_client.post("/api/ingest", json={"text": text[:15_000], "published": "2023-09-15"}, headers=auth).json()
     assert report["stored"] == 1 and report["events"] > 0
     article = fresh_client.get(f"/api/articles/{report['articles'][0]}").json()
     assert article["published"] == "2023-09-15" and len(article["events"]) == report["events"]
+    assert fresh_client.get("/api/stats").json()["total"] == report["events"]  # the cached counts saw the new events
     again = fresh_client.post("/api/ingest", json={"text": text[:15_000], "published": "2023-09-15"}, headers=auth).json()
     assert again["stored"] == 0 and again["duplicates"] == 1
 
@@ -275,3 +292,11 @@ def test_openapi_lists_every_endpoint(client):
                  "/api/places", "/api/stats", "/api/ingest"]:
         assert path in paths
     assert "/" not in paths
+
+
+def test_a_search_matching_many_articles_finds_the_same_events(client, monkeypatch):
+    from dateline import store as store_module
+
+    few = all_events(client, q="said")
+    monkeypatch.setattr(store_module, "FTS_MANY", 1)  # walk events in order instead of fetching them by article
+    assert few and all_events(client, q="said") == few

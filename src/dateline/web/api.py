@@ -12,30 +12,36 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import browse, exports
+from ..query import EventQuery, alpha2
 from ..sources import RawInput, iter_inputs
-from . import filters
 from .app import ApiError
 
 router = APIRouter(prefix="/api")
 _pipeline_lock = threading.Lock()
 
 
-def event_filter(
-    type: str | None = Query(None, description="PLOVER event type, e.g. CONSULT."),
-    mode: str | None = Query(None, description="PLOVER mode, e.g. visit."),
-    factuality: str | None = Query(None, description="asserted, reported, speculated, planned, hypothetical, negated or historical."),
-    actor_country: str | None = Query(None, description="Country of an actor (ISO alpha-3 or alpha-2)."),
-    recipient_country: str | None = Query(None, description="Country of a recipient (ISO alpha-3 or alpha-2)."),
-    country: str | None = Query(None, description="Country of an actor, a recipient or the place."),
-    sector: str | None = Query(None, description="PLOVER sector of an actor or recipient, e.g. MIL."),
-    since: str | None = Query(None, description="Events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+FILTERS = ("type", "mode", "factuality", "country", "actor_country", "recipient_country", "sector", "since", "until", "bbox",
+           "min_confidence", "q")
+
+
+def event_filters(
+    type: str | None = Query(None, description="PLOVER event types (any of, comma-separated), e.g. CONSULT,AID."),
+    mode: str | None = Query(None, description="PLOVER modes (any of), e.g. visit."),
+    factuality: str | None = Query(None, description="asserted, reported, speculated, planned, hypothetical, negated or historical (any of)."),
+    country: str | None = Query(None, description="Country of an actor, a recipient or the place: alpha-3, alpha-2 or name."),
+    actor_country: str | None = Query(None, description="Country of an actor."),
+    recipient_country: str | None = Query(None, description="Country of a recipient."),
+    sector: str | None = Query(None, description="PLOVER sectors of an actor or recipient (any of), e.g. MIL."),
+    since: str | None = Query(None, description="Events on or after this ISO 8601 date or prefix (2020-07-01, 2020-07, 2020)."),
     until: str | None = Query(None, description="Events on or before this date."),
-    bbox: str | None = Query(None, description="west,south,east,north in degrees."),
-    q: str | None = Query(None, description="Words the article must contain (full-text search)."),
+    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat in degrees."),
     min_confidence: str | None = Query(None, description="Lowest confidence, 0 to 1."),
-) -> filters.EventFilter:
-    """The validated filter from the query string (422 with a one-line message when a value is bad)."""
-    return filters.parse({k: v for k, v in locals().items() if v is not None})
+    q: str | None = Query(None, description="Words and \"quoted phrases\" that must all occur in the article."),
+) -> dict[str, str]:
+    """The filters as given (checked by the query layer: a bad one answers 422 with its one-line message)."""
+    given = {name: value for name, value in locals().items() if value not in (None, "")}
+    EventQuery.parse(**given)
+    return given
 
 
 def store(request: Request):
@@ -43,13 +49,14 @@ def store(request: Request):
 
 
 @router.get("/events", summary="Events matching the filters, newest first, one page at a time")
-def list_events(flt: filters.EventFilter = Depends(event_filter), st=Depends(store),
+def list_events(given: dict = Depends(event_filters), st=Depends(store),
                 limit: int = Query(50, ge=1, le=1000), cursor: str | None = Query(None, description="next_cursor of the previous page."),
                 sort: Literal["-date", "date", "-confidence", "confidence"] = "-date",
                 format: Literal["json", "csv", "geojson"] = "json"):
-    rows, next_cursor = filters.page(st, flt, limit=limit, cursor=cursor, sort=sort)
-    if format == "json":
-        return {"events": rows, "count": len(rows), "next_cursor": next_cursor}
+    found = st.find_events(EventQuery.parse(**given, limit=limit, cursor=cursor, sort=sort))
+    rows, next_cursor = found.events, found.next_cursor
+    if format == "json":  # plain JSON types already: a JSONResponse skips FastAPI's slower generic encoder
+        return JSONResponse({"events": rows, "count": len(rows), "next_cursor": next_cursor})
     out = io.StringIO()
     exports.write(rows, format, out)
     headers = {"x-next-cursor": next_cursor} if next_cursor else {}
@@ -84,23 +91,25 @@ def get_article(article_id: str, st=Depends(store)):
 
 @router.get("/actors", summary="Actors by the number of events they take part in")
 def list_actors(q: str | None = None, country: str | None = None, limit: int = Query(100, ge=1, le=1000), st=Depends(store)):
-    code = filters.parse({"country": country}).country if country else None
+    code = EventQuery.parse(country=country).country if country else None
     return {"actors": browse.actors(st, q=q or None, country=code, limit=limit)}
 
 
 @router.get("/places", summary="Places by the number of events that happened there")
 def list_places(country: str | None = None, limit: int = Query(100, ge=1, le=1000), st=Depends(store)):
-    alpha2 = None
-    if country:
-        import pycountry
-
-        alpha2 = pycountry.countries.get(alpha_3=filters.parse({"country": country}).country).alpha_2
-    return {"places": browse.places(st, country=alpha2, limit=limit)}
+    code = alpha2(EventQuery.parse(country=country).country) if country else None
+    return {"places": browse.places(st, country=code, limit=limit)}
 
 
 @router.get("/stats", summary="Counts of the matching events by day and quad class, type, quad class, country pair and place")
-def get_stats(flt: filters.EventFilter = Depends(event_filter), top: int = Query(50, ge=1, le=500), st=Depends(store)):
-    return browse.stats(st, filters.matching(flt), top=top)
+def get_stats(request: Request, given: dict = Depends(event_filters), top: int = Query(50, ge=1, le=500)):
+    return Response(stats_json(request.app, given, top), media_type="application/json")
+
+
+def stats_json(app, given: dict, top: int) -> str:
+    """The counts for the filters `given` as JSON, precomputed in the store while it has no new events."""
+    query = EventQuery.parse(**given)
+    return app.state.single_flight.run((query, top), lambda: browse.stats_json(app.state.store, query, top=top))
 
 
 class IngestRequest(BaseModel):

@@ -7,7 +7,9 @@ carries a Content-Security-Policy that allows scripts only from this server, and
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -18,10 +20,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import DatelineError, InputError
+from ..errors import DatelineError, InputError, QueryError
 from ..settings import Settings
 from ..store import Store
-from .filters import QueryError
 
 log = logging.getLogger("dateline.web")
 
@@ -99,13 +100,21 @@ def _wants_html(request: Request) -> bool:
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The app over the store that `settings.db` names (or `store`)."""
     from . import api, pages
+    from .cache import SingleFlight
 
-    app = FastAPI(title="Dateline", version="0.1.0", docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # The overview's counts are ready before the first visitor asks (seconds on a million events).
+        threading.Thread(target=api.stats_json, args=(app, {}, 200), daemon=True, name="warm-stats").start()
+        yield
+
+    app = FastAPI(title="Dateline", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Events from news: who did what to whom, where and when, with the sentence that says so.")
     app.state.settings = settings
-    app.state.store = store or Store(settings.db)
+    app.state.store = store or Store(settings.db, create=False)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html templates
     app.state.pipeline = None
+    app.state.single_flight = SingleFlight()
 
     def error_response(request: Request, status: int, message: str):
         if _wants_html(request):

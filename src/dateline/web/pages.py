@@ -2,14 +2,15 @@
 the charts' code lives in static/js and reads its data from the JSON API)."""
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from .. import browse, ontology
-from . import filters
-from .api import event_filter, store
+from ..query import EventQuery
+from .api import event_filters, stats_json, store
 from .app import ApiError
 
 router = APIRouter(include_in_schema=False)
@@ -55,23 +56,23 @@ def _render(request: Request, name: str, **context) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, name, context)
 
 
-def _form(flt: filters.EventFilter) -> dict:
-    return {"values": flt.params(), "types": ontology.types(), "factualities": list(ontology.plover()["factuality"]),
+def _form(given: dict) -> dict:
+    return {"values": given, "types": ontology.types(), "factualities": list(ontology.plover()["factuality"]),
             "sectors": list(ontology.plover()["sectors"])}
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, flt: filters.EventFilter = Depends(event_filter), st=Depends(store)):
-    counts = browse.stats(st, filters.matching(flt), top=10)
-    return _render(request, "overview.html", form=_form(flt), stats=counts, query=urlencode(flt.params()))
+def overview(request: Request, given: dict = Depends(event_filters), st=Depends(store)):
+    counts = json.loads(stats_json(request.app, given, top=200))  # the charts ask for the same counts
+    return _render(request, "overview.html", form=_form(given), stats=counts, query=urlencode(given))
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_table(request: Request, flt: filters.EventFilter = Depends(event_filter), st=Depends(store),
+def events_table(request: Request, given: dict = Depends(event_filters), st=Depends(store),
                  sort: str = "-date", cursor: str | None = None, limit: int = Query(50, ge=1, le=500)):
-    rows, next_cursor = filters.page(st, flt, limit=limit, cursor=cursor, sort=sort)
-    params = flt.params()
-    return _render(request, "events.html", form=_form(flt), rows=rows, sort=sort, params=params,
+    found = st.find_events(EventQuery.parse(**given, sort=sort, cursor=cursor, limit=limit))
+    rows, next_cursor, params = found.events, found.next_cursor, given
+    return _render(request, "events.html", form=_form(given), rows=rows, sort=sort, params=params,
                    sort_link=lambda key: "/events?" + urlencode({**params, "sort": key}),
                    next_link="/events?" + urlencode({**params, "sort": sort, "cursor": next_cursor}) if next_cursor else None,
                    first_link="/events?" + urlencode({**params, "sort": sort}) if cursor else None,
