@@ -130,10 +130,14 @@ def pg_server():
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
-    """A location for a new store on each backend: a SQLite file, then a fresh PostgreSQL database."""
+    """A location for a new store on each backend: a SQLite file, then a fresh PostgreSQL schema."""
     if request.param == "sqlite":
-        return str(tmp_path / "test.db")
-    return request.getfixturevalue("pg_server").new_database()
+        yield str(tmp_path / "test.db")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_store_url()
+    yield url
+    server.drop_store(url)
 
 
 @pytest.fixture(scope="session")

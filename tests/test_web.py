@@ -29,7 +29,8 @@ def client(web_store):
 @pytest.fixture
 def fresh_client(fresh_db):
     """An app over an empty store of its own, writes enabled, with a small body limit."""
-    settings = load_settings(env={}, today="2026-11-28", db=str(fresh_db), api_token=TOKEN, max_bytes=20_000)
+    settings = load_settings(env={}, today="2026-11-28", db=str(fresh_db), api_token=TOKEN, max_bytes=20_000,
+                             stage_options={"events": {"min_confidence": 0.0}})
     return TestClient(create_app(settings, store=Store(fresh_db)), raise_server_exceptions=False)
 
 

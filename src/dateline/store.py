@@ -109,13 +109,19 @@ def _migration_1(conn: sa.Connection) -> None:
 
 FTS_MANY = 1000  # matching articles from which a search walks events in order rather than by article
 
-# PostgreSQL's full-text document of an article; queries must use this very expression to hit the index.
-PG_TSVECTOR = "to_tsvector('english', coalesce(articles.title, '') || ' ' || articles.text)"
+# PostgreSQL's full-text document of an article; queries must use this very expression to hit the index. Its
+# configuration is English stemming without stop words, as SQLite's FTS5 porter tokenizer reads text, so that
+# both stores find the same articles ("Russia's" is the phrase russia + s on both).
+PG_TS_CONFIG = "dateline_english"
+PG_TSVECTOR = f"to_tsvector('{PG_TS_CONFIG}', coalesce(articles.title, '') || ' ' || articles.text)"
 
 
 def _migration_2(conn: sa.Connection) -> None:
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (({PG_TSVECTOR.replace('articles.', '')}))")
+        conn.exec_driver_sql("CREATE TEXT SEARCH DICTIONARY dateline_stem (TEMPLATE = snowball, Language = english)")
+        conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} (COPY = english)")
+        conn.exec_driver_sql(f"ALTER TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} ALTER MAPPING REPLACE english_stem WITH dateline_stem")
+        conn.exec_driver_sql(f"CREATE INDEX articles_tsv ON articles USING GIN (({PG_TSVECTOR.replace('articles.', '')}))")
 
 
 def _migration_3(conn: sa.Connection) -> None:
@@ -384,7 +390,7 @@ class Store:
                              "drop the raw-syntax option to search for the words as typed") from None
 
 
-_ENGLISH = sa.literal_column("'english'::regconfig")
+_ENGLISH = sa.literal_column(f"'{PG_TS_CONFIG}'::regconfig")
 
 
 def _tsquery(q: str, raw: bool):
