@@ -166,8 +166,9 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    log = open(Path(db).with_suffix(".serve.log"), "ab")  # a pipe nobody reads would block the server once full
     server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", db, "--port", str(port), "--workers", str(workers)],
-                              env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+                              env=env, stderr=log, stdout=subprocess.DEVNULL)
     try:
         for _ in range(1200):  # migrations may build indexes first
             try:
@@ -199,7 +200,8 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -
         elapsed = time.perf_counter() - started
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(30)
+        log.close()
     out = {"db": db, "clients": clients, "seconds": round(elapsed, 1), "workers": workers, "errors": results.pop("errors", [])[:5],
            "first_answer_ms": first}
     paths = {key[5:]: results.pop(key) for key in list(results) if key.startswith("path:")}
