@@ -144,3 +144,11 @@ def store_url(request, tmp_path):
     url = server.new_store_url()
     yield url
     server.drop_store(url)
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory, pipeline_all):
+    """A real store for the web tests: the demo corpus coded with every candidate event, and a payload article."""
+    from .web_fixtures import build_store
+
+    return build_store(tmp_path_factory.mktemp("web") / "web.db", pipeline_all)

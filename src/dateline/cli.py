@@ -151,6 +151,30 @@ def events(ctx, db, fmt, type_, **filters):
         click.echo(f"more events: continue with --cursor {page.next_cursor}", err=True)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.option("--db", help="Store path (default: ./dateline.db).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
+@click.pass_context
+def serve(ctx, db, host, port, workers):
+    """Serve the HTTP API (OpenAPI at /docs) and the dashboard over a store."""
+    import uvicorn
+
+    from .web import create_app
+
+    from .store import Store
+
+    settings = _settings(ctx, db=db)
+    store = Store(settings.db, create=False)
+    click.echo(f"serving {settings.db} on http://{host}:{port}/ (writes {'enabled' if settings.api_token else 'disabled: no api_token'})", err=True)
+    if workers == 1:
+        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="warning")
+    else:
+        os.environ["DATELINE_DB"] = settings.db  # each worker builds its app from the environment
+        uvicorn.run("dateline.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
+
+
 @cli.command("eval", context_settings=CONTEXT)
 @click.argument("task", type=click.Choice(["extract", "geo", "time", "classify", "events", "eventloc"]))
 @click.option("--data", required=True, type=click.Path(), help="Evaluation file (JSON Lines, optionally .gz).")

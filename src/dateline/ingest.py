@@ -26,12 +26,13 @@ class IngestReport:
     duplicates: int = 0
     failed: int = 0
     events: int = 0
+    articles: list[str] = field(default_factory=list)  # ids of the articles stored
     failures: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"processed": self.processed, "stored": self.stored, "duplicates": self.duplicates, "failed": self.failed,
-                "events": self.events, "failures": [{"origin": o, "reason": r} for o, r in self.failures],
+                "events": self.events, "articles": self.articles, "failures": [{"origin": o, "reason": r} for o, r in self.failures],
                 "warnings": [{"origin": o, "warning": w} for o, w in self.warnings]}
 
 
@@ -42,6 +43,12 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
     `workers` > 0 codes in that many worker processes (the pipeline object is then only read for its
     settings); 0 codes in this process.
     """
+    return ingest_inputs(iter_inputs(specs, pipeline.settings), pipeline, store, on_item, workers)
+
+
+def ingest_inputs(items: Iterable[RawInput | Failure], pipeline: Pipeline, store: Store,
+                  on_item: Callable[[str, str], None] | None = None, workers: int = 0) -> IngestReport:
+    """Code raw inputs (failures are recorded as such) and store them; the rest as `ingest`."""
     report = IngestReport()
     notify = on_item or (lambda origin, outcome: None)
     size = pipeline.settings.batch_size
@@ -55,7 +62,7 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
 
     def batches() -> Iterator[list[RawInput]]:
         batch: list[RawInput] = []
-        for item in iter_inputs(specs, pipeline.settings):
+        for item in items:
             report.processed += 1
             if isinstance(item, Failure):
                 fail(item.origin, item.reason)
@@ -78,6 +85,7 @@ def ingest(specs: Iterable[str], pipeline: Pipeline, store: Store, on_item: Call
             fail(raw.origin, outcome.error)
         elif store.save(outcome.doc):
             report.stored += 1
+            report.articles.append(outcome.doc.article.id)
             report.warnings.extend((raw.origin, w) for w in outcome.doc.warnings)
             report.events += len(outcome.doc.events)
             notify(raw.origin, "stored")

@@ -23,7 +23,8 @@ Rules, in the order the filters are listed on `EventQuery`:
   backend (SQLite FTS5 MATCH, PostgreSQL to_tsquery).
 - `limit`: 1 or more; none means every match; above MAX_LIMIT it reads as none. `offset` skips that many
   matches; `cursor` (from the previous page) continues after it; not both.
-Events come newest first (by date, undated last), then by id.
+- `sort`: `-date` (the default: newest first), `date`, `-confidence` or `confidence`; events without the
+  key come last either way, ties go by id.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -210,6 +211,7 @@ class EventQuery(BaseModel):
     limit: int | None = Field(None, description=f"At most this many events (1 or more; none or above {MAX_LIMIT:,}: all).")
     offset: int = Field(0, ge=0, description="Skip this many matches.")
     cursor: str | None = Field(None, description="Continue after the page that returned this cursor.")
+    sort: Literal["-date", "date", "-confidence", "confidence"] = Field("-date", description="Order: by date or confidence, - for descending.")
 
     @classmethod
     def parse(cls, **values: Any) -> "EventQuery":
@@ -306,6 +308,9 @@ class EventQuery(BaseModel):
             raise ValueError(f"since {self.since} is after until {self.until}; swap them")
         if self.cursor and self.offset:
             raise ValueError("offset and cursor: give one, not both")
+        if self.cursor and decode_cursor(self.cursor)[0] is not None and \
+                isinstance(decode_cursor(self.cursor)[0], str) != self.sort.endswith("date"):
+            raise ValueError(f"cursor: it continues a page in another order than {self.sort}; drop it to start from the first page")
         if len(self.type) == 1 and self.mode:
             own = ontology.modes(self.type[0])
             wrong = [m for m in self.mode if m not in own]
@@ -325,17 +330,22 @@ class EventPage:
     next_cursor: str | None = None
 
 
-def encode_cursor(event: dict) -> str:
-    """The cursor that continues after this event (its date and id, as the order sorts them)."""
-    key = json.dumps([(event.get("date") or {}).get("value"), event["id"]], separators=(",", ":"))
+def sort_value(event: dict, sort: str = "-date") -> str | float | None:
+    """The value of an event that `sort` orders by."""
+    return event.get("confidence") if sort.endswith("confidence") else (event.get("date") or {}).get("value")
+
+
+def encode_cursor(event: dict, sort: str = "-date") -> str:
+    """The cursor that continues after this event (its sort value and id, as the order sorts them)."""
+    key = json.dumps([sort_value(event, sort), event["id"]], separators=(",", ":"))
     return base64.urlsafe_b64encode(key.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[str | None, str]:
-    """(date, id) of a cursor made by encode_cursor; ValueError for anything else."""
+def decode_cursor(cursor: str) -> tuple[str | float | None, str]:
+    """(sort value, id) of a cursor made by encode_cursor; ValueError for anything else."""
     try:
         value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if isinstance(value, list) and len(value) == 2 and isinstance(value[1], str) and (value[0] is None or isinstance(value[0], str)):
+        if isinstance(value, list) and len(value) == 2 and isinstance(value[1], str) and (value[0] is None or isinstance(value[0], (str, int, float))):
             return value[0], value[1]
     except (binascii.Error, ValueError, UnicodeDecodeError):
         pass

@@ -39,6 +39,7 @@ class Settings(BaseModel):
     feed_full_text_chars: int = Field(800, ge=0, description="A feed entry with at least this many characters of text is coded "
                                       "as it is; a shorter one is fetched from its link (0: never fetch).")
     gazetteer: str | None = Field(None, description="Path of the gazetteer index; default: built in the user cache.")
+    api_token: str | None = Field(None, description="Bearer token that `dateline serve` requires for POST /api/ingest; unset: writes are disabled.")
     stage_options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-stage settings, by stage name.")
 
 

@@ -92,6 +92,15 @@ failures = sa.Table(
     sa.Column("last_seen", sa.String, nullable=False),
 )
 
+# Answers of aggregate queries (browse.stats), valid while the store's version is the one recorded.
+stats_cache = sa.Table(
+    "stats_cache", metadata,
+    sa.Column("key", sa.String, primary_key=True),
+    sa.Column("version", sa.String, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),  # the answer as JSON
+    sa.Column("computed_at", sa.String, nullable=False),
+)
+
 schema_version = sa.Table("schema_version", metadata, sa.Column("version", sa.Integer, primary_key=True), sa.Column("applied_at", sa.String))
 
 
@@ -100,6 +109,8 @@ def _migration_1(conn: sa.Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(article_id UNINDEXED, title, text, tokenize='porter unicode61')")
 
+
+FTS_MANY = 1000  # matching articles from which a search walks events in order rather than by article
 
 # PostgreSQL's full-text document of an article (stored as articles.tsv since migration 3). Its configuration
 # is English stemming without stop words, as SQLite's FTS5 porter tokenizer reads text, so that both stores
@@ -127,8 +138,18 @@ def _migration_3(conn: sa.Connection) -> None:
         conn.exec_driver_sql('CREATE INDEX events_date_id_c ON events ((date COLLATE "C") DESC NULLS LAST, (id COLLATE "C"))')
 
 
+def _migration_4(conn: sa.Connection) -> None:
+    # Filtered pages in date or confidence order without sorting every match, and a table of precomputed
+    # counts (scripts/bench_web.py, 1M events).
+    for name, table, columns in (("ix_events_type_date", "events", "type, date"), ("ix_events_factuality_date", "events", "factuality, date"),
+                                 ("ix_events_confidence", "events", "confidence"), ("ix_events_date_place", "events", "date, lat, lon"),
+                                 ("ix_participants_event_role", "participants", "event_id, role, country, sector")):
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
+    stats_cache.create(conn, checkfirst=True)
+
+
 # Each migration moves the schema one version up; append, never edit, once released.
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
 
 
 def _now() -> str:
@@ -279,7 +300,7 @@ class Store:
         rows = list(self._run(query, extra=1 if query.limit else 0))
         more = query.limit is not None and len(rows) > query.limit
         rows = rows[:query.limit] if query.limit else rows
-        return EventPage(events=rows, next_cursor=encode_cursor(rows[-1]) if more and rows else None)
+        return EventPage(events=rows, next_cursor=encode_cursor(rows[-1], query.sort) if more and rows else None)
 
     def iter_events(self, query: EventQuery) -> Iterator[dict]:
         """Every event matching `query` (up to its limit), streamed, for exports."""
@@ -318,23 +339,25 @@ class Store:
     def _select(self, query: EventQuery) -> sa.Select:
         date, event_id = self._text(events.c.date), self._text(events.c.id)
         stmt = (sa.select(events.c.event, articles.c.id, articles.c.url, articles.c.title, articles.c.published)
-                .join(articles, articles.c.id == events.c.article_id))
+                # An outer join keeps events the outer loop on SQLite, so an index gives the order and LIMIT stops early.
+                .join(articles, articles.c.id == events.c.article_id, isouter=True))
         for column, values in ((events.c.type, query.type), (events.c.mode, query.mode), (events.c.factuality, query.factuality)):
             if values:
                 stmt = stmt.where(column.in_(values))
         if query.sector:
-            stmt = stmt.where(events.c.id.in_(sa.select(participants.c.event_id).where(participants.c.sector.in_(query.sector))))
+            stmt = stmt.where(_takes_part(participants.c.sector.in_(query.sector)))
         if query.country:
             place = alpha2(query.country)
-            stmt = stmt.where(sa.or_(events.c.id.in_(sa.select(participants.c.event_id).where(participants.c.country == query.country)),
+            stmt = stmt.where(sa.or_(_takes_part(participants.c.country == query.country),
                                      *([events.c.location_country == place] if place else [])))
         for role, code in (("actor", query.actor_country), ("recipient", query.recipient_country)):
             if code:
-                stmt = stmt.where(events.c.id.in_(sa.select(participants.c.event_id).where(participants.c.role == role, participants.c.country == code)))
+                stmt = stmt.where(_takes_part(participants.c.role == role, participants.c.country == code))
         if query.since:
             # Dates are ISO prefixes (2020, 2020-07, 2020-07-15): one overlaps the range when it ends on or after `since`.
+            # The plain range first lets the date index serve the query in order.
             since = query.since.isoformat()
-            stmt = stmt.where(sa.or_(date >= since, date == since[:4], date == since[:7]))
+            stmt = stmt.where(date >= since[:4], sa.or_(date >= since, date == since[:4], date == since[:7]))
         if query.until:
             stmt = stmt.where(date <= query.until.isoformat())
         if query.bbox:
@@ -345,18 +368,37 @@ class Store:
             stmt = stmt.where(events.c.confidence >= query.min_confidence)
         if query.q:
             stmt = stmt.where(self._matches(query.q, query.fts))
+        key = events.c.confidence if query.sort.endswith("confidence") else date
+        descending = query.sort.startswith("-")
         if query.cursor:
-            after_date, after_id = decode_cursor(query.cursor)
-            stmt = stmt.where(sa.or_(date < after_date, sa.and_(date == after_date, event_id > after_id), date.is_(None))
-                              if after_date is not None else sa.and_(date.is_(None), event_id > after_id))
-        return stmt.order_by(date.desc().nulls_last(), event_id)
+            after, after_id = decode_cursor(query.cursor)
+            if after is None:
+                stmt = stmt.where(key.is_(None), event_id > after_id)
+            else:
+                beyond = key < after if descending else key > after
+                stmt = stmt.where(sa.or_(beyond, sa.and_(key == after, event_id > after_id), key.is_(None)))
+        return stmt.order_by((key.desc() if descending else key.asc()).nulls_last(), event_id)
+
+    def event_ids(self, query: EventQuery) -> sa.Select:
+        """The ids of every event matching `query`'s filters (its page, cursor and order aside), for aggregates."""
+        whole = query.model_copy(update={"limit": None, "offset": 0, "cursor": None})
+        return self._select(whole).with_only_columns(events.c.id).order_by(None)
 
     def _matches(self, q: str, raw: bool):
         """The condition that an event's article matches search text `q` (raw: the backend's own syntax)."""
         if self.engine.dialect.name == "postgresql":
             return _PG_TSV.op("@@")(_tsquery(q, raw))
-        match = sa.text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=q if raw else fts5_query(search_terms(q)))
-        return events.c.article_id.in_(match)
+        expr = q if raw else fts5_query(search_terms(q))
+        match = sa.text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q").bindparams(q=expr)
+        # Few matching articles: fetch their events by article. Many: walk the events in order and test each
+        # (`|| ''` keeps SQLite off the article index), so a first page stops early instead of sorting them all.
+        try:
+            with self.engine.connect() as conn:
+                many = conn.exec_driver_sql("SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+                                            (expr, FTS_MANY)).scalar() >= FTS_MANY
+        except sa.exc.DBAPIError:
+            many = False  # a bad raw expression is reported by the query itself
+        return (events.c.article_id.concat("") if many else events.c.article_id).in_(match)
 
     def search(self, q: str, limit: int = 20, fts: bool = False) -> list[dict[str, Any]]:
         """Articles matching search text `q` (read as EventQuery reads it), best first, with a snippet marked [like this]."""
@@ -390,6 +432,11 @@ def _tsquery(q: str, raw: bool):
     for term in terms[1:]:
         tsquery = tsquery.op("&&")(term)
     return tsquery
+
+
+def _takes_part(*conditions) -> sa.Exists:
+    """That one of the event's participants meets `conditions` (a correlated EXISTS: an index probe per event)."""
+    return sa.exists().where(participants.c.event_id == events.c.id, *conditions)
 
 
 def _first_line(err: BaseException | None) -> str:
