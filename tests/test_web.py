@@ -278,13 +278,19 @@ def test_ingest_text_then_read_it_back(fresh_client):
     assert again["stored"] == 0 and again["duplicates"] == 1
 
 
-def test_ingest_a_url_goes_through_the_fetch_path(fresh_client, http_server):
+def test_ingest_a_url_goes_through_the_fetch_path(fresh_client, fresh_db, http_server):
     auth = {"authorization": f"Bearer {TOKEN}"}
-    error = assert_error(fresh_client.post("/api/ingest", json={"url": f"{http_server}/missing"}, headers=auth), 422)
+    # The CLI's fetch policy: a loopback server is refused unless a setting allows private addresses.
+    error = assert_error(fresh_client.post("/api/ingest", json={"url": f"{http_server}/article.html"}, headers=auth), 422)
+    assert "loopback" in error["message"] and "allow_private_addresses" in error["message"]
+    settings = load_settings(env={}, today="2026-11-28", db=str(fresh_db), api_token=TOKEN, allow_private_addresses=True,
+                             stage_options={"events": {"min_confidence": 0.0}})
+    allowed = TestClient(create_app(settings, store=Store(fresh_db)), raise_server_exceptions=False)
+    error = assert_error(allowed.post("/api/ingest", json={"url": f"{http_server}/missing"}, headers=auth), 422)
     assert "404" in error["message"]
-    report = fresh_client.post("/api/ingest", json={"url": f"{http_server}/article.html"}, headers=auth).json()
+    report = allowed.post("/api/ingest", json={"url": f"{http_server}/article.html"}, headers=auth).json()
     assert report["stored"] == 1
-    assert fresh_client.get(f"/api/articles/{report['articles'][0]}").json()["title"] == "Ministers meet in Geneva"
+    assert allowed.get(f"/api/articles/{report['articles'][0]}").json()["title"] == "Ministers meet in Geneva"
 
 
 def test_openapi_lists_every_endpoint(client):
