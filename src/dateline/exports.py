@@ -109,6 +109,14 @@ def metrics_table(result: dict) -> str:
     """A readable table of an eval result."""
     split = f", split {result['split']}" if result.get("split", "all") != "all" else ""
     lines = [f"{result['task']} on {result['data']} ({result['records']} records{split})"]
+    training = result.get("training_records")
+    if result.get("in_sample"):
+        lines.append(f"  IN-SAMPLE: {training} of these records were used to train a packaged model; not a result")
+    elif training:
+        lines.append(f"  left out {training} records a packaged model was trained on (--include-training scores them, in-sample)")
+    if result["metrics"] is None:
+        lines.append("  no record left to score")
+        return "\n".join(lines)
 
     def walk(prefix: str, value) -> None:
         if isinstance(value, dict):

@@ -16,6 +16,7 @@ from ..settings import Settings
 from . import prf
 from .events import all_candidates, code_texts
 
+TARGET = "events"
 NONE = "(none)"
 LEAD_WEIGHT = 1.0
 LEAD_CHARS = 400
@@ -75,7 +76,12 @@ def score(gold: list[list[str]], predicted: list[list[str]]) -> dict:
             "confusion": {g: dict(row) for g, row in sorted(confusion.items())}}
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def task_settings(settings: Settings, records: list[dict]) -> Settings:
+    """Every record is an event: score how the candidates are typed, with the confidence threshold off."""
+    return all_candidates(settings)
+
+
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Code each record's text with the pipeline, map its events onto the scheme and score the labels."""
     known = ontology.schemes()
     for number, record in enumerate(records, 1):
@@ -84,6 +90,6 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None)
             raise EvalError(f"record {number} ({record.get('id')}) has scheme {name!r}; valid schemes are: {', '.join(known)} (or pass --scheme)")
         if "text" not in record or not isinstance(record.get("labels"), list):
             raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or a 'labels' list; this is not a classify file (see FORMATS.md)")
-    docs = code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings))
+    docs = code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings), stages)
     predicted = [labels_for(doc, scheme or r["scheme"]) for r, doc in zip(records, docs)]
     return score([r["labels"] for r in records], predicted)

@@ -8,32 +8,17 @@ the same name and country when gold has no coordinates), date and factuality.
 from __future__ import annotations
 
 import re
-
-import sys
 from functools import lru_cache
 
-from .. import ontology, registry
-from ..errors import DatelineError, EvalError
+from .. import ontology
+from ..errors import EvalError
 from ..gazetteer import haversine
 from ..models import Article, Document, Published
 from ..settings import Settings, with_stage_option
-from . import gold, prf, tally
+from . import gold, pipeline_for, prf, tally
 
-STAGES = ("annotate", "times", "actors", "places", "events")
+TARGET = "events"
 CATEGORIES = {"IGO", "NGO", "IMG", "ISM"}
-
-
-def build_stages(settings: Settings, names=STAGES) -> list:
-    """The stage objects from annotate to events; a stage that cannot be loaded is skipped with a warning on stderr."""
-    stages = []
-    for name in names:
-        try:
-            stages.append(registry.get(name)(settings))
-        except DatelineError as err:
-            if name in ("annotate", "events"):
-                raise EvalError(f"the {name} stage cannot be loaded ({err}); the evaluation needs it") from None
-            print(f"warning: stage {name} skipped, its fields stay empty: {err}", file=sys.stderr)
-    return stages
 
 
 def all_candidates(settings: Settings) -> Settings:
@@ -45,9 +30,19 @@ def all_candidates(settings: Settings) -> Settings:
     return with_stage_option(settings, "events", "min_confidence", 0.0)
 
 
+def is_article_gold(records: list[dict]) -> bool:
+    """Whether the records are article-level gold (eval/gold: events with evidence), scored by `gold.score`."""
+    return any("evidence" in e for r in records for e in r.get("events") or [])
+
+
+def task_settings(settings: Settings, records: list[dict]) -> Settings:
+    """Article-level gold scores the output as emitted, threshold included; sentence-level files every candidate."""
+    return settings if is_article_gold(records) else all_candidates(settings)
+
+
 def code_texts(items: list[tuple[str, str | None]], settings: Settings, stages: list | None = None, batch: int = 64) -> list[Document]:
-    """Run the pipeline from annotate on over (text, publication date) pairs; returns the documents in order."""
-    stages = stages if stages is not None else build_stages(settings)
+    """Run the pipeline from annotate to events over (text, publication date) pairs; returns the documents in order."""
+    stages = stages if stages is not None else pipeline_for(settings, TARGET)
     out: list[Document] = []
     for i in range(0, len(items), batch):
         docs = [
@@ -162,12 +157,11 @@ def score(records: list[dict], docs: list[Document]) -> dict:
     return metrics
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Code each record's text with the pipeline and score its events against the gold events."""
     for number, record in enumerate(records, 1):
-        if "text" not in record or "events" not in record:
-            raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or 'events'; this is not an events file (see FORMATS.md)")
-    if any("evidence" in e for r in records for e in r["events"]):
-        # Article-level gold: the output as emitted, threshold included.
-        return gold.score(records, code_texts([(r["text"], r.get("dct")) for r in records], settings))
-    return score(records, code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings)))
+        if "text" not in record or not isinstance(record.get("events"), list):
+            raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or an 'events' list; this is not an events file (see eval/FORMATS.md)")
+    scorer = gold.score if is_article_gold(records) else score
+    settings = task_settings(settings, records) if stages is None else settings
+    return scorer(records, code_texts([(r["text"], r.get("dct")) for r in records], settings, stages))

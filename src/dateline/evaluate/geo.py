@@ -13,15 +13,15 @@ from __future__ import annotations
 import math
 import statistics
 
-from ..actors import Actors
-from ..annotate import Annotate
 from ..errors import EvalError
 from ..gazetteer import haversine
 from ..gazetteer import normalize as gz_normalize
 from ..models import Article, Document, Span
-from ..places import Places, demonyms
+from ..places import demonyms
 from ..settings import Settings
-from . import prf
+from . import pipeline_for, prf, stage_for
+
+TARGET = "places"
 
 MAX_KM = 20039.0
 # How far a gold point may lie from the index's point of a borderless place of the same name (continents are wide).
@@ -29,20 +29,19 @@ BORDERLESS_KM = 2500.0
 _BORDERLESS = {"continent", "water", "region"}
 
 
-def _docs(records: list[dict], settings: Settings) -> list[Document]:
+def parse(records: list[dict], stages: list, fields: tuple[str, ...] = ("text", "toponyms")) -> list[Document]:
+    """The records' texts run through the stages before the places stage (annotate, times, actors: the actors'
+    countries are part of the places stage's document context), so the eval scores the stage as the pipeline runs it."""
     docs = []
     for rec in records:
-        if "text" not in rec or "toponyms" not in rec:
-            raise EvalError(f"record {rec.get('id')!r} lacks text or toponyms; is this a geo file (see FORMATS.md)?")
+        if any(f not in rec for f in fields):
+            raise EvalError(f"record {rec.get('id')!r} lacks {' or '.join(fields)}; is this the right task's file (see eval/FORMATS.md)?")
         docs.append(Document(article=Article(text=rec["text"])))
-    return with_actors(Annotate(settings).pipe(docs), settings)
-
-
-def with_actors(docs: list[Document], settings: Settings) -> list[Document]:
-    """Run the actors stage, which precedes places in the pipeline: the actors' countries are part of the
-    places stage's document context, so the eval scores the stage as the pipeline runs it."""
-    actors = Actors(settings)
-    return [actors(d) for d in docs]
+    for stage in stages:
+        if "places" in stage.assigns:
+            break
+        docs = stage.pipe(docs)
+    return docs
 
 
 def auc(errors: list[float]) -> float | None:
@@ -99,12 +98,16 @@ class _Countries:
         return best
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Resolution metrics with gold spans and end-to-end metrics, as FORMATS.md lists them."""
-    return score(records, _docs(records, settings), Places(settings))
+    stages = stages if stages is not None else pipeline_for(settings, TARGET)
+    stage = stage_for(stages, TARGET)
+    if not (hasattr(stage, "resolve_spans") and hasattr(stage, "recognize")):
+        raise EvalError(f"the places stage {type(stage).__name__} has no recognize() and resolve_spans(); the geo eval needs both")
+    return score(records, parse(records, stages), stage)
 
 
-def score(records: list[dict], docs: list[Document], stage: Places, detail: list | None = None) -> dict:
+def score(records: list[dict], docs: list[Document], stage, detail: list | None = None) -> dict:
     """The geo metrics of `stage` on records whose spaCy parses are `docs`; `detail` collects per-toponym rows."""
     countries = _Countries(stage.gaz)
     errors: list[float] = []
