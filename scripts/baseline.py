@@ -13,6 +13,7 @@ says when and on what code it was measured):
 - cv: cross-validated figures for the dev files the sentence classifier learned from (their held split has
   nothing left to score once its training records are left out): fold models from scripts/train_events.py,
   scored by scripts/cv_events.py.
+The figures section of docs/evaluation.md is rewritten from the same data.
 """
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ from dateline.evaluate import run  # noqa: E402
 from dateline.settings import load_settings, with_stage_option  # noqa: E402
 
 OUT = ROOT / "eval" / "BASELINE.json"
+DOC = ROOT / "docs" / "evaluation.md"
+BEGIN, END = "<!-- figures: written by scripts/baseline.py from eval/BASELINE.json; do not edit by hand -->", "<!-- end figures -->"
 GOLD = "eval/gold/events.jsonl"
 GOLD_SLICE = 60
 EXAMPLES = ROOT / "eval" / "examples"
@@ -132,6 +135,53 @@ def cross_validated(directory: Path, previous: list[dict]) -> list[dict]:
     return entries
 
 
+def _figure(metrics: dict | None, key: str):
+    for part in key.split("."):
+        metrics = (metrics or {}).get(part)
+    return metrics
+
+
+def _cell(value) -> str:
+    return "n/a" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+SECTIONS = (("gold", "The project's gold (eval/gold/events.jsonl), held split"),
+            ("dev", "Dev files (../shared/eval/dev), tune and held splits"),
+            ("cv", "Cross-validated (the files the sentence classifier learned from)"),
+            ("golden", "Golden slices (held to these figures by tests/test_golden.py)"))
+
+
+def render(baseline: dict) -> str:
+    """The figures of BASELINE.json as Markdown tables, one per section."""
+    out = []
+    for key, title in SECTIONS:
+        entries = baseline.get(key) or []
+        out += [f"### {title}", ""]
+        if not entries:
+            out += ["(none measured yet: run `make baseline` with the dev files present)", ""]
+            continue
+        out += ["| data | split | records | training records left out | figures | measured |", "|---|---|---|---|---|---|"]
+        for e in entries:
+            keys = HEADLINE[e["task"]] + (("events", "extra_participants") if e["task"] == "events" and "fully_correct" in (e["metrics"] or {}) else ())
+            if e["task"] == "classify" and (e["metrics"] or {}).get("text_cues"):
+                keys += ("text_cues.micro_f1", "text_cues.macro_f1")
+            if e["task"] == "geo":
+                keys += ("resolution.median_km", "resolution.auc")
+            figures = ", ".join(f"{k} {_cell(_figure(e['metrics'], k))}" for k in keys if _figure(e["metrics"], k) is not None) or "no record left to score"
+            split = e["split"] + (f", first {e['limit']}" if e.get("limit") else "") + (f", min-confidence {e['min_confidence']:g}" if e.get("min_confidence") is not None else "")
+            out.append(f"| `{e['data']}` ({e['task']}) | {split} | {e.get('records', 'all')} | {e.get('training_records_left_out', '')} | {figures} | "
+                       f"{e['date']}, {e['code_version']}: `{e['command']}` |")
+        out.append("")
+    return "\n".join(out)
+
+
+def write_doc(baseline: dict) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    DOC.write_text(f"{head}{BEGIN}\n{render(baseline)}\n{END}{tail}", encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", default=DEV_DEFAULT, help="directory of the dev evaluation files (default: %(default)s)")
@@ -156,7 +206,9 @@ def main() -> None:
                 "today": TODAY, "headline": {task: list(keys) for task, keys in HEADLINE.items()}, "tolerance": 0.02,
                 **{key: baseline.get(key, []) for key in ("golden", "gold", "dev", "cv")}}
     out.write_text(json.dumps(baseline, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {out}", file=sys.stderr)
+    if out == OUT:
+        write_doc(baseline)
+    print(f"wrote {out}" + (f" and the figures of {DOC}" if out == OUT else ""), file=sys.stderr)
 
 
 if __name__ == "__main__":

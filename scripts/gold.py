@@ -259,7 +259,7 @@ def errors(limit: int | None = None) -> int:
             else:
                 wrong = "".join(k for k, ok in (("A", role_right(g["actors"], s["actors"])), ("R", role_right(g["recipients"], s["recipients"])),
                                                 ("F", g["factuality"] == e.factuality),
-                                                ("L", location_right(g["location"], s["location"], doc.article.text))) if not ok)
+                                                ("L", location_right(g["location"], s["location"]))) if not ok)
                 mark = f"~{wrong}" if wrong else "ok"
             print(f"  {mark:<5} {e.type}/{e.mode} {e.factuality} {e.confidence} A={[a.text for a in e.actors]} R={[a.text for a in e.recipients]} "
                   f"L={e.location.name if e.location else None} D={e.date.value if e.date else None} "

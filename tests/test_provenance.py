@@ -62,3 +62,30 @@ def test_gold_eval_leaves_out_the_articles_the_confidence_model_was_fitted_on():
     result = run("events", GOLD, load_settings(env={}), limit=1)
     assert result["training_records"] == len(eventconf.load().trained_on)
     assert result["records"] == 1 and not result["in_sample"]
+
+
+@pytest.mark.parametrize("result, shown", [
+    ({"training_records": 3, "in_sample": True, "metrics": {"f1": 0.9}}, "IN-SAMPLE: 3 of these records"),
+    ({"training_records": 3, "in_sample": False, "metrics": {"f1": 0.5}}, "left out 3 records a packaged model was trained on"),
+    ({"training_records": 3, "in_sample": False, "metrics": None}, "no record left to score"),
+])
+def test_the_table_says_what_was_left_out_or_in_sample(result, shown):
+    from dateline.exports import metrics_table
+
+    assert shown in metrics_table({"task": "classify", "data": "f.jsonl", "split": "all", "records": 2, **result})
+
+
+def test_a_file_with_no_record_left_shows_its_cross_validated_figure(tmp_path, monkeypatch):
+    from dateline import evaluate
+    from dateline.exports import metrics_table
+
+    baseline = tmp_path / "BASELINE.json"
+    baseline.write_text(json.dumps({"cv": [{"task": "classify", "data": "$DEV/gsr.jsonl", "split": "5-fold cross-validation",
+                                            "metrics": {"macro_f1": 0.71}, "command": "python scripts/cv_events.py", "date": "2026-12-03",
+                                            "code_version": "abc"}]}))
+    monkeypatch.setattr(evaluate, "BASELINE", baseline)
+    cv = evaluate.cross_validated("classify", "/elsewhere/gsr.jsonl")
+    assert cv["metrics"] == {"macro_f1": 0.71} and evaluate.cross_validated("events", "gsr.jsonl") is None
+    table = metrics_table({"task": "classify", "data": "gsr.jsonl", "split": "all", "records": 0, "training_records": 322,
+                           "in_sample": False, "metrics": None, "cross_validated": cv})
+    assert "left out 322" in table and "cross-validated" in table and "macro_f1" in table and "0.7100" in table

@@ -114,9 +114,15 @@ def metrics_table(result: dict) -> str:
         lines.append(f"  IN-SAMPLE: {training} of these records were used to train a packaged model; not a result")
     elif training:
         lines.append(f"  left out {training} records a packaged model was trained on (--include-training scores them, in-sample)")
+    cv = result.get("cross_validated")
+    if cv:
+        lines.append(f"  cross-validated figures from eval/BASELINE.json ({cv['split']}, {cv['date']}, {cv['code_version']}): {cv['command']}")
     if result["metrics"] is None:
-        lines.append("  no record left to score")
-        return "\n".join(lines)
+        if cv:
+            result = {**result, "metrics": {k: v for k, v in cv["metrics"].items() if not isinstance(v, dict)}}
+        else:
+            lines.append("  no record left to score")
+            return "\n".join(lines)
 
     def walk(prefix: str, value) -> None:
         if isinstance(value, dict):

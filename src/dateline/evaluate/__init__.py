@@ -108,8 +108,29 @@ def run(task: str, data: str | Path, settings: Settings, scheme: str | None = No
         records = [r for r in records if not provenance.is_training(r, trained)]
         records = records[:limit] if limit else records
     metrics = module.evaluate(records, settings, scheme=scheme, stages=stages) if records else None
-    return {"task": task, "data": str(data), "split": split, "records": len(records), "training_records": training,
-            "in_sample": bool(include_training and training), "metrics": metrics}
+    result = {"task": task, "data": str(data), "split": split, "records": len(records), "training_records": training,
+              "in_sample": bool(include_training and training), "metrics": metrics}
+    if training and not include_training:
+        cv = cross_validated(task, data)
+        if cv:
+            result["cross_validated"] = cv
+    return result
+
+
+# The baseline of a source checkout (eval/BASELINE.json beside src/); an installed package has none.
+BASELINE = Path(__file__).resolve().parents[3] / "eval" / "BASELINE.json"
+
+
+def cross_validated(task: str, data: str | Path) -> dict | None:
+    """The cross-validated baseline entry of a file of this name and task ({split, metrics, command, date,
+    code_version}), for a file whose records a packaged model was trained on; None when there is none."""
+    try:
+        entries = json.loads(BASELINE.read_text(encoding="utf-8")).get("cv", [])
+    except (OSError, ValueError):
+        return None
+    name = Path(data).name
+    return next(({k: e.get(k) for k in ("split", "metrics", "command", "date", "code_version")}
+                 for e in entries if e.get("task") == task and Path(e.get("data", "")).name == name), None)
 
 
 def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
