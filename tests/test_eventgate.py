@@ -166,3 +166,77 @@ def test_the_same_act_towards_two_named_people_is_two_events(pipeline_all):
             "President Donald Trump also pardoned Bernard Kerik on Tuesday.")
     pardons = [e for e in events_of(pipeline_all, text) if e.type == "RETREAT"]
     assert sorted(r.text for e in pardons for r in e.recipients) == ["Bernard Kerik", "Michael Milken"] and len(pardons) == 2
+
+
+def test_question_run_into_its_answer_codes_no_event(pipeline_all):
+    # An interview's question and its answer may be parsed as one sentence; the question still asserts nothing.
+    text = ("((WN)) Apart from the World Cup, I guess.\n\n((Sara Karimi)) Well, here I have better stability.\n\n"
+            "((WN)) Did the Iranian Football Federation ever support you, back in the days?\n\n"
+            "((Sara Karimi)) Yes. They did send me to different tournaments.")
+    assert "SUPPORT" not in [e.type for e in events_of(pipeline_all, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Iran and the European Union were to continue on Monday.",
+    "The Russian foreign minister is to visit Beijing next week.",
+])
+def test_be_to_is_a_plan(pipeline_all, text):
+    found = events_of(pipeline_all, text)
+    assert found and all(e.factuality == "planned" for e in found)
+
+
+def test_subject_of_a_passive_infinitive_undergoes_the_event(pipeline_all):
+    # "X is to be sentenced": X is sentenced, not the one sentencing.
+    for text in ("The former minister Ivan Petrov is to be sentenced in June.", "Officials in Ohio said Smith is to be arrested soon."):
+        for e in events_of(pipeline_all, text):
+            assert not {"Ivan Petrov", "Smith"} & {a.text for a in e.actors}
+
+
+def test_signing_an_agreement_is_agree(pipeline_all):
+    [event] = events_of(pipeline_all, "On Sunday, Turkey and Libya signed a maritime border agreement in Istanbul.")
+    assert event.type == "AGREE" and texts([event], "actors")[0][0] == "Turkey"
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, Governor Ron DeSantis declared a state of emergency ahead of Hurricane Dorian.",  # a disaster response
+    "The Coast Guard called off its search for the missing crew late on Tuesday.",  # a cancellation
+    "A new report released by the ministry on Monday lists the damage.",  # a report is no prisoner
+])
+def test_disaster_emergencies_cancellations_and_released_writings_are_no_events(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_martial_law_is_still_coercion(pipeline_all):
+    assert [e.type for e in events_of(pipeline_all, "The Thai army declared martial law in Bangkok on Tuesday.")] == ["COERCE"]
+
+
+def test_an_obligation_is_not_asserted(pipeline_all):
+    for e in events_of(pipeline_all, "Two-thirds of senators must vote to convict the president."):
+        assert e.factuality != "asserted"
+
+
+def test_a_writing_that_attacks_criticises(pipeline_all):
+    found = events_of(pipeline_all, "The newspaper attacked the opposition leader Ivan Petrov on Monday.")
+    assert [e.type for e in found] == ["ACCUSE"]
+
+
+def test_it_reaching_back_stands_for_an_earlier_subject_only(pipeline_all):
+    # "it" is the cyclone (no actor), not the country the cyclone hit.
+    found = events_of(pipeline_all, "Cyclone Bulbul hit Bangladesh on Saturday. Officials said it killed nine people and injured 50 more.")
+    assert not any(a.country == "BGD" for e in found for a in e.actors)
+    [event] = events_of(pipeline_all, "Russia denied the claims on Monday. It said it had expelled two British diplomats.")
+    assert event.type == "SANCTION" and event.actors[0].country == "RUS"
+
+
+@pytest.mark.parametrize("text", [
+    "On Thursday, Pope Francis imposed a law mandating priests to report abuse.",  # legislation, not martial law
+    "The governor declared a state of emergency across the county on Monday.",  # no unrest: a disaster response
+])
+def test_laws_and_emergencies_without_unrest_are_no_coercion(pipeline_all, text):
+    assert [e for e in events_of(pipeline_all, text) if e.type == "COERCE"] == []
+
+
+def test_a_state_of_emergency_is_no_participant(pipeline_all):
+    text = "The Thai government declared a state of emergency in Bangkok on Thursday after weeks of anti-government protests."
+    for e in events_of(pipeline_all, text):
+        assert "a state" not in [r.text for r in e.recipients]

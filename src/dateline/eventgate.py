@@ -11,6 +11,7 @@ an idea is criticism (`figurative`). The word lists are data: data/events-gate.j
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import ontology
@@ -37,6 +38,9 @@ def _lexicon() -> dict:
         "show": frozenset(data["show_verbs"]),
         "contest": frozenset(data["contest_nouns"]),
         "political": frozenset(data["political_sectors"]),
+        "hazards": frozenset(data["hazards"]),
+        "unrest": frozenset(data["unrest"]),
+        "writings": frozenset(data["writings"]),
     }
 
 
@@ -86,6 +90,9 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
         return True
     if lemma in lex["never"]:
         return False
+    if lemma == "state" and root.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
+        return False  # "a state of emergency", "the state of the economy": a condition, not a country
     return lemma in lex["agents"] or root.lower_ in lex["agents"]
 
 
@@ -109,13 +116,21 @@ def names_someone(tok) -> bool:
     return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"]
 
 
+_CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’»)]|$)|\n")
+
+
 def is_question(sent, trigger_start: int) -> bool:
-    """Whether the trigger stands in a question: the sentence ends in '?', or a quoted stretch holding it does."""
+    """Whether the trigger stands in a question: its clause or its sentence ends in '?', or a quoted stretch holding it does."""
     text = sent.text.rstrip(" \"'”’»)")
     if text.endswith("?"):
         return True
     offset = trigger_start - sent.start_char
     rest = sent.text[offset:]
+    # The parser may run a question into its answer ("Did X ever support you?\n\nYes."): the clause holding the
+    # trigger ends at its first end mark or line break.
+    end = _CLAUSE_END.search(rest)
+    if end and end.group().startswith("?"):
+        return True
     for quote in ("\"", "”", "’"):
         end = rest.find(quote)
         if end > 0 and rest[:end].rstrip().endswith("?"):
@@ -169,8 +184,17 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "ASSAULT" and head.lemma_.lower() in _CARRY_OUT and any(
             _counted(c).lemma_.lower() in lex["abstract"] for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
         return True  # "execute the ruling", "carry out the order": doing as told, not killing
+    if etype == "COERCE" and mode == "martial-law":
+        words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
+        objects = [t for t in head.subtree if t.dep_ in ("dobj", "oprd", "pobj", "nsubjpass")]
+        if any(t.lemma_.lower() == "emergency" for t in head.subtree) and (words & lex["hazards"] or not words & lex["unrest"]):
+            return True  # "declared a state of emergency in anticipation of Dorian": a disaster response, no coercion
+        if any(o.lemma_.lower() == "law" and not any(c.lower_ == "martial" for c in o.children) for o in objects):
+            return True  # "imposed a law mandating ...": legislation, not martial law
+    if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True  # "called off its search": a cancellation, no call for anything
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
-        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or ([head.head] if head.dep_ == "acl" else [])
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
             return True
     if etype == "CONSULT":
@@ -183,12 +207,17 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
 
 
 def figurative(head, etype: str) -> str | None:
-    """The type a verb of force really codes when it acts on an idea: 'attacked the proposal' is ACCUSE, not ASSAULT."""
+    """The type a verb of force really codes when it acts on an idea or a writing does it: 'attacked the proposal' and
+    'the editorial attacked him' are ACCUSE, not ASSAULT."""
     if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _CARRY_OUT:
         return None
+    lex = _lexicon()
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    if objects and all(_counted(o).lemma_.lower() in _lexicon()["abstract"] for o in objects):
+    if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
         return "ACCUSE"
+    subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
+    if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
+        return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force
     return None
 
 

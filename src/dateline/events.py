@@ -478,6 +478,9 @@ class Events(Stage):
         verb = _clause_verb(head)
         done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
             verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() == "be" and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.head.children):
+            found.add("planned")  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause = head, True
         speech_above = _speech_above(head, cues)
@@ -504,6 +507,9 @@ class Events(Stage):
                         found.add("hypothetical")
                     if child.dep_ == "advmod" and lemma in cues["speculated"]["modifiers"]:
                         found.add("speculated")  # "Allegedly, X pleaded with him"
+            if clause and verb is not None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and not done and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                found.add("planned")  # "is to be sentenced in June", "talks were to continue Monday"
             if tok.i != head.i:
                 lemma = tok.lemma_.lower()
                 if lemma in cues["negation"]["governors"]:
@@ -632,8 +638,10 @@ def _refer(tok, mentions, prefer=None):
         sent = tok.doc[k].sent
         floor = sent.start_char
     best = None
+    here = tok.sent.start_char
     for start, end, actor in mentions:
-        if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]):
+        if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]) and (
+                start >= here or word in _PERSONAL or _subject_at(tok.doc, start, end)):
             if best is None or end > best[1] or (end == best[1] and start < best[0]):
                 best = (start, end, actor)
     if best is not None:
@@ -642,6 +650,19 @@ def _refer(tok, mentions, prefer=None):
             # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
             return None
     return best
+
+
+def _subject_at(sdoc, start: int, end: int) -> bool:
+    """Whether the mention at these offsets is (in) the subject of its clause: "it" or "they" reaching back past its
+    own sentence stands for an earlier subject ("Russia denied it. It said ..."), not for what an earlier sentence
+    acted on ("The cyclone hit Bangladesh. Officials said it killed nine": "it" is the cyclone, no actor)."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "poss", "amod", "appos", "conj", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def _condition_subjects(head) -> list:
@@ -807,7 +828,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 if p.dep_ == "pobj":
                     recipients.append(p)
     if not passive and not actors:
-        actors.extend(_subjects(head))
+        if any(c.dep_ == "auxpass" for c in head.children):
+            # "Avenatti is to be sentenced", "expects to be released": the inherited subject undergoes the event.
+            recipients.extend(_subjects(head))
+        else:
+            actors.extend(_subjects(head))
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
     return actors, recipients
