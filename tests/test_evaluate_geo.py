@@ -55,3 +55,23 @@ def test_an_unresolved_gold_toponym_counts_wrong():
                                                          "lat": 30.51, "lon": 47.78, "country": None}]}
     metrics = score([record], [Document(article=Article(text="Basra"))], FixedStage(None))
     assert metrics["resolution"]["country"] == 0.0 and metrics["resolution"]["acc161"] == 0.0
+
+
+def test_eval_harnesses_build_the_configured_pipeline_through_the_registry():
+    from dateline import registry
+    from dateline.errors import EvalError
+    from dateline.evaluate import pipeline_for, stage_for
+    from dateline.places import Places
+    from dateline.settings import load_settings
+
+    class SwappedPlaces(Places):
+        name = "swapped-places"
+
+    registry.register("swapped-places", SwappedPlaces)
+    settings = load_settings(env={}, pipeline=["extract", "annotate", "times", "actors", "swapped-places", "events"])
+    stages = pipeline_for(settings, "places")
+    assert [s.name for s in stages] == ["annotate", "times", "actors", "swapped-places"]
+    assert isinstance(stage_for(stages, "places"), SwappedPlaces)
+    assert [s.name for s in pipeline_for(settings, "article", raw=True)] == ["extract"]
+    with pytest.raises(EvalError, match="no stage that assigns places"):
+        pipeline_for(load_settings(env={}, pipeline=["extract", "annotate"]), "places")
