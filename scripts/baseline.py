@@ -50,7 +50,8 @@ HEADLINE = {
     "geo": ("resolution.acc161", "resolution.exact", "resolution.country", "end_to_end.f1", "end_to_end.acc161"),
     "time": ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1"),
     "classify": ("micro_f1", "macro_f1"),
-    "events": ("precision", "recall", "f1", "fully_correct", "type_precision", "actor_country_accuracy", "location_accuracy"),
+    "events": ("precision", "recall", "f1", "fully_correct", "type_precision", "actor_country_accuracy", "actor_accuracy",
+               "recipient_accuracy", "factuality_accuracy", "location_accuracy", "date_accuracy"),
     "eventloc": ("precision", "recall", "f1"),
 }
 
