@@ -62,10 +62,13 @@ def task_of(name: str) -> str:
 
 
 def code_version() -> str:
+    """The commit (git describe), with -dirty when the code (src/, scripts/) differs from it; docs and data files do not count."""
     try:
-        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(["git", "describe", "--always"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "src", "scripts"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+    return commit + ("-dirty" if changed.strip() else "")
 
 
 def command(task: str, data: str, split: str = "all", limit: int | None = None, min_confidence: float | None = None) -> str:
