@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 from importlib import resources
 from pathlib import Path
@@ -112,3 +113,28 @@ def http_server():
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session (tests/pgserver.py); skipped where none can start, except in CI."""
+    from .pgserver import PostgresServer, Unavailable
+
+    try:
+        server = PostgresServer()
+    except Unavailable as why:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"PostgreSQL store tests: {why}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A location for a new store on each backend: a SQLite file, then a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_store_url()
+    yield url
+    server.drop_store(url)

@@ -141,8 +141,9 @@ def test_ingest_twice_stores_once_and_events_export(tmp_path):
     assert len(rows) == before["events"] and {r["id"] for r in rows} == {e["id"] for e in jsonl}
     consult = [json.loads(line) for line in run("events", "--db", db, "--type", "CONSULT", "--format", "plover", check=True).stdout.splitlines()]
     assert consult and all(e["event_type"] == "CONSULT" for e in consult)
-    bad = run("events", "--db", db, "--q", '"unbalanced')
-    assert bad.returncode == 1 and "not a valid full-text query" in bad.stderr
+    assert run("events", "--db", db, "--q", '"unbalanced', check=True).stdout == run("events", "--db", db, "--q", "unbalanced", check=True).stdout
+    bad = run("events", "--db", db, "--q", '"unbalanced', "--fts")
+    assert bad.returncode == 1 and "is not valid SQLite FTS5 syntax" in bad.stderr
 
 
 @pytest.mark.slow

@@ -48,3 +48,22 @@ def test_unknown_model_and_foreign_features_are_config_errors(tmp_path):
     bad.write_text(json.dumps({"weights": {"shoe_size": 1.0}, "intercept": 0.0, "threshold": 0.5}))
     with pytest.raises(ConfigError):
         eventconf.load(str(bad))
+
+
+def test_min_confidence_bounds_the_final_confidence_of_stored_events(pipeline, pipeline_all, tmp_path):
+    """The threshold applies to the confidence the events keep (after the classifier blend and calibration)."""
+    from dateline.ingest import ingest
+    from dateline.store import Store
+
+    from .conftest import CORPUS, SAMPLE
+
+    records = tmp_path / "some.jsonl"
+    records.write_text("".join((CORPUS / "demo.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)[:12]), encoding="utf-8")
+    threshold = eventconf.load().threshold
+    stored = {}
+    for name, pipe in (("default", pipeline), ("all", pipeline_all)):
+        store = Store(tmp_path / f"{name}.db")
+        ingest([str(SAMPLE), str(records)], pipe, store)
+        stored[name] = [e["confidence"] for e in store.query_events()]
+    assert stored["default"] and min(stored["default"]) >= threshold
+    assert any(c < threshold for c in stored["all"])  # the threshold had events to drop

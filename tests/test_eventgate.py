@@ -240,3 +240,28 @@ def test_a_state_of_emergency_is_no_participant(pipeline_all):
     text = "The Thai government declared a state of emergency in Bangkok on Thursday after weeks of anti-government protests."
     for e in events_of(pipeline_all, text):
         assert "a state" not in [r.text for r in e.recipients]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The United States sanctioned Iran's oil minister on Monday.", "SANCTION"),
+    ("The EU levied sanctions on three Russian banks on Friday.", "SANCTION"),
+    ("Senator Warren railed against the bank's chief executive on Monday.", "ACCUSE"),
+])
+def test_sanctioning_levying_and_railing_are_coded(pipeline_all, text, etype):
+    assert [e.type for e in events_of(pipeline_all, text)] == [etype]
+
+
+def test_a_law_or_guideline_acts_not_the_country_it_belongs_to(pipeline_all):
+    for text in ("Under the ruling, Omani law allowed three days for a royal council to choose a successor.",
+                 "NATO guidelines call for members to spend two percent of their output on defence."):
+        assert events_of(pipeline_all, text) == []
+    [event] = events_of(pipeline_all, "A UN report accused Israel of war crimes on Monday.")  # a report speaks for its author
+    assert event.type == "ACCUSE" and texts([event], "actors") == [["UN"]]
+
+
+def test_what_an_allegation_says_is_speculated(pipeline_all):
+    text = "Georgian tennis player Nikoloz Basilashvili was arrested on Monday. The arrest came after an allegation he assaulted Neka Dorokashvili, his ex-wife."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert event.factuality == "speculated"
+    [event] = [e for e in events_of(pipeline_all, "The man who assaulted the guard in Tbilisi was arrested by police on Monday.")]
+    assert event.factuality == "asserted"  # a true relative clause does not make its noun's event unreal

@@ -102,3 +102,11 @@ def test_actors_read_the_publication_date_the_times_stage_settled(pipeline):
     assert (doc.article.published.value, doc.article.published.precision) == ("2005-09-16", "low")
     sullivan = next(a for a in doc.actors if a.id == "person:jake_sullivan")
     assert sullivan.office is None
+
+
+@pytest.mark.parametrize("raw", ["", "{not json", "[1, 2]"])
+def test_stage_options_from_the_environment_must_be_a_json_object(raw):
+    from dateline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="DATELINE_STAGE_OPTIONS"):
+        load_settings(env={"DATELINE_STAGE_OPTIONS": raw})

@@ -100,23 +100,42 @@ def ingest(ctx, inputs, db, as_json):
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("--db", help="Store path (default: ./dateline.db).")
-@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--country", help="ISO alpha-3 country of an actor, recipient or the location.")
-@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
-@click.option("--factuality", type=click.Choice(["asserted", "reported", "speculated", "planned", "hypothetical", "negated", "historical"]))
-@click.option("--q", help="Full-text query over the articles (SQLite FTS5 syntax).")
-@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--db", help="Store path or database URL (default: the `db` setting, ./dateline.db); it must exist.")
+@click.option("--type", "type_", help="PLOVER event type(s), comma-separated, e.g. CONSULT or CONSULT,AID.")
+@click.option("--mode", help="PLOVER mode(s), e.g. visit.")
+@click.option("--factuality", help="asserted, reported, speculated, planned, hypothetical, negated or historical (comma-separated for several).")
+@click.option("--country", help="Country of an actor, a recipient or the location: ISO alpha-2 (RU), alpha-3 (RUS) or name (Russia).")
+@click.option("--actor-country", help="Country of an actor (code or name).")
+@click.option("--recipient-country", help="Country of a recipient (code or name).")
+@click.option("--sector", help="PLOVER sector(s) of an actor or recipient, e.g. GOV,MIL.")
+@click.option("--since", help="Events on or after this ISO 8601 date or prefix (2020-07-01, 2020-07, 2020).")
+@click.option("--until", help="Events on or before this ISO 8601 date or prefix.")
+@click.option("--bbox", help="Events located inside min_lon,min_lat,max_lon,max_lat.")
+@click.option("--min-confidence", type=float, help="Events whose confidence is at least this (0 to 1).")
+@click.option("--q", help='Words and "quoted phrases" that must all occur in the article; punctuation is text.')
+@click.option("--fts", is_flag=True, help="Read --q as raw full-text syntax (SQLite FTS5 MATCH, PostgreSQL to_tsquery).")
+@click.option("--limit", type=int, help="At most this many events (1 or more; default: all); prints the --cursor of the next page.")
+@click.option("--offset", type=int, help="Skip this many events.")
+@click.option("--cursor", help="Continue after the page that printed this cursor.")
 @click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True)
 @click.pass_context
-def events(ctx, db, type_, country, since, until, factuality, q, limit, fmt):
-    """Query stored events and export them."""
+def events(ctx, db, fmt, type_, **filters):
+    """Query stored events (newest first) and export them."""
+    from .query import EventQuery
     from .store import Store
 
     settings = _settings(ctx, db=db)
-    rows = Store(settings.db).query_events(type=type_, country=country, since=since, until=until, factuality=factuality, q=q, limit=limit)
-    exports.write(rows, fmt, sys.stdout)
+    if filters["min_confidence"] is None:
+        filters["min_confidence"] = ctx.obj.get("min_confidence")
+    query = EventQuery.parse(type=type_, **filters)
+    store = Store(settings.db, create=False)
+    if query.limit is None:
+        exports.write(store.iter_events(query), fmt, sys.stdout)
+        return
+    page = store.find_events(query)
+    exports.write(page.events, fmt, sys.stdout)
+    if page.next_cursor:
+        click.echo(f"more events: continue with --cursor {page.next_cursor}", err=True)
 
 
 @cli.command("eval", context_settings=CONTEXT)

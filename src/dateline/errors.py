@@ -45,3 +45,9 @@ class StoreError(DatelineError):
 
 class EvalError(DatelineError):
     code = "E500"
+
+
+class QueryError(StoreError):
+    """A query filter a user gave is invalid (the HTTP API answers 400)."""
+
+    code = "E410"

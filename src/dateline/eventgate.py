@@ -41,6 +41,7 @@ def _lexicon() -> dict:
         "hazards": frozenset(data["hazards"]),
         "unrest": frozenset(data["unrest"]),
         "writings": frozenset(data["writings"]),
+        "laws": frozenset(data["laws"]),
     }
 
 
@@ -84,6 +85,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
     lemma = root.lemma_.lower()
     if lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]:
         return bool(actor.country)  # "Russian aircraft" stand for Russia's forces; "the aircraft" for no one
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in lex["laws"]:
+        return False  # "Omani law allowed ...", "NATO guidelines call for ...": the law or the text, not the country
     if actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS:
         return lemma not in lex["never"]
     if root.ent_type_ in _ENTITY_ACTORS:

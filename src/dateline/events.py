@@ -523,6 +523,9 @@ class Events(Stage):
             if tok.dep_ in ("nsubj", "csubj"):
                 # What a clause says about its subject ("the visit raised concerns") does not qualify the subject.
                 break
+            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in cues["speculated"]["governors"] and not any(
+                    c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that" for c in tok.children if c.dep_ != "mark"):
+                found.add("speculated")  # "an allegation he assaulted her": the content of the allegation, no relative clause
             if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
                 clause = False
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):

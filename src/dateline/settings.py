@@ -42,7 +42,14 @@ def _coerce_env(name: str, raw: str) -> Any:
     if annotation in (tuple[str, ...],):
         return tuple(part.strip() for part in raw.split(",") if part.strip())
     if name == "stage_options":
-        return json.loads(raw)
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as err:
+            raise ConfigError(f"DATELINE_STAGE_OPTIONS is not valid JSON ({err.msg}); give an object such as "
+                              "'{\"events\": {\"min_confidence\": 0}}' or unset it") from None
+        if not isinstance(value, dict):
+            raise ConfigError("DATELINE_STAGE_OPTIONS must be a JSON object of stage name to options; unset it or fix it")
+        return value
     return raw
 
 
