@@ -88,7 +88,7 @@ def test_search_finds_the_same_articles(stores, q):
 def test_exports_are_identical(stores, fmt):
     out = {}
     for name, store in stores.items():
-        buffer = io.StringIO()
+        buffer = io.BytesIO() if exports.REGISTRY[fmt].binary else io.StringIO()
         assert exports.write(store.iter_events(EventQuery()), fmt, buffer) > 0
         out[name] = buffer.getvalue()
     assert out["sqlite"] == out["postgresql"]

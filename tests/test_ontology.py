@@ -42,10 +42,11 @@ def test_every_type_has_a_default_cameo_row():
 def test_mapping_tables_name_only_known_types_and_modes():
     for (etype, mode) in ontology.cameo_table():
         ontology.check_type(etype, mode, "test")
-    for scheme in ontology.schemes():
-        for key in (k for k in ontology.scheme_mappings()[scheme]["labels"] if not k.startswith("_")):
+    for scheme, mapping in ontology.scheme_mappings().items():
+        for key in (k for k in mapping["labels"] if not k.startswith("_")):
             etype, _, mode = key.partition("/")
             ontology.check_type(etype, mode or None, f"mappings-schemes.json {scheme}")
+    assert ontology.acled_table()["rules"]  # loading checks every rule's type, mode and code
 
 
 def test_check_type_rejects_unknown_names():
@@ -81,6 +82,30 @@ def _event(etype, mode=None, actor="police", sentence="police arrested ten peopl
 ])
 def test_to_scheme_maps_events_onto_other_label_sets(events, scheme, expected):
     assert ontology.to_scheme(events, scheme) == expected
+
+
+@pytest.mark.parametrize("etype,mode,sentence,actor,recipient,code,event_type", [
+    ("ASSAULT", "aerial", "Jets struck the town.", None, None, "AIR_STRIKE", "Explosions/Remote violence"),
+    ("ASSAULT", None, "Militants threw a grenade at the checkpoint.", "REB", None, "GRENADE", "Explosions/Remote violence"),
+    ("ASSAULT", None, "A roadside bomb killed three soldiers.", None, "MIL", "REM_EXPLOS", "Explosions/Remote violence"),
+    ("ASSAULT", None, "Rebels attacked an army post.", "REB", "MIL", "ARMED_CLASH", "Battles"),
+    ("ASSAULT", None, "Gunmen attacked villagers.", "UAF", "CVL", "ATTACK", "Violence against civilians"),
+    ("ASSAULT", None, "Police beat protesters in the square.", "COP", "CVL", "FORCE_AGAINST_PROTEST", "Protests"),
+    ("PROTEST", None, "Thousands marched in the capital.", "CVL", None, "PEACE_PROTEST", "Protests"),
+    ("PROTEST", None, "Police fired tear gas at thousands who marched.", "CVL", None, "PROTEST_WITH_INTER", "Protests"),
+    ("PROTEST", None, "Protesters torched cars.", "CVL", None, "VIOL_DEMONSTR", "Riots"),
+    ("COERCE", "seize", "The army recaptured the town.", "MIL", None, "GOV_REGAINS_TERIT", "Battles"),
+    ("COERCE", "seize", "Rebels seized the town.", "REB", None, "NON_STATE_ACTOR_OVERTAKES_TER", "Battles"),
+    ("COERCE", "arrest", "Police arrested ten people.", "COP", None, "ARREST", "Strategic developments"),
+    ("MOBILIZE", "troops", "The rebels set up a new base near the border.", "REB", None, "HQ_ESTABLISHED", "Strategic developments"),
+    ("CONSULT", "visit", "Kim visited Russia.", "GOV", "GOV", "DIPLO", "Strategic developments"),
+    ("ASSAULT", "firearms", "Protesters clashed with riot police and threw rocks.", "CVL", "COP", "VIOL_DEMONSTR", "Riots"),
+    ("ASSAULT", "firearms", "Police shot a protester with live ammunition.", None, "CVL", "FORCE_AGAINST_PROTEST", "Protests"),
+])
+def test_acled_maps_type_mode_cues_and_sectors(etype, mode, sentence, actor, recipient, code, event_type):
+    label = ontology.acled(etype, mode, (), sentence, [actor], [recipient], sentence.split(" ")[0])
+    assert (label.code, label.event_type) == (code, event_type)
+    assert label.sub_event_type in ontology.acled_table()["event_types"][event_type]["sub_event_types"]
 
 
 def test_to_scheme_rejects_unknown_scheme():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import progress
 from .errors import ConfigError, InputError
 from .models import Document
 from .pipeline import Stage
@@ -41,6 +42,7 @@ class Annotate(Stage):
     def __call__(self, doc: Document) -> Document:
         self._check(doc)
         doc._spacy = self.nlp(doc.article.text)
+        progress.advance("documents")
         return doc
 
     def pipe(self, docs: list[Document]) -> list[Document]:
@@ -49,4 +51,5 @@ class Annotate(Stage):
         texts = [d.article.text for d in docs]
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
             doc._spacy = sdoc
+            progress.advance("documents")
         return docs

@@ -9,6 +9,7 @@ import sys
 import time
 from importlib import resources
 
+from . import progress
 from .annotate import load_nlp
 from .pipeline import Pipeline
 from .sources import Failure, iter_inputs
@@ -32,6 +33,7 @@ def bench(specs: list[str] | None, pipeline: Pipeline, limit: int | None = None)
     nlp = load_nlp(pipeline.settings.spacy_model)
     warm = pipeline.run([raws[0].document()]) if raws else []  # load every model before timing
     pipeline.timings.clear()
+    progress.total("documents", len(raws), restart=True)  # the timed run
     started = time.perf_counter()
     texts: list[str] = []
     tokens = failed = events = 0
@@ -46,9 +48,10 @@ def bench(specs: list[str] | None, pipeline: Pipeline, limit: int | None = None)
         names.extend(m.text for place in outcome.doc.places for m in place.mentions)
     total = time.perf_counter() - started
     del warm
+    progress.total("documents", len(texts), restart=True)  # spaCy alone on the same texts
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=pipeline.settings.batch_size):
-        pass
+        progress.advance("documents")
     spacy_time = time.perf_counter() - started
     timings = dict(pipeline.timings)
     stage_total = sum(timings.values()) or 1.0

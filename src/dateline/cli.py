@@ -8,7 +8,7 @@ from importlib import resources
 
 import click
 
-from . import exports
+from . import exports, progress
 from .errors import DatelineError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -73,20 +73,15 @@ def process(ctx, input, url, published, fmt, indent):
 @click.pass_context
 def ingest(ctx, inputs, db, as_json):
     """Code many INPUTS (files, directories, globs, URLs, JSON Lines, WARC, -) into the store."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    from .ingest import count_inputs
     from .ingest import ingest as run_ingest
     from .store import Store
 
     settings = _settings(ctx, db=db)
     store = Store(settings.db)
     pipeline = _pipeline(settings)
-    err = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
-                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("ingest", total=None, last="")
-        report = run_ingest(inputs, pipeline, store, on_item=lambda origin, outcome: progress.update(task, advance=1, last=f"{outcome}: {origin[-50:]}"))
+    with progress.bar("ingest", total=count_inputs(inputs, settings)) as bar:
+        report = run_ingest(inputs, pipeline, store, on_item=lambda origin, outcome: bar.advance(note=exports.clean_text(f"{outcome}: {origin[-50:]}")))
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
@@ -117,7 +112,8 @@ def ingest(ctx, inputs, db, as_json):
 @click.option("--limit", type=int, help="At most this many events (1 or more; default: all); prints the --cursor of the next page.")
 @click.option("--offset", type=int, help="Skip this many events.")
 @click.option("--cursor", help="Continue after the page that printed this cursor.")
-@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl", show_default=True,
+              help="Export format (docs/formats.md): " + "; ".join(f"{f.name}: {f.help}" for f in exports.REGISTRY.values()) + ".")
 @click.pass_context
 def events(ctx, db, fmt, type_, **filters):
     """Query stored events (newest first) and export them."""
@@ -129,11 +125,15 @@ def events(ctx, db, fmt, type_, **filters):
         filters["min_confidence"] = ctx.obj.get("min_confidence")
     query = EventQuery.parse(type=type_, **filters)
     store = Store(settings.db, create=False)
+
+    def notice(message: str) -> None:  # what an export leaves out, said on stderr
+        click.echo(message, err=True)
+
     if query.limit is None:
-        exports.write(store.iter_events(query), fmt, sys.stdout)
+        exports.write(store.iter_events(query), fmt, sys.stdout, notice=notice)
         return
     page = store.find_events(query)
-    exports.write(page.events, fmt, sys.stdout)
+    exports.write(page.events, fmt, sys.stdout, notice=notice)
     if page.next_cursor:
         click.echo(f"more events: continue with --cursor {page.next_cursor}", err=True)
 
@@ -157,7 +157,8 @@ def eval_(ctx, task, data, as_json, scheme, limit, split, include_training):
     """
     from .evaluate import run
 
-    result = run(task, data, _settings(ctx), scheme=scheme, limit=limit, split=split, include_training=include_training)
+    with progress.bar(f"eval {task}", channel="documents"):
+        result = run(task, data, _settings(ctx), scheme=scheme, limit=limit, split=split, include_training=include_training)
     click.echo(json.dumps(result, indent=2) if as_json else exports.metrics_table(result))
 
 
@@ -170,7 +171,8 @@ def bench(ctx, inputs, limit, as_json):
     """Measure throughput, memory and per-stage time (default input: the bundled 351-article corpus)."""
     from .bench import bench as run_bench
 
-    result = run_bench(list(inputs) or None, _pipeline(_settings(ctx)), limit=limit)
+    with progress.bar("bench", channel="documents"):
+        result = run_bench(list(inputs) or None, _pipeline(_settings(ctx)), limit=limit)
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return
@@ -213,34 +215,25 @@ def stages(ctx):
 def demo(ctx, db, limit):
     """Ingest the bundled sample corpus into ./dateline.db and print the events found."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
+    from .ingest import count_inputs
     from .ingest import ingest as run_ingest
     from .store import Store
 
     settings = _settings(ctx, db=db)
     corpus = resources.files("dateline.data").joinpath("corpus")
+    inputs = [str(corpus.joinpath("kim-komsomolsk-scraped.txt")), str(corpus.joinpath("demo.jsonl"))]
     store = Store(settings.db)
-    report = run_ingest([str(corpus.joinpath("kim-komsomolsk-scraped.txt")), str(corpus.joinpath("demo.jsonl"))], _pipeline(settings), store)
-    console = Console(width=max(Console().width, 130))
-    console.print(f"processed {report.processed}, stored {report.stored}, duplicates skipped {report.duplicates}, failed {report.failed} → {settings.db}")
-    per_article: dict[str, list[dict]] = {}
-    for ev in store.query_events():
-        group = per_article.setdefault(ev["article"]["id"], [])
-        if len(group) < 3:  # a few events from many articles says more than many from one
-            group.append(ev)
-    shown = [ev for group in per_article.values() for ev in group][:limit]
-    table = Table(title=f"{len(shown)} events from {len(per_article)} articles (`dateline events --db {settings.db}` lists all)")
-    for col, width in (("date", 12), ("event", 18), ("factuality", 12), ("who → whom", 38), ("where", 18), ("article", 30)):
-        table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=width)
-    for ev in shown:
-        who = exports.people(ev["actors"]) or "?"
-        whom = exports.people(ev["recipients"])
-        table.add_row(
-            (ev.get("date") or {}).get("value") or "", ev["type"] + (f"/{ev['mode']}" if ev.get("mode") else ""), ev["factuality"],
-            f"{who} → {whom}" if whom else who, (ev.get("location") or {}).get("name") or "", ev["article"]["title"] or "",
-        )
-    console.print(table)
+    with progress.bar("demo", total=count_inputs(inputs, settings)) as bar:
+        report = run_ingest(inputs, _pipeline(settings), store, on_item=lambda origin, outcome: bar.advance(note=exports.clean_text(f"{outcome}: {origin[-40:]}")))
+    console = Console()
+    held = store.counts()
+    console.print(Text(f"processed {report.processed} inputs: stored {report.stored} articles with {report.events} events, "
+                       f"{report.duplicates} duplicates skipped, {report.failed} failed → {settings.db}"))
+    if held["articles"] != report.stored:
+        console.print(Text(f"{settings.db} now holds {held['articles']} articles and {held['events']} events"))
+    console.print(exports.events_table(list(store.query_events()), console.width, limit, f"dateline events --db {settings.db}"))
 
 
 @cli.group(context_settings=CONTEXT)
@@ -254,7 +247,9 @@ def gazetteer_build(path):
     """Build the index from the GeoNames data that the installed packages ship."""
     from .gazetteer import build_index
 
-    click.echo(f"gazetteer index written to {build_index(path)}")
+    with progress.bar("gazetteer build", channel="gazetteer"):
+        written = build_index(path)
+    click.echo(f"gazetteer index written to {written}")
 
 
 @gazetteer.command("import", context_settings=CONTEXT)

@@ -51,3 +51,7 @@ class QueryError(StoreError):
     """A query filter a user gave is invalid (the HTTP API answers 400)."""
 
     code = "E410"
+
+
+class ExportError(DatelineError):
+    code = "E600"

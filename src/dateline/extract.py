@@ -7,8 +7,9 @@ The cascade, in order:
 4. Plain text goes through our scraped-text cleaner: hard-wrapped lines joined into paragraphs
    (lists, tables and headings kept apart), headline once as title (only when it stands apart as
    one), repeated headlines, teasers, share/subscribe lines and comment forms removed, a header date read.
-5. The publication date is chosen: caller > page metadata or URL > text header; each records its
-   source and precision.
+5. The publication date is chosen: caller > a date in the URL (/2022/05/10/, for every kind of input) >
+   page metadata > a text header (a date line around the headline, or a "Published: …" line; "Updated: …"
+   only when nothing else says); each records its source and precision.
 6. The article id is a content hash of title and text, so the same article is stored once.
 """
 from __future__ import annotations
@@ -54,7 +55,7 @@ WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
 _PREFIX = r"^(?:(?:published|posted|updated|last updated|date)\s*(?:on)?\s*:?\s*)?"
-_TAIL = r"\s*(?:[,|\-–]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?\s*$"
+_TAIL = r"\s*(?:[,|\-–]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?\s*$"
 HEADER_DATES = [
     re.compile(_PREFIX + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?" + _TAIL, re.I),
     re.compile(_PREFIX + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?" + _TAIL, re.I),
@@ -134,6 +135,42 @@ def parse_header_date(line: str, today: date) -> Published | None:
                 return Published(value=candidate.isoformat(), precision="low", source="header", evidence=line.strip())
         return None
     return None
+
+
+HEADER_PARAGRAPHS = 4  # a bare date line among this many first paragraphs (around the headline) dates the text
+_LABELLED_DATE = re.compile(r"^(?:(?P<published>(?:first\s+)?published|posted)|(?P<updated>(?:last\s+)?updated))\b", re.I)
+
+
+def header_date(kept: list["Paragraph"], today: date) -> tuple[Published | None, list["Paragraph"]]:
+    """The publication date a scraped text prints, and its paragraphs without the date lines.
+
+    A date line counts among the first paragraphs, before or after the headline, or anywhere when it is
+    labelled "Published:"/"Posted:"; a labelled publication date wins over a bare one, and an "Updated: …"
+    line dates the text only when nothing else does. Every date line found is removed from the body.
+    """
+    found: list[tuple[int, int, Published]] = []
+    for number, paragraph in enumerate(kept):
+        label = _LABELLED_DATE.match(paragraph.text)
+        if (number >= HEADER_PARAGRAPHS and not label) or len(paragraph.text) > 100:
+            continue
+        if published := parse_header_date(paragraph.text, today):
+            rank = 2 if label and label.group("updated") else 0 if label else 1
+            found.append((rank, number, published))
+    if not found:
+        return None, kept
+    drop = {number for _, number, _ in found}
+    return min(found, key=lambda f: f[:2])[2], [p for number, p in enumerate(kept) if number not in drop]
+
+
+def url_date(url: str | None) -> Published | None:
+    """The date a URL's path carries (/2022/05/10/ or /2022-05-10-), or None."""
+    if not url or not (m := _URL_DATE.search(url)):
+        return None
+    try:
+        value = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return Published(value=value.isoformat(), precision="day", source="url", evidence=m.group(0).strip("/"))
 
 
 def _is_headline(line: str) -> bool:
@@ -298,9 +335,7 @@ def clean_scraped(text: str, today: date, title: str | None = None) -> Scraped:
             break
         if not any(p.search(paragraph.text) for p in drop):
             kept.append(paragraph)
-    published = None
-    if kept and len(kept[0].text) < 80 and (published := parse_header_date(kept[0].text, today)):
-        kept = kept[1:]
+    published, kept = header_date(kept, today)
     warnings: list[str] = []
     headline = None
     if kept and _is_headline(kept[0].text):
@@ -342,15 +377,7 @@ def _extract_html(html: str, url: str | None) -> tuple[str | None, str, Publishe
     if lines and title and _norm_line(lines[0]) == _norm_line(title):
         lines = lines[1:]
     body = "\n\n".join(line for line in lines if line)
-    published = None
-    if url and (m := _URL_DATE.search(url)):
-        try:
-            value = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            published = Published(value=value.isoformat(), precision="day", source="url", evidence=m.group(0).strip("/"))
-        except ValueError:
-            published = None
-    if published is None and result.date:
-        published = Published(value=result.date[:10], precision="day", source="metadata", evidence=result.date)
+    published = Published(value=result.date[:10], precision="day", source="metadata", evidence=result.date) if result.date else None
     return title, body, published, result.author or None, result.sitename or result.hostname or None
 
 
@@ -442,6 +469,7 @@ class Extract(Stage):
             doc.warnings.append(
                 f"the text does not look like English ({share:.0%} common English words); Dateline's models are English-only, expect poor results"
             )
+        published = url_date(raw.url) or published
         if raw.published:
             try:
                 date.fromisoformat(raw.published)

@@ -29,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import progress
 from .errors import ConfigError, InputError
 
 # Bump when the index schema or the way it is built changes; the data files' hash is added to it.
@@ -413,9 +414,13 @@ def build_index(path: str | Path | None = None) -> Path:
     """Build the default index (packaged GeoNames data + curated files) at `path` or the cache path; returns the path."""
     out = Path(path) if path else default_path()
     w = _Writer()
+    progress.total("gazetteer", 3)
     _packaged_sources(w)
+    progress.advance("gazetteer")
     _add_curated(w)
+    progress.advance("gazetteer")
     written = w.write(out, {"version": data_version(), "source": "packaged"})
+    progress.advance("gazetteer")
     if out == default_path():
         # Indexes of older package data in the cache are dead weight (~30 MB each).
         for old in out.parent.glob("gazetteer-*.sqlite"):
@@ -585,9 +590,11 @@ def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
         if gaz is not None:
             return gaz
         if not target.exists():
+            progress.notice(f"dateline: building the offline gazetteer index at {target} (once, about 30 s)")
             build_index(target)
         gaz = Gazetteer(target)
         if gaz.meta.get("source") == "packaged" and gaz.meta.get("version") != data_version():
+            progress.notice(f"dateline: rebuilding the gazetteer index at {target} for the installed data (once, about 30 s)")
             build_index(target)
             gaz = Gazetteer(target)
         _OPEN[target] = gaz

@@ -2,7 +2,8 @@
 
 Types and modes (plover.json), event trigger lexicon (events-triggers.tsv), factuality cues
 (events-factuality.json), content modes (events-content.json), CAMEO codes and intensities
-(mappings-cameo.tsv) and the mappings onto other classification schemes (mappings-schemes.json).
+(mappings-cameo.tsv), ACLED event and sub-event types (mappings-acled.json) and the mappings onto other
+classification schemes (mappings-schemes.json).
 """
 from __future__ import annotations
 
@@ -193,7 +194,67 @@ def scheme_mappings() -> dict:
 
 
 def schemes() -> list[str]:
-    return list(scheme_mappings())
+    return [*scheme_mappings(), "acled"]
+
+
+@dataclass(frozen=True)
+class AcledLabel:
+    """An event's ACLED reading: the sub-event label of ACLED-annotated snippets, and ACLED's own names."""
+
+    code: str  # e.g. "AIR_STRIKE"; DIPLO and ATTRIB for diplomacy and blame, which ACLED files under Other
+    sub_event_type: str  # e.g. "Air/drone strike"
+    event_type: str  # e.g. "Explosions/Remote violence"
+    disorder_type: str  # "Political violence", "Demonstrations" or "Strategic developments"
+
+
+@lru_cache(maxsize=1)
+def acled_table() -> dict:
+    """mappings-acled.json, checked: every rule names a PLOVER type and mode and a known code, every code a sub-event type."""
+    data = _json("mappings-acled.json")
+    sub_to_type = {sub: (etype, info["disorder_type"]) for etype, info in data["event_types"].items() for sub in info["sub_event_types"]}
+    for code, sub in data["codes"].items():
+        if sub not in sub_to_type:
+            raise ConfigError(f"mappings-acled.json: code {code} names {sub!r}, which is no ACLED sub-event type; fix the code")
+    rules = []
+    for number, rule in enumerate(data["rules"], 1):
+        where = f"mappings-acled.json rule {number}"
+        check_type(rule["type"], rule.get("mode"), where)
+        if rule["code"] not in data["codes"]:
+            raise ConfigError(f"{where}: unknown code {rule['code']!r}; valid codes are: {', '.join(data['codes'])}")
+        rules.append({**rule, **{key: re.compile(r"\b(?:" + "|".join(rule[key]) + r")\b", re.I) if rule.get(key) else None
+                                 for key in ("cues", "actor_cues")}})
+    labels = {code: AcledLabel(code, sub, *sub_to_type[sub]) for code, sub in data["codes"].items()}
+    return {"rules": rules, "labels": labels, "none": data["none"], "event_types": data["event_types"]}
+
+
+def acled(event_type: str, mode: str | None = None, contexts: Iterable[str] = (), sentence: str = "",
+          actor_sectors: Iterable[str | None] = (), recipient_sectors: Iterable[str | None] = (), actor_text: str = "") -> AcledLabel:
+    """The ACLED event type and sub-event type of a PLOVER event: the first rule of mappings-acled.json that matches
+    its type, mode, contexts, the cue words of its sentence and of its actors' names (`actor_text`) and its
+    participants' sectors; else Strategic developments/Other."""
+    table = acled_table()
+    contexts, actors, recipients = set(contexts), set(actor_sectors), set(recipient_sectors)
+    for rule in table["rules"]:
+        if rule["type"] != event_type or ("mode" in rule and rule["mode"] != mode):
+            continue
+        if "contexts" in rule and not contexts & set(rule["contexts"]):
+            continue
+        if "actor_sectors" in rule and not actors & set(rule["actor_sectors"]):
+            continue
+        if "recipient_sectors" in rule and not recipients & set(rule["recipient_sectors"]):
+            continue
+        if rule["cues"] is not None and not rule["cues"].search(sentence):
+            continue
+        if rule["actor_cues"] is not None and not rule["actor_cues"].search(actor_text):
+            continue
+        return table["labels"][rule["code"]]
+    return table["labels"][table["none"]]
+
+
+def acled_of(event) -> AcledLabel:
+    """`acled` for a models.Event."""
+    return acled(event.type, event.mode, event.contexts, event.evidence.sentence,
+                 [a.sector for a in event.actors], [a.sector for a in event.recipients], " ".join(a.text for a in event.actors))
 
 
 def _lookup(labels: dict, event_type: str, mode: str | None):
@@ -218,7 +279,7 @@ def scheme_label(event_type: str, mode: str | None, scheme: str):
 def _scheme(scheme: str) -> dict:
     mappings = scheme_mappings()
     if scheme not in mappings:
-        raise ConfigError(f"unknown classification scheme {scheme!r}; valid schemes are: {', '.join(mappings)}")
+        raise ConfigError(f"unknown classification scheme {scheme!r}; valid schemes are: {', '.join(schemes())}")
     return mappings[scheme]
 
 
@@ -229,8 +290,10 @@ def to_scheme(events: Iterable, scheme: str) -> list[str]:
     (or its mode implies the police), FAIL comes from a negated police event or failure words in its sentence
     and KILL from killing words. Only events give labels here; `text_cues` gives what the raw wording adds.
     """
-    mapping = _scheme(scheme)
     events = list(events)
+    if scheme == "acled":  # ACLED-annotated snippets: the label of the text's main event
+        return [acled_of(events[0]).code if events else acled_table()["none"]]
+    mapping = _scheme(scheme)
     if mapping["kind"] == "single":
         # A scheme may leave out what is only supposed or framed as a statement ("is considering sending aid" is a
         # CAMEO statement, not aid).
@@ -255,7 +318,10 @@ def text_cues(text: str, scheme: str) -> list[str]:
 
     For the police scheme: police and their measures named lexically, since lower-cased text defeats NER
     ("killed in police firing" is KILL and FORCE), and the police failing to act, which is no event.
+    A scheme without cues (acled, whose table lives in mappings-acled.json) gives none.
     """
+    if scheme == "acled":
+        return []
     mapping = _scheme(scheme)
     lowered = " ".join(text.lower().split())
     labels: set[str] = set()

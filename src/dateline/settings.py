@@ -30,6 +30,8 @@ class Settings(BaseModel):
     user_agent: str = Field("dateline/0.1 (+https://github.com/dateline)", description="User-Agent sent with HTTP requests.")
     today: str | None = Field(None, description="Date taken as today (YYYY-MM-DD) when resolving dates; default: the clock.")
     min_text_chars: int = Field(40, description="Shortest body text that counts as an article.")
+    feed_full_text_chars: int = Field(800, ge=0, description="A feed entry with at least this many characters of text is coded "
+                                      "as it is; a shorter one is fetched from its link (0: never fetch).")
     gazetteer: str | None = Field(None, description="Path of the gazetteer index; default: built in the user cache.")
     stage_options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-stage settings, by stage name.")
 

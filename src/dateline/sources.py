@@ -38,13 +38,14 @@ class RawInput:
     text: str | None = None  # pre-extracted body text (JSON Lines records)
     content_type: str | None = None  # from HTTP or WARC headers
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    warnings: list[str] = field(default_factory=list)  # said while reading it; the document carries them on
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
     def document(self) -> Document:
-        doc = Document()
+        doc = Document(warnings=list(self.warnings))
         doc._raw = self
         return doc
 
@@ -197,7 +198,6 @@ def _is_gzip(path: Path) -> bool:
 
 
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
-FULL_TEXT_CHARS = 800  # a feed entry with at least this much text is coded as is, not fetched
 
 
 def is_feed(data: bytes) -> bool:
@@ -207,7 +207,8 @@ def is_feed(data: bytes) -> bool:
 
 
 def read_feed(raw: RawInput, settings: Settings) -> Iterator[RawInput | Failure]:
-    """The entries of an RSS/Atom feed: full-text entries as they are, the others fetched from their links."""
+    """The entries of an RSS/Atom feed: entries with at least `feed_full_text_chars` characters of text (or no link)
+    as they are, the others fetched from their links; when a link cannot be fetched, the text the feed carries, with a warning."""
     import feedparser
 
     feed = feedparser.parse(raw.data)
@@ -220,17 +221,24 @@ def read_feed(raw: RawInput, settings: Settings) -> Iterator[RawInput | Failure]
         published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
         content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
         origin = link or f"{raw.origin}#{number}"
-        if len(re.sub(r"<[^>]+>", "", content)) >= FULL_TEXT_CHARS or not link:
-            if not content.strip():
-                yield Failure(origin, f"[E106] {origin}: the feed entry has neither text nor a link")
-                continue
+
+        def carried(warning: str | None = None) -> RawInput | Failure:
             page = f"<html><head><title>{html.escape(entry.get('title') or '')}</title></head><body><article>{content}</article></body></html>"
-            yield _checked(RawInput(data=page.encode("utf-8"), origin=origin, url=link, published=published, title=entry.get("title")), settings)
+            item = RawInput(data=page.encode("utf-8"), origin=origin, url=link, published=published, title=entry.get("title"),
+                            warnings=[warning] if warning else [])
+            return _checked(item, settings)
+
+        if len(re.sub(r"<[^>]+>", "", content)) >= settings.feed_full_text_chars or not link:
+            yield carried() if content.strip() else Failure(origin, f"[E106] {origin}: the feed entry has neither text nor a link")
             continue
         try:
             page = fetch(link, settings)
         except InputError as err:
-            yield Failure(origin, str(err))
+            chars = len(re.sub(r"<[^>]+>", "", content).strip())
+            if chars < settings.min_text_chars:  # a teaser is no article: the fetch's reason is the one to give
+                yield Failure(origin, str(err))
+                continue
+            yield carried(f"the link could not be fetched ({err}); coded from the {chars} characters of text the feed carries")
             continue
         page.published, page.title = published, entry.get("title")
         yield _checked(page, settings)

@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from .. import provenance, registry
+from .. import progress, provenance, registry
 from ..errors import DatelineError, EvalError
 from ..settings import Settings
 
@@ -107,6 +107,7 @@ def run(task: str, data: str | Path, settings: Settings, scheme: str | None = No
         training = sum(provenance.is_training(r, trained) for r in records)
         records = [r for r in records if not provenance.is_training(r, trained)]
         records = records[:limit] if limit else records
+    progress.total("documents", len(records))
     metrics = module.evaluate(records, settings, scheme=scheme, stages=stages) if records else None
     result = {"task": task, "data": str(data), "split": split, "records": len(records), "training_records": training,
               "in_sample": bool(include_training and training), "metrics": metrics}

@@ -104,7 +104,7 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None,
     predicted = [labels_for(doc, name, model) for name, doc in zip(names, docs)]
     gold = [r["labels"] for r in records]
     metrics = score(gold, predicted)
-    if any(ontology.scheme_mappings()[name].get("text_cues") for name in set(names)):
+    if any(ontology.scheme_mappings().get(name, {}).get("text_cues") for name in set(names)):
         cued = score(gold, [with_text_cues(p, doc, name) for p, doc, name in zip(predicted, docs, names)])
         metrics["text_cues"] = {key: cued[key] for key in ("micro_f1", "macro_f1", "weighted_f1")}
     return metrics

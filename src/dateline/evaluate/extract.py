@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .. import progress
 from ..errors import DatelineError
 from ..settings import Settings
 from ..sources import RawInput
@@ -34,6 +35,7 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None,
             text, title, published = article.text, article.title, article.published.value
         except DatelineError:
             text, title, published = "", None, None
+        progress.advance("documents")
         if gold.get("text") is not None:
             sys_tokens, gold_tokens = _tokens(text), _tokens(gold["text"])
             overlap = sum((sys_tokens & gold_tokens).values())
