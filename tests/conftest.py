@@ -17,7 +17,7 @@ SAMPLE = CORPUS / "kim-komsomolsk-scraped.txt"
 
 @pytest.fixture
 def settings():
-    return load_settings(env={}, today="2026-11-28")
+    return load_settings(env={}, today="2026-11-28", allow_private_addresses=True)
 
 
 @pytest.fixture(scope="session")
@@ -76,6 +76,19 @@ def feed(base: str) -> bytes:
 </channel></rss>""".encode()
 
 
+def answer(handler: http.server.BaseHTTPRequestHandler, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+    """Send one whole response; a client that has gone away is no error."""
+    handler.send_response(status)
+    for key, value in headers:
+        handler.send_header(key, value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    try:
+        handler.wfile.write(body)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/feed.xml":
@@ -92,14 +105,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         status, ctype, body = PAGES.get(self.path, (404, "text/plain", b"no such page"))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+        answer(self, status, [("Content-Type", ctype)], body)
 
     def log_message(self, *args):
         pass

@@ -94,5 +94,5 @@ def test_bad_search_syntax_is_a_clear_error(fresh_db):
 def test_not_a_database(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="cannot open the store"):
+    with pytest.raises(StoreError, match="not an SQLite database"):
         Store(path)

@@ -25,48 +25,127 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def bench(specs: list[str] | None, pipeline: Pipeline, limit: int | None = None) -> dict:
-    """Run the whole pipeline over the inputs, then spaCy alone over the same texts; report both."""
+def bench(specs: list[str] | None, pipeline: Pipeline, limit: int | None = None, workers: int = 0) -> dict:
+    """Run the whole pipeline over the inputs, then spaCy alone over the same texts; report both.
+
+    With `workers` > 0 the pipeline runs in worker processes (after they have loaded their models);
+    with more than one, a one-worker run over the same inputs comes first, for the speed-up.
+    """
     raws = [r for r in iter_inputs(specs or default_inputs(), pipeline.settings) if not isinstance(r, Failure)]
     if limit:
         raws = raws[:limit]
-    nlp = load_nlp(pipeline.settings.spacy_model)
+    if workers > 0:
+        runs = _pooled(raws, pipeline.settings, workers)
+        run, one = runs[workers], runs[1]
+        result = _summary(run, pipeline.settings, spacy_basis=one["seconds"])
+        result.update(workers=workers, one_worker_articles_per_s=one["articles_per_s"],
+                      speedup=round(run["articles_per_s"] / one["articles_per_s"], 3) if one["articles_per_s"] else None,
+                      worker_peak_rss_mb=run["worker_peaks"], one_worker_peak_rss_mb=one["worker_peaks"], parent_peak_rss_mb=round(_peak_rss_mb(), 1),
+                      machine_speedup=machine_speedup(workers))
+        return result
     warm = pipeline.run([raws[0].document()]) if raws else []  # load every model before timing
     pipeline.timings.clear()
     progress.total("documents", len(raws), restart=True)  # the timed run
     started = time.perf_counter()
-    texts: list[str] = []
-    tokens = failed = events = 0
-    names: list[str] = []
-    for outcome in pipeline.stream(r.document() for r in raws):  # keep no parsed document alive
-        if outcome.doc is None:
-            failed += 1
-            continue
-        texts.append(outcome.doc.article.text)
-        tokens += len(outcome.doc.spacy) if outcome.doc.spacy is not None else 0
-        events += len(outcome.doc.events)
-        names.extend(m.text for place in outcome.doc.places for m in place.mentions)
-    total = time.perf_counter() - started
+    run = _tally(pipeline.stream(r.document() for r in raws), lambda o: (o, len(o.doc.spacy) if o.doc and o.doc.spacy is not None else 0))
+    run["seconds"] = time.perf_counter() - started
+    run["timings"] = dict(pipeline.timings)
     del warm
-    progress.total("documents", len(texts), restart=True)  # spaCy alone on the same texts
+    return _summary(run, pipeline.settings, spacy_basis=run["seconds"])
+
+
+def _tally(results, unpack, run: dict | None = None) -> dict:
+    """Texts, tokens, events, failures and place names of a run (added to `run`); keeps no parsed document alive."""
+    run = run or {"texts": [], "names": [], "tokens": 0, "failed": 0, "events": 0, "seconds": 0.0}
+    for item in results:
+        progress.advance("documents")
+        outcome, count = unpack(item)
+        if outcome.doc is None:
+            run["failed"] += 1
+            continue
+        run["texts"].append(outcome.doc.article.text)
+        run["tokens"] += count
+        run["events"] += len(outcome.doc.events)
+        run["names"].extend(m.text for place in outcome.doc.places for m in place.mentions)
+    return run
+
+
+ROUNDS = 4  # slices of the inputs, each coded by one worker and then by all: both runs see the machine's same moments
+
+
+def _pooled(raws: list, settings, workers: int) -> dict[int, dict]:
+    """The inputs coded by one warm worker and by `workers` warm workers, interleaved slice by slice, so that
+    whatever else the machine runs weighs on both alike; {number of workers: run}."""
+    from .workers import WorkerPool
+
+    counts = sorted({1, workers})
+    pools = {n: WorkerPool(settings, n) for n in counts}
+    runs: dict[int, dict] = {n: None for n in counts}
+    try:
+        for pool in pools.values():
+            pool.start()
+        progress.total("documents", len(raws) * len(counts), restart=True)  # the timed runs
+        step = -(-len(raws) // ROUNDS) if raws else 1
+        for first in range(0, len(raws), step):
+            part = raws[first:first + step]
+            size = max(1, min(settings.batch_size, -(-len(part) // workers)))  # enough batches for every worker
+            for n, pool in pools.items():
+                started = time.perf_counter()
+                runs[n] = _tally(pool.map(part[i:i + size] for i in range(0, len(part), size)), lambda r: (r.outcome, r.tokens), runs[n])
+                runs[n]["seconds"] += time.perf_counter() - started
+    finally:
+        for pool in pools.values():
+            pool.close()
+    for n, run in runs.items():
+        run = runs[n] = run or _tally([], None)
+        run["timings"] = dict(pools[n].timings)
+        run["worker_peaks"] = sorted(round(p, 1) for p in pools[n].peaks.values())
+        run["articles_per_s"] = round(len(run["texts"]) / run["seconds"], 3) if run["seconds"] else None
+    return runs
+
+
+def _burn(seconds: float) -> int:
+    done, stop = 0, time.perf_counter() + seconds
+    while time.perf_counter() < stop:
+        done += sum(range(1000))
+    return done
+
+
+def machine_speedup(workers: int, seconds: float = 2.0) -> float:
+    """What `workers` processes of plain Python arithmetic get done against one, now: the speed-up this machine
+    has to give (a shared or busy machine gives less than its cores), to read the workers' own speed-up by."""
+    import multiprocessing
+
+    alone = _burn(seconds)
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        together = sum(pool.map(_burn, [seconds] * workers))
+    return round(together / alone, 3) if alone else None
+
+
+def _summary(run: dict, settings, spacy_basis: float) -> dict:
+    """The figures of a run, with spaCy's own nlp.pipe over the same texts in this process for scale
+    (`spacy_ratio`: `spacy_basis`, the pipeline's seconds in one process, over spaCy's)."""
+    nlp = load_nlp(settings.spacy_model)
+    progress.total("documents", len(run["texts"]), restart=True)  # spaCy alone on the same texts
     started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=pipeline.settings.batch_size):
+    for _ in nlp.pipe(run["texts"], batch_size=settings.batch_size):
         progress.advance("documents")
     spacy_time = time.perf_counter() - started
-    timings = dict(pipeline.timings)
-    stage_total = sum(timings.values()) or 1.0
+    total = run["seconds"]
+    stage_total = sum(run["timings"].values()) or 1.0
+    peaks = run.get("worker_peaks")
     return {
-        "articles": len(texts),
-        "failed": failed,
+        "articles": len(run["texts"]),
+        "failed": run["failed"],
         "seconds": round(total, 3),
-        "articles_per_s": round(len(texts) / total, 3) if total else None,
-        "tokens_per_s": round(tokens / total, 1) if total else None,
-        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "articles_per_s": round(len(run["texts"]) / total, 3) if total else None,
+        "tokens_per_s": round(run["tokens"] / total, 1) if total else None,
+        "peak_rss_mb": max(peaks) if peaks else round(_peak_rss_mb(), 1),
         "spacy_seconds": round(spacy_time, 3),
-        "spacy_ratio": round(total / spacy_time, 3) if spacy_time else None,
-        "stages": {name: round(t / stage_total, 4) for name, t in timings.items()},
-        "events": events,
-        "gazetteer": gazetteer_cost(names, pipeline.settings.gazetteer),
+        "spacy_ratio": round(spacy_basis / spacy_time, 3) if spacy_time else None,
+        "stages": {name: round(t / stage_total, 4) for name, t in run["timings"].items()},
+        "events": run["events"],
+        "gazetteer": gazetteer_cost(run["names"], settings.gazetteer),
     }
 
 

@@ -9,7 +9,7 @@ from importlib import resources
 import click
 
 from . import exports, progress
-from .errors import DatelineError
+from .errors import DatelineError, one_line
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -20,6 +20,16 @@ def _settings(ctx: click.Context, **overrides):
     settings = load_settings(ctx.obj.get("config"), **overrides)
     floor = ctx.obj.get("min_confidence")
     return settings if floor is None else with_stage_option(settings, "events", "min_confidence", floor)
+
+
+WORKERS_HELP = ("Worker processes that code the inputs (default: the `workers` setting, else the number of cores); "
+                "0 codes in this process, without the hard stop of a runaway document.")
+
+
+def _workers(settings) -> int:
+    from .workers import default_workers
+
+    return default_workers() if settings.workers is None else settings.workers
 
 
 def _pipeline(settings):
@@ -70,27 +80,30 @@ def process(ctx, input, url, published, fmt, indent):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", help="Store path (default: the `db` setting, ./dateline.db).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--workers", type=click.IntRange(0), help=WORKERS_HELP)
 @click.pass_context
-def ingest(ctx, inputs, db, as_json):
+def ingest(ctx, inputs, db, as_json, workers):
     """Code many INPUTS (files, directories, globs, URLs, JSON Lines, WARC, -) into the store."""
     from .ingest import count_inputs
     from .ingest import ingest as run_ingest
     from .store import Store
 
-    settings = _settings(ctx, db=db)
+    settings = _settings(ctx, db=db, workers=workers)
     store = Store(settings.db)
     pipeline = _pipeline(settings)
     with progress.bar("ingest", total=count_inputs(inputs, settings)) as bar:
-        report = run_ingest(inputs, pipeline, store, on_item=lambda origin, outcome: bar.advance(note=exports.clean_text(f"{outcome}: {origin[-50:]}")))
+        report = run_ingest(inputs, pipeline, store, on_item=lambda origin, outcome: bar.advance(note=exports.clean_text(f"{outcome}: {origin[-50:]}")),
+                            workers=_workers(settings))
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
     else:
         click.echo(f"processed {report.processed}, stored {report.stored}, duplicates skipped {report.duplicates}, "
                    f"failed {report.failed}, events {report.events} → {settings.db}")
         for origin, reason in report.failures:
+            origin = one_line(origin)
             click.echo(f"  failed: {reason}" if origin in reason else f"  failed: {origin}: {reason}")
         for origin, warning in report.warnings:
-            click.echo(f"  warning: {origin}: {warning}")
+            click.echo(f"  warning: {one_line(origin)}: {one_line(warning)}")
     sys.exit(1 if report.failed else 0)
 
 
@@ -166,19 +179,26 @@ def eval_(ctx, task, data, as_json, scheme, limit, split, include_training):
 @click.argument("inputs", nargs=-1)
 @click.option("--limit", type=int, help="Use only the first N inputs.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--workers", type=click.IntRange(0), help=WORKERS_HELP + " Above 1, one worker is measured too, for the speed-up.")
 @click.pass_context
-def bench(ctx, inputs, limit, as_json):
+def bench(ctx, inputs, limit, as_json, workers):
     """Measure throughput, memory and per-stage time (default input: the bundled 351-article corpus)."""
     from .bench import bench as run_bench
 
+    settings = _settings(ctx, workers=workers)
     with progress.bar("bench", channel="documents"):
-        result = run_bench(list(inputs) or None, _pipeline(_settings(ctx)), limit=limit)
+        result = run_bench(list(inputs) or None, _pipeline(settings), limit=limit, workers=_workers(settings))
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return
     click.echo(f"articles {result['articles']} ({result['failed']} failed) in {result['seconds']} s: "
                f"{result['articles_per_s']} articles/s, {result['tokens_per_s']} tokens/s, peak RSS {result['peak_rss_mb']} MB")
-    click.echo(f"spaCy nlp.pipe alone: {result['spacy_seconds']} s; pipeline / spaCy = {result['spacy_ratio']}")
+    if result.get("workers"):
+        click.echo(f"{result['workers']} worker(s): {result['articles_per_s']} articles/s; one worker, same inputs: "
+                   f"{result['one_worker_articles_per_s']} articles/s; speed-up {result['speedup']}; "
+                   f"peak RSS per worker {', '.join(map(str, result['worker_peak_rss_mb']))} MB; "
+                   f"the machine's own speed-up for {result['workers']} processes of plain arithmetic now: {result['machine_speedup']}")
+    click.echo(f"spaCy nlp.pipe alone: {result['spacy_seconds']} s; pipeline (one process) / spaCy = {result['spacy_ratio']}")
     for name, share in result["stages"].items():
         click.echo(f"  {name:<10} {share:7.1%}")
     gaz = result.get("gazetteer")

@@ -1,6 +1,16 @@
 """Every error Dateline reports, with a code and a message that says what, why and what to do."""
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls, DEL, lone surrogates, line separators, and the bidirectional overrides and isolates that reorder what a terminal shows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character written as an escape, so a message stays on one line and shows as it reads."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class DatelineError(Exception):
     """Base class: `str(err)` is one line fit to show a user."""
@@ -8,6 +18,7 @@ class DatelineError(Exception):
     code = "E000"
 
     def __init__(self, message: str):
+        message = one_line(message)
         super().__init__(message)
         self.message = message
 

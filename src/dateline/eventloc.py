@@ -30,6 +30,8 @@ from importlib import resources
 
 from .models import Place, Span
 
+NEAREST = 16  # place mentions scored per event: the ones nearest its trigger
+
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
@@ -55,8 +57,11 @@ def choose_locations(sentence: Span, trigger: Span, places: list[Place], sdoc=No
     found = [(p, m) for p, m in found if not (m.start < trigger.end and trigger.start < m.end)]
     if not found:
         return []
+    # The nearest mentions only: far ones lose on distance anyway, and scoring every mention for every event
+    # of a sentence would cost its length squared (600 clauses of "... discussed trade with Iran and ...").
+    found.sort(key=lambda pm: abs(pm[1].start - trigger.start))
+    found = found[:NEAREST]
     if sdoc is None:
-        found.sort(key=lambda pm: abs(pm[1].start - trigger.start))
         return found[:1]
     trig = sdoc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     trig_root = trig.root if trig is not None and len(trig) else None
@@ -277,13 +282,26 @@ def _is_modifier(tok) -> bool:
     return tok.pos_ == "ADJ"
 
 
+def entity_of(tok):
+    """The named entity the token is part of, or None; found from the token's IOB tags, not by a walk over
+    every entity of the document."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _inside_organisation(span) -> bool:
     """A place named inside an organisation's name ("the Zimbabwe Electoral Commission") is no location; an
     organisation the model reads into the place's own name ("the Saipatae-Yaha Road", "Aathmail of Nuwakot
     district") is still the place."""
-    doc, first, last = span.doc, span[0], span[-1]
-    ent = next((e for e in doc.ents if e.start <= first.i < e.end or e.start <= last.i < e.end), None)
-    if ent is None or ent.label_ != "ORG":
+    inside = span[0] if span[0].ent_iob_ in ("B", "I") else span[-1]
+    ent = entity_of(inside)
+    if ent is None or inside.ent_type_ != "ORG":
         return False
     if ent[-1].lemma_.lower() in _lists()["place_nouns"] or ent[-1].lemma_.lower() in _lists()["facility_nouns"]:
         return False

@@ -13,13 +13,14 @@ For each sentence of the spaCy parse:
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology
 from .errors import PipelineError
 from .eventdate import event_date
-from .eventloc import choose_locations
+from .eventloc import choose_locations, entity_of
 from .models import Document, Event, EventActor, EventLocation, Evidence, Span
 from .pipeline import Stage
 
@@ -75,6 +76,25 @@ class _Context:
     towns: set  # (start, end) of place mentions below country level
     anaphors: list = field(default_factory=list)  # actor-less "the visit" mentions, for eventmerge
     notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
+    places: list = field(default_factory=list)  # (start, end, place) of every place mention, by start
+
+    def __post_init__(self):
+        self._order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i][0])
+        self._starts = [self.mentions[i][0] for i in self._order]
+        self.places.sort(key=lambda m: m[0])
+        self._place_starts = [m[0] for m in self.places]
+
+    def mentions_between(self, start: int, end: int) -> list:
+        """The actor mentions overlapping [start, end), in their original order: what a sentence's lookups need,
+        found by bisection so that a long article costs no more per sentence than a short one."""
+        lo = bisect.bisect_left(self._starts, start - _LONGEST_MENTION)
+        hi = bisect.bisect_left(self._starts, end)
+        return [self.mentions[i] for i in sorted(self._order[lo:hi]) if self.mentions[i][1] > start]
+
+    def places_between(self, start: int, end: int) -> list:
+        """The places with a mention inside [start, end), each once."""
+        lo, hi = bisect.bisect_left(self._place_starts, start), bisect.bisect_left(self._place_starts, end)
+        return list({id(p): p for s, e, p in self.places[lo:hi] if e <= end}.values())
 
 
 @dataclass
@@ -111,6 +131,8 @@ class Events(Stage):
         "one_per_clause": (True, "Keep the best event of each clause (others need an actor of their own)."),
         "clause_ratio": (0.9, "A second clause keeps its event when at least this share as confident as the best."),
         "merge": (True, "Merge the mentions of one happening in an article into one event."),
+        "max_triggers": (32, "Most event candidates coded in one sentence (the first ones; a warning says when more were left): "
+                             "each costs time in the sentence's length, so a run-on 'sentence' of hundreds of clauses stays linear."),
     }
 
     def __init__(self, settings):
@@ -140,6 +162,7 @@ class Events(Stage):
         self.one_per_clause = bool(self.options["one_per_clause"])
         self.clause_ratio = float(self.options["clause_ratio"])
         self.merge = bool(self.options["merge"])
+        self.max_triggers = int(self.options["max_triggers"])
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy
@@ -149,6 +172,7 @@ class Events(Stage):
             mentions=[(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions],
             kinds={a.id: a.kind for a in doc.actors},
             towns={(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions},
+            places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
         events: list[Event] = []
         for sent in sdoc.sents:
@@ -275,13 +299,20 @@ class Events(Stage):
 
     def _sentence(self, doc: Document, sent, ctx: "_Context") -> list[Event]:
         hits = self._nest(self._triggers(sent))
+        if len(hits) > self.max_triggers:
+            doc.warnings.append(f"the sentence at character {sent.start_char} holds {len(hits)} event candidates; "
+                                f"only its first {self.max_triggers} were coded (stage_options.events.max_triggers)")
+            hits = hits[:self.max_triggers]
         probs = self.model.proba(sent.text) if self.model is not None else None
         if probs and (not hits or self.model_compete):
             # The classifier's type competes with the rules' candidates when it names a type they did not find.
             extra = self._fallback(sent, probs)
             hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
-        mentions, kinds, towns, notes = ctx.mentions, ctx.kinds, ctx.towns, ctx.notes
+        # The actor mentions a sentence's lookups can reach: its own, and those of the two sentences before it,
+        # where a pronoun finds its antecedent (_refer).
+        mentions, kinds, towns, notes = ctx.mentions_between(_reach(sent), sent.end_char), ctx.kinds, ctx.towns, ctx.notes
+        near_places = ctx.places_between(sent.start_char, sent.end_char)
         framed = self._statement_scope(sent)
         out: list[Event] = []
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
@@ -307,7 +338,7 @@ class Events(Stage):
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
                 recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=False) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
-            location = self._location(doc, sentence, trigger)
+            location = self._location(doc, sentence, trigger, near_places)
             if (hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1])
                     and location[0].country3 not in {a.country for a in actors}):
                 # A visit abroad is received by the country visited; a visit at home has no target.
@@ -422,8 +453,8 @@ class Events(Stage):
         trig = ontology.Trigger(lemmas=(head.lemma_.lower(),), pos="A", type=etype, mode=None, weight=round(0.2 + 0.5 * p, 3))
         return [_Hit(trig, [head], head, etype, None, guessed=True)]
 
-    def _location(self, doc: Document, sentence: Span, trigger: Span):
-        chosen = choose_locations(sentence, trigger, doc.places, sdoc=doc.spacy)
+    def _location(self, doc: Document, sentence: Span, trigger: Span, places: list):
+        chosen = choose_locations(sentence, trigger, places, sdoc=doc.spacy)
         return chosen[0] if chosen else None
 
     def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence) -> Event:
@@ -560,9 +591,10 @@ class Events(Stage):
 
 # Parse helpers ---------------------------------------------------------------------------------
 
-def _depth(tok) -> int:
+def _depth(tok, most: int = 60) -> int:
+    """How deep the token hangs in the parse, counted up to `most` (a chain of conjuncts can be as deep as the sentence is long)."""
     depth = 0
-    while tok.head.i != tok.i:
+    while tok.head.i != tok.i and depth < most:
         tok = tok.head
         depth += 1
     return depth
@@ -864,6 +896,18 @@ def _extent(tok) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t)) for t in words]
 
 
+_LONGEST_MENTION = 300  # characters: how far before a span an overlapping actor mention can start
+
+
+def _reach(sent) -> int:
+    """Where the sentence two before this one starts: as far back as a pronoun looks for its antecedent (_refer)."""
+    for _ in range(2):
+        if sent.start == 0:
+            break
+        sent = sent.doc[sent.start - 1].sent
+    return sent.start_char
+
+
 def _doc_text(sdoc) -> str:
     """The parsed text, built once per document: spaCy's Doc.text rebuilds it from every token on each call."""
     text = sdoc.user_data.get("dateline_text")
@@ -975,9 +1019,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                         actor = actor.model_copy(update={"country": modifiers})  # "the Belarusian KGB" is Belarus's
                     add(start, end, actor, modifiers)
                 continue
-            ents = [e for e in sent.ents if e.label_ in _ACTOR_ENTS and e.start <= tok.i < e.end]
-            if ents:
-                e = ents[0]
+            e = entity_of(tok) if tok.ent_type_ in _ACTOR_ENTS else None
+            if e is not None:
                 if e.text not in seen:
                     seen.add(e.text)
                     out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(mods)))

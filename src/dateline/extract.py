@@ -15,6 +15,7 @@ The cascade, in order:
 from __future__ import annotations
 
 import calendar
+import codecs
 import hashlib
 import json
 import re
@@ -27,7 +28,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .errors import ExtractError
-from .models import Article, Document, Published
+from .models import Article, Document, Published, iso_date
 from .pipeline import Stage
 
 MAGIC = [
@@ -69,8 +70,30 @@ def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern]]:
     return [re.compile(p, re.I) for p in data["cut"]], [re.compile(p, re.I) for p in data["drop"]]
 
 
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+# C0 controls but tab and newline, DEL, C1 controls, bidirectional embeddings, overrides and isolates, stray BOMs.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+# Terminal escape sequences whole (CSI such as ESC[31m, OSC such as ESC]0;title BEL), not just their ESC.
+_ESCAPES = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-Z\\\\-_]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters that could hide, reorder or inject what a reader sees; newlines and tabs stay."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
 def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
     """Bytes → text, refusing binary input; returns the text and any warnings."""
+    for bom, encoding in _BOMS:  # UTF-16/32 hold NUL bytes by design: read them before the binary check
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), []
+            except UnicodeDecodeError as err:
+                raise ExtractError(f"{origin}: the input starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()} "
+                                   f"(byte {err.start}); convert it to UTF-8") from None
     head = data[:16]
     for magic, what in MAGIC:
         if head.startswith(magic):
@@ -448,6 +471,7 @@ class Extract(Stage):
             text = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
         else:
             decoded, warnings = decode(raw.data, raw.origin)
+            decoded = _ESCAPES.sub("", decoded)  # whole, before an HTML parser drops the ESC and leaves the rest ("[2J")
             doc.warnings.extend(warnings)
             if is_html(decoded):
                 kind = "html"
@@ -458,6 +482,7 @@ class Extract(Stage):
                 doc.warnings.extend(cleaned)
             if raw.title:
                 title = raw.title
+        text, title = strip_controls(text), strip_controls(title) if title else title
         if len(text) < self.settings.min_text_chars:
             where = "after boilerplate removal " if kind == "html" else ""
             raise ExtractError(
@@ -472,18 +497,18 @@ class Extract(Stage):
         published = url_date(raw.url) or published
         if raw.published:
             try:
-                date.fromisoformat(raw.published)
-            except ValueError:
-                raise ExtractError(f"{raw.origin}: publication date {raw.published!r} is not YYYY-MM-DD; fix it") from None
-            published = Published(value=raw.published, precision="day", source="caller", evidence=raw.published)
+                value = iso_date(raw.published, "publication date")
+            except ValueError as err:
+                raise ExtractError(f"{raw.origin}: {err}") from None
+            published = Published(value=value, precision="day", source="caller", evidence=raw.published)
         doc.article = Article(
             id=content_id(title, text),
             url=raw.url,
             title=title,
             text=text,
             published=published or Published(),
-            author=author,
-            site=site,
+            author=strip_controls(author) if author else author,
+            site=strip_controls(site) if site else site,
             language="en" if share >= ENGLISH_MIN_SHARE else None,
             origin=raw.origin,
             raw_sha256=raw.sha256,

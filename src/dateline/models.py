@@ -210,3 +210,20 @@ class Document(Model):
 
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")
+
+
+def iso_date(value: Any, what: str = "date") -> str:
+    """A calendar date given in any ISO 8601 form ('2023-09-15', '20230915', '2023-W37-5', '2023-09-15T08:00:00Z')
+    as YYYY-MM-DD; raises ValueError with a one-line reason for anything else."""
+    from datetime import date
+
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a string such as 2023-09-15, not {type(value).__name__}")
+    text = value.strip()
+    for parse in (date.fromisoformat, lambda v: datetime.fromisoformat(v.replace("z", "Z")).date()):
+        try:
+            return parse(text).isoformat()
+        except ValueError:
+            continue
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    raise ValueError(f"{what} {shown!r} is not an ISO 8601 date; write it as YYYY-MM-DD")

@@ -1,8 +1,11 @@
 """The pipeline: stages assembled from settings, run over documents with per-document error isolation."""
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -96,31 +99,53 @@ class Pipeline:
         return outcome.doc
 
     def run(self, docs: list[Document]) -> list[Outcome]:
-        """Run every stage over a batch; a document that fails in a stage is dropped with its reason."""
+        """Run every stage over a batch; a document that fails in a stage, or runs past its time budget
+        (`doc_timeout`), is dropped with its reason and the others go on."""
         outcomes = [Outcome(doc, None, _origin(doc)) for doc in docs]
+        spent = [0.0] * len(outcomes)  # pipeline seconds each document has used so far
+        budget = self.settings.doc_timeout if self.settings.doc_timeout > 0 else None
         for stage in self.stages:
-            live = [o for o in outcomes if o.error is None]
+            live = [i for i, o in enumerate(outcomes) if o.error is None]
             if not live:
                 break
             started = time.perf_counter()
-            try:
-                results = stage.pipe([o.doc for o in live])
-                for o, doc in zip(live, results):
-                    o.doc = doc
-            except Exception:
-                # Retry one by one so that a single bad document cannot sink its batch.
-                for o in live:
-                    try:
-                        o.doc = stage(o.doc)
-                    except DatelineError as err:
-                        o.error = str(err)
-                    except Exception as err:  # a bug in a stage: report it as one line, keep going
-                        o.error = f"[E301] stage {stage.name} failed on this input: {type(err).__name__}: {err}"
+            if type(stage).pipe is not Stage.pipe:  # a batched stage: the batch shares its time evenly
+                docs_in = [outcomes[i].doc for i in live]
+                try:
+                    with _alarm(None if budget is None else min(budget - spent[i] for i in live) * len(live)):
+                        results = stage.pipe(docs_in)
+                except (Exception, _OverBudget):
+                    pass  # retried one by one below, so that one bad or slow document cannot sink its batch
+                else:
+                    share = (time.perf_counter() - started) / len(live)
+                    for i, doc in zip(live, results):
+                        outcomes[i].doc = doc
+                        spent[i] += share
+                        if budget is not None and spent[i] > budget:
+                            outcomes[i].error = _over_budget(budget, stage.name)
+                    live = []
+            for i in live:
+                self._run_one(stage, outcomes[i], spent, i, budget)
             self.timings[stage.name] += time.perf_counter() - started
         for o in outcomes:
             if o.error:
                 o.doc = None
         return outcomes
+
+    @staticmethod
+    def _run_one(stage: Stage, outcome: Outcome, spent: list[float], i: int, budget: float | None) -> None:
+        started = time.perf_counter()
+        try:
+            with _alarm(None if budget is None else budget - spent[i]):
+                outcome.doc = stage(outcome.doc)
+        except _OverBudget:
+            outcome.error = _over_budget(budget, stage.name)
+        except DatelineError as err:
+            outcome.error = str(err)
+        except Exception as err:  # a bug in a stage: report it as one line, keep going
+            outcome.error = f"[E301] stage {stage.name} failed on this input: {type(err).__name__}: {err}"
+        finally:
+            spent[i] += time.perf_counter() - started
 
     def stream(self, docs: Iterable[Document], batch_size: int | None = None) -> Iterator[Outcome]:
         """Run over any number of documents, batch by batch."""
@@ -133,6 +158,36 @@ class Pipeline:
                 batch = []
         if batch:
             yield from self.run(batch)
+
+
+class _OverBudget(BaseException):
+    """A document ran out of its time budget (a BaseException, so that no stage's own `except Exception` swallows it)."""
+
+
+def _over_budget(budget: float | None, stage: str) -> str:
+    return (f"[E302] coding took more than the {budget:g}-second budget per document (stopped in stage {stage}); "
+            "the text is too long or unusual: split it, or raise doc_timeout")
+
+
+@contextmanager
+def _alarm(seconds: float | None):
+    """Raise _OverBudget in this thread after `seconds`; a no-op without a limit, off the main thread or without SIGALRM."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if seconds <= 0:
+        raise _OverBudget()
+
+    def ring(signum, frame):
+        raise _OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _origin(doc: Document) -> str | None:

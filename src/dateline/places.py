@@ -96,6 +96,10 @@ def demonyms() -> dict[str, int]:
     return table
 
 
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
 class Places(Stage):
     name = "places"
     requires = ("spacy",)
@@ -516,15 +520,18 @@ class Places(Stage):
         region follows it as a place's ("monkeys imported to Reston, Virginia")."""
         cues = _cues()
         diseases = set(cues["disease_names"])
+        # Where a disease noun follows a word ("... virus") and where a disease name and a hyphen precede one
+        # ("Ebola-..."): one pass over the text, not one per name (a long article names hundreds of places).
+        before_noun = [m.start() for m in re.finditer(r"(?<=\w)[\s-]+([A-Za-z]+)", text) if m.group(1).lower() in cues["disease_nouns"]]
+        after_name = [m.end() for m in re.finditer(r"([A-Za-z]+)-", text) if m.group(1).lower() in cues["disease_names"]]
         for name in {text[s:e] for s, e in found}:
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):  # its uses anywhere, not only as a found place
-                if re.search(r"[A-Z][a-z]+ $", text[max(0, m.start() - 20):m.start()]):
+            starts = [end - len(name) for end in before_noun if text.endswith(name, 0, end)]
+            starts += [start for start in after_name if text.startswith(name, start) and not _word_char(text, start + len(name))]
+            for start in starts:
+                if _word_char(text, start - 1) or re.search(r"[A-Z][a-z]+ $", text[max(0, start - 20):start]):
                     continue  # inside a longer name: "West Nile virus" says nothing of the Nile
-                nxt = re.match(r"[\s-]+([A-Za-z]+)", text[m.end():m.end() + 20])
-                prev = re.search(r"([A-Za-z]+)-$", text[max(0, m.start() - 20):m.start()])  # "Ebola-Reston"
-                if (nxt and nxt.group(1).lower() in cues["disease_nouns"]) or (prev and prev.group(1).lower() in cues["disease_names"]):
-                    diseases.add(gz.normalize(name))
-                    break
+                diseases.add(gz.normalize(name))
+                break
         return [(s, e) for s, e in found if gz.normalize(text[s:e]) not in diseases or text[e:e + 1] == ","]
 
     def _drop_people(self, sdoc, found: list[tuple[int, int]], framed: set[tuple[int, int]] = frozenset(),

@@ -26,9 +26,15 @@ class Settings(BaseModel):
     batch_size: int = Field(16, description="Documents per spaCy nlp.pipe batch.")
     max_bytes: int = Field(10_000_000, description="Largest input accepted, in bytes; larger inputs are rejected.")
     http_timeout: float = Field(15.0, description="Seconds to wait for an HTTP response.")
+    http_deadline: float = Field(60.0, description="Seconds a whole HTTP fetch may take, redirects and body included.")
     max_redirects: int = Field(5, description="Most HTTP redirects followed for one URL.")
+    allow_private_addresses: bool = Field(
+        False, description="Fetch from loopback, private, link-local and reserved addresses (off: refused, so that a page or feed cannot reach internal services).")
+    allowed_networks: tuple[str, ...] = Field((), description="Networks (CIDR, e.g. 10.1.0.0/16) fetched from even though they are private: an intranet news server.")
     user_agent: str = Field("dateline/0.1 (+https://github.com/dateline)", description="User-Agent sent with HTTP requests.")
     today: str | None = Field(None, description="Date taken as today (YYYY-MM-DD) when resolving dates; default: the clock.")
+    doc_timeout: float = Field(30.0, description="Seconds of pipeline time one document may take; a document over it fails with its reason.")
+    workers: int | None = Field(None, description="Worker processes for ingest and bench; default: the number of cores.")
     min_text_chars: int = Field(40, description="Shortest body text that counts as an article.")
     feed_full_text_chars: int = Field(800, ge=0, description="A feed entry with at least this many characters of text is coded "
                                       "as it is; a shorter one is fetched from its link (0: never fetch).")

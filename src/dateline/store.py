@@ -9,7 +9,9 @@ with the same reading of what users type (query.search_terms).
 from __future__ import annotations
 
 import json
+import os
 import re
+import sqlite3
 import zlib
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -149,23 +151,24 @@ class Store:
     def __init__(self, location: str | Path, create: bool = True):
         location = str(location)
         url = store_url(location)
+        self.location = _hide_password(location)
         if url.startswith("sqlite:///") and not url.endswith(":memory:"):
             path = Path(url[len("sqlite:///"):])
             if not create and not path.is_file():
                 raise StoreError(f"no store at {path}; check the --db path (or the `db` setting), or create one with `dateline ingest … --db {path}`")
-            if not path.parent.exists():
-                raise StoreError(f"store directory {path.parent} does not exist; create it or choose another --db path")
+            _check_sqlite(path, location)
+            if not path.exists():
+                _create_sqlite(path, location)
         try:
-            self.engine = sa.create_engine(url)
+            self.engine = _engine(url)
         except ModuleNotFoundError as err:
             raise StoreError(f"the store {_hide_password(location)} needs the {err.name} driver, which is not installed; "
                              "install it with `pip install 'dateline[postgres]'`") from None
         except sa.exc.ArgumentError as err:
             raise StoreError(f"{shown(_hide_password(location))} is not a store path or database URL ({err})") from None
-        if self.engine.dialect.name == "sqlite":
-            sa_event.listen(self.engine, "connect", _sqlite_pragmas)
-        elif self.engine.dialect.driver == "psycopg":
+        if self.engine.dialect.driver == "psycopg":
             sa_event.listen(self.engine, "connect", _postgres_text)
+        sa_event.listen(self.engine, "handle_error", self._on_error)
         where = self.engine.url.render_as_string(hide_password=True)
         try:
             if not create and not sa.inspect(self.engine).has_table(schema_version.name):
@@ -178,42 +181,56 @@ class Store:
         except sa.exc.DatabaseError as err:
             raise StoreError(f"cannot open the store at {where} ({_first_line(err.orig)}); is it a Dateline store?") from None
 
+    def _on_error(self, context) -> None:
+        """Any database error that means a damaged file becomes one clear line, for reads and writes alike."""
+        code = getattr(context.original_exception, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise StoreError(f"the store at {self.location} is damaged ({context.original_exception}); "
+                             "restore it from a backup, or ingest into a new store") from None
+
     def migrate(self) -> int:
-        """Apply pending migrations; returns the schema version."""
-        with self.engine.begin() as conn:
-            schema_version.create(conn, checkfirst=True)
-            current = conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
-            for version, migration in enumerate(MIGRATIONS[current:], current + 1):
-                migration(conn)
-                conn.execute(schema_version.insert().values(version=version, applied_at=_now()))
-            return len(MIGRATIONS)
+        """Apply pending migrations under the store's write lock (so that concurrent first runs create the schema once); returns the schema version."""
+        return _migrate(self.engine, self.location)
 
     def has_raw(self, sha256: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(raw_inputs.c.sha256).where(raw_inputs.c.sha256 == sha256)).first() is not None
 
     def save(self, doc: Document) -> bool:
-        """Write an article with its events in one transaction; False when it was already stored."""
+        """Write an article with its events in one transaction; False when it was already stored.
+
+        The article row is inserted with ON CONFLICT DO NOTHING, so processes writing the same article at
+        once store it once: whichever inserts it writes its events, the others write nothing.
+        """
         art = doc.article
         with self.engine.begin() as conn:
-            exists = conn.execute(sa.select(articles.c.id).where(articles.c.id == art.id)).first() is not None
-            raw = doc.raw
-            if not exists:
-                conn.execute(articles.insert().values(
-                    id=art.id, url=art.url, title=art.title, text=art.text, published=art.published.value,
-                    published_precision=art.published.precision, published_source=art.published.source,
-                    author=art.author, site=art.site, origin=art.origin, raw_sha256=art.raw_sha256,
-                    ingested_at=_now(), document=doc.to_json(),
-                ))
+            inserted = conn.execute(self._insert(articles).values(
+                id=art.id, url=art.url, title=art.title, text=art.text, published=art.published.value,
+                published_precision=art.published.precision, published_source=art.published.source,
+                author=art.author, site=art.site, origin=art.origin, raw_sha256=art.raw_sha256,
+                ingested_at=_now(), document=doc.to_json(),
+            ).on_conflict_do_nothing(index_elements=[articles.c.id]).returning(articles.c.id)).first() is not None
+            if inserted:
                 if conn.dialect.name == "sqlite":
                     conn.exec_driver_sql("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)", (art.id, art.title or "", art.text))
                 for ev in doc.events:
                     self._insert_event(conn, art.id, ev)
-            if raw is not None and conn.execute(sa.select(raw_inputs.c.sha256).where(raw_inputs.c.sha256 == raw.sha256)).first() is None:
-                conn.execute(raw_inputs.insert().values(sha256=raw.sha256, article_id=art.id, origin=raw.origin, url=raw.url, data=zlib.compress(raw.data)))
+            raw = doc.raw
+            if raw is not None:
+                conn.execute(self._insert(raw_inputs).values(
+                    sha256=raw.sha256, article_id=art.id, origin=raw.origin, url=raw.url, data=zlib.compress(raw.data),
+                ).on_conflict_do_nothing(index_elements=[raw_inputs.c.sha256]))
             if art.origin:
                 conn.execute(failures.delete().where(failures.c.origin == art.origin))
-            return not exists
+            return inserted
+
+    def _insert(self, table: sa.Table):
+        """The dialect's INSERT, which has ON CONFLICT (SQLite and PostgreSQL)."""
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
 
     @staticmethod
     def _insert_event(conn: sa.Connection, article_id: str, ev) -> None:
@@ -231,14 +248,12 @@ class Store:
             conn.execute(participants.insert(), rows)
 
     def record_failure(self, origin: str, reason: str) -> None:
-        """Remember that an input failed (one row per input, however often it is retried)."""
+        """Remember that an input failed (one row per input, however often it is retried, by however many processes)."""
         now = _now()
+        stmt = self._insert(failures).values(origin=origin, reason=reason, attempts=1, first_seen=now, last_seen=now)
         with self.engine.begin() as conn:
-            row = conn.execute(sa.select(failures.c.attempts).where(failures.c.origin == origin)).first()
-            if row:
-                conn.execute(failures.update().where(failures.c.origin == origin).values(reason=reason, attempts=row[0] + 1, last_seen=now))
-            else:
-                conn.execute(failures.insert().values(origin=origin, reason=reason, attempts=1, first_seen=now, last_seen=now))
+            conn.execute(stmt.on_conflict_do_update(index_elements=[failures.c.origin],
+                                                    set_={"reason": reason, "attempts": failures.c.attempts + 1, "last_seen": now}))
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -411,8 +426,118 @@ def _postgres_text(dbapi_conn, _record) -> None:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")  # first: the pragmas below may wait for another writer
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
+
+
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+QUICK_CHECK_BYTES = 128 * 2**20  # quick_check reads every page: on open only below this size
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_sqlite(path: Path, location: str) -> None:
+    """Refuse, before anything is written to it, a store file that is empty, not SQLite, not ours, newer than us or damaged.
+
+    The checks read the file only (a read-only connection), so a file that is refused is left as it was;
+    SQLite's quick_check reads every page, so it runs only while the file is small enough for that to be cheap.
+    """
+    if not path.parent.exists():
+        raise StoreError(f"store directory {path.parent} does not exist; create it or choose another --db path")
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise StoreError(f"{location} is not a regular file; choose another --db path")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as err:
+        raise StoreError(f"cannot read the store at {location} ({err.strerror}); check its permissions") from None
+    if not head:
+        raise StoreError(f"the store at {location} is an empty file (0 bytes), not a Dateline store: it may have been truncated; "
+                         "restore it from a backup, or remove it to start a new store")
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{location} is not an SQLite database (it does not start with the SQLite header); "
+                         "is it a Dateline store? choose another --db path")
+    damaged = (f"the store at {location} is damaged ({{}}); restore it from a backup, or ingest into a new store")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if names:
+                missing = {t.name for t in (schema_version, articles, raw_inputs, events, participants, failures)} - names
+                if missing:
+                    raise StoreError(f"{location} is an SQLite database but not a Dateline store (it lacks the table(s) "
+                                     f"{', '.join(sorted(missing))}); choose another --db path")
+                version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+                if version > len(MIGRATIONS):
+                    raise StoreError(f"the store at {location} has schema version {version}, newer than this Dateline knows "
+                                     f"({len(MIGRATIONS)}); upgrade Dateline")
+            if path.stat().st_size <= QUICK_CHECK_BYTES:
+                result = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+                if result != ["ok"]:
+                    raise StoreError(damaged.format("quick_check: " + "; ".join(result)[:200]))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        raise StoreError(damaged.format(err)) from None
+
+
+def _engine(url: str) -> sa.Engine:
+    engine = sa.create_engine(url)
+    if engine.dialect.name == "sqlite":
+        sa_event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _migrate(engine: sa.Engine, location: str) -> int:
+    with engine.begin() as conn:
+        _lock(conn)
+        names = set(sa.inspect(conn).get_table_names())
+        if names and "schema_version" not in names:
+            raise StoreError(f"{location} is a database but not a Dateline store (no schema_version table; it holds "
+                             f"{', '.join(sorted(names)[:5])}); choose another --db path")
+        schema_version.create(conn, checkfirst=True)
+        current = conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
+        if current > len(MIGRATIONS):
+            raise StoreError(f"the store at {location} has schema version {current}, newer than this Dateline knows "
+                             f"({len(MIGRATIONS)}); upgrade Dateline")
+        for version, migration in enumerate(MIGRATIONS[current:], current + 1):
+            migration(conn)
+            conn.execute(schema_version.insert().values(version=version, applied_at=_now()))
+        return len(MIGRATIONS)
+
+
+def _create_sqlite(path: Path, location: str) -> None:
+    """Create a new store whole, then link it into place: no process ever sees a half-made store file, so an
+    empty file at a store's path always means a damaged store, and processes starting together on a new
+    path end up sharing whichever store was linked first."""
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        engine = _engine(f"sqlite:///{scratch}")
+        try:
+            _migrate(engine, location)
+        finally:
+            engine.dispose()
+        try:
+            os.link(scratch, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(scratch, path)
+    except (OSError, sa.exc.DatabaseError) as err:
+        raise StoreError(f"cannot create the store at {location} ({err}); check the directory's permissions and free space") from None
+    finally:
+        for leftover in (scratch, scratch.with_name(scratch.name + "-wal"), scratch.with_name(scratch.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _lock(conn: sa.Connection) -> None:
+    """Take the store's write lock for this transaction: migrations run one process at a time."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7031946)")  # any fixed key: Dateline's migration lock
