@@ -1,10 +1,10 @@
-# Dateline: `make demo` sets up .venv and runs the demo; `make test` runs the suite.
+# Dateline: `make demo` sets up .venv and runs the demo; `make test` runs the suite; `make baseline` rewrites eval/BASELINE.json.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean postgres chromium
+.PHONY: install demo test bench baseline clean postgres chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(STAMP) postgres chromium
 
 bench: $(STAMP)
 	$(BIN)/dateline bench
+
+# eval/BASELINE.json: every current figure (scripts/baseline.py); dev files are read from DEV when present.
+DEV ?= ../shared/eval/dev
+baseline: $(STAMP)
+	$(BIN)/python scripts/baseline.py --dev $(DEV)
 
 clean:
 	rm -rf $(VENV) dateline.db build src/*.egg-info

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline import classifier  # noqa: E402
-from dateline.evaluate import classify, events  # noqa: E402
+from dateline.evaluate import classify, events, pipeline_for  # noqa: E402
 from dateline.settings import load_settings  # noqa: E402
 
 
@@ -37,8 +37,7 @@ def main() -> None:
         records = [records[int(k * step)] for k in range(args.limit)]
     folds = json.loads((Path(args.folds_dir) / "folds.json").read_text())
     settings = events.all_candidates(load_settings())
-    stages = events.build_stages(settings, names=events.STAGES[:-1])
-    evs = events.build_stages(settings, names=("events",))[0]
+    *stages, evs = pipeline_for(settings, events.TARGET)
     for opt in args.option:
         key, _, value = opt.partition("=")
         setattr(evs, key, type(getattr(evs, key))(value) if not isinstance(getattr(evs, key), bool) else value == "1")

@@ -222,10 +222,14 @@ def _overlap(x: dict, y: dict) -> bool:
 
 
 def _same_place(x: dict | None, y: dict | None, location_right) -> bool:
+    """Two annotators' places agree: the same country and the same name, or a gazetteer reading of one's name is right for the other."""
+    from dateline.evaluate.gold import gold_readings
+
     if not x or not y:
         return not x and not y
     return (x.get("country") or "").upper() == (y.get("country") or "").upper() and (
-        x["name"].lower() == y["name"].lower() or location_right(x, {"name": y["name"], "country": y.get("country"), "lat": None}))
+        x["name"].lower() == y["name"].lower() or any(location_right(x, {"name": y["name"], "country": y.get("country"), "lat": lat, "lon": lon})
+                                                      for lat, lon in gold_readings(y["name"], y.get("country"))))
 
 
 def _show(e: dict, key: str) -> str:
@@ -259,7 +263,7 @@ def errors(limit: int | None = None) -> int:
             else:
                 wrong = "".join(k for k, ok in (("A", role_right(g["actors"], s["actors"])), ("R", role_right(g["recipients"], s["recipients"])),
                                                 ("F", g["factuality"] == e.factuality),
-                                                ("L", location_right(g["location"], s["location"], doc.article.text))) if not ok)
+                                                ("L", location_right(g["location"], s["location"]))) if not ok)
                 mark = f"~{wrong}" if wrong else "ok"
             print(f"  {mark:<5} {e.type}/{e.mode} {e.factuality} {e.confidence} A={[a.text for a in e.actors]} R={[a.text for a in e.recipients]} "
                   f"L={e.location.name if e.location else None} D={e.date.value if e.date else None} "

@@ -1,6 +1,7 @@
 """Train the sentence event-type classifier (src/dateline/data/model-plover.npz) from the dev files.
 
-Run by a developer from the repo root (reads ../shared, never needed at run time):
+Run by a developer from the repo root (reads the dev files in $DATELINE_EVAL_DEV, default ../shared/eval/dev;
+never needed at run time):
     .venv/bin/python scripts/train_events.py                 # train on everything, write the packaged model
     .venv/bin/python scripts/train_events.py --check         # classifier-only figures: synthetic->GSR, grouped CV
     .venv/bin/python scripts/train_events.py --folds 5 --out /tmp/folds   # fold models for scripts/cv_events.py
@@ -8,6 +9,8 @@ Run by a developer from the repo root (reads ../shared, never needed at run time
 Training data: classify-plover-synthetic (LLM stories with pseudo-labels; the headline and lead
 sentence are the example, since the label is the story's main event) and classify-plover-gsr
 (hand-coded sentences, weighted up). Deterministic: fixed seed, sorted inputs, liblinear-free solver.
+The packaged model also stores `trained_on`: the text hash (`dateline.provenance.text_id`) of every
+record it learned from, so that `dateline eval` leaves those records out of its scores.
 Needs scikit-learn (pinned in .venv by the developer); the package itself scores with numpy.
 """
 from __future__ import annotations
@@ -19,14 +22,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import os
+
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.classifier import LinearModel, features  # noqa: E402
+from dateline.provenance import text_id  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "eval" / "dev"
+DEV = Path(os.environ.get("DATELINE_EVAL_DEV", ROOT.parent / "shared" / "eval" / "dev"))
+FILES = ("classify-plover-synthetic.jsonl", "classify-plover-gsr.jsonl")
 SEED = 13
 GSR_WEIGHT = 3.0
 C = 4.0
@@ -64,10 +71,14 @@ def synthetic_groups(records: list[dict]) -> list[str]:
     return out
 
 
+def trained_on() -> list[str]:
+    """The text hashes of every record the model learns from, sorted."""
+    return sorted({text_id(r["text"]) for name in FILES for r in read(name)})
+
+
 def examples() -> tuple[list[str], list[str], list[float], list[str]]:
     """Texts, labels, sample weights and CV groups ("syn:<n>" / "gsr:<id>") of the training data."""
-    syn = read("classify-plover-synthetic.jsonl")
-    gsr = read("classify-plover-gsr.jsonl")
+    syn, gsr = (read(name) for name in FILES)
     texts, labels, weights, groups = [], [], [], []
     for r, g in zip(syn, synthetic_groups(syn)):
         texts.append(lead(r["text"]))
@@ -159,14 +170,14 @@ def main() -> None:
         for f in range(args.folds):
             train = [i for i, g in enumerate(groups) if folds[g] != f]
             np.savez_compressed(out / f"fold{f}.npz", **fit([texts[i] for i in train], [labels[i] for i in train], [weights[i] for i in train], args.C))
-        syn = read("classify-plover-synthetic.jsonl")
-        gsr = read("classify-plover-gsr.jsonl")
+        syn, gsr = (read(name) for name in FILES)
         for r, g in zip(syn + gsr, groups):
             assignment[r["id"]] = folds[g]
         (out / "folds.json").write_text(json.dumps(assignment))
         print(f"wrote {args.folds} fold models and folds.json to {out}")
         return
     arrays = fit(texts, labels, weights, args.C)
+    arrays["trained_on"] = np.array(trained_on(), dtype=str)
     np.savez_compressed(args.out, **arrays)
     print(f"wrote {args.out}: {len(arrays['vocab'])} features x {len(arrays['labels'])} labels")
 

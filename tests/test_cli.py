@@ -246,3 +246,19 @@ def test_min_confidence_shows_more_or_fewer_events():
     assert all(e["confidence"] >= floor for e in default)
     assert {e["id"] for e in default} <= {e["id"] for e in every}
     assert run("--min-confidence", "2", "process", SAMPLE).returncode != 0
+
+
+def test_eval_help_points_to_files_that_ship():
+    root = Path(__file__).parent.parent
+    help_text = run("eval", "--help", check=True).stdout
+    for path in ("eval/FORMATS.md", "docs/evaluation.md", "eval/examples/geo.jsonl"):
+        assert path in help_text and (root / path).exists()
+
+
+def test_eval_on_an_example_file_prints_figures_and_json():
+    root = Path(__file__).parent.parent
+    table = run("eval", "time", "--data", root / "eval/examples/time.jsonl", check=True).stdout
+    assert "time on" in table and "value_f1" in table and "left out" not in table
+    result = json.loads(run("eval", "time", "--data", root / "eval/examples/time.jsonl", "--json", check=True).stdout)
+    assert (result["records"], result["training_records"], result["in_sample"]) == (2, 0, False)
+    assert set(result["metrics"]) == {"strict_f1", "relaxed_f1", "type_accuracy", "value_f1"}

@@ -1,7 +1,7 @@
 import pytest
 
 from dateline.errors import EvalError
-from dateline.evaluate import classify, events
+from dateline.evaluate import classify, events, gold
 from dateline.models import Article, Document, Event, EventActor, EventLocation, Evidence
 from dateline.settings import load_settings
 
@@ -55,8 +55,9 @@ def test_events_score_matches_type_and_countries():
     ({"name": "Gaza", "country": "PS", "lat": 31.5, "lon": 34.47}, {"name": "Gaza City", "country": "PS", "lat": 31.52, "lon": 34.45}, True),
     ({"name": "Gaza", "country": "PS", "lat": 31.5, "lon": 34.47}, {"name": "Amman", "country": "JO", "lat": 31.95, "lon": 35.93}, False),
     ({"name": "Geneva", "country": None, "lat": None, "lon": None}, {"name": "Geneva", "country": "CH", "lat": 46.2, "lon": 6.15}, True),
+    ({"name": "Geneva", "country": None, "lat": None, "lon": None}, {"name": "Geneva", "country": "CH", "lat": None, "lon": None}, False),
 ])
-def test_location_within_50_km_or_same_name(gold, system, ok):
+def test_location_within_161_km_or_of_the_gold_names_reading(gold, system, ok):
     record = {"events": [_gold("CONSULT", location=gold)]}
     doc = _doc(_ev("CONSULT", location=EventLocation(**system)))
     assert events.score([record], [doc])["location_accuracy"] == (1.0 if ok else 0.0)
@@ -111,15 +112,67 @@ def test_end_to_end_on_hand_made_records():
     assert m["micro_f1"] == 1.0
 
 
-@pytest.mark.parametrize("gold_name, ok", [
-    ("Basra", True),  # the gazetteer's name is Basrah; the text wrote Basra
-    ("town of Basra", True),  # a gold name that frames the mention
-    ("Baghdad", False),
+BASRA_IQ = {"name": "Basrah", "country": "IQ", "lat": 30.51, "lon": 47.78, "geonameid": 99532}
+BASRA_PK = {"name": "Basra", "country": "PK", "lat": 32.37, "lon": 72.70, "geonameid": 1183212}  # a village of 1,000 people
+
+
+@pytest.mark.parametrize("gold_location, system_location, ok", [
+    ({"name": "Basra", "country": None, "lat": None, "lon": None}, BASRA_IQ, True),  # the gazetteer's own reading of the gold name
+    ({"name": "Basra", "country": None, "lat": None, "lon": None}, BASRA_PK, False),  # mentioned as "Basra", placed in Pakistan
+    ({"name": "Basra", "country": "IQ", "lat": None, "lon": None}, BASRA_PK, False),
+    ({"name": "Basra", "country": None, "lat": None, "lon": None, "geonameid": 1183212}, BASRA_PK, True),  # gold says the village
+    ({"name": "Europe Bridge", "country": None, "lat": None, "lon": None},  # not the continent the mention's word names
+     {"name": "Europe", "country": None, "lat": 48.69, "lon": 9.14, "geonameid": 6255148}, False),
+    ({"name": "Gaza", "country": None, "lat": 31.5, "lon": 34.47}, {"name": "Khan Yunis", "country": "PS", "lat": 31.34, "lon": 34.31}, True),
+    ({"name": "Paris", "country": None, "lat": 48.85, "lon": 2.35}, {"name": "Brussels", "country": "BE", "lat": 50.85, "lon": 4.35}, False),
 ])
-def test_location_without_coordinates_matches_the_mention_as_written(gold_name, ok):
-    text = "Bombs exploded in Basra on Monday."
-    start = text.index("Basra")
-    record = {"events": [_gold("ASSAULT", location={"name": gold_name, "country": None, "lat": None, "lon": None})]}
-    doc = _doc(_ev("ASSAULT", location=EventLocation(name="Basrah", country="IQ", start=start, end=start + 5)))
+def test_location_matches_by_place_never_by_mention_text(gold_location, system_location, ok):
+    text = "Bombs exploded in Basra and near the Europe Bridge on Monday."
+    record = {"events": [_gold("ASSAULT", location=gold_location)]}
+    start = text.index(gold_location["name"]) if gold_location["name"] in text else 0
+    doc = _doc(_ev("ASSAULT", location=EventLocation(**system_location, start=start, end=start + len(system_location["name"]))))
     doc.article = Article(text=text)
     assert events.score([record], [doc])["location_accuracy"] == (1.0 if ok else 0.0)
+    assert gold.location_right({**gold_location, "country": gold_location["country"]}, system_location) is ok
+
+
+def test_extra_actors_and_recipients_cost_precision_not_recall():
+    record = {"events": [_gold("ASSAULT", [("ISR", "MIL")], [("LBN", None)])]}
+    clean = _doc(_ev("ASSAULT", [("ISR", "MIL")], [("LBN", None)]))
+    extra = _doc(_ev("ASSAULT", [("ISR", "MIL"), ("USA", "GOV")], [("LBN", None), ("SYR", None)]))
+    assert events.score([record], [clean])["precision"] == 1.0
+    m = events.score([record], [extra])
+    assert (m["precision"], m["recall"]) == (0.0, 1.0)
+
+
+def test_sector_is_compared_on_the_matched_participant():
+    record = {"events": [_gold("ASSAULT", [("ISR", "MIL")], [("LBN", "GOV")])]}
+    # The right sectors, but each on the other participant: MIL on the recipient, GOV on the actor.
+    crossed = _doc(_ev("ASSAULT", [("ISR", "GOV")], [("LBN", "MIL")]))
+    assert events.score([record], [crossed])["sector_accuracy"] == 0.0
+    assert events.score([record], [_doc(_ev("ASSAULT", [("ISR", "MIL")], [("LBN", "GOV")]))])["sector_accuracy"] == 1.0
+
+
+def _gold_article(actors, recipients, location=None):
+    """One article-level gold event on the text's first sentence."""
+    return {"events": [{"type": "ASSAULT", "mode": None, "factuality": "asserted", "location": location, "date": None,
+                        "actors": actors, "recipients": recipients, "evidence": [{"start": 0, "end": 20, "text": "x"}]}]}
+
+
+@pytest.mark.parametrize("system_recipients, precision, extra", [
+    ([EventActor(text="Lebanon", country="LBN")], 1.0, 0),
+    ([EventActor(text="Lebanon", country="LBN"), EventActor(text="the United Nations", country="UNO")], 0.0, 1),
+])
+def test_gold_precision_counts_extra_participants_against_the_event(system_recipients, precision, extra):
+    record = _gold_article([{"text": "Israel", "country": "ISR", "sector": "MIL"}], [{"text": "Lebanon", "country": "LBN", "sector": None}])
+    event = Event(type="ASSAULT", factuality="asserted", confidence=0.9, actors=[EventActor(text="Israel", country="ISR", sector="MIL")],
+                  recipients=system_recipients, evidence=Evidence(sentence="x", start=0, end=20))
+    m = gold.score([record], [_doc(event)])
+    assert (m["precision"], m["recall"], m["extra_participants"]) == (precision, 1.0, extra)
+
+
+def test_gold_sector_is_the_matched_participants():
+    record = _gold_article([{"text": "Israel", "country": "ISR", "sector": "MIL"}], [{"text": "Lebanon", "country": "LBN", "sector": "GOV"}])
+    event = Event(type="ASSAULT", factuality="asserted", confidence=0.9, actors=[EventActor(text="Israel", country="ISR", sector="GOV")],
+                  recipients=[EventActor(text="Lebanon", country="LBN", sector="MIL")], evidence=Evidence(sentence="x", start=0, end=20))
+    assert gold.score([record], [_doc(event)])["sector_accuracy"] == 0.0

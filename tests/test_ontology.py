@@ -129,8 +129,9 @@ def test_cameo_quad_codes_framed_or_unreal_events_as_statement():
     ("The minister failed to attend the meeting.", False),
     ("Police arrested ten people.", False),
 ])
-def test_police_failure_to_act_is_fail_without_an_event(text, fail):
-    assert ("FAIL" in ontology.to_scheme([], "police", text=text)) is fail
+def test_police_failure_to_act_is_a_text_cue_not_an_event(text, fail):
+    assert ("FAIL" in ontology.text_cues(text, "police")) is fail
+    assert ontology.to_scheme([], "police") == []
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -139,6 +140,8 @@ def test_police_failure_to_act_is_fail_without_an_event(text, fail):
     ("Curfew was clamped at 2 pm after the clashes.", ["ANY_ACTION"]),
     ("The police said the situation was under control.", ["ANY_ACTION"]),
     ("The minister opened a new school in the town.", []),
+    ("Two died in the firng.", []),  # cues are general words, not a training file's typos
 ])
-def test_police_cues_in_the_wording_give_labels_without_an_event(text, expected):
-    assert ontology.to_scheme([], "police", text=text) == expected
+def test_police_cues_in_the_wording_are_a_separate_figure(text, expected):
+    assert ontology.text_cues(text, "police") == expected
+    assert ontology.to_scheme([], "police") == []

@@ -583,22 +583,6 @@ def test_names_used_for_a_person_are_not_places(run, text, name):
 
 
 @pytest.mark.parametrize(
-    "name, lat, lon, country",
-    [
-        ("Asia", 29.8, 89.3, None),  # a continent's point lies in a country (China) but Asia has none
-        ("Korean Peninsula", 38.5, 127.0, None),  # a region of two countries
-        ("Asian", 29.8, 89.3, None),  # the demonym of a continent
-        ("Pyongyang", 39.03, 125.75, "KP"),  # a town: the nearest town's country
-    ],
-)
-def test_eval_gold_country_of_borderless_places(settings, name, lat, lon, country):
-    from dateline.evaluate.geo import _Countries
-
-    stage = Places(settings)
-    assert _Countries(stage.gaz).of({"name": name, "geonameid": None, "lat": lat, "lon": lon, "country": None}) == country
-
-
-@pytest.mark.parametrize(
     "body, country",
     [
         # Named after the town, the organisation takes its best-known reading whatever the story's country...

@@ -1,7 +1,8 @@
 """Sentence event-type classifier: a linear model over word n-grams, scored with numpy.
 
 The weights live in `dateline/data/model-<name>.npz` (arrays only, loaded without pickle): the
-vocabulary, its idf weights, one coefficient row per label and the intercepts. `scripts/train_events.py`
+vocabulary, its idf weights, one coefficient row per label, the intercepts, and `trained_on`, the text
+hashes of the records it learned from (`dateline.provenance`). `scripts/train_events.py`
 trains them with scikit-learn from the dev files; nothing here needs scikit-learn.
 Features: unigrams and bigrams of lower-cased, lightly stemmed words; capitalised words inside a
 sentence (names) are folded into one token so that the model learns what happens, not to whom.
@@ -53,7 +54,8 @@ def features(text: str) -> list[str]:
 class LinearModel:
     """A multinomial linear model over tf-idf n-grams; `proba` gives one probability row per text."""
 
-    def __init__(self, vocab, idf, coef, intercept, labels):
+    def __init__(self, vocab, idf, coef, intercept, labels, trained_on=()):
+        self.trained_on = frozenset(str(t) for t in trained_on)
         self.index = {w: i for i, w in enumerate(vocab)}
         self.idf = np.asarray(idf, dtype=np.float32)
         self.coef = np.asarray(coef, dtype=np.float32)
@@ -63,7 +65,8 @@ class LinearModel:
     @classmethod
     def from_arrays(cls, arrays) -> "LinearModel":
         try:
-            return cls(arrays["vocab"], arrays["idf"], arrays["coef"], arrays["intercept"], arrays["labels"])
+            trained = arrays["trained_on"] if "trained_on" in arrays else ()
+            return cls(arrays["vocab"], arrays["idf"], arrays["coef"], arrays["intercept"], arrays["labels"], trained)
         except KeyError as err:
             raise ConfigError(f"event model lacks the array {err}; retrain it with scripts/train_events.py") from None
 

@@ -183,13 +183,19 @@ def serve(ctx, db, host, port, workers):
 @click.option("--limit", type=int, help="Score only the first N records.")
 @click.option("--split", type=click.Choice(["all", "tune", "held"]), default="all", show_default=True,
               help="Score only this split of the records: 'held' when the MD5 of a record's id is odd, else 'tune'.")
+@click.option("--include-training", is_flag=True,
+              help="Also score the records a packaged model was trained on (left out by default); the result is marked in-sample.")
 @click.pass_context
-def eval_(ctx, task, data, as_json, scheme, limit, split):
-    """Score the pipeline on an evaluation FILE of TASK's format (see eval/FORMATS.md)."""
+def eval_(ctx, task, data, as_json, scheme, limit, split, include_training):
+    """Score the pipeline on an evaluation file (--data) of TASK's format.
+
+    The formats are described in eval/FORMATS.md and docs/evaluation.md; eval/examples/ holds a tiny file
+    per task (e.g. `dateline eval geo --data eval/examples/geo.jsonl`).
+    """
     from .evaluate import run
 
     with progress.bar(f"eval {task}", channel="documents"):
-        result = run(task, data, _settings(ctx), scheme=scheme, limit=limit, split=split)
+        result = run(task, data, _settings(ctx), scheme=scheme, limit=limit, split=split, include_training=include_training)
     click.echo(json.dumps(result, indent=2) if as_json else exports.metrics_table(result))
 
 

@@ -601,6 +601,20 @@ def metrics_table(result: dict) -> str:
     """A readable table of an eval result."""
     split = f", split {result['split']}" if result.get("split", "all") != "all" else ""
     lines = [f"{result['task']} on {result['data']} ({result['records']} records{split})"]
+    training = result.get("training_records")
+    if result.get("in_sample"):
+        lines.append(f"  IN-SAMPLE: {training} of these records were used to train a packaged model; not a result")
+    elif training:
+        lines.append(f"  left out {training} records a packaged model was trained on (--include-training scores them, in-sample)")
+    cv = result.get("cross_validated")
+    if cv:
+        lines.append(f"  cross-validated figures from eval/BASELINE.json ({cv['split']}, {cv['date']}, {cv['code_version']}): {cv['command']}")
+    if result["metrics"] is None:
+        if cv:
+            result = {**result, "metrics": {k: v for k, v in cv["metrics"].items() if not isinstance(v, dict)}}
+        else:
+            lines.append("  no record left to score")
+            return "\n".join(lines)
 
     def walk(prefix: str, value) -> None:
         if isinstance(value, dict):

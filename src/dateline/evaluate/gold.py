@@ -3,7 +3,9 @@
 The matching rule: a system event matches a gold event of the **same PLOVER type** whose evidence (its
 sentence or any sentence that mentions the same happening) **overlaps the system event's sentence**; pairs
 are taken one to one, the system's most confident events first. A second system event on a happening
-already matched is a false positive: one happening is one event.
+already matched is a false positive: one happening is one event. Precision counts a matched event as
+right only when every actor and recipient it names is a gold participant of that role: an extra one costs
+(`extra_participants` counts them); recall is the share of gold events matched.
 
 Over matched pairs, each field is right when:
 - actor / recipient: every gold participant is matched by a system one and every system one matches a gold
@@ -11,10 +13,12 @@ Over matched pairs, each field is right when:
   text overlap, when one's words contain the other's ("Kim" in "Kim Jong Un"), when the system actor's name
   is the name gold gives a pronoun, or when both give the same country and the same sector;
 - factuality: the same value;
-- location: both empty, or the same country and the system's point within 161 km of a gazetteer reading of
-  the gold name in that country (never the system's choice); a name the gazetteer lacks must equal the
-  system's place name or its mention;
-- date (scored only where gold has one): the same ISO value.
+- location: both empty, or the same place by `location_right`: the same GeoNames id, or the same country and
+  the system's point within 161 km of the gold point, or of a prominent gazetteer reading of the gold name,
+  looked up on its own (never the system's choice); a gold name the gazetteer cannot read is never right
+  (the mention's text proves nothing: gold "Europe Bridge" is not the system's "Europe");
+- date (scored only where gold has one): the same ISO value;
+- sector (scored only where gold gives one): the system participant matched to each gold one has its sector.
 
 An emitted event is **fully correct** when it matches and its actor, recipient, factuality and location
 are right (the audit's definition). Type precision is taken over the system events whose sentence holds
@@ -25,8 +29,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import haversine, normalize
-from . import prf, tally
+from ..gazetteer import haversine
+from . import tally
 
 UNREAL = ("speculated", "planned", "hypothetical")
 CATEGORIES = {"IGO", "NGO", "IMG"}
@@ -85,40 +89,77 @@ def _pronoun(words: list[str]) -> bool:
     return len(words) == 1 and words[0] in _PRONOUNS
 
 
+def extra_participants(gold_event: dict, system_event: dict) -> int:
+    """How many of the system event's actors and recipients match no gold participant of their role."""
+    return sum(not any(participant_match(g, s) for g in gold_event.get(role) or []) for role in ("actors", "recipients")
+               for s in system_event.get(role) or [])
+
+
+def sector_verdicts(gold_event: dict, system_event: dict) -> list[bool]:
+    """For each gold participant with a sector: whether the system participant matched to it has that sector
+    (False when none is matched); never another participant's sector."""
+    out = []
+    for role in ("actors", "recipients"):
+        for g in gold_event.get(role) or []:
+            if g.get("sector"):
+                s = next((s for s in system_event.get(role) or [] if participant_match(g, s)), None)
+                out.append(s is not None and (s.get("sector") or "")[:3].upper() == g["sector"][:3].upper())
+    return out
+
+
 def role_right(gold: list[dict], system: list[dict]) -> bool:
     """Every gold participant found and every system participant a gold one."""
     return all(any(participant_match(g, s) for s in system) for g in gold) and \
         all(any(participant_match(g, s) for g in gold) for s in system)
 
 
+# A reading of a gold name is prominent when its population is at least this share of the largest reading's.
+PROMINENT = 0.1
+PLACE_KM = 161.0
+
+
 @lru_cache(maxsize=4096)
-def _gold_points(name: str, country: str | None) -> tuple[tuple[float, float], ...]:
+def gold_readings(name: str, country: str | None) -> tuple[tuple[float, float], ...]:
+    """Points of the gazetteer's prominent readings of a gold place name (in the gold country, when given), looked
+    up on their own, whatever the system chose: "Basra" is Basrah in Iraq, never a Pakistani village of 1,000 people."""
     from ..gazetteer import open_gazetteer
 
-    gaz = open_gazetteer()
-    out = []
-    for e in gaz.candidates(name):
-        if country and (e.country or "").upper() != country.upper():
-            continue
-        out.append((e.lat, e.lon))
-    return tuple(out[:3])
+    readings = [e for e in open_gazetteer().candidates(name) if not country or (e.country or "").upper() == country.upper()]
+    largest = max((e.population for e in readings), default=0)
+    if largest:
+        readings = [e for e in readings if e.population >= PROMINENT * largest]
+    return tuple((e.lat, e.lon) for e in readings[:3])
 
 
-def location_right(gold: dict | None, system: dict | None, text: str = "") -> bool:
-    """Both empty, or the system's place within 161 km of the gold name's reading in the gold country."""
-    if not gold or not gold.get("name"):
+@lru_cache(maxsize=4096)
+def _geonames_point(geonameid: int) -> tuple[float, float] | None:
+    from ..gazetteer import open_gazetteer
+
+    entry = open_gazetteer().get(int(geonameid))
+    return (entry.lat, entry.lon) if entry else None
+
+
+def location_right(gold: dict | None, system: dict | None) -> bool:
+    """Both empty, or the system's place is the gold one: the same GeoNames id, or (in the gold country, when given)
+    within 161 km of the gold point, of the gold id's point, or else of a prominent gazetteer reading of the gold name.
+    A gold name the gazetteer cannot read is never right: the mention's text alone proves nothing."""
+    if not gold or not (gold.get("name") or gold.get("lat") is not None or gold.get("geonameid")):
         return system is None
     if system is None:
         return False
+    if gold.get("geonameid") and system.get("geonameid") == gold["geonameid"]:
+        return True
     if gold.get("country") and (system.get("country") or "").upper() != gold["country"].upper():
         return False
-    if gold.get("lat") is not None and system.get("lat") is not None:
-        return haversine(gold["lat"], gold["lon"], system["lat"], system["lon"]) <= 161.0
-    points = _gold_points(gold["name"], gold.get("country"))
-    if points and system.get("lat") is not None:
-        return any(haversine(lat, lon, system["lat"], system["lon"]) <= 161.0 for lat, lon in points)
-    surface = text[system["start"]:system["end"]] if system.get("start") is not None and system.get("end") else ""
-    return normalize(gold["name"]) in (normalize(system.get("name") or ""), normalize(surface))
+    if system.get("lat") is None:
+        return False
+    if gold.get("lat") is not None:
+        points = ((gold["lat"], gold["lon"]),)
+    elif gold.get("geonameid") and _geonames_point(gold["geonameid"]):
+        points = (_geonames_point(gold["geonameid"]),)
+    else:
+        points = gold_readings(gold.get("name") or "", gold.get("country"))
+    return any(haversine(lat, lon, system["lat"], system["lon"]) <= PLACE_KM for lat, lon in points)
 
 
 def _overlaps(spans: list[dict], start: int, end: int) -> bool:
@@ -128,14 +169,13 @@ def _overlaps(spans: list[dict], start: int, end: int) -> bool:
 def judge(record: dict, doc) -> list[dict]:
     """Each system event of one article judged against its gold: {event, gold (the matched gold event or None),
     typed (its sentence holds a gold event), type_ok, and the per-field verdicts}; most confident first."""
-    text = doc.article.text
     gold = list(record.get("events") or [])
     free = list(range(len(gold)))
     out = []
     for event in sorted(doc.events, key=lambda e: -e.confidence):
         s = event.model_dump(mode="json")
         spans = _system_spans(s)
-        row = {"event": event, "gold": None, "typed": False, "type_ok": False, "correct": False, "fields": {}}
+        row = {"event": event, "gold": None, "typed": False, "type_ok": False, "correct": False, "extra": 0, "fields": {}}
         if any(_overlaps(g["evidence"], a, b) for g in gold for a, b in spans):
             row["typed"] = True
             row["type_ok"] = any(g["type"] == s["type"] and _overlaps(g["evidence"], a, b) for g in gold for a, b in spans)
@@ -147,12 +187,16 @@ def judge(record: dict, doc) -> list[dict]:
                 "actor": role_right(g.get("actors") or [], s["actors"]),
                 "recipient": role_right(g.get("recipients") or [], s["recipients"]),
                 "factuality": s["factuality"] == g.get("factuality"),
-                "location": location_right(g.get("location"), s["location"], text),
+                "location": location_right(g.get("location"), s["location"]),
             }
             if g.get("date"):
                 f["date"] = bool(s.get("date")) and (s["date"] or {}).get("value") == g["date"]
             if g.get("mode"):
                 f["mode"] = s.get("mode") == g["mode"]
+            sectors = sector_verdicts(g, s)
+            if sectors:
+                f["sector"] = all(sectors)
+            row["extra"] = extra_participants(g, s)
             row["correct"] = f["actor"] and f["recipient"] and f["factuality"] and f["location"]
         out.append(row)
     return out
@@ -160,9 +204,9 @@ def judge(record: dict, doc) -> list[dict]:
 
 def score(records: list[dict], docs: list) -> dict:
     """The gold metrics for records of eval/gold and the documents the system made of their texts."""
-    emitted = matched = gold_total = found = 0
+    emitted = matched = clean = gold_total = found = extra = 0
     typed = typed_right = fully = 0
-    fields = {k: [0, 0] for k in ("actor", "recipient", "factuality", "location", "date", "mode")}
+    fields = {k: [0, 0] for k in ("actor", "recipient", "factuality", "location", "date", "mode", "sector")}
     confident = [0, 0]
     unreal_as_asserted = empty_articles = empty_events = 0
     for record, doc in zip(records, docs):
@@ -179,6 +223,8 @@ def score(records: list[dict], docs: list) -> dict:
             fully += row["correct"]
             if row["gold"] is not None:
                 matched += 1
+                clean += not row["extra"]
+                extra += row["extra"]
                 found += row["fields"]["actor"]
                 for key, ok in row["fields"].items():
                     tally(fields[key], ok)
@@ -186,9 +232,11 @@ def score(records: list[dict], docs: list) -> dict:
                     unreal_as_asserted += 1
             if row["event"].confidence >= 0.8:
                 tally(confident, row["correct"])
-    precision, recall, f1 = prf(matched, emitted - matched, gold_total - matched)
+    precision = clean / emitted if emitted else 0.0
+    recall = matched / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     metrics = {
-        "precision": precision, "recall": recall, "f1": f1,
+        "precision": precision, "recall": recall, "f1": f1, "extra_participants": extra,
         "recall_type_actor": found / gold_total if gold_total else None,
         "type_precision": typed_right / typed if typed else None,
         "fully_correct": fully / emitted if emitted else None,

@@ -9,7 +9,9 @@ from __future__ import annotations
 from ..errors import EvalError
 from ..models import Article, Document, Published
 from ..settings import Settings
-from . import prf
+from . import pipeline_for, prf
+
+TARGET = "timexes"
 
 
 def _pairs(gold: list[dict], system: list[dict]) -> list[tuple[dict, dict]]:
@@ -55,11 +57,8 @@ def score(documents: list[tuple[list[dict], list[dict]]]) -> dict:
     }
 
 
-def tag_records(records: list[dict], settings: Settings) -> list[list[dict]]:
-    """Run annotate + times over each record's text with its dct; the system timexes per record."""
-    from ..annotate import Annotate
-    from ..times import Times
-
+def tag_records(records: list[dict], settings: Settings, stages: list | None = None) -> list[list[dict]]:
+    """Run the pipeline up to the times stage over each record's text with its dct; the system timexes per record."""
     docs = []
     for number, rec in enumerate(records, 1):
         if not isinstance(rec.get("text"), str):
@@ -67,15 +66,16 @@ def tag_records(records: list[dict], settings: Settings) -> list[list[dict]]:
         dct = rec.get("dct")
         published = Published(value=dct, precision="day", source="caller") if dct else Published()
         docs.append(Document(article=Article(text=rec["text"], published=published)))
-    docs = Times(settings).pipe(Annotate(settings).pipe(docs))
+    for stage in stages if stages is not None else pipeline_for(settings, TARGET):
+        docs = stage.pipe(docs)
     return [[t.model_dump() for t in doc.timexes] for doc in docs]
 
 
-def evaluate(records: list[dict], settings: Settings, scheme: str | None = None) -> dict:
+def evaluate(records: list[dict], settings: Settings, scheme: str | None = None, stages: list | None = None) -> dict:
     """Strict and relaxed span F1, type accuracy and value F1 of the times stage, as TempEval-3 scores them."""
     for number, rec in enumerate(records, 1):
         if not isinstance(rec.get("timexes"), list):
             raise EvalError(f"time record {number} ({rec.get('id')}) has no timexes list; see FORMATS.md, time")
-    system = tag_records(records, settings)
+    system = tag_records(records, settings, stages)
     scores = score([(rec["timexes"], sys) for rec, sys in zip(records, system)])
     return {key: scores[key] for key in ("strict_f1", "relaxed_f1", "type_accuracy", "value_f1")}
