@@ -509,8 +509,7 @@ class Events(Stage):
         verb = _clause_verb(head)
         done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
             verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
-        if head.dep_ == "nsubj" and head.head.lemma_.lower() == "be" and any(
-                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.head.children):
+        if head.dep_ == "nsubj" and any(_be_to(c) for c in head.head.children):
             found.add("planned")  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause = head, True
@@ -538,8 +537,7 @@ class Events(Stage):
                         found.add("hypothetical")
                     if child.dep_ == "advmod" and lemma in cues["speculated"]["modifiers"]:
                         found.add("speculated")  # "Allegedly, X pleaded with him"
-            if clause and verb is not None and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and not done and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            if clause and verb is not None and not done and _be_to(tok):
                 found.add("planned")  # "is to be sentenced in June", "talks were to continue Monday"
             if tok.i != head.i:
                 lemma = tok.lemma_.lower()
@@ -685,6 +683,11 @@ def _refer(tok, mentions, prefer=None):
             # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
             return None
     return best
+
+
+def _be_to(tok) -> bool:
+    """Whether a token is the to-infinitive that 'be' takes to tell what is arranged ("is to visit", "were to continue")."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _subject_at(sdoc, start: int, end: int) -> bool:
