@@ -43,21 +43,23 @@ def main() -> None:
         setattr(evs, key, type(getattr(evs, key))(value) if not isinstance(getattr(evs, key), bool) else value == "1")
     packaged = evs.model
     t0 = time.time()
+    for opt in args.lead:
+        key, _, value = opt.partition("=")
+        setattr(classify, key, type(getattr(classify, key))(value))
+    is_events = "events" in records[0]
     docs = events.code_texts([(r["text"], r.get("dct")) for r in records], settings, stages=stages)
+    predicted = []
     for record, doc in zip(records, docs):
         fold = folds.get(record["id"])
         evs.model = packaged if fold is None else classifier.load(str(Path(args.folds_dir) / f"fold{fold}.npz"))
         evs(doc)
+        if not is_events:  # the label is read with the same fold model, the events stage's candidates included
+            predicted.append(classify.labels_for(doc, record["scheme"], evs.model, evs))
     seen = sum(r["id"] in folds for r in records)
     print(f"{len(records)} records ({seen} cross-validated) in {time.time() - t0:.0f}s", file=sys.stderr)
-    if "events" in records[0]:
+    if is_events:
         metrics = events.score(records, docs)
     else:
-        for opt in args.lead:
-            key, _, value = opt.partition("=")
-            setattr(classify, key, type(getattr(classify, key))(value))
-        predicted = [classify.labels_for(doc, r["scheme"], None if r["id"] not in folds else classifier.load(str(Path(args.folds_dir) / f"fold{folds[r['id']]}.npz")))
-                     for r, doc in zip(records, docs)]
         metrics = classify.score([r["labels"] for r in records], predicted)
         confusion = metrics.pop("confusion", None)
         if args.confusion:

@@ -1,7 +1,7 @@
 import pytest
 
 from dateline.errors import EvalError
-from dateline.evaluate import classify, events, gold
+from dateline.evaluate import classify, events, gold, pipeline_for
 from dateline.models import Article, Document, Event, EventActor, EventLocation, Evidence
 from dateline.settings import load_settings
 
@@ -93,6 +93,20 @@ def test_classify_main_event_leans_on_the_lead_between_close_types():
         Event(type="ASSAULT", factuality="asserted", confidence=0.5, evidence=Evidence(sentence="y", start=53, end=80)),
     ]
     assert classify.labels_for(doc, "plover") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,plover,cameo", [
+    ("A refugee camp was attacked overnight.", ["ASSAULT"], ["material_conflict"]),  # no actor: no event, still an attack
+    ("Was the embassy attacked by protesters?", ["ASSAULT"], ["material_conflict"]),  # a question: no event
+    ("The weather was sunny.", [], ["statement"]),  # no candidate at all
+])
+def test_classify_reads_a_text_whose_candidates_were_all_gated_from_its_strongest_candidate(text, plover, cameo):
+    stages = pipeline_for(SETTINGS, classify.TARGET)
+    doc = events.code_texts([(text, None)], SETTINGS, stages)[0]
+    assert doc.events == []
+    assert classify.labels_for(doc, "plover", stage=stages[-1]) == plover
+    assert classify.labels_for(doc, "cameo-quad", stage=stages[-1]) == cameo
+    assert classify.labels_for(doc, "plover") == []  # without the stage, events only
 
 
 @pytest.mark.parametrize("module,record", [

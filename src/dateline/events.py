@@ -434,6 +434,11 @@ class Events(Stage):
                         out.update(t.i for t in arg.subtree)
         return out
 
+    def candidates(self, sent) -> list[tuple[str, str | None, float]]:
+        """The trigger candidates of a sentence before the precision gate, as (type, mode, rule weight): what its
+        words are about even when no event is emitted (`dateline eval classify` reads a text's type from them)."""
+        return [(hit.type, hit.mode, hit.trigger.weight) for hit in self._nest(self._triggers(sent))]
+
     def _fallback(self, sent, probs: dict[str, float]) -> list[_Hit]:
         """When no trigger matched: the classifier's type on the clause's main verb, if it is sure enough."""
         etype, p = max(probs.items(), key=lambda kv: kv[1])

@@ -3,19 +3,23 @@
 The pipeline codes the text with its own ontology (PLOVER); its events are mapped onto the scheme by
 `ontology.to_scheme`. Single-label schemes take the text's main event: the type with the most
 confidence summed over its events, earlier sentences weighing more (headlines and leads carry the
-story); multi-label schemes (police) take the labels of all events. The figures measure the event
-pipeline only; for a scheme with raw-text cues (police), `text_cues` gives the same F1s with the labels
-the wording alone adds, a separate figure.
+story); multi-label schemes (police) take the labels of all events. A text of a single-label scheme
+whose candidates the events stage's precision gate all dropped (no actor named, a question, ...) still
+has a type: the classify task asks what a text is about, not which events the default output keeps, so
+such a text takes its strongest candidate before the gate (`text_reading`), scored as the stage scores
+candidates. The figures measure the event pipeline only; for a scheme with raw-text cues (police),
+`text_cues` gives the same F1s with the labels the wording alone adds, a separate figure.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from .. import classifier, ontology
 from ..errors import EvalError
 from ..models import Document
 from ..settings import Settings
-from . import prf
+from . import pipeline_for, prf, stage_for
 from .events import all_candidates, code_texts
 
 TARGET = "events"
@@ -46,9 +50,45 @@ def main_events(doc: Document, model=None) -> list:
     return sorted(doc.events, key=lambda e: (-by_type[e.type], -e.confidence))
 
 
-def labels_for(doc: Document, scheme: str, model=None) -> list[str]:
-    """The scheme's labels for a coded document: from its events only."""
-    return ontology.to_scheme(main_events(doc, model), scheme)
+@dataclass(frozen=True)
+class Reading:
+    """A text's type read from an events-stage candidate that no event was kept for (enough of an event for to_scheme)."""
+
+    type: str
+    mode: str | None
+    factuality: str = "asserted"
+    contexts: tuple = ()
+
+
+def text_reading(doc: Document, stage) -> Reading | None:
+    """The strongest of the events stage's candidates before its gate (`Events.candidates`), None without any.
+
+    Each candidate is scored as the stage scores one: its rule weight blended with the sentence classifier's
+    probability for its type (the stage's `model_weight`), earlier sentences weighing more, as in `main_events`.
+    """
+    candidates, model = getattr(stage, "candidates", None), getattr(stage, "model", None)
+    if doc.spacy is None or candidates is None:
+        return None  # a swapped events stage that cannot tell its candidates
+    share = getattr(stage, "model_weight", 0.0) if model is not None else 0.0
+    best, reading = -1.0, None
+    for rank, sent in enumerate(doc.spacy.sents):
+        found = candidates(sent)
+        probs = model.proba(sent.text) if found and model is not None else {}
+        for etype, mode, weight in found:
+            strength = ((1 - share) * weight + share * probs.get(etype, 0.0)) / (1.0 + 0.5 * rank)
+            if strength > best:
+                best, reading = strength, Reading(etype, mode)
+    return reading
+
+
+def labels_for(doc: Document, scheme: str, model=None, stage=None) -> list[str]:
+    """The scheme's labels for a coded document: from its events, or for a single-label scheme, when it has none,
+    from the events stage's strongest candidate (`text_reading`; only when `stage` is given)."""
+    events = main_events(doc, model)
+    if not events and stage is not None and ontology.scheme_mappings().get(scheme, {}).get("kind") == "single":
+        reading = text_reading(doc, stage)
+        events = [reading] if reading else []
+    return ontology.to_scheme(events, scheme)
 
 
 def with_text_cues(labels: list[str], doc: Document, scheme: str) -> list[str]:
@@ -97,11 +137,13 @@ def evaluate(records: list[dict], settings: Settings, scheme: str | None = None,
             raise EvalError(f"record {number} ({record.get('id')}) has scheme {name!r}; valid schemes are: {', '.join(known)} (or pass --scheme)")
         if "text" not in record or not isinstance(record.get("labels"), list):
             raise EvalError(f"record {number} ({record.get('id')}) lacks 'text' or a 'labels' list; this is not a classify file (see FORMATS.md)")
-    docs = code_texts([(r["text"], r.get("dct")) for r in records], all_candidates(settings), stages)
-    events = next((s for s in reversed(stages or []) if "events" in s.assigns), None)
+    settings = all_candidates(settings)
+    stages = stages if stages is not None else pipeline_for(settings, TARGET)
+    docs = code_texts([(r["text"], r.get("dct")) for r in records], settings, stages)
+    events = stage_for(stages, TARGET)
     model = getattr(events, "model", None)
     names = [scheme or r["scheme"] for r in records]
-    predicted = [labels_for(doc, name, model) for name, doc in zip(names, docs)]
+    predicted = [labels_for(doc, name, model, events) for name, doc in zip(names, docs)]
     gold = [r["labels"] for r in records]
     metrics = score(gold, predicted)
     if any(ontology.scheme_mappings().get(name, {}).get("text_cues") for name in set(names)):
