@@ -81,6 +81,8 @@ def test_content_of_a_request_is_not_a_separate_event(annotate, events):
     ("Putin met Kim in Vladivostok.", "RUS", "PRK"),
     ("Putin held talks with Kim.", "RUS", "PRK"),
     ("Kim's visit to Russia was a success.", "PRK", "RUS"),
+    ("Japan is providing military intelligence to Serbia which is preparing an offensive.", "JPN", "SRB"),  # 'to' parsed as the dative
+    ("Israel rejected recent calls by Russia for talks.", "ISR", "RUS"),  # whoever made the calls receives the rejection
 ])
 def test_actor_and_recipient_come_from_the_parse_and_doc_actors(annotate, events, text, actor, recipient):
     event = code(annotate, events, text).events[0]
@@ -143,6 +145,13 @@ def test_event_gets_location_codes_evidence_and_stable_id(annotate, events):
     assert text[event.evidence.trigger.start:event.evidence.trigger.end] == event.evidence.trigger.text
     assert event.id == _one(second, "CONSULT").id
     assert 0.0 <= event.confidence <= 1.0
+
+
+def test_a_place_named_inside_a_participant_lends_its_country(annotate, events):
+    text = "Darfur militiamen attacked Lebanon."
+    place = Place(name="Darfur", lat=13.0, lon=24.0, country="SD", country3="SDN", level="admin1", mentions=[Span(start=0, end=6, text="Darfur")])
+    event = _one(code(annotate, events, text, places=[place]), "ASSAULT")
+    assert [(a.text, a.country) for a in event.actors] == [("Darfur militiamen", "SDN")]
 
 
 def test_works_without_actors(annotate, events):

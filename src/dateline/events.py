@@ -352,6 +352,7 @@ class Events(Stage):
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)]
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
+            actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
@@ -848,6 +849,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.append(c)
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "dative" and c.pos_ == "ADP":
+            recipients.extend(g for g in c.children if g.dep_ == "pobj")  # "providing intelligence to Macedonia"
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
             if not eventgate.names_someone(c):
@@ -879,6 +882,14 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
     return actors, recipients
+
+
+def _place_country(participant: EventActor, ctx: _Context) -> EventActor:
+    """A participant without a country takes that of the places named inside it ("Darfur rebels", "a Gaza family")."""
+    if participant.country or participant.start is None:
+        return participant
+    codes = {place.country3 for place in ctx.places_between(participant.start, participant.end) if place.country3}
+    return participant.model_copy(update={"country": codes.pop()}) if len(codes) == 1 else participant
 
 
 def _same_participant(r: EventActor, actors: list[EventActor]) -> bool:
@@ -1012,7 +1023,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
             elif not found:
                 # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
                 # "threatened further action against Russia", "restrictions against German goods".
-                owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for t in c.subtree]
+                owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS | {"by"} for t in c.subtree]
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
             # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government.
