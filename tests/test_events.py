@@ -116,6 +116,17 @@ def test_commitment_is_also_coded_as_agree(annotate, events):
     assert types["AGREE"].factuality == "reported"
 
 
+@pytest.mark.parametrize("speaker,agree", [
+    ("diplomatic sources said", True),  # nobody named: told as the narrator would
+    ("a statement issued by the finance ministry said", True),
+    ("Putin said", False),  # someone else's announcement
+])
+def test_a_future_act_told_by_an_unnamed_speaker_is_the_actors_commitment(annotate, events, speaker, agree):
+    doc = code(annotate, events, f"Japan will give Serbia a grant of 5 million dollars, {speaker}.")
+    assert ("AGREE" in {e.type for e in doc.events}) == agree
+    assert _one(doc, "AID").factuality == "planned"
+
+
 def test_event_far_before_publication_is_historical(annotate, events):
     from dateline.models import Timex
 

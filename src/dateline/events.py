@@ -1094,8 +1094,8 @@ def _locative(sdoc, start: int) -> bool:
 def _own_commitment(head, actors: list[EventActor], mentions, sent, cues) -> bool:
     """Whether a future act is a commitment of its actor (PLOVER's AGREE): under a verb of promising ("Russia pledged
     to send"), told by the narrator ("Finland will give Tanzania a grant"), or said by the actor itself or someone
-    speaking for its country ("Russia said it will send"); someone else's announcement is not ("Putin announced
-    that Kim would visit")."""
+    speaking for its country ("Russia said it will send"), or by a speaker nobody is named as ("..., diplomatic sources
+    said"); someone else's announcement is not ("Putin announced that Kim would visit")."""
     speech = set(cues["reported"]["speech_verbs"])
     promise = set(cues["commitment"]["governors"])
     tok = head
@@ -1107,8 +1107,10 @@ def _own_commitment(head, actors: list[EventActor], mentions, sent, cues) -> boo
         if lemma in speech:
             speakers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             said = _resolve(speakers, mentions, sent, nouns=True)
-            return not said or any(a.actor_id and a.actor_id == s.actor_id or a.text == s.text or a.country and a.country == s.country
-                                   for a in actors for s in said)
+            if any(a.actor_id and a.actor_id == s.actor_id or a.text == s.text or a.country and a.country == s.country for a in actors for s in said):
+                return True
+            # A speaker nobody is named as ("diplomatic sources", "a statement by the ministry") tells the plan as the narrator would.
+            return not any(s.actor_id or s.country for s in said) and not any(c.pos_ in ("PROPN", "PRON") or c.ent_type_ in _ACTOR_ENTS for c in speakers)
     return True
 
 
