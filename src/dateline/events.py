@@ -14,6 +14,7 @@ For each sentence of the spaCy parse:
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import hashlib
 from dataclasses import dataclass, field
 
@@ -54,6 +55,10 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+# Types whose act is words aimed at someone: "at" names its target ("criticism at the government").
+_VERBAL = {"ACCUSE", "THREATEN"}
+# Prepositions through which an adjective names whom it concerns ("critical of", "hostile to", "supportive of").
+_ADJ_TARGET_PREPS = {"of", "to", "toward", "towards"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _PERSONAL = {"he", "she", "him", "her", "his", "hers"}
@@ -352,12 +357,21 @@ class Events(Stage):
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)]
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
+            if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
+                # "Turkey and Libya signed an agreement", "A and B met": the first-named party acts, the others receive.
+                actors, recipients = actors[:1], actors[1:]
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
                 continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
             if not actors and not eventmerge.is_anaphor(hit.head):
                 continue
+            if location is not None and hit.mode != "visit":
+                # "blamed Israel and the United States", "the government of Ukraine", "the Libyan ambassador to
+                # Greece": a place that is a participant or describes one is not where the event happened (but
+                # the country a visit goes to is both its recipient and its place).
+                location = next((pm for pm in self._locations(doc, sentence, trigger, near_places)
+                                 if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
             factuality, cue_modal = self._factuality(hit, sent, date, doc, mentions)
             if not actors:
@@ -454,8 +468,12 @@ class Events(Stage):
         return [_Hit(trig, [head], head, etype, None, guessed=True)]
 
     def _location(self, doc: Document, sentence: Span, trigger: Span, places: list):
-        chosen = choose_locations(sentence, trigger, places, sdoc=doc.spacy)
+        chosen = self._locations(doc, sentence, trigger, places)
         return chosen[0] if chosen else None
+
+    @staticmethod
+    def _locations(doc: Document, sentence: Span, trigger: Span, places: list) -> list:
+        return choose_locations(sentence, trigger, places, sdoc=doc.spacy)
 
     def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence) -> Event:
         cameo, quad, intensity = ontology.codes(etype, mode)
@@ -561,8 +579,7 @@ class Events(Stage):
                 break
             tok = tok.head
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
-            years = int(doc.article.published.value[:4]) - int(date.value[:4])
-            if years >= cues["historical"]["years_before"]:
+            if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical")
                 found.discard("planned")
         if ((speech_above and not (hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent))) or _has_phrase(sent, cues["reported"]["phrases"])
@@ -585,6 +602,25 @@ class Events(Stage):
 
     def _outer_factuality(self, hit: _Hit, sent) -> str:
         return "reported" if _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"]) else "asserted"
+
+
+def _years_before(value: str, published: str) -> float:
+    """How many years an event date lies before the publication date, from the middle of the stretch the date
+    names: "on Monday" (30 December) in an article of 1 January is days before, not a year; "in 2019" is half a
+    year before 1 January 2020 and a year and a half before 1 December 2020."""
+    def middle(iso: str) -> _dt.date | None:
+        parts = iso.split("-")
+        try:
+            year = int(parts[0])
+            month = int(parts[1]) if len(parts) > 1 else 7
+            day = int(parts[2][:2]) if len(parts) > 2 else (15 if len(parts) > 1 else 1)
+            return _dt.date(year, month, day)
+        except (ValueError, IndexError):
+            return None
+    then, now = middle(value), middle(published)
+    if then is None or now is None:
+        return 0.0
+    return (now - then).days / 365
 
 
 # Parse helpers ---------------------------------------------------------------------------------
@@ -818,8 +854,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             return [], recipients + _subjects(noun.head)
         if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
             actors.extend(_subjects(noun.head))
-            # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event.
+            # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event;
+            # "issued criticism at the government", "made threats against Iran": so does whom it is aimed at.
             recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj"))
+            recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL)
+                              for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
         if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
             verb = noun.head.head
             if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
@@ -850,7 +889,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 recipients.extend(_owners(c))
         elif c.dep_ == "dobj" and theme and etype in _COMMISSIVE | _DIRECTIVE:
             recipients.extend(_owners(c))
-        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+        elif c.dep_ == "prep" and (c.lower_ in _RECIPIENT_PREPS or c.lower_ == "at" and etype in _VERBAL
+                                   or c.lower_ in _ADJ_TARGET_PREPS and head.pos_ == "ADJ"):
+            # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
+            # at-object are its target.
             for g in c.children:
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
@@ -874,6 +916,31 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
     return actors, recipients
+
+
+# How a word may hang below a participant's head and still describe it: "Congo's president", "the government
+# of Ukraine", "the ambassador to Greece", "the California lawyer". A locative ("police in London") is left out:
+# where a participant is, the event may be too.
+_DESCRIBING_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "conj", "npadvmod"}
+_DESCRIBING_PREPS = {"of", "to", "from", "for"}
+
+
+def _describes_participant(sdoc, mention: Span, participants: list[EventActor]) -> bool:
+    """Whether a place mention is one of the participants or a word describing one."""
+    spans = [(p.start, p.end) for p in participants if p.start is not None and p.end is not None]
+    if any(mention.start < e and s < mention.end for s, e in spans):
+        return True
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.dep_ == "prep" and tok.lower_ not in _DESCRIBING_PREPS or tok.dep_ not in _DESCRIBING_DEPS | {"prep"}:
+            return False
+        tok = tok.head
+        if any(s <= tok.idx < e for s, e in spans):
+            return True
+    return False
 
 
 def _same_participant(r: EventActor, actors: list[EventActor]) -> bool:
