@@ -320,3 +320,12 @@ def test_a_participant_located_by_in_keeps_the_place(annotate, events):
     text = "Police in Tokyo arrested Kim Jong Un."
     event = _one(code(annotate, events, text, places=[_place(text, "Tokyo", "JPN", "city")]), "COERCE")
     assert event.location is not None and event.location.name == "Tokyo"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Thousands of students protested in Lebanon on Friday.", "PROTEST"),
+    ("Putin and Lavrov met in Serbia to discuss the deal.", "CONSULT"),
+])
+def test_where_one_protests_or_meets_is_no_recipient(annotate, events, text, etype):
+    event = _one(code(annotate, events, text), etype)
+    assert not {"LBN", "SRB"} & {r.country for r in event.recipients}, event.recipients

@@ -55,6 +55,8 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+# Types whose act is imposed on, or granted to, a country named only as where it happens.
+_IMPOSED = {"COERCE", "CONCEDE", "SANCTION", "AID"}
 # Types whose act is words aimed at someone: "at" names its target ("criticism at the government").
 _VERBAL = {"ACCUSE", "THREATEN"}
 # Prepositions through which an adjective names whom it concerns ("critical of", "hostile to", "supportive of").
@@ -349,11 +351,12 @@ class Events(Stage):
                 # A visit abroad is received by the country visited; a visit at home has no target.
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
-            if not recipients:
-                # PLOVER codes a country as the target when the text names none ("lifted a curfew in Montenegro");
-                # a town or a region is where the event happened, never its target.
+            if not recipients and hit.type in _IMPOSED:
+                # PLOVER codes a country as the target of what is imposed on or granted to it when the text names
+                # none ("lifted a curfew in Montenegro"); a town (a capital too) or a region is where the event
+                # happened, never its target, and where one protests or meets is no one's ("rallied in Belgium").
                 recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False)
-                              if r.country and r not in actors and kinds.get(r.actor_id) == "country"]
+                              if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)]
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
