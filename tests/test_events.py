@@ -329,3 +329,12 @@ def test_a_participant_located_by_in_keeps_the_place(annotate, events):
 def test_where_one_protests_or_meets_is_no_recipient(annotate, events, text, etype):
     event = _one(code(annotate, events, text), etype)
     assert not {"LBN", "SRB"} & {r.country for r in event.recipients}, event.recipients
+
+
+@pytest.mark.parametrize("text,etype,words", [
+    ("Serbia ordered the rebels to withdraw from the town.", "RETREAT", "rebels"),
+    ("Japan refused to provide the rebels with weapons.", "REJECT", "rebels"),
+])
+def test_recipient_of_an_infinitive_is_whom_it_is_imposed_on_or_done_to(annotate, events, text, etype, words):
+    event = _one(code(annotate, events, text), etype)
+    assert any(words in r.text for r in event.recipients), event.recipients

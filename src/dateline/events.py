@@ -55,6 +55,8 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+# Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
+_CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
 _IMPOSED = {"COERCE", "CONCEDE", "SANCTION", "AID"}
 # Types whose act is words aimed at someone: "at" names its target ("criticism at the government").
@@ -343,7 +345,7 @@ class Events(Stage):
                 recipients = asked + [r for r in recipients if r not in asked]
             if not recipients and hit.type in _COMMISSIVE:
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
-                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=False) if r not in actors]
+                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             location = self._location(doc, sentence, trigger, near_places)
             if (hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1])
@@ -918,6 +920,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             actors.extend(_subjects(head))
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
+    if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
+        # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
+        recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     return actors, recipients
 
 
