@@ -338,3 +338,21 @@ def test_where_one_protests_or_meets_is_no_recipient(annotate, events, text, ety
 def test_recipient_of_an_infinitive_is_whom_it_is_imposed_on_or_done_to(annotate, events, text, etype, words):
     event = _one(code(annotate, events, text), etype)
     assert any(words in r.text for r in event.recipients), event.recipients
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Putin and Lavrov spoke on the phone on Monday.", "CONSULT", "Putin", "Lavrov"),
+    ("Putin spoke with Lavrov on Monday.", "CONSULT", "Putin", "Lavrov"),
+    ("Lavrov spoke out against the rebels.", "ACCUSE", "Lavrov", "rebels"),
+    ("Police cleared the protesters from the square.", "COERCE", "Police", "protesters"),
+    ("Israel was scheduled to meet Lebanon in Geneva.", "CONSULT", "Israel", "Lebanon"),
+    ("The rebels were forced to attack Lebanon.", "ASSAULT", "rebels", "Lebanon"),
+])
+def test_more_triggers_and_the_subject_of_a_passive_s_infinitive(annotate, events, text, etype, actor, recipient):
+    event = _one(code(annotate, events, text), etype)
+    assert any(actor in a.text for a in event.actors), event.actors
+    assert any(recipient in r.text for r in event.recipients), event.recipients
+
+
+def test_speaking_on_a_channel_is_no_meeting(annotate, events):
+    assert not [e for e in code(annotate, events, "Lavrov spoke on state television on Monday.").events if e.type == "CONSULT"]

@@ -826,7 +826,13 @@ def _subjects(tok) -> list:
         if tok.dep_ == "relcl":
             return [tok.head]
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+            came_by = tok.dep_
             tok = tok.head  # "is critical of X": the subject of the copula
+            if came_by == "xcomp" and not any(c.dep_ in ("nsubj", "csubj", "agent") for c in tok.children):
+                # "G7 was scheduled to meet", "the rebels were forced to withdraw": the passive's subject does the infinitive.
+                passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+                if passive:
+                    return passive
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             return [tok.head]
