@@ -356,3 +356,17 @@ def test_more_triggers_and_the_subject_of_a_passive_s_infinitive(annotate, event
 
 def test_speaking_on_a_channel_is_no_meeting(annotate, events):
     assert not [e for e in code(annotate, events, "Lavrov spoke on state television on Monday.").events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Putin has accepted the invitation of Kim Jong Un to visit Pyongyang.", "Putin"),
+    ("Kim Jong Un sent an invitation to Putin to visit Pyongyang.", "Putin"),
+    ("Kim Jong Un issued an invitation to visit Pyongyang.", None),
+])
+def test_an_invitation_s_visit_is_made_by_the_invitee(annotate, text, actor):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    visit = next(t for t in doc.spacy if t.lemma_ == "visit")
+    actors, _ = events_module._arguments(visit, etype="CONSULT")
+    assert [t.text for t in actors] == ([actor] if actor else [])

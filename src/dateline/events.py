@@ -835,9 +835,29 @@ def _subjects(tok) -> list:
                     return passive
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
+            if tok.head.lemma_.lower() in _INVITATIONS:
+                return _invitees(tok.head)
             return [tok.head]
         return []
     return []
+
+
+# Nouns whose infinitive is done by the one invited or asked, never by who invites ("Kim's invitation to visit").
+_INVITATIONS = {"invitation", "invite", "request", "call", "appeal", "plea", "order", "summons"}
+
+
+def _invitees(noun) -> list:
+    """Who an invitation or a request is addressed to: its to-object ("an invitation to Putin to visit"), else the
+    one who accepts or turns it down ("Putin accepted Kim's invitation to visit"); else no one the text names."""
+    named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    if named:
+        return named
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _ANSWER_VERBS:
+        return _subjects(noun.head) if noun.dep_ == "dobj" else [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return []
+
+
+_ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
 
 
 def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
