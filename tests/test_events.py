@@ -370,3 +370,34 @@ def test_an_invitation_s_visit_is_made_by_the_invitee(annotate, text, actor):
     visit = next(t for t in doc.spacy if t.lemma_ == "visit")
     actors, _ = events_module._arguments(visit, etype="CONSULT")
     assert [t.text for t in actors] == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Police released 40 rebels arrested on Friday.", None, "rebels"),
+    ("Israel freed the rebels arrested by Lebanon.", "Lebanon", "rebels"),
+])
+def test_a_participle_s_noun_undergoes_the_event(annotate, text, actor, recipient):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    arrested = next(t for t in doc.spacy if t.lemma_ == "arrest")
+    actors, recipients = events_module._arguments(arrested, etype="COERCE")
+    assert [t.text for t in actors] == ([actor] if actor else [])
+    assert recipient in [t.text for t in recipients]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Serbia said it would appeal the ruling.", "REJECT"),
+    ("Japan appealed for calm.", "REQUEST"),
+])
+def test_appealing_a_ruling_rejects_it(annotate, events, text, etype):
+    assert _one(code(annotate, events, text), etype)
+
+
+@pytest.mark.parametrize("text,executed", [
+    ("Japan executed a planned shutdown of public services.", False),
+    ("Serbia executed the court's order.", False),
+    ("Japan executed three rebels on Friday.", True),
+])
+def test_executing_a_plan_is_no_killing(annotate, events, text, executed):
+    assert bool([e for e in code(annotate, events, text).events if e.type == "ASSAULT"]) is executed

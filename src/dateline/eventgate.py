@@ -185,8 +185,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") for o in objects):
             return True  # "released Red Hat Enterprise Linux": a product, not a prisoner
     if etype == "ASSAULT" and head.lemma_.lower() in _CARRY_OUT and any(
-            _counted(c).lemma_.lower() in lex["abstract"] for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
-        return True  # "execute the ruling", "carry out the order": doing as told, not killing
+            _counted(c).lemma_.lower() in lex["abstract"] or not names_someone(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        return True  # "execute the ruling", "executed a planned shutdown": doing as told or planned, not killing
     if etype == "COERCE" and mode == "martial-law":
         words = {t.lemma_.lower() for t in head.sent} | {t.lower_ for t in head.sent}
         objects = [t for t in head.subtree if t.dep_ in ("dobj", "oprd", "pobj", "nsubjpass")]

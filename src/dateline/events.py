@@ -938,7 +938,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     recipients.append(p)
-    if not passive and not actors:
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
+        # "three men convicted of espionage", "protesters arrested on Friday": the noun a participle qualifies
+        # undergoes the event; who did it is only its by-agent.
+        recipients.append(head.head)
+    elif not passive and not actors:
         if any(c.dep_ == "auxpass" for c in head.children):
             # "Avenatti is to be sentenced", "expects to be released": the inherited subject undergoes the event.
             recipients.extend(_subjects(head))
