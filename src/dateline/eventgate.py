@@ -176,6 +176,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "asked about sustainability": a question, no request
     if etype == "REQUEST" and head.lemma_.lower() in _SAYING and not recipients:
         return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
+    if etype == "ACCUSE" and mode == "investigate" and not recipients:
+        return True  # "investigating the possibility of an electrical fault": an inquiry into what happened, into no one
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
     if etype == "RETREAT" and mode == "release":

@@ -367,6 +367,8 @@ class Events(Stage):
                 actors, recipients = actors[:1], actors[1:]
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
+            if hit.mode == "visit" and actors and not recipients and location is None and not eventmerge.is_anaphor(hit.head):
+                continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
                 continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
             if not actors and not eventmerge.is_anaphor(hit.head):
