@@ -401,3 +401,24 @@ def test_appealing_a_ruling_rejects_it(annotate, events, text, etype):
 ])
 def test_executing_a_plan_is_no_killing(annotate, events, text, executed):
     assert bool([e for e in code(annotate, events, text).events if e.type == "ASSAULT"]) is executed
+
+
+@pytest.mark.parametrize("text,lemma,actors,recipient", [
+    ("Lavrov was greeted by Putin, who was later killed in the airstrike.", "airstrike", [], None),
+    ("The massacres saw thousands of rebels killed.", "kill", [], "thousands"),
+    ("Rebels in Japan were engaged in ethnic cleansing.", "cleansing", ["Rebels"], None),
+])
+def test_who_is_killed_in_an_event_suffers_it(annotate, text, lemma, actors, recipient):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    head = next(t for t in doc.spacy if t.lemma_ == lemma)
+    found, recipients = events_module._arguments(head, etype="ASSAULT")
+    assert [t.text for t in found] == actors
+    if recipient:
+        assert recipient in [t.text for t in recipients]
+
+
+def test_an_apposition_s_conjunct_is_the_same_participant(annotate, events):
+    event = _one(code(annotate, events, "Putin, formerly the president and chief executive of the company, pleaded guilty."), "CONCEDE")
+    assert [a.text for a in event.actors] == ["Putin"]

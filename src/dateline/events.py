@@ -55,6 +55,8 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+# Verbs whose subject suffers what happens in the event they name ("killed in the airstrike", "died in clashes").
+_SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
 # Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
 _CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
@@ -898,8 +900,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 verb = verb.head  # "may be interested in an agreement": the one interested
             elif verb.pos_ == "NOUN" and verb.lemma_.lower() in _CLAIM_NOUNS and verb.dep_ == "dobj":
                 verb = verb.head  # "claimed responsibility for the attack": the one who claims it
-            if verb.pos_ in ("VERB", "AUX"):
-                # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged.
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS:
+                # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
+                # was killed or died in an airstrike suffered it.
                 actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
         if not actors and etype in _MUTUAL:
             # "arms agreements between Russia and North Korea": the first party acts, the others receive.
@@ -944,6 +947,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "three men convicted of espionage", "protesters arrested on Friday": the noun a participle qualifies
         # undergoes the event; who did it is only its by-agent.
         recipients.append(head.head)
+    elif head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        # "saw thousands of Ndebele killed", "found him murdered": a participle's small-clause subject undergoes it.
+        recipients.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
     elif not passive and not actors:
         if any(c.dep_ == "auxpass" for c in head.children):
             # "Avenatti is to be sentenced", "expects to be released": the inherited subject undergoes the event.
@@ -1038,7 +1044,9 @@ def _heads(tok) -> list[list]:
         group = [t] + [c for c in t.children if c.dep_ == "appos"]
         seen.update(c.i for c in group)
         groups.append(group)
-        todo.extend(c for g in group for c in g.children if c.dep_ == "conj")
+        # Conjuncts of the head are more participants; those of an apposition name the same one again
+        # ("Friedler, formerly the president and chief executive officer of ...").
+        todo.extend(c for c in t.children if c.dep_ == "conj")
     return groups
 
 
