@@ -422,3 +422,18 @@ def test_who_is_killed_in_an_event_suffers_it(annotate, text, lemma, actors, rec
 def test_an_apposition_s_conjunct_is_the_same_participant(annotate, events):
     event = _one(code(annotate, events, "Putin, formerly the president and chief executive of the company, pleaded guilty."), "CONCEDE")
     assert [a.text for a in event.actors] == ["Putin"]
+
+
+@pytest.mark.parametrize("text", [
+    "The crash sequence began, Florida Highway Patrol described, in the northbound lanes of the highway.",
+    "The finals saw US team Cloud9 and Immortals, from Brazil, face off in Counter-Strike: Global Offensive.",
+])
+def test_a_word_of_an_unlabelled_proper_name_is_no_trigger(pipeline_all, text):
+    import dateline
+
+    events = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert not [e for e in events if e.evidence.trigger.text in ("Patrol", "Strike")]
+
+
+def test_a_sentence_s_first_word_may_still_trigger(annotate, events):
+    assert _one(code(annotate, events, "Attacks by rebels on Lebanon continued on Monday."), "ASSAULT")

@@ -199,7 +199,7 @@ class Events(Stage):
         used: set[int] = set()
         tokens = list(sent)
         for k, tok in enumerate(tokens):
-            if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+            if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN") or tok.ent_type_ in ("DATE", "TIME") or _in_name(tok):
                 continue
             keys = {tok.lemma_.lower(), tok.lower_}
             for key in keys:
@@ -633,6 +633,16 @@ def _years_before(value: str, published: str) -> float:
 
 
 # Parse helpers ---------------------------------------------------------------------------------
+
+def _in_name(tok) -> bool:
+    """Whether a capitalised word is part of a proper name the tagger left unlabelled ("Florida Highway Patrol",
+    "Counter-Strike: Global Offensive"): a title-case word, not the sentence's first, joined to another proper noun."""
+    if not tok.is_title or tok.i == tok.sent.start or tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    neighbours = [c for c in tok.children if c.dep_ in ("compound", "flat")] + ([tok.head] if tok.dep_ in ("compound", "flat") else [])
+    near = [tok.doc[i] for i in (tok.i - 1, tok.i + 1) if tok.sent.start <= i < tok.sent.end]
+    return any(n.pos_ == "PROPN" and n.is_title for n in neighbours) or any(n.text == "-" for n in near[:1])
+
 
 def _depth(tok, most: int = 60) -> int:
     """How deep the token hangs in the parse, counted up to `most` (a chain of conjuncts can be as deep as the sentence is long)."""
