@@ -437,3 +437,8 @@ def test_a_word_of_an_unlabelled_proper_name_is_no_trigger(pipeline_all, text):
 
 def test_a_sentence_s_first_word_may_still_trigger(annotate, events):
     assert _one(code(annotate, events, "Attacks by rebels on Lebanon continued on Monday."), "ASSAULT")
+
+
+def test_those_singled_out_by_including_take_part(annotate, events):
+    event = _one(code(annotate, events, "Police detained eight protesters, including Kim Jong Un, on Monday."), "COERCE")
+    assert "Kim Jong Un" in [r.text for r in event.recipients]

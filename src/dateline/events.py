@@ -1057,6 +1057,8 @@ def _heads(tok) -> list[list]:
         # Conjuncts of the head are more participants; those of an apposition name the same one again
         # ("Friedler, formerly the president and chief executive officer of ...").
         todo.extend(c for c in t.children if c.dep_ == "conj")
+        # "detained eight people, including ophthalmologist Li Wenliang": those singled out take part too.
+        todo.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "notably") for g in c.children if g.dep_ == "pobj")
     return groups
 
 
