@@ -442,3 +442,17 @@ def test_a_sentence_s_first_word_may_still_trigger(annotate, events):
 def test_those_singled_out_by_including_take_part(annotate, events):
     event = _one(code(annotate, events, "Police detained eight protesters, including Kim Jong Un, on Monday."), "COERCE")
     assert "Kim Jong Un" in [r.text for r in event.recipients]
+
+
+@pytest.mark.parametrize("published,historical", [("2023-09-15", True), ("2008-11-20", False)])
+def test_a_past_event_takes_its_paragraph_s_date(annotate, events, published, historical):
+    from dateline.models import Timex
+
+    text = "In 2008 the crisis deepened.\n\nIn 2008 talks failed. Putin then agreed to a ceasefire with Lebanon."
+    doc = Document(article=Article(id="t", text=text, published=Published(value=published, precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    starts = [i for i in range(len(text)) if text.startswith("2008", i)]
+    doc.timexes = [Timex(start=s, end=s + 4, text="2008", type="DATE", value="2008") for s in starts]
+    event = _one(events(doc), "AGREE")
+    assert (event.factuality == "historical") is historical

@@ -591,6 +591,12 @@ class Events(Stage):
             if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical")
                 found.discard("planned")
+        elif done and not self._own_date(head, date) and doc.article.published.value:
+            # "In 2008 ... Refusing to give up power, Mugabe agreed to power-sharing": a past event the text does not
+            # date itself happened when the paragraph's last date before it says.
+            told = _paragraph_date(doc, head.idx)
+            if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
+                found.add("historical")
         if ((speech_above and not (hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent))) or _has_phrase(sent, cues["reported"]["phrases"])
                 or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx))):
             # What a source says happened is reported; a speech act its own speaker performs is asserted
@@ -633,6 +639,14 @@ def _years_before(value: str, published: str) -> float:
 
 
 # Parse helpers ---------------------------------------------------------------------------------
+
+def _paragraph_date(doc: Document, start: int) -> str | None:
+    """The value of the last date expression before `start` in its paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD)."""
+    text = doc.article.text
+    opening = text.rfind("\n\n", 0, start) + 1
+    values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()]
+    return values[-1] if values else None
+
 
 def _in_name(tok) -> bool:
     """Whether a capitalised word is part of a proper name the tagger left unlabelled ("Florida Highway Patrol",
