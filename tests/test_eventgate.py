@@ -281,3 +281,12 @@ def test_an_investigation_into_no_one_is_no_accusation(pipeline_all, text, kept)
 ])
 def test_a_visit_to_no_one_and_nowhere_is_no_event(pipeline_all, text, kept):
     assert bool([e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Trump said Bolton likes dropping bombs on people and killing them.", False),
+    ("The rebels love to attack army posts at night, villagers say.", False),
+    ("Trump said Bolton ordered the killing of ten people.", True),
+])
+def test_what_someone_likes_doing_is_no_event(pipeline_all, text, kept):
+    assert bool([e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]) is kept

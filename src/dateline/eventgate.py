@@ -176,6 +176,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "asked about sustainability": a question, no request
     if etype == "REQUEST" and head.lemma_.lower() in _SAYING and not recipients:
         return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
+    if _liked(head):
+        return True  # "likes dropping bombs on people": a taste, no happening
     if etype == "ACCUSE" and mode == "investigate" and not recipients:
         return True  # "investigating the possibility of an electrical fault": an inquiry into what happened, into no one
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
@@ -208,6 +210,21 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "CONSULT" and not recipients and len(actors) < 2 and mode != "visit":
         plural = any(a.start is not None and a.text.lower().endswith("s") for a in actors)
         return not plural and not _with_party(head)
+    return False
+
+
+_TASTES = {"like", "love", "enjoy", "hate", "prefer", "relish", "dislike"}
+
+
+def _liked(head) -> bool:
+    """Whether the trigger is what someone likes or hates doing ("likes dropping bombs", "loves to fight")."""
+    tok = head
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp", "dobj", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _TASTES:
+            return True
     return False
 
 
