@@ -167,9 +167,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
     if etype == "SUPPORT" and not recipients:
         return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
-    if etype == "RETREAT" and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
+    if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
-        return True  # "withdrew from the race", "ended his bid": leaving a contest
+        return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
     if etype == "CONSULT" and mode == "visit" and actors and not any(a.sector in lex["political"] or (a.country and a.actor_id) for a in actors):
         return True  # a team's, a church group's or a plane's trip is no visit between actors
     if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(c.dep_ == "prep" and c.lower_ in ("about", "whether") for c in head.children):
@@ -237,6 +237,8 @@ def figurative(head, etype: str) -> str | None:
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
         return "ACCUSE"
+    if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
+        return "ACCUSE"  # "attacked Drudge as a fake news purveyor": calling someone something
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
     if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
         return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force
