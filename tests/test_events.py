@@ -265,3 +265,214 @@ def test_saying_that_someone_must_act_is_a_request(annotate, events, text, actor
     event = _one(code(annotate, events, text), "REQUEST")
     assert actor in {a.country for a in event.actors}
     assert recipient in {a.country for a in event.recipients}
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Japan and Serbia signed a trade agreement on Monday.", "AGREE", "JPN", "SRB"),
+    ("Israel and Lebanon met in Geneva.", "CONSULT", "ISR", "LBN"),
+])
+def test_mutual_act_of_conjoined_parties_has_the_first_as_actor(annotate, events, text, etype, actor, recipient):
+    event = _one(code(annotate, events, text), etype)
+    assert [a.country for a in event.actors] == [actor]
+    assert [r.country for r in event.recipients] == [recipient]
+
+
+def test_joint_act_of_another_type_keeps_both_actors(annotate, events):
+    event = _one(code(annotate, events, "Russia and Japan attacked Lebanon."), "ASSAULT")
+    assert {a.country for a in event.actors} == {"RUS", "JPN"}
+    assert [r.country for r in event.recipients] == ["LBN"]
+
+
+@pytest.mark.parametrize("text,etype,words", [
+    ("Serbia is extremely critical of the rebels.", "ACCUSE", "rebels"),
+    ("Putin issued heavy criticism at the current Japanese government.", "ACCUSE", "government"),
+    ("Lavrov railed against the rioters on Monday.", "ACCUSE", "rioters"),
+])
+def test_target_of_an_adjective_a_verbal_attack_and_a_light_verb(annotate, events, text, etype, words):
+    event = _one(code(annotate, events, text), etype)
+    assert any(words in r.text for r in event.recipients), event.recipients
+
+
+def test_at_names_a_target_only_of_words(annotate, events):
+    # "at" after an arrest is where it happened, never whom it concerns.
+    event = _one(code(annotate, events, "Police arrested 40 protesters at the government building."), "COERCE")
+    assert not any("government" in r.text for r in event.recipients)
+
+
+@pytest.mark.parametrize("published,value,historical", [
+    ("2020-01-01", "2019-12-30", False),  # "on Monday" across new year: two days, not a year
+    ("2020-01-05", "2019", False),         # "in 2019", days into 2020: half a year from its middle
+    ("2020-12-01", "2019", True),
+    ("2023-09-15", "2022-09-15", True),
+    ("2023-09-15", "2022-09-16", False),
+])
+def test_historical_counts_a_year_of_time_not_of_calendar(annotate, events, published, value, historical):
+    from dateline.models import Timex
+
+    text = "Putin visited Pyongyang on that day."
+    doc = Document(article=Article(id="t", text=text, published=Published(value=published, precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    start = text.index("on that day")
+    doc.timexes = [Timex(start=start + 3, end=start + 11, text="that day", type="DATE", value=value)]
+    event = _one(events(doc), "CONSULT")
+    assert event.date.value == value
+    assert (event.factuality == "historical") is historical
+
+
+def _place(text, name, country3, level="country"):
+    start = text.index(name)
+    return Place(name=name, geonameid=abs(hash(name)) % 10**6, lat=1.0, lon=1.0, country=country3[:2], country3=country3, level=level,
+                 mentions=[Span(start=start, end=start + len(name), text=name)])
+
+
+@pytest.mark.parametrize("text,name,level", [
+    ("Japan blamed Israel for the attack.", "Israel", "country"),
+    ("Japan expelled the ambassador of Lebanon.", "Lebanon", "country"),
+    ("Police arrested Kim Jong Un, a Tokyo lawyer.", "Tokyo", "city"),
+])
+def test_a_place_naming_or_describing_a_participant_is_not_the_location(annotate, events, text, name, level):
+    doc = code(annotate, events, text, places=[_place(text, name, "ISR", level)])
+    assert doc.events and all(e.location is None for e in doc.events), [(e.type, e.location) for e in doc.events]
+
+
+def test_a_participant_located_by_in_keeps_the_place(annotate, events):
+    text = "Police in Tokyo arrested Kim Jong Un."
+    event = _one(code(annotate, events, text, places=[_place(text, "Tokyo", "JPN", "city")]), "COERCE")
+    assert event.location is not None and event.location.name == "Tokyo"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Thousands of students protested in Lebanon on Friday.", "PROTEST"),
+    ("Putin and Lavrov met in Serbia to discuss the deal.", "CONSULT"),
+])
+def test_where_one_protests_or_meets_is_no_recipient(annotate, events, text, etype):
+    event = _one(code(annotate, events, text), etype)
+    assert not {"LBN", "SRB"} & {r.country for r in event.recipients}, event.recipients
+
+
+@pytest.mark.parametrize("text,etype,words", [
+    ("Serbia ordered the rebels to withdraw from the town.", "RETREAT", "rebels"),
+    ("Japan refused to provide the rebels with weapons.", "REJECT", "rebels"),
+])
+def test_recipient_of_an_infinitive_is_whom_it_is_imposed_on_or_done_to(annotate, events, text, etype, words):
+    event = _one(code(annotate, events, text), etype)
+    assert any(words in r.text for r in event.recipients), event.recipients
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Putin and Lavrov spoke on the phone on Monday.", "CONSULT", "Putin", "Lavrov"),
+    ("Putin spoke with Lavrov on Monday.", "CONSULT", "Putin", "Lavrov"),
+    ("Lavrov spoke out against the rebels.", "ACCUSE", "Lavrov", "rebels"),
+    ("Police cleared the protesters from the square.", "COERCE", "Police", "protesters"),
+    ("Israel was scheduled to meet Lebanon in Geneva.", "CONSULT", "Israel", "Lebanon"),
+    ("The rebels were forced to attack Lebanon.", "ASSAULT", "rebels", "Lebanon"),
+])
+def test_more_triggers_and_the_subject_of_a_passive_s_infinitive(annotate, events, text, etype, actor, recipient):
+    event = _one(code(annotate, events, text), etype)
+    assert any(actor in a.text for a in event.actors), event.actors
+    assert any(recipient in r.text for r in event.recipients), event.recipients
+
+
+def test_speaking_on_a_channel_is_no_meeting(annotate, events):
+    assert not [e for e in code(annotate, events, "Lavrov spoke on state television on Monday.").events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Putin has accepted the invitation of Kim Jong Un to visit Pyongyang.", "Putin"),
+    ("Kim Jong Un sent an invitation to Putin to visit Pyongyang.", "Putin"),
+    ("Kim Jong Un issued an invitation to visit Pyongyang.", None),
+])
+def test_an_invitation_s_visit_is_made_by_the_invitee(annotate, text, actor):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    visit = next(t for t in doc.spacy if t.lemma_ == "visit")
+    actors, _ = events_module._arguments(visit, etype="CONSULT")
+    assert [t.text for t in actors] == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Police released 40 rebels arrested on Friday.", None, "rebels"),
+    ("Israel freed the rebels arrested by Lebanon.", "Lebanon", "rebels"),
+])
+def test_a_participle_s_noun_undergoes_the_event(annotate, text, actor, recipient):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    arrested = next(t for t in doc.spacy if t.lemma_ == "arrest")
+    actors, recipients = events_module._arguments(arrested, etype="COERCE")
+    assert [t.text for t in actors] == ([actor] if actor else [])
+    assert recipient in [t.text for t in recipients]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Serbia said it would appeal the ruling.", "REJECT"),
+    ("Japan appealed for calm.", "REQUEST"),
+])
+def test_appealing_a_ruling_rejects_it(annotate, events, text, etype):
+    assert _one(code(annotate, events, text), etype)
+
+
+@pytest.mark.parametrize("text,executed", [
+    ("Japan executed a planned shutdown of public services.", False),
+    ("Serbia executed the court's order.", False),
+    ("Japan executed three rebels on Friday.", True),
+])
+def test_executing_a_plan_is_no_killing(annotate, events, text, executed):
+    assert bool([e for e in code(annotate, events, text).events if e.type == "ASSAULT"]) is executed
+
+
+@pytest.mark.parametrize("text,lemma,actors,recipient", [
+    ("Lavrov was greeted by Putin, who was later killed in the airstrike.", "airstrike", [], None),
+    ("The massacres saw thousands of rebels killed.", "kill", [], "thousands"),
+    ("Rebels in Japan were engaged in ethnic cleansing.", "cleansing", ["Rebels"], None),
+])
+def test_who_is_killed_in_an_event_suffers_it(annotate, text, lemma, actors, recipient):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    head = next(t for t in doc.spacy if t.lemma_ == lemma)
+    found, recipients = events_module._arguments(head, etype="ASSAULT")
+    assert [t.text for t in found] == actors
+    if recipient:
+        assert recipient in [t.text for t in recipients]
+
+
+def test_an_apposition_s_conjunct_is_the_same_participant(annotate, events):
+    event = _one(code(annotate, events, "Putin, formerly the president and chief executive of the company, pleaded guilty."), "CONCEDE")
+    assert [a.text for a in event.actors] == ["Putin"]
+
+
+@pytest.mark.parametrize("text", [
+    "The crash sequence began, Florida Highway Patrol described, in the northbound lanes of the highway.",
+    "The finals saw US team Cloud9 and Immortals, from Brazil, face off in Counter-Strike: Global Offensive.",
+])
+def test_a_word_of_an_unlabelled_proper_name_is_no_trigger(pipeline_all, text):
+    import dateline
+
+    events = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert not [e for e in events if e.evidence.trigger.text in ("Patrol", "Strike")]
+
+
+def test_a_sentence_s_first_word_may_still_trigger(annotate, events):
+    assert _one(code(annotate, events, "Attacks by rebels on Lebanon continued on Monday."), "ASSAULT")
+
+
+def test_those_singled_out_by_including_take_part(annotate, events):
+    event = _one(code(annotate, events, "Police detained eight protesters, including Kim Jong Un, on Monday."), "COERCE")
+    assert "Kim Jong Un" in [r.text for r in event.recipients]
+
+
+@pytest.mark.parametrize("published,historical", [("2023-09-15", True), ("2008-11-20", False)])
+def test_a_past_event_takes_its_paragraph_s_date(annotate, events, published, historical):
+    from dateline.models import Timex
+
+    text = "In 2008 the crisis deepened.\n\nIn 2008 talks failed. Putin then agreed to a ceasefire with Lebanon."
+    doc = Document(article=Article(id="t", text=text, published=Published(value=published, precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    starts = [i for i in range(len(text)) if text.startswith("2008", i)]
+    doc.timexes = [Timex(start=s, end=s + 4, text="2008", type="DATE", value="2008") for s in starts]
+    event = _one(events(doc), "AGREE")
+    assert (event.factuality == "historical") is historical
