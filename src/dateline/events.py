@@ -508,7 +508,9 @@ class Events(Stage):
         head = hit.head
         for tok in head.children:
             lemma = tok.lemma_.lower()
-            if tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
+            if tok.dep_ == "neg" and any(c.lower_ == "until" and c.dep_ in ("prep", "mark") for c in head.children):
+                pass  # "didn't endorse her until July": she was endorsed, in July
+            elif tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
                 found.add("negated")
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
                 found.add("negated")  # "found him not guilty": an acquittal
@@ -954,6 +956,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
             # at-object are its target.
             for g in c.children:
+                if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
+                    continue  # "endorsed Biden for president": an office, no one
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
                     recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
