@@ -469,3 +469,8 @@ def test_an_office_sought_is_no_recipient(annotate, events):
 ])
 def test_not_until_happened_after_all(annotate, events, text, factuality):
     assert _one(code(annotate, events, text), "SUPPORT").factuality == factuality
+
+
+def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
+    event = _one(code(annotate, events, "Japan sentenced two people smugglers to four years of prison each."), "SANCTION")
+    assert [r.text for r in event.recipients] == ["smugglers"]

@@ -944,6 +944,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.append(c)
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "dobj" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "dobj" and c.doc[c.i + 1].head.i == head.i:
+            continue  # "sentenced two people smugglers": the parser's two objects are one noun phrase, named by the last
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
             if not eventgate.names_someone(c):
