@@ -474,3 +474,8 @@ def test_not_until_happened_after_all(annotate, events, text, factuality):
 def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
     event = _one(code(annotate, events, "Japan sentenced two people smugglers to four years of prison each."), "SANCTION")
     assert [r.text for r in event.recipients] == ["smugglers"]
+
+
+def test_a_parenthetical_speech_verb_reports_its_clause(annotate, events):
+    event = _one(code(annotate, events, "Serbia guards rebels which, the statement said, Japan has refused to take back."), "REJECT")
+    assert event.factuality == "reported"

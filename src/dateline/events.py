@@ -1251,6 +1251,10 @@ def _speech_above(head, cues) -> bool:
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in speech:
             return True
         tok = tok.head
+    # "which, the statement said, European nations have refused": a speech verb set off inside the trigger's clause.
+    if any(c.dep_ == "parataxis" and c.lemma_.lower() in speech and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+           for c in _clause_verb(head).children):
+        return True
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
         return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
