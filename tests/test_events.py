@@ -479,3 +479,12 @@ def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
 def test_a_parenthetical_speech_verb_reports_its_clause(annotate, events):
     event = _one(code(annotate, events, "Serbia guards rebels which, the statement said, Japan has refused to take back."), "REJECT")
     assert event.factuality == "reported"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Putin arrived in the morning. Later, Maria Ivanova spoke to the crowd. She criticised Japan.", None),
+    ("Putin arrived in the morning. Later, he spoke to the crowd. He criticised Japan.", "Putin"),
+])
+def test_he_or_she_skips_no_person_named_in_between(annotate, events, text, actor):
+    found = [e for e in code(annotate, events, text).events if e.type == "ACCUSE"]
+    assert [a.text for e in found for a in e.actors] == ([actor] if actor else [])

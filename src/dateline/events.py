@@ -753,6 +753,11 @@ def _refer(tok, mentions, prefer=None):
         if span is not None and len(span) and eventgate.is_source(span.root):
             # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
             return None
+        if word in _PERSONAL and any(best[1] <= e.start_char and e.end_char <= tok.idx and e.label_ == "PERSON"
+                                     and not any(s < e.end_char and e.start_char < t for s, t, _ in mentions) for e in tok.doc.ents):
+            # "Lukashenko ... Tsikhanouskaya spoke. She asked for support": a person named after the known one, whom
+            # the knowledge base does not hold, may be the one meant; without gender there is no telling.
+            return None
     return best
 
 
