@@ -476,3 +476,35 @@ def test_a_past_event_takes_its_paragraph_s_date(annotate, events, published, hi
     doc.timexes = [Timex(start=s, end=s + 4, text="2008", type="DATE", value="2008") for s in starts]
     event = _one(events(doc), "AGREE")
     assert (event.factuality == "historical") is historical
+
+
+def test_an_office_sought_is_no_recipient(annotate, events):
+    event = _one(code(annotate, events, "Putin endorsed Lavrov for president on Monday."), "SUPPORT")
+    assert [r.text for r in event.recipients] == ["Lavrov"]
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("Japan did not endorse Serbia until July.", "asserted"),
+    ("Japan did not endorse Serbia in July.", "negated"),
+])
+def test_not_until_happened_after_all(annotate, events, text, factuality):
+    assert _one(code(annotate, events, text), "SUPPORT").factuality == factuality
+
+
+def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
+    event = _one(code(annotate, events, "Japan sentenced two people smugglers to four years of prison each."), "SANCTION")
+    assert [r.text for r in event.recipients] == ["smugglers"]
+
+
+def test_a_parenthetical_speech_verb_reports_its_clause(annotate, events):
+    event = _one(code(annotate, events, "Serbia guards rebels which, the statement said, Japan has refused to take back."), "REJECT")
+    assert event.factuality == "reported"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Putin arrived in the morning. Later, Maria Ivanova spoke to the crowd. She criticised Japan.", None),
+    ("Putin arrived in the morning. Later, he spoke to the crowd. He criticised Japan.", "Putin"),
+])
+def test_he_or_she_skips_no_person_named_in_between(annotate, events, text, actor):
+    found = [e for e in code(annotate, events, text).events if e.type == "ACCUSE"]
+    assert [a.text for e in found for a in e.actors] == ([actor] if actor else [])

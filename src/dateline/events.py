@@ -514,7 +514,9 @@ class Events(Stage):
         head = hit.head
         for tok in head.children:
             lemma = tok.lemma_.lower()
-            if tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
+            if tok.dep_ == "neg" and any(c.lower_ == "until" and c.dep_ in ("prep", "mark") for c in head.children):
+                pass  # "didn't endorse her until July": she was endorsed, in July
+            elif tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
                 found.add("negated")
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
                 found.add("negated")  # "found him not guilty": an acquittal
@@ -757,6 +759,11 @@ def _refer(tok, mentions, prefer=None):
         if span is not None and len(span) and eventgate.is_source(span.root):
             # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
             return None
+        if word in _PERSONAL and any(best[1] <= e.start_char and e.end_char <= tok.idx and e.label_ == "PERSON"
+                                     and not any(s < e.end_char and e.start_char < t for s, t, _ in mentions) for e in tok.doc.ents):
+            # "Lukashenko ... Tsikhanouskaya spoke. She asked for support": a person named after the known one, whom
+            # the knowledge base does not hold, may be the one meant; without gender there is no telling.
+            return None
     return best
 
 
@@ -948,6 +955,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.append(c)
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "dobj" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "dobj" and c.doc[c.i + 1].head.i == head.i:
+            continue  # "sentenced two people smugglers": the parser's two objects are one noun phrase, named by the last
         elif c.dep_ == "dative" and c.pos_ == "ADP":
             recipients.extend(g for g in c.children if g.dep_ == "pobj")  # "providing intelligence to Macedonia"
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
@@ -962,6 +971,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
             # at-object are its target.
             for g in c.children:
+                if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
+                    continue  # "endorsed Biden for president": an office, no one
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
                     recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
@@ -1263,6 +1274,10 @@ def _speech_above(head, cues) -> bool:
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in speech:
             return True
         tok = tok.head
+    # "which, the statement said, European nations have refused": a speech verb set off inside the trigger's clause.
+    if any(c.dep_ == "parataxis" and c.lemma_.lower() in speech and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+           for c in _clause_verb(head).children):
+        return True
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
         return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
