@@ -508,3 +508,8 @@ def test_a_parenthetical_speech_verb_reports_its_clause(annotate, events):
 def test_he_or_she_skips_no_person_named_in_between(annotate, events, text, actor):
     found = [e for e in code(annotate, events, text).events if e.type == "ACCUSE"]
     assert [a.text for e in found for a in e.actors] == ([actor] if actor else [])
+
+
+def test_a_currency_s_country_is_no_participant(annotate, events):
+    event = _one(code(annotate, events, "Japan offered a one million Russia rouble reward for information."), "AGREE")
+    assert "RUS" not in {r.country for r in event.recipients}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology
@@ -57,6 +58,8 @@ _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
 # Verbs whose subject suffers what happens in the event they name ("killed in the airstrike", "died in clashes").
 _SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
+# A currency after a country's name ("a one million US dollar reward").
+_CURRENCY = re.compile(r"\s+(dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?|francs?|pesos?|riyals?|rials?|dinars?|lira|liras?)\b", re.I)
 # Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
 _CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
@@ -1178,8 +1181,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS | {"by"} for t in c.subtree]
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
-            # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government.
-            found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))]
+            # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government, nor is a
+            # "US dollar" reward the United States'.
+            found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))
+                     and not _CURRENCY.match(text, e)]
             if found:
                 modifiers = country_of(mods)
                 kinds = {a.kind for _, _, a in found}
