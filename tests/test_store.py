@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 
 from dateline.errors import StoreError
-from dateline.models import Article, Document, Event, EventActor, EventDate, EventLocation, Evidence, Published
+from dateline.models import Article, Document, Event, EventActor, EventDate, EventLocation, Evidence, Published, Span
 from dateline.sources import RawInput
 from dateline.store import MIGRATIONS, Store
 
@@ -29,6 +29,32 @@ def test_schema_is_versioned(fresh_db):
     with sqlite3.connect(fresh_db) as conn:
         assert conn.execute("select max(version) from schema_version").fetchone()[0] == len(MIGRATIONS)
         assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_version_4_store_gains_the_factuality_cue_column(fresh_db):
+    store = Store(fresh_db)
+    store.save(_doc_with_cue("c1"))
+    with sqlite3.connect(fresh_db) as conn:  # back to the schema of version 4: no factuality_cue column
+        conn.execute("ALTER TABLE events DROP COLUMN factuality_cue")
+        conn.execute("DELETE FROM schema_version WHERE version = 5")
+    store = Store(fresh_db)
+    assert store.migrate() == len(MIGRATIONS)
+    with sqlite3.connect(fresh_db) as conn:
+        assert conn.execute("SELECT count(*), count(factuality_cue) FROM events").fetchone() == (1, 0)
+    doc = _doc_with_cue("c2", "Another article, whose event keeps its cue.")
+    store.save(doc)
+    with sqlite3.connect(fresh_db) as conn:
+        assert conn.execute("SELECT factuality_cue FROM events WHERE article_id = ?", (doc.article.id,)).fetchone() == ("due to",)
+    assert next(store.query_events(factuality="planned"))["evidence"]["cue"]["text"] == "due to"
+
+
+def _doc_with_cue(article_id: str, text: str = "Minsk.") -> Document:
+    """An article whose one event is planned, with the cue "due to"."""
+    sentence = "Talks are due to resume in Minsk."
+    return Document(article=Article(id=article_id, text=text + " " + sentence), events=[Event(
+        id=article_id + "-e", type="CONSULT", factuality="planned",
+        evidence=Evidence(sentence=sentence, start=len(text) + 1, end=len(text) + 1 + len(sentence),
+                          cue=Span(start=len(text) + 11, end=len(text) + 17, text="due to")))])
 
 
 def test_saving_twice_stores_once(store_url):

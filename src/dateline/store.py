@@ -72,6 +72,7 @@ events = sa.Table(
     sa.Column("cameo", sa.String),
     sa.Column("quad_class", sa.Integer),
     sa.Column("event", sa.Text, nullable=False),  # the Event as JSON
+    sa.Column("factuality_cue", sa.String),  # the words that decided the factuality (migration 5)
 )
 
 participants = sa.Table(
@@ -92,7 +93,7 @@ failures = sa.Table(
     sa.Column("last_seen", sa.String, nullable=False),
 )
 
-# Answers of aggregate queries (browse.stats), valid while the store's version is the one recorded.
+# Answers of aggregate queries, from migration 4 until migration 5 dropped it (columns.EventColumns counts instead).
 stats_cache = sa.Table(
     "stats_cache", metadata,
     sa.Column("key", sa.String, primary_key=True),
@@ -148,8 +149,16 @@ def _migration_4(conn: sa.Connection) -> None:
     stats_cache.create(conn, checkfirst=True)
 
 
+def _migration_5(conn: sa.Connection) -> None:
+    # The words that decided an event's factuality (evidence.cue in the event JSON), as a column for SQL users; and no
+    # more table of precomputed counts: the server counts from columns.EventColumns, which never goes stale.
+    stats_cache.drop(conn, checkfirst=True)
+    if "factuality_cue" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:  # a new store has it from migration 1
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN factuality_cue VARCHAR")
+
+
 # Each migration moves the schema one version up; append, never edit, once released.
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
 
 
 def _now() -> str:
@@ -261,7 +270,7 @@ class Store:
             date=ev.date.value if ev.date else None, date_precision=ev.date.precision if ev.date else None,
             location=loc.name if loc else None, geonameid=loc.geonameid if loc else None, lat=loc.lat if loc else None,
             lon=loc.lon if loc else None, location_country=loc.country if loc else None, sentence=ev.evidence.sentence,
-            cameo=ev.cameo, quad_class=ev.quad_class, event=ev.model_dump_json(),
+            cameo=ev.cameo, quad_class=ev.quad_class, event=ev.model_dump_json(), factuality_cue=ev.evidence.cue.text if ev.evidence.cue else None,
         ))
         rows = [{"event_id": ev.id, "role": role, "name": a.name or a.text, "country": a.country, "sector": a.sector}
                 for role, group in (("actor", ev.actors), ("recipient", ev.recipients)) for a in group]
@@ -324,13 +333,16 @@ class Store:
                     yield event
         except sa.exc.DBAPIError as err:
             if query.q and query.fts:
-                raise QueryError(f"q: {shown(query.q)} is not valid {self._fts_name} syntax ({_first_line(err.orig)}); "
-                                 "drop the raw-syntax option to search for the words as typed") from None
+                raise self._bad_syntax(query.q, err.orig) from None
             raise StoreError(f"query failed ({_first_line(err.orig)})") from None
 
     @property
     def _fts_name(self) -> str:
         return "PostgreSQL tsquery" if self.engine.dialect.name == "postgresql" else "SQLite FTS5"
+
+    def _bad_syntax(self, q: str, err: BaseException | None) -> QueryError:
+        return QueryError(f"q: {shown(q)} is not valid {self._fts_name} syntax ({_first_line(err)}); "
+                          "drop the raw-syntax option to search for the words as typed")
 
     def _text(self, column):
         """A text column compared byte-wise on both backends (PostgreSQL's locale collations order punctuation differently)."""
@@ -400,6 +412,21 @@ class Store:
             many = False  # a bad raw expression is reported by the query itself
         return (events.c.article_id.concat("") if many else events.c.article_id).in_(match)
 
+    def article_ids_matching(self, q: str, fts: bool = False) -> list[str]:
+        """The ids of the articles that match search text `q` (read as EventQuery reads it; fts: the backend's syntax)."""
+        try:
+            with self.engine.connect() as conn:
+                if self.engine.dialect.name == "postgresql":
+                    return list(conn.execute(sa.select(articles.c.id).where(_PG_TSV.op("@@")(_tsquery(q, fts)))).scalars())
+                # The driver's own rows: a common word matches tens of thousands of articles.
+                cursor = conn.connection.dbapi_connection.execute("SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?",
+                                                                  (q if fts else fts5_query(search_terms(q)),))
+                return [row[0] for row in cursor]
+        except sa.exc.DBAPIError as err:
+            raise self._bad_syntax(q, err.orig) from None
+        except sqlite3.Error as err:
+            raise self._bad_syntax(q, err) from None
+
     def search(self, q: str, limit: int = 20, fts: bool = False) -> list[dict[str, Any]]:
         """Articles matching search text `q` (read as EventQuery reads it), best first, with a snippet marked [like this]."""
         query = EventQuery.parse(q=q, fts=fts, limit=limit)
@@ -415,8 +442,7 @@ class Store:
             with self.engine.connect() as conn:
                 return [{"id": r[0], "title": r[1], "snippet": r[2]} for r in conn.execute(stmt)]
         except sa.exc.DBAPIError as err:
-            raise QueryError(f"q: {shown(q)} is not valid {self._fts_name} syntax ({_first_line(err.orig)}); "
-                             "drop the raw-syntax option to search for the words as typed") from None
+            raise self._bad_syntax(q, err.orig) from None
 
 
 _ENGLISH = sa.literal_column(f"'{PG_TS_CONFIG}'::regconfig")

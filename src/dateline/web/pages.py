@@ -16,8 +16,8 @@ from .app import ApiError
 router = APIRouter(include_in_schema=False)
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-# Which highlight wins where spans overlap: the trigger, then who, whom, where and when.
-ROLES = ("trigger", "actor", "recipient", "location", "date")
+# Which highlight wins where spans overlap: the trigger, then who, whom, where and when, then the factuality's cue.
+ROLES = ("trigger", "actor", "recipient", "location", "date", "cue")
 
 
 def segments(text: str, offset: int, spans: list[tuple[int, int, str, str | None]]) -> list[dict]:
@@ -42,7 +42,7 @@ def event_spans(ev: dict, link: str | None = None) -> list[tuple[int, int, str, 
     spans = [(t["start"], t["end"], "trigger", link) for t in [evidence.get("trigger")] if t]
     for role in ("actor", "recipient"):
         spans += [(s["start"], s["end"], role, link) for s in evidence.get(role + "s") or []]
-    spans += [(s["start"], s["end"], role, link) for role in ("location", "date") for s in [evidence.get(role)] if s]
+    spans += [(s["start"], s["end"], role, link) for role in ("location", "date", "cue") for s in [evidence.get(role)] if s]
     return spans
 
 
