@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -122,3 +123,23 @@ def test_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not an SQLite database"):
         Store(path)
+
+
+@pytest.mark.parametrize("filters", [{}, {"type": "ASSAULT"}, {"country": "RUS", "sort": "-confidence"}, {"since": "2024-03", "sort": "date"},
+                                     {"q": "talks", "sort": "confidence"}])
+def test_pages_as_json_text_equal_the_decoded_pages(store_url, filters):
+    from dateline.query import EventQuery
+
+    from .test_columns import _articles
+
+    store = Store(store_url)
+    for doc in _articles(5, 30, "j"):
+        store.save(doc)
+    cursor = None
+    while True:
+        query = EventQuery.parse(**filters, limit=4, cursor=cursor)
+        texts, cursor = store.find_events_json(query)
+        page = store.find_events(query)
+        assert [json.loads(t) for t in texts] == page.events and cursor == page.next_cursor
+        if not cursor:
+            break

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import sqlalchemy as sa
 
-from .query import EventQuery, alpha2
+from .query import EventQuery, alpha2, decode_cursor
 from .store import Store, articles
 
 # On PostgreSQL, articles whose ingested_at is this close to the newest one seen are looked at again: an article's
@@ -70,7 +70,7 @@ _EVENT_FIELDS = ("article", "type", "mode", "factuality", "quad", "confidence", 
 _FLOATS = {"confidence", "lat", "lon"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Snapshot:
     """The arrays at one moment: one row per event, per participant and per (event, actor country, recipient country);
     `whole` holds the counts over every event, from which a query matching most events subtracts the others."""
@@ -79,6 +79,7 @@ class _Snapshot:
     sizes: dict[str, int]  # vocabulary sizes when the arrays were built
     ranks: dict[str, np.ndarray]
     whole: dict[str, np.ndarray] = field(default_factory=dict)
+    orders: dict[str, np.ndarray] = field(default_factory=dict)  # event positions in each sort order, made when first asked
 
     @property
     def size(self) -> int:
@@ -105,6 +106,7 @@ class EventColumns:
         self.mark: Any = None  # SQLite: the largest article rowid loaded; PostgreSQL: the newest ingested_at
         empty = {name: np.zeros(0, dtype=np.float64 if name in _FLOATS else np.int32)
                  for name in (*_EVENT_FIELDS, "p_event", "p_role", "p_country", "p_sector", "pair_event", "pair_key", "key")}
+        empty["id"] = np.zeros(0, dtype=object)
         self.snapshot = self._finish(empty)
 
     # Loading ---------------------------------------------------------------------------------------------------
@@ -160,7 +162,8 @@ class EventColumns:
         order = np.argsort(v["date"].rank()[new["date"]], kind="stable")
         new = {name: column[order] for name, column in new.items()}
         new["article"] = v["article"].encode([article[i] for i in order.tolist()])
-        index = dict(zip((ids[i] for i in order.tolist()), range(self.snapshot.size, self.snapshot.size + n)))
+        new["id"] = np.array(ids, dtype=object)[order] if n else np.zeros(0, dtype=object)
+        index = dict(zip(new["id"].tolist(), range(self.snapshot.size, self.snapshot.size + n)))
         people = [r for r in people if r[0] in index]
         p_ids, p_role, p_country, p_sector = zip(*people) if people else [()] * 4
         new["p_event"] = np.fromiter(map(index.__getitem__, p_ids), dtype=np.int32, count=len(people))
@@ -189,6 +192,9 @@ class EventColumns:
         ranks = {name: v[name].rank() for name in ("date", "type", "quad", "country")}
         ranks["place"] = v["place"].rank(key=_place_order)
         ranks["day"] = np.array([d is not None and len(d) == 10 for d in v["date"].values], dtype=bool)  # dated to the day
+        # Participants by country: those of one country are a slice.
+        ranks["by_country"] = np.argsort(arrays["p_country"], kind="stable")
+        ranks["country_start"] = np.searchsorted(arrays["p_country"][ranks["by_country"]], np.arange(sizes["country"] + 1))
         snapshot = _Snapshot(arrays=arrays, sizes=sizes, ranks=ranks)
         snapshot.whole.update(_tally(snapshot, np.ones(snapshot.size, dtype=bool)))
         return snapshot
@@ -207,6 +213,47 @@ class EventColumns:
         else:
             counts = _tally(s, mask)
         return self._answer(s, counts, top)
+
+    def page(self, query: EventQuery) -> list[str] | None:
+        """The ids of the events on `query`'s page and the one after it (up to limit + 1), in its order, as
+        Store.find_events pages them; None when the copy cannot tell (an offset, or a cursor naming no event)."""
+        s = self.current()
+        if query.offset:
+            return None
+        order = self._order(s, query.sort)
+        start = 0
+        if query.cursor:
+            _, after_id = decode_cursor(query.cursor)
+            at = np.searchsorted(s.orders["ids"], after_id)
+            if at >= s.size or s.orders["ids"][at] != after_id:
+                return None
+            start = int(s.orders["position"][query.sort][s.orders["by_id"][at]]) + 1
+        mask = self._mask(s, query)
+        wanted = query.limit + 1 if query.limit else s.size
+        if mask is None:
+            return s.id[order[start:start + wanted]].tolist()
+        found, step = [], 1024
+        while start < s.size and sum(map(len, found)) < wanted:  # a page of a common filter is in the first steps
+            chunk = order[start:start + step]
+            found.append(chunk[mask[chunk]])
+            start, step = start + step, step * 2
+        return s.id[np.concatenate(found)[:wanted]].tolist() if found else []
+
+    def _order(self, s: _Snapshot, sort: str) -> np.ndarray:
+        """Event positions in the order of `sort` (its key, None last, then id), made on first use for each snapshot."""
+        with self.lock:
+            if "ids" not in s.orders:
+                by_id = np.argsort(s.id, kind="stable")
+                s.orders.update(by_id=by_id, ids=s.id[by_id], id_rank=_inverse(by_id), position={})
+            if sort not in s.orders:
+                if sort.endswith("date"):
+                    key, missing = s.ranks["date"][s.date].astype(np.float64), s.date == 0
+                else:
+                    key, missing = np.nan_to_num(s.confidence), np.isnan(s.confidence)
+                order = np.lexsort((s.orders["id_rank"], -key if sort.startswith("-") else key, missing))
+                s.orders[sort] = order
+                s.orders["position"][sort] = _inverse(order)
+            return s.orders[sort]
 
     def _answer(self, s: _Snapshot, counts: dict[str, np.ndarray], top: int) -> dict:
         v, sizes, ranks = self.vocab, s.sizes, s.ranks
@@ -246,12 +293,11 @@ class EventColumns:
         if query.sector:
             conditions.append(_takes_part(s, v["sector"].lookup(query.sector)[s.p_sector]))
         if query.country:
-            involved = _takes_part(s, s.p_country == v["country"].codes.get(query.country, -1))
             place = v["place_country"].codes.get(alpha2(query.country), -1) if alpha2(query.country) else -1
-            conditions.append(involved | (s.place_country == place))
+            conditions.append(self._of_country(s, query.country) | (s.place_country == place))
         for role, code in (("actor", query.actor_country), ("recipient", query.recipient_country)):
             if code:
-                conditions.append(_takes_part(s, (s.p_role == _ROLES[role]) & (s.p_country == v["country"].codes.get(code, -1))))
+                conditions.append(self._of_country(s, code, _ROLES[role]))
         if query.since or query.until:
             conditions.append(_date_table(v["date"].values[:s.sizes["date"]], query)[s.date])
         if query.bbox:
@@ -269,6 +315,17 @@ class EventColumns:
         for condition in conditions:
             mask = condition if mask is None else mask & condition
         return mask
+
+    def _of_country(self, s: _Snapshot, country: str, role: int | None = None) -> np.ndarray:
+        """The events with a participant of this country (in this role), from the participants of that country alone."""
+        code = self.vocab["country"].codes.get(country, s.sizes["country"])
+        start, end = (s.ranks["country_start"][code], s.ranks["country_start"][code + 1]) if code < s.sizes["country"] else (0, 0)
+        chosen = s.ranks["by_country"][start:end]
+        if role is not None:
+            chosen = chosen[s.p_role[chosen] == role]
+        out = np.zeros(s.size, dtype=bool)
+        out[s.p_event[chosen]] = True
+        return out
 
 
 def _fetch(conn: sa.Connection, sql: str, params: list) -> list[tuple]:
@@ -314,6 +371,13 @@ def _pairs(event: np.ndarray, role: np.ndarray, country: np.ndarray) -> tuple[np
     repeat = last - first
     which = np.repeat(np.arange(len(a_event)), repeat)
     return a_event[which].astype(np.int32), a_country[which], r_country[_ranges(first, last)]
+
+
+def _inverse(order: np.ndarray) -> np.ndarray:
+    """The inverse of a permutation: where each element stands in `order`."""
+    out = np.empty(len(order), dtype=np.int64)
+    out[order] = np.arange(len(order))
+    return out
 
 
 def _ranges(first: np.ndarray, last: np.ndarray) -> np.ndarray:

@@ -311,6 +311,24 @@ class Store:
         rows = rows[:query.limit] if query.limit else rows
         return EventPage(events=rows, next_cursor=encode_cursor(rows[-1], query.sort) if more and rows else None)
 
+    def find_events_json(self, query: EventQuery, page: list[str] | None = None) -> tuple[list[str], str | None]:
+        """`find_events` as JSON text: each event's stored JSON with its article spliced in, never decoded (a page of
+        events costs a third of the time), and the cursor to the next page. `page`: the ids of the page's events
+        and the next one, in order, when the caller knows them (columns.EventColumns.page)."""
+        if page is None:
+            rows = list(self._rows(query, extra=1 if query.limit else 0))
+        else:
+            found = {row[5]: row for chunk in range(0, len(page), 500)
+                     for row in self._rows(EventQuery(), ids=page[chunk:chunk + 500])}
+            rows = [found[i] for i in page if i in found]
+        more = query.limit is not None and len(rows) > query.limit
+        rows = rows[:query.limit] if query.limit else rows
+        texts = [row[0][:row[0].rindex("}")] + ',"article":' + json.dumps({"id": row[1], "url": row[2], "title": row[3], "published": row[4]},
+                                                                            ensure_ascii=False, separators=(",", ":")) + "}" for row in rows]
+        last = rows[-1] if more and rows else None
+        cursor = encode_cursor({"id": last[5], "date": {"value": last[6]}, "confidence": last[7]}, query.sort) if last else None
+        return texts, cursor
+
     def iter_events(self, query: EventQuery) -> Iterator[dict]:
         """Every event matching `query` (up to its limit), streamed, for exports."""
         return self._run(query)
@@ -320,17 +338,24 @@ class Store:
         return self.iter_events(EventQuery.parse(**filters))
 
     def _run(self, query: EventQuery, extra: int = 0) -> Iterator[dict]:
-        stmt = self._select(query)
+        for row in self._rows(query, extra):
+            event = json.loads(row[0])
+            event["article"] = {"id": row[1], "url": row[2], "title": row[3], "published": row[4]}
+            yield event
+
+    def _rows(self, query: EventQuery, extra: int = 0, ids: list[str] | None = None) -> Iterator[tuple]:
+        """(event JSON, article id, url, title, published, event id, date, confidence) of each event `query` matches
+        (of the events `ids`, when given)."""
+        stmt = self._select(query).add_columns(events.c.id, events.c.date, events.c.confidence)
+        if ids is not None:
+            stmt = stmt.where(events.c.id.in_(ids))
         if query.limit:
             stmt = stmt.limit(query.limit + extra)
         if query.offset:
             stmt = stmt.offset(query.offset)
         try:
             with self.engine.connect() as conn:
-                for row in conn.execute(stmt):
-                    event = json.loads(row[0])
-                    event["article"] = {"id": row[1], "url": row[2], "title": row[3], "published": row[4]}
-                    yield event
+                yield from conn.execute(stmt)
         except sa.exc.DBAPIError as err:
             if query.q and query.fts:
                 raise self._bad_syntax(query.q, err.orig) from None
