@@ -104,6 +104,7 @@ class EventColumns:
     def _reset(self) -> None:
         self.vocab = {name: _Vocab() for name in ("article", "type", "mode", "factuality", "quad", "date", "place", "place_country", "country", "sector")}
         self.mark: Any = None  # SQLite: the largest article rowid loaded; PostgreSQL: the newest ingested_at
+        self.fts_article = np.zeros(1, dtype=np.int64)  # SQLite: the article code of each full-text row (by its rowid)
         empty = {name: np.zeros(0, dtype=np.float64 if name in _FLOATS else np.int32)
                  for name in (*_EVENT_FIELDS, "p_event", "p_role", "p_country", "p_sector", "pair_event", "pair_key", "key")}
         empty["id"] = np.zeros(0, dtype=object)
@@ -130,6 +131,7 @@ class EventColumns:
     def _load(self, conn: sa.Connection) -> None:
         """Append the events of the articles stored since the last load."""
         if self.sqlite:
+            fts = _fetch(conn, "SELECT rowid, article_id FROM articles_fts WHERE rowid >= {p}", [len(self.fts_article)])
             scope, param = "SELECT id FROM articles WHERE rowid > {p}", self.mark
             found = _fetch(conn, "SELECT rowid, id FROM articles" + (" WHERE rowid > {p}" if self.mark else ""), [self.mark] if self.mark else [])
         else:
@@ -145,7 +147,19 @@ class EventColumns:
             people = _fetch(conn, _PEOPLE_SQL.format(where=people_where[0]), people_where[1])
             self._append(rows, people)
             self.vocab["article"].encode(sorted(new))  # the articles without events
+        if self.sqlite:
+            self._add_fts(fts)
         self.mark = mark
+
+    def _add_fts(self, rows: list[tuple[int, str]]) -> None:
+        """Record the article code of each full-text row (rowid, article id), so that a search's matches are read as
+        numbers, not ids. The rows were read before the articles, so each one's article is known."""
+        if rows:
+            codes = self.vocab["article"].codes
+            grown = np.zeros(max(r[0] for r in rows) + 1, dtype=np.int64)
+            grown[:len(self.fts_article)] = self.fts_article
+            grown[[r[0] for r in rows]] = [codes.get(r[1], 0) for r in rows]
+            self.fts_article = grown
 
     def _append(self, rows: list, people: list) -> None:
         """Add events (rows of _EVENT_SQL) and their participants (rows of _PEOPLE_SQL) to the arrays."""
@@ -307,14 +321,22 @@ class EventColumns:
         if query.min_confidence is not None:
             conditions.append(s.confidence >= query.min_confidence)
         if query.q:
-            matched = np.zeros(s.sizes["article"], dtype=bool)
-            codes = v["article"].codes
-            matched[[c for a in self.store.article_ids_matching(query.q, query.fts) if (c := codes.get(a, s.sizes["article"])) < s.sizes["article"]]] = True
+            matched = np.zeros(len(v["article"].values), dtype=bool)
+            matched[self._matching_articles(query)] = True
+            matched[0] = False
             conditions.append(matched[s.article])
         mask = None
         for condition in conditions:
             mask = condition if mask is None else mask & condition
         return mask
+
+    def _matching_articles(self, query: EventQuery) -> np.ndarray:
+        """The codes of the articles that match the query's search text (0 for an article not loaded yet)."""
+        if self.sqlite:
+            rowids = np.array(self.store.article_ids_matching(query.q, query.fts, rowids=True), dtype=np.int64)
+            return self.fts_article[rowids[rowids < len(self.fts_article)]]
+        codes = self.vocab["article"].codes
+        return np.array([codes.get(a, 0) for a in self.store.article_ids_matching(query.q, query.fts)], dtype=np.int64)
 
     def _of_country(self, s: _Snapshot, country: str, role: int | None = None) -> np.ndarray:
         """The events with a participant of this country (in this role), from the participants of that country alone."""

@@ -437,14 +437,16 @@ class Store:
             many = False  # a bad raw expression is reported by the query itself
         return (events.c.article_id.concat("") if many else events.c.article_id).in_(match)
 
-    def article_ids_matching(self, q: str, fts: bool = False) -> list[str]:
-        """The ids of the articles that match search text `q` (read as EventQuery reads it; fts: the backend's syntax)."""
+    def article_ids_matching(self, q: str, fts: bool = False, rowids: bool = False) -> list:
+        """The ids of the articles that match search text `q` (read as EventQuery reads it; fts: the backend's syntax);
+        rowids: on SQLite, the rowids of their full-text rows instead (numbers: far quicker to read by the thousand)."""
         try:
             with self.engine.connect() as conn:
                 if self.engine.dialect.name == "postgresql":
                     return list(conn.execute(sa.select(articles.c.id).where(_PG_TSV.op("@@")(_tsquery(q, fts)))).scalars())
                 # The driver's own rows: a common word matches tens of thousands of articles.
-                cursor = conn.connection.dbapi_connection.execute("SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?",
+                column = "rowid" if rowids else "article_id"
+                cursor = conn.connection.dbapi_connection.execute(f"SELECT {column} FROM articles_fts WHERE articles_fts MATCH ?",
                                                                   (q if fts else fts5_query(search_terms(q)),))
                 return [row[0] for row in cursor]
         except sa.exc.DBAPIError as err:
