@@ -68,6 +68,7 @@ class _Vocab:
 
 _EVENT_FIELDS = ("article", "type", "mode", "factuality", "quad", "confidence", "date", "lat", "lon", "place", "place_country")
 _FLOATS = {"confidence", "lat", "lon"}
+_SMALL = {"type", "mode", "factuality", "quad", "place_country", "p_role", "p_country", "p_sector"}  # int16: less memory to read
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,7 +106,7 @@ class EventColumns:
         self.vocab = {name: _Vocab() for name in ("article", "type", "mode", "factuality", "quad", "date", "place", "place_country", "country", "sector")}
         self.mark: Any = None  # SQLite: the largest article rowid loaded; PostgreSQL: the newest ingested_at
         self.fts_article = np.zeros(1, dtype=np.int64)  # SQLite: the article code of each full-text row (by its rowid)
-        empty = {name: np.zeros(0, dtype=np.float64 if name in _FLOATS else np.int32)
+        empty = {name: np.zeros(0, dtype=np.float64 if name in _FLOATS else np.int16 if name in _SMALL else np.int32)
                  for name in (*_EVENT_FIELDS, "p_event", "p_role", "p_country", "p_sector", "pair_event", "pair_key", "key")}
         empty["id"] = np.zeros(0, dtype=object)
         self.snapshot = self._finish(empty)
@@ -185,7 +186,7 @@ class EventColumns:
         new["p_country"] = v["country"].encode(p_country)
         new["p_sector"] = v["sector"].encode(p_sector)
         new["pair_event"], pair_actor, pair_recipient = _pairs(new["p_event"], new["p_role"], new["p_country"])  # by event
-        grown = {name: np.concatenate([old[name], new[name]]) for name in new}
+        grown = {name: np.concatenate([old[name], new[name].astype(old[name].dtype)]) for name in new}
         grown["pair_key"] = np.concatenate([old["pair_key"] // self.snapshot.sizes["country"] * len(v["country"].values)
                                             + old["pair_key"] % self.snapshot.sizes["country"] if len(old["pair_key"]) else old["pair_key"],
                                             pair_actor * len(v["country"].values) + pair_recipient])
@@ -206,9 +207,10 @@ class EventColumns:
         ranks = {name: v[name].rank() for name in ("date", "type", "quad", "country")}
         ranks["place"] = v["place"].rank(key=_place_order)
         ranks["day"] = np.array([d is not None and len(d) == 10 for d in v["date"].values], dtype=bool)  # dated to the day
-        # Participants by country: those of one country are a slice.
-        ranks["by_country"] = np.argsort(arrays["p_country"], kind="stable")
-        ranks["country_start"] = np.searchsorted(arrays["p_country"][ranks["by_country"]], np.arange(sizes["country"] + 1))
+        # Participants by country and by sector: those of one country or sector are a slice.
+        for column in ("country", "sector"):
+            ranks["by_" + column] = np.argsort(arrays["p_" + column], kind="stable")
+            ranks[column + "_start"] = np.searchsorted(arrays["p_" + column][ranks["by_" + column]], np.arange(sizes[column] + 1))
         snapshot = _Snapshot(arrays=arrays, sizes=sizes, ranks=ranks)
         snapshot.whole.update(_tally(snapshot, np.ones(snapshot.size, dtype=bool)))
         return snapshot
@@ -298,36 +300,51 @@ class EventColumns:
         }
 
     def _mask(self, s: _Snapshot, query: EventQuery) -> np.ndarray | None:
-        """The events that match the query's filters (None: every event)."""
+        """The events that match the query's filters (None: every event).
+
+        Participant filters come first, read from their country's or sector's slice of the participants; once few
+        events are left, each further filter is tested on those alone."""
         v = self.vocab
-        conditions = []
-        for name, wanted in (("type", query.type), ("mode", query.mode), ("factuality", query.factuality)):
-            if wanted:
-                conditions.append(v[name].lookup(wanted)[s.arrays[name]])
+        full: list[np.ndarray] = []  # masks over every event
         if query.sector:
-            conditions.append(_takes_part(s, v["sector"].lookup(query.sector)[s.p_sector]))
+            full.append(self._taking_part(s, "sector", query.sector))
         if query.country:
             place = v["place_country"].codes.get(alpha2(query.country), -1) if alpha2(query.country) else -1
-            conditions.append(self._of_country(s, query.country) | (s.place_country == place))
+            full.append(self._taking_part(s, "country", [query.country]) | (s.place_country == place))
         for role, code in (("actor", query.actor_country), ("recipient", query.recipient_country)):
             if code:
-                conditions.append(self._of_country(s, code, _ROLES[role]))
+                full.append(self._taking_part(s, "country", [code], _ROLES[role]))
+        tests = [lambda at, m=m: m if at is None else m[at] for m in full]  # each: the test of the events `at` (None: all)
+        for name, wanted in (("type", query.type), ("mode", query.mode), ("factuality", query.factuality)):
+            if wanted:
+                tests.append(lambda at, t=v[name].lookup(wanted), c=s.arrays[name]: t[c if at is None else c[at]])
         if query.since or query.until:
-            conditions.append(_date_table(v["date"].values[:s.sizes["date"]], query)[s.date])
+            tests.append(lambda at, t=_date_table(v["date"].values[:s.sizes["date"]], query): t[s.date if at is None else s.date[at]])
+        if query.min_confidence is not None:
+            tests.append(lambda at: (s.confidence if at is None else s.confidence[at]) >= query.min_confidence)
         if query.bbox:
             west, south, east, north = query.bbox
-            inside = (s.lat >= south) & (s.lat <= north)
-            conditions.append(inside & ((s.lon >= west) & (s.lon <= east) if west <= east else (s.lon >= west) | (s.lon <= east)))
-        if query.min_confidence is not None:
-            conditions.append(s.confidence >= query.min_confidence)
+
+            def inside(at):
+                lat, lon = (s.lat, s.lon) if at is None else (s.lat[at], s.lon[at])
+                return (lat >= south) & (lat <= north) & ((lon >= west) & (lon <= east) if west <= east else (lon >= west) | (lon <= east))
+            tests.append(inside)
         if query.q:
             matched = np.zeros(len(v["article"].values), dtype=bool)
             matched[self._matching_articles(query)] = True
             matched[0] = False
-            conditions.append(matched[s.article])
-        mask = None
-        for condition in conditions:
-            mask = condition if mask is None else mask & condition
+            tests.append(lambda at: matched[s.article if at is None else s.article[at]])
+        mask, rows = None, None
+        for test in tests:
+            if rows is not None:
+                rows = rows[test(rows)]
+                continue
+            mask = test(None) if mask is None else mask & test(None)
+            if np.count_nonzero(mask) * 8 < s.size:
+                rows = np.flatnonzero(mask)
+        if rows is not None:
+            mask = np.zeros(s.size, dtype=bool)
+            mask[rows] = True
         return mask
 
     def _matching_articles(self, query: EventQuery) -> np.ndarray:
@@ -338,11 +355,12 @@ class EventColumns:
         codes = self.vocab["article"].codes
         return np.array([codes.get(a, 0) for a in self.store.article_ids_matching(query.q, query.fts)], dtype=np.int64)
 
-    def _of_country(self, s: _Snapshot, country: str, role: int | None = None) -> np.ndarray:
-        """The events with a participant of this country (in this role), from the participants of that country alone."""
-        code = self.vocab["country"].codes.get(country, s.sizes["country"])
-        start, end = (s.ranks["country_start"][code], s.ranks["country_start"][code + 1]) if code < s.sizes["country"] else (0, 0)
-        chosen = s.ranks["by_country"][start:end]
+    def _taking_part(self, s: _Snapshot, column: str, values, role: int | None = None) -> np.ndarray:
+        """The events with a participant whose `column` (country or sector) is one of `values` (in this role), read from
+        the participants of those values alone."""
+        chosen = [s.ranks["by_" + column][s.ranks[column + "_start"][c]:s.ranks[column + "_start"][c + 1]]
+                  for value in values if (c := self.vocab[column].codes.get(value, s.sizes[column])) < s.sizes[column]]
+        chosen = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
         if role is not None:
             chosen = chosen[s.p_role[chosen] == role]
         out = np.zeros(s.size, dtype=bool)
@@ -355,7 +373,10 @@ def _fetch(conn: sa.Connection, sql: str, params: list) -> list[tuple]:
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         cursor.execute(sql.replace("{p}", "?" if conn.dialect.name == "sqlite" else "%s"), params)
-        return cursor.fetchall()
+        rows = []
+        while batch := cursor.fetchmany(20_000):  # in batches: the server's other threads get the GIL in between
+            rows += batch
+        return rows
     finally:
         cursor.close()
 
@@ -370,13 +391,6 @@ def _tally(s: _Snapshot, mask: np.ndarray) -> dict[str, np.ndarray]:
             "articles": np.bincount(s.article[rows], minlength=sizes["article"]),
             "places": np.bincount(s.place[rows], minlength=sizes["place"]),
             "pairs": np.bincount(pairs, minlength=sizes["country"] ** 2)}
-
-
-def _takes_part(s: _Snapshot, chosen: np.ndarray) -> np.ndarray:
-    """The events one of whose participants is `chosen` (a mask over participants)."""
-    out = np.zeros(s.size, dtype=bool)
-    out[s.p_event[chosen]] = True
-    return out
 
 
 def _pairs(event: np.ndarray, role: np.ndarray, country: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
