@@ -67,3 +67,33 @@ def test_min_confidence_bounds_the_final_confidence_of_stored_events(pipeline, p
         stored[name] = [e["confidence"] for e in store.query_events()]
     assert stored["default"] and min(stored["default"]) >= threshold
     assert any(c < threshold for c in stored["all"])  # the threshold had events to drop
+
+
+def test_a_directed_event_without_recipient_and_a_country_place_are_features():
+    from dateline.models import EventLocation
+
+    named = dict(zip(eventconf.FEATURES, eventconf.features(_event(), "Police arrested a man.", {}, {})))
+    assert named["recipient_missing"] == 1.0 and named["location_country"] == 0.0
+    located = _event(recipients=[EventActor(text="a man", start=16, end=21)],
+                     location=EventLocation(name="France", country="FR", level="country"))
+    named = dict(zip(eventconf.FEATURES, eventconf.features(located, "Police arrested a man.", {}, {})))
+    assert named["recipient_missing"] == 0.0 and named["location_country"] == 1.0
+    protest = Event(type="PROTEST", actors=[EventActor(text="Police", start=0, end=6)], evidence=_event().evidence)
+    assert dict(zip(eventconf.FEATURES, eventconf.features(protest, "Police arrested a man.", {}, {})))["recipient_missing"] == 0.0
+
+
+def test_threshold_maximises_f_half_of_fully_correct_events():
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("train_confidence", Path(__file__).parent.parent / "scripts" / "train_confidence.py")
+    tc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tc)
+    # Ten sure events above 0.6 (eight right), ten unsure ones around 0.3 (three right), eighty wrong ones below 0.1.
+    p = np.array([0.7] * 10 + [0.3] * 10 + [0.05] * 80)
+    y = np.array([1.0] * 8 + [0.0] * 2 + [1.0] * 3 + [0.0] * 7 + [0.0] * 80)
+    t = tc.choose_threshold(p, y, beta=0.5)
+    assert 0.3 < t <= 0.7  # precision 0.8 at recall 8/11 beats 0.55 at recall 1 when precision weighs double
+    assert tc.choose_threshold(p, y, beta=4.0) <= 0.3  # when recall weighs most, the unsure events are kept

@@ -267,3 +267,128 @@ def test_saying_that_someone_must_act_is_a_request(annotate, events, text, actor
     event = _one(code(annotate, events, text), "REQUEST")
     assert actor in {a.country for a in event.actors}
     assert recipient in {a.country for a in event.recipients}
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Japan and Serbia signed a trade agreement on Monday.", "AGREE", "JPN", "SRB"),
+    ("Israel and Lebanon met in Geneva.", "CONSULT", "ISR", "LBN"),
+])
+def test_mutual_act_of_conjoined_parties_has_the_first_as_actor(annotate, events, text, etype, actor, recipient):
+    event = _one(code(annotate, events, text), etype)
+    assert [a.country for a in event.actors] == [actor]
+    assert [r.country for r in event.recipients] == [recipient]
+
+
+def test_joint_act_of_another_type_keeps_both_actors(annotate, events):
+    event = _one(code(annotate, events, "Russia and Japan attacked Lebanon."), "ASSAULT")
+    assert {a.country for a in event.actors} == {"RUS", "JPN"}
+    assert [r.country for r in event.recipients] == ["LBN"]
+
+
+@pytest.mark.parametrize("text,etype,words", [
+    ("Serbia is extremely critical of the rebels.", "ACCUSE", "rebels"),
+    ("Putin issued heavy criticism at the current Japanese government.", "ACCUSE", "government"),
+    ("Lavrov railed against the rioters on Monday.", "ACCUSE", "rioters"),
+])
+def test_target_of_an_adjective_a_verbal_attack_and_a_light_verb(annotate, events, text, etype, words):
+    event = _one(code(annotate, events, text), etype)
+    assert any(words in r.text for r in event.recipients), event.recipients
+
+
+def test_at_names_a_target_only_of_words(annotate, events):
+    # "at" after an arrest is where it happened, never whom it concerns.
+    event = _one(code(annotate, events, "Police arrested 40 protesters at the government building."), "COERCE")
+    assert not any("government" in r.text for r in event.recipients)
+
+
+@pytest.mark.parametrize("published,value,historical", [
+    ("2020-01-01", "2019-12-30", False),  # "on Monday" across new year: two days, not a year
+    ("2020-01-05", "2019", False),         # "in 2019", days into 2020: half a year from its middle
+    ("2020-12-01", "2019", True),
+    ("2023-09-15", "2022-09-15", True),
+    ("2023-09-15", "2022-09-16", False),
+])
+def test_historical_counts_a_year_of_time_not_of_calendar(annotate, events, published, value, historical):
+    from dateline.models import Timex
+
+    text = "Putin visited Pyongyang on that day."
+    doc = Document(article=Article(id="t", text=text, published=Published(value=published, precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    start = text.index("on that day")
+    doc.timexes = [Timex(start=start + 3, end=start + 11, text="that day", type="DATE", value=value)]
+    event = _one(events(doc), "CONSULT")
+    assert event.date.value == value
+    assert (event.factuality == "historical") is historical
+
+
+def _place(text, name, country3, level="country"):
+    start = text.index(name)
+    return Place(name=name, geonameid=abs(hash(name)) % 10**6, lat=1.0, lon=1.0, country=country3[:2], country3=country3, level=level,
+                 mentions=[Span(start=start, end=start + len(name), text=name)])
+
+
+@pytest.mark.parametrize("text,name,level", [
+    ("Japan blamed Israel for the attack.", "Israel", "country"),
+    ("Japan expelled the ambassador of Lebanon.", "Lebanon", "country"),
+    ("Police arrested Kim Jong Un, a Tokyo lawyer.", "Tokyo", "city"),
+])
+def test_a_place_naming_or_describing_a_participant_is_not_the_location(annotate, events, text, name, level):
+    doc = code(annotate, events, text, places=[_place(text, name, "ISR", level)])
+    assert doc.events and all(e.location is None for e in doc.events), [(e.type, e.location) for e in doc.events]
+
+
+def test_a_participant_located_by_in_keeps_the_place(annotate, events):
+    text = "Police in Tokyo arrested Kim Jong Un."
+    event = _one(code(annotate, events, text, places=[_place(text, "Tokyo", "JPN", "city")]), "COERCE")
+    assert event.location is not None and event.location.name == "Tokyo"
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Thousands of students protested in Lebanon on Friday.", "PROTEST"),
+    ("Putin and Lavrov met in Serbia to discuss the deal.", "CONSULT"),
+])
+def test_where_one_protests_or_meets_is_no_recipient(annotate, events, text, etype):
+    event = _one(code(annotate, events, text), etype)
+    assert not {"LBN", "SRB"} & {r.country for r in event.recipients}, event.recipients
+
+
+@pytest.mark.parametrize("text,etype,words", [
+    ("Serbia ordered the rebels to withdraw from the town.", "RETREAT", "rebels"),
+    ("Japan refused to provide the rebels with weapons.", "REJECT", "rebels"),
+])
+def test_recipient_of_an_infinitive_is_whom_it_is_imposed_on_or_done_to(annotate, events, text, etype, words):
+    event = _one(code(annotate, events, text), etype)
+    assert any(words in r.text for r in event.recipients), event.recipients
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Putin and Lavrov spoke on the phone on Monday.", "CONSULT", "Putin", "Lavrov"),
+    ("Putin spoke with Lavrov on Monday.", "CONSULT", "Putin", "Lavrov"),
+    ("Lavrov spoke out against the rebels.", "ACCUSE", "Lavrov", "rebels"),
+    ("Police cleared the protesters from the square.", "COERCE", "Police", "protesters"),
+    ("Israel was scheduled to meet Lebanon in Geneva.", "CONSULT", "Israel", "Lebanon"),
+    ("The rebels were forced to attack Lebanon.", "ASSAULT", "rebels", "Lebanon"),
+])
+def test_more_triggers_and_the_subject_of_a_passive_s_infinitive(annotate, events, text, etype, actor, recipient):
+    event = _one(code(annotate, events, text), etype)
+    assert any(actor in a.text for a in event.actors), event.actors
+    assert any(recipient in r.text for r in event.recipients), event.recipients
+
+
+def test_speaking_on_a_channel_is_no_meeting(annotate, events):
+    assert not [e for e in code(annotate, events, "Lavrov spoke on state television on Monday.").events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Putin has accepted the invitation of Kim Jong Un to visit Pyongyang.", "Putin"),
+    ("Kim Jong Un sent an invitation to Putin to visit Pyongyang.", "Putin"),
+    ("Kim Jong Un issued an invitation to visit Pyongyang.", None),
+])
+def test_an_invitation_s_visit_is_made_by_the_invitee(annotate, text, actor):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    visit = next(t for t in doc.spacy if t.lemma_ == "visit")
+    actors, _ = events_module._arguments(visit, etype="CONSULT")
+    assert [t.text for t in actors] == ([actor] if actor else [])

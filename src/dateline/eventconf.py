@@ -22,7 +22,10 @@ FEATURES = (
     "actor_known", "actor_entity", "actor_noun", "actor_pronoun", "several_actors",
     "recipient", "recipient_known", "asserted", "reported", "unreal", "historical",
     "mentions", "quoted", "sentence_length", "position", "location", "dated", "verbal",
+    "recipient_missing", "location_country",
 )
+# Types whose events mostly have someone on the receiving end: one without a recipient has likely missed it.
+_DIRECTED = {"ASSAULT", "ACCUSE", "COERCE", "REQUEST", "SANCTION", "THREATEN", "REJECT", "SUPPORT", "AID", "CONSULT", "AGREE", "CONCEDE"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our"}
 _KNOWN = {"person", "organization", "country", "group"}
 _UNREAL = {"planned", "speculated", "hypothetical", "negated"}
@@ -58,6 +61,8 @@ def features(event: Event, text: str, notes: dict, kinds: dict[str, str]) -> lis
         "location": float(event.location is not None),
         "dated": float(event.date is not None and event.date.derived_from in ("explicit", "relative")),
         "verbal": float(event.quad_class in (1, 3)),
+        "recipient_missing": float(not recipients and event.type in _DIRECTED),
+        "location_country": float(event.location is not None and event.location.level == "country"),
     }
     return [float(values[name]) for name in FEATURES]
 

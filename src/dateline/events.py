@@ -14,6 +14,7 @@ For each sentence of the spaCy parse:
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import hashlib
 from dataclasses import dataclass, field
 
@@ -54,6 +55,14 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+# Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
+_CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
+# Types whose act is imposed on, or granted to, a country named only as where it happens.
+_IMPOSED = {"COERCE", "CONCEDE", "SANCTION", "AID"}
+# Types whose act is words aimed at someone: "at" names its target ("criticism at the government").
+_VERBAL = {"ACCUSE", "THREATEN"}
+# Prepositions through which an adjective names whom it concerns ("critical of", "hostile to", "supportive of").
+_ADJ_TARGET_PREPS = {"of", "to", "toward", "towards"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _PERSONAL = {"he", "she", "him", "her", "his", "hers"}
@@ -336,7 +345,7 @@ class Events(Stage):
                 recipients = asked + [r for r in recipients if r not in asked]
             if not recipients and hit.type in _COMMISSIVE:
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
-                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=False) if r not in actors]
+                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             location = self._location(doc, sentence, trigger, near_places)
             if (hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1])
@@ -344,20 +353,30 @@ class Events(Stage):
                 # A visit abroad is received by the country visited; a visit at home has no target.
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
-            if not recipients:
-                # PLOVER codes a country as the target when the text names none ("lifted a curfew in Montenegro");
-                # a town or a region is where the event happened, never its target.
+            if not recipients and hit.type in _IMPOSED:
+                # PLOVER codes a country as the target of what is imposed on or granted to it when the text names
+                # none ("lifted a curfew in Montenegro"); a town (a capital too) or a region is where the event
+                # happened, never its target, and where one protests or meets is no one's ("rallied in Belgium").
                 recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False)
-                              if r.country and r not in actors and kinds.get(r.actor_id) == "country"]
+                              if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)]
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
+            if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
+                # "Turkey and Libya signed an agreement", "A and B met": the first-named party acts, the others receive.
+                actors, recipients = actors[:1], actors[1:]
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
                 continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
             if not actors and not eventmerge.is_anaphor(hit.head):
                 continue
+            if location is not None and hit.mode != "visit":
+                # "blamed Israel and the United States", "the government of Ukraine", "the Libyan ambassador to
+                # Greece": a place that is a participant or describes one is not where the event happened (but
+                # the country a visit goes to is both its recipient and its place).
+                location = next((pm for pm in self._locations(doc, sentence, trigger, near_places)
+                                 if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if not actors:
@@ -454,8 +473,12 @@ class Events(Stage):
         return [_Hit(trig, [head], head, etype, None, guessed=True)]
 
     def _location(self, doc: Document, sentence: Span, trigger: Span, places: list):
-        chosen = choose_locations(sentence, trigger, places, sdoc=doc.spacy)
+        chosen = self._locations(doc, sentence, trigger, places)
         return chosen[0] if chosen else None
+
+    @staticmethod
+    def _locations(doc: Document, sentence: Span, trigger: Span, places: list) -> list:
+        return choose_locations(sentence, trigger, places, sdoc=doc.spacy)
 
     def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence, cue=None) -> Event:
         cameo, quad, intensity = ontology.codes(etype, mode)
@@ -563,8 +586,7 @@ class Events(Stage):
                 break
             tok = tok.head
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
-            years = int(doc.article.published.value[:4]) - int(date.value[:4])
-            if years >= cues["historical"]["years_before"]:
+            if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
         reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"])
@@ -611,6 +633,25 @@ class _Cues(dict):
         if cue is None or isinstance(cue, tuple):
             return cue
         return cue.idx, cue.idx + len(cue)
+
+
+def _years_before(value: str, published: str) -> float:
+    """How many years an event date lies before the publication date, from the middle of the stretch the date
+    names: "on Monday" (30 December) in an article of 1 January is days before, not a year; "in 2019" is half a
+    year before 1 January 2020 and a year and a half before 1 December 2020."""
+    def middle(iso: str) -> _dt.date | None:
+        parts = iso.split("-")
+        try:
+            year = int(parts[0])
+            month = int(parts[1]) if len(parts) > 1 else 7
+            day = int(parts[2][:2]) if len(parts) > 2 else (15 if len(parts) > 1 else 1)
+            return _dt.date(year, month, day)
+        except (ValueError, IndexError):
+            return None
+    then, now = middle(value), middle(published)
+    if then is None or now is None:
+        return 0.0
+    return (now - then).days / 365
 
 
 # Parse helpers ---------------------------------------------------------------------------------
@@ -811,12 +852,38 @@ def _subjects(tok) -> list:
         if tok.dep_ == "relcl":
             return [tok.head]
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
+            came_by = tok.dep_
             tok = tok.head  # "is critical of X": the subject of the copula
+            if came_by == "xcomp" and not any(c.dep_ in ("nsubj", "csubj", "agent") for c in tok.children):
+                # "G7 was scheduled to meet", "the rebels were forced to withdraw": the passive's subject does the infinitive.
+                passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+                if passive:
+                    return passive
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
+            if tok.head.lemma_.lower() in _INVITATIONS:
+                return _invitees(tok.head)
             return [tok.head]
         return []
     return []
+
+
+# Nouns whose infinitive is done by the one invited or asked, never by who invites ("Kim's invitation to visit").
+_INVITATIONS = {"invitation", "invite", "request", "call", "appeal", "plea", "order", "summons"}
+
+
+def _invitees(noun) -> list:
+    """Who an invitation or a request is addressed to: its to-object ("an invitation to Putin to visit"), else the
+    one who accepts or turns it down ("Putin accepted Kim's invitation to visit"); else no one the text names."""
+    named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    if named:
+        return named
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _ANSWER_VERBS:
+        return _subjects(noun.head) if noun.dep_ == "dobj" else [g for c in noun.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return []
+
+
+_ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
 
 
 def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
@@ -844,8 +911,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             return [], recipients + _subjects(noun.head)
         if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
             actors.extend(_subjects(noun.head))
-            # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event.
+            # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event;
+            # "issued criticism at the government", "made threats against Iran": so does whom it is aimed at.
             recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj"))
+            recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL)
+                              for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
         if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
             verb = noun.head.head
             if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
@@ -876,7 +946,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 recipients.extend(_owners(c))
         elif c.dep_ == "dobj" and theme and etype in _COMMISSIVE | _DIRECTIVE:
             recipients.extend(_owners(c))
-        elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
+        elif c.dep_ == "prep" and (c.lower_ in _RECIPIENT_PREPS or c.lower_ == "at" and etype in _VERBAL
+                                   or c.lower_ in _ADJ_TARGET_PREPS and head.pos_ == "ADJ"):
+            # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
+            # at-object are its target.
             for g in c.children:
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
@@ -899,7 +972,35 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             actors.extend(_subjects(head))
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
+    if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
+        # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
+        recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     return actors, recipients
+
+
+# How a word may hang below a participant's head and still describe it: "Congo's president", "the government
+# of Ukraine", "the ambassador to Greece", "the California lawyer". A locative ("police in London") is left out:
+# where a participant is, the event may be too.
+_DESCRIBING_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "conj", "npadvmod"}
+_DESCRIBING_PREPS = {"of", "to", "from", "for"}
+
+
+def _describes_participant(sdoc, mention: Span, participants: list[EventActor]) -> bool:
+    """Whether a place mention is one of the participants or a word describing one."""
+    spans = [(p.start, p.end) for p in participants if p.start is not None and p.end is not None]
+    if any(mention.start < e and s < mention.end for s, e in spans):
+        return True
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.dep_ == "prep" and tok.lower_ not in _DESCRIBING_PREPS or tok.dep_ not in _DESCRIBING_DEPS | {"prep"}:
+            return False
+        tok = tok.head
+        if any(s <= tok.idx < e for s, e in spans):
+            return True
+    return False
 
 
 def _same_participant(r: EventActor, actors: list[EventActor]) -> bool:
