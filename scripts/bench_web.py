@@ -207,6 +207,21 @@ async def _client(port: int, requests: list[tuple[str, str]], deadline: float, r
         writer.close()
 
 
+def _cpu_seconds(root: int) -> float:
+    """CPU time (user + system) used so far by a process and its descendants alive now (Linux /proc)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+    family, total = {root}, 0.0
+    for _ in range(3):
+        family |= {pid for pid, (ppid, _) in parents.items() if ppid in family}
+    return sum(parents[pid][1] for pid in family if pid in parents)
+
+
 def _percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
@@ -244,9 +259,9 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None, s
             deadline = time.perf_counter() + seconds
             await asyncio.gather(*(_client(port, requests, deadline, results, random.Random(i)) for i in range(clients)))
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds(server.pid)
         asyncio.run(main())
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, _cpu_seconds(server.pid) - cpu
     finally:
         server.terminate()
         server.wait(30)
@@ -263,6 +278,7 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None, s
         out[kind] = {"requests": len(values), "p50_ms": round(_percentile(values, 50), 1), "p95_ms": round(_percentile(values, 95), 1),
                      "p99_ms": round(_percentile(values, 99), 1), "max_ms": round(max(values), 1)}
     out["requests_per_s"] = round(len(every) / elapsed, 1)
+    out["server_cpu_ms_per_request"] = round(cpu * 1000 / max(1, len(every)), 1)  # what the load of other processes changes least
     return out
 
 
@@ -290,7 +306,7 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     print(f"{result['clients']} clients, {result['workers']} server workers, {result['seconds']} s: {result['requests_per_s']} requests/s; "
-          f"load average after {result['load_average']}")
+          f"load average after {result['load_average']}; server CPU {result['server_cpu_ms_per_request']} ms per request")
     print(f"  distinct filter sets: {result['filter_sets']}, of which requested: {result['filter_sets_requested']}")
     for kind in ("events", "stats", "all"):
         if kind in result:
