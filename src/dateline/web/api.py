@@ -115,7 +115,7 @@ def get_stats(request: Request, given: dict = Depends(event_filters), top: int =
 
 def stats_json(app, given: dict, top: int) -> str:
     """The counts for the filters `given` as JSON, from the app's columnar copy of the store (columns.EventColumns)."""
-    return json.dumps(app.state.columns.stats(EventQuery.parse(**given), top=top), separators=(",", ":"))
+    return app.state.columns.stats_json(EventQuery.parse(**given), top=top)
 
 
 class IngestRequest(BaseModel):
