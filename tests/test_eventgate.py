@@ -265,3 +265,19 @@ def test_what_an_allegation_says_is_speculated(pipeline_all):
     assert event.factuality == "speculated"
     [event] = [e for e in events_of(pipeline_all, "The man who assaulted the guard in Tbilisi was arrested by police on Monday.")]
     assert event.factuality == "asserted"  # a true relative clause does not make its noun's event unreal
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Police are investigating the possibility of an electrical fault.", False),
+    ("Police are investigating Kim Jong Un for fraud.", True),
+])
+def test_an_investigation_into_no_one_is_no_accusation(pipeline_all, text, kept):
+    assert bool([e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Vladimir Putin finally arrived at about 20:00 on Tuesday evening.", False),
+    ("Vladimir Putin arrived in Beijing on Tuesday.", True),
+])
+def test_a_visit_to_no_one_and_nowhere_is_no_event(pipeline_all, text, kept):
+    assert bool([e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]) is kept

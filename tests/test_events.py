@@ -392,3 +392,89 @@ def test_an_invitation_s_visit_is_made_by_the_invitee(annotate, text, actor):
     visit = next(t for t in doc.spacy if t.lemma_ == "visit")
     actors, _ = events_module._arguments(visit, etype="CONSULT")
     assert [t.text for t in actors] == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Police released 40 rebels arrested on Friday.", None, "rebels"),
+    ("Israel freed the rebels arrested by Lebanon.", "Lebanon", "rebels"),
+])
+def test_a_participle_s_noun_undergoes_the_event(annotate, text, actor, recipient):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    arrested = next(t for t in doc.spacy if t.lemma_ == "arrest")
+    actors, recipients = events_module._arguments(arrested, etype="COERCE")
+    assert [t.text for t in actors] == ([actor] if actor else [])
+    assert recipient in [t.text for t in recipients]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Serbia said it would appeal the ruling.", "REJECT"),
+    ("Japan appealed for calm.", "REQUEST"),
+])
+def test_appealing_a_ruling_rejects_it(annotate, events, text, etype):
+    assert _one(code(annotate, events, text), etype)
+
+
+@pytest.mark.parametrize("text,executed", [
+    ("Japan executed a planned shutdown of public services.", False),
+    ("Serbia executed the court's order.", False),
+    ("Japan executed three rebels on Friday.", True),
+])
+def test_executing_a_plan_is_no_killing(annotate, events, text, executed):
+    assert bool([e for e in code(annotate, events, text).events if e.type == "ASSAULT"]) is executed
+
+
+@pytest.mark.parametrize("text,lemma,actors,recipient", [
+    ("Lavrov was greeted by Putin, who was later killed in the airstrike.", "airstrike", [], None),
+    ("The massacres saw thousands of rebels killed.", "kill", [], "thousands"),
+    ("Rebels in Japan were engaged in ethnic cleansing.", "cleansing", ["Rebels"], None),
+])
+def test_who_is_killed_in_an_event_suffers_it(annotate, text, lemma, actors, recipient):
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    head = next(t for t in doc.spacy if t.lemma_ == lemma)
+    found, recipients = events_module._arguments(head, etype="ASSAULT")
+    assert [t.text for t in found] == actors
+    if recipient:
+        assert recipient in [t.text for t in recipients]
+
+
+def test_an_apposition_s_conjunct_is_the_same_participant(annotate, events):
+    event = _one(code(annotate, events, "Putin, formerly the president and chief executive of the company, pleaded guilty."), "CONCEDE")
+    assert [a.text for a in event.actors] == ["Putin"]
+
+
+@pytest.mark.parametrize("text", [
+    "The crash sequence began, Florida Highway Patrol described, in the northbound lanes of the highway.",
+    "The finals saw US team Cloud9 and Immortals, from Brazil, face off in Counter-Strike: Global Offensive.",
+])
+def test_a_word_of_an_unlabelled_proper_name_is_no_trigger(pipeline_all, text):
+    import dateline
+
+    events = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert not [e for e in events if e.evidence.trigger.text in ("Patrol", "Strike")]
+
+
+def test_a_sentence_s_first_word_may_still_trigger(annotate, events):
+    assert _one(code(annotate, events, "Attacks by rebels on Lebanon continued on Monday."), "ASSAULT")
+
+
+def test_those_singled_out_by_including_take_part(annotate, events):
+    event = _one(code(annotate, events, "Police detained eight protesters, including Kim Jong Un, on Monday."), "COERCE")
+    assert "Kim Jong Un" in [r.text for r in event.recipients]
+
+
+@pytest.mark.parametrize("published,historical", [("2023-09-15", True), ("2008-11-20", False)])
+def test_a_past_event_takes_its_paragraph_s_date(annotate, events, published, historical):
+    from dateline.models import Timex
+
+    text = "In 2008 the crisis deepened.\n\nIn 2008 talks failed. Putin then agreed to a ceasefire with Lebanon."
+    doc = Document(article=Article(id="t", text=text, published=Published(value=published, precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    starts = [i for i in range(len(text)) if text.startswith("2008", i)]
+    doc.timexes = [Timex(start=s, end=s + 4, text="2008", type="DATE", value="2008") for s in starts]
+    event = _one(events(doc), "AGREE")
+    assert (event.factuality == "historical") is historical

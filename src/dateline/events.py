@@ -55,6 +55,8 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+# Verbs whose subject suffers what happens in the event they name ("killed in the airstrike", "died in clashes").
+_SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
 # Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
 _CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
@@ -197,7 +199,7 @@ class Events(Stage):
         used: set[int] = set()
         tokens = list(sent)
         for k, tok in enumerate(tokens):
-            if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+            if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN") or tok.ent_type_ in ("DATE", "TIME") or _in_name(tok):
                 continue
             keys = {tok.lemma_.lower(), tok.lower_}
             for key in keys:
@@ -367,6 +369,8 @@ class Events(Stage):
                 actors, recipients = actors[:1], actors[1:]
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
+            if hit.mode == "visit" and actors and not recipients and location is None and not eventmerge.is_anaphor(hit.head):
+                continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
                 continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
             if not actors and not eventmerge.is_anaphor(hit.head):
@@ -589,6 +593,12 @@ class Events(Stage):
             if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
+        elif done and not self._own_date(head, date) and doc.article.published.value:
+            # "In 2008 ... Refusing to give up power, Mugabe agreed to power-sharing": a past event the text does not
+            # date itself happened when the paragraph's last date before it says.
+            told = _paragraph_date(doc, head.idx)
+            if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
+                found.add("historical")  # the date is in an earlier sentence: no cue in this one
         reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"])
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx)))
         if reported:
@@ -655,6 +665,24 @@ def _years_before(value: str, published: str) -> float:
 
 
 # Parse helpers ---------------------------------------------------------------------------------
+
+def _paragraph_date(doc: Document, start: int) -> str | None:
+    """The value of the last date expression before `start` in its paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD)."""
+    text = doc.article.text
+    opening = text.rfind("\n\n", 0, start) + 1
+    values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()]
+    return values[-1] if values else None
+
+
+def _in_name(tok) -> bool:
+    """Whether a capitalised word is part of a proper name the tagger left unlabelled ("Florida Highway Patrol",
+    "Counter-Strike: Global Offensive"): a title-case word, not the sentence's first, joined to another proper noun."""
+    if not tok.is_title or tok.i == tok.sent.start or tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    neighbours = [c for c in tok.children if c.dep_ in ("compound", "flat")] + ([tok.head] if tok.dep_ in ("compound", "flat") else [])
+    near = [tok.doc[i] for i in (tok.i - 1, tok.i + 1) if tok.sent.start <= i < tok.sent.end]
+    return any(n.pos_ == "PROPN" and n.is_title for n in neighbours) or any(n.text == "-" for n in near[:1])
+
 
 def _depth(tok, most: int = 60) -> int:
     """How deep the token hangs in the parse, counted up to `most` (a chain of conjuncts can be as deep as the sentence is long)."""
@@ -922,8 +950,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 verb = verb.head  # "may be interested in an agreement": the one interested
             elif verb.pos_ == "NOUN" and verb.lemma_.lower() in _CLAIM_NOUNS and verb.dep_ == "dobj":
                 verb = verb.head  # "claimed responsibility for the attack": the one who claims it
-            if verb.pos_ in ("VERB", "AUX"):
-                # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged.
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS:
+                # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
+                # was killed or died in an airstrike suffered it.
                 actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
         if not actors and etype in _MUTUAL:
             # "arms agreements between Russia and North Korea": the first party acts, the others receive.
@@ -964,7 +993,14 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     recipients.append(p)
-    if not passive and not actors:
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
+        # "three men convicted of espionage", "protesters arrested on Friday": the noun a participle qualifies
+        # undergoes the event; who did it is only its by-agent.
+        recipients.append(head.head)
+    elif head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        # "saw thousands of Ndebele killed", "found him murdered": a participle's small-clause subject undergoes it.
+        recipients.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    elif not passive and not actors:
         if any(c.dep_ == "auxpass" for c in head.children):
             # "Avenatti is to be sentenced", "expects to be released": the inherited subject undergoes the event.
             recipients.extend(_subjects(head))
@@ -1058,7 +1094,11 @@ def _heads(tok) -> list[list]:
         group = [t] + [c for c in t.children if c.dep_ == "appos"]
         seen.update(c.i for c in group)
         groups.append(group)
-        todo.extend(c for g in group for c in g.children if c.dep_ == "conj")
+        # Conjuncts of the head are more participants; those of an apposition name the same one again
+        # ("Friedler, formerly the president and chief executive officer of ...").
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+        # "detained eight people, including ophthalmologist Li Wenliang": those singled out take part too.
+        todo.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "notably") for g in c.children if g.dep_ == "pobj")
     return groups
 
 
