@@ -281,3 +281,23 @@ def test_an_investigation_into_no_one_is_no_accusation(pipeline_all, text, kept)
 ])
 def test_a_visit_to_no_one_and_nowhere_is_no_event(pipeline_all, text, kept):
     assert bool([e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Trump said Bolton likes dropping bombs on people and killing them.", False),
+    ("The rebels love to attack army posts at night, villagers say.", False),
+    ("Trump said Bolton ordered the killing of ten people.", True),
+])
+def test_what_someone_likes_doing_is_no_event(pipeline_all, text, kept):
+    assert bool([e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]) is kept
+
+
+def test_suspending_one_s_campaign_is_no_sanction(pipeline_all):
+    found = events_of(pipeline_all, "Both senators withdrew from the race on Tuesday and suspended their campaigns.")
+    assert not [e for e in found if e.type in ("SANCTION", "RETREAT")]
+
+
+def test_attacking_someone_as_something_is_criticism(pipeline_all):
+    [event] = [e for e in events_of(pipeline_all, "Trump attacked Drudge as a fake news purveyor on Twitter on Monday.")
+               if e.type in ("ASSAULT", "ACCUSE")]
+    assert event.type == "ACCUSE"

@@ -478,3 +478,21 @@ def test_a_past_event_takes_its_paragraph_s_date(annotate, events, published, hi
     doc.timexes = [Timex(start=s, end=s + 4, text="2008", type="DATE", value="2008") for s in starts]
     event = _one(events(doc), "AGREE")
     assert (event.factuality == "historical") is historical
+
+
+def test_an_office_sought_is_no_recipient(annotate, events):
+    event = _one(code(annotate, events, "Putin endorsed Lavrov for president on Monday."), "SUPPORT")
+    assert [r.text for r in event.recipients] == ["Lavrov"]
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("Japan did not endorse Serbia until July.", "asserted"),
+    ("Japan did not endorse Serbia in July.", "negated"),
+])
+def test_not_until_happened_after_all(annotate, events, text, factuality):
+    assert _one(code(annotate, events, text), "SUPPORT").factuality == factuality
+
+
+def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
+    event = _one(code(annotate, events, "Japan sentenced two people smugglers to four years of prison each."), "SANCTION")
+    assert [r.text for r in event.recipients] == ["smugglers"]

@@ -595,9 +595,11 @@ def test_four_ingests_with_the_whole_pipeline_match_one(tmp_path):
         path = tmp_path / f"s{k}.jsonl"
         path.write_text("".join(lines[2 * k: 2 * k + 4]))
         paths.append(path)
-    full = {"DATELINE_PIPELINE": "extract,annotate,times,actors,places,events"}
+    # Every candidate event (no confidence threshold), so that the stores hold events to compare.
+    every = {"DATELINE_STAGE_OPTIONS": '{"events": {"min_confidence": 0}}'}
+    full = {"DATELINE_PIPELINE": "extract,annotate,times,actors,places,events", **every}
     run("ingest", *paths, "--db", tmp_path / "one.db", env=full)
-    env = {**os.environ, "DATELINE_TODAY": "2026-11-28", "DATELINE_WORKERS": "0"}
+    env = {**os.environ, "DATELINE_TODAY": "2026-11-28", "DATELINE_WORKERS": "0", **every}
     procs = [subprocess.Popen([*DATELINE, "ingest", *map(str, paths[k:] + paths[:k]), "--db", str(tmp_path / "four.db")], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for k in range(4)]
     assert [p.wait(timeout=300) for p in procs] == [0] * 4

@@ -167,15 +167,17 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
     if etype == "SUPPORT" and not recipients:
         return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
-    if etype == "RETREAT" and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
+    if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
-        return True  # "withdrew from the race", "ended his bid": leaving a contest
+        return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
     if etype == "CONSULT" and mode == "visit" and actors and not any(a.sector in lex["political"] or (a.country and a.actor_id) for a in actors):
         return True  # a team's, a church group's or a plane's trip is no visit between actors
     if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(c.dep_ == "prep" and c.lower_ in ("about", "whether") for c in head.children):
         return True  # "asked about sustainability": a question, no request
     if etype == "REQUEST" and head.lemma_.lower() in _SAYING and not recipients:
         return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
+    if _liked(head):
+        return True  # "likes dropping bombs on people": a taste, no happening
     if etype == "ACCUSE" and mode == "investigate" and not recipients:
         return True  # "investigating the possibility of an electrical fault": an inquiry into what happened, into no one
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
@@ -211,6 +213,21 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     return False
 
 
+_TASTES = {"like", "love", "enjoy", "hate", "prefer", "relish", "dislike"}
+
+
+def _liked(head) -> bool:
+    """Whether the trigger is what someone likes or hates doing ("likes dropping bombs", "loves to fight")."""
+    tok = head
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp", "dobj", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _TASTES:
+            return True
+    return False
+
+
 def figurative(head, etype: str) -> str | None:
     """The type a verb of force really codes when it acts on an idea or a writing does it: 'attacked the proposal' and
     'the editorial attacked him' are ACCUSE, not ASSAULT."""
@@ -220,6 +237,8 @@ def figurative(head, etype: str) -> str | None:
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
         return "ACCUSE"
+    if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
+        return "ACCUSE"  # "attacked Drudge as a fake news purveyor": calling someone something
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
     if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
         return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force

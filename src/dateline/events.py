@@ -510,7 +510,9 @@ class Events(Stage):
         head = hit.head
         for tok in head.children:
             lemma = tok.lemma_.lower()
-            if tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
+            if tok.dep_ == "neg" and any(c.lower_ == "until" and c.dep_ in ("prep", "mark") for c in head.children):
+                pass  # "didn't endorse her until July": she was endorsed, in July
+            elif tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
                 found.add("negated", tok)
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
                 found.add("negated", *(g for g in tok.children if g.dep_ == "neg"), tok)  # "found him not guilty": an acquittal
@@ -968,6 +970,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.append(c)
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "dobj" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "dobj" and c.doc[c.i + 1].head.i == head.i:
+            continue  # "sentenced two people smugglers": the parser's two objects are one noun phrase, named by the last
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
             if not eventgate.names_someone(c):
@@ -980,6 +984,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
             # at-object are its target.
             for g in c.children:
+                if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
+                    continue  # "endorsed Biden for president": an office, no one
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
                     recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
