@@ -496,3 +496,22 @@ def test_not_until_happened_after_all(annotate, events, text, factuality):
 def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
     event = _one(code(annotate, events, "Japan sentenced two people smugglers to four years of prison each."), "SANCTION")
     assert [r.text for r in event.recipients] == ["smugglers"]
+
+
+def test_a_parenthetical_speech_verb_reports_its_clause(annotate, events):
+    event = _one(code(annotate, events, "Serbia guards rebels which, the statement said, Japan has refused to take back."), "REJECT")
+    assert event.factuality == "reported"
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Putin arrived in the morning. Later, Maria Ivanova spoke to the crowd. She criticised Japan.", None),
+    ("Putin arrived in the morning. Later, he spoke to the crowd. He criticised Japan.", "Putin"),
+])
+def test_he_or_she_skips_no_person_named_in_between(annotate, events, text, actor):
+    found = [e for e in code(annotate, events, text).events if e.type == "ACCUSE"]
+    assert [a.text for e in found for a in e.actors] == ([actor] if actor else [])
+
+
+def test_a_currency_s_country_is_no_participant(annotate, events):
+    event = _one(code(annotate, events, "Japan offered a one million Russia rouble reward for information."), "AGREE")
+    assert "RUS" not in {r.country for r in event.recipients}

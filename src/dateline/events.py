@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology
@@ -57,6 +58,8 @@ _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
 # Verbs whose subject suffers what happens in the event they name ("killed in the airstrike", "died in clashes").
 _SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
+# A currency after a country's name ("a one million US dollar reward").
+_CURRENCY = re.compile(r"\s+(dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?|francs?|pesos?|riyals?|rials?|dinars?|lira|liras?)\b", re.I)
 # Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
 _CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
@@ -779,6 +782,11 @@ def _refer(tok, mentions, prefer=None):
         if span is not None and len(span) and eventgate.is_source(span.root):
             # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
             return None
+        if word in _PERSONAL and any(best[1] <= e.start_char and e.end_char <= tok.idx and e.label_ == "PERSON"
+                                     and not any(s < e.end_char and e.start_char < t for s, t, _ in mentions) for e in tok.doc.ents):
+            # "Lukashenko ... Tsikhanouskaya spoke. She asked for support": a person named after the known one, whom
+            # the knowledge base does not hold, may be the one meant; without gender there is no telling.
+            return None
     return best
 
 
@@ -1183,8 +1191,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for t in c.subtree]
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
-            # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government.
-            found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))]
+            # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government, nor is a
+            # "US dollar" reward the United States'.
+            found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))
+                     and not _CURRENCY.match(text, e)]
             if found:
                 modifiers = country_of(mods)
                 kinds = {a.kind for _, _, a in found}
@@ -1277,6 +1287,10 @@ def _speech_above(head, cues):
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in speech:
             return tok.head
         tok = tok.head
+    # "which, the statement said, European nations have refused": a speech verb set off inside the trigger's clause.
+    if any(c.dep_ == "parataxis" and c.lemma_.lower() in speech and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+           for c in _clause_verb(head).children):
+        return True
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
         return next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
