@@ -501,6 +501,7 @@ def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
 def test_a_parenthetical_speech_verb_reports_its_clause(annotate, events):
     event = _one(code(annotate, events, "Serbia guards rebels which, the statement said, Japan has refused to take back."), "REJECT")
     assert event.factuality == "reported"
+    assert event.evidence.cue.text == "said"
 
 
 @pytest.mark.parametrize("text,actor", [

@@ -645,9 +645,10 @@ class _Cues(dict):
 
     @staticmethod
     def offsets(cue) -> tuple[int, int] | None:
-        if cue is None or isinstance(cue, tuple):
+        """A cue's article offsets: a token's, offsets as given; None for anything else (a helper answering True)."""
+        if isinstance(cue, tuple):
             return cue
-        return cue.idx, cue.idx + len(cue)
+        return (cue.idx, cue.idx + len(cue)) if hasattr(cue, "idx") else None
 
 
 def _years_before(value: str, published: str) -> float:
@@ -1288,9 +1289,10 @@ def _speech_above(head, cues):
             return tok.head
         tok = tok.head
     # "which, the statement said, European nations have refused": a speech verb set off inside the trigger's clause.
-    if any(c.dep_ == "parataxis" and c.lemma_.lower() in speech and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-           for c in _clause_verb(head).children):
-        return True
+    aside = next((c for c in _clause_verb(head).children if c.dep_ == "parataxis" and c.lemma_.lower() in speech
+                  and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+    if aside is not None:
+        return aside
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
         return next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
