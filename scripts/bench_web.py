@@ -6,10 +6,11 @@
 `generate` writes articles and events shaped like the pipeline's (valid `Event` JSON, participants, places,
 dates over two years, full-text rows) through the store's own schema, with a fixed seed. `run` starts
 `dateline serve` on a free port, warms nothing up, and has N clients (asyncio, keep-alive HTTP/1.1, each
-sending its next request as soon as the last answered) cycle through a mix of filtered `GET /api/events`
-and `GET /api/stats` requests for the given time; it prints each request kind's count, p50, p95 and p99
-in milliseconds and the throughput, and `--json` the same as one object. Speed is measured here, never in
-the test suite.
+sending its next request as soon as the last answered) pick at random among `--sets` distinct filter sets
+(default 900: the hand-picked EVENT_QUERIES and STATS_QUERIES, then random combinations of one to three
+filters; two event pages for each count) for the given time, so that no cache of repeated requests can make
+it fast; it prints each request kind's count, p50, p95 and p99 in milliseconds, the throughput and the load
+average, and `--json` the same as one object. Speed is measured here, never in the test suite.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import socket
 import sqlite3
 import statistics
@@ -38,7 +40,7 @@ SECTORS = ["GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "CVL", "BUS", "IGO",
 START = date(2024, 1, 1)
 DAYS = 730
 
-# Mixes of filters that a dashboard sends: the first page of events and the charts' counts.
+# Filters that a dashboard sends, each alone: the first page of events and the charts' counts.
 EVENT_QUERIES = [
     {}, {"type": "ASSAULT"}, {"country": "RUS"}, {"actor_country": "USA", "recipient_country": "CHN"},
     {"factuality": "asserted", "since": "2025-03-01", "until": "2025-03-31"}, {"bbox": "20,40,45,60"},
@@ -47,6 +49,41 @@ EVENT_QUERIES = [
 ]
 STATS_QUERIES = [{}, {"type": "ASSAULT"}, {"country": "RUS"}, {"since": "2025-01-01", "until": "2025-06-30"},
                  {"factuality": "asserted"}, {"actor_country": "USA"}]
+BOXES = ["20,40,45,60", "-10,35,30,60", "30,10,60,40", "-125,25,-65,50", "100,-10,150,40", "170,-50,-170,0"]
+
+
+def filter_sets(rng: random.Random, count: int, fixed: list[dict], sort: bool) -> list[dict]:
+    """`fixed`, then random distinct combinations of one to three filters, up to `count` sets: so that no answer
+    can be served from a cache of repeated requests."""
+    codes = [c[0] for c in _countries()[:30]]
+    months = [(START + timedelta(days=30 * i)).isoformat()[:7] for i in range(DAYS // 30)]
+    makers = [
+        lambda: {"type": ",".join(rng.sample(TYPES, rng.choice([1, 1, 2])))},
+        lambda: {"factuality": rng.choice(FACTUALITY)},
+        lambda: {"country": rng.choice(codes)},
+        lambda: {"actor_country": rng.choice(codes)},
+        lambda: {"recipient_country": rng.choice(codes)},
+        lambda: {"sector": rng.choice(SECTORS)},
+        lambda: (lambda i, n: {"since": months[i], "until": months[min(i + n, len(months) - 1)]})(rng.randrange(len(months)), rng.choice([0, 1, 3, 6])),
+        lambda: {"since": rng.choice(months)},
+        lambda: {"bbox": rng.choice(BOXES)},
+        lambda: {"min_confidence": rng.choice(["0.3", "0.5", "0.7", "0.9"])},
+        lambda: {"q": " ".join(rng.sample(WORDS[:30], rng.choice([1, 1, 2])))},
+    ]
+    out, seen = list(fixed), {json.dumps(f, sort_keys=True) for f in fixed}
+    while len(out) < count:
+        combo = {}
+        for make in rng.sample(makers, rng.choice([1, 2, 2, 3])):
+            part = make()
+            if not combo.keys() & part.keys():  # two date ranges would contradict each other
+                combo.update(part)
+        if sort and rng.random() < 0.3:
+            combo["sort"] = rng.choice(["date", "-confidence", "confidence"])
+        key = json.dumps(combo, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            out.append(combo)
+    return out
 
 
 def _countries() -> list[tuple[str, str, float, float]]:
@@ -137,17 +174,30 @@ def generate(db: str, n_events: int, per_article: int = 10, seed: int = 1) -> No
     print(f"\r{made:,} events in {n_articles:,} articles written to {db} in {time.time() - started:.0f} s", file=sys.stderr)
 
 
+async def _get(reader, writer, path: str) -> int:
+    """Send one keep-alive GET and read its answer exactly (Content-Length); returns the status."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\nAccept: application/json\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
+    await reader.readexactly(length)
+    return int(head.split(b" ", 2)[1])
+
+
+async def _one(port: int, path: str) -> int:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        return await _get(reader, writer, path)
+    finally:
+        writer.close()
+
+
 async def _client(port: int, requests: list[tuple[str, str]], deadline: float, results: dict, rng: random.Random) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         while time.perf_counter() < deadline:
             kind, path = rng.choice(requests)
             sent = time.perf_counter()
-            writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\nAccept: application/json\r\n\r\n".encode())
-            head = await reader.readuntil(b"\r\n\r\n")
-            status = int(head.split(b" ", 2)[1])
-            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:"))
-            await reader.readexactly(length)
+            status = await _get(reader, writer, path)
             took = (time.perf_counter() - sent) * 1000
             results.setdefault(kind, []).append(took)
             results.setdefault("path:" + path, []).append(took)
@@ -157,11 +207,26 @@ async def _client(port: int, requests: list[tuple[str, str]], deadline: float, r
         writer.close()
 
 
+def _cpu_seconds(root: int) -> float:
+    """CPU time (user + system) used so far by a process and its descendants alive now (Linux /proc)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+    family, total = {root}, 0.0
+    for _ in range(3):
+        family |= {pid for pid, (ppid, _) in parents.items() if ppid in family}
+    return sum(parents[pid][1] for pid in family if pid in parents)
+
+
 def _percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
-def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -> dict:
+def run(db: str, clients: int, seconds: float, workers: int, only: str | None, sets: int) -> dict:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -176,18 +241,17 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -
                 break
             except OSError:
                 time.sleep(0.1)
+        rng = random.Random(11)
         requests = []
-        if only in (None, "events"):
-            requests += [("events", "/api/events?" + urlencode({**q, "limit": 50})) for q in EVENT_QUERIES]
+        if only in (None, "events"):  # two event pages for each count, as in the first mix
+            requests += [("events", "/api/events?" + urlencode({**q, "limit": 50})) for q in filter_sets(rng, sets * 2 // 3, EVENT_QUERIES, True)]
         if only in (None, "stats"):
-            requests += [("stats", "/api/stats?" + urlencode(q)) for q in STATS_QUERIES]
+            requests += [("stats", "/api/stats?" + urlencode(q)) for q in filter_sets(rng, sets - sets * 2 // 3, STATS_QUERIES, False)]
         first = {}
-        for kind, path in requests:  # the first answer of each request, alone: stats not yet precomputed
+        for kind, path in requests[:len(EVENT_QUERIES)] + [r for r in requests if r[0] == "stats"][:len(STATS_QUERIES)]:
+            # The first answer of the hand-picked requests, alone (the server may still be loading its columns).
             sent = time.perf_counter()
-            with socket.create_connection(("127.0.0.1", port)) as conn:
-                conn.sendall(f"GET {path} HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n".encode())
-                while conn.recv(65536):
-                    pass
+            asyncio.run(_one(port, path))
             first[path] = round((time.perf_counter() - sent) * 1000, 1)
         results: dict = {}
 
@@ -195,22 +259,26 @@ def run(db: str, clients: int, seconds: float, workers: int, only: str | None) -
             deadline = time.perf_counter() + seconds
             await asyncio.gather(*(_client(port, requests, deadline, results, random.Random(i)) for i in range(clients)))
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds(server.pid)
         asyncio.run(main())
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, _cpu_seconds(server.pid) - cpu
     finally:
         server.terminate()
         server.wait(30)
         log.close()
     out = {"db": db, "clients": clients, "seconds": round(elapsed, 1), "workers": workers, "errors": results.pop("errors", [])[:5],
-           "first_answer_ms": first}
+           "first_answer_ms": first, "load_average": [round(x, 2) for x in os.getloadavg()]}
     paths = {key[5:]: results.pop(key) for key in list(results) if key.startswith("path:")}
-    out["p95_by_request_ms"] = {path: round(_percentile(values, 95), 1) for path, values in paths.items()}
+    out["filter_sets"] = {kind: sum(1 for k, _ in requests if k == kind) for kind in ("events", "stats")}
+    out["filter_sets_requested"] = len(paths)
+    slowest = sorted(paths.items(), key=lambda kv: -max(kv[1]))[:10]
+    out["slowest_requests_ms"] = {path: round(max(values), 1) for path, values in slowest}
     every = [v for values in results.values() for v in values]
     for kind, values in sorted(results.items()) + [("all", every)]:
         out[kind] = {"requests": len(values), "p50_ms": round(_percentile(values, 50), 1), "p95_ms": round(_percentile(values, 95), 1),
                      "p99_ms": round(_percentile(values, 99), 1), "max_ms": round(max(values), 1)}
     out["requests_per_s"] = round(len(every) / elapsed, 1)
+    out["server_cpu_ms_per_request"] = round(cpu * 1000 / max(1, len(every)), 1)  # what the load of other processes changes least
     return out
 
 
@@ -226,23 +294,30 @@ def main() -> None:
     bench.add_argument("--seconds", type=float, default=30)
     bench.add_argument("--workers", type=int, default=2)
     bench.add_argument("--only", choices=["events", "stats"])
+    bench.add_argument("--sets", type=int, default=900, help="distinct filter sets, two thirds for events (default 900)")
     bench.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.command == "generate":
         generate(args.db, args.events)
         return
-    result = run(args.db, args.clients, args.seconds, args.workers, args.only)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run's `finally` stops the server
+    result = run(args.db, args.clients, args.seconds, args.workers, args.only, args.sets)
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{result['clients']} clients, {result['workers']} server workers, {result['seconds']} s: {result['requests_per_s']} requests/s")
+    print(f"{result['clients']} clients, {result['workers']} server workers, {result['seconds']} s: {result['requests_per_s']} requests/s; "
+          f"load average after {result['load_average']}; server CPU {result['server_cpu_ms_per_request']} ms per request")
+    print(f"  distinct filter sets: {result['filter_sets']}, of which requested: {result['filter_sets_requested']}")
     for kind in ("events", "stats", "all"):
         if kind in result:
             r = result[kind]
             print(f"  {kind:<7} {r['requests']:>6} requests  p50 {r['p50_ms']:>7} ms  p95 {r['p95_ms']:>7} ms  p99 {r['p99_ms']:>7} ms  max {r['max_ms']:>7} ms")
-    print("  p95 of each request (ms), and its first answer alone before the run:")
-    for path, p95 in result["p95_by_request_ms"].items():
-        print(f"    {p95:>8}  first {result['first_answer_ms'][path]:>9}  {path}")
+    print("  first answers alone before the run (ms):")
+    for path, ms in result["first_answer_ms"].items():
+        print(f"    {ms:>8}  {path}")
+    print("  slowest answers during the run (ms):")
+    for path, ms in result["slowest_requests_ms"].items():
+        print(f"    {ms:>8}  {path}")
     for error in result["errors"]:
         print(f"  error: {error}")
 

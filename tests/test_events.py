@@ -108,12 +108,33 @@ def test_factuality_reads_cues_around_the_trigger(annotate, events, text, etype,
     assert factuality in {e.factuality for e in doc.events if e.type == etype}
 
 
+@pytest.mark.parametrize("text,etype,factuality,cue", [
+    ("Kim Jong Un visited Russia on Tuesday.", "CONSULT", "asserted", None),
+    ("Kim Jong Un visited Russia on Tuesday, according to state media.", "CONSULT", "reported", "according to"),
+    ("Officials said that Kim Jong Un visited Russia.", "CONSULT", "reported", "said"),
+    ("Kim Jong Un did not visit Russia.", "CONSULT", "negated", "not"),
+    ("Russia may be interested in an agreement with Pyongyang.", "AGREE", "speculated", "interested"),
+    ("Lavrov's visit to Pyongyang is expected to take place in October.", "CONSULT", "planned", "expected"),
+    ("Lavrov planned to visit Pyongyang.", "CONSULT", "planned", "planned"),
+    ("Putin announced that Kim would be visiting Russia.", "CONSULT", "planned", "would"),
+    ("If Israel attacks Lebanon, the region will suffer.", "ASSAULT", "hypothetical", "If"),
+    ("This visit precedes a potential visit by Putin to Pyongyang.", "CONSULT", "speculated", "potential"),
+])
+def test_factuality_keeps_the_words_that_decided_it(annotate, events, text, etype, factuality, cue):
+    event = next(e for e in code(annotate, events, text).events if e.type == etype and e.factuality == factuality)
+    found = event.evidence.cue
+    assert (found.text if found else None) == cue
+    if found:
+        assert text[found.start:found.end] == found.text
+
+
 def test_commitment_is_also_coded_as_agree(annotate, events):
     doc = code(annotate, events, "Putin said that Russia will send troops to Serbia.")
     types = {e.type: e for e in doc.events}
     assert "AGREE" in types and "MOBILIZE" in types
     assert types["MOBILIZE"].factuality == "planned"
     assert types["AGREE"].factuality == "reported"
+    assert (types["MOBILIZE"].evidence.cue.text, types["AGREE"].evidence.cue.text) == ("will", "said")
 
 
 @pytest.mark.parametrize("speaker,agree", [
@@ -139,6 +160,7 @@ def test_event_far_before_publication_is_historical(annotate, events):
     event = _one(events(doc), "CONSULT")
     assert event.factuality == "historical"
     assert event.date.value == "2000-07"
+    assert event.evidence.cue.text == "July 2000"
 
 
 def test_event_gets_location_codes_evidence_and_stable_id(annotate, events):
@@ -499,6 +521,7 @@ def test_two_objects_the_parser_splits_are_one_participant(annotate, events):
 def test_a_parenthetical_speech_verb_reports_its_clause(annotate, events):
     event = _one(code(annotate, events, "Serbia guards rebels which, the statement said, Japan has refused to take back."), "REJECT")
     assert event.factuality == "reported"
+    assert event.evidence.cue.text == "said"
 
 
 @pytest.mark.parametrize("text,actor", [

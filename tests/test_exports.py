@@ -102,6 +102,25 @@ def test_plover_validates_against_the_schema_from_the_manual():
     assert visit["actor"][0]["code"] == "IGO" and visit["actor"][0]["dateline_code"] == "NATO"
 
 
+def test_csv_and_plover_carry_the_factuality_cue():
+    import jsonschema
+
+    rows = _rows()
+    sentence = "Russian troops are due to leave Bakhmut."
+    rows[0]["factuality"] = "planned"
+    rows[0]["evidence"] = {**rows[0]["evidence"], "sentence": sentence, "cue": {"start": 19, "end": 25, "text": sentence[19:25]}}
+    out = io.StringIO()
+    exports.write(rows, "csv", out, lambda _: None)
+    table = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(r["factuality"], r["factuality_cue"]) for r in table] == [("planned", "due to"), ("asserted", ""), ("asserted", "")]
+    out = io.StringIO()
+    exports.write(rows, "plover", out, lambda _: None)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    schema = json.loads((ROOT / "schemas" / "plover-event.schema.json").read_text())
+    assert all(not list(jsonschema.Draft202012Validator(schema).iter_errors(r)) for r in records)
+    assert [r["dateline"]["factuality_cue"] for r in records] == ["due to", None, None]
+
+
 def test_gdelt_has_61_typed_columns_one_row_per_dyad():
     text, _ = _export("gdelt")
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))

@@ -1,9 +1,10 @@
+import json
 import sqlite3
 
 import pytest
 
 from dateline.errors import StoreError
-from dateline.models import Article, Document, Event, EventActor, EventDate, EventLocation, Evidence, Published
+from dateline.models import Article, Document, Event, EventActor, EventDate, EventLocation, Evidence, Published, Span
 from dateline.sources import RawInput
 from dateline.store import MIGRATIONS, Store
 
@@ -29,6 +30,32 @@ def test_schema_is_versioned(fresh_db):
     with sqlite3.connect(fresh_db) as conn:
         assert conn.execute("select max(version) from schema_version").fetchone()[0] == len(MIGRATIONS)
         assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_version_4_store_gains_the_factuality_cue_column(fresh_db):
+    store = Store(fresh_db)
+    store.save(_doc_with_cue("c1"))
+    with sqlite3.connect(fresh_db) as conn:  # back to the schema of version 4: no factuality_cue column
+        conn.execute("ALTER TABLE events DROP COLUMN factuality_cue")
+        conn.execute("DELETE FROM schema_version WHERE version = 5")
+    store = Store(fresh_db)
+    assert store.migrate() == len(MIGRATIONS)
+    with sqlite3.connect(fresh_db) as conn:
+        assert conn.execute("SELECT count(*), count(factuality_cue) FROM events").fetchone() == (1, 0)
+    doc = _doc_with_cue("c2", "Another article, whose event keeps its cue.")
+    store.save(doc)
+    with sqlite3.connect(fresh_db) as conn:
+        assert conn.execute("SELECT factuality_cue FROM events WHERE article_id = ?", (doc.article.id,)).fetchone() == ("due to",)
+    assert next(store.query_events(factuality="planned"))["evidence"]["cue"]["text"] == "due to"
+
+
+def _doc_with_cue(article_id: str, text: str = "Minsk.") -> Document:
+    """An article whose one event is planned, with the cue "due to"."""
+    sentence = "Talks are due to resume in Minsk."
+    return Document(article=Article(id=article_id, text=text + " " + sentence), events=[Event(
+        id=article_id + "-e", type="CONSULT", factuality="planned",
+        evidence=Evidence(sentence=sentence, start=len(text) + 1, end=len(text) + 1 + len(sentence),
+                          cue=Span(start=len(text) + 11, end=len(text) + 17, text="due to")))])
 
 
 def test_saving_twice_stores_once(store_url):
@@ -96,3 +123,23 @@ def test_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not an SQLite database"):
         Store(path)
+
+
+@pytest.mark.parametrize("filters", [{}, {"type": "ASSAULT"}, {"country": "RUS", "sort": "-confidence"}, {"since": "2024-03", "sort": "date"},
+                                     {"q": "talks", "sort": "confidence"}])
+def test_pages_as_json_text_equal_the_decoded_pages(store_url, filters):
+    from dateline.query import EventQuery
+
+    from .test_columns import _articles
+
+    store = Store(store_url)
+    for doc in _articles(5, 30, "j"):
+        store.save(doc)
+    cursor = None
+    while True:
+        query = EventQuery.parse(**filters, limit=4, cursor=cursor)
+        texts, cursor = store.find_events_json(query)
+        page = store.find_events(query)
+        assert [json.loads(t) for t in texts] == page.events and cursor == page.next_cursor
+        if not cursor:
+            break

@@ -238,6 +238,24 @@ def test_event_page_marks_each_argument(client):
     assert "CAMEO" in html and "0.90" in html
 
 
+def test_event_page_shows_the_factuality_and_marks_its_cue(client):
+    from html import escape
+
+    cued = [e for e in all_events(client) if e["evidence"].get("cue") and e["factuality"] != "asserted"]
+    assert cued and all(not e["evidence"].get("cue") for e in all_events(client, factuality="asserted"))
+    for ev in cued[:5]:
+        cue = client.get(f"/api/events/{ev['id']}").json()["evidence"]["cue"]
+        sentence = ev["evidence"]["sentence"]
+        assert sentence[cue["start"] - ev["evidence"]["start"]:cue["end"] - ev["evidence"]["start"]] == cue["text"]
+        html = client.get(f"/events/{ev['id']}").text
+        assert f'{ev["factuality"]}</span> — cue: <q class="cue">{escape(cue["text"], quote=False)}</q>' in html
+        evidence = html.split('id="evidence">')[1].split("</blockquote>")[0]
+        marked = re.findall(r'<mark class="hl hl-(\w+)">([^<]*)</mark>', evidence)
+        # The cue is marked where no argument covers it (a historical event's cue is its date, marked as the date).
+        assert any(role == "cue" for role, _ in marked) or any(
+            role in ("trigger", "actor", "recipient", "location", "date") and escape(cue["text"], quote=False) in text for role, text in marked)
+
+
 def test_serving_a_missing_store_is_an_error(tmp_path):
     from dateline.errors import StoreError
 

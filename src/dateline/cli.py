@@ -172,7 +172,9 @@ def serve(ctx, db, host, port, workers):
         uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="warning")
     else:
         os.environ["DATELINE_DB"] = settings.db  # each worker builds its app from the environment
-        uvicorn.run("dateline.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
+        # A worker loading a million events' columns may hold the GIL for seconds at a time: not a hung worker.
+        uvicorn.run("dateline.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning",
+                    timeout_worker_healthcheck=60)
 
 
 @cli.command("eval", context_settings=CONTEXT)

@@ -116,6 +116,7 @@ def _combine(first: Event, other: Event) -> Event:
     }
     if first.factuality == "reported" and other.factuality == "asserted":
         update["factuality"] = "asserted"
+        update["evidence"] = first.evidence.model_copy(update={"cue": None})  # what said it was reported no longer decides
     if first.location is None and other.location is not None:
         update["location"] = other.location
     if other.date is not None and (first.date is None or (_dated(other) and not _dated(first))

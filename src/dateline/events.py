@@ -386,10 +386,10 @@ class Events(Stage):
                 location = next((pm for pm in self._locations(doc, sentence, trigger, near_places)
                                  if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
-            factuality, cue_modal = self._factuality(hit, sent, date, doc, mentions)
+            factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if not actors:
                 # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
-                ctx.anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, location, date, factuality, 0.0))
+                ctx.anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, location, date, factuality, 0.0, cue))
                 continue
             confidence = hit.trigger.weight + (0.1 if actors else -0.15) + (0.05 if recipients else 0.0)
             if factuality != "asserted":
@@ -397,7 +397,7 @@ class Events(Stage):
             confidence = round(min(1.0, max(0.0, confidence)), 3)
             if confidence < self.rules_floor:
                 continue
-            event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence)
+            event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence, cue)
             notes[event.id] = {"weight": hit.trigger.weight, "fallback": hit.guessed, "noun": hit.head.pos_ in ("NOUN", "PROPN"),
                                "classifier": probs.get(hit.type, 0.0) if probs else 0.0}
             if hit.head.i in framed:
@@ -406,8 +406,8 @@ class Events(Stage):
             clauses[event.evidence.trigger.start] = _clause(hit.head).i
             if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions) and _own_commitment(hit.head, actors, mentions, sent, self.cues):
                 # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
-                outer = self._outer_factuality(hit, sent)
-                agree = self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3))
+                outer, outer_cue = self._outer_factuality(hit, sent)
+                agree = self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3), outer_cue)
                 notes[agree.id] = {**notes[event.id], "classifier": probs.get("AGREE", 0.0) if probs else 0.0}
                 out.append(agree)
         out = _merge(out)
@@ -493,7 +493,7 @@ class Events(Stage):
     def _locations(doc: Document, sentence: Span, trigger: Span, places: list) -> list:
         return choose_locations(sentence, trigger, places, sdoc=doc.spacy)
 
-    def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence) -> Event:
+    def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence, cue=None) -> Event:
         cameo, quad, intensity = ontology.codes(etype, mode)
         loc = None
         if location is not None:
@@ -504,15 +504,17 @@ class Events(Stage):
         return Event(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], type=etype, mode=mode, factuality=factuality,
             confidence=confidence, actors=actors, recipients=recipients, location=loc, date=date,
-            evidence=Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end, trigger=trigger),
+            evidence=Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end, trigger=trigger,
+                              cue=Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end).span(*cue) if cue else None),
             cameo=cameo, quad_class=quad, intensity=intensity,
         )
 
     # 4. factuality ------------------------------------------------------------------------------
-    def _factuality(self, hit: _Hit, sent, date, doc: Document, mentions) -> tuple[str, bool]:
-        """The factuality of the event and whether a future modal on the trigger states a commitment."""
+    def _factuality(self, hit: _Hit, sent, date, doc: Document, mentions) -> tuple[str, bool, tuple[int, int] | None]:
+        """The factuality of the event, whether a future modal on the trigger states a commitment, and the article
+        offsets of the words that decided the factuality (None when asserted)."""
         cues = self.cues
-        found: set[str] = set()
+        found = _Cues()
         commitment = False
         head = hit.head
         for tok in head.children:
@@ -520,35 +522,35 @@ class Events(Stage):
             if tok.dep_ == "neg" and any(c.lower_ == "until" and c.dep_ in ("prep", "mark") for c in head.children):
                 pass  # "didn't endorse her until July": she was endorsed, in July
             elif tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
-                found.add("negated")
+                found.add("negated", tok)
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
-                found.add("negated")  # "found him not guilty": an acquittal
+                found.add("negated", *(g for g in tok.children if g.dep_ == "neg"), tok)  # "found him not guilty": an acquittal
             if (tok.dep_ == "advcl" and hit.type not in _SPEECH_ACTS
                     and any(g.dep_ == "mark" and g.lemma_.lower() in cues["hypothetical"]["markers"] for g in tok.children)):
                 # "If an amendment is proposed, the states ratify it"; a request made on a condition was still made.
-                found.add("hypothetical")
+                found.add("hypothetical", *(g for g in tok.children if g.dep_ == "mark" and g.lemma_.lower() in cues["hypothetical"]["markers"]))
             if tok.dep_ in ("amod", "advmod", "compound") and lemma in cues["speculated"]["modifiers"]:
-                found.add("speculated")
+                found.add("speculated", tok)
             if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"]:
-                found.add("planned")
+                found.add("planned", tok)
             if tok.dep_ == "det" and lemma in cues["hypothetical"]["dependents"]:
-                found.add("hypothetical")
+                found.add("hypothetical", tok)
             if tok.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"] for g in tok.children):
-                found.add("hypothetical")
+                found.add("hypothetical", *(g for g in tok.children if g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"]))
             if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
                 sub = {t.lemma_.lower() for t in tok.subtree}
                 if sub & set(cues["planned"]["governors"]) or sub & set(cues["planned"]["modals"]):
-                    found.add("planned")
+                    found.add("planned", next(t for t in tok.subtree if t.lemma_.lower() in sub & (set(cues["planned"]["governors"]) | set(cues["planned"]["modals"]))))
             if tok.dep_ == "prep":
                 objs = {t.lemma_.lower() for t in tok.children}
                 if objs & {"future"}:
-                    found.add("planned")
+                    found.add("planned", tok, *tok.children)
         # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
         verb = _clause_verb(head)
         done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
             verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
         if head.dep_ == "nsubj" and any(_be_to(c) for c in head.head.children):
-            found.add("planned")  # "Talks were to continue Monday"
+            found.add("planned", head.head, *(a for c in head.head.children if _be_to(c) for a in c.children if a.dep_ == "aux"))  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause = head, True
         speech_above = _speech_above(head, cues)
@@ -558,33 +560,33 @@ class Events(Stage):
                 for child in verb.children:
                     lemma = child.lemma_.lower()
                     if child.dep_ == "neg" and verb.i != head.i:
-                        found.add("negated")
+                        found.add("negated", child)
                     if child.dep_ == "aux":
                         if lemma in cues["speculated"]["modals"]:
-                            found.add("speculated")
+                            found.add("speculated", child)
                         elif lemma in cues["planned"]["modals"]:
-                            found.add("planned")
+                            found.add("planned", child)
                             commitment = commitment or tok.i == head.i or tok.dep_ == "xcomp"
                         elif lemma in cues["hypothetical"]["modals"]:
                             if speech_above:
-                                found.add("planned")
+                                found.add("planned", child)
                                 commitment = commitment or tok.i == head.i
                             else:
-                                found.add("hypothetical")
+                                found.add("hypothetical", child)
                     if child.dep_ == "mark" and lemma in cues["hypothetical"]["markers"]:
-                        found.add("hypothetical")
+                        found.add("hypothetical", child)
                     if child.dep_ == "advmod" and lemma in cues["speculated"]["modifiers"]:
-                        found.add("speculated")  # "Allegedly, X pleaded with him"
+                        found.add("speculated", child)  # "Allegedly, X pleaded with him"
             if clause and verb is not None and not done and _be_to(tok):
-                found.add("planned")  # "is to be sentenced in June", "talks were to continue Monday"
+                found.add("planned", tok.head, *(c for c in tok.children if c.dep_ == "aux"))  # "is to be sentenced in June", "talks were to continue Monday"
             if tok.i != head.i:
                 lemma = tok.lemma_.lower()
                 if lemma in cues["negation"]["governors"]:
-                    found.add("negated")
+                    found.add("negated", tok)
                 if lemma in cues["speculated"]["governors"]:
-                    found.add("speculated")
+                    found.add("speculated", tok)
                 if lemma in cues["planned"]["governors"] and not done:
-                    found.add("planned")
+                    found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
             if tok.dep_ in ("nsubj", "csubj"):
@@ -592,7 +594,7 @@ class Events(Stage):
                 break
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in cues["speculated"]["governors"] and not any(
                     c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that" for c in tok.children if c.dep_ != "mark"):
-                found.add("speculated")  # "an allegation he assaulted her": the content of the allegation, no relative clause
+                found.add("speculated", tok.head)  # "an allegation he assaulted her": the content of the allegation, no relative clause
             if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
                 clause = False
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):
@@ -600,23 +602,24 @@ class Events(Stage):
             tok = tok.head
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
             if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
-                found.add("historical")
+                found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
         elif done and not self._own_date(head, date) and doc.article.published.value:
             # "In 2008 ... Refusing to give up power, Mugabe agreed to power-sharing": a past event the text does not
             # date itself happened when the paragraph's last date before it says.
             told = _paragraph_date(doc, head.idx)
             if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
-                found.add("historical")
-        if ((speech_above and not (hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent))) or _has_phrase(sent, cues["reported"]["phrases"])
-                or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx))):
+                found.add("historical")  # the date is in an earlier sentence: no cue in this one
+        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"])
+                    or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx)))
+        if reported:
             # What a source says happened is reported; a speech act its own speaker performs is asserted
             # ("Lula said Brazil supports Korea" is Brazil's support, said).
-            found.add("reported")
+            found.add("reported", reported)
         for value in cues["precedence"]:
             if value in found:
-                return value, commitment and value == "planned"
-        return "asserted", False
+                return value, commitment and value == "planned", found.span(value)
+        return "asserted", False, None
 
     @staticmethod
     def _own_date(head, date) -> bool:
@@ -626,8 +629,32 @@ class Events(Stage):
         scope = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass") else head
         return any(t.idx <= date.start < t.idx + len(t) for t in scope.subtree)
 
-    def _outer_factuality(self, hit: _Hit, sent) -> str:
-        return "reported" if _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"]) else "asserted"
+    def _outer_factuality(self, hit: _Hit, sent) -> tuple[str, tuple[int, int] | None]:
+        """The factuality of a stated commitment, with the words that report it (as _factuality's)."""
+        said = _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"])
+        return ("reported", _Cues.offsets(said)) if said else ("asserted", None)
+
+
+class _Cues(dict):
+    """Factuality values found for a trigger, each with the words that first cued it (spaCy tokens or article offsets)."""
+
+    def add(self, value: str, *cue) -> None:
+        self.setdefault(value, cue)
+
+    def discard(self, value: str) -> None:
+        self.pop(value, None)
+
+    def span(self, value: str) -> tuple[int, int] | None:
+        """Article offsets from the first to the last word that cued `value`."""
+        found = [o for c in self.get(value, ()) if (o := self.offsets(c))]
+        return (min(s for s, _ in found), max(e for _, e in found)) if found else None
+
+    @staticmethod
+    def offsets(cue) -> tuple[int, int] | None:
+        """A cue's article offsets: a token's, offsets as given; None for anything else (a helper answering True)."""
+        if isinstance(cue, tuple):
+            return cue
+        return (cue.idx, cue.idx + len(cue)) if hasattr(cue, "idx") else None
 
 
 def _years_before(value: str, published: str) -> float:
@@ -1271,23 +1298,24 @@ def _own_commitment(head, actors: list[EventActor], mentions, sent, cues) -> boo
     return True
 
 
-def _speech_above(head, cues) -> bool:
-    """Whether the trigger sits in what a speech verb reports ("X said that ...")."""
+def _speech_above(head, cues):
+    """The speech verb whose report the trigger sits in ("X said that ..."), or None."""
     speech = set(cues["reported"]["speech_verbs"])
     tok = head
     while tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in speech:
-            return True
+            return tok.head
         tok = tok.head
     # "which, the statement said, European nations have refused": a speech verb set off inside the trigger's clause.
-    if any(c.dep_ == "parataxis" and c.lemma_.lower() in speech and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-           for c in _clause_verb(head).children):
-        return True
+    aside = next((c for c in _clause_verb(head).children if c.dep_ == "parataxis" and c.lemma_.lower() in speech
+                  and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+    if aside is not None:
+        return aside
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
-        return any(c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
-                   and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in tok.children)
-    return False
+        return next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
+                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+    return None
 
 
 def _clause_verb(head):
@@ -1303,27 +1331,34 @@ def _clause_verb(head):
     return tok
 
 
-def _said_to(head, cues) -> bool:
-    """Whether the trigger is what someone 'is said to' or 'was reported to' have done."""
+def _said_to(head, cues):
+    """The speech verb when the trigger is what someone 'is said to' or 'was reported to' have done, else None."""
     speech = set(cues["reported"]["speech_verbs"])
     tok = head
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
         tok = tok.head
         if tok.lemma_.lower() in speech and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
-            return True
-    return False
+            return tok
+    return None
 
 
-def _quoted(text: str, start: int) -> bool:
-    """Whether an offset lies inside a quotation of its paragraph (what a quoted speaker says happened is reported)."""
+def _quoted(text: str, start: int) -> tuple[int, int] | None:
+    """The offsets of the opening quotation mark when an offset lies inside a quotation of its paragraph (what a quoted
+    speaker says happened is reported), else None."""
     para = text.rfind("\n", 0, start) + 1
     before = text[para:start]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    if before.count('"') % 2 == 1:
+        return para + before.rfind('"'), para + before.rfind('"') + 1
+    if before.count("“") > before.count("”"):
+        return para + before.rfind("“"), para + before.rfind("“") + 1
+    return None
 
 
-def _has_phrase(sent, phrases) -> bool:
+def _has_phrase(sent, phrases) -> tuple[int, int] | None:
+    """The article offsets of the first of `phrases` the sentence holds, or None."""
     text = sent.text.lower()
-    return any(p in text for p in phrases)
+    at = next(((text.index(p), len(p)) for p in phrases if p in text), None)
+    return (sent.start_char + at[0], sent.start_char + at[0] + at[1]) if at else None
 
 
 def _inherit_modes(kept: list[Event], clauses: dict[int, int], candidates: list[Event]) -> list[Event]:

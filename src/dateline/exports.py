@@ -223,9 +223,14 @@ def write_jsonl(rows: Iterable[dict], out: IO[str], notice: Notice) -> int:
 # --- CSV -------------------------------------------------------------------------------------------------
 
 CSV_COLUMNS = ["id", "date", "date_precision", "date_derived_from", "date_timex", "date_earliest", "date_latest",
-               "type", "mode", "factuality", "confidence", "cameo", "quad_class", "acled_event_type", "acled_sub_event_type",
+               "type", "mode", "factuality", "factuality_cue", "confidence", "cameo", "quad_class", "acled_event_type", "acled_sub_event_type",
                "actors", "actor_countries", "actor_sectors", "recipients", "recipient_countries", "recipient_sectors",
                "location", "geonameid", "lat", "lon", "location_country", "sentence", "article_id", "url", "title", "published"]
+
+
+def factuality_cue(ev: dict) -> str | None:
+    """The words of the evidence sentence that decided the event's factuality, as exported (None when asserted)."""
+    return clean_text(((ev.get("evidence") or {}).get("cue") or {}).get("text"))
 
 
 def _joined(group: list[dict], key: str) -> str:
@@ -240,8 +245,8 @@ def csv_row(ev: dict) -> dict:
     return {
         "id": ev["id"], "date": date.get("value"), "date_precision": date.get("precision"), "date_derived_from": date.get("derived_from"),
         "date_timex": date.get("timex"), "date_earliest": date.get("earliest"), "date_latest": date.get("latest"),
-        "type": ev["type"], "mode": ev.get("mode"), "factuality": ev["factuality"], "confidence": ev["confidence"],
-        "cameo": ev.get("cameo"), "quad_class": ev.get("quad_class"),
+        "type": ev["type"], "mode": ev.get("mode"), "factuality": ev["factuality"], "factuality_cue": factuality_cue(ev),
+        "confidence": ev["confidence"], "cameo": ev.get("cameo"), "quad_class": ev.get("quad_class"),
         "acled_event_type": acled.event_type, "acled_sub_event_type": acled.sub_event_type,
         "actors": _joined(ev["actors"], "name"), "actor_countries": _joined(ev["actors"], "country"),
         "actor_sectors": _joined(ev["actors"], "sector"),
@@ -331,7 +336,7 @@ def plover_record(ev: dict) -> dict:
                       "language": "en", "publication": _site(art.get("url")), "coder": f"dateline {__version__}",
                       "codebook": "plover"},
         "coder": f"dateline {__version__}",
-        "dateline": {"factuality": ev["factuality"], "confidence": ev["confidence"], "cameo": ev.get("cameo"),
+        "dateline": {"factuality": ev["factuality"], "factuality_cue": factuality_cue(ev), "confidence": ev["confidence"], "cameo": ev.get("cameo"),
                      "date": date or None, "published": art.get("published")},
     })
     if record["event_loc"] is None:

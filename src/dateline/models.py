@@ -145,6 +145,7 @@ class Evidence(Model):
     recipients: list[Span] = Field(default_factory=list)
     location: Span | None = None
     date: Span | None = None
+    cue: Span | None = None  # the words that decided the event's factuality ("is due to", "allegedly"); None when asserted
 
     def span(self, start: int | None, end: int | None) -> Span | None:
         """The Span for article offsets start..end when they fall inside this sentence."""

@@ -99,13 +99,13 @@ def _wants_html(request: Request) -> bool:
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The app over the store that `settings.db` names (or `store`)."""
+    from ..columns import EventColumns
     from . import api, pages
-    from .cache import SingleFlight
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        # The overview's counts are ready before the first visitor asks (seconds on a million events).
-        threading.Thread(target=api.stats_json, args=(app, {}, 200), daemon=True, name="warm-stats").start()
+        # The columns behind the counts load before the first visitor asks (seconds on a million events).
+        threading.Thread(target=app.state.columns.current, daemon=True, name="load-columns").start()
         yield
 
     app = FastAPI(title="Dateline", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
@@ -114,7 +114,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.store = store or Store(settings.db, create=False)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html templates
     app.state.pipeline = None
-    app.state.single_flight = SingleFlight()
+    app.state.columns = EventColumns(app.state.store)
 
     def error_response(request: Request, status: int, message: str):
         if _wants_html(request):

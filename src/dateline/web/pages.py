@@ -10,14 +10,14 @@ from fastapi.responses import HTMLResponse
 
 from .. import browse, ontology
 from ..query import EventQuery
-from .api import event_filters, stats_json, store
+from .api import event_filters, events_page, stats_json, store
 from .app import ApiError
 
 router = APIRouter(include_in_schema=False)
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-# Which highlight wins where spans overlap: the trigger, then who, whom, where and when.
-ROLES = ("trigger", "actor", "recipient", "location", "date")
+# Which highlight wins where spans overlap: the trigger, then who, whom, where and when, then the factuality's cue.
+ROLES = ("trigger", "actor", "recipient", "location", "date", "cue")
 
 
 def segments(text: str, offset: int, spans: list[tuple[int, int, str, str | None]]) -> list[dict]:
@@ -42,7 +42,7 @@ def event_spans(ev: dict, link: str | None = None) -> list[tuple[int, int, str, 
     spans = [(t["start"], t["end"], "trigger", link) for t in [evidence.get("trigger")] if t]
     for role in ("actor", "recipient"):
         spans += [(s["start"], s["end"], role, link) for s in evidence.get(role + "s") or []]
-    spans += [(s["start"], s["end"], role, link) for role in ("location", "date") for s in [evidence.get(role)] if s]
+    spans += [(s["start"], s["end"], role, link) for role in ("location", "date", "cue") for s in [evidence.get(role)] if s]
     return spans
 
 
@@ -70,8 +70,8 @@ def overview(request: Request, given: dict = Depends(event_filters), st=Depends(
 @router.get("/events", response_class=HTMLResponse)
 def events_table(request: Request, given: dict = Depends(event_filters), st=Depends(store),
                  sort: str = "-date", cursor: str | None = None, limit: int = Query(50, ge=1, le=500)):
-    found = st.find_events(EventQuery.parse(**given, sort=sort, cursor=cursor, limit=limit))
-    rows, next_cursor, params = found.events, found.next_cursor, given
+    texts, next_cursor = events_page(request.app, EventQuery.parse(**given, sort=sort, cursor=cursor, limit=limit))
+    rows, params = [json.loads(t) for t in texts], given
     return _render(request, "events.html", form=_form(given), rows=rows, sort=sort, params=params,
                    sort_link=lambda key: "/events?" + urlencode({**params, "sort": key}),
                    next_link="/events?" + urlencode({**params, "sort": sort, "cursor": next_cursor}) if next_cursor else None,
