@@ -352,7 +352,8 @@ class Events(Stage):
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
                 recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
-            location = self._location(doc, sentence, trigger, near_places)
+            located = choose_locations(sentence, trigger, near_places, sdoc=doc.spacy)
+            location = located[0] if located else None
             if (hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1])
                     and location[0].country3 not in {a.country for a in actors}):
                 # A visit abroad is received by the country visited; a visit at home has no target.
@@ -383,8 +384,7 @@ class Events(Stage):
                 # "blamed Israel and the United States", "the government of Ukraine", "the Libyan ambassador to
                 # Greece": a place that is a participant or describes one is not where the event happened (but
                 # the country a visit goes to is both its recipient and its place).
-                location = next((pm for pm in self._locations(doc, sentence, trigger, near_places)
-                                 if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
+                location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if not actors:
@@ -484,14 +484,6 @@ class Events(Stage):
             return []
         trig = ontology.Trigger(lemmas=(head.lemma_.lower(),), pos="A", type=etype, mode=None, weight=round(0.2 + 0.5 * p, 3))
         return [_Hit(trig, [head], head, etype, None, guessed=True)]
-
-    def _location(self, doc: Document, sentence: Span, trigger: Span, places: list):
-        chosen = self._locations(doc, sentence, trigger, places)
-        return chosen[0] if chosen else None
-
-    @staticmethod
-    def _locations(doc: Document, sentence: Span, trigger: Span, places: list) -> list:
-        return choose_locations(sentence, trigger, places, sdoc=doc.spacy)
 
     def _event(self, doc, etype, mode, sentence, trigger, actors, recipients, location, date, factuality, confidence, cue=None) -> Event:
         cameo, quad, intensity = ontology.codes(etype, mode)
