@@ -48,6 +48,16 @@ def code(annotate, events, text, places=(), published="2023-09-15"):
     return events(doc)
 
 
+def _argument_words(annotate, text, lemma, etype):
+    """The words heading the actor and the recipient arguments the parse gives the first token of `lemma` in `text`."""
+    from dateline import events as events_module
+
+    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
+    head = next(t for t in doc.spacy if t.lemma_ == lemma)
+    actors, recipients = events_module._arguments(head, etype=etype)
+    return [t.text for t in actors], [t.text for t in recipients]
+
+
 def _one(doc, etype):
     found = [e for e in doc.events if e.type == etype]
     assert found, f"no {etype} event in {[(e.type, e.evidence.trigger.text) for e in doc.events]}"
@@ -406,12 +416,8 @@ def test_speaking_on_a_channel_is_no_meeting(annotate, events):
     ("Kim Jong Un issued an invitation to visit Pyongyang.", None),
 ])
 def test_an_invitation_s_visit_is_made_by_the_invitee(annotate, text, actor):
-    from dateline import events as events_module
-
-    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
-    visit = next(t for t in doc.spacy if t.lemma_ == "visit")
-    actors, _ = events_module._arguments(visit, etype="CONSULT")
-    assert [t.text for t in actors] == ([actor] if actor else [])
+    actors, _ = _argument_words(annotate, text, "visit", "CONSULT")
+    assert actors == ([actor] if actor else [])
 
 
 @pytest.mark.parametrize("text,actor,recipient", [
@@ -419,13 +425,9 @@ def test_an_invitation_s_visit_is_made_by_the_invitee(annotate, text, actor):
     ("Israel freed the rebels arrested by Lebanon.", "Lebanon", "rebels"),
 ])
 def test_a_participle_s_noun_undergoes_the_event(annotate, text, actor, recipient):
-    from dateline import events as events_module
-
-    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
-    arrested = next(t for t in doc.spacy if t.lemma_ == "arrest")
-    actors, recipients = events_module._arguments(arrested, etype="COERCE")
-    assert [t.text for t in actors] == ([actor] if actor else [])
-    assert recipient in [t.text for t in recipients]
+    actors, recipients = _argument_words(annotate, text, "arrest", "COERCE")
+    assert actors == ([actor] if actor else [])
+    assert recipient in recipients
 
 
 @pytest.mark.parametrize("text,etype", [
@@ -451,14 +453,10 @@ def test_executing_a_plan_is_no_killing(annotate, events, text, executed):
     ("Rebels in Japan were engaged in ethnic cleansing.", "cleansing", ["Rebels"], None),
 ])
 def test_who_is_killed_in_an_event_suffers_it(annotate, text, lemma, actors, recipient):
-    from dateline import events as events_module
-
-    doc = annotate(Document(article=Article(id="t", text=text, published=Published())))
-    head = next(t for t in doc.spacy if t.lemma_ == lemma)
-    found, recipients = events_module._arguments(head, etype="ASSAULT")
-    assert [t.text for t in found] == actors
+    found, recipients = _argument_words(annotate, text, lemma, "ASSAULT")
+    assert found == actors
     if recipient:
-        assert recipient in [t.text for t in recipients]
+        assert recipient in recipients
 
 
 def test_an_apposition_s_conjunct_is_the_same_participant(annotate, events):
