@@ -534,3 +534,29 @@ def test_he_or_she_skips_no_person_named_in_between(annotate, events, text, acto
 def test_a_currency_s_country_is_no_participant(annotate, events):
     event = _one(code(annotate, events, "Japan offered a one million Russia rouble reward for information."), "AGREE")
     assert "RUS" not in {r.country for r in event.recipients}
+
+
+@pytest.mark.parametrize("text,etype,factuality", [
+    ("Putin announced his resignation on Monday.", "RETREAT", "asserted"),  # announcing a resignation makes it
+    ("Russia announced a withdrawal from Syria.", "RETREAT", "planned"),  # an announced withdrawal lies ahead
+    ("Putin announced he would resign.", "RETREAT", "planned"),
+])
+def test_an_announced_resignation_is_made_an_announced_withdrawal_lies_ahead(annotate, events, text, etype, factuality):
+    assert _one(code(annotate, events, text), etype).factuality == factuality
+
+
+def test_a_circumstance_of_a_plan_is_not_planned(annotate, events):
+    # "despite criticism by Japan" is what the announcement met, not what it announced.
+    text = "Putin announced the change on Wednesday despite criticism by Japan."
+    assert _one(code(annotate, events, text), "ACCUSE").factuality == "asserted"
+
+
+@pytest.mark.parametrize("text,lemma,etype,actor", [
+    ("Russia announced plans to withdraw its troops from Syria.", "withdraw", "RETREAT", ["Russia"]),
+    ("The rebels made an attempt to seize the airport.", "seize", "COERCE", ["rebels"]),
+    ("Russia's plan to attack Lebanon failed.", "attack", "ASSAULT", ["Russia"]),
+    ("Israel rejected calls to withdraw from Lebanon.", "withdraw", "RETREAT", None),  # the callers ask others to act
+])
+def test_whoever_has_an_intention_does_its_infinitive(annotate, text, lemma, etype, actor):
+    found = _argument_words(annotate, text, lemma, etype)[0]
+    assert found == actor if actor is not None else "Israel" not in found

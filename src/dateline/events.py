@@ -544,7 +544,7 @@ class Events(Stage):
         if head.dep_ == "nsubj" and any(_be_to(c) for c in head.head.children):
             found.add("planned", head.head, *(a for c in head.head.children if _be_to(c) for a in c.children if a.dep_ == "aux"))  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
-        tok, clause = head, True
+        tok, clause, adjunct, prev = head, True, False, None
         speech_above = _speech_above(head, cues)
         while True:
             verb = tok if tok.pos_ in ("VERB", "AUX") or tok.i == head.i else None
@@ -571,13 +571,17 @@ class Events(Stage):
                         found.add("speculated", child)  # "Allegedly, X pleaded with him"
             if clause and verb is not None and not done and _be_to(tok):
                 found.add("planned", tok.head, *(c for c in tok.children if c.dep_ == "aux"))  # "is to be sentenced in June", "talks were to continue Monday"
-            if tok.i != head.i:
+            if tok.i != head.i and not adjunct:
                 lemma = tok.lemma_.lower()
                 if lemma in cues["negation"]["governors"]:
                     found.add("negated", tok)
                 if lemma in cues["speculated"]["governors"]:
                     found.add("speculated", tok)
-                if lemma in cues["planned"]["governors"] and not done:
+                # "announced his resignation": an announced thing is done; a plan is announced in a clause ("announced it would leave").
+                done_by_saying = cues["planned"]["object_done"]
+                announced = (lemma in done_by_saying["governors"] and prev is not None and prev.dep_ == "dobj"
+                             and prev.lemma_.lower() in done_by_saying["nouns"])
+                if lemma in cues["planned"]["governors"] and not done and not announced:
                     found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
@@ -591,7 +595,10 @@ class Events(Stage):
                 clause = False
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):
                 break
-            tok = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ in cues["adjunct_preps"]["preps"]:
+                # "announced the change despite criticism": a circumstance, which nothing above it plans or denies.
+                adjunct, clause = True, False
+            prev, tok = tok, tok.head
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
             if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
@@ -900,10 +907,22 @@ def _subjects(tok) -> list:
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             if tok.head.lemma_.lower() in _INVITATIONS:
                 return _invitees(tok.head)
+            if tok.head.lemma_.lower() in _INTENTIONS:
+                # "Russia's plan to withdraw", "announced plans to withdraw", "made an attempt to seize": whoever
+                # has the intention does its infinitive.
+                noun = tok.head
+                owners = [c for c in noun.children if c.dep_ == "poss"]
+                if owners or noun.dep_ != "dobj":
+                    return owners
+                return _subjects(noun.head)
             return [tok.head]
         return []
     return []
 
+
+# Nouns whose infinitive is done by the one who has them ("announced plans to withdraw").
+_INTENTIONS = {"plan", "decision", "intention", "intent", "bid", "effort", "attempt", "promise", "pledge", "offer", "threat", "readiness",
+               "commitment", "vow", "determination", "refusal", "failure", "right", "move", "step", "proposal"}
 
 # Nouns whose infinitive is done by the one invited or asked, never by who invites ("Kim's invitation to visit").
 _INVITATIONS = {"invitation", "invite", "request", "call", "appeal", "plea", "order", "summons"}
