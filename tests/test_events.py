@@ -560,3 +560,11 @@ def test_a_circumstance_of_a_plan_is_not_planned(annotate, events):
 def test_whoever_has_an_intention_does_its_infinitive(annotate, text, lemma, etype, actor):
     found = _argument_words(annotate, text, lemma, etype)[0]
     assert found == actor if actor is not None else "Israel" not in found
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("Japan and Serbia signed an agreement, according to which Japan will build a bridge.", "asserted"),
+    ("Japan and Serbia signed an agreement, according to the Japanese ministry.", "reported"),
+])
+def test_according_to_names_a_source_not_a_relative_or_terms(annotate, events, text, factuality):
+    assert _one(code(annotate, events, text), "AGREE").factuality == factuality

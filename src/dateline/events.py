@@ -609,7 +609,7 @@ class Events(Stage):
             told = _paragraph_date(doc, head.idx)
             if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical")  # the date is in an earlier sentence: no cue in this one
-        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"])
+        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"], cues["reported"]["not_sources"])
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx)))
         if reported:
             # What a source says happened is reported; a speech act its own speaker performs is asserted
@@ -630,7 +630,7 @@ class Events(Stage):
 
     def _outer_factuality(self, hit: _Hit, sent) -> tuple[str, tuple[int, int] | None]:
         """The factuality of a stated commitment, with the words that report it (as _factuality's)."""
-        said = _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"])
+        said = _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"], self.cues["reported"]["not_sources"])
         return ("reported", _Cues.offsets(said)) if said else ("asserted", None)
 
 
@@ -1365,11 +1365,16 @@ def _quoted(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def _has_phrase(sent, phrases) -> tuple[int, int] | None:
-    """The article offsets of the first of `phrases` the sentence holds, or None."""
+def _has_phrase(sent, phrases, not_before=()) -> tuple[int, int] | None:
+    """The article offsets of the first of `phrases` the sentence holds as whole words, or None; a phrase followed
+    (after an optional article) by one of `not_before` does not count."""
     text = sent.text.lower()
-    at = next(((text.index(p), len(p)) for p in phrases if p in text), None)
-    return (sent.start_char + at[0], sent.start_char + at[0] + at[1]) if at else None
+    skip = rf"(?!\s+(?:(?:the|this|that|its|their)\s+)?(?:{'|'.join(map(re.escape, not_before))})\b)" if not_before else ""
+    for phrase in phrases:
+        found = re.search(rf"\b{re.escape(phrase)}\b{skip}", text)
+        if found:
+            return sent.start_char + found.start(), sent.start_char + found.end()
+    return None
 
 
 def _inherit_modes(kept: list[Event], clauses: dict[int, int], candidates: list[Event]) -> list[Event]:
