@@ -568,3 +568,17 @@ def test_whoever_has_an_intention_does_its_infinitive(annotate, text, lemma, ety
 ])
 def test_according_to_names_a_source_not_a_relative_or_terms(annotate, events, text, factuality):
     assert _one(code(annotate, events, text), "AGREE").factuality == factuality
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Putin said Russia intends to appeal.", "REJECT"),  # a court appeal (annotation guide: an announced appeal is a planned REJECT)
+    ("Russia appealed the ruling.", "REJECT"),
+    ("Putin appealed to Japan for help.", "REQUEST"),
+    ("Putin appealed for the population to remain calm.", "REQUEST"),
+    ("Russia issued an arrest warrant for Lavrov.", "ACCUSE"),  # a warrant alleges, the arrest is still to come
+    ("Putin suspended parliament for five weeks.", "COERCE"),  # a legislature suspended is restricted, no sanction
+    ("Japan suspended aid to Serbia.", "SANCTION"),
+])
+def test_lexicon_conditions_separate_senses(annotate, events, text, etype):
+    doc = code(annotate, events, text)
+    assert [e.type for e in doc.events][:1] == [etype], [(e.type, e.evidence.trigger.text) for e in doc.events]

@@ -239,6 +239,9 @@ class Events(Stage):
             return False
         if trig.prep is not None and not ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "prt", "agent", "dative")} & trig.prep):
             return False
+        if trig.noprep is not None and ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "dative")} | {
+                g.lemma_.lower() for c in head.children if c.dep_ in ("advcl", "ccomp") for g in c.children if g.dep_ == "mark"}) & trig.noprep:
+            return False  # "appealed to the UN", "appealed for the population to remain calm"
         if trig.agent is not None and not ({t.lemma_.lower() for s in _subjects(head) for t in s.subtree} & trig.agent):
             return False
         if trig.nocomp and any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
