@@ -582,3 +582,12 @@ def test_according_to_names_a_source_not_a_relative_or_terms(annotate, events, t
 def test_lexicon_conditions_separate_senses(annotate, events, text, etype):
     doc = code(annotate, events, text)
     assert [e.type for e in doc.events][:1] == [etype], [(e.type, e.evidence.trigger.text) for e in doc.events]
+
+
+@pytest.mark.parametrize("text,lemma,etype,party,named", [
+    ("Japan banned the airline from flying, with officials saying this is for security reasons.", "ban", "COERCE", "officials", False),
+    ("Russia attacked the town, with witnesses reporting heavy shelling.", "attack", "ASSAULT", "witnesses", False),
+    ("Putin met with rebels holding the town.", "meet", "CONSULT", "rebels", True),
+])
+def test_an_absolute_with_clause_names_no_party(annotate, text, lemma, etype, party, named):
+    assert (party in _argument_words(annotate, text, lemma, etype)[1]) == named

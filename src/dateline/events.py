@@ -1017,6 +1017,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
+                if (g.dep_ == "pobj" and c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].text == ","
+                        and any(d.dep_ == "acl" and d.tag_ in ("VBG", "VBN") for d in g.children)):
+                    continue  # "banned the airline, with officials saying ...": a circumstance, no party
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
                     recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
