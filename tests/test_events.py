@@ -591,3 +591,13 @@ def test_lexicon_conditions_separate_senses(annotate, events, text, etype):
 ])
 def test_an_absolute_with_clause_names_no_party(annotate, text, lemma, etype, party, named):
     assert (party in _argument_words(annotate, text, lemma, etype)[1]) == named
+
+
+@pytest.mark.parametrize("text,lemma,etype,actors,recipients", [
+    ("Serbia has been the subject of Japanese sanctions since 2011.", "sanction", "SANCTION", ["Japanese"], ["Serbia"]),
+    ("Serbia is already under Japanese sanctions.", "sanction", "SANCTION", ["Japanese"], ["Serbia"]),
+    ("Police placed the opposition leader under arrest.", "arrest", "COERCE", ["Police"], ["leader"]),
+    ("The convoy came under attack from rebels on Monday.", "attack", "ASSAULT", ["rebels"], ["convoy"]),
+])
+def test_who_is_the_target_of_or_under_an_act_undergoes_it(annotate, text, lemma, etype, actors, recipients):
+    assert _argument_words(annotate, text, lemma, etype) == (actors, recipients)

@@ -965,6 +965,16 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
+        if noun.dep_ == "pobj" and _undergoer_frame(noun.head):
+            # "Abqaiq was the target of an attack", "Mahan has been the subject of US sanctions", "Turkey is under EU
+            # sanctions", "came under attack from rebels": the clause's subject undergoes it, and who does it comes
+            # "from" somewhere; "police placed him under arrest": the object undergoes it, the subject does it.
+            verb = noun.head.head if noun.head.lower_ == "under" else noun.head.head.head
+            attackers = [g for c in children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != noun.head.head.i]
+            subjects = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+            recipients = objects or subjects
+            actors = actors or attackers or (subjects if objects else [])
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGO_VERBS:
             # "Russia is facing sanctions": the subject undergoes the event; who does it is not said here.
             return [], recipients + _subjects(noun.head)
@@ -1052,6 +1062,22 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     return actors, recipients
+
+
+# Nouns whose of-object is what someone undergoes ("the target of an attack").
+_UNDERGOER_NOUNS = {"target", "victim", "subject", "object", "focus"}
+
+
+def _undergoer_frame(prep) -> bool:
+    """Whether a noun trigger's preposition makes the clause's subject undergo it: "under (sanctions)", or "of"
+    after "target", "victim" or "subject" said of someone ("was the target of an attack")."""
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "under":
+        return prep.head.pos_ in ("VERB", "AUX")
+    frame = prep.head
+    return (prep.lower_ == "of" and frame.lemma_.lower() in _UNDERGOER_NOUNS and frame.dep_ in ("attr", "dobj", "oprd")
+            and frame.head.pos_ in ("VERB", "AUX"))
 
 
 def _place_country(participant: EventActor, ctx: _Context) -> EventActor:
