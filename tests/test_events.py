@@ -601,3 +601,12 @@ def test_an_absolute_with_clause_names_no_party(annotate, text, lemma, etype, pa
 ])
 def test_who_is_the_target_of_or_under_an_act_undergoes_it(annotate, text, lemma, etype, actors, recipients):
     assert _argument_words(annotate, text, lemma, etype) == (actors, recipients)
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("The rebels found twelve men with explosives in the forest. Japan arrested them.", []),  # the men, whom the KB does not hold
+    ("The rebels seized the town. Japan attacked them on Monday.", ["rebels"]),
+])
+def test_them_is_not_its_own_subject_nor_reaches_past_a_group_named_in_between(annotate, events, text, recipients):
+    event = [e for e in code(annotate, events, text).events if e.evidence.trigger.text in ("arrested", "attacked")][0]
+    assert [r.text for r in event.recipients] == recipients

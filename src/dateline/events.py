@@ -781,7 +781,13 @@ def _refer(tok, mentions, prefer=None):
         floor = sent.start_char
     best = None
     here = tok.sent.start_char
+    # "Japan attacked them": an object pronoun never stands for its own clause's subject (that would be "themselves").
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    bound = [(t.idx, t.idx + len(t)) for c in verb.children if c.dep_ == "nsubj" for t in [c, *(g for g in c.children if g.dep_ in ("compound", "flat"))]
+             ] if tok.dep_ in ("dobj", "dative", "pobj") else []  # "Thomas' sister pleaded with him": him may be Thomas
     for start, end, actor in mentions:
+        if any(s < end and start < e for s, e in bound):
+            continue
         if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]) and (
                 start >= here or word in _PERSONAL or _subject_at(tok.doc, start, end)):
             if best is None or end > best[1] or (end == best[1] and start < best[0]):
@@ -795,6 +801,12 @@ def _refer(tok, mentions, prefer=None):
                                      and not any(s < e.end_char and e.start_char < t for s, t, _ in mentions) for e in tok.doc.ents):
             # "Lukashenko ... Tsikhanouskaya spoke. She asked for support": a person named after the known one, whom
             # the knowledge base does not hold, may be the one meant; without gender there is no telling.
+            return None
+        after = span.end if span is not None and len(span) else tok.i
+        if word in _PLURAL and any(t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound" and eventgate.names_someone(t)
+                                   and not any(s <= t.idx < e for s, e, _ in mentions) for t in tok.doc[after:tok.i]):
+            # "Police found twelve people ... The department arrested them": a plural group named after the known
+            # one, whom the knowledge base does not hold, may be the one meant.
             return None
     return best
 
