@@ -610,3 +610,17 @@ def test_who_is_the_target_of_or_under_an_act_undergoes_it(annotate, text, lemma
 def test_them_is_not_its_own_subject_nor_reaches_past_a_group_named_in_between(annotate, events, text, recipients):
     event = [e for e in code(annotate, events, text).events if e.evidence.trigger.text in ("arrested", "attacked")][0]
     assert [r.text for r in event.recipients] == recipients
+
+
+@pytest.mark.parametrize("text,main", [
+    ("Japan attacked Serbia on Monday.", 1.0),
+    ("Israel launched an attack on Lebanon.", 1.0),  # a noun argument of the main verb
+    ("Putin said Japan attacked Serbia on Monday.", 0.0),  # what someone said happened
+])
+def test_the_confidence_model_knows_whether_the_trigger_is_what_the_sentence_asserts(annotate, events, text, main):
+    from dateline.eventconf import FEATURES
+
+    doc = code(annotate, events, text)
+    vectors = doc.spacy.user_data["dateline_event_features"]
+    event = next(e for e in doc.events if e.type in ("ASSAULT", "SUPPORT"))
+    assert vectors[event.id][FEATURES.index("main_clause")] == main

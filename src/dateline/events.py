@@ -402,7 +402,7 @@ class Events(Stage):
                 continue
             event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence, cue)
             notes[event.id] = {"weight": hit.trigger.weight, "fallback": hit.guessed, "noun": hit.head.pos_ in ("NOUN", "PROPN"),
-                               "classifier": probs.get(hit.type, 0.0) if probs else 0.0}
+                               "classifier": probs.get(hit.type, 0.0) if probs else 0.0, "main_clause": _main_clause(hit.head)}
             if hit.head.i in framed:
                 event.contexts.append("statement")
             out.append(event)
@@ -721,6 +721,12 @@ def _instrument(head, table: dict[str, str]) -> str | None:
     skip = {t.i for c in scope.children if c.dep_ in ("conj", "ccomp", "parataxis", "advcl", "relcl") for t in c.subtree}
     found = [(abs(t.i - head.i), table[t.lemma_.lower()]) for t in scope.subtree if t.i not in skip and t.lemma_.lower() in table]
     return min(found)[1] if found else None
+
+
+def _main_clause(head) -> bool:
+    """Whether a trigger is what its sentence asserts: the main verb, or a noun argument of it ("launched an attack")."""
+    return head.dep_ == "ROOT" or (head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+                                   and head.head.dep_ == "ROOT")
 
 
 def _clause(tok):
