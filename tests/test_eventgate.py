@@ -301,3 +301,15 @@ def test_attacking_someone_as_something_is_criticism(pipeline_all):
     [event] = [e for e in events_of(pipeline_all, "Trump attacked Drudge as a fake news purveyor on Twitter on Monday.")
                if e.type in ("ASSAULT", "ACCUSE")]
     assert event.type == "ACCUSE"
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Senator Bill Bayes withdrew in March 2019 due to health reasons.", False),  # leaving a race says no whence
+    ("Russia withdrew its troops from Syria in March 2019.", True),
+    ("The United States withdrew from the nuclear deal with Iran in May 2018.", True),
+    ("Developer Rocky McGaugh rebuilt the source code to provide a free alternative.", False),  # aid to no one
+    ("The European Union provided 10 million euros of aid to Syria in March.", True),
+])
+def test_a_retreat_says_what_or_whence_and_aid_goes_to_someone(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.type in ("RETREAT", "AID")]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]

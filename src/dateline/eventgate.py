@@ -165,8 +165,13 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children):
         return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
-    if etype == "SUPPORT" and not recipients:
-        return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
+    if etype in ("SUPPORT", "AID") and not recipients:
+        # Support and aid go to someone: "support for all hardware", "provided a free alternative", "to provide
+        # whatever help we can" name no one.
+        return True
+    if etype == "RETREAT" and mode == "withdraw" and head.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "prt", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("from", "to", "into") for c in head.children):
+        return True  # "Gammon withdrew due to health reasons": leaving a race or a contest; a retreat says what or whence
     if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
