@@ -624,3 +624,12 @@ def test_the_confidence_model_knows_whether_the_trigger_is_what_the_sentence_ass
     vectors = doc.spacy.user_data["dateline_event_features"]
     event = next(e for e in doc.events if e.type in ("ASSAULT", "SUPPORT"))
     assert vectors[event.id][FEATURES.index("main_clause")] == main
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Japan allowed the team into the country.", ["RETREAT"]),  # allowing access (guide: RETREAT)
+    ("Israel allowed aid convoys to Lebanon on Monday.", ["RETREAT"]),
+    ("Japan hopes the council will enact laws to allow direct votes.", []),  # a permission, no concession
+])
+def test_allowing_access_is_a_retreat_and_other_permissions_are_nothing(annotate, events, text, types):
+    assert [e.type for e in code(annotate, events, text).events if e.type in ("RETREAT", "CONCEDE")] == types
