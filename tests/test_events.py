@@ -633,3 +633,8 @@ def test_the_confidence_model_knows_whether_the_trigger_is_what_the_sentence_ass
 ])
 def test_allowing_access_is_a_retreat_and_other_permissions_are_nothing(annotate, events, text, types):
     assert [e.type for e in code(annotate, events, text).events if e.type in ("RETREAT", "CONCEDE")] == types
+
+
+def test_opposing_an_act_is_disapproval(annotate, events):
+    event = _one(code(annotate, events, "Japan opposed the Russian withdrawal from Serbia."), "ACCUSE")
+    assert event.mode == "disapprove"
