@@ -313,3 +313,13 @@ def test_attacking_someone_as_something_is_criticism(pipeline_all):
 def test_a_retreat_says_what_or_whence_and_aid_goes_to_someone(pipeline_all, text, kept):
     found = [e for e in events_of(pipeline_all, text) if e.type in ("RETREAT", "AID")]
     assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles of impeachment.", False),  # a vote
+    ("The resolution passed, with Democratic members of the House voting in favor and Republican members opposing.", False),
+    ("The Syrian Democratic Forces opposed the American withdrawal from Syria on Monday.", True),
+])
+def test_opposing_a_bill_or_by_vote_is_no_event(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text.startswith("oppos")]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]

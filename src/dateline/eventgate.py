@@ -42,6 +42,7 @@ def _lexicon() -> dict:
         "unrest": frozenset(data["unrest"]),
         "writings": frozenset(data["writings"]),
         "laws": frozenset(data["laws"]),
+        "ballots": frozenset(data["ballots"]),
     }
 
 
@@ -181,6 +182,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "asked about sustainability": a question, no request
     if etype == "REQUEST" and head.lemma_.lower() in _SAYING and not recipients:
         return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
+    if head.lemma_.lower() == "oppose" and head.pos_ == "VERB" and all(
+            _counted(o).lemma_.lower() in lex["ballots"] for o in head.children if o.dep_ in ("dobj", "nsubjpass")):
+        return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
     if etype == "ACCUSE" and mode == "investigate" and not recipients:
