@@ -638,3 +638,11 @@ def test_allowing_access_is_a_retreat_and_other_permissions_are_nothing(annotate
 def test_opposing_an_act_is_disapproval(annotate, events):
     event = _one(code(annotate, events, "Japan opposed the Russian withdrawal from Serbia."), "ACCUSE")
     assert event.mode == "disapprove"
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("Police saw thousands if not tens of thousands of rebels killed.", "asserted"),  # a guess at a number
+    ("If Japan attacks Serbia, Russia will respond.", "hypothetical"),
+])
+def test_if_not_before_a_number_sets_no_condition(annotate, events, text, factuality):
+    assert _one(code(annotate, events, text, published="2023-09-15"), "ASSAULT").factuality == factuality

@@ -521,9 +521,9 @@ class Events(Stage):
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
                 found.add("negated", *(g for g in tok.children if g.dep_ == "neg"), tok)  # "found him not guilty": an acquittal
             if (tok.dep_ == "advcl" and hit.type not in _SPEECH_ACTS
-                    and any(g.dep_ == "mark" and g.lemma_.lower() in cues["hypothetical"]["markers"] for g in tok.children)):
+                    and any(g.dep_ == "mark" and _condition_mark(g, cues) for g in tok.children)):
                 # "If an amendment is proposed, the states ratify it"; a request made on a condition was still made.
-                found.add("hypothetical", *(g for g in tok.children if g.dep_ == "mark" and g.lemma_.lower() in cues["hypothetical"]["markers"]))
+                found.add("hypothetical", *(g for g in tok.children if g.dep_ == "mark" and _condition_mark(g, cues)))
             if tok.dep_ in ("amod", "advmod", "compound") and lemma in cues["speculated"]["modifiers"]:
                 found.add("speculated", tok)
             if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"]:
@@ -568,7 +568,7 @@ class Events(Stage):
                                 commitment = commitment or tok.i == head.i
                             else:
                                 found.add("hypothetical", child)
-                    if child.dep_ == "mark" and lemma in cues["hypothetical"]["markers"]:
+                    if child.dep_ == "mark" and _condition_mark(child, cues):
                         found.add("hypothetical", child)
                     if child.dep_ == "advmod" and lemma in cues["speculated"]["modifiers"]:
                         found.add("speculated", child)  # "Allegedly, X pleaded with him"
@@ -721,6 +721,15 @@ def _instrument(head, table: dict[str, str]) -> str | None:
     skip = {t.i for c in scope.children if c.dep_ in ("conj", "ccomp", "parataxis", "advcl", "relcl") for t in c.subtree}
     found = [(abs(t.i - head.i), table[t.lemma_.lower()]) for t in scope.subtree if t.i not in skip and t.lemma_.lower() in table]
     return min(found)[1] if found else None
+
+
+def _condition_mark(mark, cues) -> bool:
+    """Whether a subordinating word sets a condition: "if", "unless" ...; but "thousands if not tens of thousands"
+    is a guess at a number, no condition."""
+    if mark.lemma_.lower() not in cues["hypothetical"]["markers"]:
+        return False
+    doc = mark.doc
+    return not (mark.i + 2 < len(doc) and doc[mark.i + 1].lower_ in ("not", "n't") and doc[mark.i + 2].pos_ not in ("VERB", "AUX", "PRON", "ADP"))
 
 
 def _main_clause(head) -> bool:
