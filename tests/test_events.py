@@ -646,3 +646,12 @@ def test_opposing_an_act_is_disapproval(annotate, events):
 ])
 def test_if_not_before_a_number_sets_no_condition(annotate, events, text, factuality):
     assert _one(code(annotate, events, text, published="2023-09-15"), "ASSAULT").factuality == factuality
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("Volker also worked to arrange a meeting between Putin and Kim in Warsaw.", "planned"),  # what is arranged lies ahead
+    ("Lavrov arranged a meeting between Japan and Serbia.", "planned"),
+    ("Japan met Serbia in Tokyo.", "asserted"),
+])
+def test_a_governor_between_the_trigger_and_a_past_verb_keeps_the_plan(annotate, events, text, factuality):
+    assert _one(code(annotate, events, text), "CONSULT").factuality == factuality

@@ -542,8 +542,10 @@ class Events(Stage):
                     found.add("planned", tok, *tok.children)
         # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
         verb = _clause_verb(head)
+        between = [t for t in head.ancestors if t.i != verb.i and verb.is_ancestor(t)]  # "worked to arrange a meeting": arrange
         done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
-            verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
+            verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"]) and not any(
+            t.lemma_.lower() in cues["planned"]["governors"] for t in between)  # "announced a withdrawal" lies ahead
         if head.dep_ == "nsubj" and any(_be_to(c) for c in head.head.children):
             found.add("planned", head.head, *(a for c in head.head.children if _be_to(c) for a in c.children if a.dep_ == "aux"))  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
