@@ -655,3 +655,17 @@ def test_if_not_before_a_number_sets_no_condition(annotate, events, text, factua
 ])
 def test_a_governor_between_the_trigger_and_a_past_verb_keeps_the_plan(annotate, events, text, factuality):
     assert _one(code(annotate, events, text), "CONSULT").factuality == factuality
+
+
+@pytest.mark.parametrize("text,historical", [
+    ("In 1990, Putin pled guilty to fraud. The charges included tax fraud. Putin agreed to a ceasefire with Lebanon.", False),
+    ("In 1990, Putin pled guilty to fraud. Putin then agreed to a ceasefire with Lebanon.", True),
+])
+def test_a_date_two_sentences_back_does_not_frame_the_event(annotate, events, text, historical):
+    from dateline.models import Timex
+
+    doc = Document(article=Article(id="t", text=text, published=Published(value="2020-02-21", precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, KB)
+    doc.timexes = [Timex(start=text.index("1990"), end=text.index("1990") + 4, text="1990", type="DATE", value="1990")]
+    assert (_one(events(doc), "AGREE").factuality == "historical") is historical

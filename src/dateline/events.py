@@ -683,9 +683,18 @@ def _years_before(value: str, published: str) -> float:
 # Parse helpers ---------------------------------------------------------------------------------
 
 def _paragraph_date(doc: Document, start: int) -> str | None:
-    """The value of the last date expression before `start` in its paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD)."""
+    """The value of the last date expression before `start` in its sentence or the one before it, within its
+    paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD). Further back the story has often moved on: "In 1990,
+    Milken pled guilty ... The charges included ... Trump granted Milken a pardon" is this year's pardon."""
     text = doc.article.text
     opening = text.rfind("\n\n", 0, start) + 1
+    if doc.spacy is not None:
+        starts = doc.spacy.user_data.get("dateline_sentence_starts")
+        if starts is None:
+            starts = doc.spacy.user_data["dateline_sentence_starts"] = [s.start_char for s in doc.spacy.sents]
+        here = bisect.bisect_right(starts, start)
+        if here >= 2:
+            opening = max(opening, starts[here - 2])
     values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()]
     return values[-1] if values else None
 
