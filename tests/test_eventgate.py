@@ -323,3 +323,14 @@ def test_a_retreat_says_what_or_whence_and_aid_goes_to_someone(pipeline_all, tex
 def test_opposing_a_bill_or_by_vote_is_no_event(pipeline_all, text, kept):
     found = [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text.startswith("oppos")]
     assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("A federal judge agreed the book may have contained classified materials.", False),  # an opinion shared
+    ("Russia and Ukraine agreed to a ceasefire on Monday.", True),
+    ("The BBC spoke with Prime Minister Boris Johnson on Monday.", False),  # an interview
+    ("French President Emmanuel Macron spoke with Prime Minister Boris Johnson on Monday.", True),
+])
+def test_shared_opinions_and_interviews_are_no_events(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.type in ("AGREE", "CONSULT")]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]

@@ -213,6 +213,11 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or ([head.head] if head.dep_ == "acl" else [])
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
             return True
+    if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
+        return True  # "the BBC spoke with the minister": an interview, no consultation
+    if etype == "AGREE" and head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children) and not any(
+            c.dep_ in ("prep", "xcomp") and (c.dep_ == "xcomp" or c.lower_ in ("to", "with", "on")) for c in head.children):
+        return True  # "a judge agreed the book may have contained classified material": an opinion shared, no agreement
     if etype == "CONSULT":
         # Talking to the press is no consultation ("With Wikinews, X discussed ...", "told reporters").
         recipients = [r for r in recipients if r.sector not in _MEDIA_SECTORS and not (_words(r.text) & lex["media"])]
