@@ -334,3 +334,13 @@ def test_opposing_a_bill_or_by_vote_is_no_event(pipeline_all, text, kept):
 def test_shared_opinions_and_interviews_are_no_events(pipeline_all, text, kept):
     found = [e for e in events_of(pipeline_all, text) if e.type in ("AGREE", "CONSULT")]
     assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Every year Prime Minister Boris Johnson is asked by reporters when he is going to resign.", False),
+    ("Opposition leaders asked Prime Minister Boris Johnson whether he would resign.", False),
+    ("Opposition leaders asked Prime Minister Boris Johnson to resign on Monday.", True),
+])
+def test_asking_when_or_whether_is_a_question(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]

@@ -178,8 +178,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
     if etype == "CONSULT" and mode == "visit" and actors and not any(a.sector in lex["political"] or (a.country and a.actor_id) for a in actors):
         return True  # a team's, a church group's or a plane's trip is no visit between actors
-    if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(c.dep_ == "prep" and c.lower_ in ("about", "whether") for c in head.children):
-        return True  # "asked about sustainability": a question, no request
+    if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(
+            c.dep_ == "prep" and c.lower_ in ("about", "whether")
+            or c.dep_ in ("ccomp", "advcl") and next(iter(c.subtree)).lower_ in _QUESTION_WORDS for c in head.children):
+        return True  # "asked about sustainability", "I'm asked when I'm going to do it": a question, no request
     if etype == "REQUEST" and head.lemma_.lower() in _SAYING and not recipients:
         return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
     if head.lemma_.lower() == "oppose" and head.pos_ == "VERB" and all(
@@ -226,6 +228,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return not plural and not _with_party(head)
     return False
 
+
+_QUESTION_WORDS = {"when", "what", "why", "how", "who", "whom", "which", "where", "whether", "if"}
 
 _TASTES = {"like", "love", "enjoy", "hate", "prefer", "relish", "dislike"}
 
