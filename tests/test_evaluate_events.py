@@ -99,6 +99,8 @@ def test_classify_main_event_leans_on_the_lead_between_close_types():
     ("A refugee camp was attacked overnight.", ["ASSAULT"], ["material_conflict"]),  # no actor: no event, still an attack
     ("Was the embassy attacked by protesters?", ["ASSAULT"], ["material_conflict"]),  # a question: no event
     ("The weather was sunny.", [], ["statement"]),  # no candidate at all
+    # No trigger: the classifier's type, as the stage's fallback would code it (off for emission by default).
+    ("Thousands of teachers walked out of classrooms across Serbia on Monday.", ["PROTEST"], ["material_conflict"]),
 ])
 def test_classify_reads_a_text_whose_candidates_were_all_gated_from_its_strongest_candidate(text, plover, cameo):
     stages = pipeline_for(SETTINGS, classify.TARGET)
