@@ -671,3 +671,11 @@ def test_a_date_two_sentences_back_does_not_frame_the_event(annotate, events, te
     doc.actors = _actors(text, KB)
     doc.timexes = [Timex(start=text.index("1990"), end=text.index("1990") + 4, text="1990", type="DATE", value="1990")]
     assert (_one(events(doc), "AGREE").factuality == "historical") is historical
+
+
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("Police arrested Lavrov for the murder of Putin.", "COERCE", ["Lavrov"]),  # the charge names no participant
+    ("Japan called on Serbia and any other country that wishes to join to do so.", "REQUEST", ["Serbia"]),  # whoever, no one
+])
+def test_charges_and_whoever_are_no_participants(annotate, events, text, etype, recipients):
+    assert [r.text for r in _one(code(annotate, events, text), etype).recipients] == recipients

@@ -66,6 +66,8 @@ _CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "p
 _IMPOSED = {"COERCE", "CONCEDE", "SANCTION", "AID"}
 # Types whose act is words aimed at someone: "at" names its target ("criticism at the government").
 _VERBAL = {"ACCUSE", "THREATEN"}
+# Types whose "for" phrase names the charge or the offence ("sentenced for her murder").
+_CHARGED = {"SANCTION", "COERCE", "ACCUSE"}
 # Prepositions through which an adjective names whom it concerns ("critical of", "hostile to", "supportive of").
 _ADJ_TARGET_PREPS = {"of", "to", "toward", "towards"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
@@ -1066,6 +1068,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                                    or c.lower_ in _ADJ_TARGET_PREPS and head.pos_ == "ADJ"):
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
             # at-object are its target.
+            if c.lower_ == "for" and etype in _CHARGED:
+                continue  # "was sentenced for her murder", "arrested for spreading rumours": the charge, no participant
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
