@@ -679,3 +679,8 @@ def test_a_date_two_sentences_back_does_not_frame_the_event(annotate, events, te
 ])
 def test_charges_and_whoever_are_no_participants(annotate, events, text, etype, recipients):
     assert [r.text for r in _one(code(annotate, events, text), etype).recipients] == recipients
+
+
+def test_where_someone_is_let_in_is_no_participant(annotate, events):
+    event = _one(code(annotate, events, "Japan allowed the team into the country."), "RETREAT")
+    assert [r.text for r in event.recipients] == ["the team"]

@@ -1070,6 +1070,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # at-object are its target.
             if c.lower_ == "for" and etype in _CHARGED:
                 continue  # "was sentenced for her murder", "arrested for spreading rumours": the charge, no participant
+            if c.lower_ == "into" and etype in ("RETREAT", "CONSULT"):
+                continue  # "allowed the team into the country", "flew into Moscow": where to, no participant
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
