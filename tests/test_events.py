@@ -684,3 +684,21 @@ def test_charges_and_whoever_are_no_participants(annotate, events, text, etype, 
 def test_where_someone_is_let_in_is_no_participant(annotate, events):
     event = _one(code(annotate, events, "Japan allowed the team into the country."), "RETREAT")
     assert [r.text for r in event.recipients] == ["the team"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # The article tells her gender ("She spoke"); the man named in between is no longer the nearest fit.
+    ("Sviatlana Tsikhanouskaya arrived at the rally. She spoke about the president, Alexander Lukashenko, and his "
+     "amendments. She urged Putin to call new elections.", "Sviatlana Tsikhanouskaya"),
+    ("Mrs. Theresa May arrived in Moscow. Putin greeted the visitors. She urged Putin to call new elections.", "Theresa May"),
+    # Nothing tells Lukashenko's gender here, nor hers: the nearest person.
+    ("Sviatlana Tsikhanouskaya and the president, Alexander Lukashenko, met. She urged Putin to call new elections.",
+     "Alexander Lukashenko"),
+])
+def test_he_and_she_agree_with_the_gender_the_article_tells(annotate, events, text, actor):
+    table = {"Sviatlana Tsikhanouskaya": ("BLR", "OPP", "person"), "Alexander Lukashenko": ("BLR", "GOV", "person"),
+             "Theresa May": ("GBR", "GOV", "person"), "Putin": ("RUS", "GOV", "person")}
+    doc = Document(article=Article(id="t", text=text, published=Published(value="2023-09-15", precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, table)
+    assert [a.text for a in _one(events(doc), "REQUEST").actors] == [actor]

@@ -17,6 +17,7 @@ import bisect
 import datetime as _dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology
@@ -194,6 +195,7 @@ class Events(Stage):
             towns={(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions},
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
+        sdoc.user_data["dateline_genders"] = _genders(doc)
         events: list[Event] = []
         for sent in sdoc.sents:
             events.extend(self._sentence(doc, sent, ctx))
@@ -777,10 +779,51 @@ def _antecedent(tok):
     return tok
 
 
-def _compatible(pronoun: str, actor, text: str) -> bool:
-    """Whether a pronoun can stand for an actor: he/she for people, it for states and organisations, they for groups."""
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
+
+
+def _genders(doc: Document) -> dict[str, str]:
+    """The gender the article itself gives each person it names, 'm' or 'f', where it is plain: a title before a
+    mention ("Mrs. May"), or the first he/she-pronoun after a mention that is its clause's subject, with no
+    other person named in between ("Tsikhanouskaya spoke about her husband"). The knowledge base holds no gender;
+    without one, he/she may stand for any person."""
+    sdoc, votes = doc.spacy, {}
+    people = [(m.start, m.end, a) for a in doc.actors if a.kind == "person" for m in a.mentions]
+    starts = sorted(s for s, _, _ in people)
+    for start, end, actor in people:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tally = votes.setdefault(actor.id, Counter())
+        if span.start > 0 and sdoc[span.start - 1].lower_ in _TITLES:
+            tally[_TITLES[sdoc[span.start - 1].lower_]] += 2
+        if span.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        # The rest of its sentence, then the first word of the next one ("Tsikhanouskaya arrived. She spoke") when
+        # no other person was named since the sentence before (else "Putin greeted them. She urged" may be hers).
+        after = list(sdoc[span.end:span.sent.end])
+        before = sdoc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char
+        if span.sent.end < len(sdoc) and not any(before <= s < start and other.id != actor.id for s, _, other in people):
+            after.append(sdoc[span.sent.end])
+        for tok in after:
+            k = bisect.bisect_left(starts, tok.idx)
+            if tok.ent_type_ == "PERSON" or (k < len(starts) and starts[k] < tok.idx + len(tok)):
+                break  # another person named first: the pronoun may be theirs
+            word = tok.lower_
+            if word in _MALE or word in _FEMALE:
+                tally["m" if word in _MALE else "f"] += 1
+                break
+    return {k: ("m" if c["m"] > c["f"] else "f") for k, c in votes.items() if c["m"] != c["f"]}
+
+
+def _compatible(pronoun: str, actor, text: str, genders: dict | None = None) -> bool:
+    """Whether a pronoun can stand for an actor: he/she for people (of that gender, where the article tells it),
+    it for states and organisations, they for groups."""
     if pronoun in _PERSONAL:
-        return actor.kind == "person"
+        known = (genders or {}).get(actor.id)
+        return actor.kind == "person" and not (known == "f" and pronoun in _MALE or known == "m" and pronoun in _FEMALE)
     if pronoun in _NEUTER:
         return actor.kind in ("country", "organization", "group", "other") and not text.lower().endswith("s")
     if pronoun in _PLURAL:
@@ -794,10 +837,11 @@ def _refer(tok, mentions, prefer=None):
     if word not in _PERSONAL | _NEUTER | _PLURAL | _FIRST:
         return None
     text = _doc_text(tok.doc)
+    genders = tok.doc.user_data.get("dateline_genders")
     if prefer is not None and prefer.i != tok.i:
         ranges = _extent(prefer)
         for start, end, actor in mentions:
-            if any(s < end and start < e for s, e in ranges) and (word in _FIRST or _compatible(word, actor, text[start:end])):
+            if any(s < end and start < e for s, e in ranges) and (word in _FIRST or _compatible(word, actor, text[start:end], genders)):
                 return start, end, actor
     if word in _FIRST:
         # "we" is the speaker's side; without a reporting subject there is no telling who.
@@ -820,10 +864,13 @@ def _refer(tok, mentions, prefer=None):
     for start, end, actor in mentions:
         if any(s < end and start < e for s, e in bound):
             continue
-        if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]) and (
+        if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end], genders) and (
                 start >= here or word in _PERSONAL or _subject_at(tok.doc, start, end)):
-            if best is None or end > best[1] or (end == best[1] and start < best[0]):
-                best = (start, end, actor)
+            # The nearest, except that a person the article tells is of the pronoun's gender goes before one it
+            # does not ("Tsikhanouskaya ... the president, Alexander Lukashenko. She asked").
+            told = word in _PERSONAL and actor.id in (genders or {})
+            if best is None or (told, end, -start) > (best_told, best[1], -best[0]):
+                best, best_told = (start, end, actor), told
     if best is not None:
         span = tok.doc.char_span(best[0], best[1], alignment_mode="expand")
         if span is not None and len(span) and eventgate.is_source(span.root):
