@@ -790,8 +790,8 @@ def _genders(doc: Document) -> dict[str, str]:
     other person named in between ("Tsikhanouskaya spoke about her husband"). The knowledge base holds no gender;
     without one, he/she may stand for any person."""
     sdoc, votes = doc.spacy, {}
-    people = [(m.start, m.end, a) for a in doc.actors if a.kind == "person" for m in a.mentions]
-    starts = sorted(s for s, _, _ in people)
+    people = sorted(((m.start, m.end, a) for a in doc.actors if a.kind == "person" for m in a.mentions), key=lambda p: p[0])
+    starts = [s for s, _, _ in people]
     for start, end, actor in people:
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
@@ -805,7 +805,8 @@ def _genders(doc: Document) -> dict[str, str]:
         # no other person was named since the sentence before (else "Putin greeted them. She urged" may be hers).
         after = list(sdoc[span.end:span.sent.end])
         before = sdoc[span.sent.start - 1].sent.start_char if span.sent.start > 0 else span.sent.start_char
-        if span.sent.end < len(sdoc) and not any(before <= s < start and other.id != actor.id for s, _, other in people):
+        since = people[bisect.bisect_left(starts, before):bisect.bisect_left(starts, start)]
+        if span.sent.end < len(sdoc) and not any(other.id != actor.id for _, _, other in since):
             after.append(sdoc[span.sent.end])
         for tok in after:
             k = bisect.bisect_left(starts, tok.idx)
