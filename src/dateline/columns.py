@@ -113,6 +113,7 @@ class EventColumns:
         self.store = store
         self.sqlite = store.engine.dialect.name == "sqlite"
         self.lock = threading.Lock()
+        self.loaded = False  # True once every event stored when the copy was made has been loaded
         self._reset()
 
     def _reset(self) -> None:
@@ -140,6 +141,7 @@ class EventColumns:
                     if not self.sqlite and conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar() != len(self.vocab["article"].values) - 1:
                         self._reset()  # an article committed later than the margin allows: read everything again
                         self._load(conn)
+            self.loaded = True
             return self.snapshot
 
     def _load(self, conn: sa.Connection) -> None:
@@ -210,7 +212,8 @@ class EventColumns:
         filtered column, the four sort orders, and the counts over every event."""
         v = self.vocab
         sizes = {name: len(vocab.values) for name, vocab in v.items()}
-        arrays["key"] = ((arrays["date"].astype(np.int64) * sizes["type"] + arrays["type"]) * sizes["quad"] + arrays["quad"]).astype(np.int32)
+        # Date, quad class and type in one number, type last: the charts' sums then run along memory.
+        arrays["key"] = ((arrays["date"].astype(np.int64) * sizes["quad"] + arrays["quad"]) * sizes["type"] + arrays["type"]).astype(np.int32)
         # Each event's first country pair beside it (-1: none), the others apart: most events have one pair at most.
         pair_event = arrays["pair_event"]
         first = np.ones(len(pair_event), dtype=bool)
@@ -220,9 +223,13 @@ class EventColumns:
         arrays["extra_event"], arrays["extra_key"] = pair_event[~first], arrays["pair_key"][~first]
         ranks = {name: v[name].rank() for name in ("date", "type", "quad", "country")}
         ranks["place"] = v["place"].rank(key=_place_order)
-        ranks["day"] = np.array([d is not None and len(d) == 10 for d in v["date"].values], dtype=bool)  # dated to the day
-        ranks["day_json"] = [json.dumps(d) for d in v["date"].values]
-        ranks["quad_json"] = [json.dumps(q) for q in v["quad"].values]
+        # The by-day chart's items: (date, quad class) codes of the dates known to the day, in date then quad class order,
+        # and each item's JSON up to its count.
+        days = [(d, q) for d, q in np.ndindex(sizes["date"], sizes["quad"]) if v["date"].values[d] is not None and len(v["date"].values[d]) == 10]
+        days.sort(key=lambda dq: (ranks["date"][dq[0]], ranks["quad"][dq[1]]))
+        ranks["days"] = np.array([d * sizes["quad"] + q for d, q in days], dtype=np.int64)
+        ranks["day_items"] = [(v["date"].values[d], v["quad"].values[q]) for d, q in days]
+        ranks["day_json"] = [f'{{"day":{json.dumps(day)},"quad_class":{json.dumps(quad)},"n":' for day, quad in ranks["day_items"]]
         snapshot = _Snapshot(arrays=arrays, sizes=sizes, ranks=ranks)
         n = snapshot.size
         # The events of each value, as a slice of one array: by column, and by participant country (any role, actor,
@@ -327,25 +334,25 @@ class EventColumns:
 
     def _answer(self, s: _Snapshot, counts: dict[str, np.ndarray], top: int, days_as_json: bool) -> dict:
         v, sizes, ranks = self.vocab, s.sizes, s.ranks
-        cube = counts["cube"].reshape(sizes["date"], sizes["type"], sizes["quad"])
-        dates, types, quads, countries, places = (v[name].values for name in ("date", "type", "quad", "country", "place"))
+        cube = counts["cube"].reshape(sizes["date"] * sizes["quad"], sizes["type"])
+        types, quads, countries, places = (v[name].values for name in ("type", "quad", "country", "place"))
         by_day = cube.sum(axis=1)
-        by_day[~ranks["day"]] = 0
-        day_codes, quad_codes = np.nonzero(by_day)
-        order = np.lexsort((ranks["quad"][quad_codes], ranks["date"][day_codes]))
-        by_type = cube.sum(axis=(0, 2))
-        by_quad = cube.sum(axis=(0, 1))
+        by_type = cube.sum(axis=0)
+        by_quad = by_day.reshape(sizes["date"], sizes["quad"]).sum(axis=0)
+        by_day = by_day[ranks["days"]]
+        shown = np.flatnonzero(by_day)
+        shown, by_day = shown.tolist(), by_day[shown].tolist()
         pairs = counts["pairs"]
-        pair_codes = np.flatnonzero(pairs)
-        pair_codes = pair_codes[np.lexsort((ranks["country"][pair_codes % sizes["country"]], ranks["country"][pair_codes // sizes["country"]],
-                                            -pairs[pair_codes]))][:top]
+        pair_codes = _top(pairs, np.flatnonzero(pairs), top, lambda k: (ranks["country"][k % sizes["country"]], ranks["country"][k // sizes["country"]]))
         place_codes = np.flatnonzero(counts["places"])
-        place_codes = place_codes[place_codes > 0]
-        place_codes = place_codes[np.lexsort((ranks["place"][place_codes], -counts["places"][place_codes]))][:top]
+        place_codes = _top(counts["places"], place_codes[place_codes > 0], top, lambda k: (ranks["place"][k],))
+        if days_as_json:
+            day_json = ranks["day_json"]
+            days: Any = ",".join([f"{day_json[i]}{n}}}" for i, n in zip(shown, by_day)])
+        else:
+            days = [{"day": ranks["day_items"][i][0], "quad_class": ranks["day_items"][i][1], "n": n} for i, n in zip(shown, by_day)]
         return {
-            "total": int(by_quad.sum()), "articles": int(np.count_nonzero(counts["articles"])),
-            "by_day": _days_json(s, day_codes[order], quad_codes[order], by_day) if days_as_json else
-            [{"day": dates[d], "quad_class": quads[q], "n": int(by_day[d, q])} for d, q in zip(day_codes[order].tolist(), quad_codes[order].tolist())],
+            "total": int(by_quad.sum()), "articles": int(np.count_nonzero(counts["articles"])), "by_day": days,
             "by_type": [{"type": types[t], "n": int(by_type[t])} for t in sorted(np.flatnonzero(by_type).tolist(), key=lambda t: (-by_type[t], types[t]))],
             "by_quad_class": [{"quad_class": quads[q], "n": int(by_quad[q])} for q in sorted(np.flatnonzero(by_quad).tolist(), key=lambda q: ranks["quad"][q])],
             "by_country_pair": [{"actor_country": countries[k // sizes["country"]], "recipient_country": countries[k % sizes["country"]], "n": int(pairs[k])}
@@ -457,13 +464,6 @@ class EventColumns:
         return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int32)
 
 
-def _days_json(s: _Snapshot, day_codes: np.ndarray, quad_codes: np.ndarray, by_day: np.ndarray) -> str:
-    """The items of the by-day counts as JSON text (each day and quad class written as JSON once per snapshot)."""
-    day, quad = s.ranks["day_json"], s.ranks["quad_json"]
-    return ",".join([f'{{"day":{day[d]},"quad_class":{quad[q]},"n":{n}}}'
-                     for d, q, n in zip(day_codes.tolist(), quad_codes.tolist(), by_day[day_codes, quad_codes].tolist())])
-
-
 def _fetch(conn: sa.Connection, sql: str, params: list) -> list[tuple]:
     """Rows of `sql` (its parameters written {p}) through the driver's own cursor: a million rows in seconds, not minutes."""
     cursor = conn.connection.dbapi_connection.cursor()
@@ -488,10 +488,18 @@ def _tally(s: _Snapshot, rows: np.ndarray) -> dict[str, np.ndarray]:
         chosen = np.zeros(s.size, dtype=bool)
         chosen[rows] = True
         pairs = np.concatenate([pairs, s.extra_key[chosen[s.extra_event]]])
-    return {"cube": np.bincount(s.key[rows], minlength=sizes["date"] * sizes["type"] * sizes["quad"]),
+    return {"cube": np.bincount(s.key[rows], minlength=sizes["date"] * sizes["quad"] * sizes["type"]),
             "articles": np.bincount(s.article[rows], minlength=sizes["article"]),
             "places": np.bincount(s.place[rows], minlength=sizes["place"]),
             "pairs": np.bincount(pairs, minlength=sizes["country"] ** 2)}
+
+
+def _top(counts: np.ndarray, codes: np.ndarray, top: int, ties: Callable[[np.ndarray], tuple]) -> np.ndarray:
+    """The `top` codes with the largest counts, in that order, equal counts in the order of the keys `ties` gives (the
+    most significant last); only the codes whose count can reach the top are sorted."""
+    if len(codes) > top:
+        codes = codes[counts[codes] >= np.partition(counts[codes], len(codes) - top)[len(codes) - top]]
+    return codes[np.lexsort((*ties(codes), -counts[codes]))][:top]
 
 
 def _postings(codes: np.ndarray, rows: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
