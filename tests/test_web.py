@@ -325,3 +325,16 @@ def test_a_search_matching_many_articles_finds_the_same_events(client, monkeypat
     few = all_events(client, q="said")
     monkeypatch.setattr(store_module, "FTS_MANY", 1)  # walk events in order instead of fetching them by article
     assert few and all_events(client, q="said") == few
+
+
+def test_events_and_stats_answer_the_same_while_the_columns_load_and_after(web_store):
+    """Until the columns are loaded, answers are made in a thread (the server keeps answering); after, in the request."""
+    app = create_app(load_settings(env={}, today="2026-11-28", db=str(web_store.engine.url.database)), store=web_store)
+    client = TestClient(app, raise_server_exceptions=False)  # not entered: the lifespan's loading thread does not start
+    paths = ["/api/events?country=RUS&limit=5", "/api/stats?type=ASSAULT", "/api/events?q=said&format=csv"]
+    assert not app.state.columns.loaded
+    loading = [client.get(path) for path in paths]
+    assert app.state.columns.loaded
+    loaded = [client.get(path) for path in paths]
+    assert [(r.status_code, r.content) for r in loading] == [(r.status_code, r.content) for r in loaded]
+    assert all(r.status_code == 200 for r in loaded)

@@ -25,7 +25,7 @@ FILTERS = ("type", "mode", "factuality", "country", "actor_country", "recipient_
            "min_confidence", "q")
 
 
-def event_filters(
+async def event_filters(
     type: str | None = Query(None, description="PLOVER event types (any of, comma-separated), e.g. CONSULT,AID."),
     mode: str | None = Query(None, description="PLOVER modes (any of), e.g. visit."),
     factuality: str | None = Query(None, description="asserted, reported, speculated, planned, hypothetical, negated or historical (any of)."),
@@ -50,11 +50,11 @@ def store(request: Request):
 
 
 @router.get("/events", summary="Events matching the filters, newest first, one page at a time")
-def list_events(request: Request, given: dict = Depends(event_filters),
-                limit: int = Query(50, ge=1, le=1000), cursor: str | None = Query(None, description="next_cursor of the previous page."),
-                sort: Literal["-date", "date", "-confidence", "confidence"] = "-date",
-                format: Literal["json", "csv", "geojson"] = "json"):
-    texts, next_cursor = events_page(request.app, EventQuery.parse(**given, limit=limit, cursor=cursor, sort=sort))
+async def list_events(request: Request, given: dict = Depends(event_filters),
+                      limit: int = Query(50, ge=1, le=1000), cursor: str | None = Query(None, description="next_cursor of the previous page."),
+                      sort: Literal["-date", "date", "-confidence", "confidence"] = "-date",
+                      format: Literal["json", "csv", "geojson"] = "json"):
+    texts, next_cursor = await _from_columns(request.app, events_page, request.app, EventQuery.parse(**given, limit=limit, cursor=cursor, sort=sort))
     if format == "json":  # the stored JSON of each event, spliced, not decoded and encoded again
         return Response(f'{{"events":[{",".join(texts)}],"count":{len(texts)},"next_cursor":{json.dumps(next_cursor)}}}',
                         media_type="application/json")
@@ -63,6 +63,15 @@ def list_events(request: Request, given: dict = Depends(event_filters),
     headers = {"x-next-cursor": next_cursor} if next_cursor else {}
     media = "text/csv; charset=utf-8" if format == "csv" else "application/geo+json"
     return Response(out.getvalue(), media_type=media, headers=headers)
+
+
+async def _from_columns(app, work, *args):
+    """`work(*args)`, an answer from the app's columns: right here once they are loaded (a few milliseconds of CPU, for
+    which a hop to a thread would cost more than it saves), in a thread while they load (seconds) so that the server
+    keeps answering meanwhile."""
+    if app.state.columns.loaded:
+        return work(*args)
+    return await run_in_threadpool(work, *args)
 
 
 def events_page(app, query: EventQuery) -> tuple[list[str], str | None]:
@@ -109,8 +118,8 @@ def list_places(country: str | None = None, limit: int = Query(100, ge=1, le=100
 
 
 @router.get("/stats", summary="Counts of the matching events by day and quad class, type, quad class, country pair and place")
-def get_stats(request: Request, given: dict = Depends(event_filters), top: int = Query(50, ge=1, le=500)):
-    return Response(stats_json(request.app, given, top), media_type="application/json")
+async def get_stats(request: Request, given: dict = Depends(event_filters), top: int = Query(50, ge=1, le=500)):
+    return Response(await _from_columns(request.app, stats_json, request.app, given, top), media_type="application/json")
 
 
 def stats_json(app, given: dict, top: int) -> str:
