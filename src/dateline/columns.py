@@ -213,12 +213,14 @@ class EventColumns:
         v = self.vocab
         sizes = {name: len(vocab.values) for name, vocab in v.items()}
         # Date, quad class and type in one number, type last: the charts' sums then run along memory.
-        arrays["key"] = ((arrays["date"].astype(np.int64) * sizes["quad"] + arrays["quad"]) * sizes["type"] + arrays["type"]).astype(np.int32)
+        arrays["key"] = (arrays["date"].astype(np.intp) * sizes["quad"] + arrays["quad"]) * sizes["type"] + arrays["type"]
+        for name in ("article", "place"):  # counted by np.bincount, which would copy any other integer type to intp first
+            arrays[name] = arrays[name].astype(np.intp, copy=False)
         # Each event's first country pair beside it (-1: none), the others apart: most events have one pair at most.
         pair_event = arrays["pair_event"]
         first = np.ones(len(pair_event), dtype=bool)
         first[1:] = pair_event[1:] != pair_event[:-1]
-        arrays["pair1"] = np.full(len(arrays["article"]), -1, dtype=np.int32)
+        arrays["pair1"] = np.full(len(arrays["article"]), -1, dtype=np.intp)
         arrays["pair1"][pair_event[first]] = arrays["pair_key"][first]
         arrays["extra_event"], arrays["extra_key"] = pair_event[~first], arrays["pair_key"][~first]
         ranks = {name: v[name].rank() for name in ("date", "type", "quad", "country")}
@@ -482,15 +484,20 @@ def _tally(s: _Snapshot, rows: np.ndarray) -> dict[str, np.ndarray]:
     sizes = s.sizes
     if len(rows) > 4096:  # read in order, the columns come from memory about twice as fast: more than the sort costs
         rows = np.sort(rows)
-    pairs = s.pair1[rows]
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):  # every event between two (a date range): a slice, not a copy
+        rows = slice(int(rows[0]), int(rows[-1]) + 1)
+
+    def pick(column):
+        return column[rows] if isinstance(rows, slice) else np.take(column, rows)  # take: twice as fast as indexing
+    pairs = pick(s.pair1)
     pairs = pairs[pairs >= 0]
     if len(s.extra_event):
         chosen = np.zeros(s.size, dtype=bool)
         chosen[rows] = True
         pairs = np.concatenate([pairs, s.extra_key[chosen[s.extra_event]]])
-    return {"cube": np.bincount(s.key[rows], minlength=sizes["date"] * sizes["quad"] * sizes["type"]),
-            "articles": np.bincount(s.article[rows], minlength=sizes["article"]),
-            "places": np.bincount(s.place[rows], minlength=sizes["place"]),
+    return {"cube": np.bincount(pick(s.key), minlength=sizes["date"] * sizes["quad"] * sizes["type"]),
+            "articles": np.bincount(pick(s.article), minlength=sizes["article"]),
+            "places": np.bincount(pick(s.place), minlength=sizes["place"]),
             "pairs": np.bincount(pairs, minlength=sizes["country"] ** 2)}
 
 
