@@ -398,3 +398,25 @@ def test_workers_share_connections_that_arrive_at_once(web_store):
             sock.close()
         server.terminate()
         assert server.wait(30) == 0 or server.returncode == -15
+
+
+@pytest.mark.parametrize("path", ["/api/stats?country=RUS", "/api/events?type=ASSAULT&limit=3", "/api/events?format=csv&limit=2"])
+def test_answers_carry_an_etag_that_holds_until_something_new_is_stored(fresh_db, path):
+    from .test_columns import _articles
+
+    store = Store(fresh_db)
+    for doc in _articles(1, 20, "a"):
+        store.save(doc)
+    client = TestClient(create_app(load_settings(env={}, db=str(fresh_db)), store=store), raise_server_exceptions=False)
+    first = client.get(path)
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and first.headers["cache-control"] == "no-cache"
+    assert client.get(path).headers["etag"] == etag  # the same answer, the same tag
+    unchanged = client.get(path, headers={"if-none-match": f'"other", W/{etag}'})
+    assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged.headers["etag"] == etag
+    other = client.get(path + "&since=2024", headers={"if-none-match": etag})  # another question: another tag
+    assert other.status_code == 200 and other.headers["etag"] != etag
+    for doc in _articles(2, 5, "b"):
+        store.save(doc)
+    changed = client.get(path, headers={"if-none-match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag and changed.content

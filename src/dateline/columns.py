@@ -144,6 +144,12 @@ class EventColumns:
             self.loaded = True
             return self.snapshot
 
+    def version(self) -> str:
+        """The store's version, as of now: the number of articles and the newest one's rowid (SQLite) or time of
+        ingest (PostgreSQL). It changes whenever an article is stored, as the columns do."""
+        self.current()
+        return f"{len(self.vocab['article'].values) - 1}.{self.mark}"
+
     def _load(self, conn: sa.Connection) -> None:
         """Append the events of the articles stored since the last load."""
         if self.sqlite:
