@@ -127,9 +127,10 @@ def test_ingest_twice_stores_once_and_events_export(tmp_path):
     db = tmp_path / "t.db"
     data = tmp_path / "few.jsonl"
     data.write_text("".join((CORPUS / "demo.jsonl").read_text().splitlines(keepends=True)[:6]))
-    first = json.loads(run("ingest", data, SAMPLE, "--db", db, "--json", check=True).stdout)
+    # Every candidate is stored (--min-confidence 0) so that the type filter below has events of several types.
+    first = json.loads(run("--min-confidence", "0", "ingest", data, SAMPLE, "--db", db, "--json", check=True).stdout)
     before = counts(db)
-    second = json.loads(run("ingest", data, SAMPLE, "--db", db, "--json", check=True).stdout)
+    second = json.loads(run("--min-confidence", "0", "ingest", data, SAMPLE, "--db", db, "--json", check=True).stdout)
     assert first["stored"] == 7 and second["stored"] == 0 and second["duplicates"] == 7
     assert counts(db) == before and before["events"] > 0
     jsonl = [json.loads(line) for line in run("events", "--db", db, check=True).stdout.splitlines()]

@@ -99,6 +99,8 @@ def test_classify_main_event_leans_on_the_lead_between_close_types():
     ("A refugee camp was attacked overnight.", ["ASSAULT"], ["material_conflict"]),  # no actor: no event, still an attack
     ("Was the embassy attacked by protesters?", ["ASSAULT"], ["material_conflict"]),  # a question: no event
     ("The weather was sunny.", [], ["statement"]),  # no candidate at all
+    # No trigger: the classifier's type, as the stage's fallback would code it (off for emission by default).
+    ("Thousands of teachers walked out of classrooms across Serbia on Monday.", ["PROTEST"], ["material_conflict"]),
 ])
 def test_classify_reads_a_text_whose_candidates_were_all_gated_from_its_strongest_candidate(text, plover, cameo):
     stages = pipeline_for(SETTINGS, classify.TARGET)
@@ -139,9 +141,16 @@ BASRA_PK = {"name": "Basra", "country": "PK", "lat": 32.37, "lon": 72.70, "geona
      {"name": "Europe", "country": None, "lat": 48.69, "lon": 9.14, "geonameid": 6255148}, False),
     ({"name": "Gaza", "country": None, "lat": 31.5, "lon": 34.47}, {"name": "Khan Yunis", "country": "PS", "lat": 31.34, "lon": 34.31}, True),
     ({"name": "Paris", "country": None, "lat": 48.85, "lon": 2.35}, {"name": "Brussels", "country": "BE", "lat": 50.85, "lon": 4.35}, False),
+    # A state named outright is the state (its gazetteer entry has no population), never a town of the name.
+    ({"name": "California", "country": "US"}, {"name": "California", "country": "US", "lat": 36.99, "lon": -119.03, "geonameid": 5332921}, True),
+    ({"name": "California", "country": "US"}, {"name": "California", "country": "US", "lat": 38.30, "lon": -76.51, "geonameid": 4350049}, False),
+    # "City, State" reads as the city in that state.
+    ({"name": "Tulsa, Oklahoma", "country": "US"}, {"name": "Tulsa", "country": "US", "lat": 36.15, "lon": -95.99, "geonameid": 4553433}, True),
+    ({"name": "Portland, Oregon", "country": "US"}, {"name": "Portland", "country": "US", "lat": 43.66, "lon": -70.26, "geonameid": 4975802}, False),
 ])
 def test_location_matches_by_place_never_by_mention_text(gold_location, system_location, ok):
     text = "Bombs exploded in Basra and near the Europe Bridge on Monday."
+    gold_location = {"lat": None, "lon": None, **gold_location}
     record = {"events": [_gold("ASSAULT", location=gold_location)]}
     start = text.index(gold_location["name"]) if gold_location["name"] in text else 0
     doc = _doc(_ev("ASSAULT", location=EventLocation(**system_location, start=start, end=start + len(system_location["name"]))))

@@ -97,3 +97,22 @@ def test_threshold_maximises_f_half_of_fully_correct_events():
     t = tc.choose_threshold(p, y, beta=0.5)
     assert 0.3 < t <= 0.7  # precision 0.8 at recall 8/11 beats 0.55 at recall 1 when precision weighs double
     assert tc.choose_threshold(p, y, beta=4.0) <= 0.3  # when recall weighs most, the unsure events are kept
+
+
+def test_threshold_takes_the_best_mean_over_fold_partitions():
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("train_confidence", Path(__file__).resolve().parent.parent / "scripts" / "train_confidence.py")
+    tc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tc)
+    y = np.array([1.0] * 8 + [0.0] * 2 + [1.0] * 3 + [0.0] * 7 + [0.0] * 80)
+    lucky = np.array([0.7] * 10 + [0.3] * 10 + [0.05] * 80)  # this partition alone ranks the eight right events first
+    # In nine other partitions the sure events' probabilities fall to 0.25, below the unsure ones: keeping
+    # everything above 0.2 is then best on average, though the lucky partition alone would cut at 0.3-0.7.
+    others = [np.array([0.25] * 10 + [0.3] * 10 + [0.05] * 80)] * 9
+    assert 0.3 < tc.choose_threshold(lucky, y) <= 0.7
+    assert tc.choose_threshold([lucky, *others], y) <= 0.25
+    assert tc.choose_threshold([lucky, lucky], y) == tc.choose_threshold(lucky, y)

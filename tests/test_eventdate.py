@@ -289,3 +289,15 @@ def test_timex_spans_are_kept_for_the_evidence(date_of):
     text = "Rebels attacked the town on Tuesday night."
     date_ = date_of(text, "attacked")
     assert text[date_.start:date_.end] == "Tuesday night"
+
+
+@pytest.mark.parametrize("text,trigger,words", [
+    ('Bolsonaro opposed the statement: "It evokes a mentality out of place in the 21st century."', "opposed", None),
+    ('Bolsonaro opposed the statement on Monday: "It is out of place in the 21st century."', "opposed", "Monday"),
+    ('"Russia attacked the town in 2019," Lavrov said.', "attacked", "2019"),  # the trigger is in the quotation too
+    ('"We will win," Putin said.\n\nBolsonaro opposed the statement: "It is out of place in the 21st century."', "opposed", None),
+])
+def test_a_date_in_a_quotation_apart_from_the_trigger_does_not_date_it(date_of, text, trigger, words):
+    found = date_of(text, trigger)
+    source = text[found.start:found.end] if found is not None and found.start is not None else None
+    assert (words is None and source is None) or (words is not None and source is not None and words in source), found

@@ -301,3 +301,46 @@ def test_attacking_someone_as_something_is_criticism(pipeline_all):
     [event] = [e for e in events_of(pipeline_all, "Trump attacked Drudge as a fake news purveyor on Twitter on Monday.")
                if e.type in ("ASSAULT", "ACCUSE")]
     assert event.type == "ACCUSE"
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Senator Bill Bayes withdrew in March 2019 due to health reasons.", False),  # leaving a race says no whence
+    ("Russia withdrew its troops from Syria in March 2019.", True),
+    ("The United States withdrew from the nuclear deal with Iran in May 2018.", True),
+    ("Developer Rocky McGaugh rebuilt the source code to provide a free alternative.", False),  # aid to no one
+    ("The European Union provided 10 million euros of aid to Syria in March.", True),
+])
+def test_a_retreat_says_what_or_whence_and_aid_goes_to_someone(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.type in ("RETREAT", "AID")]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles of impeachment.", False),  # a vote
+    ("The resolution passed, with Democratic members of the House voting in favor and Republican members opposing.", False),
+    ("The Syrian Democratic Forces opposed the American withdrawal from Syria on Monday.", True),
+])
+def test_opposing_a_bill_or_by_vote_is_no_event(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text.startswith("oppos")]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("A federal judge agreed the book may have contained classified materials.", False),  # an opinion shared
+    ("Russia and Ukraine agreed to a ceasefire on Monday.", True),
+    ("The BBC spoke with Prime Minister Boris Johnson on Monday.", False),  # an interview
+    ("French President Emmanuel Macron spoke with Prime Minister Boris Johnson on Monday.", True),
+])
+def test_shared_opinions_and_interviews_are_no_events(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.type in ("AGREE", "CONSULT")]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Every year Prime Minister Boris Johnson is asked by reporters when he is going to resign.", False),
+    ("Opposition leaders asked Prime Minister Boris Johnson whether he would resign.", False),
+    ("Opposition leaders asked Prime Minister Boris Johnson to resign on Monday.", True),
+])
+def test_asking_when_or_whether_is_a_question(pipeline_all, text, kept):
+    found = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
+    assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]

@@ -792,3 +792,13 @@ def test_states_alone_is_no_country(run, text):
 ])
 def test_a_curated_word_inside_a_longer_name_is_not_the_place(run, text, found):
     assert ("Channel" in by_mention(run(text))) is found
+
+
+@pytest.mark.parametrize("text, mention, country, level", [
+    # A demonym after the comma names no region the town is in ("Basel, Iranian" is not Basel in Iran).
+    ("In 2016, in a Swiss Chess tournament at Basel, Iranian Grand Master Ehasn Ghaem-Maghami refused to play.", "Basel", "CH", "city"),
+    ("The swan was found in Largo, Scotland, last week.", "Largo", "GB", "inferred"),
+])
+def test_a_town_followed_by_a_demonym_keeps_its_reading(run, text, mention, country, level):
+    place = by_mention(run(text))[mention]
+    assert (place.country, place.level) == (country, level)

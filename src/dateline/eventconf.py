@@ -22,7 +22,7 @@ FEATURES = (
     "actor_known", "actor_entity", "actor_noun", "actor_pronoun", "several_actors",
     "recipient", "recipient_known", "asserted", "reported", "unreal", "historical",
     "mentions", "quoted", "sentence_length", "position", "location", "dated", "verbal",
-    "recipient_missing", "location_country",
+    "recipient_missing", "location_country", "main_clause",
 )
 # Types whose events mostly have someone on the receiving end: one without a recipient has likely missed it.
 _DIRECTED = {"ASSAULT", "ACCUSE", "COERCE", "REQUEST", "SANCTION", "THREATEN", "REJECT", "SUPPORT", "AID", "CONSULT", "AGREE", "CONCEDE"}
@@ -63,6 +63,7 @@ def features(event: Event, text: str, notes: dict, kinds: dict[str, str]) -> lis
         "verbal": float(event.quad_class in (1, 3)),
         "recipient_missing": float(not recipients and event.type in _DIRECTED),
         "location_country": float(event.location is not None and event.location.level == "country"),
+        "main_clause": float(notes.get("main_clause", False)),
     }
     return [float(values[name]) for name in FEATURES]
 

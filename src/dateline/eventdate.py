@@ -294,6 +294,21 @@ def _open(published: Published, derived_from: str, cue: Timex | None = None) -> 
                      start=cue.start if cue else None, end=cue.end if cue else None, **bound)
 
 
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+def _quoted_apart(sentence: Span, t: Timex, trigger: Span) -> bool:
+    """Whether the expression stands in a quotation the trigger is not in: 'opposed the statement: "... out of
+    place in the 21st century"' says nothing of when the opposing happened."""
+    # A closing quote the sentence splitter left at the start ('"\n\nBolsonaro ...') pairs with nothing here.
+    text = re.sub(r'^["”]\s', lambda m: " " * len(m.group()), sentence.text)
+    for m in _QUOTED.finditer(text):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        if start <= t.start and t.end <= end:
+            return not (start <= trigger.start and trigger.end <= end)
+    return False
+
+
 def event_date(
     sentence: Span,
     trigger: Span,
@@ -317,7 +332,7 @@ def event_date(
     anchored = _anchored(sentence, inside)
     candidates = [t for t in inside if t.type in ("DATE", "TIME") and precision_of(t.value)
                   and not any(a.start <= t.start and t.end <= a.end for a in anchored)] + anchored
-    candidates = [t for t in candidates if not _end_point(sentence, t)]
+    candidates = [t for t in candidates if not _end_point(sentence, t) and not _quoted_apart(sentence, t, trigger)]
     if max_gap is not None:
         candidates = [t for t in candidates if _gap(t, trigger) <= max_gap]
     # 2. the expressions that hang on the event, closest attachment first

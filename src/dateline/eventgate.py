@@ -42,6 +42,7 @@ def _lexicon() -> dict:
         "unrest": frozenset(data["unrest"]),
         "writings": frozenset(data["writings"]),
         "laws": frozenset(data["laws"]),
+        "ballots": frozenset(data["ballots"]),
     }
 
 
@@ -165,17 +166,27 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children):
         return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
-    if etype == "SUPPORT" and not recipients:
-        return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
+    if etype in ("SUPPORT", "AID") and not recipients:
+        # Support and aid go to someone: "support for all hardware", "provided a free alternative", "to provide
+        # whatever help we can" name no one.
+        return True
+    if etype == "RETREAT" and mode == "withdraw" and head.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "prt", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("from", "to", "into") for c in head.children):
+        return True  # "Gammon withdrew due to health reasons": leaving a race or a contest; a retreat says what or whence
     if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
     if etype == "CONSULT" and mode == "visit" and actors and not any(a.sector in lex["political"] or (a.country and a.actor_id) for a in actors):
         return True  # a team's, a church group's or a plane's trip is no visit between actors
-    if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(c.dep_ == "prep" and c.lower_ in ("about", "whether") for c in head.children):
-        return True  # "asked about sustainability": a question, no request
+    if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(
+            c.dep_ == "prep" and c.lower_ in ("about", "whether")
+            or c.dep_ in ("ccomp", "advcl") and next(iter(c.subtree)).lower_ in _QUESTION_WORDS for c in head.children):
+        return True  # "asked about sustainability", "I'm asked when I'm going to do it": a question, no request
     if etype == "REQUEST" and head.lemma_.lower() in _SAYING and not recipients:
         return True  # "we should definitely add ...", said: an opinion on what ought to be, asked of no one
+    if head.lemma_.lower() == "oppose" and head.pos_ == "VERB" and all(
+            _counted(o).lemma_.lower() in lex["ballots"] for o in head.children if o.dep_ in ("dobj", "nsubjpass")):
+        return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
     if etype == "ACCUSE" and mode == "investigate" and not recipients:
@@ -204,6 +215,11 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or ([head.head] if head.dep_ == "acl" else [])
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
             return True
+    if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
+        return True  # "the BBC spoke with the minister": an interview, no consultation
+    if etype == "AGREE" and head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children) and not any(
+            c.dep_ in ("prep", "xcomp") and (c.dep_ == "xcomp" or c.lower_ in ("to", "with", "on")) for c in head.children):
+        return True  # "a judge agreed the book may have contained classified material": an opinion shared, no agreement
     if etype == "CONSULT":
         # Talking to the press is no consultation ("With Wikinews, X discussed ...", "told reporters").
         recipients = [r for r in recipients if r.sector not in _MEDIA_SECTORS and not (_words(r.text) & lex["media"])]
@@ -212,6 +228,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return not plural and not _with_party(head)
     return False
 
+
+_QUESTION_WORDS = {"when", "what", "why", "how", "who", "whom", "which", "where", "whether", "if"}
 
 _TASTES = {"like", "love", "enjoy", "hate", "prefer", "relish", "dislike"}
 

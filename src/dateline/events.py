@@ -140,7 +140,10 @@ class Events(Stage):
                                       "the probability that it is fully correct; 'none' keeps the rule score as confidence."),
         "model": ("plover", "Sentence classifier that weighs the rules' candidate types (data/model-NAME.npz); 'none' turns it off."),
         "model_weight": (0.5, "Share of the classifier's probability in an event's confidence."),
-        "model_threshold": (0.4, "Classifier probability above which it codes a sentence where no trigger matched."),
+        "model_threshold": (0.4, "Classifier probability above which it codes a sentence where no trigger matched (with model_fallback)."),
+        "model_fallback": (False, "Let the classifier code a sentence where no trigger matched, on its main verb. Off by default: on the "
+                                  "gold's tune half none of the 13 events it coded was a gold event (`dateline eval classify` still reads "
+                                  "such a text's type from the classifier)."),
         "model_compete": (False, "Let the classifier propose types the rules did not."),
         "one_per_clause": (True, "Keep the best event of each clause (others need an actor of their own)."),
         "clause_ratio": (0.9, "A second clause keeps its event when at least this share as confident as the best."),
@@ -165,13 +168,14 @@ class Events(Stage):
         floor = self.options["min_confidence"]
         self.min_confidence = float(floor) if floor is not None else self.calibrator.threshold if self.calibrator else 0.4
         self.rules_floor = float(self.options["rules_floor"])
-        # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and speaks
-        # when the rules find no trigger; "none" turns it off.
+        # The sentence classifier (data/model-plover.npz) weighs the rules' candidate types and, with
+        # model_fallback, speaks when the rules find no trigger; "none" turns it off.
         model = str(self.options["model"])
         self.model = None if model.lower() in ("", "none", "off") else classifier.load(model)
         self.model_weight = float(self.options["model_weight"])
         self.model_threshold = float(self.options["model_threshold"])
         self.model_compete = bool(self.options["model_compete"])
+        self.model_fallback = bool(self.options["model_fallback"])
         # Gold codings and most readers take one event per clause; extra candidates need their own actor.
         self.one_per_clause = bool(self.options["one_per_clause"])
         self.clause_ratio = float(self.options["clause_ratio"])
@@ -239,6 +243,9 @@ class Events(Stage):
             return False
         if trig.prep is not None and not ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "prt", "agent", "dative")} & trig.prep):
             return False
+        if trig.noprep is not None and ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "dative")} | {
+                g.lemma_.lower() for c in head.children if c.dep_ in ("advcl", "ccomp") for g in c.children if g.dep_ == "mark"}) & trig.noprep:
+            return False  # "appealed to the UN", "appealed for the population to remain calm"
         if trig.agent is not None and not ({t.lemma_.lower() for s in _subjects(head) for t in s.subtree} & trig.agent):
             return False
         if trig.nocomp and any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
@@ -318,7 +325,7 @@ class Events(Stage):
                                 f"only its first {self.max_triggers} were coded (stage_options.events.max_triggers)")
             hits = hits[:self.max_triggers]
         probs = self.model.proba(sent.text) if self.model is not None else None
-        if probs and (not hits or self.model_compete):
+        if probs and ((not hits and self.model_fallback) or self.model_compete):
             # The classifier's type competes with the rules' candidates when it names a type they did not find.
             extra = self._fallback(sent, probs)
             hits = hits + [h for h in extra if h.type not in {k.type for k in _walk(hits)}]
@@ -399,7 +406,7 @@ class Events(Stage):
                 continue
             event = self._event(doc, hit.type, hit.mode, sentence, trigger, actors, recipients, location, date, factuality, confidence, cue)
             notes[event.id] = {"weight": hit.trigger.weight, "fallback": hit.guessed, "noun": hit.head.pos_ in ("NOUN", "PROPN"),
-                               "classifier": probs.get(hit.type, 0.0) if probs else 0.0}
+                               "classifier": probs.get(hit.type, 0.0) if probs else 0.0, "main_clause": _main_clause(hit.head)}
             if hit.head.i in framed:
                 event.contexts.append("statement")
             out.append(event)
@@ -518,9 +525,9 @@ class Events(Stage):
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
                 found.add("negated", *(g for g in tok.children if g.dep_ == "neg"), tok)  # "found him not guilty": an acquittal
             if (tok.dep_ == "advcl" and hit.type not in _SPEECH_ACTS
-                    and any(g.dep_ == "mark" and g.lemma_.lower() in cues["hypothetical"]["markers"] for g in tok.children)):
+                    and any(g.dep_ == "mark" and _condition_mark(g, cues) for g in tok.children)):
                 # "If an amendment is proposed, the states ratify it"; a request made on a condition was still made.
-                found.add("hypothetical", *(g for g in tok.children if g.dep_ == "mark" and g.lemma_.lower() in cues["hypothetical"]["markers"]))
+                found.add("hypothetical", *(g for g in tok.children if g.dep_ == "mark" and _condition_mark(g, cues)))
             if tok.dep_ in ("amod", "advmod", "compound") and lemma in cues["speculated"]["modifiers"]:
                 found.add("speculated", tok)
             if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"]:
@@ -539,12 +546,14 @@ class Events(Stage):
                     found.add("planned", tok, *tok.children)
         # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
         verb = _clause_verb(head)
+        between = [t for t in head.ancestors if t.i != verb.i and verb.is_ancestor(t)]  # "worked to arrange a meeting": arrange
         done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
-            verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"])  # "announced a withdrawal" lies ahead
+            verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"]) and not any(
+            t.lemma_.lower() in cues["planned"]["governors"] for t in between)  # "announced a withdrawal" lies ahead
         if head.dep_ == "nsubj" and any(_be_to(c) for c in head.head.children):
             found.add("planned", head.head, *(a for c in head.head.children if _be_to(c) for a in c.children if a.dep_ == "aux"))  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
-        tok, clause = head, True
+        tok, clause, adjunct, prev = head, True, False, None
         speech_above = _speech_above(head, cues)
         while True:
             verb = tok if tok.pos_ in ("VERB", "AUX") or tok.i == head.i else None
@@ -565,19 +574,23 @@ class Events(Stage):
                                 commitment = commitment or tok.i == head.i
                             else:
                                 found.add("hypothetical", child)
-                    if child.dep_ == "mark" and lemma in cues["hypothetical"]["markers"]:
+                    if child.dep_ == "mark" and _condition_mark(child, cues):
                         found.add("hypothetical", child)
                     if child.dep_ == "advmod" and lemma in cues["speculated"]["modifiers"]:
                         found.add("speculated", child)  # "Allegedly, X pleaded with him"
             if clause and verb is not None and not done and _be_to(tok):
                 found.add("planned", tok.head, *(c for c in tok.children if c.dep_ == "aux"))  # "is to be sentenced in June", "talks were to continue Monday"
-            if tok.i != head.i:
+            if tok.i != head.i and not adjunct:
                 lemma = tok.lemma_.lower()
                 if lemma in cues["negation"]["governors"]:
                     found.add("negated", tok)
                 if lemma in cues["speculated"]["governors"]:
                     found.add("speculated", tok)
-                if lemma in cues["planned"]["governors"] and not done:
+                # "announced his resignation": an announced thing is done; a plan is announced in a clause ("announced it would leave").
+                done_by_saying = cues["planned"]["object_done"]
+                announced = (lemma in done_by_saying["governors"] and prev is not None and prev.dep_ == "dobj"
+                             and prev.lemma_.lower() in done_by_saying["nouns"])
+                if lemma in cues["planned"]["governors"] and not done and not announced:
                     found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
@@ -591,7 +604,10 @@ class Events(Stage):
                 clause = False
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):
                 break
-            tok = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ in cues["adjunct_preps"]["preps"]:
+                # "announced the change despite criticism": a circumstance, which nothing above it plans or denies.
+                adjunct, clause = True, False
+            prev, tok = tok, tok.head
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
             if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
@@ -602,7 +618,7 @@ class Events(Stage):
             told = _paragraph_date(doc, head.idx)
             if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical")  # the date is in an earlier sentence: no cue in this one
-        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"])
+        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"], cues["reported"]["not_sources"])
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx)))
         if reported:
             # What a source says happened is reported; a speech act its own speaker performs is asserted
@@ -623,7 +639,7 @@ class Events(Stage):
 
     def _outer_factuality(self, hit: _Hit, sent) -> tuple[str, tuple[int, int] | None]:
         """The factuality of a stated commitment, with the words that report it (as _factuality's)."""
-        said = _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"])
+        said = _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"], self.cues["reported"]["not_sources"])
         return ("reported", _Cues.offsets(said)) if said else ("asserted", None)
 
 
@@ -671,9 +687,18 @@ def _years_before(value: str, published: str) -> float:
 # Parse helpers ---------------------------------------------------------------------------------
 
 def _paragraph_date(doc: Document, start: int) -> str | None:
-    """The value of the last date expression before `start` in its paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD)."""
+    """The value of the last date expression before `start` in its sentence or the one before it, within its
+    paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD). Further back the story has often moved on: "In 1990,
+    Milken pled guilty ... The charges included ... Trump granted Milken a pardon" is this year's pardon."""
     text = doc.article.text
     opening = text.rfind("\n\n", 0, start) + 1
+    if doc.spacy is not None:
+        starts = doc.spacy.user_data.get("dateline_sentence_starts")
+        if starts is None:
+            starts = doc.spacy.user_data["dateline_sentence_starts"] = [s.start_char for s in doc.spacy.sents]
+        here = bisect.bisect_right(starts, start)
+        if here >= 2:
+            opening = max(opening, starts[here - 2])
     values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()]
     return values[-1] if values else None
 
@@ -711,6 +736,21 @@ def _instrument(head, table: dict[str, str]) -> str | None:
     skip = {t.i for c in scope.children if c.dep_ in ("conj", "ccomp", "parataxis", "advcl", "relcl") for t in c.subtree}
     found = [(abs(t.i - head.i), table[t.lemma_.lower()]) for t in scope.subtree if t.i not in skip and t.lemma_.lower() in table]
     return min(found)[1] if found else None
+
+
+def _condition_mark(mark, cues) -> bool:
+    """Whether a subordinating word sets a condition: "if", "unless" ...; but "thousands if not tens of thousands"
+    is a guess at a number, no condition."""
+    if mark.lemma_.lower() not in cues["hypothetical"]["markers"]:
+        return False
+    doc = mark.doc
+    return not (mark.i + 2 < len(doc) and doc[mark.i + 1].lower_ in ("not", "n't") and doc[mark.i + 2].pos_ not in ("VERB", "AUX", "PRON", "ADP"))
+
+
+def _main_clause(head) -> bool:
+    """Whether a trigger is what its sentence asserts: the main verb, or a noun argument of it ("launched an attack")."""
+    return head.dep_ == "ROOT" or (head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+                                   and head.head.dep_ == "ROOT")
 
 
 def _clause(tok):
@@ -771,7 +811,13 @@ def _refer(tok, mentions, prefer=None):
         floor = sent.start_char
     best = None
     here = tok.sent.start_char
+    # "Japan attacked them": an object pronoun never stands for its own clause's subject (that would be "themselves").
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    bound = [(t.idx, t.idx + len(t)) for c in verb.children if c.dep_ == "nsubj" for t in [c, *(g for g in c.children if g.dep_ in ("compound", "flat"))]
+             ] if tok.dep_ in ("dobj", "dative", "pobj") else []  # "Thomas' sister pleaded with him": him may be Thomas
     for start, end, actor in mentions:
+        if any(s < end and start < e for s, e in bound):
+            continue
         if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end]) and (
                 start >= here or word in _PERSONAL or _subject_at(tok.doc, start, end)):
             if best is None or end > best[1] or (end == best[1] and start < best[0]):
@@ -785,6 +831,12 @@ def _refer(tok, mentions, prefer=None):
                                      and not any(s < e.end_char and e.start_char < t for s, t, _ in mentions) for e in tok.doc.ents):
             # "Lukashenko ... Tsikhanouskaya spoke. She asked for support": a person named after the known one, whom
             # the knowledge base does not hold, may be the one meant; without gender there is no telling.
+            return None
+        after = span.end if span is not None and len(span) else tok.i
+        if word in _PLURAL and any(t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound" and eventgate.names_someone(t)
+                                   and not any(s <= t.idx < e for s, e, _ in mentions) for t in tok.doc[after:tok.i]):
+            # "Police found twelve people ... The department arrested them": a plural group named after the known
+            # one, whom the knowledge base does not hold, may be the one meant.
             return None
     return best
 
@@ -900,10 +952,22 @@ def _subjects(tok) -> list:
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             if tok.head.lemma_.lower() in _INVITATIONS:
                 return _invitees(tok.head)
+            if tok.head.lemma_.lower() in _INTENTIONS:
+                # "Russia's plan to withdraw", "announced plans to withdraw", "made an attempt to seize": whoever
+                # has the intention does its infinitive.
+                noun = tok.head
+                owners = [c for c in noun.children if c.dep_ == "poss"]
+                if owners or noun.dep_ != "dobj":
+                    return owners
+                return _subjects(noun.head)
             return [tok.head]
         return []
     return []
 
+
+# Nouns whose infinitive is done by the one who has them ("announced plans to withdraw").
+_INTENTIONS = {"plan", "decision", "intention", "intent", "bid", "effort", "attempt", "promise", "pledge", "offer", "threat", "readiness",
+               "commitment", "vow", "determination", "refusal", "failure", "right", "move", "step", "proposal"}
 
 # Nouns whose infinitive is done by the one invited or asked, never by who invites ("Kim's invitation to visit").
 _INVITATIONS = {"invitation", "invite", "request", "call", "appeal", "plea", "order", "summons"}
@@ -943,6 +1007,16 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
+        if noun.dep_ == "pobj" and _undergoer_frame(noun.head):
+            # "Abqaiq was the target of an attack", "Mahan has been the subject of US sanctions", "Turkey is under EU
+            # sanctions", "came under attack from rebels": the clause's subject undergoes it, and who does it comes
+            # "from" somewhere; "police placed him under arrest": the object undergoes it, the subject does it.
+            verb = noun.head.head if noun.head.lower_ == "under" else noun.head.head.head
+            attackers = [g for c in children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != noun.head.head.i]
+            subjects = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+            recipients = objects or subjects
+            actors = actors or attackers or (subjects if objects else [])
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGO_VERBS:
             # "Russia is facing sanctions": the subject undergoes the event; who does it is not said here.
             return [], recipients + _subjects(noun.head)
@@ -995,6 +1069,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
+                if (g.dep_ == "pobj" and c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].text == ","
+                        and any(d.dep_ == "acl" and d.tag_ in ("VBG", "VBN") for d in g.children)):
+                    continue  # "banned the airline, with officials saying ...": a circumstance, no party
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on.
                     recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
@@ -1027,6 +1104,22 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     return actors, recipients
+
+
+# Nouns whose of-object is what someone undergoes ("the target of an attack").
+_UNDERGOER_NOUNS = {"target", "victim", "subject", "object", "focus"}
+
+
+def _undergoer_frame(prep) -> bool:
+    """Whether a noun trigger's preposition makes the clause's subject undergo it: "under (sanctions)", or "of"
+    after "target", "victim" or "subject" said of someone ("was the target of an attack")."""
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "under":
+        return prep.head.pos_ in ("VERB", "AUX")
+    frame = prep.head
+    return (prep.lower_ == "of" and frame.lemma_.lower() in _UNDERGOER_NOUNS and frame.dep_ in ("attr", "dobj", "oprd")
+            and frame.head.pos_ in ("VERB", "AUX"))
 
 
 def _place_country(participant: EventActor, ctx: _Context) -> EventActor:
@@ -1346,11 +1439,16 @@ def _quoted(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def _has_phrase(sent, phrases) -> tuple[int, int] | None:
-    """The article offsets of the first of `phrases` the sentence holds, or None."""
+def _has_phrase(sent, phrases, not_before=()) -> tuple[int, int] | None:
+    """The article offsets of the first of `phrases` the sentence holds as whole words, or None; a phrase followed
+    (after an optional article) by one of `not_before` does not count."""
     text = sent.text.lower()
-    at = next(((text.index(p), len(p)) for p in phrases if p in text), None)
-    return (sent.start_char + at[0], sent.start_char + at[0] + at[1]) if at else None
+    skip = rf"(?!\s+(?:(?:the|this|that|its|their)\s+)?(?:{'|'.join(map(re.escape, not_before))})\b)" if not_before else ""
+    for phrase in phrases:
+        found = re.search(rf"\b{re.escape(phrase)}\b{skip}", text)
+        if found:
+            return sent.start_char + found.start(), sent.start_char + found.end()
+    return None
 
 
 def _inherit_modes(kept: list[Event], clauses: dict[int, int], candidates: list[Event]) -> list[Event]:

@@ -79,12 +79,13 @@ class Trigger:
     prep: frozenset[str] | None = None
     agent: frozenset[str] | None = None
     nocomp: bool = False
+    noprep: frozenset[str] | None = None
     theme: bool = False  # the direct object is the thing given, not the recipient
     weight: float = 0.5
 
     @property
     def conditional(self) -> bool:
-        return bool(self.obj or self.prep or self.agent or self.nocomp)
+        return bool(self.obj or self.prep or self.agent or self.nocomp or self.noprep)
 
 
 def _parse_cond(cond: str, where: str) -> dict:
@@ -94,8 +95,8 @@ def _parse_cond(cond: str, where: str) -> dict:
             out[part] = True
             continue
         key, sep, values = part.partition("=")
-        if not sep or key not in ("obj", "prep", "agent"):
-            raise ConfigError(f"{where}: condition {part!r} is not one of obj=…, prep=…, agent=…, nocomp, theme; fix the row")
+        if not sep or key not in ("obj", "prep", "noprep", "agent"):
+            raise ConfigError(f"{where}: condition {part!r} is not one of obj=…, prep=…, noprep=…, agent=…, nocomp, theme; fix the row")
         out[key] = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
     return out
 

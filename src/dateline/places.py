@@ -887,6 +887,8 @@ class Places(Stage):
                 continue
             if not all(_comma_joined(text, spans, j) == (j == i) for j in (i - 1, i, i + 1)):
                 continue  # "X, Y" alone, not a list ("Copenhagen, Hamburg and Mannheim"; "Saipan, Guam, Alaska")
+            if gz.normalize(text[spans[i + 1].start:spans[i + 1].end]) in demonyms():
+                continue  # "a tournament at Basel, Iranian Grand Master ...": an adjective after the comma names no region
             regions = [o for o in cand_lists[i + 1] if o.kind <= 1 and o.level in ("country", "admin1")]
             if regions and not any(c.country == o.country and (o.level == "country" or c.admin1 == o.admin1)
                                    for c in cand_lists[i] for o in regions):

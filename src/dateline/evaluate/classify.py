@@ -71,14 +71,22 @@ def text_reading(doc: Document, stage) -> Reading | None:
         return None  # a swapped events stage that cannot tell its candidates
     share = getattr(stage, "model_weight", 0.0) if model is not None else 0.0
     best, reading = -1.0, None
+    guess, guessed = -1.0, None
     for rank, sent in enumerate(doc.spacy.sents):
         found = candidates(sent)
-        probs = model.proba(sent.text) if found and model is not None else {}
+        probs = model.proba(sent.text) if model is not None else {}
         for etype, mode, weight in found:
             strength = ((1 - share) * weight + share * probs.get(etype, 0.0)) / (1.0 + 0.5 * rank)
             if strength > best:
                 best, reading = strength, Reading(etype, mode)
-    return reading
+        if not found and probs:
+            # No trigger in the sentence: the classifier's type, when it is sure enough (the stage's model_threshold),
+            # as the stage's fallback would code it (weight 0.2 + 0.5 p).
+            etype, p = max(probs.items(), key=lambda kv: kv[1])
+            strength = ((1 - share) * (0.2 + 0.5 * p) + share * p) / (1.0 + 0.5 * rank)
+            if p >= getattr(stage, "model_threshold", 1.0) and strength > guess:
+                guess, guessed = strength, Reading(etype, None)
+    return reading or guessed
 
 
 def labels_for(doc: Document, scheme: str, model=None, stage=None) -> list[str]:

@@ -15,7 +15,8 @@ Over matched pairs, each field is right when:
 - factuality: the same value;
 - location: both empty, or the same place by `location_right`: the same GeoNames id, or the same country and
   the system's point within 161 km of the gold point, or of a prominent gazetteer reading of the gold name,
-  looked up on its own (never the system's choice); a gold name the gazetteer cannot read is never right
+  looked up on its own (never the system's choice), or that reading itself (a country or a state named outright:
+  "California" is the state); a gold name the gazetteer cannot read is never right
   (the mention's text proves nothing: gold "Europe Bridge" is not the system's "Europe");
 - date (scored only where gold has one): the same ISO value;
 - sector (scored only where gold gives one): the system participant matched to each gold one has its sector.
@@ -115,6 +116,7 @@ def role_right(gold: list[dict], system: list[dict]) -> bool:
 
 # A reading of a gold name is prominent when its population is at least this share of the largest reading's.
 PROMINENT = 0.1
+BIG_CITY = 100_000  # a town that shares a country's or a state's name counts as a reading of it only from this size
 PLACE_KM = 161.0
 
 
@@ -122,13 +124,33 @@ PLACE_KM = 161.0
 def gold_readings(name: str, country: str | None) -> tuple[tuple[float, float], ...]:
     """Points of the gazetteer's prominent readings of a gold place name (in the gold country, when given), looked
     up on their own, whatever the system chose: "Basra" is Basrah in Iraq, never a Pakistani village of 1,000 people."""
+    return tuple((e.lat, e.lon) for e in _prominent_readings(name, country))
+
+
+@lru_cache(maxsize=4096)
+def _prominent_readings(name: str, country: str | None) -> tuple:
+    """The gazetteer entries a gold name prominently reads as: the most populous places of that name and those
+    within a tenth of its population, and any country or first-level region of that name ("California" is the
+    state, whose gazetteer entry carries no population, before the towns). "Tulsa, Oklahoma" reads as Tulsa
+    in Oklahoma when the whole name reads as nothing."""
     from ..gazetteer import open_gazetteer
 
-    readings = [e for e in open_gazetteer().candidates(name) if not country or (e.country or "").upper() == country.upper()]
+    gazetteer = open_gazetteer()
+    readings = [e for e in gazetteer.candidates(name) if not country or (e.country or "").upper() == country.upper()]
+    if not readings and "," in name:
+        place, _, region = (part.strip() for part in name.partition(","))
+        regions = {e.admin1 for e in gazetteer.candidates(region) if e.level == "admin1" and e.admin1}
+        readings = [e for e in gazetteer.candidates(place) if (not country or (e.country or "").upper() == country.upper())
+                    and (not regions or e.admin1 in regions)]
+    regions = [e for e in readings if e.level in ("country", "admin1")]
+    if regions:
+        # A country or a state named outright is that; a town of the name counts only as a city in its own right
+        # ("Washington" is the state or the capital, never Washington, Pennsylvania).
+        readings = regions + [e for e in readings if e not in regions and e.population >= BIG_CITY]
     largest = max((e.population for e in readings), default=0)
     if largest:
-        readings = [e for e in readings if e.population >= PROMINENT * largest]
-    return tuple((e.lat, e.lon) for e in readings[:3])
+        readings = regions + [e for e in readings if e not in regions and e.population >= PROMINENT * largest]
+    return tuple(readings[:3])
 
 
 @lru_cache(maxsize=4096)
@@ -158,7 +180,10 @@ def location_right(gold: dict | None, system: dict | None) -> bool:
     elif gold.get("geonameid") and _geonames_point(gold["geonameid"]):
         points = (_geonames_point(gold["geonameid"]),)
     else:
-        points = gold_readings(gold.get("name") or "", gold.get("country"))
+        readings = _prominent_readings(gold.get("name") or "", gold.get("country"))
+        if system.get("geonameid") and any(e.id == system["geonameid"] for e in readings):
+            return True  # the region itself, whose centre may lie far from any of its towns
+        points = tuple((e.lat, e.lon) for e in readings)
     return any(haversine(lat, lon, system["lat"], system["lon"]) <= PLACE_KM for lat, lon in points)
 
 
