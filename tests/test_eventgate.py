@@ -309,6 +309,7 @@ def test_attacking_someone_as_something_is_criticism(pipeline_all):
     ("The United States withdrew from the nuclear deal with Iran in May 2018.", True),
     ("Developer Rocky McGaugh rebuilt the source code to provide a free alternative.", False),  # aid to no one
     ("The European Union provided 10 million euros of aid to Syria in March.", True),
+    ("The European Union sent humanitarian aid on Monday.", True),  # no recipient, but the aid is named
 ])
 def test_a_retreat_says_what_or_whence_and_aid_goes_to_someone(pipeline_all, text, kept):
     found = [e for e in events_of(pipeline_all, text) if e.type in ("RETREAT", "AID")]

@@ -42,6 +42,7 @@ def _lexicon() -> dict:
         "unrest": frozenset(data["unrest"]),
         "writings": frozenset(data["writings"]),
         "laws": frozenset(data["laws"]),
+        "aid": frozenset(data["aid_objects"]),
         "ballots": frozenset(data["ballots"]),
     }
 
@@ -166,9 +167,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children):
         return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
-    if etype in ("SUPPORT", "AID") and not recipients:
-        # Support and aid go to someone: "support for all hardware", "provided a free alternative", "to provide
-        # whatever help we can" name no one.
+    if etype == "SUPPORT" and not recipients:
+        return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
+    if etype == "AID" and not recipients and not (head.pos_ == "VERB" and any(
+            _counted(c).lemma_.lower() in lex["aid"] for c in head.children if c.dep_ in ("dobj", "nsubjpass"))):
+        # Aid goes to someone: "provided a free alternative", "an asylum claim backlog" name no one; "sent
+        # humanitarian aid", "pledged $1 billion in assistance" say what was given, enough to code it.
         return True
     if etype == "RETREAT" and mode == "withdraw" and head.pos_ == "VERB" and not any(
             c.dep_ in ("dobj", "prt", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("from", "to", "into") for c in head.children):
