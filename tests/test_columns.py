@@ -139,3 +139,53 @@ def test_a_page_the_columns_cannot_tell_is_left_to_sql(fresh_db):
 
     assert columns.page(EventQuery.parse(offset=3, limit=2)) is None
     assert columns.page(EventQuery.parse(limit=2, cursor=encode_cursor({"id": "no-such-event", "date": {"value": "2024"}}))) is None
+
+
+@pytest.mark.parametrize("limit", [1, 3, 20])
+def test_pages_walked_in_order_or_narrowed_equal_the_sql_pages(fresh_db, limit, monkeypatch):
+    """Short pages of common filters are found by walking the sort order (falling back when the filters go with
+    the order, as a late `since` read in date order); rare ones from the narrowest filter's events: both as SQL pages."""
+    store = Store(fresh_db)
+    for doc in _articles(1, 60, "a"):
+        store.save(doc)
+    columns = EventColumns(store)
+    narrowed = []
+    real = EventColumns._narrowed
+    monkeypatch.setattr(EventColumns, "_narrowed", staticmethod(lambda filters: narrowed.append(1) or real(filters)))
+    pages = 0
+    for given in _queries(5, 20):
+        for sort in ("-date", "date", "-confidence", "confidence"):
+            query = EventQuery.parse(**given, sort=sort, limit=limit)
+            assert columns.page(query) == [e["id"] for e in store._run(query, extra=1)], (given, sort)
+            pages += 1
+    assert 0 < len(narrowed) < pages  # both ways were taken
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 50])
+def test_the_top_places_and_pairs_keep_ties_in_order(fresh_db, top):
+    store = Store(fresh_db)
+    for doc in _articles(7, 30, "a"):
+        store.save(doc)
+    columns = EventColumns(store)
+    for given in [{}, {"type": "ASSAULT"}, {"country": "RUS"}, {"q": "talks"}]:
+        query = EventQuery.parse(**given)
+        assert columns.stats(query, top=top) == browse.stats(store, query, top=top), given
+
+
+def test_search_terms_kept_within_their_memory_and_never_stale(fresh_db, monkeypatch):
+    """With room for one search term's articles, answers stay exact; after new articles, a term searches again."""
+    import dateline.columns
+
+    monkeypatch.setattr(dateline.columns, "TERM_MEMORY", 1)
+    store = Store(fresh_db)
+    for doc in _articles(8, 30, "a"):
+        store.save(doc)
+    columns = EventColumns(store)
+    queries = [{"q": "ceasefire"}, {"q": "grain drone"}, {"q": "talks", "type": "ASSAULT"}, {"q": "ceasefire"}, {"q": '"grain" OR talks'}]
+    for round in range(2):
+        for given in queries:
+            query = EventQuery.parse(**given, fts='"' in given["q"])
+            assert columns.stats(query, top=5) == browse.stats(store, query, top=5), given
+        assert sum(1 for key in columns.current().memo if key[0] == "term") == 1
+        for doc in _articles(9, 10, "b"):
+            store.save(doc)

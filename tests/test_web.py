@@ -4,8 +4,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -325,3 +331,92 @@ def test_a_search_matching_many_articles_finds_the_same_events(client, monkeypat
     few = all_events(client, q="said")
     monkeypatch.setattr(store_module, "FTS_MANY", 1)  # walk events in order instead of fetching them by article
     assert few and all_events(client, q="said") == few
+
+
+def test_events_and_stats_answer_the_same_while_the_columns_load_and_after(web_store):
+    """Until the columns are loaded, answers are made in a thread (the server keeps answering); after, in the request."""
+    app = create_app(load_settings(env={}, today="2026-11-28", db=str(web_store.engine.url.database)), store=web_store)
+    client = TestClient(app, raise_server_exceptions=False)  # not entered: the lifespan's loading thread does not start
+    paths = ["/api/events?country=RUS&limit=5", "/api/stats?type=ASSAULT", "/api/events?q=said&format=csv"]
+    assert not app.state.columns.loaded
+    loading = [client.get(path) for path in paths]
+    assert app.state.columns.loaded
+    loaded = [client.get(path) for path in paths]
+    assert [(r.status_code, r.content) for r in loading] == [(r.status_code, r.content) for r in loaded]
+    assert all(r.status_code == 200 for r in loaded)
+
+
+def _sockets(port: int, state: str, pid: int | None = None) -> int:
+    """How many TCP sockets on local `port` are in `state` ("01" established, "0A" listening), of process `pid` if
+    given (Linux /proc)."""
+    inodes = None
+    if pid is not None:
+        inodes = set()
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == state and (inodes is None or fields[9] in inodes):
+                count += 1
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux /proc")
+def test_workers_share_connections_that_arrive_at_once(web_store):
+    """Sixteen keep-alive clients connecting at the same moment are spread over both workers (each has its own listening
+    socket), not all taken by whichever worker was idle first."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(web_store.engine.url.database), "--port", str(port),
+                               "--workers", "2"], env=env, stderr=subprocess.DEVNULL)
+    clients = []
+    try:
+        deadline = time.time() + 30
+        while _sockets(port, "0A") < 2 and time.time() < deadline:  # both workers listening
+            time.sleep(0.1)
+        children = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+        assert _sockets(port, "0A") == 2  # two listening sockets, one in each worker
+        assert sorted(_sockets(port, "0A", pid) for pid in children if _sockets(port, "0A", pid)) == [1, 1]
+        clients = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(16)]
+        for sock in clients:
+            sock.sendall(b"GET /api/stats HTTP/1.1\r\nHost: t\r\n\r\n")
+        for sock in clients:
+            assert sock.recv(12).startswith(b"HTTP/1.1 200")
+        held = [n for pid in children if (n := _sockets(port, "01", pid))]
+        assert len(held) == 2 and sum(held) == 16, held
+    finally:
+        for sock in clients:
+            sock.close()
+        server.terminate()
+        assert server.wait(30) == 0 or server.returncode == -15
+
+
+@pytest.mark.parametrize("path", ["/api/stats?country=RUS", "/api/events?type=ASSAULT&limit=3", "/api/events?format=csv&limit=2"])
+def test_answers_carry_an_etag_that_holds_until_something_new_is_stored(fresh_db, path):
+    from .test_columns import _articles
+
+    store = Store(fresh_db)
+    for doc in _articles(1, 20, "a"):
+        store.save(doc)
+    client = TestClient(create_app(load_settings(env={}, db=str(fresh_db)), store=store), raise_server_exceptions=False)
+    first = client.get(path)
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and first.headers["cache-control"] == "no-cache"
+    assert client.get(path).headers["etag"] == etag  # the same answer, the same tag
+    unchanged = client.get(path, headers={"if-none-match": f'"other", W/{etag}'})
+    assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged.headers["etag"] == etag
+    other = client.get(path + "&since=2024", headers={"if-none-match": etag})  # another question: another tag
+    assert other.status_code == 200 and other.headers["etag"] != etag
+    for doc in _articles(2, 5, "b"):
+        store.save(doc)
+    changed = client.get(path, headers={"if-none-match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag and changed.content

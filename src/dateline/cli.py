@@ -170,8 +170,13 @@ def serve(ctx, db, host, port, workers):
     click.echo(f"serving {settings.db} on http://{host}:{port}/ (writes {'enabled' if settings.api_token else 'disabled: no api_token'})", err=True)
     if workers == 1:
         uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="warning")
+        return
+    os.environ["DATELINE_DB"] = settings.db  # each worker builds its app from the environment
+    from .web import workers as processes
+
+    if processes.AVAILABLE:  # a listening socket per worker: connections spread among them
+        processes.serve(host, port, workers)
     else:
-        os.environ["DATELINE_DB"] = settings.db  # each worker builds its app from the environment
         # A worker loading a million events' columns may hold the GIL for seconds at a time: not a hung worker.
         uvicorn.run("dateline.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning",
                     timeout_worker_healthcheck=60)

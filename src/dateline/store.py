@@ -318,8 +318,7 @@ class Store:
         if page is None:
             rows = list(self._rows(query, extra=1 if query.limit else 0))
         else:
-            found = {row[5]: row for chunk in range(0, len(page), 500)
-                     for row in self._rows(EventQuery(), ids=page[chunk:chunk + 500])}
+            found = {row[5]: row for row in self._rows_by_id(page)}
             rows = [found[i] for i in page if i in found]
         more = query.limit is not None and len(rows) > query.limit
         rows = rows[:query.limit] if query.limit else rows
@@ -328,6 +327,24 @@ class Store:
         last = rows[-1] if more and rows else None
         cursor = encode_cursor({"id": last[5], "date": {"value": last[6]}, "confidence": last[7]}, query.sort) if last else None
         return texts, cursor
+
+    def _rows_by_id(self, ids: list[str]) -> list[tuple]:
+        """The rows `_rows` gives, of the events `ids` (in no set order), through the driver's own cursor: its statement
+        is kept prepared, and a page is read in a fraction of the time SQLAlchemy's statement building takes."""
+        mark = "?" if self.engine.dialect.name == "sqlite" else "%s"
+        rows: list[tuple] = []
+        with self.engine.connect() as conn:
+            cursor = conn.connection.dbapi_connection.cursor()
+            try:
+                for chunk in range(0, len(ids), 500):
+                    part = ids[chunk:chunk + 500]
+                    cursor.execute(_BY_ID_SQL.format(marks=",".join([mark] * len(part))), part)
+                    rows += cursor.fetchall()
+            except conn.dialect.loaded_dbapi.Error as err:
+                raise StoreError(f"query failed ({_first_line(err)})") from None
+            finally:
+                cursor.close()
+        return rows
 
     def iter_events(self, query: EventQuery) -> Iterator[dict]:
         """Every event matching `query` (up to its limit), streamed, for exports."""
@@ -473,6 +490,8 @@ class Store:
 
 
 _ENGLISH = sa.literal_column(f"'{PG_TS_CONFIG}'::regconfig")
+_BY_ID_SQL = ("SELECT events.event, articles.id, articles.url, articles.title, articles.published, events.id, events.date, events.confidence "
+              "FROM events LEFT OUTER JOIN articles ON articles.id = events.article_id WHERE events.id IN ({marks})")
 _PG_TSV = sa.literal_column("articles.tsv")  # the stored tsvector (migration 3), not in the table metadata: PostgreSQL only
 
 
