@@ -189,3 +189,17 @@ def test_search_terms_kept_within_their_memory_and_never_stale(fresh_db, monkeyp
         assert sum(1 for key in columns.current().memo if key[0] == "term") == 1
         for doc in _articles(9, 10, "b"):
             store.save(doc)
+
+
+def test_stale_says_whether_articles_came_since_the_last_load_without_loading(fresh_db):
+    store = Store(fresh_db)
+    for doc in _articles(10, 5, "a"):
+        store.save(doc)
+    columns = EventColumns(store)
+    assert columns.stale()  # nothing loaded yet
+    loaded = len(columns.current().id)
+    assert not columns.stale()
+    for doc in _articles(11, 3, "b"):
+        store.save(doc)
+    assert columns.stale() and len(columns.snapshot.id) == loaded  # said so, loaded nothing
+    assert len(columns.current().id) > loaded and not columns.stale()

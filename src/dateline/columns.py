@@ -127,16 +127,22 @@ class EventColumns:
 
     # Loading ---------------------------------------------------------------------------------------------------
 
+    def stale(self) -> bool:
+        """Whether articles were stored since the arrays were last brought up to date (one small query; nothing loads)."""
+        with self.store.engine.connect() as conn:
+            return self._changed(conn)
+
+    def _changed(self, conn: sa.Connection) -> bool:
+        if self.sqlite:
+            return conn.exec_driver_sql("SELECT max(rowid) FROM articles").scalar() != self.mark
+        count, newest = conn.execute(sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))).one()
+        return (count, newest) != (len(self.vocab["article"].values) - 1, self.mark)
+
     def current(self) -> _Snapshot:
         """The arrays with every event stored so far."""
         with self.lock:
             with self.store.engine.connect() as conn:
-                if self.sqlite:
-                    changed = conn.exec_driver_sql("SELECT max(rowid) FROM articles").scalar() != self.mark
-                else:
-                    count, newest = conn.execute(sa.select(sa.func.count(), sa.func.max(articles.c.ingested_at))).one()
-                    changed = (count, newest) != (len(self.vocab["article"].values) - 1, self.mark)
-                if changed:
+                if self._changed(conn):
                     self._load(conn)
                     if not self.sqlite and conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar() != len(self.vocab["article"].values) - 1:
                         self._reset()  # an article committed later than the margin allows: read everything again

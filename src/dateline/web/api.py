@@ -73,13 +73,15 @@ def _events_response(app, query: EventQuery, format: str) -> Response:
 
 async def _from_columns(request: Request, respond: Callable[[], Response]) -> Response:
     """`respond()`, an answer from the app's columns, made right here (a few milliseconds of CPU, for which a hop to a
-    thread would cost more than it saves) once the columns are loaded; until then they load in a thread (seconds), so
-    that the server keeps answering meanwhile.
+    thread would cost more than it saves) once the columns are loaded and up to date; until then they load in a thread
+    (seconds, at start or after an ingest), so that the server keeps answering its other routes meanwhile.
 
     The answer carries an ETag made of the store's version and the URL: a client that sends it back in If-None-Match
     gets 304 Not Modified, without the answer being made, until something new is stored."""
     columns = request.app.state.columns
-    if not columns.loaded:
+    if not columns.loaded or columns.stale():
+        # Loading, or bringing them up to date after an ingest (seconds on a million events), goes to a thread: the
+        # request waits for fresh columns, the worker's other routes do not.
         await run_in_threadpool(columns.current)
     version_and_url = f"{columns.version()} {request.url.path}?{request.url.query}".encode()
     etag = f'"{hashlib.blake2b(version_and_url, digest_size=16).hexdigest()}"'
