@@ -38,7 +38,7 @@ def date_of():
         sent = root.sent
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
         return event_date(sentence, Span(start=start, end=start + len(trigger), text=trigger), doc.timexes,
-                          doc.article.published, head=root if head else None)
+                          doc.article.published, head=root if head else None, text=text)
 
     return run
 

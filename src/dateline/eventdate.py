@@ -294,19 +294,24 @@ def _open(published: Published, derived_from: str, cue: Timex | None = None) -> 
                      start=cue.start if cue else None, end=cue.end if cue else None, **bound)
 
 
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+def quotation_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The offsets of the opening quotation mark when an offset lies inside a quotation of its paragraph, else None
+    (quotes counted from the paragraph's start, so a quotation's sentences and a closing quote left at a
+    sentence's start read right)."""
+    para = text.rfind("\n", 0, offset) + 1
+    before = text[para:offset]
+    if before.count('"') % 2 == 1:
+        return para + before.rfind('"'), para + before.rfind('"') + 1
+    if before.count("“") > before.count("”"):
+        return para + before.rfind("“"), para + before.rfind("“") + 1
+    return None
 
 
-def _quoted_apart(sentence: Span, t: Timex, trigger: Span) -> bool:
+def _quoted_apart(text: str, t: Timex, trigger: Span) -> bool:
     """Whether the expression stands in a quotation the trigger is not in: 'opposed the statement: "... out of
     place in the 21st century"' says nothing of when the opposing happened."""
-    # A closing quote the sentence splitter left at the start ('"\n\nBolsonaro ...') pairs with nothing here.
-    text = re.sub(r'^["”]\s', lambda m: " " * len(m.group()), sentence.text)
-    for m in _QUOTED.finditer(text):
-        start, end = sentence.start + m.start(), sentence.start + m.end()
-        if start <= t.start and t.end <= end:
-            return not (start <= trigger.start and trigger.end <= end)
-    return False
+    opening = quotation_at(text, t.start)
+    return opening is not None and opening != quotation_at(text, trigger.start)
 
 
 def event_date(
@@ -317,12 +322,14 @@ def event_date(
     *,
     max_gap: int | None = None,
     head=None,
+    text: str | None = None,
 ) -> EventDate | None:
     """The event's date (see the module docstring for the order of the rules); None when nothing dates it.
 
     `head` is the trigger's spaCy token: with it the expressions that hang on the event and the tense come
     from the parse, without it from the nearest expression and the words before the trigger. `max_gap`
-    limits how far from the trigger (in characters) an expression may be. `derived_from` says whether the
+    limits how far from the trigger (in characters) an expression may be. `text` is the article's text: with it an
+    expression inside a quotation the trigger is not in dates nothing. `derived_from` says whether the
     value was written out ("explicit"), resolved against the publication date ("relative"), is the
     publication date ("publication"), or is left open before or after it ("before-publication",
     "after-publication", value None, the publication date kept in `latest` or `earliest`).
@@ -332,7 +339,7 @@ def event_date(
     anchored = _anchored(sentence, inside)
     candidates = [t for t in inside if t.type in ("DATE", "TIME") and precision_of(t.value)
                   and not any(a.start <= t.start and t.end <= a.end for a in anchored)] + anchored
-    candidates = [t for t in candidates if not _end_point(sentence, t) and not _quoted_apart(sentence, t, trigger)]
+    candidates = [t for t in candidates if not _end_point(sentence, t) and not (text is not None and _quoted_apart(text, t, trigger))]
     if max_gap is not None:
         candidates = [t for t in candidates if _gap(t, trigger) <= max_gap]
     # 2. the expressions that hang on the event, closest attachment first

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology
 from .errors import PipelineError
-from .eventdate import event_date
+from .eventdate import event_date, quotation_at
 from .eventloc import choose_locations, entity_of
 from .models import Document, Event, EventActor, EventLocation, Evidence, Span
 from .pipeline import Stage
@@ -396,7 +396,7 @@ class Events(Stage):
                 # Greece": a place that is a participant or describes one is not where the event happened (but
                 # the country a visit goes to is both its recipient and its place).
                 location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
-            date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head)
+            date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if not actors:
                 # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
@@ -622,8 +622,8 @@ class Events(Stage):
             told = _paragraph_date(doc, head.idx)
             if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical")  # the date is in an earlier sentence: no cue in this one
-        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _has_phrase(sent, cues["reported"]["phrases"], cues["reported"]["not_sources"])
-                    or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and _quoted(doc.article.text, head.idx)))
+        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _source_phrase(sent, cues)
+                    or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotation_at(doc.article.text, head.idx)))
         if reported:
             # What a source says happened is reported; a speech act its own speaker performs is asserted
             # ("Lula said Brazil supports Korea" is Brazil's support, said).
@@ -643,7 +643,7 @@ class Events(Stage):
 
     def _outer_factuality(self, hit: _Hit, sent) -> tuple[str, tuple[int, int] | None]:
         """The factuality of a stated commitment, with the words that report it (as _factuality's)."""
-        said = _speech_above(hit.head, self.cues) or _has_phrase(sent, self.cues["reported"]["phrases"], self.cues["reported"]["not_sources"])
+        said = _speech_above(hit.head, self.cues) or _source_phrase(sent, self.cues)
         return ("reported", _Cues.offsets(said)) if said else ("asserted", None)
 
 
@@ -1481,25 +1481,14 @@ def _said_to(head, cues):
     return None
 
 
-def _quoted(text: str, start: int) -> tuple[int, int] | None:
-    """The offsets of the opening quotation mark when an offset lies inside a quotation of its paragraph (what a quoted
-    speaker says happened is reported), else None."""
-    para = text.rfind("\n", 0, start) + 1
-    before = text[para:start]
-    if before.count('"') % 2 == 1:
-        return para + before.rfind('"'), para + before.rfind('"') + 1
-    if before.count("“") > before.count("”"):
-        return para + before.rfind("“"), para + before.rfind("“") + 1
-    return None
-
-
-def _has_phrase(sent, phrases, not_before=()) -> tuple[int, int] | None:
-    """The article offsets of the first of `phrases` the sentence holds as whole words, or None; a phrase followed
-    (after an optional article) by one of `not_before` does not count."""
+def _source_phrase(sent, cues) -> tuple[int, int] | None:
+    """The article offsets of the first phrase of the sentence that names the source of a report ("according to
+    the ministry", "reportedly"), as whole words, or None. "According to" followed (after an optional article)
+    by a relative or a document's terms names no source ("an agreement, according to which ...")."""
     text = sent.text.lower()
-    skip = rf"(?!\s+(?:(?:the|this|that|its|their)\s+)?(?:{'|'.join(map(re.escape, not_before))})\b)" if not_before else ""
-    for phrase in phrases:
-        found = re.search(rf"\b{re.escape(phrase)}\b{skip}", text)
+    not_sources = "|".join(map(re.escape, cues["reported"]["not_sources"]))
+    for phrase in cues["reported"]["phrases"]:
+        found = re.search(rf"\b{re.escape(phrase)}\b(?!\s+(?:(?:the|this|that|its|their)\s+)?(?:{not_sources})\b)", text)
         if found:
             return sent.start_char + found.start(), sent.start_char + found.end()
     return None
