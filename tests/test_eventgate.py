@@ -345,3 +345,15 @@ def test_shared_opinions_and_interviews_are_no_events(pipeline_all, text, kept):
 def test_asking_when_or_whether_is_a_question(pipeline_all, text, kept):
     found = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
     assert bool(found) == kept, [(e.type, e.evidence.trigger.text) for e in found]
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    # The parser reads "a full pardon" as an apposition of the one pardoned; the light verb's subject still acts.
+    ("President Donald Trump granted Angela Stanton a full and unconditional pardon on Tuesday.", "RETREAT",
+     "Donald Trump", "Angela Stanton"),
+    # A passive's by-agent may belong to the act in which it was done.
+    ("Turkey was condemned in a joint statement by Egypt on Monday.", "ACCUSE", "Egypt", "Turkey"),
+])
+def test_participants_reached_through_a_misparse_or_an_inner_act(pipeline_all, text, etype, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert texts([event], "actors") == [[actor]] and texts([event], "recipients") == [[recipient]]

@@ -1070,6 +1070,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGO_VERBS:
             # "Russia is facing sanctions": the subject undergoes the event; who does it is not said here.
             return [], recipients + _subjects(noun.head)
+        if (noun.dep_ == "appos" and noun.head.dep_ in ("dative", "dobj") and noun.head.head.lemma_.lower() in _LIGHT_VERBS
+                and noun.head.head.pos_ == "VERB"):
+            # "granted Stanton a full pardon", parsed as if the pardon were Stanton's apposition: the light verb's
+            # subject acts and its first object receives.
+            return actors or _subjects(noun.head.head), recipients + [noun.head]
         if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
             actors.extend(_subjects(noun.head))
             # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event;
@@ -1152,6 +1157,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.extend(_subjects(head))
         else:
             actors.extend(_subjects(head))
+    if not actors and passive:
+        # "was condemned in a joint statement by Egypt": the by-agent of the act in which it was done.
+        actors.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "via")
+                      for n in c.children if n.dep_ == "pobj" and n.pos_ == "NOUN"
+                      for b in n.children if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj")
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
     if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
