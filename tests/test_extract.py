@@ -270,6 +270,12 @@ def test_first_line_that_stands_apart_is_the_title(text, title, body):
     assert (cleaned.title, cleaned.text.split("\n\n"), cleaned.warnings) == (title, body, [])
 
 
+def test_a_lone_line_ending_in_a_quoted_sentence_is_the_body():
+    line = 'Iranian President Hassan Rouhani said on Monday, "We condemn the attack on the embassy."'
+    cleaned = clean_scraped(line, date(2026, 11, 28))
+    assert (cleaned.title, cleaned.text) == (None, line)
+
+
 def test_first_line_that_does_not_stand_apart_stays_in_the_body():
     cleaned = clean_scraped("Leaders meet in Vienna\n" + "\n".join(SHORT_BODY), date(2026, 11, 28))
     assert cleaned.title is None

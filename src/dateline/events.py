@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import classifier, eventconf, eventgate, eventmerge, ontology
+from . import classifier, eventconf, eventgate, eventmerge, ontology, quotes
 from .errors import PipelineError
 from .eventdate import event_date, quotation_at
 from .eventloc import choose_locations, entity_of
@@ -72,11 +72,12 @@ _CHARGED = {"SANCTION", "COERCE", "ACCUSE"}
 # Prepositions through which an adjective names whom it concerns ("critical of", "hostile to", "supportive of").
 _ADJ_TARGET_PREPS = {"of", "to", "toward", "towards"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
-_PRONOUNS = {"it", "they", "he", "she", "we"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 _PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 _NEUTER = {"it", "its"}
 _PLURAL = {"they", "them", "their", "theirs"}
 _FIRST = {"we", "us", "our"}
+_SELF = {"i", "me", "my"}
 # Verbs whose subject is the actor of a nominal event they take as object ("made a visit", "held talks").
 _LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
@@ -196,6 +197,7 @@ class Events(Stage):
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
         sdoc.user_data["dateline_genders"] = _genders(doc)
+        sdoc.user_data["dateline_speakers"] = self._speakers(sdoc, ctx.mentions)
         events: list[Event] = []
         for sent in sdoc.sents:
             events.extend(self._sentence(doc, sent, ctx))
@@ -203,6 +205,23 @@ class Events(Stage):
         doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
         return doc
+
+    def _speakers(self, sdoc, mentions) -> list[tuple[int, int, tuple]]:
+        """(start, end, mention) for each stretch of text a known actor speaks (quotes.speeches)."""
+        out = []
+        for speech in quotes.speeches(sdoc, set(self.cues["reported"]["speech_verbs"])):
+            if speech.subject.pos_ == "PRON":
+                who = _refer(speech.subject, mentions) if speech.subject.lower_ not in _SELF | _FIRST else None
+            else:
+                core = _core(speech.subject)
+                lo = min(sdoc[i].idx for i in core)
+                hi = max(sdoc[i].idx + len(sdoc[i]) for i in core)
+                found = [(s, e, a) for s, e, a in mentions if s < hi and lo < e]
+                # "Iranian President Hassan Rouhani said": the person, not the country that describes him.
+                who = next((m for m in found if m[2].kind == "person"), found[0] if len(found) == 1 else None)
+            if who is not None:
+                out.append((speech.start, speech.end, who))
+        return out
 
     # 1. triggers -------------------------------------------------------------------------------
     def _triggers(self, sent) -> list[_Hit]:
@@ -835,17 +854,22 @@ def _compatible(pronoun: str, actor, text: str, genders: dict | None = None) -> 
 def _refer(tok, mentions, prefer=None):
     """The doc.actors mention a third-person pronoun stands for: the reporting subject if compatible, else the nearest one before it."""
     word = tok.lower_
-    if word not in _PERSONAL | _NEUTER | _PLURAL | _FIRST:
+    if word not in _PERSONAL | _NEUTER | _PLURAL | _FIRST | _SELF:
         return None
     text = _doc_text(tok.doc)
     genders = tok.doc.user_data.get("dateline_genders")
     if prefer is not None and prefer.i != tok.i:
         ranges = _extent(prefer)
         for start, end, actor in mentions:
-            if any(s < end and start < e for s, e in ranges) and (word in _FIRST or _compatible(word, actor, text[start:end], genders)):
+            if any(s < end and start < e for s, e in ranges) and (
+                    (word in _SELF) == (actor.kind == "person") if word in _FIRST | _SELF else _compatible(word, actor, text[start:end], genders)):
                 return start, end, actor
-    if word in _FIRST:
-        # "we" is the speaker's side; without a reporting subject there is no telling who.
+    if word in _FIRST | _SELF:
+        # "I" is whoever speaks, "we" the speaker's side when that is an organisation or a state ("we will not be
+        # deterred," read the coalition's statement); a person's "we" may be anyone with them.
+        spoken = next((who for start, end, who in tok.doc.user_data.get("dateline_speakers", ()) if start <= tok.idx < end), None)
+        if spoken is not None and (word in _SELF) == (spoken[2].kind == "person"):
+            return spoken
         return None
     # Within the sentence and the two before it (a pronoun rarely reaches further in news prose).
     sent = tok.sent
@@ -1121,8 +1145,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                                    or c.lower_ in _ADJ_TARGET_PREPS and head.pos_ == "ADJ"):
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
             # at-object are its target.
-            if c.lower_ == "for" and etype in _CHARGED:
-                continue  # "was sentenced for her murder", "arrested for spreading rumours": the charge, no participant
+            if c.lower_ == "for" and (etype in _CHARGED or any(d.dep_ == "dobj" and eventgate.names_someone(d) for d in head.children)):
+                # "was sentenced for her murder", "arrested for spreading rumours": the charge, no participant; nor is
+                # the reason one is thanked or praised for ("thanked John for his service").
+                continue
             if c.lower_ == "into" and etype in ("RETREAT", "CONSULT"):
                 continue  # "allowed the team into the country", "flew into Moscow": where to, no participant
             for g in c.children:

@@ -198,7 +198,9 @@ def url_date(url: str | None) -> Published | None:
 
 def _is_headline(line: str) -> bool:
     words = line.split()
-    return 2 <= len(words) <= 30 and len(line) <= 250 and not line.rstrip().endswith((".", ":", ";", ",")) or (
+    # A sentence may end inside its closing quotation mark or bracket: 'He said, "We condemn it."'
+    end = line.rstrip().rstrip("\"'”’)]")
+    return 2 <= len(words) <= 30 and len(line) <= 250 and not end.endswith((".", ":", ";", ",")) or (
         2 <= len(words) <= 30 and line.rstrip().endswith("?")
     )
 
