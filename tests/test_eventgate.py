@@ -357,3 +357,12 @@ def test_asking_when_or_whether_is_a_question(pipeline_all, text, kept):
 def test_participants_reached_through_a_misparse_or_an_inner_act(pipeline_all, text, etype, actor, recipient):
     [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert texts([event], "actors") == [[actor]] and texts([event], "recipients") == [[recipient]]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("In 2017, a memorandum of understanding on the pipeline was signed between Cyprus, Greece and Israel.", "AGREE"),
+    ("The trilateral meeting of Cyprus, Greece and Israel took place in Athens on Monday.", "CONSULT"),
+])
+def test_the_first_of_the_parties_a_mutual_act_names_acts(pipeline_all, text, etype):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert texts([event], "actors") == [["Cyprus"]] and texts([event], "recipients") == [["Greece", "Israel"]]

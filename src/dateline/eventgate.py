@@ -114,6 +114,12 @@ def _counted(root):
     return root
 
 
+def _of_agreement(tok) -> bool:
+    """"a memorandum of understanding", "a letter of intent": a document that is itself an agreement."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in ("understanding", "intent", "agreement", "cooperation")
+                                                           for g in c.children if g.dep_ == "pobj") for c in tok.children)
+
+
 def names_someone(tok) -> bool:
     """Whether a noun names an actor by itself: a name, a pronoun or a noun for people or institutions."""
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _ENTITY_ACTORS:
@@ -219,7 +225,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "called off its search": a cancellation, no call for anything
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or ([head.head] if head.dep_ == "acl" else [])
-        if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in objects):
+        if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] and not _of_agreement(o) for o in objects):
             return True
     if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
         return True  # "the BBC spoke with the minister": an interview, no consultation

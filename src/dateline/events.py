@@ -1117,12 +1117,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # was killed or died in an airstrike suffered it.
                 actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
         if not actors and etype in _MUTUAL:
-            # "arms agreements between Russia and North Korea": the first party acts, the others receive.
-            between = [g for c in children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
-            if between:
-                first = between[0]
-                actors.append(first)
-                recipients = [r for r in recipients if r.i != first.i] + [c for c in first.conjuncts if c.i > first.i and c not in recipients]
+            # "arms agreements between Russia and North Korea", "the trilateral meeting of Cyprus, Greece and Israel":
+            # the first party acts, the others receive.
+            actors, recipients = _parties(children, recipients, ("between", "of"))
         return actors, recipients
     passive = any(c.dep_ == "nsubjpass" for c in head.children)
     for c in head.children:
@@ -1188,12 +1185,28 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         actors.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "via")
                       for n in c.children if n.dep_ == "pobj" and n.pos_ == "NOUN"
                       for b in n.children if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj")
+    if not actors and passive and etype in _MUTUAL:
+        # "a memorandum was signed between Cyprus, Greece and Israel"
+        actors, recipients = _parties(list(head.children), recipients, ("between",))
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
     if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     return actors, recipients
+
+
+def _parties(children, recipients: list, preps: tuple[str, ...]) -> tuple[list, list]:
+    """For a mutual act, the parties its "between" (or a noun's "of") phrase names: the first acts, the others receive.
+    Only parties that name someone ("a meeting of the board" is one); ([], recipients) when there are none."""
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            named = [g for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g)]
+            if named:
+                first = named[0]
+                rest = [r for r in recipients if r.i != first.i]
+                return [first], rest + [g for g in first.conjuncts if g.i > first.i and g not in rest]
+    return [], recipients
 
 
 # Nouns whose of-object is what someone undergoes ("the target of an attack").
