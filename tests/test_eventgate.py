@@ -366,3 +366,12 @@ def test_participants_reached_through_a_misparse_or_an_inner_act(pipeline_all, t
 def test_the_first_of_the_parties_a_mutual_act_names_acts(pipeline_all, text, etype):
     [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert texts([event], "actors") == [["Cyprus"]] and texts([event], "recipients") == [["Greece", "Israel"]]
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("A jury acquitted the former minister of fraud on Friday.", "negated"),  # no conviction
+    ("The Senate did not acquit the former minister of fraud on Friday.", "asserted"),  # the denial of a denial
+])
+def test_an_acquittal_is_a_conviction_that_did_not_happen(pipeline_all, text, factuality):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "SANCTION"]
+    assert (event.mode, event.factuality) == ("convict", factuality)

@@ -539,10 +539,12 @@ class Events(Stage):
         found = _Cues()
         commitment = False
         head = hit.head
+        if hit.trigger.negative and not any(tok.dep_ == "neg" for tok in head.children):
+            found.add("negated", *hit.tokens)  # "were acquitted": no conviction
         for tok in head.children:
             lemma = tok.lemma_.lower()
-            if tok.dep_ == "neg" and any(c.lower_ == "until" and c.dep_ in ("prep", "mark") for c in head.children):
-                pass  # "didn't endorse her until July": she was endorsed, in July
+            if tok.dep_ == "neg" and (hit.trigger.negative or any(c.lower_ == "until" and c.dep_ in ("prep", "mark") for c in head.children)):
+                pass  # "didn't endorse her until July": she was endorsed, in July; "was not acquitted": convicted
             elif tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
                 found.add("negated", tok)
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):

@@ -81,6 +81,7 @@ class Trigger:
     nocomp: bool = False
     noprep: frozenset[str] | None = None
     theme: bool = False  # the direct object is the thing given, not the recipient
+    negative: bool = False  # the words deny the event: "acquitted" is a conviction that did not happen
     weight: float = 0.5
 
     @property
@@ -91,12 +92,12 @@ class Trigger:
 def _parse_cond(cond: str, where: str) -> dict:
     out: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
-        if part in ("nocomp", "theme"):
+        if part in ("nocomp", "theme", "negative"):
             out[part] = True
             continue
         key, sep, values = part.partition("=")
         if not sep or key not in ("obj", "prep", "noprep", "agent"):
-            raise ConfigError(f"{where}: condition {part!r} is not one of obj=…, prep=…, noprep=…, agent=…, nocomp, theme; fix the row")
+            raise ConfigError(f"{where}: condition {part!r} is not one of obj=…, prep=…, noprep=…, agent=…, nocomp, theme, negative; fix the row")
         out[key] = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
     return out
 
