@@ -168,6 +168,15 @@ def test_extra_actors_and_recipients_cost_precision_not_recall():
     assert (m["precision"], m["recall"]) == (0.0, 1.0)
 
 
+@pytest.mark.parametrize("etype,matched", [("AGREE", True), ("CONSULT", True), ("ASSAULT", False)])
+def test_the_parties_of_a_symmetric_act_match_in_either_role(etype, matched):
+    # GSR lists both sides of "The United States and Jordan have agreed" as sources; Dateline makes the
+    # first-named the source and the other the target. An attack's roles are no convention.
+    record = {"events": [_gold(etype, [("USA", None), ("JOR", None)])]}
+    m = events.score([record], [_doc(_ev(etype, [("USA", None)], [("JOR", None)]))])
+    assert (m["precision"], m["recall"]) == ((1.0, 1.0) if matched else (0.0, 0.0))
+
+
 def test_sector_is_compared_on_the_matched_participant():
     record = {"events": [_gold("ASSAULT", [("ISR", "MIL")], [("LBN", "GOV")])]}
     # The right sectors, but each on the other participant: MIL on the recipient, GOV on the actor.

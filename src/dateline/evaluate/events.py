@@ -8,6 +8,12 @@ category, or the same words): an extra one costs. Over matched pairs: accuracy o
 system participant matched to each gold one), location (`gold.location_right`: the same GeoNames id, within
 161 km of the gold point, or of the gazetteer's own reading of the gold name; never by mention text) and
 factuality.
+
+Symmetric acts (AGREE, CONSULT, COOPERATE) are scored by their parties, whichever role each is in: PLOVER's
+GSR lists both sides of "The United States and Jordan have agreed ..." as sources, where Dateline, as its
+annotation guide says, makes the first-named side the source and the other the target. Who "acts" in a
+mutual act is a coding convention, like DEMAND for REQUEST, not a fact of the text. (The article-level gold,
+written by that guide, is scored by `gold.score`, roles as written.)
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from . import gold, pipeline_for, tally
 
 TARGET = "events"
 CATEGORIES = {"IGO", "NGO", "IMG", "ISM"}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}  # mutual acts: scored by their parties, in either role
 
 
 def all_candidates(settings: Settings) -> Settings:
@@ -95,8 +102,21 @@ def _same_participant(g: dict, s: dict) -> bool:
 
 
 def _extras(g: dict, s: dict) -> int:
-    """The system event's actors and recipients that are no gold participant of their role."""
+    """The system event's actors and recipients that are no gold participant of their role (of either role, for a
+    symmetric act)."""
+    if s["type"] in SYMMETRIC:
+        parties = (g.get("actors") or []) + (g.get("recipients") or [])
+        return sum(not any(_same_participant(x, y) for x in parties) for y in s["actors"] + s["recipients"])
     return sum(not any(_same_participant(x, y) for x in g.get(role) or []) for role in ("actors", "recipients") for y in s[role])
+
+
+def _roles_agree(g: dict, s: dict) -> bool:
+    """Every gold actor's and recipient's country is found in the system event's role; for a symmetric act, among
+    all its parties, whichever role each is in."""
+    if s["type"] in SYMMETRIC:
+        parties = s["actors"] + s["recipients"]
+        return _agree((g.get("actors") or []) + (g.get("recipients") or []), parties)
+    return _agree(g.get("actors", []), s["actors"]) and _agree(g.get("recipients", []), s["recipients"])
 
 
 def _sectors(g: dict, s: dict) -> list[bool]:
@@ -135,8 +155,7 @@ def score(records: list[dict], docs: list[Document]) -> dict:
                     actor_hits += _country_match(a["country"], all_sys) if a["country"].upper() in CATEGORIES else a["country"].upper() in found
         unmatched = list(range(len(golds)))
         for s in system:
-            match = next((i for i in unmatched if golds[i]["type"] == s["type"]
-                          and _agree(golds[i].get("actors", []), s["actors"]) and _agree(golds[i].get("recipients", []), s["recipients"])), None)
+            match = next((i for i in unmatched if golds[i]["type"] == s["type"] and _roles_agree(golds[i], s)), None)
             if match is None:
                 fp += 1
                 continue
