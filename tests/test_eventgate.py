@@ -375,3 +375,21 @@ def test_the_first_of_the_parties_a_mutual_act_names_acts(pipeline_all, text, et
 def test_an_acquittal_is_a_conviction_that_did_not_happen(pipeline_all, text, factuality):
     [event] = [e for e in events_of(pipeline_all, text) if e.type == "SANCTION"]
     assert (event.mode, event.factuality) == ("convict", factuality)
+
+
+@pytest.mark.parametrize("text,etype,recipient", [
+    ("Trump repeatedly called the Democrats' investigation a \"witch hunt\" on Monday.", "ACCUSE", ["Democrats"]),
+    ("Erdogan called the Greek prime minister a liar on Monday.", "ACCUSE", ["Greek prime minister"]),
+    ("Senator Bernie Sanders called Joe Biden a \"decent man\" on Wednesday.", "SUPPORT", ["Joe Biden"]),
+])
+def test_naming_by_a_judgement_is_disapproval_or_praise(pipeline_all, text, etype, recipient):
+    [event] = events_of(pipeline_all, text)
+    assert event.type == etype and [r.text for r in event.recipients] == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "The minister called the meeting productive on Monday.",  # a judgement of neither side
+    "President Emmanuel Macron called Chancellor Olaf Scholz on Tuesday.",  # a phone call, not a call on anyone
+])
+def test_naming_without_a_judgement_and_a_date_are_no_appraisal_nor_request(pipeline_all, text):
+    assert {e.type for e in events_of(pipeline_all, text)} <= {"CONSULT"}

@@ -166,6 +166,7 @@ class Events(Stage):
         self.directive_verbs = set(directive["verbs"]) | set(self.cues["reported"]["speech_verbs"])
         self.directive_modals = set(directive["modals"])
         self.directive_weight = float(directive["weight"])
+        self.appraisal = ontology.appraisal_cues()
         self.instruments = ontology.instrument_modes()
         calibration = str(self.options["calibration"])
         self.calibrator = None if calibration.lower() in ("", "none", "off") else eventconf.load(calibration)
@@ -225,8 +226,7 @@ class Events(Stage):
 
     # 1. triggers -------------------------------------------------------------------------------
     def _triggers(self, sent) -> list[_Hit]:
-        hits: list[_Hit] = []
-        used: set[int] = set()
+        hits, used = self._appraisals(sent)
         tokens = list(sent)
         for k, tok in enumerate(tokens):
             if tok.i in used or (tok.ent_type_ in _SKIP_ENTS and tok.pos_ == "PROPN") or tok.ent_type_ in ("DATE", "TIME") or _in_name(tok):
@@ -246,7 +246,33 @@ class Events(Stage):
                 else:
                     continue
                 break
+        hits.sort(key=lambda h: h.tokens[0].i)
         return hits + self._directives(sent, used)
+
+    def _appraisals(self, sent) -> tuple[list[_Hit], set[int]]:
+        """Naming by a judgement ("called the investigation a witch hunt", "described the attack as cowardly"):
+        ACCUSE or SUPPORT on the verb of naming, by the words of the judgement. Returns the hits and the tokens
+        they use: the verb and the judgement, whose words are no event of their own ("calling it an aggression")."""
+        hits, used = [], set()
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.appraisal["verbs"]:
+                continue
+            named = [c for c in tok.children if c.dep_ == "dobj"][:1]
+            if not named:
+                continue
+            judged = [c for c in tok.children if c.dep_ in ("oprd", "acomp") or c.dep_ == "dobj" and c.i > named[0].i]
+            judged += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            judged += [c for c in named[0].children if c.dep_ == "acl" and c.pos_ == "ADJ"]  # 'calling it "null and void"'
+            words = {t.lemma_.lower() for j in judged for t in j.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")}
+            negative, positive = words & self.appraisal["negative"], words & self.appraisal["positive"]
+            if bool(negative) == bool(positive):
+                continue
+            etype, mode = ("ACCUSE", "disapprove") if negative else ("SUPPORT", None)
+            trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
+            hits.append(_Hit(trig, [tok], tok, etype, mode))
+            used.add(tok.i)
+            used.update(t.i for j in judged for t in j.subtree)
+        return hits, used
 
     @staticmethod
     def _match(tokens, k, trig):
@@ -264,8 +290,9 @@ class Events(Stage):
     def _cond_ok(head, trig: ontology.Trigger) -> bool:
         if trig.obj is not None and not (_object_lemmas(head) & trig.obj):
             return False
-        if trig.prep is not None and not ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "prt", "agent", "dative")} & trig.prep):
-            return False
+        if trig.prep is not None and not ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "prt", "agent", "dative")
+                                          and not _when(c)} & trig.prep):
+            return False  # "called on Iraq to ..." asks; "called Merkel on Tuesday" does not
         if trig.noprep is not None and ({c.lemma_.lower() for c in head.children if c.dep_ in ("prep", "dative")} | {
                 g.lemma_.lower() for c in head.children if c.dep_ in ("advcl", "ccomp") for g in c.children if g.dep_ == "mark"}) & trig.noprep:
             return False  # "appealed to the UN", "appealed for the population to remain calm"
@@ -726,6 +753,12 @@ def _paragraph_date(doc: Document, start: int) -> str | None:
             opening = max(opening, starts[here - 2])
     values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()]
     return values[-1] if values else None
+
+
+def _when(prep) -> bool:
+    """Whether a preposition only tells a time ("on Tuesday", "in March")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def _in_name(tok) -> bool:

@@ -136,6 +136,14 @@ def statement_frames() -> dict[str, set[str]]:
 
 
 @lru_cache(maxsize=1)
+def appraisal_cues() -> dict:
+    """Verbs of naming and the words that make a name a judgement against or for (events-statements.json)."""
+    data = _json("events-statements.json")["_appraisal"]
+    return {"verbs": frozenset(data["verbs"]), "negative": frozenset(data["negative"]), "positive": frozenset(data["positive"]),
+            "weight": float(data["weight"])}
+
+
+@lru_cache(maxsize=1)
 def directive_cues() -> dict:
     """Verbs of saying and modals of obligation that make a statement a request (events-statements.json)."""
     return _json("events-statements.json")["_directive"]
