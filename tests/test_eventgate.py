@@ -378,7 +378,7 @@ def test_an_acquittal_is_a_conviction_that_did_not_happen(pipeline_all, text, fa
 
 
 @pytest.mark.parametrize("text,etype,recipient", [
-    ("Trump repeatedly called the Democrats' investigation a \"witch hunt\" on Monday.", "ACCUSE", ["Democrats"]),
+    ("President Donald Trump repeatedly called the Democrats' investigation a \"witch hunt\" on Monday.", "ACCUSE", ["Democrats"]),
     ("Erdogan called the Greek prime minister a liar on Monday.", "ACCUSE", ["Greek prime minister"]),
     ("Senator Bernie Sanders called Joe Biden a \"decent man\" on Wednesday.", "SUPPORT", ["Joe Biden"]),
 ])
@@ -410,3 +410,9 @@ def test_a_judgement_reported_of_someone_is_aimed_at_them(pipeline_all, text, et
 ])
 def test_a_judgement_of_no_one_or_a_denied_one_is_no_event(pipeline_all, text):
     assert [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"] == []
+
+
+def test_speech_frames_need_a_political_actor_on_one_side(pipeline_all):
+    # A manager's praise of his players is sport, not politics; a minister's is politics (tested above).
+    text = "Liverpool manager Jurgen Klopp said his players were fantastic on Saturday."
+    assert events_of(pipeline_all, text) == []

@@ -159,6 +159,13 @@ _CARRY_OUT = {"execute", "enforce", "implement"}
 _MATERIAL = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT"}
 
 
+def political(participants: list) -> bool:
+    """Whether any participant is a political actor: of a political sector, or a state or a person or body the
+    knowledge base places in one."""
+    lex = _lexicon()
+    return any(p.sector in lex["political"] or (p.country and p.actor_id) for p in participants)
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -188,7 +195,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
-    if etype == "CONSULT" and mode == "visit" and actors and not any(a.sector in lex["political"] or (a.country and a.actor_id) for a in actors):
+    if etype == "CONSULT" and mode == "visit" and actors and not political(actors):
         return True  # a team's, a church group's or a plane's trip is no visit between actors
     if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(
             c.dep_ == "prep" and c.lower_ in ("about", "whether")

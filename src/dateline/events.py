@@ -125,6 +125,7 @@ class _Hit:
     content: list = field(default_factory=list)  # hits this one governs
     guessed: bool = False  # the sentence classifier's type on a verb no trigger knows
     targets: list | None = None  # the recipient's tokens, when the frame that found the hit tells them
+    frame: bool = False  # found by a frame of speech (a judgement, a naming), not by a trigger word
 
     @property
     def i(self) -> int:
@@ -271,7 +272,7 @@ class Events(Stage):
                     continue
                 etype, mode = ("ACCUSE", "disapprove") if negative else ("SUPPORT", None)
                 trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
-                out.append(_Hit(trig, [tok], tok, etype, mode, targets=[p for g in subjects for p in _judged_parties(g)]))
+                out.append(_Hit(trig, [tok], tok, etype, mode, targets=[p for g in subjects for p in _judged_parties(g)], frame=True))
                 break
         return out
 
@@ -295,7 +296,7 @@ class Events(Stage):
                 continue
             etype, mode = ("ACCUSE", "disapprove") if negative else ("SUPPORT", None)
             trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
-            hits.append(_Hit(trig, [tok], tok, etype, mode))
+            hits.append(_Hit(trig, [tok], tok, etype, mode, frame=True))
             used.add(tok.i)
             used.update(t.i for j in judged for t in j.subtree)
         return hits, used
@@ -463,6 +464,8 @@ class Events(Stage):
                 continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
             if hit.targets is not None and not recipients:
                 continue  # "said the storm was catastrophic": a judgement of no one
+            if (hit.frame or any(t.lower_ in _FIRST | _SELF for t in actor_toks)) and not eventgate.political(actors + recipients):
+                continue  # a coach's praise of his players, a singer's "I attacked the song": no political actor on either side
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
                 continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
             if not actors and not eventmerge.is_anaphor(hit.head):
