@@ -416,3 +416,12 @@ def test_speech_frames_need_a_political_actor_on_one_side(pipeline_all):
     # A manager's praise of his players is sport, not politics; a minister's is politics (tested above).
     text = "Liverpool manager Jurgen Klopp said his players were fantastic on Saturday."
     assert events_of(pipeline_all, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The teachers cooperated with the parents on the new timetable on Monday.",
+    "Two software companies agreed to share their code on Tuesday.",
+    "Thousands of fans came to support their team at the stadium on Saturday.",
+])
+def test_cooperation_between_no_political_actors_is_no_event(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []

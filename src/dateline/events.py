@@ -52,6 +52,8 @@ _UNDIRECTED = {"PROTEST", "MOBILIZE"}
 _SPEECH_ACTS = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 # Types whose two parties act together ("talks between A and B", "an agreement between A and B").
 _MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+# Cooperation that is diplomacy only between political actors: fans support a team, teachers cooperate, firms agree.
+_DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
 _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
@@ -464,7 +466,8 @@ class Events(Stage):
                 continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
             if hit.targets is not None and not recipients:
                 continue  # "said the storm was catastrophic": a judgement of no one
-            if (hit.frame or any(t.lower_ in _FIRST | _SELF for t in actor_toks)) and not eventgate.political(actors + recipients):
+            if actors and (hit.frame or any(t.lower_ in _FIRST | _SELF for t in actor_toks) or hit.type in _DIPLOMATIC) \
+                    and not eventgate.political(actors + recipients):
                 continue  # a coach's praise of his players, a singer's "I attacked the song": no political actor on either side
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
                 continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
