@@ -425,3 +425,12 @@ def test_speech_frames_need_a_political_actor_on_one_side(pipeline_all):
 ])
 def test_cooperation_between_no_political_actors_is_no_event(pipeline_all, text):
     assert events_of(pipeline_all, text) == []
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("The Defence Ministry bought an Austrian mortar manufacturer on Monday.", False),  # a weapon, not its firing
+    ("The Indian space agency tested a two-stage cryogenic rocket on Monday.", False),
+    ("Hamas militants fired rockets at Israel on Monday.", True),
+])
+def test_a_weapon_named_is_an_attack_only_when_used(pipeline_all, text, coded):
+    assert any(e.type == "ASSAULT" for e in events_of(pipeline_all, text)) == coded

@@ -228,6 +228,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             return True  # "declared a state of emergency in anticipation of Dorian": a disaster response, no coercion
         if any(o.lemma_.lower() == "law" and not any(c.lower_ == "martial" for c in o.children) for o in objects):
             return True  # "imposed a law mandating ...": legislation, not martial law
+    if etype == "ASSAULT" and head.lemma_.lower() in _WEAPONS and head.pos_ == "NOUN" and head.head.lemma_.lower() not in _WEAPON_USE:
+        return True  # "a two-stage cryogenic rocket", "an Austrian mortar manufacturer": a weapon, not its firing
     if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
         return True  # "called off its search": a cancellation, no call for anything
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
@@ -247,6 +249,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return not plural and not _with_party(head)
     return False
 
+
+_WEAPONS = {"rocket", "mortar", "artillery", "missile", "drone", "grenade"}  # weapon nouns the lexicon reads as their use
+# Verbs that use a weapon named by a noun ("fired rockets", "mortars hit the base", "rockets rained on").
+_WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "pound", "use", "lob", "shoot", "target", "kill", "wound"}
 
 _QUESTION_WORDS = {"when", "what", "why", "how", "who", "whom", "which", "where", "whether", "if"}
 
