@@ -466,6 +466,12 @@ class Events(Stage):
                 continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
             if hit.targets is not None and not recipients:
                 continue  # "said the storm was catastrophic": a judgement of no one
+            if hit.frame and hit.type in _DIRECTIVE:
+                # "Johnson stated that Britain must leave": what one's own state must do is a stance, asked of no one.
+                own = {a.country for a in actors if a.country}
+                recipients = [r for r in recipients if not (r.country in own and kinds.get(r.actor_id) == "country")]
+                if not recipients:
+                    continue
             if actors and (hit.frame or any(t.lower_ in _FIRST | _SELF for t in actor_toks) or hit.type in _DIPLOMATIC) \
                     and not eventgate.political(actors + recipients):
                 continue  # a coach's praise of his players, a singer's "I attacked the song": no political actor on either side
@@ -535,7 +541,7 @@ class Events(Stage):
                 if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) \
                         and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
                     trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="REQUEST", mode=None, weight=self.directive_weight)
-                    out.append(_Hit(trig, [tok], tok, "REQUEST", None))
+                    out.append(_Hit(trig, [tok], tok, "REQUEST", None, frame=True))
                     break
         return out
 
