@@ -442,3 +442,18 @@ def test_a_weapon_named_is_an_attack_only_when_used(pipeline_all, text, coded):
 ])
 def test_what_ones_own_state_must_do_is_a_stance_not_a_request(pipeline_all, text, requested):
     assert any(e.type == "REQUEST" for e in events_of(pipeline_all, text)) == requested
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("President Recep Tayyip Erdogan said NATO allies need to stand by Turkey.", "Recep Tayyip Erdogan", "NATO"),
+    ("NATO Secretary-General Jens Stoltenberg wrote that he counts on Turkey to act with restraint.", "Jens Stoltenberg", "Turkey"),
+    ("The House of Representatives subpoenaed Secretary of State Mike Pompeo on Friday.", "House of Representatives", "Mike Pompeo"),
+])
+def test_requests_by_need_to_count_on_and_subpoena(pipeline_all, text, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
+    assert actor in texts([event], "actors")[0][0] and any(recipient in (r.name or r.text) for r in event.recipients)
+
+
+def test_a_news_outlet_saying_what_must_be_done_asks_no_one(pipeline_all):
+    text = "Greek daily Kathimerini said Greece and Cyprus had to speed up work on the pipeline."
+    assert [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"] == []

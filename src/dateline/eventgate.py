@@ -159,6 +159,13 @@ _CARRY_OUT = {"execute", "enforce", "implement"}
 _MATERIAL = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONSULT"}
 
 
+def media_outlet(tok) -> bool:
+    """Whether a noun names a news outlet or a journalist ("Greek daily Kathimerini", "the newspaper", "state TV")."""
+    lex = _lexicon()
+    words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "appos", "nmod")}
+    return bool(words & (lex["media"] | {"daily", "weekly", "tabloid", "news", "tv", "television", "radio"}))
+
+
 def political(participants: list) -> bool:
     """Whether any participant is a political actor: of a political sector, or a state or a person or body the
     knowledge base places in one."""

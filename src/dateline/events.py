@@ -466,6 +466,8 @@ class Events(Stage):
                 continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
             if hit.targets is not None and not recipients:
                 continue  # "said the storm was catastrophic": a judgement of no one
+            if hit.frame and any(eventgate.media_outlet(t) for t in actor_toks):
+                continue  # "Greek daily Kathimerini said Greece must ...": the outlet reports, it asks no one
             if hit.frame and hit.type in _DIRECTIVE:
                 # "Johnson stated that Britain must leave": what one's own state must do is a stance, asked of no one.
                 own = {a.country for a in actors if a.country}
@@ -538,8 +540,10 @@ class Events(Stage):
             if tok.i in used or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.directive_verbs:
                 continue
             for c in tok.children:
-                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) \
-                        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                obliged = any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) or (
+                    c.lemma_.lower() in ("need", "have") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children))
+                if c.dep_ == "ccomp" and obliged and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    # "must", "should", and "need to", "have to" ("said NATO allies need to stand by Turkey")
                     trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="REQUEST", mode=None, weight=self.directive_weight)
                     out.append(_Hit(trig, [tok], tok, "REQUEST", None, frame=True))
                     break
