@@ -268,15 +268,22 @@ class Events(Stage):
                 judged = [g for g in c.children if g.dep_ in ("acomp", "attr") and not any(n.dep_ == "neg" for n in g.children)]
                 if not subjects or not judged:
                     continue
-                words = {t.lemma_.lower() for j in judged for t in j.subtree if t.pos_ in ("NOUN", "ADJ")}
-                negative, positive = words & self.appraisal["negative"], words & self.appraisal["positive"]
-                if bool(negative) == bool(positive):
-                    continue
-                etype, mode = ("ACCUSE", "disapprove") if negative else ("SUPPORT", None)
-                trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
-                out.append(_Hit(trig, [tok], tok, etype, mode, targets=[p for g in subjects for p in _judged_parties(g)], frame=True))
-                break
+                hit = self._appraisal(tok, judged, targets=[p for g in subjects for p in _judged_parties(g)])
+                if hit is not None:
+                    out.append(hit)
+                    break
         return out
+
+    def _appraisal(self, verb, judged: list, targets: list | None = None) -> _Hit | None:
+        """ACCUSE (disapprove) or SUPPORT on a verb of naming or saying, when the words of the judgement are of one
+        side only; None when they are of neither or of both."""
+        words = {t.lemma_.lower() for j in judged for t in j.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")}
+        negative, positive = words & self.appraisal["negative"], words & self.appraisal["positive"]
+        if bool(negative) == bool(positive):
+            return None
+        etype, mode = ("ACCUSE", "disapprove") if negative else ("SUPPORT", None)
+        trig = ontology.Trigger(lemmas=(verb.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
+        return _Hit(trig, [verb], verb, etype, mode, targets=targets, frame=True)
 
     def _appraisals(self, sent) -> tuple[list[_Hit], set[int]]:
         """Naming by a judgement ("called the investigation a witch hunt", "described the attack as cowardly"):
@@ -292,13 +299,10 @@ class Events(Stage):
             judged = [c for c in tok.children if c.dep_ in ("oprd", "acomp") or c.dep_ == "dobj" and c.i > named[0].i]
             judged += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ in ("pobj", "pcomp")]
             judged += [c for c in named[0].children if c.dep_ == "acl" and c.pos_ == "ADJ"]  # 'calling it "null and void"'
-            words = {t.lemma_.lower() for j in judged for t in j.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")}
-            negative, positive = words & self.appraisal["negative"], words & self.appraisal["positive"]
-            if bool(negative) == bool(positive):
+            hit = self._appraisal(tok, judged)
+            if hit is None:
                 continue
-            etype, mode = ("ACCUSE", "disapprove") if negative else ("SUPPORT", None)
-            trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
-            hits.append(_Hit(trig, [tok], tok, etype, mode, frame=True))
+            hits.append(hit)
             used.add(tok.i)
             used.update(t.i for j in judged for t in j.subtree)
         return hits, used
