@@ -439,6 +439,7 @@ def test_a_weapon_named_is_an_attack_only_when_used(pipeline_all, text, coded):
 @pytest.mark.parametrize("text,requested", [
     ("Prime Minister Boris Johnson has repeatedly stated that Britain must leave by that date.", False),  # his own state's course
     ("Prime Minister Boris Johnson has repeatedly stated that France must leave by that date.", True),
+    ("Former US Ambassador to the United Nations Nikki Haley wrote on Twitter that we must always back our allies.", False),
 ])
 def test_what_ones_own_state_must_do_is_a_stance_not_a_request(pipeline_all, text, requested):
     assert any(e.type == "REQUEST" for e in events_of(pipeline_all, text)) == requested

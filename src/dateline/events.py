@@ -546,8 +546,10 @@ class Events(Stage):
             for c in tok.children:
                 obliged = any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) or (
                     c.lemma_.lower() in ("need", "have") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children))
-                if c.dep_ == "ccomp" and obliged and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-                    # "must", "should", and "need to", "have to" ("said NATO allies need to stand by Turkey")
+                subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if c.dep_ == "ccomp" and obliged and subjects and not any(g.lower_ in _FIRST | _SELF for g in subjects):
+                    # "must", "should", and "need to", "have to" ("said NATO allies need to stand by Turkey"); what
+                    # "we must" do is the speaker's own course, asked of no one.
                     trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="REQUEST", mode=None, weight=self.directive_weight)
                     out.append(_Hit(trig, [tok], tok, "REQUEST", None, frame=True))
                     break
