@@ -458,3 +458,17 @@ def test_requests_by_need_to_count_on_and_subpoena(pipeline_all, text, actor, re
 def test_a_news_outlet_saying_what_must_be_done_asks_no_one(pipeline_all):
     text = "Greek daily Kathimerini said Greece and Cyprus had to speed up work on the pipeline."
     assert [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("The Houthi movement claimed responsibility for the attacks on Saturday.", "reported"),  # its doer tells it
+    ("The Houthi movement claimed that Saudi Arabia attacked the port on Saturday.", "speculated"),  # a claim about another
+])
+def test_claiming_responsibility_reports_the_act(pipeline_all, text, factuality):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert event.factuality == factuality
+
+
+def test_no_one_is_no_actor(pipeline_all):
+    text = "No organization immediately claimed credit for the attack on the base in Kirkuk on Monday."
+    assert all(a.text != "No organization" for e in events_of(pipeline_all, text) for a in e.actors)

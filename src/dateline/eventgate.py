@@ -78,8 +78,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
     root = _counted(span.root)
     if is_source(span.root) or (actor.sector in _MEDIA_SECTORS and root.dep_ not in ("nsubj", "nsubjpass")):
         return False
-    if not actor.actor_id and root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "whichever") for c in root.children):
-        return False  # "any other country that wishes to join": whoever it may be, no one the text names
+    if not actor.actor_id and root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "whichever", "no") for c in root.children):
+        return False  # "any other country that wishes to join": whoever it may be; "no organization": no one
     if root.pos_ == "PRON":
         return bool(actor.actor_id)
     if root.ent_type_ in lex["non_entities"] and not actor.actor_id:

@@ -689,7 +689,10 @@ class Events(Stage):
                 if lemma in cues["negation"]["governors"]:
                     found.add("negated", tok)
                 if lemma in cues["speculated"]["governors"]:
-                    found.add("speculated", tok)
+                    if prev is not None and prev.dep_ == "dobj" and prev.lemma_.lower() in _CLAIM_NOUNS:
+                        found.add("reported", tok)  # "claimed responsibility for the attacks": its doer tells them
+                    else:
+                        found.add("speculated", tok)
                 # "announced his resignation": an announced thing is done; a plan is announced in a clause ("announced it would leave").
                 done_by_saying = cues["planned"]["object_done"]
                 announced = (lemma in done_by_saying["governors"] and prev is not None and prev.dep_ == "dobj"
