@@ -472,3 +472,12 @@ def test_claiming_responsibility_reports_the_act(pipeline_all, text, factuality)
 def test_no_one_is_no_actor(pipeline_all):
     text = "No organization immediately claimed credit for the attack on the base in Kirkuk on Monday."
     assert all(a.text != "No organization" for e in events_of(pipeline_all, text) for a in e.actors)
+
+
+@pytest.mark.parametrize("text,etype,factuality", [
+    ("President Donald Trump said on Monday he supports Prime Minister Boris Johnson.", "SUPPORT", "asserted"),  # said, so done
+    ("President Donald Trump said on Monday he had asked Prime Minister Boris Johnson to resign.", "REQUEST", "reported"),
+])
+def test_a_speech_act_told_as_past_by_its_speaker_is_reported(pipeline_all, text, etype, factuality):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert event.factuality == factuality

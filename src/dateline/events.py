@@ -725,7 +725,8 @@ class Events(Stage):
             told = _paragraph_date(doc, head.idx)
             if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical")  # the date is in an earlier sentence: no cue in this one
-        reported = ((None if hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) else speech_above) or _source_phrase(sent, cues)
+        performed = hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) and not _told_past(head)
+        reported = ((None if performed else speech_above) or _source_phrase(sent, cues)
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotation_at(doc.article.text, head.idx)))
         if reported:
             # What a source says happened is reported; a speech act its own speaker performs is asserted
@@ -1538,6 +1539,13 @@ def _agentive(arg_toks, mentions) -> bool:
         if any(s <= tok.idx < e for s, e, _ in mentions):
             return True
     return False
+
+
+def _told_past(head) -> bool:
+    """Whether a trigger's clause tells a past act ("announced he had asked for Bolton's resignation"), not one the
+    saying performs ("said Brazil supports Korea")."""
+    verb = _clause_verb(head)
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _speaker_is_actor(head, mentions, sent) -> bool:
