@@ -71,7 +71,8 @@ def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is(pipeline_all):
     ("President Lula said on Monday that Brazil supports Korea's bid to join the bank.", "SUPPORT", "asserted"),  # a speech act of its own speaker
     ("Officials said on Monday that rebels attacked the convoy.", "ASSAULT", "reported"),  # a happening a source tells
     ("Senators condemned the regulator's decision on Monday, citing an abuse of power.", "ACCUSE", "asserted"),
-    ("President Donald Trump announced on Tuesday that he had asked for John Bolton's resignation.", "REQUEST", "asserted"),  # done, not planned
+    # done, not planned; and told by its speaker as past, so reported (the gold codes it so: docs/annotation.md)
+    ("President Donald Trump announced on Tuesday that he had asked for John Bolton's resignation.", "REQUEST", "reported"),
     ("In 2015, Iran reached a nuclear agreement with six world powers in Vienna.", "AGREE", "historical"),
     ("In 2015, Saudi Arabia started supporting the government of Yemen against the rebels.", "SUPPORT", "historical"),
     ("In 2006, Abqaiq was the target of an Al-Qaeda suicide attack.", "ASSAULT", "historical"),
