@@ -208,3 +208,27 @@ def test_gold_sector_is_the_matched_participants():
     event = Event(type="ASSAULT", factuality="asserted", confidence=0.9, actors=[EventActor(text="Israel", country="ISR", sector="GOV")],
                   recipients=[EventActor(text="Lebanon", country="LBN", sector="MIL")], evidence=Evidence(sentence="x", start=0, end=20))
     assert gold.score([record], [_doc(event)])["sector_accuracy"] == 0.0
+
+
+def test_audit_dump_draws_the_same_articles_and_flags_the_default_events(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data = tmp_path / "articles.jsonl"
+    texts = ["Police arrested three protesters in Minsk on Monday, the interior ministry said.",
+             "The weather in Oslo was mild on Tuesday and many people went for a walk in the park.",
+             "Russia expelled two British diplomats on Friday, the foreign ministry in Moscow said."]
+    data.write_text("".join(json.dumps({"id": f"a{k}", "text": t}) + "\n" for k, t in enumerate(texts)))
+    script = Path(__file__).resolve().parents[1] / "scripts" / "audit_dump.py"
+    runs = []
+    for name in ("one.jsonl", "two.jsonl"):
+        out = tmp_path / name
+        subprocess.run([sys.executable, str(script), "--data", str(data), "--n", "2", "--seed", "3", "--out", str(out)],
+                       check=True, capture_output=True)
+        runs.append([json.loads(line) for line in out.read_text().splitlines()])
+    assert [r["id"] for r in runs[0]] == [r["id"] for r in runs[1]] and len(runs[0]) == 2
+    threshold = __import__("dateline.eventconf", fromlist=["load"]).load().threshold
+    for record in runs[0]:
+        assert all(e["default"] == (e["confidence"] >= threshold) and e["sentence"] in record["text"] for e in record["events"])

@@ -1,0 +1,63 @@
+"""Dump every event Dateline codes on a random sample of articles, for reading one by one.
+
+An audit in the sense of issue #9: draw articles nobody tuned on, code them, and have a reader judge each
+event against its sentence (real event of its type, actor, recipient, factuality, place, date, fully
+correct, coded twice). This script does the drawing and the coding; the reading is a person's (or two
+people's, independently, to measure agreement). Each output line is one article: its text and every event
+with `default` (kept by the packaged confidence threshold) or not (shown only with --min-confidence 0).
+
+    .venv/bin/python scripts/audit_dump.py --data ../shared/eval/dev/geo-geowebnews.jsonl --n 26 --seed 9 --out /tmp/audit.jsonl
+
+The input is any JSONL file with a `text` field (and optionally `id`); articles are drawn with
+`random.Random(seed).sample`, so the same command draws the same articles.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import dateline  # noqa: E402
+from dateline import eventconf  # noqa: E402
+from dateline.pipeline import Pipeline  # noqa: E402
+from dateline.settings import load_settings  # noqa: E402
+
+
+def _participants(role) -> list[str]:
+    return [f"{a.text} [{a.country or ''}/{a.sector or ''}]" for a in role]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, help="JSONL with a 'text' field per line")
+    ap.add_argument("--n", type=int, default=25, help="articles to draw")
+    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    with open(args.data, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    drawn = random.Random(args.seed).sample(records, min(args.n, len(records)))
+    threshold = eventconf.load().threshold
+    pipeline = Pipeline(load_settings(stage_options={"events": {"min_confidence": 0.0}}))
+    with open(args.out, "w", encoding="utf-8") as out:
+        for number, record in enumerate(drawn, 1):
+            doc = dateline.process(record["text"], pipeline=pipeline)
+            events = [{
+                "id": e.id, "default": e.confidence >= threshold, "confidence": e.confidence, "type": e.type, "mode": e.mode,
+                "actors": _participants(e.actors), "recipients": _participants(e.recipients), "factuality": e.factuality,
+                "location": f"{e.location.name} ({e.location.country})" if e.location else None,
+                "date": e.date.value if e.date else None, "trigger": e.evidence.trigger.text if e.evidence.trigger else None,
+                "sentence": e.evidence.sentence, "mentions": [m.sentence for m in e.mentions],
+            } for e in sorted(doc.events, key=lambda e: e.evidence.start)]
+            out.write(json.dumps({"id": record.get("id", number), "title": doc.article.title, "text": doc.article.text,
+                                  "events": events}, ensure_ascii=False) + "\n")
+            print(f"{record.get('id', number)}: {len(events)} events, {sum(e['default'] for e in events)} kept by default", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
