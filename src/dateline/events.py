@@ -126,8 +126,7 @@ class _Hit:
     mode: str | None = None
     content: list = field(default_factory=list)  # hits this one governs
     guessed: bool = False  # the sentence classifier's type on a verb no trigger knows
-    targets: list | None = None  # the recipient's tokens, when the frame that found the hit tells them
-    frame: bool = False  # found by a frame of speech (a judgement, a naming), not by a trigger word
+    frame: bool = False  # found by a frame of speech (a naming, a directive), not by a trigger word
 
     @property
     def i(self) -> int:
@@ -251,39 +250,18 @@ class Events(Stage):
                     continue
                 break
         hits.sort(key=lambda h: h.tokens[0].i)
-        return hits + self._directives(sent, used) + self._judgements(sent, used)
+        return hits + self._directives(sent, used)
 
-    def _judgements(self, sent, used: set[int]) -> list[_Hit]:
-        """A judgement reported of someone ("Pelosi said Trump's conduct was unconstitutional", "said the decision by
-        Turkey was a grave mistake"): ACCUSE or SUPPORT on the verb of saying, aimed at whom the judged subject is or
-        belongs to; a judgement of no one ("said the storm was catastrophic") or a negated one codes nothing."""
-        out = []
-        for tok in sent:
-            if tok.i in used or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.directive_verbs:
-                continue
-            for c in tok.children:
-                if c.dep_ != "ccomp" or c.lemma_.lower() != "be" or any(g.dep_ == "neg" for g in c.children):
-                    continue
-                subjects = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
-                judged = [g for g in c.children if g.dep_ in ("acomp", "attr") and not any(n.dep_ == "neg" for n in g.children)]
-                if not subjects or not judged:
-                    continue
-                hit = self._appraisal(tok, judged, targets=[p for g in subjects for p in _judged_parties(g)])
-                if hit is not None:
-                    out.append(hit)
-                    break
-        return out
-
-    def _appraisal(self, verb, judged: list, targets: list | None = None) -> _Hit | None:
-        """ACCUSE (disapprove) or SUPPORT on a verb of naming or saying, when the words of the judgement are of one
-        side only; None when they are of neither or of both."""
+    def _appraisal(self, verb, judged: list) -> _Hit | None:
+        """ACCUSE (disapprove) or SUPPORT on a verb of naming, when the words of the judgement are of one side only;
+        None when they are of neither or of both."""
         words = {t.lemma_.lower() for j in judged for t in j.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")}
         negative, positive = words & self.appraisal["negative"], words & self.appraisal["positive"]
         if bool(negative) == bool(positive):
             return None
         etype, mode = ("ACCUSE", "disapprove") if negative else ("SUPPORT", None)
         trig = ontology.Trigger(lemmas=(verb.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
-        return _Hit(trig, [verb], verb, etype, mode, targets=targets, frame=True)
+        return _Hit(trig, [verb], verb, etype, mode, frame=True)
 
     def _appraisals(self, sent) -> tuple[list[_Hit], set[int]]:
         """Naming by a judgement ("called the investigation a witch hunt", "described the attack as cowardly"):
@@ -422,8 +400,6 @@ class Events(Stage):
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
         for hit in hits:
             actor_toks, recipient_toks = _arguments(hit.head, hit.trigger.theme, hit.type)
-            if hit.targets is not None:
-                recipient_toks = hit.targets
             for inner in hit.content:
                 if inner.type == hit.type:
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
@@ -468,8 +444,6 @@ class Events(Stage):
                 continue
             if hit.mode == "visit" and actors and not recipients and location is None and not eventmerge.is_anaphor(hit.head):
                 continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
-            if hit.targets is not None and not recipients:
-                continue  # "said the storm was catastrophic": a judgement of no one
             if hit.frame and any(eventgate.media_outlet(t) for t in actor_toks):
                 continue  # "Greek daily Kathimerini said Greece must ...": the outlet reports, it asks no one
             if hit.frame and hit.type in _DIRECTIVE:
@@ -1353,15 +1327,6 @@ def _same_participant(r: EventActor, actors: list[EventActor]) -> bool:
     """Whether a recipient is one of the actors again (the same actor, or the same words)."""
     key = (r.name or r.text).lower().rstrip("s")
     return any(r == a or (r.actor_id and r.actor_id == a.actor_id) or key == (a.name or a.text).lower().rstrip("s") for a in actors)
-
-
-def _judged_parties(tok) -> list:
-    """Whom a judgement of a thing is aimed at: the thing itself when it names someone, else its owner ("Trump's
-    conduct", "the decision by Turkey", "the Russian attack"), never whom the thing was aimed at ("on Ukraine")."""
-    if eventgate.names_someone(tok):
-        return [tok]
-    return _owners(tok) + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"] + [
-        c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in _ACTOR_ENTS]
 
 
 def _owners(tok) -> list:
