@@ -465,3 +465,22 @@ def test_no_one_is_no_actor(pipeline_all):
 def test_a_speech_act_told_as_past_by_its_speaker_is_reported(pipeline_all, text, etype, factuality):
     [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert event.factuality == factuality
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Crews of the Winnipeg Fire Paramedic Service were fighting a large fire on Monday.", False),  # a hazard
+    ("The health ministry of Kenya is fighting the cholera epidemic in Nairobi.", False),
+    ("Rioters set fire to the offices of the ruling party in Nairobi on Monday.", True),  # arson, aimed at someone's
+    ("Soldiers opened fire on protesters in Minsk on Monday.", True),
+])
+def test_fighting_a_hazard_is_no_attack(pipeline_all, text, coded):
+    assert any(e.type in ("ASSAULT", "COERCE") for e in events_of(pipeline_all, text)) == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Danish students began the demonstration phase of the wave energy project on Monday.", False),
+    # "staged" is lemmatised "stag": the light verb is known by its form too.
+    ("Opposition supporters staged a protest march in Minsk on Sunday.", True),
+])
+def test_a_protest_word_naming_a_kind_of_thing_is_no_protest(pipeline_all, text, coded):
+    assert any(e.type == "PROTEST" for e in events_of(pipeline_all, text)) == coded

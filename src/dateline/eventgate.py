@@ -114,6 +114,18 @@ def _counted(root):
     return root
 
 
+def _patients(verb) -> list:
+    """What a verb acts on: its object, its passive subject, or what it acts against ("fight against the virus")."""
+    # "set fire to the church", "opened fire on protesters": the fire is aimed at someone, not what is acted on.
+    def aimed(prep) -> bool:
+        return prep.dep_ == "prep" and prep.lower_ in ("to", "on", "at") and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in prep.children)
+
+    at_someone = any(aimed(c) for c in verb.children)
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not at_someone and not any(aimed(p) for p in c.children)] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+
+
 def _of_agreement(tok) -> bool:
     """"a memorandum of understanding", "a letter of intent": a document that is itself an agreement."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in ("understanding", "intent", "agreement", "cooperation")
@@ -183,6 +195,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True
     if etype == "PROTEST" and head.pos_ == "VERB" and head.lemma_.lower() in lex["show"] and any(c.dep_ == "dobj" for c in head.children):
         return True  # "demonstrated a shocking ignorance", "rallied support": showing or gathering something, no protest
+    if etype == "PROTEST" and head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() not in _PROTEST_HEADS:
+        return True  # "the demonstration phase", "protest leaders": a kind of thing, no protest that took place
     if etype == "PROTEST" and head.pos_ == "NOUN" and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex["campaign"] for c in head.children):
         return True  # "a campaign rally", "political rallies": an election event
@@ -235,6 +250,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             return True  # "declared a state of emergency in anticipation of Dorian": a disaster response, no coercion
         if any(o.lemma_.lower() == "law" and not any(c.lower_ == "martial" for c in o.children) for o in objects):
             return True  # "imposed a law mandating ...": legislation, not martial law
+    if etype in ("ASSAULT", "COERCE") and head.pos_ == "VERB" and any(
+            _counted(o).lemma_.lower() in lex["hazards"] for o in _patients(head)):
+        return True  # "fighting fires", "fight the pandemic", "have arrested cholera": a hazard, no one attacked or held
     if etype == "ASSAULT" and head.lemma_.lower() in _WEAPONS and head.pos_ == "NOUN" and head.head.lemma_.lower() not in _WEAPON_USE:
         return True  # "a two-stage cryogenic rocket", "an Austrian mortar manufacturer": a weapon, not its firing
     if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
@@ -260,6 +278,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
 _WEAPONS = {"rocket", "mortar", "artillery", "missile", "drone", "grenade"}  # weapon nouns the lexicon reads as their use
 # Verbs that use a weapon named by a noun ("fired rockets", "mortars hit the base", "rockets rained on").
 _WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "pound", "use", "lob", "shoot", "target", "kill", "wound"}
+
+# Nouns a protest word may name a kind of while still telling a protest ("a protest march", "a protest vote").
+_PROTEST_HEADS = {"march", "rally", "action", "strike", "vote", "camp", "sit-in", "demonstration", "protest", "gathering", "movement"}
 
 _QUESTION_WORDS = {"when", "what", "why", "how", "who", "whom", "which", "where", "whether", "if"}
 

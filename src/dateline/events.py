@@ -1159,12 +1159,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGO_VERBS:
             # "Russia is facing sanctions": the subject undergoes the event; who does it is not said here.
             return [], recipients + _subjects(noun.head)
-        if (noun.dep_ == "appos" and noun.head.dep_ in ("dative", "dobj") and noun.head.head.lemma_.lower() in _LIGHT_VERBS
+        if (noun.dep_ == "appos" and noun.head.dep_ in ("dative", "dobj") and _light(noun.head.head)
                 and noun.head.head.pos_ == "VERB"):
             # "granted Stanton a full pardon", parsed as if the pardon were Stanton's apposition: the light verb's
             # subject acts and its first object receives.
             return actors or _subjects(noun.head.head), recipients + [noun.head]
-        if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and _light(noun.head):
             actors.extend(_subjects(noun.head))
             # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event;
             # "issued criticism at the government", "made threats against Iran": so does whom it is aimed at.
@@ -1259,6 +1259,15 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     return actors, recipients
+
+
+def _light(verb) -> bool:
+    """Whether a verb is a light verb, by its lemma or, where the lemmatiser errs ("staged" -> "stag"), by its form."""
+    if verb.lemma_.lower() in _LIGHT_VERBS:
+        return True
+    word = verb.lower_
+    return any(word in (v + "s", v + "d" if v.endswith("e") else v + "ed", v[:-1] + "ing" if v.endswith("e") else v + "ing")
+               for v in _LIGHT_VERBS)
 
 
 def _parties(children, recipients: list, preps: tuple[str, ...]) -> tuple[list, list]:
