@@ -484,3 +484,11 @@ def test_fighting_a_hazard_is_no_attack(pipeline_all, text, coded):
 ])
 def test_a_protest_word_naming_a_kind_of_thing_is_no_protest(pipeline_all, text, coded):
     assert any(e.type == "PROTEST" for e in events_of(pipeline_all, text)) == coded
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("White House chief of staff John Kelly clashed with Jared Kushner over security clearances.", "ACCUSE"),  # a row
+    ("Protesters clashed with police in Minsk on Sunday.", "ASSAULT"),
+])
+def test_a_named_persons_clash_is_a_row_not_a_fight(pipeline_all, text, etype):
+    assert [e.type for e in events_of(pipeline_all, text)] == [etype]

@@ -311,6 +311,9 @@ def figurative(head, etype: str) -> str | None:
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
         return "ACCUSE"  # "attacked Drudge as a fake news purveyor": calling someone something
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
+    parties = subjects + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if head.lemma_.lower() == "clash" and any(p.ent_type_ == "PERSON" for p in parties):
+        return "ACCUSE"  # "Kelly clashed with Kushner": a named person's clash is a row, not a fight
     if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
         return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force
     return None
