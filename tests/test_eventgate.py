@@ -492,3 +492,8 @@ def test_a_protest_word_naming_a_kind_of_thing_is_no_protest(pipeline_all, text,
 ])
 def test_a_named_persons_clash_is_a_row_not_a_fight(pipeline_all, text, etype):
     assert [e.type for e in events_of(pipeline_all, text)] == [etype]
+
+
+def test_a_town_a_train_comes_from_is_no_visitor(pipeline_all):
+    text = "The first Eurostar train from London arrived in Amsterdam on Wednesday."
+    assert [e for e in events_of(pipeline_all, text) if e.type == "CONSULT"] == []

@@ -434,7 +434,8 @@ class Events(Stage):
                 recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False)
                               if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
-            actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)]
+            actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)
+                      and not (hit.mode == "visit" and (a.start, a.end) in towns)]  # "the train from London arrived": no visitor
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
             if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
