@@ -497,3 +497,12 @@ def test_a_named_persons_clash_is_a_row_not_a_fight(pipeline_all, text, etype):
 def test_a_town_a_train_comes_from_is_no_visitor(pipeline_all):
     text = "The first Eurostar train from London arrived in Amsterdam on Wednesday."
     assert [e for e in events_of(pipeline_all, text) if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("The National Hurricane Center also warned of potential flash floods in the Bahamas on Monday.", False),
+    ("Aid workers from Doctors Without Borders warned about malaria in the camps on Monday.", False),
+    ("President Joe Biden warned Russia against an invasion of Ukraine on Monday.", True),
+])
+def test_a_warning_of_a_hazard_is_no_threat(pipeline_all, text, coded):
+    assert any(e.type == "THREATEN" for e in events_of(pipeline_all, text)) == coded

@@ -253,6 +253,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype in ("ASSAULT", "COERCE") and head.pos_ == "VERB" and any(
             _counted(o).lemma_.lower() in lex["hazards"] for o in _patients(head)):
         return True  # "fighting fires", "fight the pandemic", "have arrested cholera": a hazard, no one attacked or held
+    if etype == "THREATEN" and head.lemma_.lower() == "warn" and any(
+            _counted(g).lemma_.lower() in lex["hazards"] or any(m.lemma_.lower() in lex["hazards"] for m in g.children if m.dep_ in ("compound", "amod"))
+            for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against") for g in c.children if g.dep_ == "pobj"):
+        return True  # "warned of flash floods", "warn about malaria": a warning of a hazard, no threat
     if etype == "ASSAULT" and head.lemma_.lower() in _WEAPONS and head.pos_ == "NOUN" and head.head.lemma_.lower() not in _WEAPON_USE:
         return True  # "a two-stage cryogenic rocket", "an Austrian mortar manufacturer": a weapon, not its firing
     if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
