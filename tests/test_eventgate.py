@@ -506,3 +506,11 @@ def test_a_town_a_train_comes_from_is_no_visitor(pipeline_all):
 ])
 def test_a_warning_of_a_hazard_is_no_threat(pipeline_all, text, coded):
     assert any(e.type == "THREATEN" for e in events_of(pipeline_all, text)) == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("President Donald Trump offered John Bolton the job of national security adviser in March.", False),  # hiring
+    ("Iran offered the United States a prisoner swap on Monday.", True),
+])
+def test_offering_a_job_is_no_agreement(pipeline_all, text, coded):
+    assert any(e.type == "AGREE" for e in events_of(pipeline_all, text)) == coded
