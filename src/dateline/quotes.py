@@ -16,6 +16,7 @@ their own lives in interviews ("I fought", "I refused to go") gave a dozen non-e
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -67,6 +68,11 @@ def _speech_subject(tok):
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
+def _opens_between(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a quotation opens at an offset in [lo, hi) (starts sorted); never when hi <= lo."""
+    return hi > lo and bisect.bisect_left(starts, hi) > bisect.bisect_left(starts, lo)
+
+
 def speeches(sdoc, speech_verbs: set[str]) -> list[Speech]:
     """Every stretch of the document a speaker the text names speaks (see the module docstring)."""
     text = sdoc.text
@@ -77,7 +83,12 @@ def speeches(sdoc, speech_verbs: set[str]) -> list[Speech]:
         if not quotes:
             left_open = None
             continue
-        inside = lambda i: any(a <= i < b for a, b, _ in quotes)  # noqa: E731
+        starts = [a for a, _, _ in quotes]  # quotations do not overlap, so the last one opened before i is the one
+
+        def inside(i: int) -> bool:
+            k = bisect.bisect_right(starts, i) - 1
+            return k >= 0 and i < quotes[k][1]
+
         verbs = []
         span = sdoc.char_span(p0, p1, alignment_mode="expand")
         for tok in span if span is not None else []:
@@ -85,11 +96,13 @@ def speeches(sdoc, speech_verbs: set[str]) -> list[Speech]:
                 subject = _speech_subject(tok)
                 if subject is not None and not inside(subject.idx):
                     verbs.append((tok.idx, subject))
+        at = [i for i, _ in verbs]  # in text order, as the tokens were read
         found: list[Speech | None] = []
         for a, b, _ in quotes:
-            near = [(a - i if i < a else i - b, subject) for i, subject in verbs if (i < a and a - i <= _NEAR) or (i >= b and i - b <= _NEAR)]
+            window = verbs[bisect.bisect_left(at, a - _NEAR):bisect.bisect_right(at, b + _NEAR)]
+            near = [(a - i if i < a else i - b, subject) for i, subject in window if i < a or i >= b]
             # Another quotation between the verb and this one belongs to it first.
-            near = [(d, s) for d, s in near if not any(a2 != a and (s.idx < a2 < a or b <= a2 < s.idx) for a2, _, _ in quotes)]
+            near = [(d, s) for d, s in near if not _opens_between(starts, s.idx, a) and not _opens_between(starts, b, s.idx)]
             found.append(Speech(a, b, subject=min(near, key=lambda x: x[0])[1]) if near else None)
         own = {s.subject.i for s in found if s is not None}
         for (a, b, _), speech in zip(quotes, found):
