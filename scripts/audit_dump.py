@@ -9,7 +9,8 @@ with `default` (kept by the packaged confidence threshold) or not (shown only wi
     .venv/bin/python scripts/audit_dump.py --data ../shared/eval/dev/geo-geowebnews.jsonl --n 26 --seed 9 --out /tmp/audit.jsonl
 
 The input is any JSONL file with a `text` field (and optionally `id`); articles are drawn with
-`random.Random(seed).sample`, so the same command draws the same articles.
+`random.Random(seed).sample`, so the same command draws the same articles. An article the pipeline cannot
+code (an empty page) is written with its one-line `error` and no events, and the others are still coded.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import dateline  # noqa: E402
 from dateline import eventconf  # noqa: E402
+from dateline.errors import DatelineError  # noqa: E402
 from dateline.pipeline import Pipeline  # noqa: E402
 from dateline.settings import load_settings  # noqa: E402
 
@@ -46,7 +48,13 @@ def main() -> None:
     pipeline = Pipeline(load_settings(stage_options={"events": {"min_confidence": 0.0}}))
     with open(args.out, "w", encoding="utf-8") as out:
         for number, record in enumerate(drawn, 1):
-            doc = dateline.process(record["text"], pipeline=pipeline)
+            try:
+                doc = dateline.process(record["text"], pipeline=pipeline)
+            except DatelineError as err:
+                # One bad article (an empty page, say) is recorded and skipped; the others are still coded.
+                out.write(json.dumps({"id": record.get("id", number), "error": str(err), "events": []}, ensure_ascii=False) + "\n")
+                print(f"{record.get('id', number)}: not coded: {err}", file=sys.stderr)
+                continue
             events = [{
                 "id": e.id, "default": e.confidence >= threshold, "confidence": e.confidence, "type": e.type, "mode": e.mode,
                 "actors": _participants(e.actors), "recipients": _participants(e.recipients), "factuality": e.factuality,

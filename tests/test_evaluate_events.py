@@ -232,3 +232,20 @@ def test_audit_dump_draws_the_same_articles_and_flags_the_default_events(tmp_pat
     threshold = __import__("dateline.eventconf", fromlist=["load"]).load().threshold
     for record in runs[0]:
         assert all(e["default"] == (e["confidence"] >= threshold) and e["sentence"] in record["text"] for e in record["events"])
+
+
+def test_audit_dump_records_an_article_it_cannot_code_and_goes_on(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data = tmp_path / "articles.jsonl"
+    data.write_text(json.dumps({"id": "empty", "text": "   "}) + "\n" + json.dumps(
+        {"id": "full", "text": "Russia expelled two British diplomats on Friday, the foreign ministry in Moscow said."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    script = Path(__file__).resolve().parents[1] / "scripts" / "audit_dump.py"
+    done = subprocess.run([sys.executable, str(script), "--data", str(data), "--n", "2", "--out", str(out)], capture_output=True, text=True)
+    records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "error" in records["empty"] and "error" not in records["full"]
