@@ -339,3 +339,13 @@ def test_wrapped_corpus_scores_above_floor(settings):
             got = stage(RawInput(data=text.encode(), origin="t").document()).article
             right += got.title == (article["title"] if with_title else None) and paragraphs_of(got.text) == expected
         assert right / len(articles) >= 0.98, (with_title, right)
+
+
+def test_an_article_scraped_onto_one_line_is_not_dropped_as_boilerplate():
+    body = ("(CNN) — After a record drought that featured no major hurricane landfalls in the United States, 2017 roared "
+            "to life. " * 6 + "™ & © 2018 Cable News Network, Inc., a Time Warner Company. All rights reserved.")
+    cleaned = clean_scraped(body, date(2026, 11, 28))
+    assert cleaned.text.startswith("(CNN) — After a record drought")
+    # A short copyright line of its own is still dropped.
+    assert "All rights reserved" not in clean_scraped("Lead sentence of the story is here.\n\n© 2018 CNN. All rights reserved.\n",
+                                                      date(2026, 11, 28)).text

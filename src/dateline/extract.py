@@ -64,6 +64,9 @@ HEADER_DATES = [
 ]
 
 
+_BOILERPLATE_CHARS = 300  # the longest paragraph a boilerplate pattern may remove
+
+
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[list[re.Pattern], list[re.Pattern]]:
     data = json.loads(resources.files("dateline.data").joinpath("boilerplate.json").read_text(encoding="utf-8"))
@@ -356,9 +359,12 @@ def clean_scraped(text: str, today: date, title: str | None = None) -> Scraped:
     cut, drop = _boilerplate()
     kept: list[Paragraph] = []
     for paragraph in paragraphs(text):
-        if any(p.search(paragraph.text) for p in cut):
+        # Boilerplate is a short line; a long paragraph that ends "... All rights reserved." (an article scraped
+        # onto one line) is the article itself.
+        short = len(paragraph.text) <= _BOILERPLATE_CHARS
+        if short and any(p.search(paragraph.text) for p in cut):
             break
-        if not any(p.search(paragraph.text) for p in drop):
+        if not (short and any(p.search(paragraph.text) for p in drop)):
             kept.append(paragraph)
     published, kept = header_date(kept, today)
     warnings: list[str] = []
