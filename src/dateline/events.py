@@ -85,6 +85,9 @@ _LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "b
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
                 "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order",
                 "grant", "offer", "deliver", "impose", "level"}
+# Their regular inflections, for the verbs the lemmatiser gets wrong ("staged" -> "stag").
+_LIGHT_FORMS = frozenset(form for v in _LIGHT_VERBS for form in (
+    v + "s", v + "d" if v.endswith("e") else v + "ed", v[:-1] + "ing" if v.endswith("e") else v + "ing"))
 
 
 @dataclass
@@ -166,7 +169,8 @@ class Events(Stage):
         self.content = ontology.content_modes()
         self.statements = ontology.statement_frames()
         directive = ontology.directive_cues()
-        self.directive_verbs = set(directive["verbs"]) | set(self.cues["reported"]["speech_verbs"])
+        self.speech_verbs = set(self.cues["reported"]["speech_verbs"])
+        self.directive_verbs = set(directive["verbs"]) | self.speech_verbs
         self.directive_modals = set(directive["modals"])
         self.directive_weight = float(directive["weight"])
         self.appraisal = ontology.appraisal_cues()
@@ -213,14 +217,11 @@ class Events(Stage):
     def _speakers(self, sdoc, mentions) -> list[tuple[int, int, tuple]]:
         """(start, end, mention) for each stretch of text a known actor speaks (quotes.speeches)."""
         out = []
-        for speech in quotes.speeches(sdoc, set(self.cues["reported"]["speech_verbs"])):
+        for speech in quotes.speeches(sdoc, self.speech_verbs):
             if speech.subject.pos_ == "PRON":
                 who = _refer(speech.subject, mentions) if speech.subject.lower_ not in _SELF | _FIRST else None
             else:
-                core = _core(speech.subject)
-                lo = min(sdoc[i].idx for i in core)
-                hi = max(sdoc[i].idx + len(sdoc[i]) for i in core)
-                found = [(s, e, a) for s, e, a in mentions if s < hi and lo < e]
+                found = _named_by(speech.subject, mentions)
                 # "Iranian President Hassan Rouhani said": the person, not the country that describes him.
                 who = next((m for m in found if m[2].kind == "person"), found[0] if len(found) == 1 else None)
             if who is not None:
@@ -1264,11 +1265,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
 
 def _light(verb) -> bool:
     """Whether a verb is a light verb, by its lemma or, where the lemmatiser errs ("staged" -> "stag"), by its form."""
-    if verb.lemma_.lower() in _LIGHT_VERBS:
-        return True
-    word = verb.lower_
-    return any(word in (v + "s", v + "d" if v.endswith("e") else v + "ed", v[:-1] + "ing" if v.endswith("e") else v + "ing")
-               for v in _LIGHT_VERBS)
+    return verb.lemma_.lower() in _LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
 
 
 def _parties(children, recipients: list, preps: tuple[str, ...]) -> tuple[list, list]:
@@ -1396,6 +1393,15 @@ def _heads(tok) -> list[list]:
     return groups
 
 
+def _named_by(tok, mentions) -> list:
+    """The actor mentions overlapping a head's own name (`_core`): "Iranian President Hassan Rouhani" gives Iran's
+    and Rouhani's mentions."""
+    core = _core(tok)
+    lo = min(tok.doc[i].idx for i in core)
+    hi = max(tok.doc[i].idx + len(tok.doc[i]) for i in core)
+    return [(s, e, a) for s, e, a in mentions if s < hi and lo < e]
+
+
 def _core(tok) -> set[int]:
     """Token indices of a head's own name: the word and its compounds ("Kim Jong Un", "Defence Agency")."""
     core, todo = {tok.i}, [tok]
@@ -1458,9 +1464,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 if found is not None:
                     add(*found)
                 continue
-            core, mods = _core(tok), _modifier_tokens(tok)
-            lo, hi = min(sent.doc[i].idx for i in core), max(sent.doc[i].idx + len(sent.doc[i]) for i in core)
-            found = [(s, e, a) for s, e, a in mentions if s < hi and lo < e]
+            mods = _modifier_tokens(tok)
+            found = _named_by(tok, mentions)
             if not found and eventgate.names_someone(tok):
                 # "Hungarian and Romanian officials": the actors stage reads one group per country word of a role phrase.
                 chars = [(t.idx, t.idx + len(t)) for t in mods if t.dep_ != "prep"]
@@ -1492,7 +1497,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                     out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(mods)))
                 continue
             if nouns and tok.pos_ in ("NOUN", "PROPN"):
-                words = sorted({tok.i} | {t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | core)
+                words = sorted({t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
                 start, end = sent.doc[words[0]].idx, sent.doc[words[-1]].idx + len(sent.doc[words[-1]])
                 if end - start < 80 and (start, end) not in seen:
                     seen.add((start, end))
