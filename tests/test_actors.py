@@ -271,3 +271,10 @@ def test_kb_person_needs_a_full_name_or_a_tie(run, text):
 def test_surname_after_the_full_name_is_the_kb_person(run):
     doc = run("Pakistan's army chief Asim Munir met officials in Beijing on Monday. Munir said ties were strong.", "2024-01-15")
     assert [m.text for m in by_id(doc)["person:asim_munir"].mentions] == ["Asim Munir", "Munir"]
+
+
+def test_a_people_tagged_as_a_person_is_no_person(run):
+    # The parser tags "Bosnian Croats" as a PERSON; its words are country words, so it names a people, not someone.
+    doc = run("Bosnian Croats and Serbs met in Sarajevo on Monday.")
+    assert not [a for a in doc.actors if a.kind == "person"]
+    assert "HRV" in {a.country for a in doc.actors}

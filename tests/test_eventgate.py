@@ -514,3 +514,26 @@ def test_a_warning_of_a_hazard_is_no_threat(pipeline_all, text, coded):
 ])
 def test_offering_a_job_is_no_agreement(pipeline_all, text, coded):
     assert any(e.type == "AGREE" for e in events_of(pipeline_all, text)) == coded
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    # A thing someone's name qualifies, after a recipient preposition, stands for that someone.
+    ("Prime Minister Viktor Orban agreed to German mediation in the dispute on Monday.", "AGREE", ["Viktor Orban"], ["German"]),
+    # What is shared or given, with the phrase the parser hangs on it: whom it goes to.
+    ("French intelligence officials shared evidence with Belgium on Monday.", "COOPERATE", ["French intelligence officials"], ["Belgium"]),
+])
+def test_recipients_behind_a_thing(pipeline_all, text, etype, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert texts([event], "actors") == [actor] and texts([event], "recipients") == [recipient]
+
+
+def test_a_foe_named_after_against_is_no_recipient_of_support(pipeline_all):
+    [event] = [e for e in events_of(pipeline_all, "In 2015, Saudi Arabia started supporting the government of Yemen against the Houthi rebellion.")
+               if e.type == "SUPPORT"]
+    assert "Houthi" not in [r.text for r in event.recipients]
+
+
+def test_a_countrys_side_is_that_country(pipeline_all):
+    [event] = [e for e in events_of(pipeline_all, "The Armenian and Azerbaijani sides agreed on Friday to exchange prisoners.")
+               if e.type == "AGREE"]
+    assert {a.country for a in event.actors} == {"ARM", "AZE"}

@@ -285,6 +285,10 @@ class _DocumentActors:
         ents = [self._trim(e) for e in self.sdoc.ents if e.label_ in ENTITY_LABELS]
         # spaCy often tags a title as ORG ("US National Security Advisor" before a name): not a name.
         ents = [e for e in ents if e is not None and not self._is_title(e)]
+        # spaCy may also tag a people as a person ("Bosnian Serbs"): a "name" made of country words only is none.
+        country_words = {i for span in kb_spans if self.kb.aliases[span.label_][0][0] in ("name", "demonym")
+                         for i in range(span.start, span.end)}
+        ents = [e for e in ents if not (e.label_ == "PERSON" and all(t.i in country_words for t in e if not t.is_punct))]
         big_ents = [e for e in ents if e.label_ in ("ORG", "PERSON")]
         for span in kb_spans:
             typ, ref = self.kb.aliases[span.label_][0]

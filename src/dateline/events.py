@@ -1201,10 +1201,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
             if not eventgate.names_someone(c):
-                # "threatened the network's franchise", "condemned the act of the NTC": the owner of the thing is the target.
-                recipients.extend(_owners(c))
+                # "threatened the network's franchise", "condemned the act of the NTC": the owner of the thing is the
+                # target; "shared evidence with the U.S.": so is whom it goes to.
+                recipients.extend(_owners(c) + _given_to(c))
         elif c.dep_ == "dobj" and theme and etype in _COMMISSIVE | _DIRECTIVE:
             recipients.extend(_owners(c))
+        elif c.dep_ == "dobj" and theme:
+            recipients.extend(_given_to(c))
         elif c.dep_ == "prep" and (c.lower_ in _RECIPIENT_PREPS or c.lower_ == "at" and etype in _VERBAL
                                    or c.lower_ in _ADJ_TARGET_PREPS and head.pos_ == "ADJ"):
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
@@ -1222,8 +1225,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                         and any(d.dep_ == "acl" and d.tag_ in ("VBG", "VBN") for d in g.children)):
                     continue  # "banned the airline, with officials saying ...": a circumstance, no party
                 if g.dep_ == "pobj":
-                    # "asked for Bolton's resignation": the owner of what is asked for or acted on.
-                    recipients.extend([g] if eventgate.names_someone(g) else _owners(g))
+                    # "asked for Bolton's resignation": the owner of what is asked for or acted on; "agreed to US
+                    # mediation": the one a name before it says it comes from (_resolve reads it there).
+                    named = _named_modifier(g) and not (c.lower_ == "against" and etype in _DIPLOMATIC)  # "against the Houthi rebellion": the foe
+                    recipients.extend([g] if eventgate.names_someone(g) or named else _owners(g))
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
             # "found Fields guilty": the one the small clause is about.
             recipients.extend(g for g in c.children if g.dep_ == "nsubj")
@@ -1334,6 +1339,18 @@ def _same_participant(r: EventActor, actors: list[EventActor]) -> bool:
     """Whether a recipient is one of the actors again (the same actor, or the same words)."""
     key = (r.name or r.text).lower().rstrip("s")
     return any(r == a or (r.actor_id and r.actor_id == a.actor_id) or key == (a.name or a.text).lower().rstrip("s") for a in actors)
+
+
+def _given_to(thing) -> list:
+    """Whom a thing goes to by a phrase the parser hung on it ("shared evidence with the U.S.", "sent troops to
+    Saudi Arabia"): the objects of its "to" or "with" that name someone."""
+    return [g for p in thing.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+            for g in p.children if g.dep_ == "pobj" and eventgate.names_someone(g)]
+
+
+def _named_modifier(tok) -> bool:
+    """Whether a thing is qualified by a name that can act ("US mediation", "Chinese pressure")."""
+    return any(c.dep_ in ("compound", "amod") and c.ent_type_ in _ACTOR_ENTS for c in tok.children)
 
 
 def _owners(tok) -> list:
