@@ -58,3 +58,14 @@ def test_first_person_in_a_quotation_is_its_speaker(pipeline_all):
 ])
 def test_first_person_without_a_speaker_of_its_kind_is_no_actor(pipeline_all, text):
     assert [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"] == []
+
+
+def test_quotation_at_pairs_marks_as_the_speakers_do():
+    # A stray straight quote inside a curly quotation does not leave the rest of the paragraph quoted.
+    text = "“We call this the \"final offer,” the minister said. Later, police arrested him.\nNext paragraph."
+    assert quotes.quotation_at(text, text.index("final")) == (0, 1)
+    assert quotes.quotation_at(text, text.index("arrested")) is None
+    # A quotation left open at the paragraph's end runs to it.
+    text = "He said: \"We will not stop. We will march on Monday.\nThe police said nothing."
+    assert quotes.quotation_at(text, text.index("march")) == (9, 10)
+    assert quotes.quotation_at(text, text.index("police")) is None

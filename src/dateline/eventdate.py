@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .models import EventDate, Published, Span, Timex
+from .quotes import quotation_at
 
 # How precise a TIMEX3 calendar value is, from its shape (checked in order).
 _PRECISION = [
@@ -292,19 +293,6 @@ def _open(published: Published, derived_from: str, cue: Timex | None = None) -> 
     bound = {"latest": published.value} if derived_from == "before-publication" else {"earliest": published.value}
     return EventDate(value=None, precision="unknown", derived_from=derived_from, timex=cue.value if cue else None,
                      start=cue.start if cue else None, end=cue.end if cue else None, **bound)
-
-
-def quotation_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The offsets of the opening quotation mark when an offset lies inside a quotation of its paragraph, else None
-    (quotes counted from the paragraph's start, so a quotation's sentences and a closing quote left at a
-    sentence's start read right)."""
-    para = text.rfind("\n", 0, offset) + 1
-    before = text[para:offset]
-    if before.count('"') % 2 == 1:
-        return para + before.rfind('"'), para + before.rfind('"') + 1
-    if before.count("“") > before.count("”"):
-        return para + before.rfind("“"), para + before.rfind("“") + 1
-    return None
 
 
 def _quoted_apart(text: str, t: Timex, trigger: Span) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology, quotes
 from .errors import PipelineError
-from .eventdate import event_date, quotation_at
+from .eventdate import event_date
 from .eventloc import choose_locations, entity_of
 from .models import Document, Event, EventActor, EventLocation, Evidence, Span
 from .pipeline import Stage
@@ -703,7 +703,7 @@ class Events(Stage):
                 found.add("historical")  # the date is in an earlier sentence: no cue in this one
         performed = hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) and not _told_past(head)
         reported = ((None if performed else speech_above) or _source_phrase(sent, cues)
-                    or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotation_at(doc.article.text, head.idx)))
+                    or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotes.quotation_at(doc.article.text, head.idx)))
         if reported:
             # What a source says happened is reported; a speech act its own speaker performs is asserted
             # ("Lula said Brazil supports Korea" is Brazil's support, said).

@@ -64,6 +64,18 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return out
 
 
+def quotation_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The offsets of the opening quotation mark when an offset lies inside a quotation of its paragraph (paired as
+    `quotations` pairs them, so a quotation's later sentences and a closing quote at a sentence's start read
+    right), else None."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    for opening, closing, _ in quotations(text, start, len(text) if end < 0 else end):
+        if opening < offset < closing:
+            return opening, opening + 1
+    return None
+
+
 def _speech_subject(tok):
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
