@@ -627,7 +627,7 @@ class Events(Stage):
         # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
         verb = _clause_verb(head)
         between = [t for t in head.ancestors if t.i != verb.i and verb.is_ancestor(t)]  # "worked to arrange a meeting": arrange
-        done = (verb.tag_ in ("VBD",) or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)) and (
+        done = _past(verb) and (
             verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"]) and not any(
             t.lemma_.lower() in cues["planned"]["governors"] for t in between)  # "announced a withdrawal" lies ahead
         if head.dep_ == "nsubj" and any(_be_to(c) for c in head.head.children):
@@ -1538,11 +1538,15 @@ def _agentive(arg_toks, mentions) -> bool:
     return False
 
 
+def _past(verb) -> bool:
+    """Whether a verb tells what is done: a past tense ("asked") or a perfect ("had asked", "has asked")."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def _told_past(head) -> bool:
     """Whether a trigger's clause tells a past act ("announced he had asked for Bolton's resignation"), not one the
     saying performs ("said Brazil supports Korea")."""
-    verb = _clause_verb(head)
-    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return _past(_clause_verb(head))
 
 
 def _speaker_is_actor(head, mentions, sent) -> bool:
