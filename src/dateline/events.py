@@ -406,6 +406,8 @@ class Events(Stage):
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
                     actor_toks = actor_toks or more_actors
                     recipient_toks = recipient_toks + more_recipients
+            if actor_toks and all(eventgate.hazard(t) for t in actor_toks):
+                continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
             actors = _resolve(actor_toks, mentions, sent, nouns=True)
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
             recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds)
