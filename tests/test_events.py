@@ -702,3 +702,15 @@ def test_he_and_she_agree_with_the_gender_the_article_tells(annotate, events, te
     doc = annotate(doc)
     doc.actors = _actors(text, table)
     assert [a.text for a in _one(events(doc), "REQUEST").actors] == [actor]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The Senate could disqualify the former governor from holding office again.", "SANCTION"),
+    ("Portugal relinquished control of Macau to China in 1999.", "RETREAT"),
+    ("The opposition leader lamented the government's decision on Monday.", "ACCUSE"),
+    ("The European Union funded the reconstruction of the hospital in Gaza last year.", "AID"),
+])
+def test_plover_verbs_of_sanction_retreat_disapproval_and_aid(pipeline_all, text, etype):
+    import dateline
+
+    assert etype in {e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events}
