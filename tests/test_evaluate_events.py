@@ -101,6 +101,9 @@ def test_classify_main_event_leans_on_the_lead_between_close_types():
     ("The weather was sunny.", [], ["statement"]),  # no candidate at all
     # No trigger: the classifier's type, as the stage's fallback would code it (off for emission by default).
     ("Thousands of teachers walked out of classrooms across Serbia on Monday.", ["PROTEST"], ["material_conflict"]),
+    # Words read in another sense name no event, nor does what they govern, and no guess stands in: a no-comment is
+    # CAMEO's statement.
+    ("The governor's office declined to comment on the allegations against the mayor.", [], ["statement"]),
 ])
 def test_classify_reads_a_text_whose_candidates_were_all_gated_from_its_strongest_candidate(text, plover, cameo):
     stages = pipeline_for(SETTINGS, classify.TARGET)

@@ -564,6 +564,8 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("The rebels released the hostages on Monday.", "RETREAT"),  # people released
     ("Armed rebels struck at dawn on Monday near the border.", "ASSAULT"),  # an armed actor's strike is an attack
     ("The funds will be provided by the President's Malaria Initiative to Zambia.", "AID"),  # a programme, no hazard
+    ("The prime minister refused to respond to a demand from the opposition on Monday.", "REJECT"),  # a demand rejected
+    ("Soldiers routinely beat detainees in the prison, a court heard on Monday.", "ASSAULT"),  # repeated abuse, no norm
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}

@@ -79,9 +79,10 @@ def text_reading(doc: Document, stage) -> Reading | None:
             strength = ((1 - share) * weight + share * probs.get(etype, 0.0)) / (1.0 + 0.5 * rank)
             if strength > best:
                 best, reading = strength, Reading(etype, mode)
-        if not found and probs:
+        if not found and probs and not (hasattr(stage, "reads_otherwise") and stage.reads_otherwise(sent)):
             # No trigger in the sentence: the classifier's type, when it is sure enough (the stage's model_threshold),
-            # as the stage's fallback would code it (weight 0.2 + 0.5 p).
+            # as the stage's fallback would code it (weight 0.2 + 0.5 p); not where the words were read in another
+            # sense ("declined to comment" is no event, and CAMEO's statement).
             etype, p = max(probs.items(), key=lambda kv: kv[1])
             strength = ((1 - share) * (0.2 + 0.5 * p) + share * p) / (1.0 + 0.5 * rank)
             if p >= getattr(stage, "model_threshold", 1.0) and strength > guess:
