@@ -171,7 +171,12 @@ def serve(ctx, db, host, port, workers):
     if workers == 1:
         uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="warning")
         return
-    os.environ["DATELINE_DB"] = settings.db  # each worker builds its app from the environment
+    # Each worker builds its app from the environment: the parent's settings whole (its --config, --db and
+    # --min-confidence too), not only what a worker would read from ./dateline.toml and DATELINE_* variables.
+    from .web.app import SETTINGS_ENV
+
+    os.environ["DATELINE_DB"] = settings.db
+    os.environ[SETTINGS_ENV] = settings.model_dump_json()
     from .web import workers as processes
 
     if processes.AVAILABLE:  # a listening socket per worker: connections spread among them

@@ -7,6 +7,7 @@ carries a Content-Security-Policy that allows scripts only from this server, and
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import uuid
 from contextlib import asynccontextmanager
@@ -18,9 +19,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import DatelineError, InputError, QueryError
+from ..errors import ConfigError, DatelineError, InputError, QueryError
 from ..settings import Settings
 from ..store import Store
 
@@ -161,8 +163,20 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     return app
 
 
+# The settings `dateline serve --workers N` hands its server processes, as JSON.
+SETTINGS_ENV = "DATELINE_SERVE_SETTINGS"
+
+
 def app_from_env() -> FastAPI:
-    """The app for a server process that builds its own (`dateline serve --workers N`): settings from the environment."""
+    """The app for a server process that builds its own (`dateline serve --workers N`): the settings the parent
+    handed down in DATELINE_SERVE_SETTINGS, else settings from ./dateline.toml and the environment."""
     from ..settings import load_settings
 
+    handed = os.environ.get(SETTINGS_ENV)
+    if handed:
+        try:
+            return create_app(Settings.model_validate_json(handed))
+        except ValidationError as err:
+            raise ConfigError(f"{SETTINGS_ENV} holds no valid settings ({err.errors()[0]['msg']}); unset it, "
+                              "or start the server with `dateline serve`") from None
     return create_app(load_settings())
