@@ -582,3 +582,15 @@ def test_a_natural_hazard_is_no_actor(nlp, text, word, hazard):
     from dateline import eventgate
     [tok] = [t for t in nlp(text) if t.text == word]
     assert eventgate.hazard(tok) == hazard
+
+
+@pytest.mark.parametrize("second,events", [
+    ("French President Emmanuel Macron accused the Iranian government of ordering the attack.", 1),  # the state and its head
+    ("French President Emmanuel Macron accused the Israeli government of lying about it.", 2),  # another target
+])
+def test_a_state_and_its_government_tell_one_happening_when_they_share_its_target(pipeline_all, second, events):
+    found = [e for e in events_of(pipeline_all, "France accused Iran of the attack on the tanker on Monday. " + second)
+             if e.type == "ACCUSE"]
+    assert len(found) == events
+    if events == 1:
+        assert len(found[0].mentions) == 1 and texts(found, "actors") == [["France"]]

@@ -2,7 +2,8 @@
 
 Not a stage: the events stage calls `merge` on the events of a whole document. Two events tell the
 same happening when they have the same type, compatible actors (a shared actor, or the words of one
-inside the other's: "Kim" and "Kim Jong Un"), compatible recipients, places and dates (no two
+inside the other's: "Kim" and "Kim Jong Un"; or a state and a government actor of it, when their targets are
+shared too: "Britain blames Russia" and "Theresa May has blamed the Russian government"), compatible recipients, places and dates (no two
 different modes, no places in two countries or over 100 km apart, no explicit dates over a week apart), and the same kind of factuality: what
 happened (asserted or reported), what happened long ago (historical), and each kind of what did not
 (yet) happen (planned, speculated, hypothetical, negated) stay apart, so a planned visit never merges
@@ -58,6 +59,19 @@ def _compatible_roles(a: list[EventActor], b: list[EventActor], required: bool) 
     return not (ca and cb) or bool(ca & cb)
 
 
+def _speaks_for(a: list[EventActor], b: list[EventActor]) -> bool:
+    """Whether one side is a state and the other its government acting for it ("Britain blames Russia" and "Theresa
+    May has blamed the Russian government"): one happening when they also share its target, or target a state
+    and its government."""
+    def state(xs):
+        return {x.country for x in xs if (x.actor_id or "").startswith("country:")}
+
+    def government(xs):
+        return {x.country for x in xs if x.country and x.sector == "GOV"}
+
+    return bool(state(a) & government(b) or state(b) & government(a))
+
+
 def _named(x: EventActor) -> bool:
     """A participant named by a proper name other than a country's ("Milken", "Angela Stanton")."""
     return x.text[:1].isupper() and not (x.actor_id or "").startswith("country:") and x.text.lower() not in _ANAPHORIC
@@ -72,7 +86,11 @@ def same_happening(a: Event, b: Event) -> bool:
     """Whether two events of one article tell the same happening (see the module docstring)."""
     if a.type != b.type or _kind(a) != _kind(b):
         return False
-    if not _compatible_roles(a.actors, b.actors, required=True) or not _compatible_roles(a.recipients, b.recipients, required=False):
+    if not _compatible_roles(a.recipients, b.recipients, required=False):
+        return False
+    if not _compatible_roles(a.actors, b.actors, required=True) and not (
+            _speaks_for(a.actors, b.actors) and (_compatible_roles(a.recipients, b.recipients, required=True)
+                                                 or _speaks_for(a.recipients, b.recipients))):
         return False
     if a.mode != b.mode:
         return False
@@ -98,9 +116,11 @@ def _dates_agree(da: str | None, db: str | None) -> bool:
 
 
 def _union(a: list[EventActor], b: list[EventActor]) -> list[EventActor]:
+    """The participants of `a`, then those of `b` that are no one of them (a state is its government: "Britain" adds
+    nothing to "Theresa May")."""
     out = list(a)
     for x in b:
-        if not any(_same(x, y) for y in out):
+        if not any(_same(x, y) for y in out) and not _speaks_for([x], out):
             out.append(x)
     return out
 
