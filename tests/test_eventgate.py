@@ -594,3 +594,13 @@ def test_a_state_and_its_government_tell_one_happening_when_they_share_its_targe
     assert len(found) == events
     if events == 1:
         assert len(found[0].mentions) == 1 and texts(found, "actors") == [["France"]]
+
+
+@pytest.mark.parametrize("text,actors", [
+    # A town that seats no government is a place, or a part of a name, never an actor.
+    ("Historians of the University of California, Santa Cruz disagreed with the report on Monday.", ["University of California"]),
+    ("Moscow condemned the strikes on the border on Monday.", ["Moscow"]),  # a capital stands for its government
+])
+def test_only_a_seat_of_government_acts_for_it(pipeline_all, text, actors):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]
+    assert texts([event], "actors") == [actors]

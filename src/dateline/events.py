@@ -75,6 +75,10 @@ _CHARGED = {"SANCTION", "COERCE", "ACCUSE"}
 _ADJ_TARGET_PREPS = {"of", "to", "toward", "towards"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+# GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
+# province's, PPLA, may: "Moscow said"); their names are places or parts of names ("University of California, Los
+# Angeles"), never actors.
+_SEATLESS = {"PPL", "PPLX", "PPLL", "PPLS", "PPLF", "PPLR", "PPLQ", "PPLH", "PPLW", "PPLA2", "PPLA3", "PPLA4"}
 _PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 _NEUTER = {"it", "its"}
 _PLURAL = {"they", "them", "their", "theirs"}
@@ -97,6 +101,7 @@ class _Context:
     mentions: list  # (start, end, actor) for every mention of doc.actors
     kinds: dict  # doc.actors id -> kind
     towns: set  # (start, end) of place mentions below country level
+    seatless: set = field(default_factory=set)  # (start, end) of towns that seat no government: never actors
     anaphors: list = field(default_factory=list)  # actor-less "the visit" mentions, for eventmerge
     notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
     places: list = field(default_factory=list)  # (start, end, place) of every place mention, by start
@@ -202,6 +207,7 @@ class Events(Stage):
             mentions=[(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions],
             kinds={a.id: a.kind for a in doc.actors},
             towns={(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions},
+            seatless={(m.start, m.end) for p in doc.places if p.feature_code in _SEATLESS for m in p.mentions},
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
         sdoc.user_data["dateline_genders"] = _genders(doc)
@@ -438,7 +444,8 @@ class Events(Stage):
                               if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)
-                      and not (hit.mode == "visit" and (a.start, a.end) in towns)]  # "the train from London arrived": no visitor
+                      and not (hit.mode == "visit" and (a.start, a.end) in towns)  # "the train from London arrived": no visitor
+                      and (a.start, a.end) not in ctx.seatless]  # "the Raqqa battle": a town that seats no government acts for no one
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
             if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
