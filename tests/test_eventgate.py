@@ -604,3 +604,12 @@ def test_a_state_and_its_government_tell_one_happening_when_they_share_its_targe
 def test_only_a_seat_of_government_acts_for_it(pipeline_all, text, actors):
     [event] = [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]
     assert texts([event], "actors") == [actors]
+
+
+@pytest.mark.parametrize("text,visit", [
+    ("Thousands of Venezuelans arrived in Brazil last year, fleeing the crisis.", False),  # migrants, no visit
+    ("Russians travelling to Britain were told on Monday to be careful.", False),
+    ("President Vladimir Putin arrived in Beijing on Monday.", True),
+])
+def test_a_people_on_the_move_pays_no_visit(pipeline_all, text, visit):
+    assert any(e.type == "CONSULT" for e in events_of(pipeline_all, text)) == visit

@@ -444,7 +444,7 @@ class Events(Stage):
                               if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)
-                      and not (hit.mode == "visit" and (a.start, a.end) in towns)  # "the train from London arrived": no visitor
+                      and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))  # "the train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit
                       and (a.start, a.end) not in ctx.seatless]  # "the Raqqa battle": a town that seats no government acts for no one
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
@@ -1289,6 +1289,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     return actors, recipients
+
+
+def _a_people(participant: EventActor, sdoc) -> bool:
+    """Whether a participant is a people named by its plural ("Venezuelans", "Russians"): people who travel or
+    migrate, not the state that visits."""
+    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
+    return span is not None and len(span) > 0 and span.root.tag_ in ("NNPS", "NNS") and span.root.ent_type_ == "NORP"
 
 
 def _light(verb) -> bool:
