@@ -714,3 +714,21 @@ def test_plover_verbs_of_sanction_retreat_disapproval_and_aid(pipeline_all, text
     import dateline
 
     assert etype in {e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events}
+
+
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("The United States designated the militia as a terrorist organization on Monday.", ["United States"], ["militia"]),
+    ("The opposition made allegations of widespread fraud on Monday.", ["opposition"], []),
+])
+def test_designations_and_allegations_are_accusations(pipeline_all, text, actors, recipients):
+    import dateline
+
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ACCUSE"]
+    assert [a.text for a in event.actors] == actors and [r.text for r in event.recipients] == recipients
+
+
+def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_all):
+    import dateline
+
+    found = dateline.process("The mayor was ousted for corruption allegations in 2019.", pipeline=pipeline_all, published="2020-01-15").events
+    assert not [e for e in found if e.type == "ACCUSE" and [a.text for a in e.actors] == ["The mayor"]]

@@ -1202,7 +1202,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 verb = verb.head  # "may be interested in an agreement": the one interested
             elif verb.pos_ == "NOUN" and verb.lemma_.lower() in _CLAIM_NOUNS and verb.dep_ == "dobj":
                 verb = verb.head  # "claimed responsibility for the attack": the one who claims it
-            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS:
+            if verb.pos_ in ("VERB", "AUX") and noun.head.lower_ == "for" and etype == "ACCUSE":
+                # "was ousted for sexual harassment allegations": the one ousted is the accused; who accused is not said.
+                recipients.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
+            elif verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS:
                 # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
                 # was killed or died in an airstrike suffered it.
                 actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
