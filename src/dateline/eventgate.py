@@ -207,6 +207,9 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if (etype == "ASSAULT" and head.pos_ == "VERB" and lemma in _INTRANSITIVE_SENSES and not _patients(head)
             and not any(a.sector in _ARMED for a in actors or ())):
         return True  # "teachers striking in West Virginia", "Sutton would storm to the title"
+    if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _UNARMED for c in head.children):
+        return True  # "a legal battle", "the trade war", "a custody fight": a contest without arms
     if etype == "RETREAT" and mode == "release":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o) for o in objects):
@@ -319,6 +322,11 @@ _WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "po
 # Nouns a protest word may name a kind of while still telling a protest ("a protest march", "a protest vote").
 _PROTEST_HEADS = {"march", "rally", "action", "strike", "vote", "camp", "sit-in", "demonstration", "protest", "gathering", "movement"}
 
+# Nouns of a contest that words before them can make unarmed ("a legal battle", "the trade war").
+_CONTESTS = {"battle", "fight", "war", "struggle", "showdown"}
+_UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "election", "electoral", "custody", "price",
+            "budget", "ratings", "verbal", "bidding", "takeover", "culture", "tax", "patent", "copyright", "regulatory",
+            "word", "propaganda", "currency", "diplomatic", "leadership", "succession", "boardroom"}
 # Words before a storm's name ("Hurricane Harvey", "Typhoon Haiyan").
 _NAMED_STORMS = {"hurricane", "typhoon", "cyclone", "storm", "tornado"}
 # Adverbs that make a clause tell what is the norm, not a happening ("routinely beat detainees" reports real,
