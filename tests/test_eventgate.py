@@ -615,3 +615,10 @@ def test_only_a_seat_of_government_acts_for_it(pipeline_all, text, actors):
 ])
 def test_a_people_on_the_move_pays_no_visit(pipeline_all, text, visit):
     assert any(e.type == "CONSULT" for e in events_of(pipeline_all, text)) == visit
+
+
+def test_a_dateline_is_where_a_story_was_filed_not_who_acts(pipeline_all):
+    text = ("EASTER VIGIL. Photo by Angie de Silva. MANILA, Philippines – Ahead of Easter Sunday, Archbishop Luis Antonio "
+            "Tagle urged the government to free political prisoners.")
+    found = events_of(pipeline_all, text)
+    assert not [a.text for e in found for a in e.actors + e.recipients if a.text in ("MANILA", "Philippines")]

@@ -75,6 +75,9 @@ _CHARGED = {"SANCTION", "COERCE", "ACCUSE"}
 _ADJ_TARGET_PREPS = {"of", "to", "toward", "towards"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside", "throughout"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+# A dateline: the town in capitals a story was filed from and its country, before a dash, at a paragraph's or a
+# sentence's start ("MANILA, Philippines – Ahead of Easter ...", "BRASÍLIA, Brazil – Mr. Lula ...").
+_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s")
 # GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
 # province's, PPLA, may: "Moscow said"); their names are places or parts of names ("University of California, Los
 # Angeles"), never actors.
@@ -102,6 +105,7 @@ class _Context:
     kinds: dict  # doc.actors id -> kind
     towns: set  # (start, end) of place mentions below country level
     seatless: set = field(default_factory=set)  # (start, end) of towns that seat no government: never actors
+    datelines: list = field(default_factory=list)  # (start, end) of datelines ("MANILA, Philippines –"): no participants
     anaphors: list = field(default_factory=list)  # actor-less "the visit" mentions, for eventmerge
     notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
     places: list = field(default_factory=list)  # (start, end, place) of every place mention, by start
@@ -208,6 +212,7 @@ class Events(Stage):
             kinds={a.id: a.kind for a in doc.actors},
             towns={(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions},
             seatless={(m.start, m.end) for p in doc.places if p.feature_code in _SEATLESS for m in p.mentions},
+            datelines=[m.span(1) for m in _DATELINE.finditer(doc.article.text)],
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
         sdoc.user_data["dateline_genders"] = _genders(doc)
@@ -445,7 +450,8 @@ class Events(Stage):
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))  # "the train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit
-                      and (a.start, a.end) not in ctx.seatless]  # "the Raqqa battle": a town that seats no government acts for no one
+                      and (a.start, a.end) not in ctx.seatless  # "the Raqqa battle": a town that seats no government acts for no one
+                      and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]  # "MANILA, Philippines – ... urged": where it was filed
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
             if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
