@@ -732,3 +732,13 @@ def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_
 
     found = dateline.process("The mayor was ousted for corruption allegations in 2019.", pipeline=pipeline_all, published="2020-01-15").events
     assert not [e for e in found if e.type == "ACCUSE" and [a.text for a in e.actors] == ["The mayor"]]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The government opposed the request of the villagers in court on Monday.", "REJECT"),  # a request turned down
+    ("The opposition opposed the new law on Monday.", "ACCUSE"),  # disapproval
+])
+def test_opposing_a_request_rejects_it(pipeline_all, text, etype):
+    import dateline
+
+    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "opposed"] == [etype]
