@@ -556,6 +556,7 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Few expected the young driver would storm to the title in his second season.",  # a race won
     "Local residents have waged a legal battle against the mining company since 2004.",  # a contest without arms
     "Villagers began a court battle against the army over the land on Monday.",
+    "The opposition ended its boycott of parliament on Monday.",  # a protest ending, not one held
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]

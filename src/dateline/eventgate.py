@@ -207,6 +207,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if (etype == "ASSAULT" and head.pos_ == "VERB" and lemma in _INTRANSITIVE_SENSES and not _patients(head)
             and not any(a.sector in _ARMED for a in actors or ())):
         return True  # "teachers striking in West Virginia", "Sutton would storm to the title"
+    if etype == "PROTEST" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _ENDING:
+        return True  # "officials ended their boycott", "the union called off the strike": a protest ending, not one held
     if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in _UNARMED for c in head.children):
         return True  # "a legal battle", "the trade war", "a custody fight": a contest without arms
@@ -322,6 +324,8 @@ _WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "po
 # Nouns a protest word may name a kind of while still telling a protest ("a protest march", "a protest vote").
 _PROTEST_HEADS = {"march", "rally", "action", "strike", "vote", "camp", "sit-in", "demonstration", "protest", "gathering", "movement"}
 
+# Verbs that end what their object names.
+_ENDING = {"end", "lift", "suspend", "halt", "stop", "abandon", "drop", "cancel", "conclude"}
 # Nouns of a contest that words before them can make unarmed ("a legal battle", "the trade war").
 _CONTESTS = {"battle", "fight", "war", "struggle", "showdown"}
 _UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "election", "electoral", "custody", "price",
