@@ -742,3 +742,14 @@ def test_opposing_a_request_rejects_it(pipeline_all, text, etype):
     import dateline
 
     assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "opposed"] == [etype]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("China vowed to fight the United States at any cost on Monday.", "THREATEN"),  # a promise of harm
+    ("The minister pledged to punish the rebels who attacked the convoy.", "AGREE"),  # no attack promised
+])
+def test_a_vow_to_attack_is_a_threat(pipeline_all, text, etype):
+    import dateline
+
+    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert etype in {e.type for e in found} and not ({"THREATEN", "AGREE"} - {etype}) & {e.type for e in found}

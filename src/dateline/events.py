@@ -78,6 +78,9 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # A dateline: the town in capitals a story was filed from and its country, before a dash, at a paragraph's or a
 # sentence's start ("MANILA, Philippines – Ahead of Easter ...", "BRASÍLIA, Brazil – Mr. Lula ...").
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s")
+# Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to punish").
+_VOWS = {"vow", "pledge", "promise", "swear"}
+_HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
 # GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
 # province's, PPLA, may: "Moscow said"); their names are places or parts of names ("University of California, Los
 # Angeles"), never actors.
@@ -341,6 +344,9 @@ class Events(Stage):
             else:
                 governor.content.append(hit)
         for hit in top:
+            if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(c.type in _HOSTILE for c in hit.content):
+                # "vowed to fight the US at any cost", "pledged to retaliate": a promise of harm is a threat.
+                hit.type, hit.mode = "THREATEN", None
             self._content_mode(hit)
             if not hit.mode and hit.type in self.instruments:
                 hit.mode = _instrument(hit.head, self.instruments[hit.type])
