@@ -78,7 +78,7 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # A dateline: the town in capitals a story was filed from and its country, before a dash, at a paragraph's or a
 # sentence's start ("MANILA, Philippines – Ahead of Easter ...", "BRASÍLIA, Brazil – Mr. Lula ...").
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s")
-# Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to punish").
+# Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
 # GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
@@ -454,10 +454,13 @@ class Events(Stage):
                 recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False)
                               if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
+            # "The train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit; "the Raqqa
+            # battle": a town that seats no government acts for no one; "MANILA, Philippines – ... urged": where the
+            # story was filed.
             actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)
-                      and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))  # "the train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit
-                      and (a.start, a.end) not in ctx.seatless  # "the Raqqa battle": a town that seats no government acts for no one
-                      and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]  # "MANILA, Philippines – ... urged": where it was filed
+                      and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
+                      and (a.start, a.end) not in ctx.seatless
+                      and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
             if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
