@@ -557,6 +557,7 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Local residents have waged a legal battle against the mining company since 2004.",  # a contest without arms
     "Villagers began a court battle against the army over the land on Monday.",
     "The opposition ended its boycott of parliament on Monday.",  # a protest ending, not one held
+    "China does not want a trade war but is not afraid to fight one, the ministry said.",  # a trade fight
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -569,6 +570,7 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("The funds will be provided by the President's Malaria Initiative to Zambia.", "AID"),  # a programme, no hazard
     ("The prime minister refused to respond to a demand from the opposition on Monday.", "REJECT"),  # a demand rejected
     ("Soldiers routinely beat detainees in the prison, a court heard on Monday.", "ASSAULT"),  # repeated abuse, no norm
+    ("Rebels fought government troops near the border on Monday.", "ASSAULT"),  # a fight of arms
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}

@@ -209,6 +209,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "teachers striking in West Virginia", "Sutton would storm to the title"
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _ENDING:
         return True  # "officials ended their boycott", "the union called off the strike": a protest ending, not one held
+    if etype == "ASSAULT" and lemma in _CONTESTS and _trade_talk(head.sent):
+        return True  # "China vowed to fight the U.S. 'at any cost' after Trump proposed tariffs": a trade fight
     if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in _UNARMED for c in head.children):
         return True  # "a legal battle", "the trade war", "a custody fight": a contest without arms
@@ -324,10 +326,22 @@ _WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "po
 # Nouns a protest word may name a kind of while still telling a protest ("a protest march", "a protest vote").
 _PROTEST_HEADS = {"march", "rally", "action", "strike", "vote", "camp", "sit-in", "demonstration", "protest", "gathering", "movement"}
 
+# Words of trade, and of arms: a fight in a sentence of the first without the second is a trade fight.
+_TRADE = {"trade", "tariff", "protectionism", "export", "import", "dumping"}
+_ARMS = {"troop", "soldier", "army", "military", "militant", "rebel", "missile", "bomb", "gun", "shell", "weapon", "rocket",
+         "airstrike", "kill", "wound", "casualty", "dead", "attack", "fighter", "police"}
+
+
+def _trade_talk(sent) -> bool:
+    """Whether a sentence talks of trade and not of arms."""
+    lemmas = {t.lemma_.lower() for t in sent}
+    return bool(lemmas & _TRADE) and not lemmas & _ARMS
+
+
 # Verbs that end what their object names.
 _ENDING = {"end", "lift", "suspend", "halt", "stop", "abandon", "drop", "cancel", "conclude"}
 # Nouns of a contest that words before them can make unarmed ("a legal battle", "the trade war").
-_CONTESTS = {"battle", "fight", "war", "struggle", "showdown"}
+_CONTESTS = {"battle", "fight", "war", "struggle", "showdown"}  # nouns, and the verbs fight and battle
 _UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "election", "electoral", "custody", "price",
             "budget", "ratings", "verbal", "bidding", "takeover", "culture", "tax", "patent", "copyright", "regulatory",
             "word", "propaganda", "currency", "diplomatic", "leadership", "succession", "boardroom"}
