@@ -572,22 +572,19 @@ class Events(Stage):
 
     def candidates(self, sent) -> list[tuple[str, str | None, float]]:
         """The trigger candidates of a sentence before the precision gate, as (type, mode, rule weight): what its
-        words are about even when no event is emitted (`dateline eval classify` reads a text's type from them).
-        Words used in another sense (`eventgate.other_sense`) name no event, nor does what they govern
-        ("declined to comment on the allegations": no accusation either)."""
+        words are about even when no event is emitted (`dateline eval classify` reads a text's type from them)."""
+        return self.reading(sent)[0]
+
+    def reading(self, sent) -> tuple[list[tuple[str, str | None, float]], bool]:
+        """The sentence's candidates (see `candidates`), and whether some words that look like an event's are used in
+        another sense (`eventgate.other_sense`): those name no event, nor does what they govern ("declined to
+        comment on the allegations": no accusation either), and a sentence so read tells no event, so no classifier
+        guess should stand in for one."""
         hits = self._nest(self._triggers(sent))
-        other = self._other_senses(hits)
-        return [(hit.type, hit.mode, hit.trigger.weight) for hit in hits
-                if not any(hit.head.i == o.i or o.is_ancestor(hit.head) for o in other)]
-
-    def reads_otherwise(self, sent) -> bool:
-        """Whether some words of the sentence that look like an event's are used in another sense ("declined to
-        comment"): the sentence was read, and tells no event, so no classifier guess should stand in for one."""
-        return bool(self._other_senses(self._nest(self._triggers(sent))))
-
-    @staticmethod
-    def _other_senses(hits: list[_Hit]) -> list:
-        return [h.head for h in hits if eventgate.other_sense(h.head, h.type, h.mode)]
+        other = [h.head for h in hits if eventgate.other_sense(h.head, h.type, h.mode)]
+        found = [(hit.type, hit.mode, hit.trigger.weight) for hit in hits
+                 if not any(hit.head.i == o.i or o.is_ancestor(hit.head) for o in other)]
+        return found, bool(other)
 
     def _fallback(self, sent, probs: dict[str, float]) -> list[_Hit]:
         """When no trigger matched: the classifier's type on the clause's main verb, if it is sure enough."""

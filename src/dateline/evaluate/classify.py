@@ -69,17 +69,19 @@ def text_reading(doc: Document, stage) -> Reading | None:
     candidates, model = getattr(stage, "candidates", None), getattr(stage, "model", None)
     if doc.spacy is None or candidates is None:
         return None  # a swapped events stage that cannot tell its candidates
+    # Events.reading also tells whether the words were read in another sense; a stage without it only has candidates.
+    read = getattr(stage, "reading", None) or (lambda sent: (candidates(sent), False))
     share = getattr(stage, "model_weight", 0.0) if model is not None else 0.0
     best, reading = -1.0, None
     guess, guessed = -1.0, None
     for rank, sent in enumerate(doc.spacy.sents):
-        found = candidates(sent)
+        found, otherwise = read(sent)
         probs = model.proba(sent.text) if model is not None else {}
         for etype, mode, weight in found:
             strength = ((1 - share) * weight + share * probs.get(etype, 0.0)) / (1.0 + 0.5 * rank)
             if strength > best:
                 best, reading = strength, Reading(etype, mode)
-        if not found and probs and not (hasattr(stage, "reads_otherwise") and stage.reads_otherwise(sent)):
+        if not found and probs and not otherwise:
             # No trigger in the sentence: the classifier's type, when it is sure enough (the stage's model_threshold),
             # as the stage's fallback would code it (weight 0.2 + 0.5 p); not where the words were read in another
             # sense ("declined to comment" is no event, and CAMEO's statement).
