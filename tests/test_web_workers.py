@@ -108,8 +108,7 @@ def test_a_signal_during_a_pause_stops_every_worker(monkeypatch, sig):
 def test_serve_says_in_one_line_why_it_stopped(monkeypatch, capsys, tmp_path, fresh_db):
     Store(fresh_db)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DATELINE_DB", str(fresh_db))  # `serve` sets these for its workers; the test puts them back
-    monkeypatch.setenv(SETTINGS_ENV, "")
+    monkeypatch.setenv(SETTINGS_ENV, "")  # `serve` sets it for its workers; the test puts it back
     monkeypatch.setattr(sys, "argv", ["dateline", "serve", "--db", str(fresh_db), "--port", "0", "--workers", "2"])
     monkeypatch.setattr(workers, "RESTART_DELAY", 30.0)
     monkeypatch.setattr(workers, "_start", Starts())

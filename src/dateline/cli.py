@@ -175,7 +175,6 @@ def serve(ctx, db, host, port, workers):
     # --min-confidence too), not only what a worker would read from ./dateline.toml and DATELINE_* variables.
     from .web.app import SETTINGS_ENV
 
-    os.environ["DATELINE_DB"] = settings.db
     os.environ[SETTINGS_ENV] = settings.model_dump_json()
     from .web import workers as processes
 
