@@ -421,7 +421,8 @@ class Events(Stage):
             for inner in hit.content:
                 if inner.type == hit.type:
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
-                    actor_toks = actor_toks or more_actors
+                    # "has been indicted in a bribery investigation": who undergoes the outer act is not the inner one's actor.
+                    actor_toks = actor_toks or [t for t in more_actors if t not in recipient_toks]
                     recipient_toks = recipient_toks + more_recipients
             if actor_toks and all(eventgate.hazard(t) for t in actor_toks):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
