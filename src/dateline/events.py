@@ -421,8 +421,9 @@ class Events(Stage):
             for inner in hit.content:
                 if inner.type == hit.type:
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
-                    # "has been indicted in a bribery investigation": who undergoes the outer act is not the inner one's actor.
-                    actor_toks = actor_toks or [t for t in more_actors if t not in recipient_toks]
+                    # "has been indicted in a bribery investigation": the outer act's passive subject undergoes it,
+                    # and is not the inner one's actor.
+                    actor_toks = actor_toks or [t for t in more_actors if not (t.dep_ == "nsubjpass" and t.head.i == hit.head.i)]
                     recipient_toks = recipient_toks + more_recipients
             if actor_toks and all(eventgate.hazard(t) for t in actor_toks):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
