@@ -84,6 +84,7 @@ def test_kb_covers_every_iso_country():
         ("The IAEA inspectors left Iran.", "org:iaea", "IAEA", "IGO"),
         ("Opposition groups in Zimbabwe called a strike.", "group:ZWE:OPP", "ZWE", "OPP"),
         ("Refugees from Liberia crossed the border.", "group:LBR:REF", "LBR", "REF"),
+        ("US employers are complaining about the new visa rules.", "group:USA:BUS", "USA", "BUS"),  # a country's employers, not the US
         ("Rebels in Darfur attacked.", "group:-:REB", None, "REB"),
         ("President Bush has threatened further action.", "person:george_w_bush", "USA", "GOV"),
         ("Sri Lanka opened an embassy in Tehran.", "country:IRN", "IRN", None),

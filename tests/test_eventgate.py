@@ -558,6 +558,10 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Villagers began a court battle against the army over the land on Monday.",
     "The opposition ended its boycott of parliament on Monday.",  # a protest ending, not one held
     "China does not want a trade war but is not afraid to fight one, the ministry said.",  # a trade fight
+    "The town's population declined an average of 11 people per day last year.",  # a fall by an amount
+    "Exports to the bloc declined 12 percent in March.",
+    "Labour beat the Conservatives in the parliamentary vote on Tuesday.",  # a win in a vote, no blow
+    "The senator defeated the incumbent in the Democratic primary in June.",
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -571,9 +575,16 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("The prime minister refused to respond to a demand from the opposition on Monday.", "REJECT"),  # a demand rejected
     ("Soldiers routinely beat detainees in the prison, a court heard on Monday.", "ASSAULT"),  # repeated abuse, no norm
     ("Rebels fought government troops near the border on Monday.", "ASSAULT"),  # a fight of arms
+    ("The army defeated the rebels in a battle near the border on Monday.", "ASSAULT"),  # a win in a battle is a blow
+    ("The party declined 3 offers of talks from the government on Monday.", "REJECT"),  # offers, counted, declined
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}
+
+
+def test_fighting_an_idea_is_no_assault_and_vowing_to_is_no_threat(pipeline_all):
+    found = events_of(pipeline_all, "The governor vowed on Monday to fight the administration's threats to cut funding.")
+    assert not [e.type for e in found if e.type in ("ASSAULT", "THREATEN") and "governor" in " ".join(texts([e], "actors")[0])]
 
 
 @pytest.mark.parametrize("text,word,hazard", [

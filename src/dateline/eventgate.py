@@ -202,6 +202,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "REJECT" and head.pos_ == "VERB" and lemma == "decline" and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in head.children):
         return True  # "the party has declined since 1933": one declines something or to do it
+    if etype == "REJECT" and head.pos_ == "VERB" and lemma == "decline" and _measured(head):
+        return True  # "the population declined an average of 11 people a day", "declined 3 percent": a fall by so much
     if etype == "REJECT" and lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children):
         return True  # "declined to elaborate", "refused to comment": no one's demand rejected
     if (etype == "ASSAULT" and head.pos_ == "VERB" and lemma in _INTRANSITIVE_SENSES and not _patients(head)
@@ -214,6 +216,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in _UNARMED for c in head.children):
         return True  # "a legal battle", "the trade war", "a custody fight": a contest without arms
+    if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
+        return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
     if etype == "RETREAT" and mode == "release":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o) for o in objects):
@@ -336,6 +340,36 @@ def _trade_talk(sent) -> bool:
     """Whether a sentence talks of trade and not of arms."""
     lemmas = {t.lemma_.lower() for t in sent}
     return bool(lemmas & _TRADE) and not lemmas & _ARMS
+
+
+# Verbs of winning that are blows only outside a vote, a race or a game.
+_WINS = {"beat", "defeat", "trounce", "thrash", "rout", "crush", "edge", "outvote"}
+_VOTES = {"vote", "poll", "ballot", "referendum", "election", "primary", "race", "runoff", "run-off", "final",
+          "semifinal", "semi-final", "round", "match", "game", "contest", "tournament", "league", "cup", "championship"}
+_AMOUNTS = {"average", "percent", "per cent", "%", "point", "bit", "lot", "fraction", "third", "quarter", "half", "tenth"}
+
+
+def _amount(tok) -> bool:
+    """Whether a noun phrase is an amount: "an average of 11", "3 percent", "a third", "$2 million" (not "3 offers")."""
+    return tok.like_num or tok.ent_type_ in ("PERCENT", "QUANTITY", "MONEY") or tok.lemma_.lower() in _AMOUNTS
+
+
+def _measured(verb) -> bool:
+    """Whether what a verb takes is an amount it changes by ("declined an average of 11", "fell by 3 percent")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.ent_type_ not in ("DATE", "TIME")]
+    by = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("by", "to", "from") for g in c.children if g.dep_ == "pobj"]
+    return bool(objects or by) and all(_amount(o) for o in objects + by)
+
+
+def _in_contest(verb) -> bool:
+    """Whether a verb of winning is set in a vote, a race or a game: "beat X in the parliamentary vote"."""
+    for c in verb.subtree:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "for") and c.head.i == verb.i:
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lemma_.lower() in _VOTES or any(
+                        m.dep_ in ("compound", "amod") and m.lemma_.lower() in _VOTES for m in g.children)):
+                    return True
+    return False
 
 
 # Verbs that end what their object names.
