@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "src" / "dateline" / "data" / "corpus" / "articles.jsonl"
 GOLD = ROOT / "eval" / "gold"
 SEED = 20261203
-SIZE = 300
+SIZE = 351
 
 
 def corpus() -> dict[str, dict]:
@@ -135,7 +135,7 @@ def annotations() -> dict[str, dict[str, dict]]:
     return {p.stem: {r["id"]: r for r in read_jsonl(p)} for p in sorted((GOLD / "annotations").glob("*.jsonl"))}
 
 
-PRIMARY = ("adjudicated", "A", "B", "C", "D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P")
+PRIMARY = ("adjudicated", "A", "B", "C", "D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T")
 
 
 def build() -> int:
