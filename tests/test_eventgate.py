@@ -562,6 +562,14 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Exports to the bloc declined 12 percent in March.",
     "Labour beat the Conservatives in the parliamentary vote on Tuesday.",  # a win in a vote, no blow
     "The senator defeated the incumbent in the Democratic primary in June.",
+    "The president designated the general as defence minister on Monday.",  # an appointment, no charge
+    "Regional Governor Mujiv Hataman agreed, saying only this group appeared capable of the bombing.",  # a view shared
+    "Police said the driver struck a guard rail on June 3 and flipped the truck on its side.",  # a crash
+    "The driver was driving erratically when his truck struck seven motorcycles, killing seven people.",
+    "The team subsequently deployed a camera, providing footage of the wreck.",  # equipment, no forces
+    "Officials did not say whether police had arrested the suspects.",  # a question left open
+    "In mid-September, President Trump held his first indoor rally in three months, in Nevada.",  # a ruler's rally
+    "Another former adviser, Sebastian Gorka, also spoke in the rally on Saturday.",  # a speaker at a rally
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -577,9 +585,34 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("Rebels fought government troops near the border on Monday.", "ASSAULT"),  # a fight of arms
     ("The army defeated the rebels in a battle near the border on Monday.", "ASSAULT"),  # a win in a battle is a blow
     ("The party declined 3 offers of talks from the government on Monday.", "REJECT"),  # offers, counted, declined
+    ("The State Department designated the group as a terrorist organisation on Monday.", "ACCUSE"),  # a charge
+    ("Russia and Ukraine agreed on Monday to exchange prisoners.", "AGREE"),  # an agreement on something
+    ("A man deliberately rammed his truck into the crowd, striking dozens of people, police said.", "ASSAULT"),  # an attack
+    ("Russia deployed troops to the border on Monday.", "MOBILIZE"),
+    ("Sviatlana Tsikhanouskaya, an opposition candidate, held a rally in Minsk on Thursday.", "PROTEST"),  # a challenger's rally
+    ("Troops attacked the village for two hours on Monday.", "ASSAULT"),  # for a while, not for words
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}
+
+
+def test_attacking_someone_for_words_is_criticism(pipeline_all):
+    found = events_of(pipeline_all, "After Biden attacked Trump for the alleged comment reported in The Atlantic, Trump responded.")
+    assert [e.type for e in found if "Biden" in texts([e], "actors")[0]] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The minister's refusal to resign angered the opposition on Monday.", "The minister"),
+    ("Japan's refusal to apologise for war crimes angered China.", "Japan"),
+])
+def test_a_refusal_to_act_is_a_rejection_by_its_possessor_not_the_act(pipeline_all, text, actor):
+    found = events_of(pipeline_all, text)
+    assert [(e.type, texts([e], "actors")[0]) for e in found] == [("REJECT", [actor])]
+
+
+def test_an_apology_is_a_concession(pipeline_all):
+    found = events_of(pipeline_all, "The prime minister apologised to the people on Monday for the shortage of tests.")
+    assert [e.type for e in found] == ["CONCEDE"]
 
 
 def test_fighting_an_idea_is_no_assault_and_vowing_to_is_no_threat(pipeline_all):

@@ -25,7 +25,8 @@ _MEDIA_SECTORS = {"MED", "JRN"}
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
     data = ontology._json("events-gate.json")
-    roles = {line.split("\t")[0] for line in ontology._read("actors-roles.tsv").splitlines() if line.strip() and not line.startswith("#")}
+    rows = [line.split("\t") for line in ontology._read("actors-roles.tsv").splitlines() if line.strip() and not line.startswith("#")]
+    roles = {row[0] for row in rows}
     return {
         "agents": frozenset(data["agent_nouns"]) | frozenset(t for t in roles if " " not in t),
         "never": frozenset(data["never_actors"]),
@@ -44,6 +45,7 @@ def _lexicon() -> dict:
         "laws": frozenset(data["laws"]),
         "aid": frozenset(data["aid_objects"]),
         "ballots": frozenset(data["ballots"]),
+        "offices": frozenset(row[0] for row in rows if row[-1] == "person"),
     }
 
 
@@ -216,6 +218,17 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in _UNARMED for c in head.children):
         return True  # "a legal battle", "the trade war", "a custody fight": a contest without arms
+    if etype == "ACCUSE" and lemma == "designate" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _lexicon()["offices"] for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children):
+        return True  # "designated Wiranto as the nation's security minister": an appointment, no charge
+    if etype == "AGREE" and lemma == "agree" and head.pos_ == "VERB" and _alone(head):
+        return True  # "the governor agreed, saying only this group could have done it": sharing a view, no agreement
+    if etype == "ASSAULT" and _accident(head.sent):
+        return True  # "was driving erratically ... struck a motorcycle", "struck a guard rail and flipped": a crash
+    if etype == "MOBILIZE" and head.pos_ == "VERB" and lemma == "deploy":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects and all(_counted(o).lemma_.lower() in _DEVICES | _lexicon()["non_patients"] for o in objects):
+            return True  # "deployed a camera", "deployed all the necessary preparations": equipment, no forces
     if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
         return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
     if etype == "RETREAT" and mode == "release":
@@ -249,6 +262,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in head.children):
         return True  # "a demonstration of Batman: Arkham VR": a showing of a thing
+    if etype == "PROTEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "rally" and actors and all(
+            _is_person(head.doc, a) and (a.sector == "GOV" or _spoken_at(head)) for a in actors):
+        return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
     if etype == "SUPPORT" and not recipients:
         return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
     if etype == "AID" and not recipients and not (head.pos_ == "VERB" and any(
@@ -275,6 +291,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in _verb_of(head).children):
+        return True  # "would not say whether or not he supported court packing": a question left open
     if any(c.dep_ == "advmod" and c.lemma_.lower() in _HABITUAL for c in _verb_of(head).children):
         return True  # "lawmakers traditionally don't meet on Fridays", "are often occupied by": what usually happens
     if etype == "ACCUSE" and mode == "investigate" and not recipients:
@@ -340,6 +358,48 @@ def _trade_talk(sent) -> bool:
     """Whether a sentence talks of trade and not of arms."""
     lemmas = {t.lemma_.lower() for t in sent}
     return bool(lemmas & _TRADE) and not lemmas & _ARMS
+
+
+# Things deployed that are no forces.
+_DEVICES = {"camera", "preparation", "resource", "measure", "tool", "technique", "method", "sensor", "probe", "robot",
+            "parachute", "airbag", "boom", "barrier", "net", "pump", "generator", "sandbag", "volunteer"}
+# Words of a road or rail crash; arms words or a deliberate act make it an attack again.
+_CRASH = {"crash", "collide", "collision", "accident", "erratically", "overturn", "derail", "skid", "swerve", "flip"}
+_TOLL = {"police", "kill", "wound", "dead", "casualty"}  # words a crash report shares with an attack's
+_DELIBERATE = {"deliberately", "intentionally", "ram", "terror", "terrorist", "terrorism", "attacker", "assailant"}
+
+
+def _accident(sent) -> bool:
+    """Whether a sentence tells a road or rail crash, not an attack."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    return bool(lemmas & _CRASH) and not lemmas & ((_ARMS - _TOLL) | _DELIBERATE)
+
+
+def _is_person(sdoc, actor: EventActor) -> bool:
+    """Whether a participant is one named person."""
+    if (actor.actor_id or "").startswith("person:"):
+        return True
+    span = _span(sdoc, actor.start, actor.end)
+    return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
+
+
+def _spoken_at(noun) -> bool:
+    """Whether a noun is where someone spoke: "spoke in the rally", "announced it at a rally"."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in _SPEAKING
+
+
+_SPEAKING = {"speak", "say", "announce", "address", "tell", "declare", "appear", "vow", "promise", "pledge", "claim", "repeat"}
+
+
+def _alone(verb) -> bool:
+    """Whether one party agrees with nothing named: no object, clause, partner or matter ("X agreed, saying ...")."""
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "conj", "nsubjpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and not all(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subjects[0].children)
 
 
 # Verbs of winning that are blows only outside a vote, a race or a game.
@@ -422,6 +482,9 @@ def figurative(head, etype: str) -> str | None:
         return "ACCUSE"
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
         return "ACCUSE"  # "attacked Drudge as a fake news purveyor": calling someone something
+    if objects and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+            g.dep_ == "pobj" and _counted(g).lemma_.lower() in lex["abstract"] for g in c.children) for c in head.children):
+        return "ACCUSE"  # "Biden attacked Trump for the 'losers' comment": blamed for words or a policy, not struck
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
     parties = subjects + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if head.lemma_.lower() == "clash" and any(p.ent_type_ == "PERSON" for p in parties):

@@ -356,7 +356,7 @@ class Events(Stage):
     def _governor(hit: _Hit, by_token: dict) -> _Hit | None:
         """The trigger whose complement this one is; a purpose clause of the same type ("arrived ... to visit") also counts."""
         tok, loose = hit.head, False
-        while tok.head.i != tok.i and (tok.dep_ in _CONTENT_DEPS or tok.dep_ == "advcl"):
+        while tok.head.i != tok.i and (tok.dep_ in _CONTENT_DEPS or tok.dep_ == "advcl" or _to_complement(tok)):
             if tok.dep_ == "prep" and tok.lower_ not in _CONTENT_PREPS:
                 return None
             loose = loose or tok.dep_ == "advcl"
@@ -1165,6 +1165,11 @@ def _invitees(noun) -> list:
 _ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
 
 
+def _to_complement(tok) -> bool:
+    """Whether a clause is the to-infinitive a noun takes: "refusal to apologise", "calls to resign"."""
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     """Tokens heading the actor and the recipient arguments of a trigger."""
     actors, recipients = [], []
@@ -1177,8 +1182,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # "the invasion of South Lebanon", "the suppression of the protests": of-objects undergo the action.
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
                 continue
-            if c.dep_ == "poss" and etype in _PATIENT_OF and etype != "ACCUSE":
-                continue  # "Russia's sanctions", "Gaza's bombardment": the possessor may as well be the target
+            if c.dep_ == "poss" and etype in _PATIENT_OF and etype != "ACCUSE" and not any(_to_complement(g) for g in head.children):
+                continue  # "Russia's sanctions", "Gaza's bombardment": the possessor may as well be the target ("Japan's refusal to apologise" refuses)
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in _ACTOR_ENTS)):
                 actors.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
