@@ -147,6 +147,18 @@ def test_unknown_person_takes_country_and_sector_from_title(run, text, name, cou
     assert (people[name].country, people[name].sector) == (country, sector)
 
 
+@pytest.mark.parametrize("text,absent", [
+    ("The governors of Texas, Arizona and New Mexico backed the move.", "country:MEX"),
+    ("Fires burned across New South Wales on Monday.", "country:GBR"),
+])
+def test_a_country_word_in_a_new_places_name_is_not_that_country(run, text, absent):
+    assert absent not in by_id(run(text))
+
+
+def test_a_country_word_alone_is_still_the_country(run):
+    assert "country:MEX" in by_id(run("Mexico backed the move on Monday."))
+
+
 def test_capital_as_location_is_not_an_actor(run):
     doc = run("The delegation arrived in Moscow on Monday.")
     assert "group:RUS:GOV" not in by_id(doc)

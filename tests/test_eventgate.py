@@ -570,6 +570,14 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Officials did not say whether police had arrested the suspects.",  # a question left open
     "In mid-September, President Trump held his first indoor rally in three months, in Nevada.",  # a ruler's rally
     "Another former adviser, Sebastian Gorka, also spoke in the rally on Saturday.",  # a speaker at a rally
+    "Police said the man had a cardiac arrest on Monday.",  # the heart, no arrest
+    "Police said the first vehicle, occupied by a male adult driver, was stopped at the driveway.",  # a driver in a car
+    "Police said the man kept withdrawing his mother's monthly pension of 30,000 rupees.",  # money taken out
+    "MPs said they were satisfied with the written replies provided to the committee by the minister.",  # answers
+    "The company's commitment to the Turkish market will reinforce customer service.",  # no forces
+    "Families with minor children cannot be held in detention by police for more than 20 days.",  # a rule
+    "National Guard personnel would not be allowed to arrest people crossing the border.",
+    "A 28-year-old man is in custody after pointing a replica handgun at a police officer.",  # the man is held
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -591,9 +599,28 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("Russia deployed troops to the border on Monday.", "MOBILIZE"),
     ("Sviatlana Tsikhanouskaya, an opposition candidate, held a rally in Minsk on Thursday.", "PROTEST"),  # a challenger's rally
     ("Troops attacked the village for two hours on Monday.", "ASSAULT"),  # for a while, not for words
+    ("Protesters occupied the parliament building on Monday.", "COERCE"),  # a building seized
+    ("Russia withdrew its troops from the border on Monday.", "RETREAT"),
+    ("NATO will reinforce its eastern flank with more troops.", "MOBILIZE"),
+    ("Police held the man in custody on Monday.", "COERCE"),  # the police hold him
+    ("Police could not arrest the suspect on Monday because he had fled.", "COERCE"),  # a failed arrest, not a rule
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The Water Corporation is warning people not to swim within one kilometre of the outlet.", "REQUEST"),  # advice
+    ("Local police warned people in the general vicinity to stay inside on Monday.", "REQUEST"),
+    ("Iran warned the United States that it would retaliate.", "THREATEN"),  # a warning of what one will do
+])
+def test_a_warning_to_do_something_is_a_request(pipeline_all, text, etype):
+    assert [e.type for e in events_of(pipeline_all, text) if e.evidence.trigger.text.startswith("warn")] == [etype]
+
+
+def test_a_section_of_a_code_is_no_recipient(pipeline_all):
+    found = events_of(pipeline_all, "Police are conducting a criminal investigation for California Penal Code Section 11414.")
+    assert not any("Section" in r.text for e in found for r in e.recipients)
 
 
 def test_attacking_someone_for_words_is_criticism(pipeline_all):

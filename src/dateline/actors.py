@@ -297,7 +297,10 @@ class _DocumentActors:
                 continue  # "Mohammed Munir" is someone else than the KB's Munir: a longer name is its own person
             if typ in ("name", "demonym", "capital"):
                 # A country word inside a longer unknown name ("Bank of Japan") belongs to that name.
-                if any(e.start <= span.start and span.end <= e.end and (e.end - e.start) > (span.end - span.start) for e in big_ents):
+                # So does one after "New" ("New Mexico", "New South Wales", "New England"): another place's name.
+                if any(e.start <= span.start and span.end <= e.end and (e.end - e.start) > (span.end - span.start) for e in big_ents) or (
+                        span.start > 0 and self.sdoc[span.start - 1].text == "New") or any(
+                        e.start < span.start and span.end <= e.end and self.sdoc[e.start].text == "New" for e in self.sdoc.ents):
                     inner = _Candidate(span.start, span.end, typ, ref)
                     self.inner_at.update({i: inner for i in range(span.start, span.end)})
                     continue

@@ -93,6 +93,9 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
         return bool(actor.country)  # "Russian aircraft" stand for Russia's forces; "the aircraft" for no one
     if root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in lex["laws"]:
         return False  # "Omani law allowed ...", "NATO guidelines call for ...": the law or the text, not the country
+    if lemma in ("section", "article", "paragraph", "chapter") and any(
+            c.dep_ == "compound" and c.lemma_.lower() in lex["laws"] for c in root.children):
+        return False  # "California Penal Code Section 11414", "the Constitution's Article 5": a text of law, not someone
     if actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS:
         return lemma not in lex["never"]
     if root.ent_type_ in _ENTITY_ACTORS:
@@ -225,10 +228,20 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "the governor agreed, saying only this group could have done it": sharing a view, no agreement
     if etype == "ASSAULT" and _accident(head.sent):
         return True  # "was driving erratically ... struck a motorcycle", "struck a guard rail and flipped": a crash
-    if etype == "MOBILIZE" and head.pos_ == "VERB" and lemma == "deploy":
+    if etype == "MOBILIZE" and head.pos_ == "VERB" and lemma in ("deploy", "reinforce"):
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        if objects and all(_counted(o).lemma_.lower() in _DEVICES | _lexicon()["non_patients"] for o in objects):
-            return True  # "deployed a camera", "deployed all the necessary preparations": equipment, no forces
+        if objects and all(_counted(o).lemma_.lower() in _DEVICES | _lexicon()["non_patients"] | _lexicon()["abstract"] for o in objects):
+            return True  # "deployed a camera", "deployed all the necessary preparations", "reinforce customer service": no forces
+    if etype == "COERCE" and head.pos_ == "NOUN" and lemma == "arrest" and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _BODILY for c in head.children):
+        return True  # "had a cardiac arrest": the heart stopping, no one arrested
+    if etype == "COERCE" and lemma == "occupy":
+        occupied = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + ([head.head] if head.dep_ == "acl" else [])
+        if occupied and all(_counted(o).lemma_.lower() in _lexicon()["vehicles"] | _SEATS for o in occupied):
+            return True  # "the first vehicle, occupied by a male adult driver": someone in a car or a seat, no seizure
+    if etype == "RETREAT" and lemma == "withdraw" and any(
+            c.dep_ == "dobj" and _counted(c).lemma_.lower() in _MONEY for c in head.children):
+        return True  # "continued withdrawing her monthly pension": money taken out, no retreat
     if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
         return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
     if etype == "RETREAT" and mode == "release":
@@ -291,6 +304,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
+    if _forbidden(_verb_of(head)):
+        return True  # "families cannot be held in detention for more than 20 days", "would not be allowed to arrest": a rule
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in _verb_of(head).children):
         return True  # "would not say whether or not he supported court packing": a question left open
     if any(c.dep_ == "advmod" and c.lemma_.lower() in _HABITUAL for c in _verb_of(head).children):
@@ -360,9 +375,12 @@ def _trade_talk(sent) -> bool:
     return bool(lemmas & _TRADE) and not lemmas & _ARMS
 
 
+_BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "cardiopulmonary", "cardiorespiratory"}
+_SEATS = {"car", "truck", "bus", "van", "taxi", "cab", "seat", "room", "bed", "apartment", "flat", "carriage", "cabin"}
+_MONEY = {"money", "cash", "pension", "fund", "saving", "savings", "deposit", "payment", "salary", "benefit", "sum", "amount"}
 # Things deployed that are no forces.
 _DEVICES = {"camera", "preparation", "resource", "measure", "tool", "technique", "method", "sensor", "probe", "robot",
-            "parachute", "airbag", "boom", "barrier", "net", "pump", "generator", "sandbag", "volunteer"}
+            "parachute", "airbag", "boom", "barrier", "net", "pump", "generator", "sandbag", "volunteer", "service", "commitment"}
 # Words of a road or rail crash; arms words or a deliberate act make it an attack again.
 _CRASH = {"crash", "collide", "collision", "accident", "erratically", "overturn", "derail", "skid", "swerve", "flip"}
 _TOLL = {"police", "kill", "wound", "dead", "casualty"}  # words a crash report shares with an attack's
@@ -390,6 +408,23 @@ def _spoken_at(noun) -> bool:
 
 
 _SPEAKING = {"speak", "say", "announce", "address", "tell", "declare", "appear", "vow", "promise", "pledge", "claim", "repeat"}
+
+
+_MODALS = {"can", "could", "may", "might", "must", "shall", "should", "ca"}
+
+
+def _forbidden(verb) -> bool:
+    """Whether a clause says what may not be done: a negated modal passive ("cannot be held", "may not be detained"),
+    or the act under a negated permission ("would not be allowed to arrest people")."""
+    def negated_modal(v) -> bool:
+        kids = list(v.children)
+        return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in _MODALS | {"would"} for c in kids)
+
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and negated_modal(verb):
+        return True
+    permission = verb.head
+    return (verb.dep_ == "xcomp" and permission.lemma_.lower() in ("allow", "permit", "authorize", "authorise")
+            and any(c.dep_ == "auxpass" for c in permission.children) and negated_modal(permission))
 
 
 def _alone(verb) -> bool:

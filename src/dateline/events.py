@@ -344,6 +344,10 @@ class Events(Stage):
             else:
                 governor.content.append(hit)
         for hit in top:
+            if hit.type == "THREATEN" and hit.head.lemma_.lower() == "warn" and any(
+                    c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in hit.head.children):
+                # "warning people not to swim", "warned residents to stay inside": advice to do, a request, not a threat.
+                hit.type, hit.mode = "REQUEST", None
             if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(c.type in _HOSTILE for c in hit.content):
                 # "vowed to fight the US at any cost", "pledged to retaliate": a promise of harm is a threat.
                 hit.type, hit.mode = "THREATEN", None
@@ -1194,7 +1198,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "Abqaiq was the target of an attack", "Mahan has been the subject of US sanctions", "Turkey is under EU
             # sanctions", "came under attack from rebels": the clause's subject undergoes it, and who does it comes
             # "from" somewhere; "police placed him under arrest": the object undergoes it, the subject does it.
-            verb = noun.head.head if noun.head.lower_ == "under" else noun.head.head.head
+            verb = noun.head.head if noun.head.lower_ in ("under", "in") else noun.head.head.head
             attackers = [g for c in children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != noun.head.head.i]
             subjects = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -1215,7 +1219,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj"))
             recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL)
                               for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
-        if not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during"):
+        if (not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during")
+                and not _undergoer_frame(noun.head)):
             verb = noun.head.head
             if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
                 verb = verb.head  # "may be interested in an agreement": the one interested
@@ -1342,13 +1347,16 @@ def _parties(children, recipients: list, preps: tuple[str, ...]) -> tuple[list, 
 _UNDERGOER_NOUNS = {"target", "victim", "subject", "object", "focus"}
 
 
+_HELD = {"custody", "detention", "jail", "prison"}  # where one is held: its subject ("X is in custody") undergoes it
+
+
 def _undergoer_frame(prep) -> bool:
     """Whether a noun trigger's preposition makes the clause's subject undergo it: "under (sanctions)", or "of"
     after "target", "victim" or "subject" said of someone ("was the target of an attack")."""
     if prep.dep_ != "prep":
         return False
-    if prep.lower_ == "under":
-        return prep.head.pos_ in ("VERB", "AUX")
+    if prep.lower_ == "under" or prep.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in _HELD for g in prep.children):
+        return prep.head.pos_ in ("VERB", "AUX")  # "is in custody", "remain in detention", "held him in custody"
     frame = prep.head
     return (prep.lower_ == "of" and frame.lemma_.lower() in _UNDERGOER_NOUNS and frame.dep_ in ("attr", "dobj", "oprd")
             and frame.head.pos_ in ("VERB", "AUX"))
