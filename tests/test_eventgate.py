@@ -623,6 +623,27 @@ def test_a_section_of_a_code_is_no_recipient(pipeline_all):
     assert not any("Section" in r.text for e in found for r in e.recipients)
 
 
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Miami-Dade Schools police responded to the school on Thursday. Nuiry, 53, was arrested Thursday at the school.",
+     "COERCE", "Miami-Dade Schools police", "Nuiry"),
+    ("The Bradford Crown Court heard the case last month. On Wednesday, nine men were convicted of abuse.",
+     "SANCTION", "Bradford Crown Court", "nine men"),
+])
+def test_an_agentless_arrest_or_conviction_is_by_the_agency_the_article_names(pipeline_all, text, etype, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert texts([event], "actors") == [[actor]] and texts([event], "recipients") == [[recipient]]
+
+
+@pytest.mark.parametrize("text", [
+    "A man was arrested on Monday, officials said.",  # no agency named: no one to code
+    "The Bradford Crown Court heard the case last month. Kerik was convicted of perjury in 2006.",  # a court nearby, years apart
+    "Prosecutors accused Smith of fraud on Monday. Smith was charged with three crimes.",  # one accusation, told twice
+])
+def test_no_agency_is_lent_where_none_is_named_or_it_would_code_twice(pipeline_all, text):
+    found = events_of(pipeline_all, text)
+    assert len(found) <= 1 and not any(e.type in ("SANCTION", "COERCE") for e in found)
+
+
 def test_attacking_someone_for_words_is_criticism(pipeline_all):
     found = events_of(pipeline_all, "After Biden attacked Trump for the alleged comment reported in The Atlantic, Trump responded.")
     assert [e.type for e in found if "Biden" in texts([e], "actors")[0]] == ["ACCUSE"]

@@ -112,6 +112,7 @@ class _Context:
     anaphors: list = field(default_factory=list)  # actor-less "the visit" mentions, for eventmerge
     notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
     places: list = field(default_factory=list)  # (start, end, place) of every place mention, by start
+    targets: set = field(default_factory=set)  # (type, recipient actor id) of the events coded so far
 
     def __post_init__(self):
         self._order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i][0])
@@ -472,6 +473,9 @@ class Events(Stage):
             if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
                 # "Turkey and Libya signed an agreement", "A and B met": the first-named party acts, the others receive.
                 actors, recipients = actors[:1], actors[1:]
+            implied = not actors and bool(recipients) and not any((hit.type, r.actor_id) in ctx.targets for r in recipients if r.actor_id)
+            if implied:
+                actors = _legal_agent(hit, sent, ctx)
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
             if hit.mode == "visit" and actors and not recipients and location is None and not eventmerge.is_anaphor(hit.head):
@@ -498,6 +502,8 @@ class Events(Stage):
                 location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
+            if implied and actors and factuality == "historical":
+                continue  # a background conviction years back: the agency named nearby is not likely the one that acted
             if not actors:
                 # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
                 ctx.anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, location, date, factuality, 0.0, cue))
@@ -514,6 +520,7 @@ class Events(Stage):
             if hit.head.i in framed:
                 event.contexts.append("statement")
             out.append(event)
+            ctx.targets.update((event.type, r.actor_id) for r in event.recipients if r.actor_id)
             clauses[event.evidence.trigger.start] = _clause(hit.head).i
             if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions) and _own_commitment(hit.head, actors, mentions, sent, self.cues):
                 # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
@@ -1709,6 +1716,50 @@ def _source_phrase(sent, cues) -> tuple[int, int] | None:
         if found:
             return sent.start_char + found.start(), sent.start_char + found.end()
     return None
+
+
+# Agentless passives of the law's acts ("Nuiry was arrested Thursday", "nine men were jailed"): the sectors
+# of who does them, when the article names such an agency elsewhere.
+_LEGAL_AGENTS = {("COERCE", "arrest"): ("COP",), ("COERCE", "detain"): ("COP",), ("SANCTION", "convict"): ("JUD",)}
+_CHARGES = {"charge", "indict", "prosecute"}
+_CONVICTORS = {"court", "judge", "jury", "tribunal", "justice", "magistrate", "magistrates"}  # who convicts and sentences
+_CHARGERS = {"prosecutor", "prosecutors", "prosecution", "police", "attorney", "attorneys", "office", "department"}
+_LEGAL_REACH = 1000  # characters around the sentence where the agency must be named
+
+
+def _describing(sdoc, start: int, end: int) -> bool:
+    """Whether a mention only describes someone else: "a former commissioner of the New York police"."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "of"
+
+
+def _words_of(actor) -> set[str]:
+    return {w.lower().strip(".,") for w in (actor.name or "").split()} | {w.lower().strip(".,") for m in actor.mentions for w in m.text.split()}
+
+
+def _legal_agent(hit: _Hit, sent, ctx: "_Context") -> list[EventActor]:
+    """The agency an agentless passive of an arrest, a charge or a sentence leaves implied, when the article names
+    one (docs/annotation.md section 10): the police for an arrest, a court or judge for a conviction or a sentence,
+    the police or the prosecution for a charge; the nearest mention before the sentence, else the first after."""
+    head = hit.head
+    if head.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in head.children) or any(c.dep_ == "agent" for c in head.children):
+        return []
+    sectors = _LEGAL_AGENTS.get((hit.type, hit.mode))
+    if hit.type == "ACCUSE" and head.lemma_.lower() in _CHARGES:
+        sectors = ("COP", "JUD")
+    if not sectors:
+        return []
+    words = _CONVICTORS if hit.type == "SANCTION" else _CHARGERS if hit.type == "ACCUSE" else None
+    found = [(s, e, a) for s, e, a in ctx.mentions if a.sector in sectors and a.kind != "country"
+             and not (sent.start_char <= s < sent.end_char) and (words is None or _words_of(a) & words)
+             and sent.start_char - _LEGAL_REACH <= s < sent.end_char + _LEGAL_REACH and not _describing(sent.doc, s, e)]
+    before = [m for m in found if m[1] <= sent.start_char]
+    pick = max(before, key=lambda m: m[0]) if before else min(found, key=lambda m: m[0], default=None)
+    if pick is None:
+        return []
+    s, e, actor = pick
+    text = _doc_text(sent.doc)
+    return [EventActor(text=text[s:e], name=actor.name, country=actor.country, sector=actor.sector, actor_id=actor.id, start=s, end=e)]
 
 
 def _inherit_modes(kept: list[Event], clauses: dict[int, int], candidates: list[Event]) -> list[Event]:
