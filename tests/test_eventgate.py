@@ -644,6 +644,17 @@ def test_no_agency_is_lent_where_none_is_named_or_it_would_code_twice(pipeline_a
     assert len(found) <= 1 and not any(e.type in ("SANCTION", "COERCE") for e in found)
 
 
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("On Friday, Youssef Chahed, the Prime Minister of Tunisia, signed a government decree banning the niqab in public offices.",
+     "COERCE", "Youssef Chahed", None),  # who signs the decree bans
+    ("In other parts of the city, the police used water cannons and tear gas against protesters.", "ASSAULT", "police", "protesters"),
+])
+def test_the_one_who_acts_through_a_decree_or_a_weapon(pipeline_all, text, etype, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert texts([event], "actors") == [[actor]]
+    assert recipient is None or texts([event], "recipients") == [[recipient]]
+
+
 def test_attacking_someone_for_words_is_criticism(pipeline_all):
     found = events_of(pipeline_all, "After Biden attacked Trump for the alleged comment reported in The Atlantic, Trump responded.")
     assert [e.type for e in found if "Biden" in texts([e], "actors")[0]] == ["ACCUSE"]

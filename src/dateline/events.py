@@ -1173,6 +1173,11 @@ def _invitees(noun) -> list:
     return []
 
 
+# Texts by which someone acts ("a decree banning ...", "an order closing ...").
+_DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
+# Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
+_WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob"}
+
 _ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
 
 
@@ -1211,6 +1216,14 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             subjects = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
             recipients = objects or subjects
             actors = actors or attackers or (subjects if objects else [])
+        wielded = noun
+        while wielded.dep_ == "conj" and wielded.head.i != wielded.i:
+            wielded = wielded.head
+        if etype == "ASSAULT" and wielded.dep_ == "dobj" and wielded.head.lemma_.lower() in _WIELD and not actors:
+            verb = wielded.head
+            actors = _subjects(verb)
+            recipients = recipients + [g for c in [*verb.children, *wielded.children] if c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
+                                       for g in c.children if g.dep_ == "pobj" and g not in recipients]
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGO_VERBS:
             # "Russia is facing sanctions": the subject undergoes the event; who does it is not said here.
             return [], recipients + _subjects(noun.head)
@@ -1322,6 +1335,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
+    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.lemma_.lower() in _DECREES:
+        # "signed a government decree banning anyone wearing a niqab": who signed or issued the text acts by it.
+        issued = head.head.head
+        if head.head.dep_ == "dobj" and issued.pos_ == "VERB":
+            actors = _subjects(issued)
+        elif head.head.dep_ == "nsubjpass" or head.head.dep_ == "pobj":
+            actors = []
     return actors, recipients
 
 
