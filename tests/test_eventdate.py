@@ -214,6 +214,16 @@ def test_an_end_point_alone_leaves_the_date_open(date_of):
     assert (date_.value, date_.derived_from) == (None, "before-publication")
 
 
+@pytest.mark.parametrize("text,trigger,value", [
+    ("Extremists have bombed two towns since Sinn Fein was expelled from the talks on Feb. 20.", "bombed", None),  # after it
+    ("Rebels have attacked the town three times since March.", "attacked", None),
+    ("Since the ceasefire collapsed, rebels attacked the town on March 3.", "attacked", "2023-03-03"),
+    ("Mahan has been the subject of United States sanctions since 2011.", "sanctions", "2011"),  # a state dated by its start
+])
+def test_a_since_expression_bounds_repeated_acts_but_does_not_date_them(date_of, text, trigger, value):
+    assert date_of(text, trigger).value == value
+
+
 def test_expressions_outside_the_sentence_do_not_date_the_event():
     text = "Kim arrived on Tuesday. He met Putin."
     sentence = Span(start=24, end=len(text), text=text[24:])

@@ -578,6 +578,12 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Families with minor children cannot be held in detention by police for more than 20 days.",  # a rule
     "National Guard personnel would not be allowed to arrest people crossing the border.",
     "A 28-year-old man is in custody after pointing a replica handgun at a police officer.",  # the man is held
+    "Gerard Rice, a former IRA prisoner who leads anti-Orange protests in a Catholic neighborhood, spoke on Sunday.",  # who he is
+    "Tourists go to the safari resorts that Kenya offers.",  # a description of a thing
+    "The gun was sent to the FBI laboratory in Washington to determine whether it was used to kill Slepian.",  # an open question
+    "Dataproducts Inc. said it filed a lawsuit in Delaware Chancery Court to block a tender offer by DPC Acquisition Partners.",
+    "VTC Inc.'s strategy calls for a narrow focus on profitable products.",  # what a plan provides
+    "Reuters Holdings PLC said Michael Reupke resigned as general manager to pursue other interests.",  # a company post
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -604,6 +610,9 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("NATO will reinforce its eastern flank with more troops.", "MOBILIZE"),
     ("Police held the man in custody on Monday.", "COERCE"),  # the police hold him
     ("Police could not arrest the suspect on Monday because he had fled.", "COERCE"),  # a failed arrest, not a rule
+    ("The minister resigned on Monday over the scandal.", "RETREAT"),
+    ("Protesters blocked the road to the airport on Monday.", "PROTEST"),  # a way blocked
+    ("Trump's campaign called for CNN to fire Lockhart on Monday.", "REQUEST"),  # a campaign team asks
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}
@@ -653,6 +662,22 @@ def test_the_one_who_acts_through_a_decree_or_a_weapon(pipeline_all, text, etype
     [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert texts([event], "actors") == [[actor]]
     assert recipient is None or texts([event], "recipients") == [[recipient]]
+
+
+def test_detonating_cord_is_a_thing(pipeline_all):
+    found = events_of(pipeline_all, "Police raided a farm on Sunday. They found a bomb factory, which also contained circuitry, "
+                                    "detonating cord and a truck.")
+    assert "ASSAULT" not in [e.type for e in found]
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("Philippine President Joseph Estrada on Tuesday condemned the bombings of the U.S. embassies in Kenya and Tanzania.", []),
+    ("The Security Council condemned Russia's attack on Ukraine on Thursday.", ["Russia"]),  # who attacked, not the attacked
+])
+def test_condemning_a_harm_targets_who_did_it_not_its_victims(pipeline_all, text, recipients):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]
+    assert texts([event], "recipients") == [recipients]
+    assert event.location is None  # where the harm happened is not where it was condemned
 
 
 def test_attacking_someone_for_words_is_criticism(pipeline_all):

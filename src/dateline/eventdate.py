@@ -222,6 +222,25 @@ def _attachment(head, t: Timex) -> int | None:
     return 4 if described else 3
 
 
+def _since(head, t: Timex) -> bool:
+    """Whether an expression only says since when ("have bombed two towns since Sinn Fein was expelled on Feb. 20",
+    "since March"): the start of a stretch the event falls in, not its date, unless the trigger is in that clause too."""
+    span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or head.pos_ != "VERB":
+        return False  # "has been the subject of sanctions since 2011": a state that began then, dated by its start
+    above = {a.i for a in head.ancestors} | {head.i}
+    tok = span.root
+    for _ in range(16):
+        if tok.i in above or tok.head.i == tok.i:
+            return False
+        if tok.lower_ == "since" and tok.dep_ in ("prep", "mark"):
+            return True
+        if any(c.lower_ == "since" and c.dep_ == "mark" for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
 _VAGUE = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
@@ -327,7 +346,8 @@ def event_date(
     anchored = _anchored(sentence, inside)
     candidates = [t for t in inside if t.type in ("DATE", "TIME") and precision_of(t.value)
                   and not any(a.start <= t.start and t.end <= a.end for a in anchored)] + anchored
-    candidates = [t for t in candidates if not _end_point(sentence, t) and not (text is not None and _quoted_apart(text, t, trigger))]
+    candidates = [t for t in candidates if not _end_point(sentence, t) and not (text is not None and _quoted_apart(text, t, trigger))
+                  and not (head is not None and _since(head, t))]
     if max_gap is not None:
         candidates = [t for t in candidates if _gap(t, trigger) <= max_gap]
     # 2. the expressions that hang on the event, closest attachment first

@@ -242,6 +242,18 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "RETREAT" and lemma == "withdraw" and any(
             c.dep_ == "dobj" and _counted(c).lemma_.lower() in _MONEY for c in head.children):
         return True  # "continued withdrawing her monthly pension": money taken out, no retreat
+    if etype == "ASSAULT" and head.tag_ == "VBG" and (head.dep_ == "amod" or lemma == "detonate" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("cord", "wire", "fuse", "cap") for c in head.children)):
+        return True  # "detonating cord" (however parsed), "a firing range": a thing named by what it does
+    if etype == "PROTEST" and mode == "obstruct" and head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and _counted(c).lemma_.lower() in _lexicon()["abstract"] | _DEALS for c in head.children):
+        return True  # "filed a lawsuit to block a tender offer": a bid or a plan stopped, no one's way blocked
+    if etype == "REQUEST" and lemma == "call" and any(c.dep_ == "nsubj" and _counted(c).lemma_.lower() in _PROVISIONS for c in head.children):
+        return True  # "the company's strategy calls for a narrow focus", "the plan calls for": what a text provides
+    if etype == "RETREAT" and lemma in ("resign", "step", "quit") and any(
+            g.dep_ == "pobj" and _counted(g).lemma_.lower() in _COMPANY_POSTS for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("as", "from") for g in c.children):
+        return True  # "resigned as general manager", "stepped down as chief executive": a company's staff change
     if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
         return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
     if etype == "RETREAT" and mode == "release":
@@ -261,6 +273,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
         return True
+    verb = _verb_of(head)
+    if (verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and (etype in _MATERIAL | {"PROTEST"} or any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children))):
+        # "a former prisoner who leads anti-Orange protests", "the safari resorts that Kenya offers": a description of
+        # someone or something, not a happening ("critics who blame him" still accuse).
+        return True
     if (head.pos_ == "VERB" and head.tag_ == "VBN" and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and [(c.dep_, c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")] in ([("auxpass", "VBZ")], [("auxpass", "VBP")])):
         return True  # "these seats are often occupied by ...", "aid is delivered by the agency": what usually happens
@@ -278,6 +296,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "rally" and actors and all(
             _is_person(head.doc, a) and (a.sector == "GOV" or _spoken_at(head)) for a in actors):
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
+    if actors and all(_company(p) for p in actors + recipients):
+        return True  # "Dataproducts Inc. filed a lawsuit to block a tender offer by DPC Acquisition Partners": business
     if etype == "SUPPORT" and not recipients:
         return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
     if etype == "AID" and not recipients and not (head.pos_ == "VERB" and any(
@@ -306,7 +326,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "likes dropping bombs on people": a taste, no happening
     if _forbidden(_verb_of(head)):
         return True  # "families cannot be held in detention for more than 20 days", "would not be allowed to arrest": a rule
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in _verb_of(head).children):
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for v in _clause_chain(_verb_of(head)) for c in v.children):
         return True  # "would not say whether or not he supported court packing": a question left open
     if any(c.dep_ == "advmod" and c.lemma_.lower() in _HABITUAL for c in _verb_of(head).children):
         return True  # "lawmakers traditionally don't meet on Fridays", "are often occupied by": what usually happens
@@ -378,6 +398,14 @@ def _trade_talk(sent) -> bool:
 _BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "cardiopulmonary", "cardiorespiratory"}
 _SEATS = {"car", "truck", "bus", "van", "taxi", "cab", "seat", "room", "bed", "apartment", "flat", "carriage", "cabin"}
 _MONEY = {"money", "cash", "pension", "fund", "saving", "savings", "deposit", "payment", "salary", "benefit", "sum", "amount"}
+# Texts and schemes that "call for" what they provide, asking no one.
+_PROVISIONS = {"strategy", "plan", "proposal", "agreement", "deal", "budget", "programme", "program", "policy", "bill", "law",
+               "treaty", "framework", "roadmap", "scheme", "initiative", "rule", "regulation", "legislation", "constitution",
+               "accord", "blueprint", "design", "model", "forecast", "recipe"}
+_DEALS = {"offer", "bid", "merger", "takeover", "sale", "acquisition", "purchase", "transaction", "listing"}
+# Posts in a company: leaving one is business as usual.
+_COMPANY_POSTS = {"manager", "executive", "ceo", "chairman", "chairwoman", "director", "officer", "partner", "editor",
+                  "coach", "treasurer", "vice-president", "board"}
 # Things deployed that are no forces.
 _DEVICES = {"camera", "preparation", "resource", "measure", "tool", "technique", "method", "sensor", "probe", "robot",
             "parachute", "airbag", "boom", "barrier", "net", "pump", "generator", "sandbag", "volunteer", "service", "commitment"}
@@ -399,6 +427,25 @@ def _is_person(sdoc, actor: EventActor) -> bool:
         return True
     span = _span(sdoc, actor.start, actor.end)
     return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
+
+
+def _clause_chain(verb, depth: int = 2) -> list:
+    """A verb and the verbs it is the complement of, up to `depth` levels ("whether it was used to kill": used, kill)."""
+    out = [verb]
+    while depth and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        out.append(verb)
+        depth -= 1
+    return out
+
+
+_CORPORATE = re.compile(r"\b(?:Inc|Corp|Co|PLC|plc|Ltd|LLC|LLP|AG|SA|S\.A|NV|N\.V|GmbH|Holdings|Partners|Corporation|Company)\.?$")
+
+
+def _company(participant) -> bool:
+    """Whether a participant is a company named as one ("Dataproducts Inc.", "DPC Acquisition Partners"); "US employers" or
+    "investors" are a social group whose complaint about a policy may be news."""
+    return bool(_CORPORATE.search((participant.name or participant.text or "").strip()))
 
 
 def _spoken_at(noun) -> bool:

@@ -499,7 +499,8 @@ class Events(Stage):
                 # "blamed Israel and the United States", "the government of Ukraine", "the Libyan ambassador to
                 # Greece": a place that is a participant or describes one is not where the event happened (but
                 # the country a visit goes to is both its recipient and its place).
-                location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)), None)
+                location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)
+                                 and not _in_harm_judged(hit, pm[1])), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if implied and actors and factuality == "historical":
@@ -1173,6 +1174,10 @@ def _invitees(noun) -> list:
     return []
 
 
+# Nouns of harm done to someone: their of-object is the victim, not the one to blame.
+_HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "invasion", "occupation", "massacre", "assassination",
+          "abduction", "kidnapping", "arrest", "detention", "execution", "airstrike", "raid", "shelling", "stabbing", "torture",
+          "beating", "slaying", "bombardment", "blast", "explosion", "persecution", "imprisonment", "poisoning"}
 # Texts by which someone acts ("a decree banning ...", "an order closing ...").
 _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
@@ -1270,7 +1275,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.extend(g for g in c.children if g.dep_ == "pobj")  # "providing intelligence to Macedonia"
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
-            if not eventgate.names_someone(c):
+            if not eventgate.names_someone(c) and etype in _VERBAL and c.lemma_.lower() in _HARMS:
+                # "condemned the bombings of the U.S. embassies": whose the bombing is ("Russia's attack", "the
+                # attack by rebels") is accused; what or whom it struck ("of the embassies") is its victim.
+                recipients.extend([g for g in c.children if g.dep_ == "poss"] + [
+                    g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"])
+            elif not eventgate.names_someone(c):
                 # "threatened the network's franchise", "condemned the act of the NTC": the owner of the thing is the
                 # target; "shared evidence with the U.S.": so is whom it goes to.
                 recipients.extend(_owners(c) + _given_to(c))
@@ -1578,6 +1588,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
                 # "threatened further action against Russia", "restrictions against German goods".
                 owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS | {"by"} for t in c.subtree]
+                if tok.lemma_.lower() in _HARMS:
+                    # "the bombings of the U.S. embassies", "Russia's attack on Ukraine": who did the harm, not its victims.
+                    struck = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree}
+                    owners = [t for t in owners if t.i not in struck]
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
             # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government, nor is a
@@ -1745,6 +1759,15 @@ _CHARGES = {"charge", "indict", "prosecute"}
 _CONVICTORS = {"court", "judge", "jury", "tribunal", "justice", "magistrate", "magistrates"}  # who convicts and sentences
 _CHARGERS = {"prosecutor", "prosecutors", "prosecution", "police", "attorney", "attorneys", "office", "department"}
 _LEGAL_REACH = 1000  # characters around the sentence where the agency must be named
+
+
+def _in_harm_judged(hit: _Hit, mention) -> bool:
+    """Whether a place is where a harm happened that the event only judges: "condemned the bombings of the U.S.
+    embassies in Kenya and Tanzania" happened wherever the one condemning was, not in Kenya."""
+    if hit.type not in ("ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _HARMS and c.left_edge.idx <= mention.start < c.right_edge.idx + len(c.right_edge)
+               for c in hit.head.children)
 
 
 def _describing(sdoc, start: int, end: int) -> bool:
