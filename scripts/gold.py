@@ -1,6 +1,6 @@
 """The gold events corpus: draw its articles, build `eval/gold/events.jsonl` from the annotations, measure agreement.
 
-    python scripts/gold.py draw               # eval/gold/articles.txt: 300 corpus articles drawn with a fixed seed (added 100 at a time)
+    python scripts/gold.py draw               # eval/gold/articles.txt: the 351 corpus articles in a seeded random order (annotated in batches)
     python scripts/gold.py build              # eval/gold/events.jsonl from eval/gold/annotations/*.jsonl
     python scripts/gold.py errors [N]         # tune-split articles: gold events beside the system's (never the held ones)
     python scripts/gold.py check FILE         # problems of an annotation file (quotes not found, unknown values)
