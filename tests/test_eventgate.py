@@ -584,6 +584,10 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Dataproducts Inc. said it filed a lawsuit in Delaware Chancery Court to block a tender offer by DPC Acquisition Partners.",
     "VTC Inc.'s strategy calls for a narrow focus on profitable products.",  # what a plan provides
     "Reuters Holdings PLC said Michael Reupke resigned as general manager to pursue other interests.",  # a company post
+    "At least 50,000 troops will be sent within weeks, including Marines, Army air assault forces and infantry.",  # a unit
+    "The strike was aimed at deterring future Iranian attack plans.",  # a kind of plan
+    "Yet the perception that the U.S. wants to destroy Iraq may increase Saddam Hussein's support.",  # a belief
+    "The allied rejection of the Soviet effort enabled Mr. Bush to seize the initiative from Iraq.",  # a figure of speech
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -662,6 +666,16 @@ def test_the_one_who_acts_through_a_decree_or_a_weapon(pipeline_all, text, etype
     [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert texts([event], "actors") == [[actor]]
     assert recipient is None or texts([event], "recipients") == [[recipient]]
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Certainly Saddam Hussein continues to implore his country to fight on.", ["REQUEST"]),  # the fight is what he asks
+    ("The United States has provided most of the naval vessels so far to block Iraqi trade.", ["COERCE"]),  # an embargo
+    ("Protesters blocked the road to the airport on Monday.", ["PROTEST"]),
+    ("The Ukrainian parliament has already ratified the treaty with Russia.", ["AGREE"]),  # PLOVER: ratifying agrees
+])
+def test_imploring_blockading_and_ratifying_have_their_plover_types(pipeline_all, text, types):
+    assert [e.type for e in events_of(pipeline_all, text)] == types
 
 
 def test_detonating_cord_is_a_thing(pipeline_all):

@@ -242,6 +242,13 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "RETREAT" and lemma == "withdraw" and any(
             c.dep_ == "dobj" and _counted(c).lemma_.lower() in _MONEY for c in head.children):
         return True  # "continued withdrawing her monthly pension": money taken out, no retreat
+    if head.pos_ == "NOUN" and head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and (
+            etype in ("ASSAULT", "MOBILIZE") and head.head.lemma_.lower() in _UNITS
+            or head.head.lemma_.lower() in _PROVISIONS | _TEXTS):
+        return True  # "Army air assault forces", "attack helicopters": a kind of unit; "an economic cooperation plan": a kind of text
+    if etype == "COERCE" and lemma == "seize" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _CHANCES | _lexicon()["non_patients"] for c in head.children):
+        return True  # "seize the initiative", "seized the opportunity": no one's goods or land taken
     if etype == "ASSAULT" and head.tag_ == "VBG" and (head.dep_ == "amod" or lemma == "detonate" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("cord", "wire", "fuse", "cap") for c in head.children)):
         return True  # "detonating cord" (however parsed), "a firing range": a thing named by what it does
@@ -324,6 +331,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
+    if _imagined(head):
+        return True  # "the perception that the U.S. wants to destroy Iraq", "fears that ...": a belief, no happening
+    if _imperative(_verb_of(head)):
+        return True  # "All Iraqis, fight them with all the power you have": a call, coded as the speaker's request if at all
     if _forbidden(_verb_of(head)):
         return True  # "families cannot be held in detention for more than 20 days", "would not be allowed to arrest": a rule
     if any(c.dep_ == "mark" and c.lower_ == "whether" for v in _clause_chain(_verb_of(head)) for c in v.children):
@@ -398,6 +409,12 @@ def _trade_talk(sent) -> bool:
 _BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "cardiopulmonary", "cardiorespiratory"}
 _SEATS = {"car", "truck", "bus", "van", "taxi", "cab", "seat", "room", "bed", "apartment", "flat", "carriage", "cabin"}
 _MONEY = {"money", "cash", "pension", "fund", "saving", "savings", "deposit", "payment", "salary", "benefit", "sum", "amount"}
+# Nouns a force word may name a kind of ("air assault forces", "attack helicopters", "strike group").
+_UNITS = {"force", "troop", "unit", "team", "rifle", "helicopter", "aircraft", "plane", "jet", "ship", "vessel", "vehicle",
+          "craft", "brigade", "battalion", "squad", "division", "group", "weapon", "dog", "boat", "submarine", "capability",
+          "capacity", "training", "exercise", "drill", "course", "school", "academy", "package", "kit"}
+_TEXTS = {"agreement", "pact", "accord", "memorandum", "statement", "document", "declaration", "communique", "charter"}
+_CHANCES = {"initiative", "opportunity", "moment", "momentum", "chance", "lead", "spotlight", "headlines", "day"}
 # Texts and schemes that "call for" what they provide, asking no one.
 _PROVISIONS = {"strategy", "plan", "proposal", "agreement", "deal", "budget", "programme", "program", "policy", "bill", "law",
                "treaty", "framework", "roadmap", "scheme", "initiative", "rule", "regulation", "legislation", "constitution",
@@ -427,6 +444,28 @@ def _is_person(sdoc, actor: EventActor) -> bool:
         return True
     span = _span(sdoc, actor.start, actor.end)
     return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
+
+
+_BELIEFS = {"perception", "belief", "idea", "notion", "impression", "fear", "suspicion", "assumption", "myth", "rumor",
+            "rumour", "speculation", "perceive", "theory", "hope", "dream", "fantasy"}
+
+
+def _imagined(head) -> bool:
+    """Whether a trigger is in what a belief noun holds ("the perception that the U.S. wants to destroy Iraq")."""
+    tok = _verb_of(head)
+    for _ in range(4):
+        if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _BELIEFS:
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _imperative(verb) -> bool:
+    """Whether a clause is an imperative: a bare verb heading its sentence with no subject or auxiliary."""
+    return (verb.pos_ == "VERB" and verb.tag_ == "VB" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "csubj", "expl") for c in verb.children))
 
 
 def _clause_chain(verb, depth: int = 2) -> list:

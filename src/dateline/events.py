@@ -79,6 +79,7 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # sentence's start ("MANILA, Philippines – Ahead of Easter ...", "BRASÍLIA, Brazil – Mr. Lula ...").
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s")
 # Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
+_CARGO = {"trade", "shipping", "shipment", "export", "import", "supply", "oil", "cargo", "goods", "port", "food", "fuel", "aid"}
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
 # GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
@@ -349,6 +350,11 @@ class Events(Stage):
                     c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in hit.head.children):
                 # "warning people not to swim", "warned residents to stay inside": advice to do, a request, not a threat.
                 hit.type, hit.mode = "REQUEST", None
+            if hit.type == "PROTEST" and hit.mode == "obstruct" and (any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _CARGO for c in hit.head.children) or any(
+                    c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("naval", "economic", "military", "sea", "air") for c in hit.head.children)):
+                # "block Iraqi trade", "a naval blockade": an embargo enforced, coercion, not a protest.
+                hit.type, hit.mode = "COERCE", "restrict"
             if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(c.type in _HOSTILE for c in hit.content):
                 # "vowed to fight the US at any cost", "pledged to retaliate": a promise of harm is a threat.
                 hit.type, hit.mode = "THREATEN", None
