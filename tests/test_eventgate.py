@@ -588,6 +588,13 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "The strike was aimed at deterring future Iranian attack plans.",  # a kind of plan
     "Yet the perception that the U.S. wants to destroy Iraq may increase Saddam Hussein's support.",  # a belief
     "The allied rejection of the Soviet effort enabled Mr. Bush to seize the initiative from Iraq.",  # a figure of speech
+    'Asked to comment on Castro\'s announcement, a Justice Department spokesman said: "Certainly it changes things."',  # the press asks
+    "Romania and Slovenia, which had tried hard to meet the standards, were turned away.",  # a bar, not a meeting
+    "Mr. Baker declined to use the word blockade, but said that interdiction of Iraqi shipments would begin.",  # wording
+    "If Kopp were also indicted and convicted on state murder charges, he could face the death penalty.",  # Kopp undergoes it
+    "The department retreated from its position in the VMI case when it argued otherwise.",  # a stance, no forces
+    "Albright insisted that NATO was the best tool to enforce a peace agreement.",  # a claim, asked of no one
+    "Any decision to expel Sinn Fein must be agreed jointly by the governments of both Britain and the Irish Republic.",  # a rule
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -616,6 +623,7 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("Police could not arrest the suspect on Monday because he had fled.", "COERCE"),  # a failed arrest, not a rule
     ("The minister resigned on Monday over the scandal.", "RETREAT"),
     ("Protesters blocked the road to the airport on Monday.", "PROTEST"),  # a way blocked
+    ("Troops retreated from the town on Monday.", "RETREAT"),
     ("Trump's campaign called for CNN to fire Lockhart on Monday.", "REQUEST"),  # a campaign team asks
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):

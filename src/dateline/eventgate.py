@@ -209,6 +209,23 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "the party has declined since 1933": one declines something or to do it
     if etype == "REJECT" and head.pos_ == "VERB" and lemma == "decline" and _measured(head):
         return True  # "the population declined an average of 11 people a day", "declined 3 percent": a fall by so much
+    if etype == "REJECT" and lemma in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ("use", "call") and any(
+                g.dep_ in ("dobj", "oprd") and (g.lemma_.lower() in _WORDING or any(
+                    m.dep_ in ("compound", "amod", "det") and m.lemma_.lower() in _WORDING for m in g.children)) for g in c.children)
+            for c in head.children):
+        return True  # "declined to use the word blockade": a choice of words, no one's demand rejected
+    if etype == "REQUEST" and lemma == "ask" and (head.tag_ == "VBN" and head.dep_ in ("advcl", "ROOT") and not any(
+            c.dep_ == "agent" for c in head.children) or any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children)):
+        return True  # "Asked to comment on Castro's announcement, a spokesman said": a reporter's question
+    if etype == "CONSULT" and lemma == "meet" and any(c.dep_ == "dobj" and _counted(c).lemma_.lower() in _STANDARDS for c in head.children):
+        return True  # "tried hard to meet the standards": a bar reached, no one met
+    if etype == "RETREAT" and lemma in ("retreat", "back") and any(
+            g.dep_ == "pobj" and _counted(g).lemma_.lower() in _lexicon()["abstract"] | _STANCES
+            for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children):
+        return True  # "the department retreated from its position": a stance changed, no forces withdrawn
+    if etype == "REQUEST" and lemma == "insist" and any(c.dep_ == "ccomp" and _indicative(c) for c in head.children):
+        return True  # "insisted that NATO was the best tool": a claim held to, asked of no one
     if etype == "REJECT" and lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children):
         return True  # "declined to elaborate", "refused to comment": no one's demand rejected
     if (etype == "ASSAULT" and head.pos_ == "VERB" and lemma in _INTRANSITIVE_SENSES and not _patients(head)
@@ -419,6 +436,22 @@ _CHANCES = {"initiative", "opportunity", "moment", "momentum", "chance", "lead",
 _PROVISIONS = {"strategy", "plan", "proposal", "agreement", "deal", "budget", "programme", "program", "policy", "bill", "law",
                "treaty", "framework", "roadmap", "scheme", "initiative", "rule", "regulation", "legislation", "constitution",
                "accord", "blueprint", "design", "model", "forecast", "recipe"}
+_WORDING = {"word", "term", "phrase", "name", "label", "expression", "language"}
+_STANDARDS = {"standard", "requirement", "criterion", "criteria", "target", "goal", "deadline", "expectation", "need",
+              "condition", "obligation", "quota", "threshold", "cost", "benchmark", "demand", "challenge"}
+_STANCES = {"stance", "pledge", "promise", "commitment", "claim", "assertion", "demand", "plan", "idea", "view", "line"}
+
+
+def _indicative(clause) -> bool:
+    """Whether a that-clause states what is, not what should be: no modal or need/have-to, a verb in the indicative
+    ("insisted that NATO was the best tool"; not "insisted that he must leave", "insisted that Malta needed to stand")."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS | {"would", "will", "to"} for c in clause.children):
+        return False
+    if clause.lemma_.lower() in ("need", "have", "ought"):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP")
+
+
 _DEALS = {"offer", "bid", "merger", "takeover", "sale", "acquisition", "purchase", "transaction", "listing"}
 # Posts in a company: leaving one is business as usual.
 _COMPANY_POSTS = {"manager", "executive", "ceo", "chairman", "chairwoman", "director", "officer", "partner", "editor",
@@ -508,6 +541,10 @@ def _forbidden(verb) -> bool:
 
     if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and negated_modal(verb):
         return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("must", "shall") for c in verb.children) and any(
+            c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ in ("any", "every", "all", "each", "no") for d in c.children)
+            for c in verb.children):
+        return True  # "any decision to expel Sinn Fein must be agreed jointly": a rule for whatever may come
     permission = verb.head
     return (verb.dep_ == "xcomp" and permission.lemma_.lower() in ("allow", "permit", "authorize", "authorise")
             and any(c.dep_ == "auxpass" for c in permission.children) and negated_modal(permission))

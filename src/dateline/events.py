@@ -1269,7 +1269,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # the first party acts, the others receive.
             actors, recipients = _parties(children, recipients, ("between", "of"))
         return actors, recipients
-    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    passive = any(c.dep_ == "nsubjpass" for c in head.children) or (
+        # "if Kopp were indicted and convicted": a participle joined to a passive one is passive too
+        head.dep_ == "conj" and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
+        and any(c.dep_ == "auxpass" for c in head.head.children))
+    if passive and not any(c.dep_ == "nsubjpass" for c in head.children):
+        recipients.extend(c for c in head.head.children if c.dep_ == "nsubjpass")
     for c in head.children:
         if c.dep_ == "nsubjpass":
             recipients.append(c)
