@@ -155,6 +155,11 @@ def test_a_country_word_in_a_new_places_name_is_not_that_country(run, text, abse
     assert absent not in by_id(run(text))
 
 
+def test_a_sentence_opening_word_before_a_role_is_no_person(run):
+    assert not [a for a in run("Riot police deployed in Lagos on Tuesday.").actors if a.kind == "person"]
+    assert [a.name for a in run("The Bush administration rejected the proposals.").actors if a.kind == "person"] == ["Bush"]
+
+
 def test_a_country_word_alone_is_still_the_country(run):
     assert "country:MEX" in by_id(run("Mexico backed the move on Monday."))
 

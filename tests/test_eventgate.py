@@ -686,6 +686,18 @@ def test_imploring_blockading_and_ratifying_have_their_plover_types(pipeline_all
     assert [e.type for e in events_of(pipeline_all, text)] == types
 
 
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("In 1991 Charles Keating was convicted in state court of helping to defraud investors.", "SANCTION", "state court", "Charles Keating"),
+    ("The Bush administration immediately said it categorically rejects the proposals.", "REJECT", "Bush", None),  # it: the administration
+    ("Last year, Russian officials assailed Ukraine for holding joint naval exercises with NATO.", "ACCUSE", "Russian officials", "Ukraine"),
+    ("Hungarian head of state Arpad Goencz signed Budapest's accession document on February 10.", "AGREE", "Arpad Goencz", None),
+])
+def test_more_ways_of_naming_who_acts(pipeline_all, text, etype, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert texts([event], "actors") == [[actor]]
+    assert recipient is None or texts([event], "recipients") == [[recipient]]
+
+
 def test_detonating_cord_is_a_thing(pipeline_all):
     found = events_of(pipeline_all, "Police raided a farm on Sunday. They found a bomb factory, which also contained circuitry, "
                                     "detonating cord and a truck.")

@@ -289,6 +289,10 @@ class _DocumentActors:
         country_words = {i for span in kb_spans if self.kb.aliases[span.label_][0][0] in ("name", "demonym")
                          for i in range(span.start, span.end)}
         ents = [e for e in ents if not (e.label_ == "PERSON" and all(t.i in country_words for t in e if not t.is_punct))]
+        # Nor is a lone word capitalised only because it opens the sentence, before a role noun ("Riot police
+        # deployed"): a kind of the role, no one's name ("the Bush administration" keeps its Bush).
+        ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) == 1 and e.start == e.sent.start
+                                        and e.root.dep_ == "compound" and self._role_at(e.root.head) is not None)]
         big_ents = [e for e in ents if e.label_ in ("ORG", "PERSON")]
         for span in kb_spans:
             typ, ref = self.kb.aliases[span.label_][0]

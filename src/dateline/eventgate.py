@@ -140,9 +140,13 @@ def _patients(verb) -> list:
 
 
 def _of_agreement(tok) -> bool:
-    """"a memorandum of understanding", "a letter of intent": a document that is itself an agreement."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in ("understanding", "intent", "agreement", "cooperation")
-                                                           for g in c.children if g.dep_ == "pobj") for c in tok.children)
+    """"a memorandum of understanding", "a letter of intent", "an accession document": a document that is itself an agreement."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in _AGREEING for g in c.children if g.dep_ == "pobj")
+               or c.dep_ == "compound" and c.lemma_.lower() in _AGREEING for c in tok.children)
+
+
+# What makes a document an agreement: "a memorandum of understanding", "an accession document", "documents of accession".
+_AGREEING = {"understanding", "intent", "agreement", "cooperation", "accession", "ratification"}
 
 
 def names_someone(tok) -> bool:
@@ -299,7 +303,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True
     verb = _verb_of(head)
     if (verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-            and (etype in _MATERIAL | {"PROTEST"} or any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children))):
+            and (etype in _MATERIAL | {"PROTEST"} or not names_someone(verb.head) and any(
+                c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children))):
         # "a former prisoner who leads anti-Orange protests", "the safari resorts that Kenya offers": a description of
         # someone or something, not a happening ("critics who blame him" still accuse).
         return True
@@ -433,7 +438,7 @@ _UNITS = {"force", "troop", "unit", "team", "rifle", "helicopter", "aircraft", "
 _TEXTS = {"agreement", "pact", "accord", "memorandum", "statement", "document", "declaration", "communique", "charter"}
 _CHANCES = {"initiative", "opportunity", "moment", "momentum", "chance", "lead", "spotlight", "headlines", "day"}
 # Texts and schemes that "call for" what they provide, asking no one.
-_PROVISIONS = {"strategy", "plan", "proposal", "agreement", "deal", "budget", "programme", "program", "policy", "bill", "law",
+_PROVISIONS = {"strategy", "plan", "agreement", "deal", "budget", "programme", "program", "policy", "bill", "law",
                "treaty", "framework", "roadmap", "scheme", "initiative", "rule", "regulation", "legislation", "constitution",
                "accord", "blueprint", "design", "model", "forecast", "recipe"}
 _WORDING = {"word", "term", "phrase", "name", "label", "expression", "language"}

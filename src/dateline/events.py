@@ -509,7 +509,7 @@ class Events(Stage):
                                  and not _in_harm_judged(hit, pm[1])), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
-            if implied and actors and factuality == "historical":
+            if implied and actors and factuality == "historical" and not sent.start_char <= (actors[0].start or 0) < sent.end_char:
                 continue  # a background conviction years back: the agency named nearby is not likely the one that acted
             if not actors:
                 # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
@@ -903,6 +903,11 @@ def _clause(tok):
     while tok.head.i != tok.i and tok.dep_ not in _CLAUSE_EDGES:
         tok = tok.head
     return tok
+
+
+# Bodies an "it" reported by their own subject stands for ("The Bush administration said it rejects ...").
+_INSTITUTIONS = {"administration", "government", "ministry", "department", "council", "committee", "commission", "court",
+                 "parliament", "army", "military", "agency", "cabinet", "regime", "junta", "legislature", "senate", "alliance"}
 
 
 def _antecedent(tok):
@@ -1588,7 +1593,13 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 found = _refer(tok, mentions, prefer=_antecedent(tok))
                 if found is not None:
                     add(*found)
-                continue
+                    continue
+                # "The Bush administration said it rejects the proposals": a subject the knowledge base does not know,
+                # that names someone and agrees with the pronoun, is what the reported pronoun stands for.
+                ante = _antecedent(tok)
+                if ante is tok or tok.lower_ != "it" or ante.lemma_.lower() not in _INSTITUTIONS or ante.tag_ != "NN":
+                    continue
+                tok = ante
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
             if not found and eventgate.names_someone(tok):
@@ -1804,6 +1815,15 @@ def _legal_agent(hit: _Hit, sent, ctx: "_Context") -> list[EventActor]:
     if not sectors:
         return []
     words = _CONVICTORS if hit.type == "SANCTION" else _CHARGERS if hit.type == "ACCUSE" else None
+    if hit.type == "SANCTION":
+        # "was convicted in state court", "sentenced in a federal court in Manhattan": the court the sentence names.
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in _CONVICTORS:
+                        words_of = [t for t in g.subtree if t.i <= g.i and t.dep_ in ("compound", "amod", "nmod") or t.i == g.i]
+                        start, end = words_of[0].idx, g.idx + len(g)
+                        return [EventActor(text=_doc_text(sent.doc)[start:end], sector="JUD", start=start, end=end)]
     found = [(s, e, a) for s, e, a in ctx.mentions if a.sector in sectors and a.kind != "country"
              and not (sent.start_char <= s < sent.end_char) and (words is None or _words_of(a) & words)
              and sent.start_char - _LEGAL_REACH <= s < sent.end_char + _LEGAL_REACH and not _describing(sent.doc, s, e)]
