@@ -595,6 +595,11 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "The department retreated from its position in the VMI case when it argued otherwise.",  # a stance, no forces
     "Albright insisted that NATO was the best tool to enforce a peace agreement.",  # a claim, asked of no one
     "Any decision to expel Sinn Fein must be agreed jointly by the governments of both Britain and the Irish Republic.",  # a rule
+    "Ultimately, U.S. officials approved and delivered six visas for the family members.",  # papers, no aid
+    "The combined operations are designed to isolate and strangle Iraq until it retreats from Kuwait.",  # not yet
+    "Both officials requested anonymity because they were not authorized to speak.",  # how a source is quoted
+    "But Elian's relatives in Miami have fought to keep the boy, saying they could provide a better life.",  # an effort
+    "Officials in the two countries are counting on substantial compensation.",  # an expectation
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -680,6 +685,7 @@ def test_the_one_who_acts_through_a_decree_or_a_weapon(pipeline_all, text, etype
     ("Certainly Saddam Hussein continues to implore his country to fight on.", ["REQUEST"]),  # the fight is what he asks
     ("The United States has provided most of the naval vessels so far to block Iraqi trade.", ["COERCE"]),  # an embargo
     ("Protesters blocked the road to the airport on Monday.", ["PROTEST"]),
+    ('NATO Secretary-General Jens Stoltenberg wrote, "I count on Turkey to act with restraint."', ["REQUEST"]),  # asks
     ("The Ukrainian parliament has already ratified the treaty with Russia.", ["AGREE"]),  # PLOVER: ratifying agrees
 ])
 def test_imploring_blockading_and_ratifying_have_their_plover_types(pipeline_all, text, types):
@@ -696,6 +702,20 @@ def test_more_ways_of_naming_who_acts(pipeline_all, text, etype, actor, recipien
     [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert texts([event], "actors") == [[actor]]
     assert recipient is None or texts([event], "recipients") == [[recipient]]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Castro attended a rally at Havana's Palace of Conventions to demand Gonzalez's return.", "Gonzalez"),  # returned, not asked
+    ("The Clinton administration has pushed for the boy's return to his father.", "boy"),
+])
+def test_whom_a_request_is_for_is_not_whom_it_asks(pipeline_all, text, absent):
+    found = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
+    assert found and not any(absent in r.text for e in found for r in e.recipients)
+
+
+def test_a_record_of_arrests_lends_no_agency(pipeline_all):
+    text = "Police in Buffalo are searching for Kopp. Kopp had been arrested in several states since 1990 for protesting abortion."
+    assert not [e for e in events_of(pipeline_all, text) if e.type == "COERCE" and e.evidence.trigger.text == "arrested"]
 
 
 def test_detonating_cord_is_a_thing(pipeline_all):

@@ -237,6 +237,18 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "teachers striking in West Virginia", "Sutton would storm to the title"
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _ENDING:
         return True  # "officials ended their boycott", "the union called off the strike": a protest ending, not one held
+    if etype == "ASSAULT" and lemma in ("fight", "battle", "struggle") and head.pos_ == "VERB" and any(
+            c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(
+                t.lemma_.lower() in _ARMS for t in head.sent)
+            or c.dep_ == "prep" and c.lower_ in ("in", "through") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("court", "courts", "tribunal", "parliament", "congress", "media", "election")
+                for g in c.children) for c in head.children):
+        return True  # "have fought to keep the boy", "is fighting in the courts": an effort or a lawsuit, no combat
+    if etype == "REQUEST" and lemma == "count" and not any(c.dep_ in ("xcomp", "advcl") or c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and any(x.dep_ == "acl" for x in g.children) for g in c.children) for c in head.children):
+        return True  # "officials are counting on compensation": an expectation; "I count on Turkey to act" asks
+    if etype == "REQUEST" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("anonymity", "confidentiality") for c in head.children):
+        return True  # "both officials requested anonymity": how a source is quoted
     if etype == "ASSAULT" and lemma in _CONTESTS and _trade_talk(head.sent):
         return True  # "China vowed to fight the U.S. 'at any cost' after Trump proposed tariffs": a trade fight
     if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and any(
@@ -353,6 +365,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
+    verb0 = _verb_of(head)
+    if verb0.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in ("until", "unless", "once") for c in verb0.children):
+        return True  # "to strangle Iraq until it retreats from Kuwait": a condition not yet met
     if _imagined(head):
         return True  # "the perception that the U.S. wants to destroy Iraq", "fears that ...": a belief, no happening
     if _imperative(_verb_of(head)):

@@ -1069,7 +1069,8 @@ def _condition_subjects(head) -> list:
 
 def _content_subjects(head) -> list:
     """Subjects of the clauses a trigger reports or asks for ("demanded that the US cancel ...")."""
-    return [g for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    # "demanded that the boy be returned to him": the boy undergoes what is asked, he is not the one asked.
+    return [g for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
 
 
 def _place_args(head) -> list:
@@ -1185,6 +1186,10 @@ def _invitees(noun) -> list:
     return []
 
 
+# Things done to someone by another: their owner is not whom a request for them asks ("demand Gonzalez's return").
+_UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
+              "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
+              "removal", "transfer", "custody", "safety", "pardon", "clemency", "reinstatement"}
 # Nouns of harm done to someone: their of-object is the victim, not the one to blame.
 _HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "invasion", "occupation", "massacre", "assassination",
           "abduction", "kidnapping", "arrest", "detention", "execution", "airstrike", "raid", "shelling", "stabbing", "torture",
@@ -1291,7 +1296,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.extend(g for g in c.children if g.dep_ == "pobj")  # "providing intelligence to Macedonia"
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
-            if not eventgate.names_someone(c) and etype in _VERBAL and c.lemma_.lower() in _HARMS:
+            if not eventgate.names_someone(c) and etype in _DIRECTIVE and c.lemma_.lower() in _UNDERGONE:
+                pass  # "to demand Gonzalez's return": the boy is returned, his return is asked of someone else
+            elif not eventgate.names_someone(c) and etype in _VERBAL and c.lemma_.lower() in _HARMS:
                 # "condemned the bombings of the U.S. embassies": whose the bombing is ("Russia's attack", "the
                 # attack by rebels") is accused; what or whom it struck ("of the embassies") is its victim.
                 recipients.extend([g for g in c.children if g.dep_ == "poss"] + [
@@ -1322,8 +1329,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                     continue  # "banned the airline, with officials saying ...": a circumstance, no party
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on; "agreed to US
-                    # mediation": the one a name before it says it comes from (_resolve reads it there).
+                    # mediation": the one a name before it says it comes from (_resolve reads it there). But "asked
+                    # for the boy's return", "a visa for his client": whom the thing is done to is not the one asked.
                     named = _named_modifier(g) and not (c.lower_ == "against" and etype in _DIPLOMATIC)  # "against the Houthi rebellion": the foe
+                    if not (eventgate.names_someone(g) or named) and g.lemma_.lower() in _UNDERGONE:
+                        continue
                     recipients.extend([g] if eventgate.names_someone(g) or named else _owners(g))
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
             # "found Fields guilty": the one the small clause is about.
@@ -1610,7 +1620,11 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
                 # "threatened further action against Russia", "restrictions against German goods".
                 owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS | {"by"} for t in c.subtree]
-                if tok.lemma_.lower() in _HARMS:
+                if tok.lemma_.lower() in _UNDERGONE:
+                    # "demand Gonzalez's return", "asked for the release of the hostages": who is returned or released
+                    # undergoes it; only a by-agent takes part.
+                    owners = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+                elif tok.lemma_.lower() in _HARMS:
                     # "the bombings of the U.S. embassies", "Russia's attack on Ukraine": who did the harm, not its victims.
                     struck = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree}
                     owners = [t for t in owners if t.i not in struck]
@@ -1778,6 +1792,7 @@ def _source_phrase(sent, cues) -> tuple[int, int] | None:
 # of who does them, when the article names such an agency elsewhere.
 _LEGAL_AGENTS = {("COERCE", "arrest"): ("COP",), ("COERCE", "detain"): ("COP",), ("SANCTION", "convict"): ("JUD",)}
 _CHARGES = {"charge", "indict", "prosecute"}
+_REPEATED = {"time", "times", "repeatedly", "often", "frequently", "twice", "regularly", "again"}
 _CONVICTORS = {"court", "judge", "jury", "tribunal", "justice", "magistrate", "magistrates"}  # who convicts and sentences
 _CHARGERS = {"prosecutor", "prosecutors", "prosecution", "police", "attorney", "attorneys", "office", "department"}
 _LEGAL_REACH = 1000  # characters around the sentence where the agency must be named
@@ -1809,6 +1824,9 @@ def _legal_agent(hit: _Hit, sent, ctx: "_Context") -> list[EventActor]:
     head = hit.head
     if head.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in head.children) or any(c.dep_ == "agent" for c in head.children):
         return []
+    if any(c.dep_ == "prep" and c.lower_ == "since" or c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in _REPEATED
+           for c in head.children):
+        return []  # "had been arrested in several states since 1990", "arrested more than a dozen times": a record, no one act
     sectors = _LEGAL_AGENTS.get((hit.type, hit.mode))
     if hit.type == "ACCUSE" and head.lemma_.lower() in _CHARGES:
         sectors = ("COP", "JUD")
