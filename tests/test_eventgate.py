@@ -718,6 +718,16 @@ def test_a_record_of_arrests_lends_no_agency(pipeline_all):
     assert not [e for e in events_of(pipeline_all, text) if e.type == "COERCE" and e.evidence.trigger.text == "arrested"]
 
 
+@pytest.mark.parametrize("text,place", [
+    ("In 1979 the Soviet Union invaded Afghanistan.", "Afghanistan"),  # an attack happens where its target is
+    ("Bush then sent U.S. troops and planes to Saudi Arabia on Monday.", "Saudi Arabia"),
+    ("Russia condemned the United States on Monday.", None),  # a statement about a country is not made there
+])
+def test_a_material_act_on_a_country_happens_there(pipeline_all, text, place):
+    [event] = events_of(pipeline_all, text)
+    assert (event.location.name if event.location else None) == place
+
+
 def test_detonating_cord_is_a_thing(pipeline_all):
     found = events_of(pipeline_all, "Police raided a farm on Sunday. They found a bomb factory, which also contained circuitry, "
                                     "detonating cord and a truck.")

@@ -507,6 +507,11 @@ class Events(Stage):
                 # the country a visit goes to is both its recipient and its place).
                 location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)
                                  and not _in_harm_judged(hit, pm[1])), None)
+                if location is None and hit.type in _ON_TARGET:
+                    # "the Soviet Union invaded Afghanistan", "sent troops to Saudi Arabia", aid "to Samoa": a material act
+                    # on a country happens there, so the country it targets is also its place (not a statement about one).
+                    location = next((pm for pm in located if pm[0].level == "country" and any(
+                        r.start is not None and r.start <= pm[1].start < r.end for r in recipients)), None)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if implied and actors and factuality == "historical" and not sent.start_char <= (actors[0].start or 0) < sent.end_char:
@@ -1186,6 +1191,7 @@ def _invitees(noun) -> list:
     return []
 
 
+_ON_TARGET = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # material acts that happen where their target is
 # Things done to someone by another: their owner is not whom a request for them asks ("demand Gonzalez's return").
 _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
