@@ -365,16 +365,15 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "opposed both articles of impeachment", "with 194 Republicans opposing": a vote
     if _liked(head):
         return True  # "likes dropping bombs on people": a taste, no happening
-    verb0 = _verb_of(head)
-    if verb0.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in ("until", "unless", "once") for c in verb0.children):
+    if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in ("until", "unless", "once") for c in verb.children):
         return True  # "to strangle Iraq until it retreats from Kuwait": a condition not yet met
     if _imagined(head):
         return True  # "the perception that the U.S. wants to destroy Iraq", "fears that ...": a belief, no happening
-    if _imperative(_verb_of(head)):
+    if _imperative(verb):
         return True  # "All Iraqis, fight them with all the power you have": a call, coded as the speaker's request if at all
-    if _forbidden(_verb_of(head)):
+    if _forbidden(verb):
         return True  # "families cannot be held in detention for more than 20 days", "would not be allowed to arrest": a rule
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for v in _clause_chain(_verb_of(head)) for c in v.children):
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for v in _clause_chain(verb) for c in v.children):
         return True  # "would not say whether or not he supported court packing": a question left open
     if any(c.dep_ == "advmod" and c.lemma_.lower() in _HABITUAL for c in _verb_of(head).children):
         return True  # "lawmakers traditionally don't meet on Fridays", "are often occupied by": what usually happens
@@ -500,7 +499,7 @@ def _is_person(sdoc, actor: EventActor) -> bool:
 
 
 _BELIEFS = {"perception", "belief", "idea", "notion", "impression", "fear", "suspicion", "assumption", "myth", "rumor",
-            "rumour", "speculation", "perceive", "theory", "hope", "dream", "fantasy"}
+            "rumour", "speculation", "theory", "hope", "dream", "fantasy"}
 
 
 def _imagined(head) -> bool:
