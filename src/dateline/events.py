@@ -78,8 +78,9 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # A dateline: the town in capitals a story was filed from and its country, before a dash, at a paragraph's or a
 # sentence's start ("MANILA, Philippines – Ahead of Easter ...", "BRASÍLIA, Brazil – Mr. Lula ...").
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s")
-# Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
+# What a blockade stops ("block Iraqi trade"): blocking it is an embargo enforced, not a protest.
 _CARGO = {"trade", "shipping", "shipment", "export", "import", "supply", "oil", "cargo", "goods", "port", "food", "fuel", "aid"}
+# Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
 # GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
@@ -1845,12 +1846,13 @@ def _legal_agent(hit: _Hit, sent, ctx: "_Context") -> list[EventActor]:
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 for g in c.children:
                     if g.dep_ == "pobj" and g.lemma_.lower() in _CONVICTORS:
-                        words_of = [t for t in g.subtree if t.i <= g.i and t.dep_ in ("compound", "amod", "nmod") or t.i == g.i]
-                        start, end = words_of[0].idx, g.idx + len(g)
+                        name = [t for t in g.subtree if t.i <= g.i and t.dep_ in ("compound", "amod", "nmod") or t.i == g.i]
+                        start, end = name[0].idx, g.idx + len(g)
                         return [EventActor(text=_doc_text(sent.doc)[start:end], sector="JUD", start=start, end=end)]
-    found = [(s, e, a) for s, e, a in ctx.mentions if a.sector in sectors and a.kind != "country"
+    lo, hi = sent.start_char - _LEGAL_REACH, sent.end_char + _LEGAL_REACH
+    found = [(s, e, a) for s, e, a in ctx.mentions_between(lo, hi) if lo <= s < hi and a.sector in sectors and a.kind != "country"
              and not (sent.start_char <= s < sent.end_char) and (words is None or _words_of(a) & words)
-             and sent.start_char - _LEGAL_REACH <= s < sent.end_char + _LEGAL_REACH and not _describing(sent.doc, s, e)]
+             and not _describing(sent.doc, s, e)]
     before = [m for m in found if m[1] <= sent.start_char]
     pick = max(before, key=lambda m: m[0]) if before else min(found, key=lambda m: m[0], default=None)
     if pick is None:
