@@ -215,7 +215,7 @@ def test_an_end_point_alone_leaves_the_date_open(date_of):
 
 
 @pytest.mark.parametrize("text,trigger,value", [
-    ("Extremists have bombed two towns since Sinn Fein was expelled from the talks on Feb. 20.", "bombed", None),  # after it
+    ("Militants have shelled two villages since the envoy was expelled from the talks on Feb. 20.", "shelled", None),  # after it
     ("Rebels have attacked the town three times since March.", "attacked", None),
     ("Since the ceasefire collapsed, rebels attacked the town on March 3.", "attacked", "2023-03-03"),
     ("Mahan has been the subject of United States sanctions since 2011.", "sanctions", "2011"),  # a state dated by its start

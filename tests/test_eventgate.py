@@ -558,7 +558,7 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Villagers began a court battle against the army over the land on Monday.",
     "The opposition ended its boycott of parliament on Monday.",  # a protest ending, not one held
     "China does not want a trade war but is not afraid to fight one, the ministry said.",  # a trade fight
-    "The town's population declined an average of 11 people per day last year.",  # a fall by an amount
+    "The village's population declined an average of 4 people per week last year.",  # a fall by an amount
     "Exports to the bloc declined 12 percent in March.",
     "Labour beat the Conservatives in the parliamentary vote on Tuesday.",  # a win in a vote, no blow
     "The senator defeated the incumbent in the Democratic primary in June.",
@@ -571,35 +571,35 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "In mid-September, President Trump held his first indoor rally in three months, in Nevada.",  # a ruler's rally
     "Another former adviser, Sebastian Gorka, also spoke in the rally on Saturday.",  # a speaker at a rally
     "Police said the man had a cardiac arrest on Monday.",  # the heart, no arrest
-    "Police said the first vehicle, occupied by a male adult driver, was stopped at the driveway.",  # a driver in a car
+    "Police said the second car, occupied by a female driver, was parked at the kerb.",  # a driver in a car
     "Police said the man kept withdrawing his mother's monthly pension of 30,000 rupees.",  # money taken out
-    "MPs said they were satisfied with the written replies provided to the committee by the minister.",  # answers
-    "The company's commitment to the Turkish market will reinforce customer service.",  # no forces
-    "Families with minor children cannot be held in detention by police for more than 20 days.",  # a rule
-    "National Guard personnel would not be allowed to arrest people crossing the border.",
-    "A 28-year-old man is in custody after pointing a replica handgun at a police officer.",  # the man is held
-    "Gerard Rice, a former IRA prisoner who leads anti-Orange protests in a Catholic neighborhood, spoke on Sunday.",  # who he is
-    "Tourists go to the safari resorts that Kenya offers.",  # a description of a thing
-    "The gun was sent to the FBI laboratory in Washington to determine whether it was used to kill Slepian.",  # an open question
-    "Dataproducts Inc. said it filed a lawsuit in Delaware Chancery Court to block a tender offer by DPC Acquisition Partners.",
+    "Lawmakers said they were satisfied with the written replies provided to the committee by the governor.",  # answers
+    "The firm's commitment to the Polish market will reinforce customer service.",  # no forces
+    "Asylum seekers cannot be detained by police for more than 30 days.",  # a rule
+    "Reserve soldiers would not be allowed to arrest people entering the harbour.",
+    "A 31-year-old woman is in custody after waving a toy pistol at a security guard.",  # the man is held
+    "Sean Kelly, a former IRA prisoner who leads anti-British protests in a Belfast neighbourhood, spoke on Sunday.",  # who he is
+    "Tourists go to the beach hotels that Thailand offers.",  # a description of a thing
+    "The rifle was sent to the police laboratory in Ottawa to determine whether it was used to kill Dalton.",  # an open question
+    "Norwell Inc. said it filed a lawsuit in a state court to block a tender offer by Harbor Capital Partners.",
     "VTC Inc.'s strategy calls for a narrow focus on profitable products.",  # what a plan provides
-    "Reuters Holdings PLC said Michael Reupke resigned as general manager to pursue other interests.",  # a company post
-    "At least 50,000 troops will be sent within weeks, including Marines, Army air assault forces and infantry.",  # a unit
+    "Talbot Media PLC said Anne Crowley resigned as general manager to pursue other interests.",  # a company post
+    "Some 8,000 soldiers will be sent this month, including paratroopers, Army air assault forces and engineers.",  # a unit
     "The strike was aimed at deterring future Iranian attack plans.",  # a kind of plan
-    "Yet the perception that the U.S. wants to destroy Iraq may increase Saddam Hussein's support.",  # a belief
-    "The allied rejection of the Soviet effort enabled Mr. Bush to seize the initiative from Iraq.",  # a figure of speech
-    'Asked to comment on Castro\'s announcement, a Justice Department spokesman said: "Certainly it changes things."',  # the press asks
-    "Romania and Slovenia, which had tried hard to meet the standards, were turned away.",  # a bar, not a meeting
-    "Mr. Baker declined to use the word blockade, but said that interdiction of Iraqi shipments would begin.",  # wording
-    "If Kopp were also indicted and convicted on state murder charges, he could face the death penalty.",  # Kopp undergoes it
-    "The department retreated from its position in the VMI case when it argued otherwise.",  # a stance, no forces
-    "Albright insisted that NATO was the best tool to enforce a peace agreement.",  # a claim, asked of no one
-    "Any decision to expel Sinn Fein must be agreed jointly by the governments of both Britain and the Irish Republic.",  # a rule
-    "Ultimately, U.S. officials approved and delivered six visas for the family members.",  # papers, no aid
-    "The combined operations are designed to isolate and strangle Iraq until it retreats from Kuwait.",  # not yet
-    "Both officials requested anonymity because they were not authorized to speak.",  # how a source is quoted
-    "But Elian's relatives in Miami have fought to keep the boy, saying they could provide a better life.",  # an effort
-    "Officials in the two countries are counting on substantial compensation.",  # an expectation
+    "Yet the perception that NATO wants to destroy Serbia may increase Milosevic's support.",  # a belief
+    "The council's rejection of the French plan enabled Mr. Obama to seize the initiative from Iran.",  # a figure of speech
+    'Asked to comment on Putin\'s announcement, a State Department spokesman said: "Clearly it changes things."',  # the press asks
+    "Georgia and Moldova, which had worked hard to meet the standards, were turned away.",  # a bar, not a meeting
+    "Ms. Lang declined to use the word embargo, but said that checks on Syrian cargo would begin.",  # wording
+    "If Walsh is indicted and convicted on federal murder charges, he could face the death penalty.",  # Walsh undergoes it
+    "The ministry retreated from its position in the pension case when it argued otherwise.",  # a stance, no forces
+    "Blinken insisted that NATO was the right tool to defend Ukraine.",  # a claim, asked of no one
+    "Any decision to suspend the talks must be agreed jointly by the governments of both Serbia and Kosovo.",  # a rule
+    "In the end, Canadian officials approved and delivered four visas for the relatives.",  # papers, no aid
+    "The joint patrols are designed to isolate and pressure Serbia until it withdraws from the enclave.",  # not yet
+    "The two diplomats requested anonymity because they were not cleared to talk to the press.",  # how a source is quoted
+    "But Maria's relatives in Madrid have fought to keep the boy, saying they could give him a better life.",  # an effort
+    "Officials in both provinces are counting on generous reconstruction grants.",  # an expectation
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -636,7 +636,7 @@ def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype
 
 
 @pytest.mark.parametrize("text,etype", [
-    ("The Water Corporation is warning people not to swim within one kilometre of the outlet.", "REQUEST"),  # advice
+    ("The Harbour Authority is warning people not to fish within two kilometres of the pipe.", "REQUEST"),  # advice
     ("Local police warned people in the general vicinity to stay inside on Monday.", "REQUEST"),
     ("Iran warned the United States that it would retaliate.", "THREATEN"),  # a warning of what one will do
 ])
@@ -645,13 +645,13 @@ def test_a_warning_to_do_something_is_a_request(pipeline_all, text, etype):
 
 
 def test_a_section_of_a_code_is_no_recipient(pipeline_all):
-    found = events_of(pipeline_all, "Police are conducting a criminal investigation for California Penal Code Section 11414.")
+    found = events_of(pipeline_all, "Police are conducting a criminal investigation for Texas Penal Code Section 22.01.")
     assert not any("Section" in r.text for e in found for r in e.recipients)
 
 
 @pytest.mark.parametrize("text,etype,actor,recipient", [
-    ("Miami-Dade Schools police responded to the school on Thursday. Nuiry, 53, was arrested Thursday at the school.",
-     "COERCE", "Miami-Dade Schools police", "Nuiry"),
+    ("Schools police responded to the school on Thursday. Carter, 41, was arrested Thursday at the school.",
+     "COERCE", "Schools police", "Carter"),
     ("The Bradford Crown Court heard the case last month. On Wednesday, nine men were convicted of abuse.",
      "SANCTION", "Bradford Crown Court", "nine men"),
 ])
@@ -682,21 +682,21 @@ def test_the_one_who_acts_through_a_decree_or_a_weapon(pipeline_all, text, etype
 
 
 @pytest.mark.parametrize("text,types", [
-    ("Certainly Saddam Hussein continues to implore his country to fight on.", ["REQUEST"]),  # the fight is what he asks
-    ("The United States has provided most of the naval vessels so far to block Iraqi trade.", ["COERCE"]),  # an embargo
+    ("Meanwhile Assad continues to implore his army to fight on.", ["REQUEST"]),  # the fight is what he asks
+    ("Britain has provided most of the naval ships so far to block Libyan trade.", ["COERCE"]),  # an embargo
     ("Protesters blocked the road to the airport on Monday.", ["PROTEST"]),
     ('NATO Secretary-General Jens Stoltenberg wrote, "I count on Turkey to act with restraint."', ["REQUEST"]),  # asks
-    ("The Ukrainian parliament has already ratified the treaty with Russia.", ["AGREE"]),  # PLOVER: ratifying agrees
+    ("The Estonian parliament has already ratified the border treaty with Latvia.", ["AGREE"]),  # PLOVER: ratifying agrees
 ])
 def test_imploring_blockading_and_ratifying_have_their_plover_types(pipeline_all, text, types):
     assert [e.type for e in events_of(pipeline_all, text)] == types
 
 
 @pytest.mark.parametrize("text,etype,actor,recipient", [
-    ("In 1991 Charles Keating was convicted in state court of helping to defraud investors.", "SANCTION", "state court", "Charles Keating"),
-    ("The Bush administration immediately said it categorically rejects the proposals.", "REJECT", "Bush", None),  # it: the administration
-    ("Last year, Russian officials assailed Ukraine for holding joint naval exercises with NATO.", "ACCUSE", "Russian officials", "Ukraine"),
-    ("Hungarian head of state Arpad Goencz signed Budapest's accession document on February 10.", "AGREE", "Arpad Goencz", None),
+    ("In 2004 Paul Harmon was convicted in state court of helping to launder bribes.", "SANCTION", "state court", "Paul Harmon"),
+    ("The Obama administration quickly said it firmly rejects the demands.", "REJECT", "Obama", None),  # it: the administration
+    ("Last month, Chinese officials assailed Japan for holding joint air drills with Australia.", "ACCUSE", "Chinese officials", "Japan"),
+    ("Croatian head of state Ivo Josipovic signed Zagreb's accession document on March 3.", "AGREE", "Ivo Josipovic", None),
 ])
 def test_more_ways_of_naming_who_acts(pipeline_all, text, etype, actor, recipient):
     [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
@@ -705,8 +705,8 @@ def test_more_ways_of_naming_who_acts(pipeline_all, text, etype, actor, recipien
 
 
 @pytest.mark.parametrize("text,absent", [
-    ("Castro attended a rally at Havana's Palace of Conventions to demand Gonzalez's return.", "Gonzalez"),  # returned, not asked
-    ("The Clinton administration has pushed for the boy's return to his father.", "boy"),
+    ("Maduro attended a march at Caracas's Bolivar Square to demand Lopez's return.", "Lopez"),  # returned, not asked
+    ("The Trudeau government has pushed for the girl's return to her mother.", "girl"),
 ])
 def test_whom_a_request_is_for_is_not_whom_it_asks(pipeline_all, text, absent):
     found = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
@@ -714,13 +714,13 @@ def test_whom_a_request_is_for_is_not_whom_it_asks(pipeline_all, text, absent):
 
 
 def test_a_record_of_arrests_lends_no_agency(pipeline_all):
-    text = "Police in Buffalo are searching for Kopp. Kopp had been arrested in several states since 1990 for protesting abortion."
+    text = "Police in Denver are searching for Walsh. Walsh had been arrested in several states since 2005 for blocking pipelines."
     assert not [e for e in events_of(pipeline_all, text) if e.type == "COERCE" and e.evidence.trigger.text == "arrested"]
 
 
 @pytest.mark.parametrize("text,place", [
     ("In 1979 the Soviet Union invaded Afghanistan.", "Afghanistan"),  # an attack happens where its target is
-    ("Bush then sent U.S. troops and planes to Saudi Arabia on Monday.", "Saudi Arabia"),
+    ("Macron sent French troops to Mali on Monday.", "Mali"),
     ("Russia condemned the United States on Monday.", None),  # a statement about a country is not made there
 ])
 def test_a_material_act_on_a_country_happens_there(pipeline_all, text, place):
@@ -729,13 +729,13 @@ def test_a_material_act_on_a_country_happens_there(pipeline_all, text, place):
 
 
 def test_detonating_cord_is_a_thing(pipeline_all):
-    found = events_of(pipeline_all, "Police raided a farm on Sunday. They found a bomb factory, which also contained circuitry, "
+    found = events_of(pipeline_all, "Police raided a farm on Sunday. They found a bomb workshop, which also held wiring, "
                                     "detonating cord and a truck.")
     assert "ASSAULT" not in [e.type for e in found]
 
 
 @pytest.mark.parametrize("text,recipients", [
-    ("Philippine President Joseph Estrada on Tuesday condemned the bombings of the U.S. embassies in Kenya and Tanzania.", []),
+    ("Indonesian President Joko Widodo on Tuesday condemned the bombings of the French consulates in Chad and Niger.", []),
     ("The Security Council condemned Russia's attack on Ukraine on Thursday.", ["Russia"]),  # who attacked, not the attacked
 ])
 def test_condemning_a_harm_targets_who_did_it_not_its_victims(pipeline_all, text, recipients):

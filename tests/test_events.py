@@ -758,6 +758,6 @@ def test_a_vow_to_attack_is_a_threat(pipeline_all, text, etype):
 def test_the_one_indicted_in_an_investigation_is_not_its_actor(pipeline_all):
     import dateline
 
-    text = "An aide to the former mayor has been indicted in an ongoing bribery investigation at City Hall."
+    text = "A deputy to the former governor has been indicted in a long-running fraud investigation at the state capitol."
     found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
-    assert not [a.text for e in found for a in e.actors if "aide" in a.text]
+    assert not [a.text for e in found for a in e.actors if "deputy" in a.text]
