@@ -89,7 +89,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
     if root.ent_type_ in ("DATE", "TIME"):
         return False
     lemma = root.lemma_.lower()
-    if lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]:
+    if (lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]) and _craft(root):
         return bool(actor.country)  # "Russian aircraft" stand for Russia's forces; "the aircraft" for no one
     if root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in lex["laws"]:
         return False  # "Omani law allowed ...", "NATO guidelines call for ...": the law or the text, not the country
@@ -440,6 +440,25 @@ def _trade_talk(sent) -> bool:
     """Whether a sentence talks of trade and not of arms."""
     lemmas = {t.lemma_.lower() for t in sent}
     return bool(lemmas & _TRADE) and not lemmas & _ARMS
+
+
+# Words for a warplane that also name people: "a suicide bomber", "rebel fighters".
+_CREW_OR_CRAFT = {"fighter", "bomber"}
+_CRAFT_WORDS = {"jet", "stealth", "strategic", "heavy", "supersonic", "long-range", "nuclear-capable", "squadron"}
+_FLIGHT_VERBS = {"fly", "intercept", "scramble", "escort", "overfly", "circle", "buzz", "take", "land", "crash", "drop",
+                 "shoot", "patrol", "refuel"}
+
+
+def _craft(root) -> bool:
+    """Whether a vehicle word names the craft: always, but for a word that may name its crew or other people ("bomber",
+    "fighter"), only with a craft's modifier ("B-52 bombers", "stealth fighters") or a verb of flight ("fighters
+    intercepted a plane", "a bomber was shot down"); "a suicide bomber killed", "fighters attacked the base" are people."""
+    if root.lemma_.lower() not in _CREW_OR_CRAFT and root.lower_ not in _CREW_OR_CRAFT:
+        return True
+    if any(c.dep_ in ("compound", "amod", "nummod") and (c.lower_ in _CRAFT_WORDS or any(ch.isdigit() for ch in c.text))
+           for c in root.children):
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.lemma_.lower() in _FLIGHT_VERBS
 
 
 _BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "cardiopulmonary", "cardiorespiratory"}
