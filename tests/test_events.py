@@ -628,6 +628,20 @@ def test_the_confidence_model_knows_whether_the_trigger_is_what_the_sentence_ass
     assert vectors[event.id][FEATURES.index("main_clause")] == main
 
 
+@pytest.mark.parametrize("text,etype,physical", [
+    ("Japan shelled the coast of Serbia on Monday.", "ASSAULT", 1.0),
+    ("Japan detained two Serbian reporters on Monday.", "COERCE", 1.0),
+    ("Japan criticized Serbia over the vote.", "ACCUSE", 0.0),
+    ("Japan withdrew its ambassador from Serbia on Friday.", "RETREAT", 0.0),  # a yielding act, mostly an announcement
+])
+def test_the_confidence_model_knows_a_physical_act_from_a_statement(annotate, events, text, etype, physical):
+    from dateline.eventconf import FEATURES
+
+    doc = code(annotate, events, text)
+    event = next(e for e in doc.events if e.type == etype)
+    assert doc.spacy.user_data["dateline_event_features"][event.id][FEATURES.index("physical")] == physical
+
+
 @pytest.mark.parametrize("text,types", [
     ("Japan allowed the team into the country.", ["RETREAT"]),  # allowing access (guide: RETREAT)
     ("Israel allowed aid convoys to Lebanon on Monday.", ["RETREAT"]),
@@ -725,6 +739,19 @@ def test_designations_and_allegations_are_accusations(pipeline_all, text, actors
 
     [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ACCUSE"]
     assert [a.text for a in event.actors] == actors and [r.text for r in event.recipients] == recipients
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("A suicide bomber killed twelve people at a crowded market in the capital on Monday.", ["A suicide bomber"]),
+    ("Fighters attacked an army base near the border town on Monday morning.", ["Fighters"]),
+    ("Two B-52 bombers attacked the depot near the border town on Monday morning.", []),  # the craft, whose owner is unsaid
+    ("The fighters intercepted a reconnaissance plane over the sea and fired on it on Monday.", []),
+])
+def test_a_bomber_or_fighter_is_a_person_unless_the_text_makes_it_a_warplane(pipeline_all, text, actors):
+    import dateline
+
+    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert [a.text for e in found if e.type == "ASSAULT" for a in e.actors] == actors
 
 
 def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_all):
