@@ -52,6 +52,10 @@ def locate():
         # "to" places the event only when it hangs on the trigger.
         ("Hundreds of workers marched to Luoyang on Monday.", "marched", ["Luoyang"]),
         ("A ship en route to Kenya was captured off Mogadishu.", "captured", ["Mogadishu"]),
+        # ... or on a verb of going whose purpose the trigger is.
+        ("The two mayors flew to Ottawa on Friday to plead with the prime minister.", "plead", ["Ottawa"]),
+        ("The envoy travelled to Nairobi for talks with the rebels.", "talks", ["Nairobi"]),
+        ("The envoy travelled to Nairobi after he had met the rebels.", "met", []),
         # "the capital of X", "north of X": X is a reference point.
         ("A bomb was detonated in Mazar-i-Sharif, the capital of Balkh, on Friday.", "detonated", ["Mazar-i-Sharif"]),
         ("Students demonstrated in Baquba, north of Baghdad, on Sunday.", "demonstrated", ["Baquba"]),

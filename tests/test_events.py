@@ -754,6 +754,55 @@ def test_a_bomber_or_fighter_is_a_person_unless_the_text_makes_it_a_warplane(pip
     assert [a.text for e in found if e.type == "ASSAULT" for a in e.actors] == actors
 
 
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    # a part of a group named by whose it is: the group, not its owner
+    ("Three of the senator's aides asked the court for a delay on Monday.", "REQUEST", ["the senator's aides"], ["the court"]),
+    # who made the request that was turned down, not whom it was about
+    ("The judges rejected a request by the girl's mother to name her as the guardian.", "REJECT", ["judges"], ["the girl's mother"]),
+    # the one given something, not whose the things are
+    ("Under the deal, Peru agreed to give observers full access to four of President Alan Garcia's estates.", "AGREE", ["Peru"], ["observers"]),
+])
+def test_a_participant_is_the_person_named_not_whom_it_belongs_to(pipeline_all, text, etype, actors, recipients):
+    import dateline
+
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == etype]
+    assert [a.text for a in event.actors] == actors and [r.text for r in event.recipients] == recipients
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("Moscow warned on Thursday that US air strikes against Syria could do serious harm to relations.", "hypothetical"),
+    ("Moscow said on Thursday that the US air strikes against Syria had done serious harm to relations.", "reported"),
+])
+def test_an_event_told_of_by_what_it_could_do_may_not_happen(pipeline_all, text, factuality):
+    import dateline
+
+    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ASSAULT"]
+    assert [e.factuality for e in found] == [factuality]
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("The council charged the monitors with verifying that the army had left the valley.", False),  # a duty
+    ("The council charged a panel with the task of drafting new election rules.", False),
+    ("Prosecutors charged the former mayor with laundering money through shell firms.", True),
+    ("Police charged two brothers with running a smuggling ring across the border.", True),
+])
+def test_being_charged_with_a_duty_is_no_accusation(pipeline_all, text, accused):
+    import dateline
+
+    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert any(e.type == "ACCUSE" and e.evidence.trigger.text == "charged" for e in found) == accused
+
+
+@pytest.mark.parametrize("text,visits", [
+    ("The trade minister travelled to Hanoi for talks with his Vietnamese counterpart on Monday.", 1),
+    ("The national rugby team travelled to Hanoi for a friendly match on Monday.", 0),
+])
+def test_a_trip_to_meet_a_political_actor_is_a_visit_whoever_makes_it(pipeline_all, text, visits):
+    import dateline
+
+    assert len([e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "CONSULT"]) == visits
+
+
 def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_all):
     import dateline
 

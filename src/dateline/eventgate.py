@@ -257,6 +257,10 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "ACCUSE" and lemma == "designate" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in _lexicon()["offices"] for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children):
         return True  # "designated Wiranto as the nation's security minister": an appointment, no charge
+    if etype == "ACCUSE" and lemma == "charge" and any(
+            g.dep_ in ("pcomp", "pobj") and _gerund_lemmas(g) & _DUTIES for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children):
+        return True  # "charged the inspectors with verifying ...", "charged with the task of": a duty given, no crime
     if etype == "AGREE" and lemma == "agree" and head.pos_ == "VERB" and _alone(head):
         return True  # "the governor agreed, saying only this group could have done it": sharing a view, no agreement
     if etype == "ASSAULT" and _accident(head.sent):
@@ -352,8 +356,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
-    if etype == "CONSULT" and mode == "visit" and actors and not political(actors):
-        return True  # a team's, a church group's or a plane's trip is no visit between actors
+    if etype == "CONSULT" and mode == "visit" and actors and not political(actors) and not any(
+            r.sector in lex["political"] and not _place_named(head.doc, r) for r in recipients):
+        return True  # a team's, a church group's or a plane's trip is no visit between actors (unless to meet one)
     if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(
             c.dep_ == "prep" and c.lower_ in ("about", "whether")
             or c.dep_ in ("ccomp", "advcl") and next(iter(c.subtree)).lower_ in _QUESTION_WORDS for c in head.children):
@@ -449,6 +454,22 @@ _FLIGHT_VERBS = {"fly", "intercept", "scramble", "escort", "overfly", "circle", 
                  "shoot", "patrol", "refuel"}
 
 
+def _place_named(sdoc, participant) -> bool:
+    """Whether a participant is named by a place ("visit Pyongyang"), not by who it is ("his Chinese counterpart")."""
+    span = _span(sdoc, participant.start, participant.end)
+    return span is not None and len(span) > 0 and span.root.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _gerund_lemmas(tok) -> set[str]:
+    """The lemmas a word may have, a gerund the parser left as a noun included ("with verifying": verify)."""
+    word = tok.lower_
+    out = {tok.lemma_.lower(), word}
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        out |= {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+    return out
+
+
 def _craft(root) -> bool:
     """Whether a vehicle word names the craft: always, but for a word that may name its crew or other people ("bomber",
     "fighter"), only with a craft's modifier ("B-52 bombers", "stealth fighters") or a verb of flight ("fighters
@@ -461,6 +482,12 @@ def _craft(root) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.lemma_.lower() in _FLIGHT_VERBS
 
 
+# What one is "charged with" when it is a duty and not a crime.
+_DUTIES = {"task", "duty", "responsibility", "mission", "job", "role", "oversight", "supervision", "mandate", "verify",
+           "oversee", "monitor", "supervise", "investigate", "draft", "implement", "ensure", "protect", "coordinate",
+           "review", "prepare", "develop", "design", "evaluate", "assess", "enforce", "negotiate", "guard", "maintain",
+           "restore", "rebuild", "examine", "inspect", "determine", "study", "advise", "rewrite", "reform", "regulate",
+           "administer", "safeguard"}  # not "running", "leading", "organizing": a ring, a gang, a plot
 _BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "cardiopulmonary", "cardiorespiratory"}
 _SEATS = {"car", "truck", "bus", "van", "taxi", "cab", "seat", "room", "bed", "apartment", "flat", "carriage", "cabin"}
 _MONEY = {"money", "cash", "pension", "fund", "saving", "savings", "deposit", "payment", "salary", "benefit", "sum", "amount"}

@@ -137,7 +137,7 @@ def _prep_kind(prep, trig=None) -> str:
     word = prep.lower_
     if word in lists["directional"]:
         # "marched to the city offices", not "a ship en route to Kenya"
-        return "locative" if trig is not None and prep.head.i == trig.i else "neutral"
+        return "locative" if trig is not None and (prep.head.i == trig.i or _gone_to_do(prep.head, trig)) else "neutral"
     if word == "of":
         if prep.head.lower_ in lists["reference_heads"]:
             return "reference"
@@ -150,6 +150,16 @@ def _prep_kind(prep, trig=None) -> str:
     if word in lists["non_locative"]:
         return "non_locative"
     return "neutral"
+
+
+def _gone_to_do(verb, trig) -> bool:
+    """Whether the trigger is what someone went somewhere to do: "flew to Washington to appeal", "travelled to Beijing
+    for talks"."""
+    if verb.lemma_.lower() not in _lists()["travel_verbs"] or trig.i == verb.i:
+        return False
+    if trig.head.i == verb.i and trig.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+        return True
+    return trig.dep_ == "pobj" and trig.head.lower_ == "for" and trig.head.head.i == verb.i
 
 
 def _anchor(tok):

@@ -739,7 +739,14 @@ class Events(Stage):
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
             if tok.dep_ in ("nsubj", "csubj"):
-                # What a clause says about its subject ("the visit raised concerns") does not qualify the subject.
+                # What a clause says about its subject ("the visit raised concerns") does not qualify the subject, but an
+                # event that nothing marks as known, told of by what it could do, is one that may happen ("warned that
+                # US air strikes could do serious harm", "an attack would be a disaster").
+                if tok.i == head.i and head.pos_ == "NOUN" and not any(
+                        c.dep_ in ("poss", "nummod") or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                        for c in head.children) and any(
+                        c.dep_ == "aux" and c.lower_ in _MAY_WOULD for c in head.head.children):
+                    found.add("hypothetical", *(c for c in head.head.children if c.dep_ == "aux" and c.lower_ in _MAY_WOULD))
                 break
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in cues["speculated"]["governors"] and not any(
                     c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that" for c in tok.children if c.dep_ != "mark"):
@@ -1098,13 +1105,16 @@ def _place_args(head) -> list:
 
 
 def _content_targets(head) -> list:
-    """Objects and to/for/with-objects of the clauses a trigger governs (its content), two levels deep."""
+    """Objects (the indirect one alone when there is one) and to/for/with-objects of the clauses a trigger governs
+    (its content), two levels deep."""
     out, frontier = [], [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
     for _ in range(2):
         nxt = []
         for verb in frontier:
+            # "agreed to give inspectors access to the palaces": the one given to is the target, not what is given.
+            given = "dative" if any(c.dep_ == "dative" for c in verb.children) else "dobj"
             for c in verb.children:
-                if c.dep_ in ("dobj", "dative"):
+                if c.dep_ == given:
                     out.append(c)
                     out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj")
                 elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
@@ -1194,6 +1204,7 @@ def _invitees(noun) -> list:
 
 _ON_TARGET = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # material acts that happen where their target is
 # Things done to someone by another: their owner is not whom a request for them asks ("demand Gonzalez's return").
+_MAY_WOULD = {"could", "would", "might", "may"}
 _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
               "removal", "transfer", "custody", "safety", "pardon", "clemency", "reinstatement"}
@@ -1605,7 +1616,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 # One participant named twice ("North Korea's leader, Kim Jong Un"): its proper name if it has one.
                 named = [t for t in group if t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS]
                 group = named[:1] or group[:1]
-            tok = group[0]
+            tok = _partitive(group[0])
             if tok.pos_ == "PRON":
                 found = _refer(tok, mentions, prefer=_antecedent(tok))
                 if found is not None:
@@ -1635,8 +1646,21 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                     # "the bombings of the U.S. embassies", "Russia's attack on Ukraine": who did the harm, not its victims.
                     struck = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree}
                     owners = [t for t in owners if t.i not in struck]
+                # "a request by the boy's father": an owner that is a person of no name of its own is the participant,
+                # not whoever it belongs to in turn.
+                people = [t for t in owners if t.dep_ in ("poss", "pobj") and tok.i in (t.head.i, t.head.head.i)
+                          and t.pos_ == "NOUN" and not t.ent_type_ and eventgate.names_someone(t) and not _named_by(t, mentions)]
+                if people:
+                    inner = {u.i for t in people for u in t.subtree}
+                    owners = [t for t in owners if t.i not in inner]
+                    for person in _resolve(people, mentions, sent, nouns):
+                        if person.start is None or (person.start, person.end) not in seen:
+                            seen.add((person.start, person.end))
+                            out.append(person)
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
+                if people and not found:
+                    continue
             # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government, nor is a
             # "US dollar" reward the United States'.
             found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))
@@ -1664,6 +1688,22 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                     seen.add((start, end))
                     out.append(EventActor(text=text[start:end], start=start, end=end, country=country_of(mods)))
     return out
+
+
+def _partitive(tok):
+    """The people a part is taken from: "two of the boy's cousins", "some of the protesters", "one of his aides" (a
+    definite or possessed group after "of"); "thousands of workers" stays as it is."""
+    if tok.like_num or tok.lower_ in _PARTS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PRON") and (g.pos_ == "PRON" or any(
+                            d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in ("the", "these", "those")) for d in g.children)):
+                        return g
+    return tok
+
+
+_PARTS = {"some", "many", "most", "several", "few", "all", "both", "each", "none", "one", "any", "half"}
 
 
 def _governs_span(head, span: Span) -> bool:
