@@ -812,3 +812,11 @@ def test_a_dateline_is_where_a_story_was_filed_not_who_acts(pipeline_all):
             "Tagle urged the government to free political prisoners.")
     found = events_of(pipeline_all, text)
     assert not [a.text for e in found for a in e.actors + e.recipients if a.text in ("MANILA", "Philippines")]
+
+
+@pytest.mark.parametrize("text,aid", [
+    ("Two fishermen rescued eleven migrants off the island on Friday after their boat sank.", False),  # a private rescue
+    ("The coast guard rescued eleven migrants off the island on Friday after their boat sank.", True),
+])
+def test_aid_is_an_institution_s_rescue(pipeline_all, text, aid):
+    assert ("AID" in {e.type for e in events_of(pipeline_all, text)}) == aid

@@ -356,6 +356,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
+    if etype == "AID" and head.lemma_.lower() in ("rescue", "save") and actors and not political(actors) and not any(
+            "rescue" in a.text.lower() for a in actors):
+        return True  # "fishermen rescued 700 asylum seekers": a private rescue (guide: AID needs an institution's)
     if etype == "CONSULT" and mode == "visit" and actors and not political(actors) and not any(
             r.sector in lex["political"] and not _place_named(head.doc, r) for r in recipients):
         return True  # a team's, a church group's or a plane's trip is no visit between actors (unless to meet one)
