@@ -296,3 +296,15 @@ def test_a_people_tagged_as_a_person_is_no_person(run):
     doc = run("Bosnian Croats and Serbs met in Sarajevo on Monday.")
     assert not [a for a in doc.actors if a.kind == "person"]
     assert "HRV" in {a.country for a in doc.actors}
+
+
+@pytest.mark.parametrize("text,actors", [
+    # a definite office that names a side is an actor of that sector even when the article never says whose
+    ("The opposition leader criticised the budget on Monday.", [("opposition leader", "OPP", None)]),
+    ("The foreign minister met the delegation on Monday.", [("foreign minister", "GOV", None)]),
+    # a title before a name is the named person's, and a bare generic office ("a leader") is no one
+    ("A leader of the club spoke to fans on Monday.", []),
+])
+def test_a_definite_office_with_no_country_is_an_actor_of_its_sector(run, text, actors):
+    doc = run(text)
+    assert [(a.name, a.sector, a.country) for a in doc.actors] == actors

@@ -750,7 +750,7 @@ def test_attacking_someone_for_words_is_criticism(pipeline_all):
 
 
 @pytest.mark.parametrize("text,actor", [
-    ("The minister's refusal to resign angered the opposition on Monday.", "The minister"),
+    ("The minister's refusal to resign angered the opposition on Monday.", "minister"),  # the office the actors stage reads, without its article
     ("Japan's refusal to apologise for war crimes angered China.", "Japan"),
 ])
 def test_a_refusal_to_act_is_a_rejection_by_its_possessor_not_the_act(pipeline_all, text, actor):

@@ -803,6 +803,17 @@ def test_a_trip_to_meet_a_political_actor_is_a_visit_whoever_makes_it(pipeline_a
     assert len([e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "CONSULT"]) == visits
 
 
+@pytest.mark.parametrize("text,etype", [
+    # the parser glues the named thing to the judgement ("the order" a compound of "grave"): still a judgement of it
+    ("The foreign minister of Chile called the decree grave and sinister in a statement on Monday.", "ACCUSE"),
+    ("The opposition leader called the latest court ruling outrageous on Monday.", "ACCUSE"),
+])
+def test_naming_something_by_a_judgement_is_disapproval_whatever_the_parse(pipeline_all, text, etype):
+    import dateline
+
+    assert etype in {e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "called"}
+
+
 def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_all):
     import dateline
 

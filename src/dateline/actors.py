@@ -729,6 +729,8 @@ class _DocumentActors:
         for actor in self.actors.values():
             if actor.kind != "person" or actor.sector != reading.sector and not (reading.strength <= 1 and actor.sector):
                 continue
+            if actor.id.startswith("role:-:"):
+                continue  # an office the article never tied to a country or a name stands for no one else
             if reading.country and actor.country != reading.country and not self._countryless_earlier(actor, token):
                 continue
             if not reading.country and reading.role and reading.role.term in ("official", "authority"):
@@ -744,9 +746,11 @@ class _DocumentActors:
             self._mention(best, start, token.i + 1)
             self.used |= reading.tokens
             return
-        if reading.country:
+        if reading.country or (reading.strength >= 2 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
+            # "the Zambian leader"; "the opposition leader", "the foreign minister": a definite office that names a
+            # side even when the article does not say whose (not a title before a name: "Assistant Secretary ... Sambur").
             name = self.sdoc[start : token.i + 1].text
-            key = f"role:{reading.country}:{_slug(reading.office or word)}"
+            key = f"role:{reading.country or '-'}:{_slug(reading.office or word)}"
             actor = self.actors.get(key) or Actor(id=key, name=name, kind="person", country=reading.country, sector=reading.sector, office=reading.office)
             self._mention(actor, start, token.i + 1)
             self.used |= reading.tokens

@@ -281,6 +281,17 @@ class Events(Stage):
         trig = ontology.Trigger(lemmas=(verb.lemma_.lower(),), pos="V", type=etype, mode=mode, weight=self.appraisal["weight"])
         return _Hit(trig, [verb], verb, etype, mode, frame=True)
 
+    def _glued_judgement(self, verb) -> tuple[list, list] | None:
+        """The named thing and the judgement when the parser glued them into one phrase, the named noun a compound
+        of the judging word: "called the order grave and sinister", "called the exiles criminals"."""
+        words = self.appraisal["negative"] | self.appraisal["positive"]
+        for c in verb.children:
+            if c.dep_ in ("dobj", "oprd") and {t.lemma_.lower() for t in [c, *c.conjuncts]} & words:
+                inner = [g for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN" and g.i < c.i]
+                if inner and any(d.dep_ in ("det", "poss") for d in c.children if d.i < inner[0].i):
+                    return inner[:1], [c]
+        return None
+
     def _appraisals(self, sent) -> tuple[list[_Hit], set[int]]:
         """Naming by a judgement ("called the investigation a witch hunt", "described the attack as cowardly"):
         ACCUSE or SUPPORT on the verb of naming, by the words of the judgement. Returns the hits and the tokens
@@ -290,9 +301,13 @@ class Events(Stage):
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.appraisal["verbs"]:
                 continue
             named = [c for c in tok.children if c.dep_ == "dobj"][:1]
-            if not named:
+            glued = self._glued_judgement(tok)
+            if glued is not None:
+                named, judged = glued
+            elif not named:
                 continue
-            judged = [c for c in tok.children if c.dep_ in ("oprd", "acomp") or c.dep_ == "dobj" and c.i > named[0].i]
+            else:
+                judged = [c for c in tok.children if c.dep_ in ("oprd", "acomp") or c.dep_ == "dobj" and c.i > named[0].i]
             judged += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ in ("pobj", "pcomp")]
             judged += [c for c in named[0].children if c.dep_ == "acl" and c.pos_ == "ADJ"]  # 'calling it "null and void"'
             hit = self._appraisal(tok, judged)
