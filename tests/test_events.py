@@ -814,6 +814,25 @@ def test_naming_something_by_a_judgement_is_disapproval_whatever_the_parse(pipel
     assert etype in {e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "called"}
 
 
+@pytest.mark.parametrize("text,trigger,recipients", [
+    ("Police questioned forty workers about the bombing at the plant on Monday.", "questioned", ["forty workers"]),
+    ("Police interrogated the two suspects at the station on Monday.", "interrogated", ["the two suspects"]),
+    ("The opposition objected to the new election law on Monday.", "objected", []),
+])
+def test_questioning_and_objecting_are_accusations(pipeline_all, text, trigger, recipients):
+    import dateline
+
+    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == trigger]
+    assert [(e.type, [r.text for r in e.recipients]) for e in found] == [("ACCUSE", recipients)]
+
+
+def test_questioning_a_thing_is_no_interrogation(pipeline_all):
+    import dateline
+
+    found = dateline.process("The senator questioned the wisdom of the plan on Monday.", pipeline=pipeline_all, published="2020-01-15").events
+    assert not [e for e in found if e.evidence.trigger.text == "questioned"]
+
+
 def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_all):
     import dateline
 
