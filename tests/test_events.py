@@ -833,6 +833,17 @@ def test_questioning_a_thing_is_no_interrogation(pipeline_all):
     assert not [e for e in found if e.evidence.trigger.text == "questioned"]
 
 
+@pytest.mark.parametrize("text,trigger,etype,actors,recipients", [
+    ("The minister posted a message on Facebook blaming Chile for the raids on the border posts.", "blaming", "ACCUSE", ["minister"], ["Chile"]),
+    ("The senator sent a letter to Peru requesting the extradition of the banker.", "requesting", "REQUEST", ["senator"], ["Peru"]),
+])
+def test_who_sends_a_text_acts_by_what_it_says(pipeline_all, text, trigger, etype, actors, recipients):
+    import dateline
+
+    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == trigger]
+    assert [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in found] == [(etype, actors, recipients)]
+
+
 def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_all):
     import dateline
 

@@ -1229,6 +1229,8 @@ _HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "inva
           "beating", "slaying", "bombardment", "blast", "explosion", "persecution", "imprisonment", "poisoning"}
 # Texts by which someone acts ("a decree banning ...", "an order closing ...").
 _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
+_MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video", "communique", "editorial", "speech",
+             "advertisement", "ad", "article", "column", "op-ed", "broadcast", "leaflet", "petition", "report"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
 _WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob"}
 
@@ -1404,14 +1406,30 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
-    if head.dep_ == "acl" and head.tag_ == "VBG" and head.head.lemma_.lower() in _DECREES:
-        # "signed a government decree banning anyone wearing a niqab": who signed or issued the text acts by it.
-        issued = head.head.head
-        if head.head.dep_ == "dobj" and issued.pos_ == "VERB":
+    text = _carrier(head) if head.dep_ in ("acl", "pcomp") and head.tag_ == "VBG" else None
+    if text is not None and (text.lemma_.lower() in _DECREES or etype in _SPEECH_ACTS):
+        # "signed a government decree banning anyone wearing a niqab", "posted a message on Twitter blaming Iran": who
+        # issued or sent the text acts by it, and whom a letter was sent to is asked ("sent a letter to Peru requesting").
+        issued = text.head
+        if text.dep_ == "dobj" and issued.pos_ == "VERB":
             actors = _subjects(issued)
-        elif head.head.dep_ == "nsubjpass" or head.head.dep_ == "pobj":
+            if etype in _SPEECH_ACTS and not any(eventgate.names_someone(_partitive(r)) for r in recipients):
+                recipients = [g for c in issued.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                              for g in c.children if g.dep_ == "pobj"] + recipients
+        elif text.dep_ == "nsubjpass" or text.dep_ == "pobj":
             actors = []
     return actors, recipients
+
+
+def _carrier(participle):
+    """The text a participle says what it does ("a decree banning ...", "a statement condemning ..."), also when the
+    parser hung it on a place the text went out on ("a message on Twitter blaming ..."); None for anything else."""
+    noun = participle.head.head if participle.dep_ == "pcomp" else participle.head
+    if noun.lemma_.lower() in _DECREES | _MESSAGES:
+        return noun
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in _MESSAGES:
+        return noun.head.head
+    return None
 
 
 def _a_people(participant: EventActor, sdoc) -> bool:
