@@ -163,7 +163,6 @@ def test_pardons_verdicts_criticism_and_meals(pipeline_all, text, etype, mode, f
     "Offering his condolence, speaker Ali Larijani wrote on Instagram on Monday.",
     '"Our team has developed a robust coating," co-author Tak-Sing Wong said in a press release on Monday.',
     "Mir-Mohammadi's mother died after contracting COVID-19, Tehran Times reported on Monday.",  # a death, no one's act
-    "The group launched a petition asking the government to respect and execute the ruling of the court.",  # carrying out
 ])
 def test_trips_questions_opinions_and_condolences_are_no_events(pipeline_all, text):
     assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []
@@ -820,3 +819,37 @@ def test_a_dateline_is_where_a_story_was_filed_not_who_acts(pipeline_all):
 ])
 def test_aid_is_an_institution_s_rescue(pipeline_all, text, aid):
     assert ("AID" in {e.type for e in events_of(pipeline_all, text)}) == aid
+
+
+def test_executing_a_ruling_is_carrying_it_out_and_a_petition_asks_by_its_launcher(pipeline_all):
+    found = events_of(pipeline_all, "The group launched a petition asking the government to respect and execute the ruling of the court.")
+    assert [(e.type, texts([e], "actors")[0], texts([e], "recipients")[0]) for e in found] == [("REQUEST", ["The group"], ["the government"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Texas Rangers held on to beat the Oakland Athletics 6-3 before a crowd of 20,000 on Monday.",  # a score: a game
+    "The boy's parents staged a months-long battle with the courts last year to take him abroad for treatment.",  # a lawsuit
+    "A spokeswoman said the police force is investigating the sudden deaths of two people on the coastal path.",  # no one accused
+    "The senator has never occupied any public office where he could have enriched himself.",  # holding a post
+    "She and her friends have given the homeless man money and food every day this winter.",  # private help
+    "Doctors advised the patient to rest for a week after the surgery.",  # counsel, no political demand
+    "''Will you step down?'' the reporter asked the minister at the briefing.",  # a question asked
+])
+def test_the_ninth_reading_s_non_events(pipeline_all, text):
+    assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian forces beat back the rebels near the town of Kramatorsk on Monday.", [("ASSAULT", "beat")]),
+    ("The governor commuted the sentence of the former mayor on Monday.", [("RETREAT", "commuted")]),  # easing a penalty
+    ("A young man and his mother have launched a lawsuit against the city police, alleging he was a victim of racial "
+     "profiling on a bus.", [("ACCUSE", "lawsuit")]),  # what the suit alleges is the suit, not a second accusation
+    ("The prime minister advised the king to dissolve parliament on Monday.", [("REQUEST", "advised")]),
+])
+def test_the_ninth_reading_s_events(pipeline_all, text, expected):
+    assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == expected
+
+
+def test_strong_opposition_is_a_stance_not_the_opposition(pipeline_all):
+    text = "The trade office proposed a new tariff on steel from Chile, which has drawn strong opposition from business groups."
+    assert not [p for e in events_of(pipeline_all, text) for p in e.actors + e.recipients if "opposition" in p.text]

@@ -456,6 +456,8 @@ class _DocumentActors:
                 role = roles.get(f"{prefix} {h}")
                 if role and role.use in ("head", "both"):
                     return role
+        if token.lemma_.lower() in _STANCE_ROLES and any(c.dep_ == "amod" and c.lower_ in _DEGREES for c in token.children):
+            return None  # "drew strong opposition from business groups": a stance, not the opposition
         for h in heads:
             role = roles.get(h)
             if role and role.use in ("head", "both"):
@@ -754,6 +756,12 @@ class _DocumentActors:
             actor = self.actors.get(key) or Actor(id=key, name=name, kind="person", country=reading.country, sector=reading.sector, office=reading.office)
             self._mention(actor, start, token.i + 1)
             self.used |= reading.tokens
+
+
+# Role nouns that also name a stance, and the degree words that make them one ("strong opposition").
+_STANCE_ROLES = {"opposition", "resistance"}
+_DEGREES = {"strong", "fierce", "stiff", "growing", "widespread", "vocal", "firm", "bitter", "little", "much", "considerable",
+            "mounting", "broad", "stubborn", "staunch", "vehement", "strenuous", "initial", "public"}
 
 
 def _poss_tokens(run) -> set[int]:

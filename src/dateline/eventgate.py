@@ -46,6 +46,7 @@ def _lexicon() -> dict:
         "aid": frozenset(data["aid_objects"]),
         "ballots": frozenset(data["ballots"]),
         "offices": frozenset(row[0] for row in rows if row[-1] == "person"),
+        "political_roles": frozenset(row[0] for row in rows if row[1] in data["political_sectors"] and " " not in row[0]),
     }
 
 
@@ -254,6 +255,10 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in _UNARMED for c in head.children):
         return True  # "a legal battle", "the trade war", "a custody fight": a contest without arms
+    if etype == "ASSAULT" and lemma in _CONTESTS and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _FORUMS for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "in")
+            for g in c.children):
+        return True  # "a months-long battle with the courts", "fought the ruling in court": a lawsuit, no combat
     if etype == "ACCUSE" and lemma == "designate" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in _lexicon()["offices"] for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children):
         return True  # "designated Wiranto as the nation's security minister": an appointment, no charge
@@ -298,11 +303,15 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
             g.dep_ == "pobj" and _counted(g).lemma_.lower() in _COMPANY_POSTS for c in head.children
             if c.dep_ == "prep" and c.lower_ in ("as", "from") for g in c.children):
         return True  # "resigned as general manager", "stepped down as chief executive": a company's staff change
+    if etype == "COERCE" and lemma == "occupy" and any(
+            c.dep_ in ("dobj", "nsubjpass") and _counted(c).lemma_.lower() in _POSTS for c in head.children):
+        return True  # "he has never occupied any public office", "occupies the presidency": holding a post, no seizure
     if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
         return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
     if etype == "RETREAT" and mode == "release":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        if objects and all(o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o) for o in objects):
+        if objects and all((o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o))
+                           and o.lemma_.lower() not in _PENALTIES for o in objects):
             return True  # "released Red Hat Enterprise Linux", "released many kinds of games": a thing, not a prisoner
     return False
 
@@ -356,9 +365,14 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
-    if etype == "AID" and head.lemma_.lower() in ("rescue", "save") and actors and not political(actors) and not any(
-            "rescue" in a.text.lower() for a in actors):
-        return True  # "fishermen rescued 700 asylum seekers": a private rescue (guide: AID needs an institution's)
+    if etype == "REQUEST" and head.lemma_.lower() == "ask" and _QUESTION_QUOTED.search(head.doc.text[max(0, head.idx - 200):head.idx]):
+        return True  # '"Can he keep himself out of court?" he asked.': asking a question, no request
+    if etype == "REQUEST" and head.lemma_.lower() == "advise" and not political(actors + recipients):
+        return True  # "doctors advised the patient to rest": counsel, not a political demand
+    if etype == "AID" and actors and not political(actors) and not any(a.actor_id for a in actors) and not any(
+            "rescue" in a.text.lower() or _singulars(a.text) & lex["political_roles"] for a in actors):
+        return True  # "fishermen rescued 700 asylum seekers", "she and her friends gave him money": private help (guide:
+        # AID needs an institution's rescue or delivery)
     if etype == "CONSULT" and mode == "visit" and actors and not political(actors) and not any(
             r.sector in lex["political"] and not _place_named(head.doc, r) for r in recipients):
         return True  # a team's, a church group's or a plane's trip is no visit between actors (unless to meet one)
@@ -647,8 +661,17 @@ def _measured(verb) -> bool:
     return bool(objects or by) and all(_amount(o) for o in objects + by)
 
 
+# A quoted question just before its verb of asking and the asker ('"... out of court?" he asked').
+_QUESTION_QUOTED = re.compile(r"\?\s*(?:[\"”’']|'')+\s*,?(?:\s*[\w.'-]+){0,5}\s*$")
+_SCORE = re.compile(r"\b\d{1,3}[-–]\d{1,3}\b")
+
+
 def _in_contest(verb) -> bool:
-    """Whether a verb of winning is set in a vote, a race or a game: "beat X in the parliamentary vote"."""
+    """Whether a verb of winning is set in a vote, a race or a game: "beat X in the parliamentary vote", "beat the
+    Athletics 6-3" (a score)."""
+    if any(_SCORE.fullmatch(t.text) or t.like_num and t.nbor(1).text in ("-", "–") and t.nbor(2).like_num
+           for t in verb.subtree if t.i + 2 < len(t.doc)):
+        return True
     for c in verb.subtree:
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "for") and c.head.i == verb.i:
             for g in c.children:
@@ -662,6 +685,11 @@ def _in_contest(verb) -> bool:
 _ENDING = {"end", "lift", "suspend", "halt", "stop", "abandon", "drop", "cancel", "conclude"}
 # Nouns of a contest that words before them can make unarmed ("a legal battle", "the trade war").
 _CONTESTS = {"battle", "fight", "war", "struggle", "showdown"}  # nouns, and the verbs fight and battle
+# What easing a punishment acts on ("commuted the sentence", "quashed the conviction"): the convict is released from it.
+_PENALTIES = {"sentence", "term", "penalty", "fine", "conviction", "verdict"}
+_POSTS = {"office", "post", "position", "seat", "role", "job", "chair", "presidency", "premiership", "throne", "portfolio",
+          "spot", "rank"}
+_FORUMS = {"court", "courts", "judge", "judiciary", "tribunal", "regulator", "insurer"}
 _UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "election", "electoral", "custody", "price",
             "budget", "ratings", "verbal", "bidding", "takeover", "culture", "tax", "patent", "copyright", "regulatory",
             "word", "propaganda", "currency", "diplomatic", "leadership", "succession", "boardroom"}
@@ -725,6 +753,11 @@ def _with_party(head) -> bool:
     media = _lexicon()["media"]
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                and not any(g.lemma_.lower() in media or g.lower_ in media for g in c.children) for c in head.children)
+
+
+def _singulars(text: str) -> set[str]:
+    """The words of a text and their singulars ("authorities": authority)."""
+    return _words(text) | {w.lower()[:-3] + "y" for w in text.split() if w.lower().endswith("ies")}
 
 
 def _words(text: str) -> set[str]:

@@ -391,6 +391,11 @@ class Events(Stage):
             if tok.i in by_token:
                 gov = by_token[tok.i]
                 return gov if not loose or gov.type == hit.type else None
+            if loose:
+                # "launched a lawsuit against the police, alleging racial profiling": what the suit alleges is its content.
+                made = next((by_token[c.i] for c in tok.children if c.dep_ == "dobj" and c.i in by_token), None)
+                if made is not None and made.type == hit.type:
+                    return made
         return None
 
     def _content_mode(self, hit: _Hit) -> None:
@@ -1226,7 +1231,8 @@ _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "ar
 # Nouns of harm done to someone: their of-object is the victim, not the one to blame.
 _HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "invasion", "occupation", "massacre", "assassination",
           "abduction", "kidnapping", "arrest", "detention", "execution", "airstrike", "raid", "shelling", "stabbing", "torture",
-          "beating", "slaying", "bombardment", "blast", "explosion", "persecution", "imprisonment", "poisoning"}
+          "beating", "slaying", "bombardment", "blast", "explosion", "persecution", "imprisonment", "poisoning",
+          "death", "disappearance", "drowning", "injury", "suicide"}  # "investigating the deaths of two people": victims
 # Texts by which someone acts ("a decree banning ...", "an order closing ...").
 _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
 _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video", "communique", "editorial", "speech",
