@@ -308,3 +308,11 @@ def test_a_people_tagged_as_a_person_is_no_person(run):
 def test_a_definite_office_with_no_country_is_an_actor_of_its_sector(run, text, actors):
     doc = run(text)
     assert [(a.name, a.sector, a.country) for a in doc.actors] == actors
+
+
+def test_a_role_goes_to_the_person_named_in_its_sentence_not_an_earlier_one(run):
+    doc = run("NAIROBI, Kenya - Cabinet Secretary Fred Okumu said on Monday the courts were slow. The reporter has also "
+              "interviewed John Kerry in his time as US Secretary of State.")
+    by_name = {a.name: a for a in doc.actors}
+    assert by_name["Fred Okumu"].country != "USA"
+    assert "US Secretary" in [m.text for m in by_name["John Kerry"].mentions]

@@ -725,7 +725,8 @@ class _DocumentActors:
         return all(m.end <= token.sent.start_char for m in actor.mentions)
 
     def _person_role(self, token, reading: _Reading, start: int) -> None:
-        """A singular person role ("the North Korean leader"): the matching person, else a new actor if a country is known."""
+        """A singular person role ("the North Korean leader"): the matching person, else a new actor if a country is known.
+        A person named in the same sentence comes first."""
         best, best_score = None, 0
         word = token.lemma_.lower()
         for actor in self.actors.values():
@@ -740,6 +741,8 @@ class _DocumentActors:
             score = 1 + (word in (actor.office or "").lower()) * 2 + (actor.sector == reading.sector)
             first_before = actor.mentions and actor.mentions[0].start < token.idx
             score += 1 if first_before else 0
+            # "John Kerry in his time as US Secretary of State": one named in the same sentence before anyone earlier.
+            score += 3 if any(token.sent.start_char <= m.start < token.sent.end_char for m in actor.mentions) else 0
             if score > best_score:
                 best, best_score = actor, score
         if best is not None and (reading.country or best_score >= 4):
