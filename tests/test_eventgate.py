@@ -853,3 +853,13 @@ def test_the_ninth_reading_s_events(pipeline_all, text, expected):
 def test_strong_opposition_is_a_stance_not_the_opposition(pipeline_all):
     text = "The trade office proposed a new tariff on steel from Chile, which has drawn strong opposition from business groups."
     assert not [p for e in events_of(pipeline_all, text) for p in e.actors + e.recipients if "opposition" in p.text]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Opposition leader Raila Odinga on Wednesday chastised the minister for the comments.", [("ACCUSE", ["minister"])]),
+    ("Pope Francis tweeted his support for the boy's parents before his death on Monday.", [("SUPPORT", ["the boy's parents"])]),
+    ("China condemned the US sanctions against Iran on Monday.", [("ACCUSE", ["US"])]),  # whose sanctions, not their target
+    ("The army lifted a day-old blockade on Chilean lorries on Friday.", [("RETREAT", ["Chilean"])]),  # whom lifting relieves
+])
+def test_more_words_of_judgement_and_support_voiced(pipeline_all, text, expected):
+    assert [(e.type, texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == expected

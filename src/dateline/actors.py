@@ -726,7 +726,7 @@ class _DocumentActors:
 
     def _person_role(self, token, reading: _Reading, start: int) -> None:
         """A singular person role ("the North Korean leader"): the matching person, else a new actor if a country is known.
-        A person named in the same sentence comes first."""
+        What one is "as" is first a person named in the same sentence."""
         best, best_score = None, 0
         word = token.lemma_.lower()
         for actor in self.actors.values():
@@ -741,8 +741,10 @@ class _DocumentActors:
             score = 1 + (word in (actor.office or "").lower()) * 2 + (actor.sector == reading.sector)
             first_before = actor.mentions and actor.mentions[0].start < token.idx
             score += 1 if first_before else 0
-            # "John Kerry in his time as US Secretary of State": one named in the same sentence before anyone earlier.
-            score += 3 if any(token.sent.start_char <= m.start < token.sent.end_char for m in actor.mentions) else 0
+            # "John Kerry in his time as US Secretary of State": what one is "as" is someone named in the same sentence
+            # before anyone earlier (but "X chastised the minister" is someone else than X).
+            if token.head.lower_ == "as" and any(token.sent.start_char <= m.start < token.sent.end_char for m in actor.mentions):
+                score += 3
             if score > best_score:
                 best, best_score = actor, score
         if best is not None and (reading.country or best_score >= 4):

@@ -96,7 +96,8 @@ _SELF = {"i", "me", "my"}
 _LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
                 "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order",
-                "grant", "offer", "deliver", "impose", "level"}
+                "grant", "offer", "deliver", "impose", "level", "express", "voice", "reiterate", "reaffirm", "pledge", "tweet",
+                "lend", "throw"}  # "tweeted his support for", "voiced support", "lent its support"
 # Their regular inflections, for the verbs the lemmatiser gets wrong ("staged" -> "stag").
 _LIGHT_FORMS = frozenset(form for v in _LIGHT_VERBS for form in (
     v + "s", v + "d" if v.endswith("e") else v + "ed", v[:-1] + "ing" if v.endswith("e") else v + "ing"))
@@ -459,9 +460,9 @@ class Events(Stage):
                     recipient_toks = recipient_toks + more_recipients
             if actor_toks and all(eventgate.hazard(t) for t in actor_toks):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
-            actors = _resolve(actor_toks, mentions, sent, nouns=True)
+            actors = _resolve(actor_toks, mentions, sent, nouns=True, etype=hit.type)
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
-            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds)
+            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds)
                           and not ((r.start, r.end) in towns and _locative(sent.doc, r.start))]
             if hit.type == "THREATEN":
                 # "threatened to stop talks if the United States goes ahead": the one whose conduct is the condition.
@@ -1233,6 +1234,10 @@ _HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "inva
           "abduction", "kidnapping", "arrest", "detention", "execution", "airstrike", "raid", "shelling", "stabbing", "torture",
           "beating", "slaying", "bombardment", "blast", "explosion", "persecution", "imprisonment", "poisoning",
           "death", "disappearance", "drowning", "injury", "suicide"}  # "investigating the deaths of two people": victims
+# Measures against someone: who is behind them is the one condemned or backed ("condemned the US sanctions against Iran":
+# the US), but the one they hit is whom lifting them relieves ("lifted a blockade on Palestinian lorries").
+_MEASURES = {"sanction", "embargo", "tariff", "blockade", "crackdown"}
+_RELIEF = {"RETREAT", "CONCEDE", "AID"}
 # Texts by which someone acts ("a decree banning ...", "an order closing ...").
 _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
 _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video", "communique", "editorial", "speech",
@@ -1622,7 +1627,7 @@ def _modifier_tokens(tok) -> list:
     return out
 
 
-def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
+def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[EventActor]:
     """EventActors for the argument tokens: for each head the argument names (itself, conjuncts, appositions), the
     doc.actors mention of its own name (a pronoun stands for its antecedent), else its named entity, else (when
     `nouns`) the noun phrase itself. Actors named only in a head's modifiers ("the ambassador to China", "a Cheltenham
@@ -1681,7 +1686,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                     # "demand Gonzalez's return", "asked for the release of the hostages": who is returned or released
                     # undergoes it; only a by-agent takes part.
                     owners = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
-                elif tok.lemma_.lower() in _HARMS:
+                elif tok.lemma_.lower() in _HARMS or tok.lemma_.lower() in _MEASURES and etype not in _RELIEF:
                     # "the bombings of the U.S. embassies", "Russia's attack on Ukraine": who did the harm, not its victims.
                     struck = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree}
                     owners = [t for t in owners if t.i not in struck]
@@ -1692,7 +1697,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool) -> list[EventActor]:
                 if people:
                     inner = {u.i for t in people for u in t.subtree}
                     owners = [t for t in owners if t.i not in inner]
-                    for person in _resolve(people, mentions, sent, nouns):
+                    for person in _resolve(people, mentions, sent, nouns, etype):
                         if person.start is None or (person.start, person.end) not in seen:
                             seen.add((person.start, person.end))
                             out.append(person)
