@@ -878,3 +878,11 @@ def test_the_one_indicted_in_an_investigation_is_not_its_actor(pipeline_all):
     text = "A deputy to the former governor has been indicted in a long-running fraud investigation at the state capitol."
     found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
     assert not [a.text for e in found for a in e.actors if "deputy" in a.text]
+
+
+def test_it_is_not_a_people(pipeline_all):
+    import dateline
+
+    text = "The minister cited the Chilean government's harsh treatment of the Chilean people and its support for the regime in Caracas."
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "SUPPORT"]
+    assert [a.text for a in event.actors] == ["Chilean government"]
