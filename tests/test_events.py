@@ -886,3 +886,14 @@ def test_it_is_not_a_people(pipeline_all):
     text = "The minister cited the Chilean government's harsh treatment of the Chilean people and its support for the regime in Caracas."
     [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "SUPPORT"]
     assert [a.text for a in event.actors] == ["Chilean government"]
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Outside the court, hundreds of supporters of the former president gathered, calling for her release.", ["supporters"]),
+    ("Tens of thousands of Chilean women marched to the embassy of Peru on Friday.", ["Chilean women"]),
+])
+def test_a_number_of_people_is_those_people(pipeline_all, text, actors):
+    import dateline
+
+    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert [a.text for e in found for a in e.actors] == actors

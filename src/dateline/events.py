@@ -1663,6 +1663,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 named = [t for t in group if t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS]
                 group = named[:1] or group[:1]
             tok = _partitive(group[0])
+            if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
+                tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
             if tok.pos_ == "PRON":
                 found = _refer(tok, mentions, prefer=_antecedent(tok))
                 if found is not None:
@@ -1749,6 +1751,7 @@ def _partitive(tok):
     return tok
 
 
+_QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores"}
 _PARTS = {"some", "many", "most", "several", "few", "all", "both", "each", "none", "one", "any", "half"}
 
 
