@@ -897,3 +897,13 @@ def test_a_number_of_people_is_those_people(pipeline_all, text, actors):
 
     found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
     assert [a.text for e in found for a in e.actors] == actors
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The prime minister pledged support for Ukraine at the summit on Monday.", "SUPPORT"),  # support given in the pledge
+    ("The prime minister pledged to send aid to Ukraine on Monday.", "AGREE"),
+])
+def test_a_pledge_of_support_is_support(pipeline_all, text, etype):
+    import dateline
+
+    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "pledged"] == [etype]

@@ -372,6 +372,10 @@ class Events(Stage):
                     c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("naval", "economic", "military", "sea", "air") for c in hit.head.children)):
                 # "block Iraqi trade", "a naval blockade": an embargo enforced, coercion, not a protest.
                 hit.type, hit.mode = "COERCE", "restrict"
+            if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("support", "backing", "solidarity") for c in hit.head.children):
+                # "vowed support for Azerbaijan", "pledged its backing": the support is given in the pledge.
+                hit.type, hit.mode = "SUPPORT", None
             if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(c.type in _HOSTILE for c in hit.content):
                 # "vowed to fight the US at any cost", "pledged to retaliate": a promise of harm is a threat.
                 hit.type, hit.mode = "THREATEN", None
