@@ -863,3 +863,17 @@ def test_strong_opposition_is_a_stance_not_the_opposition(pipeline_all):
 ])
 def test_more_words_of_judgement_and_support_voiced(pipeline_all, text, expected):
     assert [(e.type, texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In Miami, Chilean exiles insist the majority of Americans don't understand the dynamics of life in Chile.",  # a view held
+    "The Justice Department is offering a $500,000 reward for information leading to the arrest of the killers.",  # a bounty
+])
+def test_the_tenth_reading_s_non_events(pipeline_all, text):
+    assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == []
+
+
+def test_them_after_condemned_is_what_was_condemned(pipeline_all):
+    text = "The Greek government on Saturday strongly condemned two bomb attacks in Chile and Peru on Friday, calling them an atrocious crime."
+    [event] = events_of(pipeline_all, text)
+    assert (event.type, texts([event], "recipients")[0]) == ("ACCUSE", [])

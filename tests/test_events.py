@@ -534,7 +534,7 @@ def test_he_or_she_skips_no_person_named_in_between(annotate, events, text, acto
 
 
 def test_a_currency_s_country_is_no_participant(annotate, events):
-    event = _one(code(annotate, events, "Japan offered a one million Russia rouble reward for information."), "AGREE")
+    event = _one(code(annotate, events, "Japan offered a one million Russia rouble payment for the land."), "AGREE")
     assert "RUS" not in {r.country for r in event.recipients}
 
 

@@ -365,6 +365,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype in ("RETREAT", "SANCTION") and any(t.lemma_.lower() in lex["contest"] for c in head.children if c.dep_ in ("dobj", "prep")
                                   for t in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])):
         return True  # "withdrew from the race", "ended his bid", "suspended their campaigns": leaving a contest
+    if etype == "AGREE" and head.lemma_.lower() == "offer" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("reward", "bounty")
+                                                     for c in head.children):
+        return True  # "is offering a $500,000 reward for information": a bounty for tips, no agreement with anyone
     if etype == "REQUEST" and head.lemma_.lower() == "ask" and _QUESTION_QUOTED.search(head.doc.text[max(0, head.idx - 200):head.idx]):
         return True  # '"Can he keep himself out of court?" he asked.': asking a question, no request
     if etype == "REQUEST" and head.lemma_.lower() == "advise" and not political(actors + recipients):
@@ -531,6 +534,8 @@ def _indicative(clause) -> bool:
         return False
     if clause.lemma_.lower() in ("need", "have", "ought"):
         return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in clause.children):
+        return True  # "insist the majority of Americans don't understand": do-support is indicative
     return clause.tag_ in ("VBD", "VBZ", "VBP")
 
 

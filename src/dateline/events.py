@@ -950,6 +950,11 @@ _INSTITUTIONS = {"administration", "government", "ministry", "department", "coun
 
 def _antecedent(tok):
     """For a personal pronoun subject ("Hungary said it will ..."), the subject of the verb that reports it."""
+    if tok.pos_ == "PRON" and tok.dep_ == "dobj" and tok.head.dep_ == "advcl" and tok.head.tag_ == "VBG":
+        # "condemned the attacks, calling them an atrocious crime": them is what the main verb acted on.
+        acted_on = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+        if acted_on is not None:
+            return acted_on
     if tok.pos_ != "PRON" or tok.lower_ not in _PRONOUNS:
         return tok
     verb = tok.head
@@ -1670,7 +1675,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
                 tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
             if tok.pos_ == "PRON":
-                found = _refer(tok, mentions, prefer=_antecedent(tok))
+                ante = _antecedent(tok)
+                if ante.i != tok.i and tok.dep_ == ante.dep_ == "dobj" and not ante.ent_type_ and not eventgate.names_someone(ante):
+                    continue  # "calling them a crime", them the attacks: a thing, no one
+                found = _refer(tok, mentions, prefer=ante)
                 if found is not None:
                     add(*found)
                     continue
