@@ -877,3 +877,17 @@ def test_them_after_condemned_is_what_was_condemned(pipeline_all):
     text = "The Greek government on Saturday strongly condemned two bomb attacks in Chile and Peru on Friday, calling them an atrocious crime."
     [event] = events_of(pipeline_all, text)
     assert (event.type, texts([event], "recipients")[0]) == ("ACCUSE", [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In the debate, the senator attacked the governor for failing to enforce a court order against the protesters.",
+     [("ACCUSE", ["senator"])]),  # blamed for what he failed to do
+    ("The minister suffered a heart attack during the visit to the capital.", []),  # an illness
+    ("The nurse has undergone many operations since the Alabama clinic bombing in January.", []),  # Alabama is no bomber
+    ("President Clinton on Saturday vowed to hunt down and bring to justice those responsible for the bombings.",
+     [("THREATEN", ["Clinton"])]),  # a vow to hunt someone down
+    ("Chilean exiles in Miami vowed they would block any attempt to take the boy from the house.",
+     [("THREATEN", ["Chilean exiles"])]),  # exiles are not their state; a vow to obstruct is a threat
+])
+def test_the_tenth_reading_s_types_and_actors(pipeline_all, text, expected):
+    assert [(e.type, texts([e], "actors")[0]) for e in events_of(pipeline_all, text)] == expected

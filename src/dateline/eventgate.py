@@ -277,6 +277,9 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "COERCE" and head.pos_ == "NOUN" and lemma == "arrest" and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in _BODILY for c in head.children):
         return True  # "had a cardiac arrest": the heart stopping, no one arrested
+    if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma == "attack" and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _BODILY | _AILMENTS for c in head.children):
+        return True  # "a heart attack", "an asthma attack", "a panic attack": an illness, no one's blow
     if etype == "COERCE" and lemma == "occupy":
         occupied = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] + ([head.head] if head.dep_ == "acl" else [])
         if occupied and all(_counted(o).lemma_.lower() in _lexicon()["vehicles"] | _SEATS for o in occupied):
@@ -509,6 +512,7 @@ _DUTIES = {"task", "duty", "responsibility", "mission", "job", "role", "oversigh
            "restore", "rebuild", "examine", "inspect", "determine", "study", "advise", "rewrite", "reform", "regulate",
            "administer", "safeguard"}  # not "running", "leading", "organizing": a ring, a gang, a plot
 _BODILY = {"cardiac", "heart", "respiratory", "pulmonary", "cardiopulmonary", "cardiorespiratory"}
+_AILMENTS = {"asthma", "panic", "anxiety", "epileptic", "seizure", "migraine", "gout", "allergy", "allergic"}
 _SEATS = {"car", "truck", "bus", "van", "taxi", "cab", "seat", "room", "bed", "apartment", "flat", "carriage", "cabin"}
 _MONEY = {"money", "cash", "pension", "fund", "saving", "savings", "deposit", "payment", "salary", "benefit", "sum", "amount"}
 # Nouns a force word may name a kind of ("air assault forces", "attack helicopters", "strike group").
@@ -744,6 +748,9 @@ def figurative(head, etype: str) -> str | None:
     if objects and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
             g.dep_ == "pobj" and _counted(g).lemma_.lower() in lex["abstract"] for g in c.children) for c in head.children):
         return "ACCUSE"  # "Biden attacked Trump for the 'losers' comment": blamed for words or a policy, not struck
+    if objects and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                       for c in head.children):
+        return "ACCUSE"  # "attacked him for failing to enforce a court order": blamed for what one did or did not do
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
     parties = subjects + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if head.lemma_.lower() == "clash" and any(p.ent_type_ == "PERSON" for p in parties):

@@ -376,8 +376,10 @@ class Events(Stage):
                     c.dep_ == "dobj" and c.lemma_.lower() in ("support", "backing", "solidarity") for c in hit.head.children):
                 # "vowed support for Azerbaijan", "pledged its backing": the support is given in the pledge.
                 hit.type, hit.mode = "SUPPORT", None
-            if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(c.type in _HOSTILE for c in hit.content):
-                # "vowed to fight the US at any cost", "pledged to retaliate": a promise of harm is a threat.
+            if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(
+                    c.type in _HOSTILE or c.type == "PROTEST" and c.mode == "obstruct" for c in hit.content):
+                # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
+                # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
             self._content_mode(hit)
             if not hit.mode and hit.type in self.instruments:
@@ -1278,7 +1280,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 continue
             if c.dep_ == "poss" and etype in _PATIENT_OF and etype != "ACCUSE" and not any(_to_complement(g) for g in head.children):
                 continue  # "Russia's sanctions", "Gaza's bombardment": the possessor may as well be the target ("Japan's refusal to apologise" refuses)
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in _ACTOR_ENTS)):
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in _ACTOR_ENTS) and not _names_target(c, head)):
                 actors.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
@@ -1748,6 +1750,20 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     seen.add((start, end))
                     out.append(EventActor(text=text[start:end], start=start, end=end, country=country_of(mods)))
     return out
+
+
+def _names_target(modifier, head) -> bool:
+    """Whether a name before an event noun qualifies the thing struck, not the one who acts: a place followed by
+    another noun of the phrase ("the Alabama clinic bombing", "the Nairobi embassy attack"); "a Russian missile
+    attack", "the U.S. air strikes" name the force by its arms."""
+    if modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    between = [t for t in head.doc[modifier.i + 1:head.i] if t.pos_ == "NOUN" and t.dep_ == "compound"]
+    return any(t.lemma_.lower() not in _FORCE_WORDS for t in between)
+
+
+_FORCE_WORDS = {"air", "missile", "rocket", "drone", "bomb", "car", "suicide", "artillery", "mortar", "terror", "terrorist",
+                "military", "army", "police", "navy", "naval", "militant", "rebel", "guerrilla", "border", "tank", "gunship"}
 
 
 def _partitive(tok):
