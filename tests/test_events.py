@@ -907,3 +907,15 @@ def test_a_pledge_of_support_is_support(pipeline_all, text, etype):
     import dateline
 
     assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "pledged"] == [etype]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The Libyan leader agreed in April to hand the two suspects over for trial in the Netherlands.", None),  # the trial's place
+    ("The foreign minister of Chile called for talks in Geneva on Monday.", None),
+    ("In Geneva, the foreign minister of Chile called for talks with the rebels on Monday.", "Geneva"),
+])
+def test_where_an_asked_or_agreed_thing_would_happen_is_not_where_it_was_asked(pipeline_all, text, place):
+    import dateline
+
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type in ("AGREE", "REQUEST")]
+    assert (event.location.name if event.location else None) == place

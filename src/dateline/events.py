@@ -534,7 +534,7 @@ class Events(Stage):
                 # Greece": a place that is a participant or describes one is not where the event happened (but
                 # the country a visit goes to is both its recipient and its place).
                 location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)
-                                 and not _in_harm_judged(hit, pm[1])), None)
+                                 and not _in_harm_judged(hit, pm[1]) and not _in_content(hit, pm[1])), None)
                 if location is None and hit.type in _ON_TARGET:
                     # "the Soviet Union invaded Afghanistan", "sent troops to Saudi Arabia", aid "to Samoa": a material act
                     # on a country happens there, so the country it targets is also its place (not a statement about one).
@@ -1764,6 +1764,16 @@ def _names_target(modifier, head) -> bool:
 
 _FORCE_WORDS = {"air", "missile", "rocket", "drone", "bomb", "car", "suicide", "artillery", "mortar", "terror", "terrorist",
                 "military", "army", "police", "navy", "naval", "militant", "rebel", "guerrilla", "border", "tank", "gunship"}
+
+
+def _in_content(hit: _Hit, mention: Span) -> bool:
+    """Whether a place lies in what a speech act is about ("agreed to hand them over for trial in the Netherlands",
+    "called for talks in Geneva"): where the agreed or asked-for thing would happen, not where it was agreed."""
+    if hit.type not in _SPEECH_ACTS:
+        return False
+    content = {t.i for c in hit.head.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
+    return any(t.i in content for t in hit.head.sent if mention.start <= t.idx < mention.end)
 
 
 def _partitive(tok):
