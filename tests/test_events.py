@@ -919,3 +919,11 @@ def test_where_an_asked_or_agreed_thing_would_happen_is_not_where_it_was_asked(p
 
     [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type in ("AGREE", "REQUEST")]
     assert (event.location.name if event.location else None) == place
+
+
+def test_whom_one_wrote_to_is_the_one_asked(pipeline_all):
+    import dateline
+
+    text = "The mother of the girl wrote to Peru's foreign minister on Monday, demanding that the girl be sent home."
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
+    assert [r.text for r in event.recipients] == ["foreign minister"]

@@ -1253,6 +1253,7 @@ _MEASURES = {"sanction", "embargo", "tariff", "blockade", "crackdown"}
 _RELIEF = {"RETREAT", "CONCEDE", "AID"}
 # Texts by which someone acts ("a decree banning ...", "an order closing ...").
 _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
+_WRITE_VERBS = {"write", "send", "appeal", "turn", "speak", "talk", "cable", "telephone", "phone", "call", "e-mail", "email"}
 _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video", "communique", "editorial", "speech",
              "advertisement", "ad", "article", "column", "op-ed", "broadcast", "leaflet", "petition", "report"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
@@ -1430,6 +1431,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
         # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
+    if (not recipients and etype in _SPEECH_ACTS and head.dep_ == "advcl" and head.tag_ == "VBG"
+            and head.head.lemma_.lower() in _WRITE_VERBS):
+        # "wrote to the attorney general, demanding that the boy be returned": whom one wrote to is the one asked.
+        recipients = [g for c in head.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                      for g in c.children if g.dep_ == "pobj"] + [c for c in head.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     text = _carrier(head) if head.dep_ in ("acl", "pcomp") and head.tag_ == "VBG" else None
     if text is not None and (text.lemma_.lower() in _DECREES or etype in _SPEECH_ACTS):
         # "signed a government decree banning anyone wearing a niqab", "posted a message on Twitter blaming Iran": who
