@@ -927,3 +927,11 @@ def test_whom_one_wrote_to_is_the_one_asked(pipeline_all):
     text = "The mother of the girl wrote to Peru's foreign minister on Monday, demanding that the girl be sent home."
     [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
     assert [r.text for r in event.recipients] == ["foreign minister"]
+
+
+def test_whom_a_passive_demand_would_benefit_is_not_the_one_asked(pipeline_all):
+    import dateline
+
+    text = "The government insisted that the prisoners be handed over to the Red Cross on Monday."
+    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert not [r.text for e in found if e.type == "REQUEST" for r in e.recipients if "Red Cross" in r.text]

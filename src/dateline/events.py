@@ -1145,6 +1145,8 @@ def _content_targets(head) -> list:
     for _ in range(2):
         nxt = []
         for verb in frontier:
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                continue  # "insisting the boy be turned over to his father": whom it would be done for is not the one asked
             # "agreed to give inspectors access to the palaces": the one given to is the target, not what is given.
             given = "dative" if any(c.dep_ == "dative" for c in verb.children) else "dobj"
             for c in verb.children:
