@@ -935,3 +935,15 @@ def test_whom_a_passive_demand_would_benefit_is_not_the_one_asked(pipeline_all):
     text = "The government insisted that the prisoners be handed over to the Red Cross on Monday."
     found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
     assert not [r.text for e in found if e.type == "REQUEST" for r in e.recipients if "Red Cross" in r.text]
+
+
+@pytest.mark.parametrize("text,requests", [
+    ("A new poll shows that 6 of 10 Chileans also believe the girl should go home with her mother.", 0),  # a share's view
+    ("Most voters believe the government should resign, a new survey of Peru found.", 0),
+    ("The 27 member states believe Serbia should recognize Kosovo, officials said on Monday.", 1),
+])
+def test_a_share_of_people_believing_something_should_happen_asks_no_one(pipeline_all, text, requests):
+    import dateline
+
+    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert len([e for e in found if e.type == "REQUEST"]) == requests

@@ -596,6 +596,9 @@ class Events(Stage):
         for tok in sent:
             if tok.i in used or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.directive_verbs:
                 continue
+            if any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in _SHARES or any(
+                    g.like_num and g.nbor(1).lower_ == "of" for g in c.subtree if g.i + 1 < len(g.doc))) for c in tok.children):
+                continue  # "a poll shows that 6 of 10 Americans believe the boy should go home": a share's opinion
             for c in tok.children:
                 obliged = any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) or (
                     c.lemma_.lower() in ("need", "have") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children))
@@ -1241,6 +1244,7 @@ def _invitees(noun) -> list:
 _ON_TARGET = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # material acts that happen where their target is
 # Things done to someone by another: their owner is not whom a request for them asks ("demand Gonzalez's return").
 _MAY_WOULD = {"could", "would", "might", "may"}
+_SHARES = {"majority", "minority", "most", "percent", "half", "third", "quarter", "plurality", "many", "few"}
 _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
               "removal", "transfer", "custody", "safety", "pardon", "clemency", "reinstatement"}
