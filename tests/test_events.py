@@ -947,3 +947,15 @@ def test_a_share_of_people_believing_something_should_happen_asks_no_one(pipelin
 
     found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
     assert len([e for e in found if e.type == "REQUEST"]) == requests
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("The parents withdrew the legal challenge on Monday after new tests revealed the boy would not benefit.", "asserted"),
+    ("Peru rejected the proposal in October, although observers said it would return.", "asserted"),
+    ("Peru rejected the proposal on Monday, officials said.", "reported"),
+])
+def test_a_clause_of_time_or_concession_with_a_speech_verb_is_no_report_of_the_event(pipeline_all, text, factuality):
+    import dateline
+
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type in ("RETREAT", "REJECT")]
+    assert event.factuality == factuality

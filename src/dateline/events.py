@@ -1892,8 +1892,10 @@ def _speech_above(head, cues):
         return aside
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
+        # ("withdrew the challenge after tests revealed ..." is an adverbial clause with its own conjunction: no report)
         return next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech and c.i > head.i
-                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                     and not (c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children))), None)
     return None
 
 
