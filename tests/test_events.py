@@ -959,3 +959,11 @@ def test_a_clause_of_time_or_concession_with_a_speech_verb_is_no_report_of_the_e
 
     [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type in ("RETREAT", "REJECT")]
     assert event.factuality == factuality
+
+
+def test_a_negated_act_about_an_event_does_not_negate_the_event(pipeline_all):
+    import dateline
+
+    text = "The president did not talk about the attack on the embassy in Lima by the rebels."
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ASSAULT"]
+    assert event.factuality != "negated"
