@@ -967,3 +967,14 @@ def test_a_negated_act_about_an_event_does_not_negate_the_event(pipeline_all):
     text = "The president did not talk about the attack on the embassy in Lima by the rebels."
     [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ASSAULT"]
     assert event.factuality != "negated"
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("The crown prince detained the prime minister of Peru and tried to force him to resign.", ["prime minister"]),
+    ("Government troops forced the rebels to retreat from the town on Monday.", ["rebels"]),
+])
+def test_who_is_made_to_step_back_is_who_steps_back(pipeline_all, text, actors):
+    import dateline
+
+    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "RETREAT"]
+    assert [a.text for a in event.actors] == actors

@@ -64,6 +64,10 @@ _SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "di
 # A currency after a country's name ("a one million US dollar reward").
 _CURRENCY = re.compile(r"\s+(dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?|francs?|pesos?|riyals?|rials?|dinars?|lira|liras?)\b", re.I)
 # Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
+# Acts of stepping back that one is made to do oneself ("forced him to resign"), and the verbs that make one do them
+# (an order records who gave it: "ordered the rebels to withdraw" stays the orderer's, aimed at the rebels).
+_SELF_ACTS = {"RETREAT"}
+_FORCE_VERBS = {"force", "compel", "oblige", "pressure", "pressurise", "pressurize", "coerce"}
 _CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
 _IMPOSED = {"COERCE", "CONCEDE", "SANCTION", "AID"}
@@ -1434,8 +1438,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         actors, recipients = _parties(list(head.children), recipients, ("between",))
     if not actors and passive and head.dep_ == "xcomp":
         actors.extend(_subjects(head.head))
-    if not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
-        # "ordered the network to shut down", "forced the rebels to retreat": the one made to act undergoes it.
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _FORCE_VERBS and etype in _SELF_ACTS:
+        # "tried to force him to resign", "forced the rebels to retreat": the one made to step back is who steps back.
+        made = [c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c)]
+        if made:
+            actors, recipients = made, [r for r in recipients if r.i not in {m.i for m in made}]
+    elif not recipients and head.dep_ == "xcomp" and head.head.lemma_.lower() in _CONTROL_VERBS:
+        # "ordered the network to shut down": the one made to act undergoes it.
         recipients.extend(c for c in head.head.children if c.dep_ == "dobj" and eventgate.names_someone(c))
     if (not recipients and etype in _SPEECH_ACTS and head.dep_ == "advcl" and head.tag_ == "VBG"
             and head.head.lemma_.lower() in _WRITE_VERBS):
