@@ -978,3 +978,18 @@ def test_who_is_made_to_step_back_is_who_steps_back(pipeline_all, text, actors):
 
     [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "RETREAT"]
     assert [a.text for a in event.actors] == actors
+
+
+@pytest.mark.parametrize("text,asked", [
+    # a person described after the known one may be whom "he" means: no guess
+    ("Pope Francis will welcome eight adults, including a Nigerian migrant hailed as a hero for stopping a thief. "
+     "In preparing for his baptism, he reportedly asked the police captain to be his godfather.", []),
+    # her husband is no "she"
+    ("Sviatlana Tsikhanouskaya spoke about her husband, who was arrested in May. She asked voters to go to the polls.",
+     ["Sviatlana Tsikhanouskaya"]),
+])
+def test_he_or_she_does_not_skip_a_person_described_in_between(pipeline_all, text, asked):
+    import dateline
+
+    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    assert [a.name or a.text for e in found if e.type == "REQUEST" for a in e.actors] == asked

@@ -1088,6 +1088,13 @@ def _refer(tok, mentions, prefer=None):
             # the knowledge base does not hold, may be the one meant; without gender there is no telling.
             return None
         after = span.end if span is not None and len(span) else tok.i
+        if word in _PERSONAL and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                t.tag_ == "NN" and t.lemma_.lower() in _PERSON_NOUNS and t.dep_ != "compound"
+                and t.lemma_.lower() not in (_MALE_NOUNS if word in _FEMALE else _FEMALE_NOUNS if word in _MALE else ())
+                and not any(s <= t.idx < e and a.kind == "person" for s, e, a in mentions) for t in tok.doc[after:tok.i]):
+            # "Francis will welcome eight adults, including a Nigerian migrant hailed as a hero. In preparing for his
+            # baptism, he asked ...": a person described after the known one may be the one meant.
+            return None
         if word in _PLURAL and any(t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound" and eventgate.names_someone(t)
                                    and not any(s <= t.idx < e for s, e, _ in mentions) for t in tok.doc[after:tok.i]):
             # "Police found twelve people ... The department arrested them": a plural group named after the known
@@ -1248,6 +1255,14 @@ def _invitees(noun) -> list:
 _ON_TARGET = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # material acts that happen where their target is
 # Things done to someone by another: their owner is not whom a request for them asks ("demand Gonzalez's return").
 _MAY_WOULD = {"could", "would", "might", "may"}
+_MALE_NOUNS = {"man", "boy", "father", "son", "husband", "brother", "uncle", "nephew", "priest"}
+_FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "wife", "sister", "aunt", "niece"}
+# Nouns for one person, who may be whom a later he or she means.
+_PERSON_NOUNS = {"man", "woman", "boy", "girl", "teenager", "youth", "child", "father", "mother", "son", "daughter", "husband",
+                 "wife", "brother", "sister", "uncle", "aunt", "cousin", "victim", "suspect", "prisoner", "detainee", "hostage",
+                 "inmate", "defendant", "migrant", "refugee", "doctor", "nurse", "lawyer", "priest", "farmer", "driver",
+                 "passenger", "witness", "journalist", "reporter", "activist", "protester", "student", "worker", "resident",
+                 "villager", "teacher", "pilot", "soldier", "officer", "survivor", "gunman", "attacker"}
 _SHARES = {"majority", "minority", "most", "percent", "half", "third", "quarter", "plurality", "many", "few"}
 _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
