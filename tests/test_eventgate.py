@@ -891,3 +891,21 @@ def test_them_after_condemned_is_what_was_condemned(pipeline_all):
 ])
 def test_the_tenth_reading_s_types_and_actors(pipeline_all, text, expected):
     assert [(e.type, texts([e], "actors")[0]) for e in events_of(pipeline_all, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The lawyer has been charged with subversion, but authorities have blocked his colleagues from visiting him.",
+     [("COERCE", "blocked")]),  # the state restricting, not a protest
+    ("Police blocked the main road to the airport on Monday.", [("COERCE", "blocked")]),
+    ("Protesters blocked the main road to the airport on Monday.", [("PROTEST", "blocked")]),
+    ("Young Chileans blocked roads leading to the city centre on Sunday.", [("PROTEST", "blocked")]),  # a people, no state
+    ("The latest data released by the trade agency of Peru shows that exports rose sharply.", []),  # data, not prisoners
+    ("The Russian-backed offensive in the east has killed more than 1600 civilians, rescuers said.", []),  # Russia backs it
+])
+def test_the_eleventh_reading_s_types_and_actors(pipeline_all, text, expected):
+    assert [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)] == expected
+
+
+def test_air_support_is_aid(pipeline_all):
+    found = events_of(pipeline_all, "The United States provided military support to the Kurdish militias on Monday.")
+    assert [e.type for e in found] == ["AID"]

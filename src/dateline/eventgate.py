@@ -312,7 +312,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
         return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
     if etype == "RETREAT" and mode == "release":
-        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or (
+            [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else [])  # "the latest data released by the agency"
         if objects and all((o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o))
                            and o.lemma_.lower() not in _PENALTIES for o in objects):
             return True  # "released Red Hat Enterprise Linux", "released many kinds of games": a thing, not a prisoner

@@ -376,6 +376,10 @@ class Events(Stage):
                     c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("naval", "economic", "military", "sea", "air") for c in hit.head.children)):
                 # "block Iraqi trade", "a naval blockade": an embargo enforced, coercion, not a protest.
                 hit.type, hit.mode = "COERCE", "restrict"
+            if hit.type == "SUPPORT" and hit.head.pos_ == "NOUN" and any(
+                    c.dep_ in ("amod", "compound") and c.lemma_.lower() in _MATERIAL_SUPPORT for c in hit.head.children):
+                # "gave air support to the militias", "military support": help in kind, not words of support.
+                hit.type, hit.mode = "AID", None
             if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in ("support", "backing", "solidarity") for c in hit.head.children):
                 # "vowed support for Azerbaijan", "pledged its backing": the support is given in the pledge.
@@ -508,6 +512,11 @@ class Events(Stage):
                       and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
+            if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
+                    a.sector in _STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
+                    or "authorit" in a.text.lower() for a in actors):
+                # "authorities have blocked lawyers from visiting him": the state restricting, not a protest.
+                hit.type, hit.mode = "COERCE", "restrict"
             if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
                 # "Turkey and Libya signed an agreement", "A and B met": the first-named party acts, the others receive.
                 actors, recipients = actors[:1], actors[1:]
@@ -1255,6 +1264,9 @@ def _invitees(noun) -> list:
 _ON_TARGET = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # material acts that happen where their target is
 # Things done to someone by another: their owner is not whom a request for them asks ("demand Gonzalez's return").
 _MAY_WOULD = {"could", "would", "might", "may"}
+_STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "LEG", "SPY"}
+_MATERIAL_SUPPORT = {"air", "military", "logistical", "logistic", "financial", "material", "naval", "artillery", "fire",
+                     "technical", "intelligence", "budget", "budgetary", "humanitarian"}
 _MALE_NOUNS = {"man", "boy", "father", "son", "husband", "brother", "uncle", "nephew", "priest"}
 _FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "wife", "sister", "aunt", "niece"}
 # Nouns for one person, who may be whom a later he or she means.
@@ -1762,7 +1774,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
             # "an anti-Houthi coalition" is not the Houthis, nor a "pro-government" one the government, nor is a
             # "US dollar" reward the United States'.
             found = [(s, e, a) for s, e, a in found if not text[max(0, s - 5):s].lower().endswith(("anti-", "pro-"))
-                     and not _CURRENCY.match(text, e)]
+                     and not _CURRENCY.match(text, e) and not _BACKER.match(text, e)]
             if found:
                 modifiers = country_of(mods)
                 kinds = {a.kind for _, _, a in found}
@@ -1810,6 +1822,10 @@ def _in_content(hit: _Hit, mention: Span) -> bool:
     content = {t.i for c in hit.head.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
     content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
     return any(t.i in content for t in hit.head.sent if mention.start <= t.idx < mention.end)
+
+
+# "the Russian-backed offensive", "Iranian-funded militias": the backer, not who acts.
+_BACKER = re.compile(r"-(?:backed|sponsored|supported|funded|armed|financed|trained|allied|aligned)\b", re.I)
 
 
 def _partitive(tok):
