@@ -993,3 +993,15 @@ def test_he_or_she_does_not_skip_a_person_described_in_between(pipeline_all, tex
 
     found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
     assert [a.name or a.text for e in found if e.type == "REQUEST" for a in e.actors] == asked
+
+
+@pytest.mark.parametrize("text,trigger,factuality", [
+    ("The union will write to the prime minister asking for new talks on pay.", "asking", "planned"),
+    ("The activist and a small group of supporters set off on Wednesday on a march from the capital to the prison.",
+     "march", "asserted"),  # setting off is under way, not a plan
+])
+def test_a_participle_shares_its_clause_s_future_and_setting_off_is_no_plan(pipeline_all, text, trigger, factuality):
+    import dateline
+
+    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == trigger]
+    assert [e.factuality for e in found] == [factuality]

@@ -777,7 +777,8 @@ class Events(Stage):
                 done_by_saying = cues["planned"]["object_done"]
                 announced = (lemma in done_by_saying["governors"] and prev is not None and prev.dep_ == "dobj"
                              and prev.lemma_.lower() in done_by_saying["nouns"])
-                if lemma in cues["planned"]["governors"] and not done and not announced:
+                departed = lemma == "set" and any(c.dep_ == "prt" for c in tok.children)  # "set off on a march": under way
+                if lemma in cues["planned"]["governors"] and not done and not announced and not departed:
                     found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
@@ -794,6 +795,12 @@ class Events(Stage):
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in cues["speculated"]["governors"] and not any(
                     c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that" for c in tok.children if c.dep_ != "mark"):
                 found.add("speculated", tok.head)  # "an allegation he assaulted her": the content of the allegation, no relative clause
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children):
+                # "will write to the commissioner asking for ...": a participle with no conjunction of its own happens
+                # with its clause, in its future.
+                for a in tok.head.children:
+                    if a.dep_ == "aux" and a.lemma_.lower() in cues["planned"]["modals"]:
+                        found.add("planned", a)
             if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
                 clause = False
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):
