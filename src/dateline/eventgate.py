@@ -372,7 +372,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "AGREE" and head.lemma_.lower() == "offer" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("reward", "bounty")
                                                      for c in head.children):
         return True  # "is offering a $500,000 reward for information": a bounty for tips, no agreement with anyone
-    if etype == "REQUEST" and head.lemma_.lower() == "ask" and _QUESTION_QUOTED.search(head.doc.text[max(0, head.idx - 200):head.idx]):
+    if etype == "REQUEST" and head.lemma_.lower() == "ask" and _QUESTION_QUOTED.search(head.doc[max(0, head.i - 40):head.i].text):
         return True  # '"Can he keep himself out of court?" he asked.': asking a question, no request
     if etype == "REQUEST" and head.lemma_.lower() == "advise" and not political(actors + recipients):
         return True  # "doctors advised the patient to rest": counsel, not a political demand

@@ -63,12 +63,12 @@ _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
 _SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
 # A currency after a country's name ("a one million US dollar reward").
 _CURRENCY = re.compile(r"\s+(dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?|francs?|pesos?|riyals?|rials?|dinars?|lira|liras?)\b", re.I)
-# Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
 # Acts of stepping back that one is made to do oneself ("forced him to resign"), and the verbs that make one do them
 # (an order records who gave it: "ordered the rebels to withdraw" stays the orderer's, aimed at the rebels).
 _SELF_ACTS = {"RETREAT"}
 _FORCE_VERBS = {"force", "compel", "oblige", "pressure", "pressurise", "pressurize", "coerce"}
-_CONTROL_VERBS = {"order", "force", "compel", "oblige", "instruct", "direct", "pressure", "pressurise", "pressurize", "coerce", "require"}
+# Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
+_CONTROL_VERBS = _FORCE_VERBS | {"order", "instruct", "direct", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
 _IMPOSED = {"COERCE", "CONCEDE", "SANCTION", "AID"}
 # Types whose act is words aimed at someone: "at" names its target ("criticism at the government").
@@ -974,7 +974,8 @@ _INSTITUTIONS = {"administration", "government", "ministry", "department", "coun
 
 
 def _antecedent(tok):
-    """For a personal pronoun subject ("Hungary said it will ..."), the subject of the verb that reports it."""
+    """For a personal pronoun subject ("Hungary said it will ..."), the subject of the verb that reports it; for the
+    object of a participle after a verb's own object ("condemned the attacks, calling them ..."), that object."""
     if tok.pos_ == "PRON" and tok.dep_ == "dobj" and tok.head.dep_ == "advcl" and tok.head.tag_ == "VBG":
         # "condemned the attacks, calling them an atrocious crime": them is what the main verb acted on.
         acted_on = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
@@ -1483,8 +1484,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if (not recipients and etype in _SPEECH_ACTS and head.dep_ == "advcl" and head.tag_ == "VBG"
             and head.head.lemma_.lower() in _WRITE_VERBS):
         # "wrote to the attorney general, demanding that the boy be returned": whom one wrote to is the one asked.
-        recipients = [g for c in head.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                      for g in c.children if g.dep_ == "pobj"] + [c for c in head.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        recipients = _sent_to(head.head) + [c for c in head.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     text = _carrier(head) if head.dep_ in ("acl", "pcomp") and head.tag_ == "VBG" else None
     if text is not None and (text.lemma_.lower() in _DECREES or etype in _SPEECH_ACTS):
         # "signed a government decree banning anyone wearing a niqab", "posted a message on Twitter blaming Iran": who
@@ -1493,11 +1493,15 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         if text.dep_ == "dobj" and issued.pos_ == "VERB":
             actors = _subjects(issued)
             if etype in _SPEECH_ACTS and not any(eventgate.names_someone(_partitive(r)) for r in recipients):
-                recipients = [g for c in issued.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
-                              for g in c.children if g.dep_ == "pobj"] + recipients
+                recipients = _sent_to(issued) + recipients
         elif text.dep_ == "nsubjpass" or text.dep_ == "pobj":
             actors = []
     return actors, recipients
+
+
+def _sent_to(verb) -> list:
+    """The objects of a verb's "to" ("wrote to the attorney general", "sent a letter to Peru")."""
+    return [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
 
 
 def _carrier(participle):
