@@ -8,7 +8,7 @@ with `default` (kept by the packaged confidence threshold) or not (shown only wi
 
     .venv/bin/python scripts/audit_dump.py --data ../shared/eval/dev/geo-geowebnews.jsonl --n 26 --seed 9 --out /tmp/audit.jsonl
 
-The input is any JSONL file with a `text` field (and optionally `id`, and `dct`: the publication date); articles are drawn with
+The input is any JSONL file with a `text` field (plain text or HTML; optionally `id`, `url`, and `dct`: the publication date); articles are drawn with
 `random.Random(seed).sample`, so the same command draws the same articles. An article the pipeline cannot
 code (an empty page) is written with its one-line `error` and no events, and the others are still coded.
 """
@@ -49,7 +49,7 @@ def main() -> None:
     with open(args.out, "w", encoding="utf-8") as out:
         for number, record in enumerate(drawn, 1):
             try:
-                doc = dateline.process(record["text"], published=record.get("dct"), pipeline=pipeline)
+                doc = dateline.process(record["text"], url=record.get("url"), published=record.get("dct"), pipeline=pipeline)
             except DatelineError as err:
                 # One bad article (an empty page, say) is recorded and skipped; the others are still coded.
                 out.write(json.dumps({"id": record.get("id", number), "error": str(err), "events": []}, ensure_ascii=False) + "\n")

@@ -533,6 +533,27 @@ def test_he_or_she_skips_no_person_named_in_between(annotate, events, text, acto
     assert [a.text for e in found for a in e.actors] == ([actor] if actor else [])
 
 
+def test_he_is_no_known_person_when_an_unknown_one_is_the_likelier(annotate, events):
+    # Ramirez, not in the knowledge base, is the subject; Castro only names a government in between.
+    text = "Ramirez, under pressure from the Castro government, said on Monday that he urged Japan to drop the charges."
+    doc = Document(article=Article(id="t", text=text, published=Published(value="2023-09-15", precision="day", source="caller")))
+    doc = annotate(doc)
+    doc.actors = _actors(text, {"Castro": ("CUB", "GOV", "person"), "Japan": ("JPN", None, "country")})
+    assert not [a.text for e in events(doc).events if e.type == "REQUEST" for a in e.actors if a.text == "Castro"]
+
+
+@pytest.mark.parametrize("name,gender", [
+    ("Saad Hariri", "m"), ("Theresa May", "f"), ("Jacinda Ardern", "f"), ("Zoltán Kovács", "m"),
+    ("Kim Jong Un", None),  # a surname first: Kim is borne by both
+    ("Hariri", None),  # a lone word may be a surname
+    ("Jean Rondeau", None),  # borne by both
+])
+def test_a_given_name_of_one_gender_tells_the_person_s(name, gender):
+    from dateline.events import name_gender
+
+    assert name_gender(name) == gender
+
+
 def test_a_currency_s_country_is_no_participant(annotate, events):
     event = _one(code(annotate, events, "Japan offered a one million Russia rouble payment for the land."), "AGREE")
     assert "RUS" not in {r.country for r in event.recipients}
@@ -705,13 +726,22 @@ def test_where_someone_is_let_in_is_no_participant(annotate, events):
     ("Sviatlana Tsikhanouskaya arrived at the rally. She spoke about the president, Alexander Lukashenko, and his "
      "amendments. She urged Putin to call new elections.", "Sviatlana Tsikhanouskaya"),
     ("Mrs. Theresa May arrived in Moscow. Putin greeted the visitors. She urged Putin to call new elections.", "Theresa May"),
-    # Nothing tells Lukashenko's gender here, nor hers: the nearest person.
+    # His given name tells Lukashenko's gender.
     ("Sviatlana Tsikhanouskaya and the president, Alexander Lukashenko, met. She urged Putin to call new elections.",
-     "Alexander Lukashenko"),
+     "Sviatlana Tsikhanouskaya"),
+    # Nothing tells either gender here (given names of both genders, or none known): the nearest person.
+    ("Sviatlana Tsikhanouskaya and the president, Jean Okonkwo, met. She urged Putin to call new elections.", "Jean Okonkwo"),
+    # "greeted her": an object of his own verb tells nothing of his gender.
+    ("Angela Merkel flew to Paris with her finance minister. Macron greeted her at the palace. She urged Putin to call new "
+     "elections.", "Angela Merkel"),
+    # Both men: the subject of the clause before, not the man he met there.
+    ("Kyriakos Mitsotakis met Donald Trump in Washington, where he urged Putin to call new elections.", "Kyriakos Mitsotakis"),
 ])
 def test_he_and_she_agree_with_the_gender_the_article_tells(annotate, events, text, actor):
     table = {"Sviatlana Tsikhanouskaya": ("BLR", "OPP", "person"), "Alexander Lukashenko": ("BLR", "GOV", "person"),
-             "Theresa May": ("GBR", "GOV", "person"), "Putin": ("RUS", "GOV", "person")}
+             "Theresa May": ("GBR", "GOV", "person"), "Putin": ("RUS", "GOV", "person"), "Jean Okonkwo": ("BLR", "GOV", "person"),
+             "Angela Merkel": ("DEU", "GOV", "person"), "Macron": ("FRA", "GOV", "person"),
+             "Kyriakos Mitsotakis": ("GRC", "GOV", "person"), "Donald Trump": ("USA", "GOV", "person")}
     doc = Document(article=Article(id="t", text=text, published=Published(value="2023-09-15", precision="day", source="caller")))
     doc = annotate(doc)
     doc.actors = _actors(text, table)

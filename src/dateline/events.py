@@ -17,8 +17,10 @@ import bisect
 import datetime as _dt
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology, quotes
 from .errors import PipelineError
@@ -999,11 +1001,28 @@ _FEMALE = {"she", "her", "hers", "herself"}
 _TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f", "madam": "f"}
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given names borne almost only by one gender (data/people-genders.tsv), lower-case and unaccented."""
+    return {name: gender for name, gender in (line.split("\t") for line in ontology._read("people-genders.tsv").splitlines()
+                                             if line and not line.startswith("#") and line != "name\tgender")}
+
+
+def name_gender(name: str) -> str | None:
+    """'m' or 'f' when a person's given name is borne almost only by one gender ("Saad Hariri": 'm'), else None.
+    Only the first word counts, and only when a second follows: a lone word may be a surname ("Kim said")."""
+    words = [w for w in re.split(r"[\s.]+", name) if w]
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    first = unicodedata.normalize("NFKD", words[0]).encode("ascii", "ignore").decode().lower()
+    return _given_names().get(first)
+
+
 def _genders(doc: Document) -> dict[str, str]:
-    """The gender the article itself gives each person it names, 'm' or 'f', where it is plain: a title before a
-    mention ("Mrs. May"), or the first he/she-pronoun after a mention that is its clause's subject, with no
-    other person named in between ("Tsikhanouskaya spoke about her husband"). The knowledge base holds no gender;
-    without one, he/she may stand for any person."""
+    """The gender of each person the article names, 'm' or 'f', where it is plain: a title before a mention
+    ("Mrs. May"), or the first he/she-pronoun after a mention that is its clause's subject, with no other person
+    named in between ("Tsikhanouskaya spoke about her husband"); failing those, a given name borne almost only by
+    one gender ("Saad Hariri"). The knowledge base holds no gender; without one, he/she may stand for any person."""
     sdoc, votes = doc.spacy, {}
     people = sorted(((m.start, m.end, a) for a in doc.actors if a.kind == "person" for m in a.mentions), key=lambda p: p[0])
     starts = [s for s, _, _ in people]
@@ -1028,9 +1047,17 @@ def _genders(doc: Document) -> dict[str, str]:
             if tok.ent_type_ == "PERSON" or (k < len(starts) and starts[k] < tok.idx + len(tok)):
                 break  # another person named first: the pronoun may be theirs
             word = tok.lower_
+            if tok.head.i == span.root.head.i and tok.dep_ in ("dobj", "dative"):
+                continue  # "Macron greeted her": an object of the subject's own verb is someone else
             if word in _MALE or word in _FEMALE:
                 tally["m" if word in _MALE else "f"] += 1
                 break
+    for actor in doc.actors:
+        # A given name of one gender counts as much as a title.
+        guess = name_gender(actor.name) or next((g for m in actor.mentions for g in [name_gender(m.text)] if g), None) \
+            if actor.kind == "person" else None
+        if guess:
+            votes.setdefault(actor.id, Counter())[guess] += 2
     return {k: ("m" if c["m"] > c["f"] else "f") for k, c in votes.items() if c["m"] != c["f"]}
 
 
@@ -1057,7 +1084,9 @@ def _refer(tok, mentions, prefer=None):
     text = _doc_text(tok.doc)
     genders = tok.doc.user_data.get("dateline_genders")
     if prefer is not None and prefer.i != tok.i:
-        ranges = _extent(prefer)
+        # "The government of Japan said it ...": Japan; "Ramirez, under pressure from Castro, said he ...": not Castro.
+        aside = {t.i for c in prefer.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+        ranges = [(s, e) for s, e in _extent(prefer) if not any(prefer.doc[i].idx == s for i in aside)]
         for start, end, actor in mentions:
             if any(s < end and start < e for s, e in ranges) and (
                     (word in _SELF) == (actor.kind == "person") if word in _FIRST | _SELF else _compatible(word, actor, text[start:end], genders)):
@@ -1080,6 +1109,7 @@ def _refer(tok, mentions, prefer=None):
         floor = sent.start_char
     best = None
     here = tok.sent.start_char
+    starts = [t.idx for t in tok.doc[sent.start:tok.sent.end] if t.is_sent_start]
     # "Japan attacked them": an object pronoun never stands for its own clause's subject (that would be "themselves").
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     bound = [(t.idx, t.idx + len(t)) for c in verb.children if c.dep_ == "nsubj" for t in [c, *(g for g in c.children if g.dep_ in ("compound", "flat"))]
@@ -1089,20 +1119,36 @@ def _refer(tok, mentions, prefer=None):
             continue
         if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end], genders) and (
                 start >= here or word in _PERSONAL or _subject_at(tok.doc, start, end)):
-            # The nearest, except that a person the article tells is of the pronoun's gender goes before one it
-            # does not ("Tsikhanouskaya ... the president, Alexander Lukashenko. She asked").
+            # The nearest sentence first (a pronoun mostly carries on from the one before), and in it, for a subject
+            # pronoun, a clause's subject before what it acts on ("Mitsotakis met Trump, where he denounced ..."),
+            # then the nearest. Only "she" looks past that for a woman the article names: a person of unknown gender
+            # in the news is far more often a man ("Tsikhanouskaya ... the president, Lukashenko. She asked").
             told = word in _PERSONAL and actor.id in (genders or {})
-            if best is None or (told, end, -start) > (best_told, best[1], -best[0]):
-                best, best_told = (start, end, actor), told
+            rank = (told and word in _FEMALE, bisect.bisect_right(starts, start),
+                    word in _PERSONAL and tok.dep_ in ("nsubj", "nsubjpass") and _subject_at(tok.doc, start, end), told, end, -start)
+            if best is None or rank > best_rank:
+                best, best_rank = (start, end, actor), rank
+    if best is not None and word in _PERSONAL:
+        for ent in tok.doc.ents:
+            if (ent.label_ == "PERSON" and floor <= ent.start_char and ent.end_char <= tok.idx
+                    and not any(s < ent.end_char and ent.start_char < e and a.kind == "person" for s, e, a in mentions)
+                    and name_gender(ent.text) != ("f" if word in _MALE else "m")):
+                rank = (False, bisect.bisect_right(starts, ent.start_char),
+                        tok.dep_ in ("nsubj", "nsubjpass") and _subject_at(tok.doc, ent.start_char, ent.end_char), False)
+                if rank[:3] > best_rank[:3]:
+                    # "Gonzalez, under duress from the Castro regime, has indicated he ...": a person the knowledge
+                    # base does not hold is the likelier one meant; who that is, the events stage cannot say.
+                    return None
     if best is not None:
         span = tok.doc.char_span(best[0], best[1], alignment_mode="expand")
         if span is not None and len(span) and eventgate.is_source(span.root):
             # "According to Al-Ahram, they called for ...": the outlet cited is not whom the pronoun means.
             return None
         if word in _PERSONAL and any(best[1] <= e.start_char and e.end_char <= tok.idx and e.label_ == "PERSON"
-                                     and not any(s < e.end_char and e.start_char < t for s, t, _ in mentions) for e in tok.doc.ents):
+                                     and not any(s < e.end_char and e.start_char < t for s, t, _ in mentions)
+                                     and name_gender(e.text) != ("f" if word in _MALE else "m") for e in tok.doc.ents):
             # "Lukashenko ... Tsikhanouskaya spoke. She asked for support": a person named after the known one, whom
-            # the knowledge base does not hold, may be the one meant; without gender there is no telling.
+            # the knowledge base does not hold, may be the one meant, unless the name is of the other gender.
             return None
         after = span.end if span is not None and len(span) else tok.i
         if word in _PERSONAL and tok.dep_ in ("nsubj", "nsubjpass") and any(
