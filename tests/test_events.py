@@ -1035,3 +1035,22 @@ def test_a_participle_shares_its_clause_s_future_and_setting_off_is_no_plan(pipe
 
     found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == trigger]
     assert [e.factuality for e in found] == [factuality]
+
+
+@pytest.mark.parametrize("text,etype,countries", [
+    # The dateline sets the story: the police are Miami's.
+    ("MIAMI, Florida — Police arrested two teenagers after a car chase on Tuesday night.", "COERCE", {"USA"}),
+    # Every place named is in Spain: the opposition and the government are Spain's.
+    ("Thousands rallied in Madrid and Seville on Sunday. The opposition criticised the government.", "ACCUSE", {"ESP"}),
+    # What is done on the ground is where it is done, whatever the story's country.
+    ("French ministers met in Paris and Lyon on Monday. Police arrested two activists in Madrid on Tuesday.", "COERCE", {"ESP"}),
+    # Places of three countries: no setting, no country guessed.
+    ("Talks in Tokyo, Berlin and Ottawa ended. The opposition criticised the government.", "ACCUSE", {None}),
+    # Neighbouring countries may be any country's neighbours.
+    ("Thousands rallied in Madrid and Seville on Sunday. Neighbouring countries urged calm.", "REQUEST", {None}),
+])
+def test_participants_naming_no_country_take_the_story_s(pipeline_all, text, etype, countries):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
+    assert {p.country for p in event.actors + event.recipients} == countries

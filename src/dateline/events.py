@@ -234,6 +234,7 @@ class Events(Stage):
         for sent in sdoc.sents:
             events.extend(self._sentence(doc, sent, ctx))
         events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
+        events = _local_countries(events, _setting(doc, ctx))
         doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
         return doc
@@ -1611,6 +1612,65 @@ def _place_country(participant: EventActor, ctx: _Context) -> EventActor:
         return participant
     codes = {place.country3 for place in ctx.places_between(participant.start, participant.end) if place.country3}
     return participant.model_copy(update={"country": codes.pop()}) if len(codes) == 1 else participant
+
+
+def _setting(doc: Document, ctx: _Context) -> str | None:
+    """The country an article is set in (ISO alpha-3), when it is plain: that of its dateline ("MANILA,
+    Philippines -"), else the country of most of its place mentions, when it holds at least half of them and
+    twice as many as the next one."""
+    if ctx.datelines and ctx.datelines[0][0] < 200:
+        start, end = ctx.datelines[0]
+        codes = {p.country3 for p in ctx.places_between(start, end) if p.country3}
+        if len(codes) == 1:
+            return codes.pop()
+    counts = Counter(p.country3 for _, _, p in ctx.places if p.country3 and p.level != "inferred")
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n * 2 >= sum(counts.values()) and n >= 2 * second else None
+
+
+# Participants that are no one country's: "neighbouring countries", "the international community", "world leaders".
+_STATELESS_WORDS = {"country", "nation", "state", "world", "international", "foreign", "global", "community", "ally", "member",
+                    "un", "united", "european", "western", "arab", "african", "asian", "diplomat", "embassy", "envoy", "ambassador",
+                    "tourist", "migrant", "refugee", "visitor", "foreigner", "expatriate", "exile", "immigrant"}
+# Types done on the ground: their unnamed doers and targets are where the event happened.
+_ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID"}
+
+
+def _local_countries(events: list[Event], setting: str | None) -> list[Event]:
+    """Participants that name no country ("police", "the government", "protesters", "James Lee") take the country
+    where they act: that of the event's place for what is done on the ground ("police arrested him in Miami"), else
+    the country the article is set in. Annotators and readers code them so ("police" in a story set in Leeds: GBR);
+    a participant that may be anyone's ("neighbouring countries", "foreign diplomats") keeps none."""
+    out = []
+    for event in events:
+        local = event.location.country if event.type in _ON_THE_GROUND and event.location is not None else None
+        local = _alpha3(local) if local else setting
+        if local is None:
+            out.append(event)
+            continue
+        roles = []
+        for role in (event.actors, event.recipients):
+            roles.append([p.model_copy(update={"country": local}) if p.country is None and not _stateless(p) else p for p in role])
+        out.append(event if roles == [event.actors, event.recipients] else event.model_copy(update={"actors": roles[0], "recipients": roles[1]}))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=alpha2.upper())
+    return found.alpha_3 if found else None
+
+
+def _stateless(participant: EventActor) -> bool:
+    words = {w.strip(".,'’").lower() for w in participant.text.split()}
+    lemmas = {w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w for w in words}
+    return bool((words | lemmas) & _STATELESS_WORDS)
 
 
 # How a word may hang below a participant's head and still describe it: "Congo's president", "the government
