@@ -599,6 +599,14 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "The two diplomats requested anonymity because they were not cleared to talk to the press.",  # how a source is quoted
     "But Maria's relatives in Madrid have fought to keep the boy, saying they could give him a better life.",  # an effort
     "Officials in both provinces are counting on generous reconstruction grants.",  # an expectation
+    "In 1902 the colonial office finally sanctioned the governor's efforts to build a railway.",  # approved
+    "Smith and Jones gave the team big minutes, limiting the visitors to 31 points on a 12-for-40 shooting line.",  # a tally
+    "The ministry's release states that further raids may follow.",  # a press release speaking
+    "Dozens of workers complained of nausea after the leak at the plant.",  # an ailment
+    "Villagers complained about the smoke from the burning fields.",  # a nuisance
+    "Uganda issued an alert to its citizens on Monday, warning of travel to the border towns.",  # advice
+    "Rangers rounded up the stray goats on the island by hand.",  # animals
+    "Soldiers killed 4,000 hogs on the farm after the outbreak.",
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -629,6 +637,12 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("Protesters blocked the road to the airport on Monday.", "PROTEST"),  # a way blocked
     ("Troops retreated from the town on Monday.", "RETREAT"),
     ("Trump's campaign called for CNN to fire Lockhart on Monday.", "REQUEST"),  # a campaign team asks
+    ("The Security Council sanctioned the two generals on Monday.", "SANCTION"),  # people penalised
+    ("Gunmen opened fire on the crowd, and the shooting left nine people dead, police said.", "ASSAULT"),
+    ("The prisoners' release was announced by the army on Monday.", "RETREAT"),
+    ("The residents complained about the mayor to the regional governor on Monday.", "ACCUSE"),  # someone blamed
+    ("Iran warned the United States of severe consequences if it attacked.", "THREATEN"),
+    ("Rebels killed 14 soldiers and stole cattle near the border.", "ASSAULT"),  # people struck
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}

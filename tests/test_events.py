@@ -112,6 +112,7 @@ def test_actor_and_recipient_come_from_the_parse_and_doc_actors(annotate, events
     ("Putin announced that Kim would be visiting Russia.", "CONSULT", "planned"),
     ("If Israel attacks Lebanon, the region will suffer.", "ASSAULT", "hypothetical"),
     ("This visit precedes a potential visit by Putin to Pyongyang.", "CONSULT", "speculated"),
+    ("Japan has delayed lifting its ban on imports from Russia.", "CONCEDE", "negated"),  # not lifted yet
 ])
 def test_factuality_reads_cues_around_the_trigger(annotate, events, text, etype, factuality):
     doc = code(annotate, events, text)
@@ -1054,3 +1055,11 @@ def test_participants_naming_no_country_take_the_story_s(pipeline_all, text, ety
 
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
     assert {p.country for p in event.actors + event.recipients} == countries
+
+
+def test_they_reported_by_a_described_group_is_that_group(pipeline_all):
+    import dateline
+
+    text = "Local Dutch councillors have said that they seized forty crates of counterfeit vodka from a shop in Utrecht."
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "COERCE")
+    assert [a.text for a in event.actors] == ["Local Dutch councillors"]

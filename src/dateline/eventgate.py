@@ -311,6 +311,27 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "he has never occupied any public office", "occupies the presidency": holding a post, no seizure
     if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
         return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
+    if etype == "SANCTION" and head.pos_ == "VERB" and lemma == "sanction" and any(
+            c.dep_ in ("dobj", "nsubjpass") and _counted(c).lemma_.lower() in _lexicon()["abstract"] | _PROVISIONS | _UNDERTAKINGS
+            for c in head.children):
+        return True  # "London finally sanctioned the governor's efforts", "sanctioned the plan": approved, no penalty
+    if etype == "ASSAULT" and head.pos_ == "NOUN" and head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in _TALLIES:
+        return True  # "a 10-for-27 shooting line", "shooting percentage", "a shooting guard": a sport's tally
+    if etype == "RETREAT" and head.pos_ == "NOUN" and lemma == "release" and head.dep_ == "nsubj" and head.head.lemma_.lower() in _SAYING:
+        return True  # "the DOJ release states that ...": a press release speaking, no one freed
+    if etype == "ACCUSE" and lemma == "complain" and any(
+            c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "about" and any(
+                g.dep_ == "pobj" and _counted(g).lemma_.lower() in _lexicon()["hazards"] | _NUISANCES for g in c.children))
+            for c in head.children):
+        return True  # "complained of symptoms", "complaining about the smoke": an ailment or a nuisance, no one blamed
+    if etype == "THREATEN" and lemma == "warn" and any(
+            g.dep_ == "pobj" and _counted(g).lemma_.lower() in _lexicon()["hazards"] | _NUISANCES | _PERILS
+            for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against") for g in c.children):
+        return True  # "warning of travel to Congo", "warned of the spread of the virus": advice, no threat
+    if etype in ("ASSAULT", "COERCE") and mode not in ("seize", "confiscate"):
+        struck = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if struck and all(_counted(o).lemma_.lower() in _ANIMALS for o in struck):
+            return True  # "workers rounded up the goats", "culled 6,500 hogs": animals, no one's person
     if etype == "RETREAT" and mode == "release":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or (
             [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else [])  # "the latest data released by the agency"
@@ -318,6 +339,22 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
                            and o.lemma_.lower() not in _PENALTIES for o in objects):
             return True  # "released Red Hat Enterprise Linux", "released many kinds of games": a thing, not a prisoner
     return False
+
+
+# What one approves when one "sanctions" it, besides plans and provisions.
+_UNDERTAKINGS = {"effort", "project", "construction", "building", "use", "expansion", "change", "sale", "purchase", "request",
+                 "marriage", "union", "transfer", "scheme", "venture", "undertaking", "expedition", "mission", "work"}
+# What a sport's scorer counts: "shooting" before it is no gunfire.
+_TALLIES = {"line", "percentage", "guard", "slump", "streak", "performance", "touch", "form", "range", "stats", "statistics",
+            "drill", "practice", "session", "display", "accuracy", "average", "record", "night", "clinic", "efficiency"}
+# Nuisances and dangers one complains of or warns about without blaming anyone.
+_NUISANCES = {"smoke", "noise", "smell", "odour", "odor", "pain", "heat", "cold", "weather", "traffic", "pollution", "symptom",
+              "ash", "dust", "fume", "headache", "illness", "sickness", "fatigue", "condition", "delay", "shortage", "cost", "price"}
+_PERILS = {"travel", "trip", "danger", "risk", "spread", "scam", "fraud", "contamination", "infection", "exposure"}
+_ANIMALS = {"animal", "goat", "sheep", "cattle", "cow", "bull", "horse", "donkey", "camel", "pig", "hog", "boar", "swine", "dog",
+            "cat", "bird", "chicken", "poultry", "duck", "goose", "turkey", "livestock", "deer", "elephant", "rhino", "lion",
+            "tiger", "bear", "wolf", "monkey", "rat", "mouse", "mosquito", "fish", "shark", "whale", "dolphin", "seal", "piglet",
+            "calf", "lamb", "herd", "flock"}
 
 
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:

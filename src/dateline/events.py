@@ -1616,8 +1616,8 @@ def _place_country(participant: EventActor, ctx: _Context) -> EventActor:
 
 def _setting(doc: Document, ctx: _Context) -> str | None:
     """The country an article is set in (ISO alpha-3), when it is plain: that of its dateline ("MANILA,
-    Philippines -"), else the country of most of its place mentions, when it holds at least half of them and
-    twice as many as the next one."""
+    Philippines -"), else the country of most of its place mentions, when it has two or more, at least half of
+    them and twice as many as the next one."""
     if ctx.datelines and ctx.datelines[0][0] < 200:
         start, end = ctx.datelines[0]
         codes = {p.country3 for p in ctx.places_between(start, end) if p.country3}
@@ -1629,7 +1629,7 @@ def _setting(doc: Document, ctx: _Context) -> str | None:
         return None
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    return top if n * 2 >= sum(counts.values()) and n >= 2 * second else None
+    return top if n >= 2 and n * 2 >= sum(counts.values()) and n >= 2 * second else None
 
 
 # Participants that are no one country's: "neighbouring countries", "the international community", "world leaders".
@@ -1845,16 +1845,21 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 ante = _antecedent(tok)
                 if ante.i != tok.i and tok.dep_ == ante.dep_ == "dobj" and not ante.ent_type_ and not eventgate.names_someone(ante):
                     continue  # "calling them a crime", them the attacks: a thing, no one
-                found = _refer(tok, mentions, prefer=ante)
-                if found is not None:
-                    add(*found)
-                    continue
-                # "The Bush administration said it rejects the proposals": a subject the knowledge base does not know,
-                # that names someone and agrees with the pronoun, is what the reported pronoun stands for.
-                ante = _antecedent(tok)
-                if ante is tok or tok.lower_ != "it" or ante.lemma_.lower() not in _INSTITUTIONS or ante.tag_ != "NN":
-                    continue
-                tok = ante
+                if (tok.lower_ in _PLURAL and ante.i != tok.i and ante.tag_ == "NNS" and eventgate.names_someone(ante)
+                        and not any(s <= ante.idx < e for s, e, _ in mentions)):
+                    # "Local British councillors said they seized ...": they are the councillors, not the country
+                    # that describes them.
+                    tok = ante
+                else:
+                    found = _refer(tok, mentions, prefer=ante)
+                    if found is not None:
+                        add(*found)
+                        continue
+                    # "The Bush administration said it rejects the proposals": a subject the knowledge base does not
+                    # know, that names someone and agrees with the pronoun, is what the reported pronoun stands for.
+                    if ante is tok or tok.lower_ != "it" or ante.lemma_.lower() not in _INSTITUTIONS or ante.tag_ != "NN":
+                        continue
+                    tok = ante
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
             if not found and eventgate.names_someone(tok):
