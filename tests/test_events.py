@@ -1063,3 +1063,16 @@ def test_they_reported_by_a_described_group_is_that_group(pipeline_all):
     text = "Local Dutch councillors have said that they seized forty crates of counterfeit vodka from a shop in Utrecht."
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "COERCE")
     assert [a.text for a in event.actors] == ["Local Dutch councillors"]
+
+
+@pytest.mark.parametrize("text,etype,sectors", [
+    ("Russia condemned the decision of the court on Monday.", "ACCUSE", {"Russia": "GOV"}),  # a state speaking
+    ("Russia shelled the town of Avdiivka on Monday.", "ASSAULT", {"Russia": "MIL"}),  # a state fighting
+    ("Thousands rallied in Madrid and Seville. The government urged calm on Monday.", "REQUEST", {"The government": "GOV"}),
+    ("Government forces attacked the rebel camp in Idlib on Monday.", "ASSAULT", {"Government forces": "MIL"}),
+])
+def test_participants_with_no_sector_take_the_one_their_words_tell(pipeline_all, text, etype, sectors):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
+    assert {p.text: p.sector for p in event.actors + event.recipients if p.text in sectors} == sectors

@@ -50,6 +50,13 @@ def _lexicon() -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def role_sectors() -> dict[str, str]:
+    """Sector of each one-word role noun that can head a participant (actors-roles.tsv, use head or both)."""
+    rows = [line.split("\t") for line in ontology._read("actors-roles.tsv").splitlines() if line.strip() and not line.startswith("#")]
+    return {row[0]: row[1] for row in rows if len(row) >= 3 and " " not in row[0] and row[2] in ("head", "both") and row[1] not in ("", "-")}
+
+
 def _span(sdoc, start: int | None, end: int | None):
     if start is None or end is None:
         return None

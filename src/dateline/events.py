@@ -235,6 +235,7 @@ class Events(Stage):
             events.extend(self._sentence(doc, sent, ctx))
         events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
         events = _local_countries(events, _setting(doc, ctx))
+        events = _sectors(events, sdoc, ctx.kinds)
         doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
         return doc
@@ -1656,6 +1657,35 @@ def _local_countries(events: list[Event], setting: str | None) -> list[Event]:
         for role in (event.actors, event.recipients):
             roles.append([p.model_copy(update={"country": local}) if p.country is None and not _stateless(p) else p for p in role])
         out.append(event if roles == [event.actors, event.recipients] else event.model_copy(update={"actors": roles[0], "recipients": roles[1]}))
+    return out
+
+
+# Acts of arms: a state that does them acts through its military.
+_ARMED_ACTS = {"ASSAULT", "MOBILIZE"}
+
+
+def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
+    """Participants with no sector take the one their words tell: a country standing for its state is its
+    government ("Russia said": GOV), or its military where it fights or deploys (MIL), as PLOVER and the gold code
+    it; a plain noun phrase takes the sector of its head role ("the government": GOV, "government forces": MIL,
+    "residents": CVL) from actors-roles.tsv."""
+    roles = eventgate.role_sectors()
+    out = []
+    for event in events:
+        updated = []
+        for role in (event.actors, event.recipients):
+            new = []
+            for p in role:
+                sector = p.sector
+                if sector is None and kinds.get(p.actor_id or "") == "country":
+                    sector = "MIL" if event.type in _ARMED_ACTS else "GOV"
+                elif sector is None and p.actor_id is None and p.start is not None:
+                    span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+                    if span is not None and len(span) and span.root.pos_ == "NOUN":
+                        sector = roles.get(span.root.lemma_.lower())
+                new.append(p if sector == p.sector else p.model_copy(update={"sector": sector}))
+            updated.append(new)
+        out.append(event if updated == [event.actors, event.recipients] else event.model_copy(update={"actors": updated[0], "recipients": updated[1]}))
     return out
 
 
