@@ -1076,3 +1076,14 @@ def test_participants_with_no_sector_take_the_one_their_words_tell(pipeline_all,
 
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
     assert {p.text: p.sector for p in event.actors + event.recipients if p.text in sectors} == sectors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("The minister was arrested and questioned by police on Friday.", ["police"]),  # the agent after both
+    ("The defector was interrogated by a lawyer for the church and then arrested.", []),  # the lawyer only questioned
+])
+def test_joined_participles_share_a_by_agent_after_the_last(pipeline_all, text, actors):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [a.text for e in doc.events if e.type == "COERCE" for a in e.actors] == actors

@@ -1438,6 +1438,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         and any(c.dep_ == "auxpass" for c in head.head.children))
     if passive and not any(c.dep_ == "nsubjpass" for c in head.children):
         recipients.extend(c for c in head.head.children if c.dep_ == "nsubjpass")
+    if passive and not any(c.dep_ == "agent" for c in head.children):
+        # "he was arrested and questioned by police": a by-agent after the last of joined participles is all of
+        # theirs; one inside the first ("interrogated by an attorney and then arrested") is its own.
+        actors.extend(g for v in head.conjuncts if v.tag_ == "VBN" and v.i > head.i for c in v.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj")
     for c in head.children:
         if c.dep_ == "nsubjpass":
             recipients.append(c)
