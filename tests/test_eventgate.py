@@ -607,6 +607,8 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Uganda issued an alert to its citizens on Monday, warning of travel to the border towns.",  # advice
     "Rangers rounded up the stray goats on the island by hand.",  # animals
     "Soldiers killed 4,000 hogs on the farm after the outbreak.",
+    "The government moved on Monday to slap new duties on imported steel.",  # a figure of speech
+    "The downturn hit exporters hard last year.",
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     assert events_of(pipeline_all, text) == [], [(e.type, e.evidence.trigger.text) for e in events_of(pipeline_all, text)]
@@ -643,6 +645,8 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("The residents complained about the mayor to the regional governor on Monday.", "ACCUSE"),  # someone blamed
     ("Iran warned the United States of severe consequences if it attacked.", "THREATEN"),
     ("Rebels killed 14 soldiers and stole cattle near the border.", "ASSAULT"),  # people struck
+    ("A prison guard slapped the detainee in his cell on Monday, the report said.", "ASSAULT"),  # a person struck
+    ("A man hit the boy in the face outside the station on Friday.", "ASSAULT"),
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}
