@@ -608,6 +608,8 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Rangers rounded up the stray goats on the island by hand.",  # animals
     "Soldiers killed 4,000 hogs on the farm after the outbreak.",
     "The government moved on Monday to slap new duties on imported steel.",  # a figure of speech
+    "The president said on Monday that the country would not retreat from the world.",  # a stance
+    "The former senator withdrew from public life after the scandal.",
     "The downturn hit exporters hard last year.",
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):

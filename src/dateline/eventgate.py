@@ -236,6 +236,10 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
             g.dep_ == "pobj" and _counted(g).lemma_.lower() in _lexicon()["abstract"] | _STANCES
             for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children):
         return True  # "the department retreated from its position": a stance changed, no forces withdrawn
+    if etype == "RETREAT" and lemma in ("retreat", "withdraw", "back", "pull") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _ARENAS
+            for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children):
+        return True  # "will not retreat from the world", "withdrew from public life": a stance or a life, no forces
     if etype == "REQUEST" and lemma == "insist" and any(c.dep_ == "ccomp" and _indicative(c) for c in head.children):
         return True  # "insisted that NATO was the best tool": a claim held to, asked of no one
     if etype == "REJECT" and lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children):
@@ -348,6 +352,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     return False
 
 
+# What one retreats from only in a figure of speech.
+_ARENAS = {"world", "stage", "spotlight", "limelight", "life", "politics", "view", "scene", "society", "fray", "mainstream"}
 # What one approves when one "sanctions" it, besides plans and provisions.
 _UNDERTAKINGS = {"effort", "project", "construction", "building", "use", "expansion", "change", "sale", "purchase", "request",
                  "marriage", "union", "transfer", "scheme", "venture", "undertaking", "expedition", "mission", "work"}
