@@ -1087,3 +1087,14 @@ def test_joined_participles_share_a_by_agent_after_the_last(pipeline_all, text, 
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [a.text for e in doc.events if e.type == "COERCE" for a in e.actors] == actors
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Spain rejected the plan on Monday. Officials said the country would send troops to the border.", ["Spain"]),
+    ("The country would send troops to the border, officials said on Monday.", []),  # no country named: no one
+])
+def test_the_country_is_the_country_last_named(pipeline_all, text, actors):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [a.text for e in doc.events if e.type == "MOBILIZE" for a in e.actors] == actors

@@ -1895,6 +1895,13 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     if ante is tok or tok.lower_ != "it" or ante.lemma_.lower() not in _INSTITUTIONS or ante.tag_ != "NN":
                         continue
                     tok = ante
+            if (tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN"
+                    and [c.lower_ for c in tok.children] == ["the"]):
+                # "The office of France's president said that the country would pledge ...": the country last named.
+                named = [(s, e, a) for s, e, a in mentions if a.kind == "country" and e <= tok.idx and s >= _reach(sent)]
+                if named:
+                    add(*max(named, key=lambda m: m[0]))
+                continue
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
             if not found and eventgate.names_someone(tok):
