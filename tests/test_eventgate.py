@@ -610,6 +610,8 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "The government moved on Monday to slap new duties on imported steel.",  # a figure of speech
     "The president said on Monday that the country would not retreat from the world.",  # a stance
     "The former senator withdrew from public life after the scandal.",
+    "Brixton Foods Co. cut its forecast. Brixton is indefinitely suspending work on its new cereal plant.",  # a firm's own act
+    "Halvard Cellular Inc. bid for Mercer Broadcasting Corp. in May. Halvard called for an auction of Mercer on Monday.",
     "The downturn hit exporters hard last year.",
 ])
 def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
@@ -649,6 +651,7 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("Rebels killed 14 soldiers and stole cattle near the border.", "ASSAULT"),  # people struck
     ("A prison guard slapped the detainee in his cell on Monday, the report said.", "ASSAULT"),  # a person struck
     ("A man hit the boy in the face outside the station on Friday.", "ASSAULT"),
+    ("Brixton Foods Co. cut its forecast. Brixton asked the government for emergency aid on Monday.", "REQUEST"),  # a state asked
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):
     assert etype in {e.type for e in events_of(pipeline_all, text)}

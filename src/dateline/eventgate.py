@@ -404,7 +404,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "rally" and actors and all(
             _is_person(head.doc, a) and (a.sector == "GOV" or _spoken_at(head)) for a in actors):
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
-    if actors and all(_company(p) for p in actors + recipients):
+    if actors and all(_company(p, head.doc) for p in actors + recipients):
         return True  # "Dataproducts Inc. filed a lawsuit to block a tender offer by DPC Acquisition Partners": business
     if etype == "SUPPORT" and not recipients:
         return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
@@ -656,10 +656,41 @@ def _clause_chain(verb, depth: int = 2) -> list:
 _CORPORATE = re.compile(r"\b(?:Inc|Corp|Co|PLC|plc|Ltd|LLC|LLP|AG|SA|S\.A|NV|N\.V|GmbH|Holdings|Partners|Corporation|Company)\.?$")
 
 
-def _company(participant) -> bool:
-    """Whether a participant is a company named as one ("Dataproducts Inc.", "DPC Acquisition Partners"); "US employers" or
-    "investors" are a social group whose complaint about a policy may be news."""
-    return bool(_CORPORATE.search((participant.name or participant.text or "").strip()))
+def _company(participant, sdoc=None) -> bool:
+    """Whether a participant is a company named as one ("Dataproducts Inc.", "DPC Acquisition Partners"), or by the
+    short name of one the article names so ("Kellogg" after "Kellogg Co."); "US employers" or "investors" are a
+    social group whose complaint about a policy may be news."""
+    name = (participant.name or participant.text or "").strip()
+    if _CORPORATE.search(name):
+        return True
+    return sdoc is not None and _strip_the(participant.text or "") in _companies(sdoc)
+
+
+# Words that begin many company names without naming one ("General Mills Inc.": not "General").
+_GENERIC_FIRST = {"general", "national", "american", "united", "first", "new", "international", "global", "british", "royal",
+                  "standard", "western", "eastern", "northern", "southern", "central", "federal", "pacific", "atlantic", "great",
+                  "the", "state", "public", "city", "old", "big", "bank", "china", "japan", "us", "u.s."}
+_COMPANY_NAME = re.compile(r"\b((?:[A-Z][\w&'.\-]*\s+){0,4}?[A-Z][\w&'.\-]*),?\s+(?:Inc|Corp|Co|Cos|PLC|plc|Ltd|LLC|LLP|AG|SA|NV|GmbH|Holdings|Corporation|Company)\b")
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+
+
+def _companies(sdoc) -> frozenset[str]:
+    """Names the article gives companies, without their corporate ending, and their first word when it is a name
+    of its own ("Kellogg Co.": Kellogg; "McCaw Cellular Communications Inc.": McCaw, not "General" of General Mills)."""
+    found = sdoc.user_data.get("dateline_companies")
+    if found is None:
+        names = set()
+        for m in _COMPANY_NAME.finditer(sdoc.text):
+            full = m.group(1).strip()
+            names.add(full)
+            first = full.split()[0].strip(".,")
+            if first.lower() not in _GENERIC_FIRST and len(first) > 1:
+                names.add(first)
+        found = sdoc.user_data["dateline_companies"] = frozenset(names)
+    return found
 
 
 def _spoken_at(noun) -> bool:
