@@ -611,6 +611,10 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "The president said on Monday that the country would not retreat from the world.",  # a stance
     "The former senator withdrew from public life after the scandal.",
     "Brixton Foods Co. cut its forecast. Brixton is indefinitely suspending work on its new cereal plant.",  # a firm's own act
+    "The judges ruled that the statute gives prosecutors broad authority to seize the assets of smugglers.",  # a power
+    "Under the act, the ministry has the authority to seek to freeze or seize a suspect's accounts.",
+    "The spokeswoman declined to identify the other bidders on Monday.",  # a refusal to tell
+    "The minister declined to give a breakdown of the costs on Monday.",
     "Halvard Cellular Inc. bid for Mercer Broadcasting Corp. in May. Halvard called for an auction of Mercer on Monday.",
     "The downturn hit exporters hard last year.",
 ])
@@ -651,6 +655,9 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("Rebels killed 14 soldiers and stole cattle near the border.", "ASSAULT"),  # people struck
     ("A prison guard slapped the detainee in his cell on Monday, the report said.", "ASSAULT"),  # a person struck
     ("A man hit the boy in the face outside the station on Friday.", "ASSAULT"),
+    ("Police used their authority to arrest twelve protesters in the square on Monday.", "COERCE"),  # a power used
+    ("The government declined to give aid to the rebels on Monday.", "REJECT"),  # aid refused
+    ("Police asked the public on Monday to identify the two suspects seen near the bank.", "REQUEST"),
     ("Brixton Foods Co. cut its forecast. Brixton asked the government for emergency aid on Monday.", "REQUEST"),  # a state asked
 ])
 def test_the_same_words_in_their_event_sense_are_coded(pipeline_all, text, etype):

@@ -242,8 +242,10 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "will not retreat from the world", "withdrew from public life": a stance or a life, no forces
     if etype == "REQUEST" and lemma == "insist" and any(c.dep_ == "ccomp" and _indicative(c) for c in head.children):
         return True  # "insisted that NATO was the best tool": a claim held to, asked of no one
-    if etype == "REJECT" and lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children):
-        return True  # "declined to elaborate", "refused to comment": no one's demand rejected
+    if etype == "REJECT" and lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and (c.lemma_.lower() in _WITHHELD or (
+            c.lemma_.lower() in ("give", "provide", "offer") and any(
+                g.dep_ == "dobj" and _counted(g).lemma_.lower() in _DETAILS for g in c.children))) for c in head.children):
+        return True  # "declined to elaborate", "refused to comment", "declined to give a breakdown": no one's demand rejected
     if (etype == "ASSAULT" and head.pos_ == "VERB" and lemma in _INTRANSITIVE_SENSES and not _patients(head)
             and not any(a.sector in _ARMED for a in actors or ())):
         return True  # "teachers striking in West Virginia", "Sutton would storm to the title"
@@ -322,6 +324,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "he has never occupied any public office", "occupies the presidency": holding a post, no seizure
     if etype == "ASSAULT" and lemma in _WINS and _in_contest(head):
         return True  # "Labour beat the Conservatives in the vote", "defeated him in the final": a win, not a blow
+    if _power_granted(head):
+        return True  # "gives prosecutors broad authority to seize assets", "has the power to veto": a power, not its use
     if etype == "SANCTION" and head.pos_ == "VERB" and lemma == "sanction" and any(
             c.dep_ in ("dobj", "nsubjpass") and _counted(c).lemma_.lower() in _lexicon()["abstract"] | _PROVISIONS | _UNDERTAKINGS
             for c in head.children):
@@ -352,6 +356,21 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     return False
 
 
+def _power_granted(head) -> bool:
+    """Whether a verb is what a power or a right allows ("the authority to seek to freeze or seize assets")."""
+    tok = head
+    for _ in range(4):
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _POWERS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+        if tok.dep_ not in ("conj", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+# Powers and rights: what they allow one to do has not been done ("the authority to seize assets").
+_POWERS = {"authority", "power", "right", "ability", "capacity", "mandate", "permission", "freedom", "license", "licence",
+           "authorization", "authorisation", "means", "jurisdiction", "discretion"}
 # What one retreats from only in a figure of speech.
 _ARENAS = {"world", "stage", "spotlight", "limelight", "life", "politics", "view", "scene", "society", "fray", "mainstream"}
 # What one approves when one "sanctions" it, besides plans and provisions.
@@ -791,6 +810,11 @@ _NAMED_STORMS = {"hurricane", "typhoon", "cyclone", "storm", "tornado"}
 _HABITUAL = {"traditionally", "usually", "often", "typically", "normally", "generally", "customarily", "habitually"}
 # What one declines to do when one gives no comment ("refused to respond to a demand" rejects the demand).
 _COMMENT = {"comment", "elaborate", "speculate", "discuss", "confirm", "answer", "specify", "disclose", "say"}
+# What one declines to tell: a refusal to comment, no demand rejected ("declined to identify other bidders").
+_WITHHELD = _COMMENT | {"identify", "name", "reveal", "detail", "describe", "estimate", "quantify"}
+# What one declines to give or provide when one only declines to tell ("declined to give a breakdown").
+_DETAILS = {"breakdown", "detail", "figure", "number", "name", "estimate", "comment", "interview", "information", "reason",
+            "explanation", "specific", "timetable", "date", "price", "amount", "source"}
 # Verbs of attack whose use without anyone attacked has another sense: a labour strike, storming to a win, the one to beat.
 _INTRANSITIVE_SENSES = {"strike", "storm", "beat"}
 _ARMED = {"MIL", "REB", "UAF", "IMG", "COP", "SPY", "CRM"}
