@@ -1098,3 +1098,11 @@ def test_the_country_is_the_country_last_named(pipeline_all, text, actors):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [a.text for e in doc.events if e.type == "MOBILIZE" for a in e.actors] == actors
+
+
+def test_an_apposition_hung_across_a_conjunct_names_no_participant(pipeline_all):
+    import dateline
+
+    text = "The Finnish government and major creditors of the bankrupt shipyard Wartsila Marine Industries agreed on Monday to form a new company."
+    actors = [a.text for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events for a in e.actors]
+    assert "Wartsila Marine Industries" not in actors

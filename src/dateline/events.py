@@ -1797,7 +1797,7 @@ def _heads(tok) -> list[list]:
         if t.i in seen:
             continue
         seen.add(t.i)
-        group = [t] + [c for c in t.children if c.dep_ == "appos"]
+        group = [t] + [c for c in t.children if c.dep_ == "appos" and _next_to(t, c)]
         seen.update(c.i for c in group)
         groups.append(group)
         # Conjuncts of the head are more participants; those of an apposition name the same one again
@@ -1806,6 +1806,17 @@ def _heads(tok) -> list[list]:
         # "detained eight people, including ophthalmologist Li Wenliang": those singled out take part too.
         todo.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "notably") for g in c.children if g.dep_ == "pobj")
     return groups
+
+
+def _next_to(head, appos) -> bool:
+    """Whether an apposition stands by its head, after a comma, a dash or a bracket ("Russia's leader, Vladimir
+    Putin") or right after it ("the shipyard Wartsila"): one the parser hung on a head far away, across a
+    conjunct ("The Finnish government and creditors of the shipyard Wartsila Marine Industries"), names it not."""
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    if before is None or before.is_punct:
+        return True
+    joined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return before.i in {t.i for t in head.subtree} - joined
 
 
 def _named_by(tok, mentions) -> list:
