@@ -35,6 +35,7 @@ bench: $(STAMP)
 # eval/BASELINE.json: every current figure (scripts/baseline.py); dev files are read from DEV when present.
 DEV ?= ../shared/eval/dev
 baseline: $(STAMP)
+	$(BIN)/python -c "import sklearn" 2>/dev/null || $(BIN)/python -m pip install --quiet -c constraints.txt -e '.[train]'
 	$(BIN)/python scripts/baseline.py --dev $(DEV)
 
 clean:
