@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "people-genders.tsv"
-MIN_COUNT, MIN_SOURCES, SKEW = 2000, 5, 0.05
+MIN_COUNT, MIN_SOURCES, SKEW = 2000, 5, 0.1  # 0.1: nomquamgender's own default threshold
 NAME = re.compile(r"[a-z][a-z'-]+")
 
 
