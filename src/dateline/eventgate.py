@@ -23,9 +23,15 @@ _MEDIA_SECTORS = {"MED", "JRN"}
 
 
 @lru_cache(maxsize=1)
+def _role_rows() -> tuple[list[str], ...]:
+    """The rows of actors-roles.tsv: term, sector, use, strength, kind."""
+    return tuple(line.split("\t") for line in ontology._read("actors-roles.tsv").splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> dict:
     data = ontology._json("events-gate.json")
-    rows = [line.split("\t") for line in ontology._read("actors-roles.tsv").splitlines() if line.strip() and not line.startswith("#")]
+    rows = _role_rows()
     roles = {row[0] for row in rows}
     return {
         "agents": frozenset(data["agent_nouns"]) | frozenset(t for t in roles if " " not in t),
@@ -53,8 +59,7 @@ def _lexicon() -> dict:
 @lru_cache(maxsize=1)
 def role_sectors() -> dict[str, str]:
     """Sector of each one-word role noun that can head a participant (actors-roles.tsv, use head or both)."""
-    rows = [line.split("\t") for line in ontology._read("actors-roles.tsv").splitlines() if line.strip() and not line.startswith("#")]
-    return {row[0]: row[1] for row in rows if len(row) >= 3 and " " not in row[0] and row[2] in ("head", "both") and row[1] not in ("", "-")}
+    return {row[0]: row[1] for row in _role_rows() if len(row) >= 3 and " " not in row[0] and row[2] in ("head", "both") and row[1] not in ("", "-")}
 
 
 def _span(sdoc, start: int | None, end: int | None):

@@ -1087,8 +1087,8 @@ def _refer(tok, mentions, prefer=None):
     genders = tok.doc.user_data.get("dateline_genders")
     if prefer is not None and prefer.i != tok.i:
         # "The government of Japan said it ...": Japan; "Ramirez, under pressure from Castro, said he ...": not Castro.
-        aside = {t.i for c in prefer.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
-        ranges = [(s, e) for s, e in _extent(prefer) if not any(prefer.doc[i].idx == s for i in aside)]
+        aside = {t.idx for c in prefer.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+        ranges = [(s, e) for s, e in _extent(prefer) if s not in aside]
         for start, end, actor in mentions:
             if any(s < end and start < e for s, e in ranges) and (
                     (word in _SELF) == (actor.kind == "person") if word in _FIRST | _SELF else _compatible(word, actor, text[start:end], genders)):
@@ -1909,7 +1909,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
             if (tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN"
                     and [c.lower_ for c in tok.children] == ["the"]):
                 # "The office of France's president said that the country would pledge ...": the country last named.
-                named = [(s, e, a) for s, e, a in mentions if a.kind == "country" and e <= tok.idx and s >= _reach(sent)]
+                reach = _reach(sent)
+                named = [(s, e, a) for s, e, a in mentions if a.kind == "country" and e <= tok.idx and s >= reach]
                 if named:
                     add(*max(named, key=lambda m: m[0]))
                 continue
