@@ -619,9 +619,12 @@ def _gone(pids: list[int], within: float = 20.0) -> bool:
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
-    data = tmp_path / "many.jsonl"  # the corpus four times over, each copy its own articles: long enough to be killed 4 times
+    # The corpus sixteen times over, each copy its own articles: an extract-only ingest of four copies took about 2 s
+    # here, no longer than the latest kill moment, so a run could finish before its kill and the test fail by chance.
+    copies = 16
+    data = tmp_path / "many.jsonl"
     records = [json.loads(line) for line in (CORPUS / "articles.jsonl").read_text().splitlines()]
-    data.write_text("".join(json.dumps({**r, "text": r["text"] + f" (Copy {k}.)"}) + "\n" for k in range(4) for r in records))
+    data.write_text("".join(json.dumps({**r, "text": r["text"] + f" (Copy {k}.)"}) + "\n" for k in range(copies) for r in records))
     db = tmp_path / "kill.db"
     env = {**os.environ, "DATELINE_TODAY": "2026-11-28", "DATELINE_PIPELINE": "extract", "DATELINE_BATCH_SIZE": "4", "DATELINE_WORKERS": "2"}
     rng = random.Random(11)
@@ -641,5 +644,5 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     fresh = tmp_path / "fresh.db"
     run("ingest", data, "--db", fresh, timeout=300)
     got, want = _snapshot(db), _snapshot(fresh)
-    assert got == want and len(want["articles"]) == 4 * len(records)
+    assert got == want and len(want["articles"]) == copies * len(records)
     assert rows(db, "select count(*) from events where article_id not in (select id from articles)") == [(0,)]
