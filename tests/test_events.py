@@ -1106,3 +1106,28 @@ def test_an_apposition_hung_across_a_conjunct_names_no_participant(pipeline_all)
     text = "The Finnish government and major creditors of the bankrupt shipyard Wartsila Marine Industries agreed on Monday to form a new company."
     actors = [a.text for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events for a in e.actors]
     assert "Wartsila Marine Industries" not in actors
+
+
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("The Russian government dismissed the claim from Berlin as groundless on Friday.", "REJECT", ["Berlin"]),  # who claimed it
+    ("Moscow condemned the proposal by the European Union to extend the embargo.", "ACCUSE", ["European Union"]),
+    # A withdrawal from a place leaves the place: it is asked of the one withdrawing.
+    ("Protesters called for Israel's withdrawal from Lebanon on Friday.", "REQUEST", ["Israel"]),
+])
+def test_who_a_claim_or_proposal_comes_from_is_its_target(pipeline_all, text, etype, recipients):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
+    assert [r.text for r in event.recipients] == recipients
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("French President Emmanuel Macron visited Lyon on Tuesday to meet with local officials.", ["local officials"]),  # at home
+    ("French President Emmanuel Macron visited Hanoi on Tuesday.", ["Hanoi"]),  # abroad: the town stands for Vietnam
+    ("Emmanuel Macron visited the region on Tuesday.", []),  # a common noun for a place is no one
+])
+def test_a_town_visited_at_home_or_a_place_noun_receives_no_visit(pipeline_all, text, recipients):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [r.text for e in doc.events if e.mode == "visit" for r in e.recipients] == recipients

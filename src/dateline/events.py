@@ -122,6 +122,7 @@ class _Context:
     notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
     places: list = field(default_factory=list)  # (start, end, place) of every place mention, by start
     targets: set = field(default_factory=set)  # (type, recipient actor id) of the events coded so far
+    setting: str | None = None  # the country the article is set in (`_setting`), when it is plain
 
     def __post_init__(self):
         self._order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i][0])
@@ -228,13 +229,14 @@ class Events(Stage):
             datelines=[m.span(1) for m in _DATELINE.finditer(doc.article.text)],
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
+        ctx.setting = _setting(doc, ctx)
         sdoc.user_data["dateline_genders"] = _genders(doc)
         sdoc.user_data["dateline_speakers"] = self._speakers(sdoc, ctx.mentions)
         events: list[Event] = []
         for sent in sdoc.sents:
             events.extend(self._sentence(doc, sent, ctx))
         events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
-        events = _local_countries(events, _setting(doc, ctx))
+        events = _local_countries(events, ctx.setting)
         events = _sectors(events, sdoc, ctx.kinds)
         doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
@@ -482,6 +484,12 @@ class Events(Stage):
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
             recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds)
                           and not ((r.start, r.end) in towns and _locative(sent.doc, r.start))]
+            own = {a.country for a in actors if a.country}  # whose home a visit is in
+            if hit.mode == "visit":
+                # "visited Kenosha on a trip to the swing state of Wisconsin": a town or region visited at home, or
+                # a place a common noun names, receives no one's visit; a town abroad stands for its country.
+                recipients = [r for r in recipients if not ((r.start, r.end) in towns and own & {p.country3 for p in ctx.places_between(r.start, r.end)})
+                              and not (r.actor_id is None and not r.country and _place_noun(sent.doc, r))]
             if hit.type == "THREATEN":
                 # "threatened to stop talks if the United States goes ahead": the one whose conduct is the condition.
                 recipients = recipients + [r for r in _resolve(_condition_subjects(hit.head), mentions, sent, nouns=False) if r not in actors and r not in recipients]
@@ -496,7 +504,7 @@ class Events(Stage):
             located = choose_locations(sentence, trigger, near_places, sdoc=doc.spacy)
             location = located[0] if located else None
             if (hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1])
-                    and location[0].country3 not in {a.country for a in actors}):
+                    and location[0].country3 not in own):
                 # A visit abroad is received by the country visited; a visit at home has no target.
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
@@ -1349,6 +1357,9 @@ _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regu
 _WRITE_VERBS = {"write", "send", "appeal", "turn", "speak", "talk", "cable", "telephone", "phone", "call", "e-mail", "email"}
 _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video", "communique", "editorial", "speech",
              "advertisement", "ad", "article", "column", "op-ed", "broadcast", "leaflet", "petition", "report"}
+# Things said or put to someone: "the claim from Berlin" is Berlin's, "an offer from Kyiv" Kyiv's.
+_SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "plan", "call", "appeal", "invitation", "accusation",
+                            "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
 _WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob"}
 
@@ -1755,6 +1766,10 @@ def _owners(tok) -> list:
     """Who a thing belongs to: its possessor or of-object ("the network's franchise", "the act of the NTC")."""
     out = [c for c in tok.children if c.dep_ == "poss"]
     out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # "the proposal by the EU", "the claim from Berlin": the one it comes from, when that names someone; but a
+    # withdrawal "from Lebanon" leaves a place.
+    out += [g for c in tok.children if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and tok.lemma_.lower() in _SAID_THINGS)
+            for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g) and g not in out]
     return out
 
 
@@ -2061,12 +2076,24 @@ def _speaker_is_actor(head, mentions, sent) -> bool:
     return any(a.actor_id and a.actor_id == s.actor_id or a.country and a.country == s.country for a in actors for s in said)
 
 
+# Common nouns for places: "the swing state", "the city" are where, not who.
+_PLACE_NOUNS = {"state", "city", "town", "village", "region", "province", "county", "district", "capital", "area", "island", "country"}
+
+
+def _place_noun(sdoc, participant: EventActor) -> bool:
+    """Whether a participant's words are a common noun for a place ("the swing state")."""
+    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
+    return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in _PLACE_NOUNS
+
+
 def _locative(sdoc, start: int) -> bool:
     """Whether the word at a character offset is the object of a place preposition ("to Moscow", "in Kabul")."""
     span = sdoc.char_span(start, start + 1, alignment_mode="expand")
     tok = span[0] if span is not None and len(span) else None
     while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
         tok = tok.head
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _SAID_THINGS:
+        return False  # "the claim from Berlin", "a letter from Kyiv": who sent it
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS | {"from"}
 
 
