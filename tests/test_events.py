@@ -1131,3 +1131,14 @@ def test_a_town_visited_at_home_or_a_place_noun_receives_no_visit(pipeline_all, 
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [r.text for e in doc.events if e.mode == "visit" for r in e.recipients] == recipients
+
+
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("Ethiopia and Eritrea fought a border war between 1998 and 2000.", ["Ethiopia"], ["Eritrea"]),
+    ("Police and demonstrators clashed outside the parliament on Sunday.", ["Police"], ["demonstrators"]),
+])
+def test_two_sides_fighting_are_actor_and_recipient(pipeline_all, text, actors, recipients):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "ASSAULT")
+    assert ([a.text for a in event.actors], [r.text for r in event.recipients]) == (actors, recipients)

@@ -56,6 +56,8 @@ _SPEECH_ACTS = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 _MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Cooperation that is diplomacy only between political actors: fans support a team, teachers cooperate, firms agree.
 _DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
+# Fighting that two sides do to each other.
+_FIGHT_VERBS = {"fight", "clash", "battle", "skirmish"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
 _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
@@ -529,8 +531,10 @@ class Events(Stage):
                     or "authorit" in a.text.lower() for a in actors):
                 # "authorities have blocked lawyers from visiting him": the state restricting, not a protest.
                 hit.type, hit.mode = "COERCE", "restrict"
-            if hit.type in _MUTUAL and len(actors) > 1 and not recipients:
-                # "Turkey and Libya signed an agreement", "A and B met": the first-named party acts, the others receive.
+            sides = hit.type == "ASSAULT" and hit.head.lemma_.lower() in _FIGHT_VERBS and len(actors) > 1 and not recipients
+            if (hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients:
+                # "Turkey and Libya signed an agreement", "A and B met", "Armenia and Azerbaijan fought a war": the
+                # first-named party acts, the others receive.
                 actors, recipients = actors[:1], actors[1:]
             implied = not actors and bool(recipients) and not any((hit.type, r.actor_id) in ctx.targets for r in recipients if r.actor_id)
             if implied:
@@ -560,7 +564,7 @@ class Events(Stage):
                 # the country a visit goes to is both its recipient and its place).
                 location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)
                                  and not _in_harm_judged(hit, pm[1]) and not _in_content(hit, pm[1])), None)
-                if location is None and hit.type in _ON_TARGET:
+                if location is None and hit.type in _ON_TARGET and not sides:
                     # "the Soviet Union invaded Afghanistan", "sent troops to Saudi Arabia", aid "to Samoa": a material act
                     # on a country happens there, so the country it targets is also its place (not a statement about one).
                     location = next((pm for pm in located if pm[0].level == "country" and any(
