@@ -1142,3 +1142,30 @@ def test_two_sides_fighting_are_actor_and_recipient(pipeline_all, text, actors, 
 
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "ASSAULT")
     assert ([a.text for a in event.actors], [r.text for r in event.recipients]) == (actors, recipients)
+
+
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("Senator Bernie Sanders said on Monday that Donald Trump was a pathological liar.", "ACCUSE", ["Donald Trump"]),
+    ("The opposition leader claimed the minister's decision was illegal.", "ACCUSE", ["minister"]),  # whose the thing is
+    ("Ukraine's foreign ministry said Russian officials lied about the attack.", "ACCUSE", ["Russian officials"]),  # a wrong done
+    ("Senator Bernie Sanders said the president broke the law when he fired the inspector.", "ACCUSE", ["the president"]),
+    ("Prime Minister Boris Johnson said Emmanuel Macron was a great friend of Britain.", "SUPPORT", ["Emmanuel Macron"]),
+])
+def test_saying_that_someone_is_judged_or_did_wrong_judges_them(pipeline_all, text, etype, recipients):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
+    assert [r.text for r in event.recipients] == recipients
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the situation was dangerous.",  # no one named
+    "Senator Bernie Sanders said Donald Trump was not a liar.",  # negated
+    "The minister said it was a mistake to wait.",  # 'it' names no one
+    "Senator Bernie Sanders said Donald Trump is concerned over the allies' illegal presence in the region.",  # the words are not his
+])
+def test_a_statement_naming_no_one_judged_is_no_judgement(pipeline_all, text):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert not [e for e in doc.events if e.type in ("ACCUSE", "SUPPORT")]

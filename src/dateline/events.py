@@ -155,6 +155,7 @@ class _Hit:
     content: list = field(default_factory=list)  # hits this one governs
     guessed: bool = False  # the sentence classifier's type on a verb no trigger knows
     frame: bool = False  # found by a frame of speech (a naming, a directive), not by a trigger word
+    targets: list = field(default_factory=list)  # tokens naming whom a judgement is aimed at ("said Trump was a liar")
 
     @property
     def i(self) -> int:
@@ -199,6 +200,7 @@ class Events(Stage):
         self.directive_modals = set(directive["modals"])
         self.directive_weight = float(directive["weight"])
         self.appraisal = ontology.appraisal_cues()
+        self.judgement = ontology.judgement_cues()
         self.instruments = ontology.instrument_modes()
         calibration = str(self.options["calibration"])
         self.calibrator = None if calibration.lower() in ("", "none", "off") else eventconf.load(calibration)
@@ -281,12 +283,18 @@ class Events(Stage):
                     continue
                 break
         hits.sort(key=lambda h: h.tokens[0].i)
-        return hits + self._directives(sent, used)
+        return hits + self._directives(sent, used) + self._judgements(sent, used)
 
-    def _appraisal(self, verb, judged: list) -> _Hit | None:
+    def _appraisal(self, verb, judged: list, near: bool = False) -> _Hit | None:
         """ACCUSE (disapprove) or SUPPORT on a verb of naming, when the words of the judgement are of one side only;
-        None when they are of neither or of both."""
-        words = {t.lemma_.lower() for j in judged for t in j.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")}
+        None when they are of neither or of both. With `near`, only the judging words and their own modifiers count
+        ("was a pathological liar", not "is concerned over the US and its allies' illegal presence")."""
+        if near:
+            heads = [t for j in judged for t in (j, *j.conjuncts)]
+            tokens = heads + [g for t in heads for g in t.children if g.dep_ in ("amod", "compound", "advmod", "nmod")]
+        else:
+            tokens = [t for j in judged for t in j.subtree]
+        words = {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")}
         negative, positive = words & self.appraisal["negative"], words & self.appraisal["positive"]
         if bool(negative) == bool(positive):
             return None
@@ -473,6 +481,7 @@ class Events(Stage):
         clauses: dict[int, int] = {}  # trigger start -> head of its clause
         for hit in hits:
             actor_toks, recipient_toks = _arguments(hit.head, hit.trigger.theme, hit.type)
+            recipient_toks = hit.targets + [t for t in recipient_toks if t not in hit.targets]
             for inner in hit.content:
                 if inner.type == hit.type:
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
@@ -638,6 +647,45 @@ class Events(Stage):
                     trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="REQUEST", mode=None, weight=self.directive_weight)
                     out.append(_Hit(trig, [tok], tok, "REQUEST", None, frame=True))
                     break
+        return out
+
+    def _judgements(self, sent, used: set[int]) -> list[_Hit]:
+        """Statements that someone is what a judgement calls them or did a wrong ("said Trump was a liar", "claimed
+        the decision was illegal", "said the council broke the law"): ACCUSE (or SUPPORT) on the verb of saying,
+        aimed at the complement's subject, or at whose the thing it names is."""
+        out = []
+        for tok in sent:
+            if tok.i in used or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.judgement["verbs"]:
+                continue
+            for c in tok.children:
+                if c.dep_ != "ccomp" or c.i in used or any(g.dep_ == "neg" for g in c.children):
+                    continue
+                subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")][:1]
+                if not subjects or subjects[0].lower_ in _NEUTER | {"this", "that", "there"} | _FIRST | _SELF:
+                    continue  # "said it was a mistake": what it is, no one named; "we lied": a confession
+                subject = subjects[0]
+                targets = [subject] if eventgate.names_someone(subject) and subject.pos_ != "PRON" or subject.lower_ in _PERSONAL | _PLURAL else [
+                    g for g in _owners(subject) if eventgate.names_someone(g)]
+                if not targets:
+                    continue
+                if c.lemma_.lower() == "be":
+                    judged = [g for g in c.children if g.dep_ in ("attr", "acomp")]
+                    hit = self._appraisal(tok, judged, near=True) if judged else None
+                else:
+                    wrong = self.judgement["wrongs"].get(c.lemma_.lower())
+                    objects = {g.lemma_.lower() for g in c.children if g.dep_ == "dobj"}
+                    if wrong is None or (wrong and not objects & wrong):
+                        continue
+                    judged = [c]
+                    trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="ACCUSE", mode="disapprove", weight=self.judgement["weight"])
+                    hit = _Hit(trig, [tok], tok, "ACCUSE", "disapprove", frame=True)
+                if hit is None:
+                    continue
+                hit.targets = targets
+                out.append(hit)
+                used.add(tok.i)
+                used.update(t.i for j in judged for t in j.subtree)
+                break
         return out
 
     def _statement_scope(self, sent) -> set[int]:

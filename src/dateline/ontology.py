@@ -144,6 +144,13 @@ def appraisal_cues() -> dict:
 
 
 @lru_cache(maxsize=1)
+def judgement_cues() -> dict:
+    """Verbs of saying and verbs of wrongdoing through which a statement judges someone (events-statements.json)."""
+    data = _json("events-statements.json")["_judgement"]
+    return {"verbs": frozenset(data["verbs"]), "wrongs": {k: frozenset(v) for k, v in data["wrongs"].items()}, "weight": float(data["weight"])}
+
+
+@lru_cache(maxsize=1)
 def directive_cues() -> dict:
     """Verbs of saying and modals of obligation that make a statement a request (events-statements.json)."""
     return _json("events-statements.json")["_directive"]
