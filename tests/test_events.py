@@ -1169,3 +1169,38 @@ def test_a_statement_naming_no_one_judged_is_no_judgement(pipeline_all, text):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert not [e for e in doc.events if e.type in ("ACCUSE", "SUPPORT")]
+
+
+@pytest.mark.parametrize("text", [
+    "H7N9 has killed three more farmers in Anhui province this week, officials said.",  # a flu subtype acts for no one
+    "Globally, the H7N9 strain has infected 171 people, and killed 93 of them, since 2013.",
+    "The health secretary warned that a new strain could appear in the coming months.",  # a forecast, no threat
+    "Aid agencies warned that another outbreak of cholera was very likely this summer.",
+    "The chess engine that beat the best human player in 1997 could not hold a conversation.",  # a game won
+    "The Guardian's politics desk asked Senator Elizabeth Warren five questions about the budget.",  # an interview
+    # A private favour told by its narrator: no political actor, and "Tom" is no Siberian river's country.
+    "My neighbour, Claire, asked me to bake a lemon tart for her husband, Tom, for their anniversary.",
+])
+def test_hazards_forecasts_games_interviews_and_favours_are_no_events(pipeline_all, text):
+    import dateline
+
+    assert dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events == []
+
+
+def test_a_warning_that_someone_should_act_asks_it_of_them(pipeline_all):
+    import dateline
+
+    text = "The WHO also warned that China should share more data about the outbreak."
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "REQUEST")
+    assert [r.text for r in event.recipients] == ["China"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Armed men beat a local journalist outside his home in Lagos on Monday.", "ASSAULT"),
+    ("Police detained a correspondent of the Daily Nation in Nairobi on Monday.", "COERCE"),
+])
+def test_a_journalist_attacked_or_held_is_a_recipient(pipeline_all, text, etype):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
+    assert event.recipients

@@ -80,18 +80,19 @@ def is_source(tok) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in ("quote", "report", "cite")
 
 
-def identifiable(actor: EventActor, sdoc, kinds: dict[str, str]) -> bool:
+def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = False) -> bool:
     """Whether a participant names someone who can act (see the module docstring).
 
     `kinds` maps doc.actors ids to their kind; an actor found through them is someone unless its words
-    are a date, a number, a product or a cited source.
+    are a date, a number, a product or a cited source. A news outlet or journalist is someone only as a subject
+    ("told Fox News" cites a source), or, with `harmed`, as the one an attack or arrest befalls ("beat a journalist").
     """
     lex = _lexicon()
     span = _span(sdoc, actor.start, actor.end)
     if span is None or len(span) == 0:
         return bool(actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS)
     root = _counted(span.root)
-    if is_source(span.root) or (actor.sector in _MEDIA_SECTORS and root.dep_ not in ("nsubj", "nsubjpass")):
+    if is_source(span.root) or (actor.sector in _MEDIA_SECTORS and root.dep_ not in ("nsubj", "nsubjpass") and not harmed):
         return False
     if not actor.actor_id and root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "whichever", "no") for c in root.children):
         return False  # "any other country that wishes to join": whoever it may be; "no organization": no one
@@ -125,8 +126,12 @@ def hazard(tok) -> bool:
     """Whether a noun names a natural hazard ("three major hurricanes", "the virus", "Hurricane Harvey"; but the
     "President's Malaria Initiative" is a programme): no actor."""
     root = _counted(tok)
-    return root.lemma_.lower() in _lexicon()["hazards"] or any(
+    return root.lemma_.lower() in _lexicon()["hazards"] or bool(_FLU_SUBTYPE.fullmatch(root.lower_)) or any(
         c.dep_ == "compound" and c.lemma_.lower() in _NAMED_STORMS for c in root.children)
+
+
+# Influenza A subtypes ("H5N1", "H1N1"): a virus, never an actor.
+_FLU_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 
 
 def _counted(root):
@@ -381,6 +386,9 @@ _ARENAS = {"world", "stage", "spotlight", "limelight", "life", "politics", "view
 # What one approves when one "sanctions" it, besides plans and provisions.
 _UNDERTAKINGS = {"effort", "project", "construction", "building", "use", "expansion", "change", "sale", "purchase", "request",
                  "marriage", "union", "transfer", "scheme", "venture", "undertaking", "expedition", "mission", "work"}
+# Those one beats in a game or a contest.
+_CONTESTANTS = {"player", "team", "opponent", "champion", "rival", "contender", "competitor", "side", "squad", "club", "record",
+                "challenger", "incumbent", "favourite", "favorite", "seed", "runner"}
 # What a sport's scorer counts: "shooting" before it is no gunfire.
 _TALLIES = {"line", "percentage", "guard", "slump", "streak", "performance", "touch", "form", "range", "stats", "statistics",
             "drill", "practice", "session", "display", "accuracy", "average", "record", "night", "clinic", "efficiency"}
@@ -448,6 +456,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "is offering a $500,000 reward for information": a bounty for tips, no agreement with anyone
     if etype == "REQUEST" and head.lemma_.lower() == "ask" and _QUESTION_QUOTED.search(head.doc[max(0, head.i - 40):head.i].text):
         return True  # '"Can he keep himself out of court?" he asked.': asking a question, no request
+    if etype == "ASSAULT" and mode == "beat" and any(
+            c.dep_ in ("dobj", "nsubjpass") and (_counted(c).lemma_.lower() in _CONTESTANTS | lex["contest"]) for c in head.children):
+        return True  # "the program that beat the best human player", "beat the champion": won a game, hurt no one
+    if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("question", "query") for c in head.children):
+        return True  # "asked Mr Malone five questions": an interview, no request
     if etype == "REQUEST" and head.lemma_.lower() == "advise" and not political(actors + recipients):
         return True  # "doctors advised the patient to rest": counsel, not a political demand
     if etype == "AID" and actors and not political(actors) and not any(a.actor_id for a in actors) and not any(
@@ -504,6 +518,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             _counted(g).lemma_.lower() in lex["hazards"] or any(m.lemma_.lower() in lex["hazards"] for m in g.children if m.dep_ in ("compound", "amod"))
             for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against") for g in c.children if g.dep_ == "pobj"):
         return True  # "warned of flash floods", "warn about malaria": a warning of a hazard, no threat
+    if etype == "THREATEN" and head.lemma_.lower() == "warn" and any(
+            hazard(g) or any(m.lemma_.lower() in lex["hazards"] for m in g.children if m.dep_ in ("compound", "amod"))
+            for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
+        return True  # "warned that cholera could get out of hand", "a new strain could appear": a forecast, no threat
     if etype == "ASSAULT" and head.lemma_.lower() in _WEAPONS and head.pos_ == "NOUN" and head.head.lemma_.lower() not in _WEAPON_USE:
         return True  # "a two-stage cryogenic rocket", "an Austrian mortar manufacturer": a weapon, not its firing
     if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):

@@ -387,6 +387,12 @@ class Events(Stage):
                     c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in hit.head.children):
                 # "warning people not to swim", "warned residents to stay inside": advice to do, a request, not a threat.
                 hit.type, hit.mode = "REQUEST", None
+            elif hit.type == "THREATEN" and hit.head.lemma_.lower() == "warn" and any(
+                    c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children)
+                    for c in hit.head.children) and not any(c.dep_ in ("dobj", "dative") for c in hit.head.children):
+                # "warned that civilians should be given more information": what someone should do, asked of them (but
+                # "warned the officials that they should expect no help" tells them what awaits them).
+                hit.type, hit.mode = "REQUEST", None
             if hit.type == "PROTEST" and hit.mode == "obstruct" and (any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _CARGO for c in hit.head.children) or any(
                     c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("naval", "economic", "military", "sea", "air") for c in hit.head.children)):
@@ -493,7 +499,7 @@ class Events(Stage):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
             actors = _resolve(actor_toks, mentions, sent, nouns=True, etype=hit.type)
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
-            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds)
+            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=hit.type in _HOSTILE)
                           and not ((r.start, r.end) in towns and _locative(sent.doc, r.start))]
             own = {a.country for a in actors if a.country}  # whose home a visit is in
             if hit.mode == "visit":
@@ -533,8 +539,10 @@ class Events(Stage):
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
                       and (a.start, a.end) not in ctx.seatless
                       and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]
-            recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds) or r.country and r.actor_id is None and hit.mode == "visit"]
-            actors, recipients = ([_place_country(p, ctx) for p in role] for role in (actors, recipients))
+            recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds, harmed=hit.type in _HOSTILE)
+                          or r.country and r.actor_id is None and hit.mode == "visit"]
+            actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
+            recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
             if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
                     a.sector in _STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
                     or "authorit" in a.text.lower() for a in actors):
@@ -560,7 +568,7 @@ class Events(Stage):
                 recipients = [r for r in recipients if not (r.country in own and kinds.get(r.actor_id) == "country")]
                 if not recipients:
                     continue
-            if actors and (hit.frame or any(t.lower_ in _FIRST | _SELF for t in actor_toks) or hit.type in _DIPLOMATIC) \
+            if actors and (hit.frame or any(t.lower_ in _FIRST | _SELF for t in actor_toks + recipient_toks) or hit.type in _DIPLOMATIC) \
                     and not eventgate.political(actors + recipients):
                 continue  # a coach's praise of his players, a singer's "I attacked the song": no political actor on either side
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
@@ -1675,9 +1683,13 @@ def _undergoer_frame(prep) -> bool:
             and frame.head.pos_ in ("VERB", "AUX"))
 
 
-def _place_country(participant: EventActor, ctx: _Context) -> EventActor:
-    """A participant without a country takes that of the places named inside it ("Darfur rebels", "a Gaza family")."""
+def _place_country(participant: EventActor, ctx: _Context, sdoc=None) -> EventActor:
+    """A participant without a country takes that of the places named inside it ("Darfur rebels", "a Gaza family");
+    but a person's name the gazetteer also reads as a place ("Tom", a Siberian river) names no country."""
     if participant.country or participant.start is None:
+        return participant
+    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if sdoc is not None else None
+    if span is not None and len(span) and span.root.ent_type_ == "PERSON":
         return participant
     codes = {place.country3 for place in ctx.places_between(participant.start, participant.end) if place.country3}
     return participant.model_copy(update={"country": codes.pop()}) if len(codes) == 1 else participant
