@@ -1204,3 +1204,19 @@ def test_a_journalist_attacked_or_held_is_a_recipient(pipeline_all, text, etype)
 
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
     assert event.recipients
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Hundreds of protesters threw stones at police in Caracas on Sunday.", "ASSAULT", ["protesters"], ["police"]),
+    # "by spraying": the one who responded sprays; the people sprayed at are no protest of the police's.
+    ("Riot police responded by spraying water cannon and tear gas at the protesters in Caracas on Sunday.", "ASSAULT",
+     ["Riot police"], ["protesters"]),
+    ("Counter-terror police in Spain liaised with the FBI during the investigation.", "COOPERATE", ["Counter-terror police"], ["FBI"]),
+    ("The government used chemical weapons against its opponents in 2019, the report said.", "ASSAULT", ["The government"], ["its opponents"]),
+])
+def test_stones_water_cannon_chemical_weapons_and_liaising(pipeline_all, text, etype, actors, recipients):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [e.type for e in doc.events] == [etype]
+    assert ([a.text for a in doc.events[0].actors], [r.text for r in doc.events[0].recipients]) == (actors, recipients)

@@ -544,9 +544,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     return False
 
 
-_WEAPONS = {"rocket", "mortar", "artillery", "missile", "drone", "grenade"}  # weapon nouns the lexicon reads as their use
+_WEAPONS = {"rocket", "mortar", "artillery", "missile", "drone", "grenade", "weapon"}  # weapon nouns the lexicon reads as their use
 # Verbs that use a weapon named by a noun ("fired rockets", "mortars hit the base", "rockets rained on").
-_WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "pound", "use", "lob", "shoot", "target", "kill", "wound"}
+_WEAPON_USE = {"fire", "launch", "hit", "strike", "land", "explode", "rain", "pound", "use", "lob", "shoot", "target", "kill", "wound", "spray", "deploy", "employ"}
 
 # Nouns a protest word may name a kind of while still telling a protest ("a protest march", "a protest vote").
 _PROTEST_HEADS = {"march", "rally", "action", "strike", "vote", "camp", "sit-in", "demonstration", "protest", "gathering", "movement"}

@@ -1350,6 +1350,9 @@ def _subjects(tok) -> list:
                 if passive:
                     return passive
             continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "responded by spraying water cannon": the clause's subject does it
+            continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             if tok.head.lemma_.lower() in _INVITATIONS:
                 return _invitees(tok.head)
@@ -1421,7 +1424,7 @@ _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video",
 _SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "plan", "call", "appeal", "invitation", "accusation",
                             "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
-_WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob"}
+_WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob", "spray"}
 
 _ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
 
@@ -1485,7 +1488,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL)
                               for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
         if (not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during")
-                and not _undergoer_frame(noun.head)):
+                and not _undergoer_frame(noun.head) and not (noun.pos_ == "NOUN" and eventgate.names_someone(noun))):
+            # (but "sprayed tear gas at the protesters": people, not what the subject was engaged in)
             verb = noun.head.head
             if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
                 verb = verb.head  # "may be interested in an agreement": the one interested
@@ -1540,7 +1544,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.extend(_owners(c))
         elif c.dep_ == "dobj" and theme:
             recipients.extend(_given_to(c))
-        elif c.dep_ == "prep" and (c.lower_ in _RECIPIENT_PREPS or c.lower_ == "at" and etype in _VERBAL
+        elif c.dep_ == "prep" and (c.lower_ in _RECIPIENT_PREPS or c.lower_ == "at" and (etype in _VERBAL or head.lemma_.lower() in _WIELD)
                                    or c.lower_ in _ADJ_TARGET_PREPS and head.pos_ == "ADJ"):
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
             # at-object are its target.
