@@ -1220,3 +1220,17 @@ def test_stones_water_cannon_chemical_weapons_and_liaising(pipeline_all, text, e
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [e.type for e in doc.events] == [etype]
     assert ([a.text for a in doc.events[0].actors], [r.text for r in doc.events[0].recipients]) == (actors, recipients)
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("Lithuania recalled its ambassador to Beijing for consultations on Tuesday.", ["Beijing"]),  # the capital: China
+    ("Canada has recalled its envoy to Riyadh after the row.", ["Riyadh"]),
+    ("Lithuania recalled its ambassador from China on Tuesday.", ["China"]),
+    ("Lithuania recalled its ambassador on Tuesday.", []),  # its own envoy is no target
+])
+def test_a_recalled_envoy_s_post_is_the_target(pipeline_all, text, recipients):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "SANCTION")
+    assert [r.text for r in event.recipients] == recipients
+    assert event.location is None  # recalled from there, not done there

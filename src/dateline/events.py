@@ -580,6 +580,7 @@ class Events(Stage):
                 # Greece": a place that is a participant or describes one is not where the event happened (but
                 # the country a visit goes to is both its recipient and its place).
                 location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)
+                                 and not _envoy_post(_token_at(sent.doc, pm[1].start))
                                  and not _in_harm_judged(hit, pm[1]) and not _in_content(hit, pm[1])), None)
                 if location is None and hit.type in _ON_TARGET and not sides:
                     # "the Soviet Union invaded Afghanistan", "sent troops to Saudi Arabia", aid "to Samoa": a material act
@@ -1423,6 +1424,9 @@ _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video",
 # Things said or put to someone: "the claim from Berlin" is Berlin's, "an offer from Kyiv" Kyiv's.
 _SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "plan", "call", "appeal", "invitation", "accusation",
                             "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
+# A state's envoys, whom it recalls or expels.
+_ENVOYS = {"ambassador", "envoy", "diplomat", "emissary", "representative", "attache", "consul"}
+_RECALLS = {"recall", "withdraw", "pull"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
 _WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob", "spray"}
 
@@ -1613,6 +1617,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             and head.head.lemma_.lower() in _WRITE_VERBS):
         # "wrote to the attorney general, demanding that the boy be returned": whom one wrote to is the one asked.
         recipients = _sent_to(head.head) + [c for c in head.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    envoys = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS]
+    if etype == "SANCTION" and head.pos_ == "VERB" and envoys and head.lemma_.lower() in _RECALLS:
+        # "recalled its ambassador to Beijing", "its envoy from China": the state the envoy leaves is the target,
+        # not the envoy; none named, no target. (An envoy expelled stands for the state that sent him.)
+        recipients = [g for t in (head, *envoys) for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "from", "in")
+                      for g in c.children if g.dep_ == "pobj"]
     text = _carrier(head) if head.dep_ in ("acl", "pcomp") and head.tag_ == "VBG" else None
     if text is not None and (text.lemma_.lower() in _DECREES or etype in _SPEECH_ACTS):
         # "signed a government decree banning anyone wearing a niqab", "posted a message on Twitter blaming Iran": who
@@ -2154,6 +2164,20 @@ def _place_noun(sdoc, participant: EventActor) -> bool:
     return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in _PLACE_NOUNS
 
 
+def _token_at(sdoc, start: int):
+    span = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _envoy_post(tok) -> bool:
+    """Whether a word is where an envoy is posted ("its ambassador to Beijing", "recalled its envoy to Riyadh")."""
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "from"):
+        return False
+    holder = tok.head.head
+    return holder.lemma_.lower() in _ENVOYS or holder.lemma_.lower() in _RECALLS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in holder.children)
+
+
 def _locative(sdoc, start: int) -> bool:
     """Whether the word at a character offset is the object of a place preposition ("to Moscow", "in Kabul")."""
     span = sdoc.char_span(start, start + 1, alignment_mode="expand")
@@ -2162,6 +2186,8 @@ def _locative(sdoc, start: int) -> bool:
         tok = tok.head
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _SAID_THINGS:
         return False  # "the claim from Berlin", "a letter from Kyiv": who sent it
+    if _envoy_post(tok):
+        return False  # "its ambassador to Beijing": the state he is sent to
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS | {"from"}
 
 
