@@ -1234,3 +1234,15 @@ def test_a_recalled_envoy_s_post_is_the_target(pipeline_all, text, recipients):
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "SANCTION")
     assert [r.text for r in event.recipients] == recipients
     assert event.location is None  # recalled from there, not done there
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("Russia withdrew its troops from the border region on Monday.", []),  # its own troops: what it withdraws
+    ("Russia withdrew its troops from Syria on Monday.", ["Syria"]),  # whence
+    ("In 2018 President Donald Trump withdrew the United States from the nuclear deal.", []),
+])
+def test_what_one_withdraws_is_no_target(pipeline_all, text, recipients):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "RETREAT")
+    assert [r.text for r in event.recipients] == recipients
