@@ -1149,7 +1149,7 @@ def test_two_sides_fighting_are_actor_and_recipient(pipeline_all, text, actors, 
     ("The opposition leader claimed the minister's decision was illegal.", "ACCUSE", ["minister"]),  # whose the thing is
     ("Ukraine's foreign ministry said Russian officials lied about the attack.", "ACCUSE", ["Russian officials"]),  # a wrong done
     ("Senator Bernie Sanders said the president broke the law when he fired the inspector.", "ACCUSE", ["the president"]),
-    ("Prime Minister Boris Johnson said Emmanuel Macron was a great friend of Britain.", "SUPPORT", ["Emmanuel Macron"]),
+    ("Prime Minister Boris Johnson said Emmanuel Macron is a great friend of Britain.", "SUPPORT", ["Emmanuel Macron"]),
 ])
 def test_saying_that_someone_is_judged_or_did_wrong_judges_them(pipeline_all, text, etype, recipients):
     import dateline
@@ -1163,6 +1163,7 @@ def test_saying_that_someone_is_judged_or_did_wrong_judges_them(pipeline_all, te
     "Senator Bernie Sanders said Donald Trump was not a liar.",  # negated
     "The minister said it was a mistake to wait.",  # 'it' names no one
     "Senator Bernie Sanders said Donald Trump is concerned over the allies' illegal presence in the region.",  # the words are not his
+    "At the funeral his widow said Mr Deng was an honest and brilliant man.",  # a eulogy backs no one
 ])
 def test_a_statement_naming_no_one_judged_is_no_judgement(pipeline_all, text):
     import dateline

@@ -680,6 +680,8 @@ class Events(Stage):
                 if c.lemma_.lower() == "be":
                     judged = [g for g in c.children if g.dep_ in ("attr", "acomp")]
                     hit = self._appraisal(tok, judged, near=True) if judged else None
+                    if hit is not None and hit.type == "SUPPORT" and c.tag_ == "VBD":
+                        continue  # "said he was very honest and brilliant": a eulogy or a memory, no backing of anyone
                 else:
                     wrong = self.judgement["wrongs"].get(c.lemma_.lower())
                     objects = {g.lemma_.lower() for g in c.children if g.dep_ == "dobj"}
