@@ -1247,3 +1247,15 @@ def test_what_one_withdraws_is_no_target(pipeline_all, text, recipients):
 
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "RETREAT")
     assert [r.text for r in event.recipients] == recipients
+
+
+@pytest.mark.parametrize("text,etype,actors", [
+    ("The Gulf nations of Bahrain and Oman recognized Israel on Friday.", "SUPPORT", ["Bahrain", "Oman"]),
+    ("Two members of the alliance, Poland and Lithuania, condemned the decision on Friday.", "ACCUSE", ["Poland", "Lithuania"]),
+    ("Several countries including Algeria and Morocco have imposed bans on the niqab.", "COERCE", ["Algeria", "Morocco"]),
+])
+def test_a_group_s_named_members_act_for_it(pipeline_all, text, etype, actors):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
+    assert [a.text for a in event.actors] == actors

@@ -488,6 +488,7 @@ class Events(Stage):
         for hit in hits:
             actor_toks, recipient_toks = _arguments(hit.head, hit.trigger.theme, hit.type)
             recipient_toks = hit.targets + [t for t in recipient_toks if t not in hit.targets]
+            actor_toks, recipient_toks = ([m for t in toks for m in _named_members(t)] for toks in (actor_toks, recipient_toks))
             for inner in hit.content:
                 if inner.type == hit.type:
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
@@ -2111,6 +2112,26 @@ def _partitive(tok):
                         return g
     return tok
 
+
+def _named_members(tok) -> list:
+    """The named members of a group an argument speaks of ("the Gulf nations of Bahrain and Oman", "two members of
+    the alliance, Poland and Lithuania", "several countries including Algeria and Morocco"): those names, which act;
+    the group noun itself names no one in particular. Otherwise the argument itself."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _GROUP_NOUNS:
+        return [tok]
+    heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "including", "like") for g in c.children if g.dep_ == "pobj"]
+    heads += [c for c in tok.children if c.dep_ == "appos"]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such"
+              for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        named = [t for t in (head, *head.conjuncts) if t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and t.pos_ == "PROPN"]
+        if len(named) >= 2 or named and not head.conjuncts:
+            return named
+    return [tok]
+
+
+# Plural nouns for groups whose named members act for them.
+_GROUP_NOUNS = {"nation", "country", "state", "member", "government", "leader", "neighbour", "neighbor", "ally", "power", "party", "side"}
 
 _QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores"}
 _PARTS = {"some", "many", "most", "several", "few", "all", "both", "each", "none", "one", "any", "half"}
