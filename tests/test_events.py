@@ -1257,5 +1257,17 @@ def test_what_one_withdraws_is_no_target(pipeline_all, text, recipients):
 def test_a_group_s_named_members_act_for_it(pipeline_all, text, etype, actors):
     import dateline
 
-    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
-    assert [a.text for a in event.actors] == actors
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [a.text for e in doc.events if e.type == etype for a in e.actors] == actors  # one event each, or one joint
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Germany and France expelled Russian diplomats on Monday.", [["Germany"], ["France"]]),  # each its own decision
+    ("Germany and France jointly imposed sanctions on Russian officials.", [["Germany", "France"]]),  # one joint act
+    ("Russia and China vetoed the resolution on Syria.", [["Russia", "China"]]),  # one vote of a body
+])
+def test_states_named_together_act_separately_unless_jointly(pipeline_all, text, actors):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [[a.text for a in e.actors] for e in doc.events] == actors

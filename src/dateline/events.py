@@ -636,7 +636,7 @@ class Events(Stage):
                     out.extend(group)
             out.sort(key=lambda e: e.evidence.trigger.start)
             out = _inherit_modes(out, clauses, candidates)
-        return out
+        return _each_state(out, sent, ctx)
 
     def _directives(self, sent, used: set[int]) -> list[_Hit]:
         """Statements that someone must or should act ("said that Sudan must return ..."): REQUEST on the verb of saying."""
@@ -2111,6 +2111,32 @@ def _partitive(tok):
                             d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in ("the", "these", "those")) for d in g.children)):
                         return g
     return tok
+
+
+# What each state does by its own decision, so that several named together still do it separately.
+_UNILATERAL = {"SUPPORT", "COERCE", "SANCTION", "REJECT", "AID", "RETREAT", "MOBILIZE"}
+# Words that make an act of several one joint act.
+_JOINT = {"jointly", "joint", "together", "both", "collectively", "united", "unanimously"}
+
+
+def _each_state(events: list[Event], sent, ctx: "_Context") -> list[Event]:
+    """Several states named as doing what each does by its own decision ("Bahrain and Kosovo recognized Israel",
+    "Algeria and Morocco imposed bans", "Germany and France expelled diplomats") do it separately: one event each,
+    as the annotation guide codes separate acts; a joint act ("jointly", "together", "both") stays one."""
+    out = []
+    for event in events:
+        states = [a for a in event.actors if ctx.kinds.get(a.actor_id or "") == "country"]
+        trigger = event.evidence.trigger.text.lower() if event.evidence.trigger else ""
+        if (event.type not in _UNILATERAL or len(event.actors) < 2 or len(states) < len(event.actors)
+                or any(t.lower_ in _JOINT for t in sent) or trigger.startswith(("veto", "vote", "abstain"))):
+            # ("Russia and China vetoed": one vote of a body)
+            out.append(event)
+            continue
+        for actor in event.actors:
+            one = event.model_copy(update={"actors": [actor], "id": hashlib.sha1(f"{event.id}|{actor.actor_id}".encode()).hexdigest()[:16]})
+            ctx.notes[one.id] = ctx.notes.get(event.id, {})
+            out.append(one)
+    return out
 
 
 def _named_members(tok) -> list:
