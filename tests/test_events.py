@@ -1271,3 +1271,15 @@ def test_states_named_together_act_separately_unless_jointly(pipeline_all, text,
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [[a.text for a in e.actors] for e in doc.events] == actors
+
+
+@pytest.mark.parametrize("text,etype,factuality", [
+    ("North Korea said it would strike Guam if the United States continued its drills.", "THREATEN", "asserted"),
+    ("Analysts said Russia would invade Ukraine if talks failed.", "ASSAULT", "hypothetical"),  # a forecast, no threat
+])
+def test_force_promised_on_a_condition_by_its_user_is_a_threat(pipeline_all, text, etype, factuality):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.factuality) for e in doc.events] == [(etype, factuality)]
+    assert doc.events[0].location is None or etype != "THREATEN"  # a threat is made where its speaker is, not at the target

@@ -610,7 +610,15 @@ class Events(Stage):
             out.append(event)
             ctx.targets.update((event.type, r.actor_id) for r in event.recipients if r.actor_id)
             clauses[event.evidence.trigger.start] = _clause(hit.head).i
-            if cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions) and _own_commitment(hit.head, actors, mentions, sent, self.cues):
+            if (hit.type in _HOSTILE and factuality == "hypothetical" and _on_condition(hit.head) and actors
+                    and _agentive(actor_toks, mentions) and _speaker_is_actor(hit.head, mentions, sent)):
+                # "North Korea said it would strike Guam if the drills continued": force promised on a condition by the
+                # one who would use it is a threat, made now (PLOVER THREATEN); analysts saying what Russia would do
+                # threaten no one.
+                threat = self._event(doc, "THREATEN", None, sentence, trigger, actors, recipients, None, date, "asserted", round(confidence * 0.9, 3))
+                notes[threat.id] = {**notes[event.id], "classifier": probs.get("THREATEN", 0.0) if probs else 0.0}
+                out.append(threat)
+            elif cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions) and _own_commitment(hit.head, actors, mentions, sent, self.cues):
                 # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
                 outer, outer_cue = self._outer_factuality(hit, sent)
                 agree = self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3), outer_cue)
@@ -2216,6 +2224,13 @@ def _place_noun(sdoc, participant: EventActor) -> bool:
 def _token_at(sdoc, start: int):
     span = sdoc.char_span(start, start + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _on_condition(head) -> bool:
+    """Whether an act is promised on a condition: an "if" or "unless" clause hangs on its verb ("would strike Guam if
+    the drills continue")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)
 
 
 def _envoy_post(tok) -> bool:
