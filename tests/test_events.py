@@ -1283,3 +1283,27 @@ def test_force_promised_on_a_condition_by_its_user_is_a_threat(pipeline_all, tex
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, e.factuality) for e in doc.events] == [(etype, factuality)]
     assert doc.events[0].location is None or etype != "THREATEN"  # a threat is made where its speaker is, not at the target
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("Prime Minister Mark Rutte attended a summit with French President Emmanuel Macron on Friday.", "CONSULT",
+     ["Mark Rutte"], ["Emmanuel Macron"]),  # who attends a meeting takes part in it
+    ("Thousands of students joined the protest in Belgrade on Friday.", "PROTEST", ["students"], []),
+    ("The WHO is contacting health ministries in the region about the outbreak.", "CONSULT", ["WHO"], ["health ministries"]),
+    ("In a televised address, the Mexican president encouraged people to stay at home.", "REQUEST", ["Mexican president"], ["people"]),
+])
+def test_attending_joining_contacting_and_encouraging(pipeline_all, text, etype, actors, recipients):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), etype)
+    assert ([a.text for a in event.actors], [r.text for r in event.recipients]) == (actors, recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "The science fair was founded by a local engineer to encourage interest in robotics.",  # no one urged to act
+    "Encouraged to explore painting by her therapist, the actress took lessons in Paris.",
+])
+def test_encouragement_of_no_one_to_act_is_no_request(pipeline_all, text):
+    import dateline
+
+    assert not [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]

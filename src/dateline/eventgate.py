@@ -459,6 +459,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "ASSAULT" and mode == "beat" and any(
             c.dep_ in ("dobj", "nsubjpass") and (_counted(c).lemma_.lower() in _CONTESTANTS | lex["contest"]) for c in head.children):
         return True  # "the program that beat the best human player", "beat the champion": won a game, hurt no one
+    if etype == "REQUEST" and head.lemma_.lower() == "encourage" and not (
+            any(c.dep_ == "dobj" and names_someone(c) for c in head.children) and any(c.dep_ == "xcomp" for c in head.children)):
+        return True  # "founded to encourage interest", "encouraged to explore outlets": no one urged to act
     if etype == "REQUEST" and head.lemma_.lower() == "ask" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("question", "query") for c in head.children):
         return True  # "asked Mr Malone five questions": an interview, no request

@@ -101,7 +101,7 @@ _PLURAL = {"they", "them", "their", "theirs"}
 _FIRST = {"we", "us", "our"}
 _SELF = {"i", "me", "my"}
 # Verbs whose subject is the actor of a nominal event they take as object ("made a visit", "held talks").
-_LIGHT_VERBS = {"make", "hold", "pay", "launch", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
+_LIGHT_VERBS = {"make", "hold", "pay", "launch", "attend", "join", "conduct", "carry", "stage", "begin", "start", "continue", "resume", "open", "undertake",
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
                 "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order",
                 "grant", "offer", "deliver", "impose", "level", "express", "voice", "reiterate", "reaffirm", "pledge", "tweet",
