@@ -1307,3 +1307,14 @@ def test_encouragement_of_no_one_to_act_is_no_request(pipeline_all, text):
     import dateline
 
     assert not [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("The health minister suggested residents wear masks on public transport.", ["residents"]),  # a bare verb: asked
+    ("The report suggested the crash was caused by pilot error.", None),  # a tensed clause tells, asks nothing
+])
+def test_a_mandative_clause_asks_its_subject(pipeline_all, text, recipients):
+    import dateline
+
+    requests = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
+    assert ([r.text for r in requests[0].recipients] if requests else None) == recipients

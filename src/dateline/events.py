@@ -650,14 +650,18 @@ class Events(Stage):
         """Statements that someone must or should act ("said that Sudan must return ..."): REQUEST on the verb of saying."""
         out = []
         for tok in sent:
-            if tok.i in used or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.directive_verbs:
+            mandative = tok.lemma_.lower() in _MANDATIVE
+            if tok.i in used or tok.pos_ != "VERB" or tok.lemma_.lower() not in self.directive_verbs and not mandative:
                 continue
             if any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in _SHARES or any(
                     g.like_num and g.nbor(1).lower_ == "of" for g in c.subtree if g.i + 1 < len(g.doc))) for c in tok.children):
                 continue  # "a poll shows that 6 of 10 Americans believe the boy should go home": a share's opinion
             for c in tok.children:
                 obliged = any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) or (
-                    c.lemma_.lower() in ("need", "have") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children))
+                    c.lemma_.lower() in ("need", "have") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)) or (
+                    # "suggested residents wear masks", "insists that the budget include funding": the bare verb of a
+                    # mandative clause asks it of its subject (but "suggested the crash was caused by" tells).
+                    mandative and (c.tag_ == "VB" or c.tag_ == "VBP" and tok.tag_ == "VBD") and not any(a.dep_ == "aux" for a in c.children))
                 subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                 if c.dep_ == "ccomp" and obliged and subjects and not any(g.lower_ in _FIRST | _SELF for g in subjects):
                     # "must", "should", and "need to", "have to" ("said NATO allies need to stand by Turkey"); what
@@ -1435,6 +1439,8 @@ _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video",
 # Things said or put to someone: "the claim from Berlin" is Berlin's, "an offer from Kyiv" Kyiv's.
 _SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "plan", "call", "appeal", "invitation", "accusation",
                             "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
+# Verbs whose clause, with a bare verb, says what someone should do ("suggested that residents wear masks").
+_MANDATIVE = {"suggest", "recommend", "propose", "advocate", "insist", "demand", "urge", "ask", "request", "advise", "require"}
 # A state's envoys, whom it recalls or expels.
 _ENVOYS = {"ambassador", "envoy", "diplomat", "emissary", "representative", "attache", "consul"}
 _RECALLS = {"recall", "withdraw", "pull"}
