@@ -1441,7 +1441,7 @@ _SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "
                             "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
 # Verbs whose clause, with a bare verb, says what someone should do ("suggested that residents wear masks").
 _MANDATIVE = {"suggest", "recommend", "propose", "advocate", "insist", "demand", "urge", "ask", "request", "advise", "require"}
-# A state's envoys, whom it recalls or expels.
+# A state's envoys, whom it recalls or expels, and the verbs of calling one home.
 _ENVOYS = {"ambassador", "envoy", "diplomat", "emissary", "representative", "attache", "consul"}
 _RECALLS = {"recall", "withdraw", "pull"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
