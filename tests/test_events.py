@@ -1316,3 +1316,15 @@ def test_a_mandative_clause_asks_its_subject(pipeline_all, text, recipients):
 
     requests = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
     assert ([r.text for r in requests[0].recipients] if requests else None) == recipients
+
+
+@pytest.mark.parametrize("text,supported", [
+    ("Prime Minister Robert Abela praised the deal on Monday.", True),  # a political actor backing a measure
+    ("The White House quickly announced support for the decision.", True),
+    ("The new update adds support for all hardware made since 2015.", False),  # no one, and no measure
+])
+def test_a_political_actor_backing_a_measure_is_support_without_a_recipient(pipeline_all, text, supported):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert any(e.type == "SUPPORT" for e in doc.events) == supported

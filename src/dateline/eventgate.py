@@ -130,6 +130,21 @@ def hazard(tok) -> bool:
         c.dep_ == "compound" and c.lemma_.lower() in _NAMED_STORMS for c in root.children)
 
 
+# Measures a political actor may back or praise: "hailed the agreement", "voiced support for the inquiry".
+_MEASURES = {"plan", "proposal", "agreement", "deal", "decision", "bill", "law", "resolution", "move", "measure", "initiative",
+             "inquiry", "investigation", "reform", "policy", "treaty", "accord", "ceasefire", "truce", "process", "referendum",
+             "sanction", "ban", "amendment", "legislation", "pact", "pipeline", "project", "strategy", "programme", "program"}
+
+
+def _backs_a_measure(head) -> bool:
+    """Whether a support word's object, or its "for" object, or (for a noun) its own "for" object, is a measure."""
+    verb = head.head if head.pos_ == "NOUN" and head.dep_ == "dobj" else head
+    objects = [c for t in (head, verb) for c in t.children if c.dep_ == "dobj"]
+    objects += [g for t in (head, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "behind")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _MEASURES for o in objects)
+
+
 # Influenza A subtypes ("H5N1", "H1N1"): a virus, never an actor.
 _FLU_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 
@@ -438,8 +453,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
     if actors and all(_company(p, head.doc) for p in actors + recipients):
         return True  # "Dataproducts Inc. filed a lawsuit to block a tender offer by DPC Acquisition Partners": business
-    if etype == "SUPPORT" and not recipients:
-        return True  # support goes to someone: "support for all hardware", "supporting the resolution" name no one
+    if etype == "SUPPORT" and not recipients and not (political(actors) and _backs_a_measure(head)):
+        # support goes to someone: "support for all hardware" names no one; but a political actor backing a measure
+        # ("hailed the agreement", "voiced support for the inquiry") is PLOVER's SUPPORT of a policy.
+        return True
     if etype == "AID" and not recipients and not (head.pos_ == "VERB" and any(
             _counted(c).lemma_.lower() in lex["aid"] for c in head.children if c.dep_ in ("dobj", "nsubjpass"))):
         # Aid goes to someone: "provided a free alternative", "an asylum claim backlog" name no one; "sent
