@@ -1328,3 +1328,15 @@ def test_a_political_actor_backing_a_measure_is_support_without_a_recipient(pipe
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert any(e.type == "SUPPORT" for e in doc.events) == supported
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("Police blamed the bombing on Houthi rebels on Monday.", ["Houthi rebels"]),  # whom the deed is laid on
+    ("The governor attributed the bombing to Houthi rebels on Monday.", ["Houthi rebels"]),
+    ("The central bank attributed the rise in prices to higher oil costs.", None),  # a cause, no one blamed
+])
+def test_a_deed_laid_on_someone_accuses_them(pipeline_all, text, recipients):
+    import dateline
+
+    accusations = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ACCUSE"]
+    assert ([r.text for r in accusations[0].recipients] if accusations else None) == recipients

@@ -401,6 +401,10 @@ _ARENAS = {"world", "stage", "spotlight", "limelight", "life", "politics", "view
 # What one approves when one "sanctions" it, besides plans and provisions.
 _UNDERTAKINGS = {"effort", "project", "construction", "building", "use", "expansion", "change", "sale", "purchase", "request",
                  "marriage", "union", "transfer", "scheme", "venture", "undertaking", "expedition", "mission", "work"}
+# Deeds one may be blamed for, by "attributed the bombing to the rebels".
+_DEEDS = {"attack", "attacks", "bombing", "blast", "explosion", "killing", "murder", "shooting", "assassination", "abduction",
+          "kidnapping", "massacre", "raid", "strike", "airstrike", "shelling", "crash", "fire", "violence", "unrest", "leak",
+          "hack", "cyberattack", "poisoning", "incident", "crime"}
 # Those one beats in a game or a contest.
 _CONTESTANTS = {"player", "team", "opponent", "champion", "rival", "contender", "competitor", "side", "squad", "club", "record",
                 "challenger", "incumbent", "favourite", "favorite", "seed", "runner"}
@@ -476,6 +480,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "ASSAULT" and mode == "beat" and any(
             c.dep_ in ("dobj", "nsubjpass") and (_counted(c).lemma_.lower() in _CONTESTANTS | lex["contest"]) for c in head.children):
         return True  # "the program that beat the best human player", "beat the champion": won a game, hurt no one
+    if etype == "ACCUSE" and head.lemma_.lower() == "attribute" and not (recipients and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _DEEDS for c in head.children)):
+        return True  # "attributed the rise to inflation", "the decrease to the exclusion of British sales": a cause, no one blamed
     if etype == "REQUEST" and head.lemma_.lower() == "encourage" and not (
             any(c.dep_ == "dobj" and names_someone(c) for c in head.children) and any(c.dep_ == "xcomp" for c in head.children)):
         return True  # "founded to encourage interest", "encouraged to explore outlets": no one urged to act

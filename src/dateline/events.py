@@ -1441,6 +1441,8 @@ _SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "
                             "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
 # Verbs whose clause, with a bare verb, says what someone should do ("suggested that residents wear masks").
 _MANDATIVE = {"suggest", "recommend", "propose", "advocate", "insist", "demand", "urge", "ask", "request", "advise", "require"}
+# Verbs that lay a deed on someone: "blamed the bombing on the rebels", "attributed the attack to the PKK".
+_ATTRIBUTE_VERBS = {"blame", "attribute", "pin", "ascribe"}
 # A state's envoys, whom it recalls or expels, and the verbs of calling one home.
 _ENVOYS = {"ambassador", "envoy", "diplomat", "emissary", "representative", "attache", "consul"}
 _RECALLS = {"recall", "withdraw", "pull"}
@@ -1634,6 +1636,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             and head.head.lemma_.lower() in _WRITE_VERBS):
         # "wrote to the attorney general, demanding that the boy be returned": whom one wrote to is the one asked.
         recipients = _sent_to(head.head) + [c for c in head.head.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if etype == "ACCUSE" and head.pos_ == "VERB" and head.lemma_.lower() in _ATTRIBUTE_VERBS:
+        # "blamed the bombing on Houthi rebels", "attributed the attack to the PKK": whom the deed is laid on.
+        recipients.extend(g for t in (head, *[c for c in head.children if c.dep_ == "dobj"]) for c in t.children
+                          if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") for g in c.children
+                          if g.dep_ == "pobj" and eventgate.names_someone(g) and g not in recipients)
     envoys = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS]
     if etype == "SANCTION" and head.pos_ == "VERB" and envoys and head.lemma_.lower() in _RECALLS:
         # "recalled its ambassador to Beijing", "its envoy from China": the state the envoy leaves is the target,
