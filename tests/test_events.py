@@ -1340,3 +1340,15 @@ def test_a_deed_laid_on_someone_accuses_them(pipeline_all, text, recipients):
 
     accusations = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ACCUSE"]
     assert ([r.text for r in accusations[0].recipients] if accusations else None) == recipients
+
+
+@pytest.mark.parametrize("text,events", [
+    # Joined verbs sharing one object: one act, aimed at that object.
+    ("Soldiers shot and killed a Palestinian man near the crossing on Friday.", [("ASSAULT", ["a Palestinian man"])]),
+    ("Police arrested and questioned three journalists in Nairobi on Monday.", [("COERCE", ["three journalists"])]),
+])
+def test_joined_verbs_sharing_one_object_are_one_act(pipeline_all, text, events):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, [r.text for r in e.recipients]) for e in doc.events] == events

@@ -624,7 +624,7 @@ class Events(Stage):
                 agree = self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3), outer_cue)
                 notes[agree.id] = {**notes[event.id], "classifier": probs.get("AGREE", 0.0) if probs else 0.0}
                 out.append(agree)
-        out = _merge(out)
+        out = _merge(_joined_acts(out, sent))
         if probs:
             w = self.model_weight
             out = [e.model_copy(update={"confidence": round((1 - w) * e.confidence + w * probs.get(e.type, 0.0), 3)}) for e in out]
@@ -1601,6 +1601,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     recipients.append(p)
+    if (not passive and head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative") for c in head.children)
+            and not any(c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS for c in head.children)):
+        # "shot and killed a man", "arrested and questioned three journalists": joined verbs share the object that
+        # follows the last of them.
+        later = [v for v in head.conjuncts if v.i > head.i and v.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        if later:
+            recipients.extend(c for c in later[-1].children if c.dep_ == "dobj" and eventgate.names_someone(c))
     if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
         # "three men convicted of espionage", "protesters arrested on Friday": the noun a participle qualifies
         # undergoes the event; who did it is only its by-agent.
@@ -2456,6 +2463,37 @@ def _select(events: list[Event]) -> list[Event]:
         if own and not own & taken and all(k.type != e.type for k in kept) and e.confidence >= 0.8 * best.confidence:
             kept.append(e)
     return sorted(kept, key=lambda e: e.evidence.trigger.start if e.evidence.trigger else 0)
+
+
+def _joined_acts(events: list[Event], sent) -> list[Event]:
+    """Joined verbs of one type that share one object tell one act ("shot and killed a man", "arrested and questioned
+    three journalists"): one event, the first, which takes the place, recipients and mode it lacks from the others.
+    Verbs with objects of their own ("withdrew troops and freed prisoners") are separate acts."""
+    heads = {}
+    for event in events:
+        if event.evidence.trigger is not None:
+            span = sent.doc.char_span(event.evidence.trigger.start, event.evidence.trigger.end, alignment_mode="expand")
+            if span is not None and len(span):
+                heads[event.id] = span.root
+    out: list[Event] = []
+    for event in events:
+        head = heads.get(event.id)
+        first = next((k for k, e in enumerate(out) if e.type == event.type and head is not None and heads.get(e.id) is not None
+                      and head.dep_ == "conj" and head.pos_ == "VERB" and heads[e.id] in head.ancestors
+                      and not any(c.dep_ in ("dobj", "dative") for c in heads[e.id].children)  # one object: one act
+                      and {a.text for a in e.actors} == {a.text for a in event.actors}), None)
+        if first is None:
+            out.append(event)
+            continue
+        kept = out[first]
+        update = {"recipients": kept.recipients + [r for r in event.recipients if r.text not in {q.text for q in kept.recipients}]}
+        if kept.location is None and event.location is not None:
+            update["location"] = event.location
+        if kept.mode is None and event.mode:
+            update["mode"] = event.mode
+            update["cameo"], update["quad_class"], update["intensity"] = ontology.codes(kept.type, event.mode)
+        out[first] = kept.model_copy(update={**update, "confidence": max(kept.confidence, event.confidence)})
+    return out
 
 
 def _merge(events: list[Event]) -> list[Event]:
