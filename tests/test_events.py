@@ -1352,3 +1352,12 @@ def test_joined_verbs_sharing_one_object_are_one_act(pipeline_all, text, events)
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, [r.text for r in e.recipients]) for e in doc.events] == events
+
+
+def test_a_people_s_word_is_no_army(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Israeli soldiers shot a Palestinian near the crossing on Sunday.", pipeline=pipeline_all, published="2020-01-15")
+    event = _one(doc, "ASSAULT")
+    assert [(r.country, r.sector) for r in event.recipients] == [("PSE", None)]  # a person of a nation, not its military
+    assert [(a.country, a.sector) for a in event.actors] == [("ISR", "MIL")]

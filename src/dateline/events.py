@@ -1684,6 +1684,13 @@ def _carrier(participle):
     return None
 
 
+def _people_word(participant: EventActor, sdoc) -> bool:
+    """Whether a participant is named by a people's word ("the Tunisians", "a Palestinian"): persons of a nation,
+    not its state or its army."""
+    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
+    return span is not None and len(span) > 0 and span.root.ent_type_ == "NORP" and span.root.pos_ in ("NOUN", "PROPN")
+
+
 def _a_people(participant: EventActor, sdoc) -> bool:
     """Whether a participant is a people named by its plural ("Venezuelans", "Russians"): people who travel or
     migrate, not the state that visits."""
@@ -1802,7 +1809,7 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
             new = []
             for p in role:
                 sector = p.sector
-                if sector is None and kinds.get(p.actor_id or "") == "country":
+                if sector is None and kinds.get(p.actor_id or "") == "country" and not _people_word(p, sdoc):
                     sector = "MIL" if event.type in _ARMED_ACTS else "GOV"
                 elif sector is None and p.actor_id is None and p.start is not None:
                     span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
