@@ -1361,3 +1361,7 @@ def test_a_people_s_word_is_no_army(pipeline_all):
     event = _one(doc, "ASSAULT")
     assert [(r.country, r.sector) for r in event.recipients] == [("PSE", None)]  # a person of a nation, not its military
     assert [(a.country, a.sector) for a in event.actors] == [("ISR", "MIL")]
+
+
+def test_whom_the_verb_takes_in_an_ambush_is_ambushed(pipeline_all):
+    assert _recipients(pipeline_all, "Rebel fighters captured two soldiers on Saturday in an ambush near the border.", "ASSAULT") == ["two soldiers"]

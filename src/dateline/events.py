@@ -1525,6 +1525,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
                 # was killed or died in an airstrike suffered it.
                 actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
+                if etype in _HOSTILE and not recipients and verb.pos_ == "VERB":
+                    # "captured two soldiers in an ambush": whom the verb's act took is the one ambushed.
+                    recipients.extend(c for c in verb.children if c.dep_ == "dobj" and eventgate.names_someone(c))
         if not actors and etype in _MUTUAL:
             # "arms agreements between Russia and North Korea", "the trilateral meeting of Cyprus, Greece and Israel":
             # the first party acts, the others receive.
