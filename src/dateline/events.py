@@ -124,7 +124,6 @@ class _Context:
     notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
     places: list = field(default_factory=list)  # (start, end, place) of every place mention, by start
     targets: set = field(default_factory=set)  # (type, recipient actor id) of the events coded so far
-    setting: str | None = None  # the country the article is set in (`_setting`), when it is plain
 
     def __post_init__(self):
         self._order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i][0])
@@ -233,14 +232,13 @@ class Events(Stage):
             datelines=[m.span(1) for m in _DATELINE.finditer(doc.article.text)],
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
-        ctx.setting = _setting(doc, ctx)
         sdoc.user_data["dateline_genders"] = _genders(doc)
         sdoc.user_data["dateline_speakers"] = self._speakers(sdoc, ctx.mentions)
         events: list[Event] = []
         for sent in sdoc.sents:
             events.extend(self._sentence(doc, sent, ctx))
         events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
-        events = _local_countries(events, ctx.setting)
+        events = _local_countries(events, _setting(doc, ctx))
         events = _sectors(events, sdoc, ctx.kinds)
         doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
@@ -1687,18 +1685,24 @@ def _carrier(participle):
     return None
 
 
+def _root(sdoc, participant: EventActor):
+    """The head word of a participant's words in the parse, or None when it has no place in the text."""
+    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
+    return span.root if span is not None and len(span) else None
+
+
 def _people_word(participant: EventActor, sdoc) -> bool:
     """Whether a participant is named by a people's word ("the Tunisians", "a Palestinian"): persons of a nation,
     not its state or its army."""
-    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
-    return span is not None and len(span) > 0 and span.root.ent_type_ == "NORP" and span.root.pos_ in ("NOUN", "PROPN")
+    root = _root(sdoc, participant)
+    return root is not None and root.ent_type_ == "NORP" and root.pos_ in ("NOUN", "PROPN")
 
 
 def _a_people(participant: EventActor, sdoc) -> bool:
     """Whether a participant is a people named by its plural ("Venezuelans", "Russians"): people who travel or
     migrate, not the state that visits."""
-    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
-    return span is not None and len(span) > 0 and span.root.tag_ in ("NNPS", "NNS") and span.root.ent_type_ == "NORP"
+    root = _root(sdoc, participant)
+    return root is not None and root.tag_ in ("NNPS", "NNS") and root.ent_type_ == "NORP"
 
 
 def _light(verb) -> bool:
@@ -1743,8 +1747,8 @@ def _place_country(participant: EventActor, ctx: _Context, sdoc=None) -> EventAc
     but a person's name the gazetteer also reads as a place ("Tom", a Siberian river) names no country."""
     if participant.country or participant.start is None:
         return participant
-    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if sdoc is not None else None
-    if span is not None and len(span) and span.root.ent_type_ == "PERSON":
+    root = _root(sdoc, participant) if sdoc is not None else None
+    if root is not None and root.ent_type_ == "PERSON":
         return participant
     codes = {place.country3 for place in ctx.places_between(participant.start, participant.end) if place.country3}
     return participant.model_copy(update={"country": codes.pop()}) if len(codes) == 1 else participant
@@ -1814,10 +1818,10 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                 sector = p.sector
                 if sector is None and kinds.get(p.actor_id or "") == "country" and not _people_word(p, sdoc):
                     sector = "MIL" if event.type in _ARMED_ACTS else "GOV"
-                elif sector is None and p.actor_id is None and p.start is not None:
-                    span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
-                    if span is not None and len(span) and span.root.pos_ == "NOUN":
-                        sector = roles.get(span.root.lemma_.lower())
+                elif sector is None and p.actor_id is None:
+                    root = _root(sdoc, p)
+                    if root is not None and root.pos_ == "NOUN":
+                        sector = roles.get(root.lemma_.lower())
                 new.append(p if sector == p.sector else p.model_copy(update={"sector": sector}))
             updated.append(new)
         out.append(event if updated == [event.actors, event.recipients] else event.model_copy(update={"actors": updated[0], "recipients": updated[1]}))
@@ -2247,11 +2251,12 @@ _PLACE_NOUNS = {"state", "city", "town", "village", "region", "province", "count
 
 def _place_noun(sdoc, participant: EventActor) -> bool:
     """Whether a participant's words are a common noun for a place ("the swing state")."""
-    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
-    return span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in _PLACE_NOUNS
+    root = _root(sdoc, participant)
+    return root is not None and root.pos_ == "NOUN" and root.lemma_.lower() in _PLACE_NOUNS
 
 
 def _token_at(sdoc, start: int):
+    """The token at a character offset, or None."""
     span = sdoc.char_span(start, start + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -2274,8 +2279,7 @@ def _envoy_post(tok) -> bool:
 
 def _locative(sdoc, start: int) -> bool:
     """Whether the word at a character offset is the object of a place preposition ("to Moscow", "in Kabul")."""
-    span = sdoc.char_span(start, start + 1, alignment_mode="expand")
-    tok = span[0] if span is not None and len(span) else None
+    tok = _token_at(sdoc, start)
     while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
         tok = tok.head
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _SAID_THINGS:
@@ -2496,14 +2500,25 @@ def _joined_acts(events: list[Event], sent) -> list[Event]:
             out.append(event)
             continue
         kept = out[first]
-        update = {"recipients": kept.recipients + [r for r in event.recipients if r.text not in {q.text for q in kept.recipients}]}
-        if kept.location is None and event.location is not None:
-            update["location"] = event.location
-        if kept.mode is None and event.mode:
-            update["mode"] = event.mode
-            update["cameo"], update["quad_class"], update["intensity"] = ontology.codes(kept.type, event.mode)
-        out[first] = kept.model_copy(update={**update, "confidence": max(kept.confidence, event.confidence)})
+        recipients = kept.recipients + [r for r in event.recipients if r.text not in {q.text for q in kept.recipients}]
+        out[first] = kept.model_copy(update={**_lacking(kept, event), "recipients": recipients,
+                                             "confidence": max(kept.confidence, event.confidence)})
     return out
+
+
+def _lacking(better: Event, other: Event) -> dict:
+    """What `better` takes from another mention of its act: the actors, recipients, place and mode it has none of."""
+    update = {}
+    if not better.actors and other.actors:
+        update["actors"] = other.actors
+    if not better.recipients and other.recipients:
+        update["recipients"] = other.recipients
+    if better.location is None and other.location is not None:
+        update["location"] = other.location
+    if better.mode is None and other.mode:
+        update["mode"] = other.mode
+        update["cameo"], update["quad_class"], update["intensity"] = ontology.codes(better.type, other.mode)
+    return update
 
 
 def _merge(events: list[Event]) -> list[Event]:
@@ -2516,15 +2531,5 @@ def _merge(events: list[Event]) -> list[Event]:
             kept[key] = event
             continue
         better, other = (prior, event) if prior.confidence >= event.confidence else (event, prior)
-        update = {}
-        if not better.actors and other.actors:
-            update["actors"] = other.actors
-        if not better.recipients and other.recipients:
-            update["recipients"] = other.recipients
-        if better.location is None and other.location is not None:
-            update["location"] = other.location
-        if better.mode is None and other.mode:
-            update["mode"] = other.mode
-            update["cameo"], update["quad_class"], update["intensity"] = ontology.codes(better.type, other.mode)
-        kept[key] = better.model_copy(update=update)
+        kept[key] = better.model_copy(update=_lacking(better, other))
     return list(kept.values())
