@@ -1365,3 +1365,13 @@ def test_a_people_s_word_is_no_army(pipeline_all):
 
 def test_whom_the_verb_takes_in_an_ambush_is_ambushed(pipeline_all):
     assert _recipients(pipeline_all, "Rebel fighters captured two soldiers on Saturday in an ambush near the border.", "ASSAULT") == ["two soldiers"]
+
+
+@pytest.mark.parametrize("text,recipients", [
+    # The guide codes an emergency's concrete restrictions as COERCE (restrict), aimed at whom they bind.
+    ("On Monday, the Canadian transport ministry announced new restrictions on flights to Venezuela.", ["Venezuela"]),
+    ("Miami-Dade County issued an evacuation order to coastal residents on Sunday after the storm warning.", ["coastal residents"]),
+    ("The mayor announced the closure of all schools in the city until March.", ["all schools"]),
+])
+def test_restrictions_and_closures_are_coerce(pipeline_all, text, recipients):
+    assert _recipients(pipeline_all, text, "COERCE") == recipients
