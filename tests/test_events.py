@@ -1375,3 +1375,13 @@ def test_whom_the_verb_takes_in_an_ambush_is_ambushed(pipeline_all):
 ])
 def test_restrictions_and_closures_are_coerce(pipeline_all, text, recipients):
     assert _recipients(pipeline_all, text, "COERCE") == recipients
+
+
+@pytest.mark.parametrize("text,types", [
+    ('Senator Warren called the president a "national embarrassment" on Tuesday.', []),  # names him something: no phone call
+    ("Senator Warren called the president on Tuesday to discuss the bill.", ["CONSULT"]),
+])
+def test_calling_someone_something_is_no_phone_call(pipeline_all, text, types):
+    import dateline
+
+    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events] == types

@@ -361,8 +361,9 @@ class Events(Stage):
             return False  # "appealed to the UN", "appealed for the population to remain calm"
         if trig.agent is not None and not ({t.lemma_.lower() for s in _subjects(head) for t in s.subtree} & trig.agent):
             return False
-        if trig.nocomp and any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
-            return False
+        if trig.nocomp and (any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+                            or sum(c.dep_ == "dobj" for c in head.children) > 1):
+            return False  # 'declined to comment'; 'called the president a "national embarrassment"' names, it phones no one
         return True
 
     # 2. content ---------------------------------------------------------------------------------
