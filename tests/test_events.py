@@ -1385,3 +1385,16 @@ def test_calling_someone_something_is_no_phone_call(pipeline_all, text, types):
     import dateline
 
     assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events] == types
+
+
+@pytest.mark.parametrize("text", [
+    # The speaker named in an apposition to the subject, and "responded" as a verb of saying, speak the quotation.
+    'The foreign minister of Cuba, Bruno Rodriguez, responded on Twitter: "I strongly reject the new US blockade measure."',
+    'Bruno Rodriguez, the foreign minister of Cuba, replied: "I strongly reject the new US blockade measure."',
+])
+def test_first_person_in_a_quotation_is_its_speaker(pipeline_all, text):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "REJECT")
+    assert [(a.text, a.country) for a in event.actors] == [("Bruno Rodriguez", "CUB")]
+    assert [r.country for r in event.recipients] == ["USA"]

@@ -251,7 +251,8 @@ class Events(Stage):
             if speech.subject.pos_ == "PRON":
                 who = _refer(speech.subject, mentions) if speech.subject.lower_ not in _SELF | _FIRST else None
             else:
-                found = _named_by(speech.subject, mentions)
+                found = _named_by(speech.subject, mentions) or [
+                    m for c in speech.subject.children if c.dep_ == "appos" for m in _named_by(c, mentions)]  # "The minister, Bruno Rodriguez, wrote"
                 # "Iranian President Hassan Rouhani said": the person, not the country that describes him.
                 who = next((m for m in found if m[2].kind == "person"), found[0] if len(found) == 1 else None)
             if who is not None:
