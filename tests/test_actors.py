@@ -316,3 +316,11 @@ def test_a_role_goes_to_the_person_named_in_its_sentence_not_an_earlier_one(run)
     by_name = {a.name: a for a in doc.actors}
     assert by_name["Fred Okumu"].country != "USA"
     assert "US Secretary" in [m.text for m in by_name["John Kerry"].mentions]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Republicans in the Senate blocked the bill on Tuesday.", "Republicans"),
+    ("Democrats criticized the president for the delay.", "Democrats"),
+])
+def test_a_party_s_members_are_of_the_party_sector(run, text, name):
+    assert {a.name: a.sector for a in run(text).actors}[name] == "PTY"

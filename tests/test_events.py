@@ -1398,3 +1398,10 @@ def test_first_person_in_a_quotation_is_its_speaker(pipeline_all, text):
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "REJECT")
     assert [(a.text, a.country) for a in event.actors] == [("Bruno Rodriguez", "CUB")]
     assert [r.country for r in event.recipients] == ["USA"]
+
+
+def test_a_person_named_beside_his_party_is_the_actor(pipeline_all):
+    import dateline
+
+    doc = dateline.process("A Democrat, Maria Lopez, has publicly voiced support for the impeachment inquiry.", pipeline=pipeline_all, published="2020-01-15")
+    assert [a.text for a in _one(doc, "SUPPORT").actors] == ["Maria Lopez"]

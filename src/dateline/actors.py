@@ -369,7 +369,9 @@ class _DocumentActors:
             root = self.sdoc[c.start:c.end].root
             if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
                 name = self.sdoc[c.start:c.end].text
-                self._mention(self.actors.get(f"group:{_slug(name)}") or Actor(id=f"group:{_slug(name)}", name=name, kind="group"), c.start, c.end)
+                role = self._role_at(root)  # "Republicans", "a Democrat": a party's members
+                self._mention(self.actors.get(f"group:{_slug(name)}") or Actor(id=f"group:{_slug(name)}", name=name, kind="group",
+                                                                               sector=role.sector if role else None), c.start, c.end)
 
     def _full_name_in_doc(self, entry_id: str) -> bool:
         """True when a multi-word name or alias of this KB person occurs in the document."""

@@ -2023,6 +2023,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
             if len(group) > 1:
                 # One participant named twice ("North Korea's leader, Kim Jong Un"): its proper name if it has one.
                 named = [t for t in group if t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS]
+                named.sort(key=lambda t: t.ent_type_ == "NORP")  # "a Republican, Mark Amodei": the person, not his party
                 group = named[:1] or group[:1]
             tok = _partitive(group[0])
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
