@@ -1405,3 +1405,12 @@ def test_a_person_named_beside_his_party_is_the_actor(pipeline_all):
 
     doc = dateline.process("A Democrat, Maria Lopez, has publicly voiced support for the impeachment inquiry.", pipeline=pipeline_all, published="2020-01-15")
     assert [a.text for a in _one(doc, "SUPPORT").actors] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("The Kenyan president paid tribute to the late prime minister on Sunday.", "SUPPORT", ["late prime minister"]),
+    # a light verb's "to" phrase names whom its noun is given ("gave military support to"), not the word "to"
+    ("Iran gave military support to the Houthi rebels in 2015.", "AID", ["Houthi rebels"]),
+])
+def test_paying_tribute_and_what_a_light_verb_gives_to_someone(pipeline_all, text, etype, recipients):
+    assert _recipients(pipeline_all, text, etype) == recipients

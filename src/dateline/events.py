@@ -1507,7 +1507,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             actors.extend(_subjects(noun.head))
             # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event;
             # "issued criticism at the government", "made threats against Iran": so does whom it is aimed at.
-            recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj"))
+            recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP")
+            recipients.extend(g for c in noun.head.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj")  # "paid tribute to"
             recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL)
                               for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
         if (not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during")
