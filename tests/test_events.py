@@ -1414,3 +1414,18 @@ def test_a_person_named_beside_his_party_is_the_actor(pipeline_all):
 ])
 def test_paying_tribute_and_what_a_light_verb_gives_to_someone(pipeline_all, text, etype, recipients):
     assert _recipients(pipeline_all, text, etype) == recipients
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("Trump called on Fox News to fire Griffin.", ["Fox News"]),  # the outlet is asked, not cited
+    ("The president called on the BBC to fire the presenter.", ["BBC"]),
+])
+def test_a_news_outlet_asked_to_act_is_the_recipient(pipeline_all, text, recipients):
+    assert _recipients(pipeline_all, text, "REQUEST") == recipients
+
+
+def test_a_news_outlet_a_statement_is_made_on_is_no_recipient(pipeline_all):
+    import dateline
+
+    doc = dateline.process("The minister said on Fox News that Russia must withdraw its troops.", pipeline=pipeline_all, published="2020-01-15")
+    assert not [r for e in doc.events for r in e.recipients if "Fox" in r.text]

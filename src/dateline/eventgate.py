@@ -85,7 +85,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
 
     `kinds` maps doc.actors ids to their kind; an actor found through them is someone unless its words
     are a date, a number, a product or a cited source. A news outlet or journalist is someone only as a subject
-    ("told Fox News" cites a source), or, with `harmed`, as the one an attack or arrest befalls ("beat a journalist").
+    ("told Fox News" cites a source), or, with `harmed`, as the one an attack or arrest befalls ("beat a journalist")
+    or a request is put to ("called on Fox News to fire Griffin").
     """
     lex = _lexicon()
     span = _span(sdoc, actor.start, actor.end)
@@ -111,7 +112,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
             c.dep_ == "compound" and c.lemma_.lower() in lex["laws"] for c in root.children):
         return False  # "California Penal Code Section 11414", "the Constitution's Article 5": a text of law, not someone
     if actor.actor_id and kinds.get(actor.actor_id) in _ACTOR_KINDS:
-        return lemma not in lex["never"]
+        return lemma not in lex["never"] or (harmed and root.pos_ == "PROPN" and kinds.get(actor.actor_id) == "organization")  # "Fox News" is asked
     if root.ent_type_ in _ENTITY_ACTORS:
         return True
     if lemma in lex["never"]:

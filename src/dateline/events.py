@@ -500,7 +500,10 @@ class Events(Stage):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
             actors = _resolve(actor_toks, mentions, sent, nouns=True, etype=hit.type)
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
-            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=hit.type in _HOSTILE)
+            # A news outlet is a recipient only of what befalls it ("beat a journalist") or of a request put to it
+            # ("called on Fox News to fire Griffin"); else it is a cited source ("told Fox News").
+            undergoes = hit.type in _HOSTILE or (hit.type in _DIRECTIVE and any(c.dep_ == "xcomp" for c in hit.head.children))
+            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
                           and not ((r.start, r.end) in towns and _locative(sent.doc, r.start))]
             own = {a.country for a in actors if a.country}  # whose home a visit is in
             if hit.mode == "visit":
@@ -540,7 +543,7 @@ class Events(Stage):
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
                       and (a.start, a.end) not in ctx.seatless
                       and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]
-            recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds, harmed=hit.type in _HOSTILE)
+            recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
                           or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
             recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
