@@ -1429,3 +1429,12 @@ def test_a_news_outlet_a_statement_is_made_on_is_no_recipient(pipeline_all):
 
     doc = dateline.process("The minister said on Fox News that Russia must withdraw its troops.", pipeline=pipeline_all, published="2020-01-15")
     assert not [r for e in doc.events for r in e.recipients if "Fox" in r.text]
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("The Polish prime minister called for NATO action to protect the border.", ["NATO"]),  # who is to act
+    ("The Polish prime minister demanded Chinese cooperation in the investigation.", ["Chinese"]),
+    ("The UN urged an international investigation into the killings.", []),  # no one named to do it
+])
+def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recipients):
+    assert _recipients(pipeline_all, text, "REQUEST") == recipients

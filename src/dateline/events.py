@@ -518,6 +518,10 @@ class Events(Stage):
                 # "demanded that China drop barriers": the one asked is the subject of what is asked.
                 asked = [r for r in _resolve(_content_subjects(hit.head), mentions, sent, nouns=False) if r not in actors]
                 recipients = asked + [r for r in recipients if r not in asked]
+            if not recipients and hit.type in _DIRECTIVE:
+                # "called for G7 action", "demanded Chinese cooperation", "urged Israel's withdrawal": the act asked for
+                # names who is to do it.
+                recipients = [r for r in _resolve(_requested_doers(hit.head), mentions, sent, nouns=False) if r not in actors]
             if not recipients and hit.type in _COMMISSIVE:
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
                 recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if r not in actors]
@@ -1302,6 +1306,17 @@ def _place_args(head) -> list:
                 # "fired shells at targets in Jericho": the place of the object.
                 out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for g in p.children if g.dep_ == "pobj")
     return out
+
+
+def _requested_doers(head) -> list:
+    """The actor words modifying the act a request asks for, its object or for-object ("called for G7 action",
+    "demanded Chinese cooperation", "urged Israel's withdrawal"): who is asked to do it."""
+    if head.pos_ != "VERB":
+        return []
+    acts = [c for c in head.children if c.dep_ == "dobj"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    return [m for a in acts if a.pos_ == "NOUN" for m in a.children
+            if m.dep_ in ("compound", "amod", "poss") and m.ent_type_ in ("ORG", "GPE", "NORP") and m.i < a.i]
 
 
 def _content_targets(head) -> list:
