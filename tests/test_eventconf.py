@@ -116,3 +116,23 @@ def test_threshold_takes_the_best_mean_over_fold_partitions():
     assert 0.3 < tc.choose_threshold(lucky, y) <= 0.7
     assert tc.choose_threshold([lucky, *others], y) <= 0.25
     assert tc.choose_threshold([lucky, lucky], y) == tc.choose_threshold(lucky, y)
+
+
+def test_threshold_is_the_lowest_that_reaches_the_precision_target_everywhere_above():
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("train_confidence", Path(__file__).resolve().parent.parent / "scripts" / "train_confidence.py")
+    tc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tc)
+    # Twenty events at 0.8 (eighteen right), twenty at 0.5 (eight right), sixty at 0.1 (none right).
+    p = np.array([0.8] * 20 + [0.5] * 20 + [0.1] * 60)
+    y = np.array([1.0] * 18 + [0.0] * 2 + [1.0] * 8 + [0.0] * 12 + [0.0] * 60)
+    assert 0.5 < tc.precise_threshold([p], y, 0.70) <= 0.8  # keeping the 0.5 ones gives 26 of 40: below 0.70
+    assert tc.precise_threshold([p], y, 0.60) <= 0.5  # 0.65 reaches a lower target
+    assert tc.precise_threshold([p], y, 0.95) is None  # nothing reaches it: the F-beta choice decides
+    # A bump: twelve events at 0.9 all wrong above the good ones keep every threshold below them from qualifying.
+    bumpy = np.concatenate([p, [0.9] * 12])
+    assert tc.precise_threshold([bumpy], np.concatenate([y, [0.0] * 12]), 0.70) is None

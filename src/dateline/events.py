@@ -1315,8 +1315,9 @@ def _requested_doers(head) -> list:
         return []
     acts = [c for c in head.children if c.dep_ == "dobj"] + [
         g for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
-    return [m for a in acts if a.pos_ == "NOUN" for m in a.children
-            if m.dep_ in ("compound", "amod", "poss") and m.ent_type_ in ("ORG", "GPE", "NORP") and m.i < a.i]
+    # But "demanded Lopez's return", "asked for the boy's release": whom the thing is done to is not the one asked.
+    return [m for a in acts if a.pos_ == "NOUN" and a.lemma_.lower() not in _UNDERGONE for m in a.children
+            if m.dep_ in ("compound", "amod", "poss") and m.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and m.i < a.i]
 
 
 def _content_targets(head) -> list:
