@@ -324,3 +324,10 @@ def test_a_role_goes_to_the_person_named_in_its_sentence_not_an_earlier_one(run)
 ])
 def test_a_party_s_members_are_of_the_party_sector(run, text, name):
     assert {a.name: a.sector for a in run(text).actors}[name] == "PTY"
+
+
+def test_a_country_inside_an_organisation_s_name_is_no_context_for_a_titled_person(run):
+    doc = run("Governor Anna Berg called for calm on Thursday after United States Drug Enforcement Agency officials arrested the island premier.")
+    by_name = {a.name: a for a in doc.actors}
+    assert by_name["Anna Berg"].country is None  # she may govern anywhere; the agency is American
+    assert by_name["United States Drug Enforcement Agency"].country == "USA"

@@ -1438,3 +1438,34 @@ def test_a_news_outlet_a_statement_is_made_on_is_no_recipient(pipeline_all):
 ])
 def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recipients):
     assert _recipients(pipeline_all, text, "REQUEST") == recipients
+
+
+@pytest.mark.parametrize("text,etype", [
+    # Words of an event type in another sense: no event of that type (sixteenth reading's errors, on sentences of my own).
+    ("Senator Maria Lopez joined growing calls on Thursday for the release of detailed data on the outbreak.", "RETREAT"),  # data, no prisoner
+    ("Spain has given the region a great deal of autonomy since 1979.", "AGREE"),  # a quantity
+    ("The Senate did not agree with the governor's assessment.", "AGREE"),  # a view shared or not, no agreement
+    ("Army engineers detonated a car bomb that had been abandoned at a checkpoint.", "ASSAULT"),  # disposal by the state
+    ('"I would call for calm at this time," Governor Anna Berg said in a statement.', "AGREE"),  # asking commits to nothing
+])
+def test_a_word_in_another_sense_is_no_event_of_its_type(pipeline_all, text, etype):
+    import dateline
+
+    assert etype not in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+
+
+
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("Rebels detonated a roadside bomb as the army convoy passed.", "ASSAULT", []),  # an attack, whoever it struck
+    ("A suicide bombing by rebels injured 12 soldiers in the capital on Monday.", "ASSAULT", ["12 soldiers"]),  # whom it hurt
+    ("Transport chief Eulo Clark, who is now suspended by the mayor, declined to comment.", "SANCTION", ["Eulo Clark"]),
+])
+def test_whom_an_attack_hurt_and_whom_a_passive_relative_clause_is_about(pipeline_all, text, etype, recipients):
+    assert _recipients(pipeline_all, text, etype) == recipients
+
+
+def test_a_coalition_led_by_an_abbreviated_country_is_that_country_s(pipeline_all):
+    import dateline
+
+    doc = dateline.process("An airstrike by the U.S.-led coalition killed several militants near the town on Monday.", pipeline=pipeline_all, published="2020-01-15")
+    assert [a.country for a in _one(doc, "ASSAULT").actors] == ["USA"]

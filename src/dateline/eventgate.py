@@ -307,6 +307,11 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         return True  # "charged the inspectors with verifying ...", "charged with the task of": a duty given, no crime
     if etype == "AGREE" and lemma == "agree" and head.pos_ == "VERB" and _alone(head):
         return True  # "the governor agreed, saying only this group could have done it": sharing a view, no agreement
+    if etype == "AGREE" and lemma == "deal" and head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in ("great", "good") for c in head.children):
+        return True  # "has given the Islamic Trust a great deal of autonomy": a quantity, no deal
+    if etype == "AGREE" and lemma == "agree" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _VIEWS for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children):
+        return True  # "the court didn't agree with Amazon's stance": sharing or not a view, no agreement made
     if etype == "ASSAULT" and _accident(head.sent):
         return True  # "was driving erratically ... struck a motorcycle", "struck a guard rail and flipped": a crash
     if etype == "MOBILIZE" and head.pos_ == "VERB" and lemma in ("deploy", "reinforce"):
@@ -375,11 +380,30 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
             return True  # "workers rounded up the goats", "culled 6,500 hogs": animals, no one's person
     if etype == "RETREAT" and mode == "release":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or (
-            [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else [])  # "the latest data released by the agency"
+            [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else []) or (  # "the latest data released by the agency"
+            [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if head.pos_ == "NOUN" else [])  # "calls for the release of racial data"
         if objects and all((o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o))
                            and o.lemma_.lower() not in _PENALTIES for o in objects):
             return True  # "released Red Hat Enterprise Linux", "released many kinds of games": a thing, not a prisoner
     return False
+
+
+def _defused(head, actors: list) -> bool:
+    """Whether a detonation is the disposal of an explosive by the state ("troops detonated a car bomb that had been
+    abandoned", "UN officials detonated the last mines at a ceremony"), not an attack."""
+    if head.lemma_.lower() not in ("detonate", "explode", "blow") or not actors:
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_counted(o).lemma_.lower() in _EXPLOSIVES for o in objects) and all(
+        a.sector in _STATE | {"IGO"} for a in actors)
+
+
+_EXPLOSIVES = {"bomb", "mine", "landmine", "device", "explosive", "ordnance", "shell", "grenade", "ied", "munition", "charge"}
+_STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# What one can agree or disagree with without an agreement: a view, not a party.
+_VIEWS = {"stance", "view", "position", "argument", "assessment", "opinion", "claim", "analysis", "conclusion", "reasoning",
+          "interpretation", "statement", "idea", "sentiment", "notion", "premise", "approach", "characterization", "characterisation"}
 
 
 def _power_granted(head) -> bool:
@@ -456,6 +480,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "rally" and actors and all(
             _is_person(head.doc, a) and (a.sector == "GOV" or _spoken_at(head)) for a in actors):
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
+    if etype == "ASSAULT" and _defused(head, actors):
+        return True
     if actors and all(_company(p, head.doc) for p in actors + recipients):
         return True  # "Dataproducts Inc. filed a lawsuit to block a tender offer by DPC Acquisition Partners": business
     if etype == "SUPPORT" and not recipients and not (political(actors) and _backs_a_measure(head)):

@@ -64,6 +64,7 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
 # Verbs whose subject suffers what happens in the event they name ("killed in the airstrike", "died in clashes").
+_HARM_VERBS = {"kill", "injure", "wound", "hurt", "maim", "hit", "strike", "destroy", "damage", "target"}  # what an attack does to whom it strikes
 _SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
 # A currency after a country's name ("a one million US dollar reward").
 _CURRENCY = re.compile(r"\s+(dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?|francs?|pesos?|riyals?|rials?|dinars?|lira|liras?)\b", re.I)
@@ -625,7 +626,7 @@ class Events(Stage):
                 threat = self._event(doc, "THREATEN", None, sentence, trigger, actors, recipients, None, date, "asserted", round(confidence * 0.9, 3))
                 notes[threat.id] = {**notes[event.id], "classifier": probs.get("THREATEN", 0.0) if probs else 0.0}
                 out.append(threat)
-            elif cue_modal and hit.type != "AGREE" and _agentive(actor_toks, mentions) and _own_commitment(hit.head, actors, mentions, sent, self.cues):
+            elif cue_modal and hit.type not in ("AGREE", "REQUEST") and _agentive(actor_toks, mentions) and _own_commitment(hit.head, actors, mentions, sent, self.cues):
                 # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
                 outer, outer_cue = self._outer_factuality(hit, sent)
                 agree = self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3), outer_cue)
@@ -1506,6 +1507,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             subjects = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
             recipients = objects or subjects
             actors = actors or attackers or (subjects if objects else [])
+        if etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HARM_VERBS and not recipients:
+            # "An airstrike by the coalition killed several militants", "the blast injured 12 people": whom the attack
+            # killed or hurt is whom it struck.
+            recipients.extend(c for c in noun.head.children if c.dep_ == "dobj")
         wielded = noun
         while wielded.dep_ == "conj" and wielded.head.i != wielded.i:
             wielded = wielded.head
@@ -2046,6 +2051,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 named.sort(key=lambda t: t.ent_type_ == "NORP")  # "a Republican, Mark Amodei": the person, not his party
                 group = named[:1] or group[:1]
             tok = _partitive(group[0])
+            if tok.tag_ in ("WP", "WDT") and tok.dep_ == "nsubjpass" and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                # "Clark, who is now suspended by the mayor": the one the relative clause is about undergoes it (but
+                # "a brilliant person who devoted his life to fight for ..." describes someone; it tells no act)
+                tok = tok.head.head
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
                 tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
             if tok.pos_ == "PRON":
