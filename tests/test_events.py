@@ -1469,3 +1469,27 @@ def test_a_coalition_led_by_an_abbreviated_country_is_that_country_s(pipeline_al
 
     doc = dateline.process("An airstrike by the U.S.-led coalition killed several militants near the town on Monday.", pipeline=pipeline_all, published="2020-01-15")
     assert [a.country for a in _one(doc, "ASSAULT").actors] == ["USA"]
+
+
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("Colombia's army has captured a man it described as a top lieutenant of the cartel.", "COERCE", ["a man"]),  # the state arrests
+    ("Rebel fighters captured three new hostages on Monday.", "ASSAULT", ["three new hostages"]),  # an abduction
+    ("The rebels captured the provincial capital last week.", "ASSAULT", []),  # a town taken
+])
+def test_capturing_people_or_a_town(pipeline_all, text, etype, recipients):
+    assert _recipients(pipeline_all, text, etype) == recipients
+
+
+@pytest.mark.parametrize("text", ["The video captured two men pushing and punching.", "The swimmer captured silver in the final on Sunday."])
+def test_capturing_an_image_or_a_medal_is_no_event(pipeline_all, text):
+    import dateline
+
+    assert dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events == []
+
+
+def test_a_passive_harm_takes_the_agent_of_the_attack_it_happened_in(pipeline_all):
+    import dateline
+
+    doc = dateline.process("At least 3 civilians were killed on Wednesday amid artillery shelling by government forces.", pipeline=pipeline_all, published="2020-01-15")
+    event = _one(doc, "ASSAULT")
+    assert ([a.text for a in event.actors], [r.text for r in event.recipients]) == (["government forces"], ["3 civilians"])

@@ -1650,9 +1650,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         else:
             actors.extend(_subjects(head))
     if not actors and passive:
-        # "was condemned in a joint statement by Egypt": the by-agent of the act in which it was done.
-        actors.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "via")
-                      for n in c.children if n.dep_ == "pobj" and n.pos_ == "NOUN"
+        # "was condemned in a joint statement by Egypt", "were killed amid artillery shelling by government forces": the
+        # by-agent of the act in which it was done.
+        actors.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "via", "amid", "during")
+                      for n in c.children if n.dep_ == "pobj" and (n.pos_ == "NOUN" or n.tag_ == "VBG")
                       for b in n.children if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj")
     if not actors and passive and etype in _MUTUAL:
         # "a memorandum was signed between Cyprus, Greece and Israel"
