@@ -1493,3 +1493,21 @@ def test_a_passive_harm_takes_the_agent_of_the_attack_it_happened_in(pipeline_al
     doc = dateline.process("At least 3 civilians were killed on Wednesday amid artillery shelling by government forces.", pipeline=pipeline_all, published="2020-01-15")
     event = _one(doc, "ASSAULT")
     assert ([a.text for a in event.actors], [r.text for r in event.recipients]) == (["government forces"], ["3 civilians"])
+
+
+def test_a_race_position_is_no_place_taken_and_an_outpost_is(pipeline_all):
+    import dateline
+
+    assert dateline.process("American driver Tom Baker captured pole position for the race here on Saturday.", pipeline=pipeline_all, published="2020-01-15").events == []
+    doc = dateline.process("Government soldiers captured a guerrilla outpost near the border on Friday.", pipeline=pipeline_all, published="2020-01-15")
+    assert [e.type for e in doc.events] == ["ASSAULT"]  # a place taken, though "guerrilla" names people
+
+
+def test_a_line_of_a_this_day_in_history_list_happened_in_its_year(pipeline_all):
+    import dateline
+
+    text = ("Today in history, a look back at events on this date.\n\n"
+            "1934 - The German chancellor demands that France return the coal region to Germany.\n\n"
+            "2005 - The president demands that the rebels lay down their arms.")
+    doc = dateline.process(text, pipeline=pipeline_all, published="2006-05-28")
+    assert [(e.type, e.factuality) for e in doc.events] == [("REQUEST", "historical"), ("REQUEST", "asserted")]

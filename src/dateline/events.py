@@ -909,12 +909,13 @@ class Events(Stage):
             if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
-        elif done and not self._own_date(head, date) and doc.article.published.value:
+        elif not self._own_date(head, date) and doc.article.published.value and (
+                told := _line_year(doc.article.text, head.idx) or (_paragraph_date(doc, head.idx) if done else None)):
             # "In 2008 ... Refusing to give up power, Mugabe agreed to power-sharing": a past event the text does not
-            # date itself happened when the paragraph's last date before it says.
-            told = _paragraph_date(doc, head.idx)
-            if told and _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
-                found.add("historical")  # the date is in an earlier sentence: no cue in this one
+            # date itself happened when the paragraph's last date before it says; and "1934 - Hitler demands ...", a
+            # line of a this-day-in-history list, happened in the year that labels it, whatever the tense.
+            if _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
+                found.add("historical")  # the date is in an earlier sentence or a label: no cue in this one
         performed = hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) and not _told_past(head)
         reported = ((None if performed else speech_above) or _source_phrase(sent, cues)
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotes.quotation_at(doc.article.text, head.idx)))
@@ -983,6 +984,15 @@ def _years_before(value: str, published: str) -> float:
 
 
 # Parse helpers ---------------------------------------------------------------------------------
+
+_YEAR_LABEL = re.compile(r"[ \t]*(\d{4})[ \t]*[-–—:][ \t]")
+
+
+def _line_year(text: str, start: int) -> str | None:
+    """The year labelling the line an offset is on, as in a this-day-in-history list ("1934 - Adolf Hitler ...")."""
+    m = _YEAR_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    return m.group(1) if m and m.end() <= start else None
+
 
 def _paragraph_date(doc: Document, start: int) -> str | None:
     """The value of the last date expression before `start` in its sentence or the one before it, within its
