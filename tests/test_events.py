@@ -1511,3 +1511,12 @@ def test_a_line_of_a_this_day_in_history_list_happened_in_its_year(pipeline_all)
             "2005 - The president demands that the rebels lay down their arms.")
     doc = dateline.process(text, pipeline=pipeline_all, published="2006-05-28")
     assert [(e.type, e.factuality) for e in doc.events] == [("REQUEST", "historical"), ("REQUEST", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "In April 2014, the governor mobilized his workforce into a 5,000-man private army.",  # what is mobilised, and into what
+    "Russia has stationed 30,000 troops along the border with Ukraine.",
+    "Police patrolled the streets of the capital on Sunday.",  # where one patrols
+])
+def test_the_forces_mobilised_and_the_ground_patrolled_are_no_recipients(pipeline_all, text):
+    assert _recipients(pipeline_all, text, "MOBILIZE") == []

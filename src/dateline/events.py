@@ -1613,8 +1613,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # "was sentenced for her murder", "arrested for spreading rumours": the charge, no participant; nor is
                 # the reason one is thanked or praised for ("thanked John for his service").
                 continue
-            if c.lower_ == "into" and etype in ("RETREAT", "CONSULT"):
-                continue  # "allowed the team into the country", "flew into Moscow": where to, no participant
+            if c.lower_ == "into" and etype in ("RETREAT", "CONSULT", "MOBILIZE"):
+                continue  # "allowed the team into the country", "flew into Moscow", "mobilized his workers into an army": no participant
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
