@@ -1520,3 +1520,11 @@ def test_a_line_of_a_this_day_in_history_list_happened_in_its_year(pipeline_all)
 ])
 def test_the_forces_mobilised_and_the_ground_patrolled_are_no_recipients(pipeline_all, text):
     assert _recipients(pipeline_all, text, "MOBILIZE") == []
+
+
+def test_a_house_is_a_building_and_the_house_a_chamber(pipeline_all):
+    assert _recipients(pipeline_all, "Israeli jets bombed the house of a militant leader on Monday, killing him and his wife.", "ASSAULT") == ["his wife"]
+    import dateline
+
+    doc = dateline.process("The House voted to impeach the president on Wednesday.", pipeline=pipeline_all, published="2020-01-15")
+    assert [a.text for a in _one(doc, "ACCUSE").actors] == ["House"]

@@ -115,8 +115,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
         return lemma not in lex["never"] or (harmed and root.pos_ == "PROPN" and kinds.get(actor.actor_id) == "organization")  # "Fox News" is asked
     if root.ent_type_ in _ENTITY_ACTORS:
         return True
-    if lemma in lex["never"]:
-        return False
+    if lemma in lex["never"] or (lemma == "house" and root.text[:1].islower()):
+        return False  # "bombed the house of a militant leader": a building; "the House" is a chamber
     if lemma == "state" and root.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
