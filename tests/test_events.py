@@ -1528,3 +1528,23 @@ def test_a_house_is_a_building_and_the_house_a_chamber(pipeline_all):
 
     doc = dateline.process("The House voted to impeach the president on Wednesday.", pipeline=pipeline_all, published="2020-01-15")
     assert [a.text for a in _one(doc, "ACCUSE").actors] == ["House"]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("In June, when the militia overran the port, it captured large quantities of weapons.", "ASSAULT"),
+    ("The army retook the town of Hama on Friday.", "ASSAULT"),
+    ("Government troops have besieged the city for three months.", "ASSAULT"),
+    ("American forces targeted rebel strongholds in the province on Sunday.", "ASSAULT"),
+    ("The fugitive was caught by Pakistani forces near the border.", "COERCE"),
+])
+def test_more_words_of_fighting_and_arrest(pipeline_all, text, etype):
+    import dateline
+
+    assert etype in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+
+
+@pytest.mark.parametrize("text", ["The campaign targeted young voters in the suburbs on Monday.", "She caught the early train to Boston on Monday."])
+def test_targeting_voters_or_catching_a_train_is_no_event(pipeline_all, text):
+    import dateline
+
+    assert dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events == []
