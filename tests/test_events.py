@@ -1548,3 +1548,11 @@ def test_targeting_voters_or_catching_a_train_is_no_event(pipeline_all, text):
     import dateline
 
     assert dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events == []
+
+
+def test_a_participle_clause_hung_on_a_hedge_is_the_main_subject_s_act(pipeline_all):
+    import dateline
+
+    doc = dateline.process("U.S. missiles destroyed the house of a man believed to be the top militant commander in the region, killing him.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert [a.country for a in _one(doc, "ASSAULT").actors] == ["USA"]  # not "a man", who was killed

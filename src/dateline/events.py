@@ -1378,7 +1378,7 @@ def _object_lemmas(head) -> set[str]:
 
 def _subjects(tok) -> list:
     """Subjects of a verb, inherited through xcomp, conj and relative clauses when it has none of its own."""
-    seen = 0
+    seen, came_by = 0, None
     while tok is not None and seen < 6:
         seen += 1
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
@@ -1400,6 +1400,13 @@ def _subjects(tok) -> list:
             tok = tok.head.head  # "responded by spraying water cannon": the clause's subject does it
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
+            if came_by == "advcl" and tok.lemma_.lower() in _HEDGES:
+                # "destroyed the house of a man believed to be the commander, killing him": the parser hangs the
+                # participle clause on the hedge; it tells what the main clause's subject did.
+                verb = tok.head
+                while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("acl", "relcl", "xcomp")):
+                    verb = verb.head
+                return _subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
             if tok.head.lemma_.lower() in _INVITATIONS:
                 return _invitees(tok.head)
             if tok.head.lemma_.lower() in _INTENTIONS:
@@ -1414,6 +1421,9 @@ def _subjects(tok) -> list:
         return []
     return []
 
+
+# Participles that hedge a description ("a man believed to be the commander", "a group said to be behind it").
+_HEDGES = {"believe", "say", "think", "describe", "report", "know", "identify", "suspect", "allege", "consider", "understand"}
 
 # Nouns whose infinitive is done by the one who has them ("announced plans to withdraw").
 _INTENTIONS = {"plan", "decision", "intention", "intent", "bid", "effort", "attempt", "promise", "pledge", "offer", "threat", "readiness",
