@@ -1556,3 +1556,33 @@ def test_a_participle_clause_hung_on_a_hedge_is_the_main_subject_s_act(pipeline_
     doc = dateline.process("U.S. missiles destroyed the house of a man believed to be the top militant commander in the region, killing him.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert [a.country for a in _one(doc, "ASSAULT").actors] == ["USA"]  # not "a man", who was killed
+
+
+@pytest.mark.parametrize("text,threat", [
+    # A warning threatens only a harm the warner would do (eighteenth reading's errors, on sentences of my own).
+    ("Transport minister Chris Brown warned on Monday that the sector is facing mass job cuts around the country.", False),
+    ("The United Nations has warned that up to 50,000 people could be hit by flooding in the north.", False),
+    ("North Korea warned on Monday that it would strike back at any provocation by the United States.", True),
+    ("Iran warned the United States of severe consequences if it attacked its ships.", True),
+    ("The prime minister warned the rebel leader that the threat of force was real.", True),
+])
+def test_a_warning_is_a_threat_only_of_the_warner_s_own_harm(pipeline_all, text, threat):
+    import dateline
+
+    assert ("THREATEN" in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]) == threat
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The Turkish Special Forces shelled the militia's positions near the town on Friday.", "ASSAULT"),  # guns hit places
+    ("The senator attacked his rival's positions on taxes during the debate.", "ACCUSE"),  # words attack views
+])
+def test_shelling_positions_is_an_attack_and_attacking_positions_may_be_words(pipeline_all, text, etype):
+    import dateline
+
+    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events] == [etype]
+
+
+def test_lightning_strikes_are_no_labour_strike(pipeline_all):
+    import dateline
+
+    assert dateline.process("Florida had unusually heavy lightning strikes during the storm on Sunday.", pipeline=pipeline_all, published="2020-01-15").events == []

@@ -389,6 +389,31 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     return False
 
 
+def _menaces(warn) -> bool:
+    """Whether a warning threatens: of a harm the warner would do ("warned of consequences", "warned of retaliation"),
+    or that the warner (a pronoun or the warner's own words) will or would act ("warned that it would strike back")."""
+    warned = [warn] + [c for c in warn.children if c.dep_ in ("dobj", "dative")]  # "warned the US of consequences"
+    if len(warned) > 1 and any(c.dep_ == "prep" and c.lower_ == "against" for t in warned for c in t.children):
+        return True  # "warned Russia against an invasion of Ukraine": deterring someone from an act
+    if any(g.dep_ == "pobj" and _counted(g).lemma_.lower() in _MENACES
+           for t in warned for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against") for g in c.children):
+        return True
+    own = {t.lemma_.lower() for c in warn.children if c.dep_ == "nsubj" for t in c.subtree}
+    for clause in (c for c in warn.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX")):
+        subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
+        modal = any(a.dep_ == "aux" and a.lemma_.lower() in ("will", "would", "shall", "could", "might", "may") for a in clause.children)
+        if modal and any(s.pos_ == "PRON" and s.lower_ not in ("there", "this", "that") or s.lemma_.lower() in own for s in subjects):
+            return True
+        if any(_counted(s).lemma_.lower() in _MENACES | {"threat"} for s in subjects):
+            return True  # "warning Saddam Hussein that the threat of force is real"
+    return False
+
+
+# What a warning names when it threatens the warner's own harm.
+_MENACES = {"consequence", "retaliation", "response", "reprisal", "action", "measure", "sanction", "war", "attack", "strike",
+            "force", "punishment", "revenge", "escalation", "countermeasure", "retribution", "repercussion"}
+
+
 def _defused(head, actors: list) -> bool:
     """Whether a detonation is the disposal of an explosive by the state ("troops detonated a car bomb that had been
     abandoned", "UN officials detonated the last mines at a ceremony"), not an attack."""
@@ -466,6 +491,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ == "VBN" and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and [(c.dep_, c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")] in ([("auxpass", "VBZ")], [("auxpass", "VBP")])):
         return True  # "these seats are often occupied by ...", "aid is delivered by the agency": what usually happens
+    if etype == "PROTEST" and mode == "strike" and head.pos_ == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and (c.lemma_.lower() in _NOT_LABOUR or c.lemma_.lower() in lex["hazards"]) for c in head.children):
+        return True  # "intense lightning strikes", "drone strikes", "a precision strike": no one stopped work
     if etype == "PROTEST" and head.pos_ == "VERB" and head.lemma_.lower() in lex["show"] and any(c.dep_ == "dobj" for c in head.children):
         return True  # "demonstrated a shocking ignorance", "rallied support": showing or gathering something, no protest
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" \
@@ -482,6 +510,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
     if etype == "ASSAULT" and _defused(head, actors):
         return True
+    if etype == "THREATEN" and head.lemma_.lower() == "warn" and head.pos_ == "VERB" and not _menaces(head):
+        return True  # "warned that the sector is facing mass job cuts", "warns of further surges": a forecast, no threat
     if actors and all(_company(p, head.doc) for p in actors + recipients):
         return True  # "Dataproducts Inc. filed a lawsuit to block a tender offer by DPC Acquisition Partners": business
     if etype == "SUPPORT" and not recipients and not (political(actors) and _backs_a_measure(head)):
@@ -917,11 +947,19 @@ def _liked(head) -> bool:
     return False
 
 
+# What strikes when it is no labour strike ("lightning strikes", "drone strikes", "a pre-emptive strike").
+_NOT_LABOUR = {"lightning", "drone", "air", "missile", "rocket", "military", "precision", "pre-emptive", "preemptive", "surgical",
+               "nuclear", "artillery", "retaliatory", "airstrike", "cruise", "bolt"}
+
+# Verbs of force that only weapons do: never a verbal attack.
+_ARMS_VERBS = {"shell", "bomb", "bombard", "pound", "strafe", "shoot", "rocket", "mortar", "airstrike", "blast", "torpedo", "napalm"}
+
+
 def figurative(head, etype: str) -> str | None:
     """The type a verb of force really codes when it acts on an idea or a writing does it: 'attacked the proposal' and
     'the editorial attacked him' are ACCUSE, not ASSAULT."""
-    if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _CARRY_OUT:
-        return None
+    if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _CARRY_OUT | _ARMS_VERBS:
+        return None  # "shelled the YPG's positions": guns hit places, whatever the word; only "attacked" may be words
     lex = _lexicon()
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
