@@ -1586,3 +1586,14 @@ def test_lightning_strikes_are_no_labour_strike(pipeline_all):
     import dateline
 
     assert dateline.process("Florida had unusually heavy lightning strikes during the storm on Sunday.", pipeline=pipeline_all, published="2020-01-15").events == []
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Kurdish fighters clashed with Turkish troops near the border on Monday.", None),  # Syrian, Iraqi, Turkish or Iranian
+    ("The IS commander was reportedly killed by Kurdish fighters in a village near Hasakah on Monday.", "SYR"),  # where they act
+])
+def test_a_people_of_several_states_names_no_country(pipeline_all, text, country):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [a.country for a in _one(doc, "ASSAULT").actors if "Kurdish" in a.text] == [country]

@@ -1798,8 +1798,18 @@ def _place_country(participant: EventActor, ctx: _Context, sdoc=None) -> EventAc
     root = _root(sdoc, participant) if sdoc is not None else None
     if root is not None and root.ent_type_ == "PERSON":
         return participant
-    codes = {place.country3 for place in ctx.places_between(participant.start, participant.end) if place.country3}
+    text = _doc_text(sdoc) if sdoc is not None else None
+    codes = {p.country3 for s, e, p in ctx.places[bisect.bisect_left(ctx._place_starts, participant.start):
+                                                  bisect.bisect_left(ctx._place_starts, participant.end)]
+             if e <= participant.end and p.country3 and not (text is not None and text[s:e].lower() in _STATELESS_PEOPLES)}
     return participant.model_copy(update={"country": codes.pop()}) if len(codes) == 1 else participant
+
+
+# Peoples of several states: "Kurdish fighters" may be Syrian, Iraqi, Turkish or Iranian; the words name no one country
+# (the place where they act or the story's setting may, later).
+_STATELESS_PEOPLES = {"kurdish", "kurd", "kurds", "tamil", "tamils", "basque", "basques", "baloch", "balochi", "baluch", "pashtun",
+                      "pashtuns", "berber", "berbers", "amazigh", "uyghur", "uighur", "uyghurs", "rohingya", "sahrawi", "druze",
+                      "yazidi", "yezidi", "assyrian", "turkmen", "arab", "arabs", "hmong", "roma"}
 
 
 def _setting(doc: Document, ctx: _Context) -> str | None:
