@@ -1597,3 +1597,11 @@ def test_a_people_of_several_states_names_no_country(pipeline_all, text, country
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [a.country for a in _one(doc, "ASSAULT").actors if "Kurdish" in a.text] == [country]
+
+
+def test_a_town_bombed_is_where_the_attack_happened_not_its_target(pipeline_all):
+    import dateline
+
+    doc = dateline.process("An Angolan air force plane bombed the village of Kibala in thick fog on Monday.", pipeline=pipeline_all, published="2020-01-15")
+    event = _one(doc, "ASSAULT")
+    assert event.recipients == [] and event.location is not None and event.location.country == "AGO"

@@ -505,7 +505,8 @@ class Events(Stage):
             # ("called on Fox News to fire Griffin"); else it is a cited source ("told Fox News").
             undergoes = hit.type in _HOSTILE or (hit.type in _DIRECTIVE and any(c.dep_ == "xcomp" for c in hit.head.children))
             recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
-                          and not ((r.start, r.end) in towns and _locative(sent.doc, r.start))]
+                          and not ((r.start, r.end) in towns and (_locative(sent.doc, r.start) or hit.type == "ASSAULT"))]
+            # (nor is a town bombed or shelled: "an Angolan plane bombed Waku-Congo" happened there, to no one named)
             own = {a.country for a in actors if a.country}  # whose home a visit is in
             if hit.mode == "visit":
                 # "visited Kenosha on a trip to the swing state of Wisconsin": a town or region visited at home, or
