@@ -1604,4 +1604,4 @@ def test_a_town_bombed_is_where_the_attack_happened_not_its_target(pipeline_all)
 
     doc = dateline.process("An Angolan air force plane bombed the village of Kibala in thick fog on Monday.", pipeline=pipeline_all, published="2020-01-15")
     event = _one(doc, "ASSAULT")
-    assert event.recipients == [] and event.location is not None and event.location.country == "AGO"
+    assert event.recipients == [] and event.location is not None and event.location.country == "AO"  # the village, in Angola
