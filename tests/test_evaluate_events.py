@@ -252,3 +252,28 @@ def test_audit_dump_records_an_article_it_cannot_code_and_goes_on(tmp_path):
     records = {r["id"]: r for r in map(json.loads, out.read_text().splitlines())}
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "error" in records["empty"] and "error" not in records["full"]
+
+
+def test_audit_dump_draws_from_one_half_an_html_language_and_no_earlier_reading(tmp_path):
+    import gzip
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from dateline.evaluate import split_of
+
+    page = "<html lang='{}'><body><p>Russia expelled two British diplomats on Friday, the foreign ministry in Moscow said.</p></body></html>"
+    records = [{"id": f"p{k}", "html": page.format("en" if k % 3 else "de")} for k in range(12)]
+    data = tmp_path / "pages.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in records)
+    earlier = tmp_path / "earlier.jsonl"
+    earlier.write_text(json.dumps({"id": "p1", "events": []}) + "\n")
+    out = tmp_path / "out.jsonl"
+    script = Path(__file__).resolve().parents[1] / "scripts" / "audit_dump.py"
+    subprocess.run([sys.executable, str(script), "--data", str(data), "--split", "held", "--lang", "en", "--exclude", str(earlier),
+                    "--n", "12", "--out", str(out)], check=True, capture_output=True)
+    drawn = {json.loads(line)["id"] for line in out.read_text().splitlines()}
+    expected = {f"p{k}" for k in range(12) if k % 3 and k != 1 and split_of(f"p{k}") == "held"}
+    assert drawn == expected and expected  # English, held, never read before; coded from their HTML
