@@ -404,7 +404,7 @@ def _menaces(warn) -> bool:
         modal = any(a.dep_ == "aux" and a.lemma_.lower() in ("will", "would", "shall", "could", "might", "may") for a in clause.children)
         if modal and any(s.pos_ == "PRON" and s.lower_ not in ("there", "this", "that") or s.lemma_.lower() in own for s in subjects):
             return True
-        if any(_counted(s).lemma_.lower() in _MENACES | {"threat"} for s in subjects):
+        if any(_counted(s).lemma_.lower() in _THREAT_WORDS for s in subjects):
             return True  # "warning Saddam Hussein that the threat of force is real"
     return False
 
@@ -412,6 +412,7 @@ def _menaces(warn) -> bool:
 # What a warning names when it threatens the warner's own harm.
 _MENACES = {"consequence", "retaliation", "response", "reprisal", "action", "measure", "sanction", "war", "attack", "strike",
             "force", "punishment", "revenge", "escalation", "countermeasure", "retribution", "repercussion"}
+_THREAT_WORDS = _MENACES | {"threat"}  # what a warned-of clause's subject may be when it threatens
 
 
 def _defused(head, actors: list) -> bool:
@@ -421,11 +422,12 @@ def _defused(head, actors: list) -> bool:
         return False
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objects) and all(_counted(o).lemma_.lower() in _EXPLOSIVES for o in objects) and all(
-        a.sector in _STATE | {"IGO"} for a in actors)
+        a.sector in STATE_SECTORS or a.sector == "IGO" for a in actors)
 
 
 _EXPLOSIVES = {"bomb", "mine", "landmine", "device", "explosive", "ordnance", "shell", "grenade", "ied", "munition", "charge"}
-_STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# Sectors of the state's own organs (the events stage reads them too).
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # What one can agree or disagree with without an agreement: a view, not a party.
 _VIEWS = {"stance", "view", "position", "argument", "assessment", "opinion", "claim", "analysis", "conclusion", "reasoning",
           "interpretation", "statement", "idea", "sentiment", "notion", "premise", "approach", "characterization", "characterisation"}
@@ -953,12 +955,13 @@ _NOT_LABOUR = {"lightning", "drone", "air", "missile", "rocket", "military", "pr
 
 # Verbs of force that only weapons do: never a verbal attack.
 _ARMS_VERBS = {"shell", "bomb", "bombard", "pound", "strafe", "shoot", "rocket", "mortar", "airstrike", "blast", "torpedo", "napalm"}
+_NOT_WORDS = _CARRY_OUT | _ARMS_VERBS  # verbs of force `figurative` never reads as words
 
 
 def figurative(head, etype: str) -> str | None:
     """The type a verb of force really codes when it acts on an idea or a writing does it: 'attacked the proposal' and
     'the editorial attacked him' are ACCUSE, not ASSAULT."""
-    if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _CARRY_OUT | _ARMS_VERBS:
+    if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _NOT_WORDS:
         return None  # "shelled the YPG's positions": guns hit places, whatever the word; only "attacked" may be words
     lex = _lexicon()
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -63,8 +63,9 @@ _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
 _AIMED_PREPS = {"against", "on", "upon", "to", "toward", "towards", "for"}
 _PATIENT_OF = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT"}
+# What an attack does to whom it strikes ("an airstrike killed several militants").
+_HARM_VERBS = {"kill", "injure", "wound", "hurt", "maim", "hit", "strike", "destroy", "damage", "target"}
 # Verbs whose subject suffers what happens in the event they name ("killed in the airstrike", "died in clashes").
-_HARM_VERBS = {"kill", "injure", "wound", "hurt", "maim", "hit", "strike", "destroy", "damage", "target"}  # what an attack does to whom it strikes
 _SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
 # A currency after a country's name ("a one million US dollar reward").
 _CURRENCY = re.compile(r"\s+(dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?|francs?|pesos?|riyals?|rials?|dinars?|lira|liras?)\b", re.I)
@@ -139,10 +140,14 @@ class _Context:
         hi = bisect.bisect_left(self._starts, end)
         return [self.mentions[i] for i in sorted(self._order[lo:hi]) if self.mentions[i][1] > start]
 
+    def place_mentions_between(self, start: int, end: int) -> list:
+        """(start, end, place) of the place mentions inside [start, end)."""
+        lo, hi = bisect.bisect_left(self._place_starts, start), bisect.bisect_left(self._place_starts, end)
+        return [(s, e, p) for s, e, p in self.places[lo:hi] if e <= end]
+
     def places_between(self, start: int, end: int) -> list:
         """The places with a mention inside [start, end), each once."""
-        lo, hi = bisect.bisect_left(self._place_starts, start), bisect.bisect_left(self._place_starts, end)
-        return list({id(p): p for s, e, p in self.places[lo:hi] if e <= end}.values())
+        return list({id(p): p for _, _, p in self.place_mentions_between(start, end)}.values())
 
 
 @dataclass
@@ -554,7 +559,7 @@ class Events(Stage):
             actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
             recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
             if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
-                    a.sector in _STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
+                    a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
                     or "authorit" in a.text.lower() for a in actors):
                 # "authorities have blocked lawyers from visiting him": the state restricting, not a protest.
                 hit.type, hit.mode = "COERCE", "restrict"
@@ -1448,7 +1453,6 @@ def _invitees(noun) -> list:
 _ON_TARGET = {"ASSAULT", "AID", "MOBILIZE", "COERCE"}  # material acts that happen where their target is
 # Things done to someone by another: their owner is not whom a request for them asks ("demand Gonzalez's return").
 _MAY_WOULD = {"could", "would", "might", "may"}
-_STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "LEG", "SPY"}
 _MATERIAL_SUPPORT = {"air", "military", "logistical", "logistic", "financial", "material", "naval", "artillery", "fire",
                      "technical", "intelligence", "budget", "budgetary", "humanitarian"}
 _MALE_NOUNS = {"man", "boy", "father", "son", "husband", "brother", "uncle", "nephew", "priest"}
@@ -1800,9 +1804,8 @@ def _place_country(participant: EventActor, ctx: _Context, sdoc=None) -> EventAc
     if root is not None and root.ent_type_ == "PERSON":
         return participant
     text = _doc_text(sdoc) if sdoc is not None else None
-    codes = {p.country3 for s, e, p in ctx.places[bisect.bisect_left(ctx._place_starts, participant.start):
-                                                  bisect.bisect_left(ctx._place_starts, participant.end)]
-             if e <= participant.end and p.country3 and not (text is not None and text[s:e].lower() in _STATELESS_PEOPLES)}
+    codes = {p.country3 for s, e, p in ctx.place_mentions_between(participant.start, participant.end)
+             if p.country3 and not (text is not None and text[s:e].lower() in _STATELESS_PEOPLES)}
     return participant.model_copy(update={"country": codes.pop()}) if len(codes) == 1 else participant
 
 
