@@ -265,6 +265,8 @@ def test_titled_person_takes_the_country_the_document_gives(run, text, name, cou
         ("Minister Ravi Okonjo said talks with Kenya and Uganda were going well.", "Ravi Okonjo"),  # two countries: no guess
         ("President Anton Varga welcomed South African leader Jacob Zuma.", "Anton Varga"),  # another person's title
         ("Anton Varga said Zambia would repay its debts.", "Anton Varga"),  # no title: not read from context
+        # the only country is the words of another office, not the senator's
+        ("The senator has held talks with several foreign leaders, among them the Chancellor of Austria.", "senator"),
     ],
 )
 def test_context_gives_no_country_when_ambiguous(run, text, name):

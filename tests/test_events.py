@@ -1447,6 +1447,9 @@ def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recip
     ("The Senate did not agree with the governor's assessment.", "AGREE"),  # a view shared or not, no agreement
     ("Army engineers detonated a car bomb that had been abandoned at a checkpoint.", "ASSAULT"),  # disposal by the state
     ('"I would call for calm at this time," Governor Anna Berg said in a statement.', "AGREE"),  # asking commits to nothing
+    # (nineteenth reading's errors, on sentences of my own)
+    ("The gunman shot himself after a four-hour standoff with police in the town.", "ASSAULT"),  # harm to oneself
+    ("A former interior minister tried to kill himself outside the parliament on Monday.", "ASSAULT"),
 ])
 def test_a_word_in_another_sense_is_no_event_of_its_type(pipeline_all, text, etype):
     import dateline
@@ -1459,6 +1462,8 @@ def test_a_word_in_another_sense_is_no_event_of_its_type(pipeline_all, text, ety
     ("Rebels detonated a roadside bomb as the army convoy passed.", "ASSAULT", []),  # an attack, whoever it struck
     ("A suicide bombing by rebels injured 12 soldiers in the capital on Monday.", "ASSAULT", ["12 soldiers"]),  # whom it hurt
     ("Transport chief Eulo Clark, who is now suspended by the mayor, declined to comment.", "SANCTION", ["Eulo Clark"]),
+    ("Masked gunmen killed nine tourists outside the old fortress on Sunday.", "ASSAULT", ["nine tourists"]),  # victims are people
+    ("A suicide bomber blew himself up in a crowded market, killing 12 shoppers.", "ASSAULT", ["12 shoppers"]),
 ])
 def test_whom_an_attack_hurt_and_whom_a_passive_relative_clause_is_about(pipeline_all, text, etype, recipients):
     assert _recipients(pipeline_all, text, etype) == recipients
@@ -1605,3 +1610,13 @@ def test_a_town_bombed_is_where_the_attack_happened_not_its_target(pipeline_all)
     doc = dateline.process("An Angolan air force plane bombed the village of Kibala in thick fog on Monday.", pipeline=pipeline_all, published="2020-01-15")
     event = _one(doc, "ASSAULT")
     assert event.recipients == [] and event.location is not None and event.location.country == "AO"  # the village, in Angola
+
+
+def test_a_text_that_is_not_english_gets_no_events_and_a_warning(pipeline_all):
+    import dateline
+
+    text = ("Sin embargo, el ministro aprovechó la ocasión para atacar a los periodistas del diario. La asamblea aprobó la ley "
+            "con los votos del partido oficial y la oposición anunció que la llevará ante la corte. ") * 2
+    doc = dateline.process(text.encode(), pipeline=pipeline_all, published="2020-01-15")
+    assert doc.events == []
+    assert any("does not look like English" in w and "no events" in w for w in doc.warnings)

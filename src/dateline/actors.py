@@ -225,6 +225,7 @@ class _DocumentActors:
         self.cand_at: dict[int, _Candidate] = {}  # token index -> candidate covering it
         self.used: set[int] = set()  # tokens already read as title/role words of an actor
         self.title_tokens: set[int] = set()  # tokens read as the title of a named person
+        self.role_countries: set[int] = set()  # country words read as part of an unnamed office ("the Chancellor of Germany")
         self.inner_at: dict[int, _Candidate] = {}  # country words inside a longer name, for reading only
 
     # -- registry -------------------------------------------------------------------------------
@@ -622,18 +623,20 @@ class _DocumentActors:
                 # ..."): that is the organisation's, and says nothing of whom the governor serves.
                 codes = self._countries_between(lo, hi, inner=False)
                 if codes:
-                    if len(codes) == 1:
+                    # Nor is the only country one that another office's words name ("The senator met the Chancellor of
+                    # Germany"): it is that office's, and says nothing of the senator's.
+                    if len(codes) == 1 and self._countries_between(lo, hi, inner=False, skip=self.role_countries):
                         actor.country = codes.pop()
                     break
 
-    def _countries_between(self, lo: int, hi: int, inner: bool = True) -> set[str]:
+    def _countries_between(self, lo: int, hi: int, inner: bool = True, skip: set[int] = frozenset()) -> set[str]:
         """Country codes named by country words, demonyms and capitals between two character offsets (with `inner`,
-        also those inside a longer name)."""
+        also those inside a longer name), but for those in a named person's title or at the token indices `skip`."""
         codes = set()
         for table in (self.cand_at, self.inner_at) if inner else (self.cand_at,):
             for i, cand in table.items():
                 t = self.sdoc[i]
-                if cand.typ in ("name", "demonym", "capital") and lo <= t.idx < hi and i not in self.title_tokens:
+                if cand.typ in ("name", "demonym", "capital") and lo <= t.idx < hi and i not in self.title_tokens and i not in skip:
                     codes.add(cand.ref)
         return codes
 
@@ -757,6 +760,7 @@ class _DocumentActors:
                 best.country = reading.country  # "President X ... the Zambian leader": the phrase tells X's country
             self._mention(best, start, token.i + 1)
             self.used |= reading.tokens
+            self.role_countries |= {i for _, s, e in reading.countries for i in range(s, e)}
             return
         if reading.country or (reading.strength >= 2 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)):
             # "the Zambian leader"; "the opposition leader", "the foreign minister": a definite office that names a
@@ -766,6 +770,7 @@ class _DocumentActors:
             actor = self.actors.get(key) or Actor(id=key, name=name, kind="person", country=reading.country, sector=reading.sector, office=reading.office)
             self._mention(actor, start, token.i + 1)
             self.used |= reading.tokens
+            self.role_countries |= {i for _, s, e in reading.countries for i in range(s, e)}
 
 
 # Role nouns that also name a stance, and the degree words that make them one ("strong opposition").

@@ -36,6 +36,7 @@ def _lexicon() -> dict:
     return {
         "agents": frozenset(data["agent_nouns"]) | frozenset(t for t in roles if " " not in t),
         "never": frozenset(data["never_actors"]),
+        "bystanders": frozenset(data["bystanders"]),
         "non_entities": frozenset(data["non_actor_entities"]),
         "non_patients": frozenset(data["non_patients"]),
         "media": frozenset(data["media_nouns"]),
@@ -86,7 +87,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     `kinds` maps doc.actors ids to their kind; an actor found through them is someone unless its words
     are a date, a number, a product or a cited source. A news outlet or journalist is someone only as a subject
     ("told Fox News" cites a source), or, with `harmed`, as the one an attack or arrest befalls ("beat a journalist")
-    or a request is put to ("called on Fox News to fire Griffin").
+    or a request is put to ("called on Fox News to fire Griffin"); so are tourists, shoppers and passengers, who are
+    in the news mostly as the ones harmed ("killed 21 tourists").
     """
     lex = _lexicon()
     span = _span(sdoc, actor.start, actor.end)
@@ -120,7 +122,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if lemma == "state" and root.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
-    return lemma in lex["agents"] or root.lower_ in lex["agents"]
+    return lemma in lex["agents"] or root.lower_ in lex["agents"] or harmed and lemma in lex["bystanders"]
 
 
 def hazard(tok) -> bool:
@@ -473,6 +475,9 @@ _ANIMALS = {"animal", "goat", "sheep", "cattle", "cow", "bull", "horse", "donkey
             "calf", "lamb", "herd", "flock"}
 
 
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "oneself"}
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -512,6 +517,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
     if etype == "ASSAULT" and _defused(head, actors):
         return True
+    if etype == "ASSAULT" and head.pos_ == "VERB" and not any(c.dep_ == "prt" for c in head.children) and any(
+            c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in head.children):
+        return True  # "shot himself in the head", "tried to kill herself": harm to oneself assaults no one ("blew himself up" may)
     if etype == "THREATEN" and head.lemma_.lower() == "warn" and head.pos_ == "VERB" and not _menaces(head):
         return True  # "warned that the sector is facing mass job cuts", "warns of further surges": a forecast, no threat
     if actors and all(_company(p, head.doc) for p in actors + recipients):

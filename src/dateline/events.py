@@ -230,6 +230,13 @@ class Events(Stage):
         sdoc = doc.spacy
         if sdoc is None:
             raise PipelineError("the events stage needs the spaCy parse; run the annotate stage before events")
+        if doc.article.language is None:
+            # The extract stage found too few English function words ("Sin embargo, Luna ..." read as an embargo):
+            # the rules and the parse are English-only, so what they would code is noise.
+            doc.warnings.append("no events coded: the text does not look like English, and the event rules read English only")
+            doc.events = []
+            doc._done.add("events")
+            return doc
         ctx = _Context(
             mentions=[(m.start, m.end, actor) for actor in doc.actors for m in actor.mentions],
             kinds={a.id: a.kind for a in doc.actors},

@@ -45,6 +45,7 @@ MAGIC = [
 _HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(p|div|article|meta|title)[\s>]", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:]+)""", re.I)
 ENGLISH_MIN_SHARE = 0.12  # English news runs at 0.3-0.45; other languages below 0.05
+ENGLISH_MIN_WORDS = 20  # below this a text is too short for the share to tell its language
 _SENTENCE_END = tuple(".!?:;\"'”’)»*")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[^0-9])")
 
@@ -446,9 +447,12 @@ def _function_words() -> frozenset[str]:
 
 
 def english_share(text: str) -> float:
-    """Share of the words in `text` (its first 3,000 characters) that are common English function words."""
+    """Share of the words in `text` (its first 3,000 characters) that are common English function words; 1.0 for a
+    text of fewer than ENGLISH_MIN_WORDS words, too short to tell ("Israeli jets strike Hezbollah targets")."""
     words = re.findall(r"[^\W\d_]+", text[:3000].lower())
-    return sum(w in _function_words() for w in words) / len(words) if words else 0.0
+    if len(words) < ENGLISH_MIN_WORDS:
+        return 1.0
+    return sum(w in _function_words() for w in words) / len(words)
 
 
 def content_id(title: str | None, text: str) -> str:
