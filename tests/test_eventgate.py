@@ -310,6 +310,17 @@ def test_attacking_someone_as_something_is_criticism(pipeline_all):
     assert event.type == "ACCUSE"
 
 
+@pytest.mark.parametrize("text,etype", [
+    # a politician's attack on a person, or one the words call verbal, is criticism (nineteenth reading, my sentences)
+    ("The opposition leader launched a blistering attack on the prime minister in parliament.", "ACCUSE"),
+    ("Senator Maria Lopez attacked the governor in a speech on Tuesday.", "ACCUSE"),
+    ("Rebels attacked the mayor and his guards with machetes.", "ASSAULT"),  # force, whoever is struck
+    ("The candidate was attacked by a man with a knife at a rally.", "ASSAULT"),
+])
+def test_a_politician_s_attack_on_a_person_is_words(pipeline_all, text, etype):
+    assert [e.type for e in events_of(pipeline_all, text) if e.type in ("ASSAULT", "ACCUSE")] == [etype]
+
+
 @pytest.mark.parametrize("text,kept", [
     ("Senator Bill Bayes withdrew in March 2019 due to health reasons.", False),  # leaving a race says no whence
     ("Russia withdrew its troops from Syria in March 2019.", True),

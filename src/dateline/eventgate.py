@@ -969,9 +969,13 @@ _NOT_WORDS = _CARRY_OUT | _ARMS_VERBS  # verbs of force `figurative` never reads
 def figurative(head, etype: str) -> str | None:
     """The type a verb of force really codes when it acts on an idea or a writing does it: 'attacked the proposal' and
     'the editorial attacked him' are ACCUSE, not ASSAULT."""
+    if etype == "ASSAULT" and head.pos_ == "NOUN" and head.lemma_.lower() == "attack" and _verbal_attack(head):
+        return "ACCUSE"
     if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _NOT_WORDS:
         return None  # "shelled the YPG's positions": guns hit places, whatever the word; only "attacked" may be words
     lex = _lexicon()
+    if head.lemma_.lower() == "attack" and _verbal_attack(head):
+        return "ACCUSE"
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
         return "ACCUSE"
@@ -990,6 +994,43 @@ def figurative(head, etype: str) -> str | None:
     if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
         return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force
     return None
+
+
+# Who is in the news for what they say: an attack by one of them on a person is words ("Other candidates have stepped up
+# their attacks on Bloomberg"), as is one the words describe so ("a blistering attack on the prime minister").
+_CONTENDERS = {"candidate", "rival", "challenger", "nominee", "contender", "opponent", "critic", "politician", "campaign",
+               "frontrunner", "incumbent", "opposition"}
+_VERBAL = {"verbal", "blistering", "scathing", "stinging", "withering", "rhetorical", "personal", "vitriolic", "sharp", "bitter",
+           "thinly", "veiled", "political", "partisan", "public"}
+
+
+def _verbal_attack(head) -> bool:
+    """Whether an "attack"/"attacked" is criticism: words describe it so, or a politician or candidate attacks a
+    person or a politician with no weapon, victim or place of force named."""
+    lex = _lexicon()
+    speakers = lex["political_roles"] | _CONTENDERS
+
+    def politician(tok) -> bool:
+        tok = _counted(tok)
+        return tok.lemma_.lower() in speakers or tok.ent_type_ == "PERSON" and any(
+            c.dep_ == "compound" and c.lemma_.lower() in speakers for c in tok.children)
+
+    def someone(tok) -> bool:
+        return tok.ent_type_ == "PERSON" or politician(tok) or tok.lemma_.lower() in lex["offices"]
+
+    if head.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in _VERBAL for c in head.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+        return False  # "attacked him with a knife"
+    if head.pos_ == "VERB":
+        doers = [c for c in head.children if c.dep_ == "nsubj"]
+        targets = [c for c in head.children if c.dep_ == "dobj"]
+    else:
+        doers = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if not doers and head.dep_ == "dobj":
+            doers = [c for c in head.head.children if c.dep_ == "nsubj"]
+        targets = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
+    return bool(doers and targets) and all(politician(d) for d in doers) and all(someone(_counted(t)) for t in targets)
 
 
 def _with_party(head) -> bool:
