@@ -316,6 +316,9 @@ def test_attacking_someone_as_something_is_criticism(pipeline_all):
     ("Senator Maria Lopez attacked the governor in a speech on Tuesday.", "ACCUSE"),
     ("Rebels attacked the mayor and his guards with machetes.", "ASSAULT"),  # force, whoever is struck
     ("The candidate was attacked by a man with a knife at a rally.", "ASSAULT"),
+    ("The regime attacked protesters in the capital on Friday.", "ASSAULT"),  # a state, not a politician
+    ("The rebel leader attacked the governor near the border.", "ASSAULT"),  # an armed side's leader
+    ("Israel said its troops attacked rebels near the border.", "ASSAULT"),
 ])
 def test_a_politician_s_attack_on_a_person_is_words(pipeline_all, text, etype):
     assert [e.type for e in events_of(pipeline_all, text) if e.type in ("ASSAULT", "ACCUSE")] == [etype]

@@ -998,6 +998,11 @@ def figurative(head, etype: str) -> str | None:
 
 # Who is in the news for what they say: an attack by one of them on a person is words ("Other candidates have stepped up
 # their attacks on Bloomberg"), as is one the words describe so ("a blistering attack on the prime minister").
+_POLITICIANS = {"senator", "congressman", "congresswoman", "lawmaker", "legislator", "mp", "parliamentarian", "governor", "mayor",
+                "minister", "premier", "chancellor", "president", "president-elect", "spokesman", "spokeswoman", "spokesperson",
+                "secretary", "leader", "democrat", "republican", "tory", "conservative", "socialist", "deputy", "ambassador",
+                "diplomat", "envoy", "negotiator", "counterpart"}
+_ARMED_WORDS = {"rebel", "militant", "militia", "army", "military", "insurgent", "guerrilla", "terrorist", "gang", "jihadist", "cartel", "armed"}
 _CONTENDERS = {"candidate", "rival", "challenger", "nominee", "contender", "opponent", "critic", "politician", "campaign",
                "frontrunner", "incumbent", "opposition"}
 _VERBAL = {"verbal", "blistering", "scathing", "stinging", "withering", "rhetorical", "personal", "vitriolic", "sharp", "bitter",
@@ -1008,10 +1013,12 @@ def _verbal_attack(head) -> bool:
     """Whether an "attack"/"attacked" is criticism: words describe it so, or a politician or candidate attacks a
     person or a politician with no weapon, victim or place of force named."""
     lex = _lexicon()
-    speakers = lex["political_roles"] | _CONTENDERS
+    speakers = _POLITICIANS | _CONTENDERS
 
     def politician(tok) -> bool:
         tok = _counted(tok)
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED_WORDS for c in tok.children):
+            return False  # "the rebel leader", "a militia commander"
         return tok.lemma_.lower() in speakers or tok.ent_type_ == "PERSON" and any(
             c.dep_ == "compound" and c.lemma_.lower() in speakers for c in tok.children)
 
