@@ -288,6 +288,11 @@ def test_kb_person_needs_a_full_name_or_a_tie(run, text):
     assert "person:asim_munir" not in by_id(run(text, "2024-01-15"))
 
 
+def test_a_title_and_a_surname_are_not_the_kb_holder_when_the_given_name_differs(run):
+    assert "person:daniel_ortega" in by_id(run("President Ortega signed the decree on Monday.", "2020-01-15"))
+    assert "person:daniel_ortega" not in by_id(run("President Luis Ortega signed the decree on Monday.", "2020-01-15"))
+
+
 def test_surname_after_the_full_name_is_the_kb_person(run):
     doc = run("Pakistan's army chief Asim Munir met officials in Beijing on Monday. Munir said ties were strong.", "2024-01-15")
     assert [m.text for m in by_id(doc)["person:asim_munir"].mentions] == ["Asim Munir", "Munir"]
@@ -333,3 +338,12 @@ def test_a_country_inside_an_organisation_s_name_is_no_context_for_a_titled_pers
     by_name = {a.name: a for a in doc.actors}
     assert by_name["Anna Berg"].country is None  # she may govern anywhere; the agency is American
     assert by_name["United States Drug Enforcement Agency"].country == "USA"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Former Croatian police chief Davor Kralj resigned from the party on Monday.", "Davor Kralj", "HRV"),
+    ("Ex-minister Ivo Brandt of Austria spoke at the rally on Monday.", "Ivo Brandt", "AUT"),
+])
+def test_a_former_office_gives_the_country_but_no_sector(run, text, name, country):
+    person = {a.name: a for a in run(text).actors}[name]
+    assert (person.country, person.sector) == (country, None)

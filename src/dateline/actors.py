@@ -539,6 +539,10 @@ class _DocumentActors:
             if reading.country is None:
                 self._of_country(root, reading)
             reading.tokens |= set(range(zone_start, c.start))
+            if any(t.lower_ in _FORMER for t in self.sdoc[zone_start:c.start]):
+                # "Former Serbian police chief X": still Serbian, but no longer of the police (the guide codes a former
+                # office holder with no office now without a sector).
+                reading.sector, reading.strength = None, 0
             return reading
         appos = None
         if root.dep_ == "appos" and self._role_at(root.head):
@@ -644,7 +648,8 @@ class _DocumentActors:
         span = self.sdoc[c.start:c.end]
         words = [t.text for t in span if t.text not in POSSESSIVE]
         match = self._name_match(words)
-        if match is None and reading.role is not None:
+        if match is None and reading.role is not None and len(words) == 1:
+            # "President Ortega" may be the KB's office holder; "President Luis Ortega" is someone else the KB lacks.
             match = self._kb_by_surname(words[-1], reading)
         if match is not None:
             self._person_mention(match, c, reading)
@@ -772,6 +777,9 @@ class _DocumentActors:
             self.used |= reading.tokens
             self.role_countries |= {i for _, s, e in reading.countries for i in range(s, e)}
 
+
+# Words that make a title one held before: the country stays, the sector goes.
+_FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile"}
 
 # Role nouns that also name a stance, and the degree words that make them one ("strong opposition").
 _STANCE_ROLES = {"opposition", "resistance"}
