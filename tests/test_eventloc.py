@@ -38,6 +38,9 @@ def locate():
         ("Artillery units shelled the towns of Donetsk and Horlivka overnight.", "shelled", ["Donetsk", "Horlivka"]),
         ("Rebels attacked U.S. forces overnight.", "attacked", []),
         ("Soldiers based in Kenya patrolled the streets of Mogadishu.", "patrolled", ["Mogadishu"]),
+        # "the capital of" a city names the city, of a country only points at it
+        ("Gunmen killed six guards at a hotel in the Kenyan capital of Nairobi on Monday.", "killed", ["Nairobi"]),
+        ("Gunmen killed six guards 40 km from the capital of Kenya on Monday.", "killed", []),
         ("In the province of Damascus, militants shelled the settlements of Arbin and Jobar.", "shelled", ["Arbin", "Jobar"]),
         # A place naming the thing where it happened: a weaker cue, taken when nothing better is there.
         ("Hundreds of protesters marched on a Lagos hotel on Sunday.", "marched", ["Lagos"]),

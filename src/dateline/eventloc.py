@@ -108,6 +108,9 @@ def _score(root, trig, place: Place) -> float | None:
         return None
     score = 0.0
     noun = _place_noun_head(root)
+    if noun.i == root.i and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "capital" \
+            and place.level not in ("country", "continent"):
+        noun = root.head.head  # "in the Tunisian capital of Tunis": the capital is the city named, no reference point
     prep = _governing_prep(noun)
     kind = _prep_kind(prep, trig) if prep is not None else None
     if kind in (None, "of_other") and trig is not None and _object_of(root, trig):
