@@ -347,3 +347,18 @@ def test_a_country_inside_an_organisation_s_name_is_no_context_for_a_titled_pers
 def test_a_former_office_gives_the_country_but_no_sector(run, text, name, country):
     person = {a.name: a for a in run(text).actors}[name]
     assert (person.country, person.sector) == (country, None)
+
+
+@pytest.mark.parametrize("text,name", [
+    # the entity recogniser misses these names; the capitalised title before them tells they are someone's
+    ("Governor Ana Ruiz apologized to the families of the victims on Monday.", "Ana Ruiz"),
+    ("Minister Tomas Varga met the delegation in the capital on Monday.", "Tomas Varga"),
+])
+def test_a_name_after_a_capitalised_title_is_a_person(run, text, name):
+    people = {a.name: a for a in run(text).actors if a.kind == "person"}
+    assert name in people, people
+
+
+def test_a_street_or_a_hotel_after_a_title_word_is_no_person(run):
+    doc = run("Protesters marched along King Street to the President Hotel on Monday.")
+    assert not [a.name for a in doc.actors if a.kind == "person"]

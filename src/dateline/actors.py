@@ -290,6 +290,8 @@ class _DocumentActors:
         country_words = {i for span in kb_spans if self.kb.aliases[span.label_][0][0] in ("name", "demonym")
                          for i in range(span.start, span.end)}
         ents = [e for e in ents if not (e.label_ == "PERSON" and all(t.i in country_words for t in e if not t.is_punct))]
+        # Nor is a "person" whose last word names a building or a place ("the President Hotel" tagged "Hotel").
+        ents = [e for e in ents if not (e.label_ == "PERSON" and e[-1].lower_ in _NOT_NAMES)]
         # Nor is a lone word capitalised only because it opens the sentence, before a role noun ("Riot police
         # deployed"): a kind of the role, no one's name ("the Bush administration" keeps its Bush).
         ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) == 1 and e.start == e.sent.start
@@ -315,7 +317,29 @@ class _DocumentActors:
             if taken.isdisjoint(range(e.start, e.end)):
                 out.append(_Candidate(e.start, e.end, e.label_))
                 taken.update(range(e.start, e.end))
+        taken |= {i for e in self.sdoc.ents for i in range(e.start, e.end)}
+        for start, end in self._titled_names(taken):
+            out.append(_Candidate(start, end, "PERSON"))
         return sorted(out, key=lambda c: c.start)
+
+    def _titled_names(self, taken: set[int]) -> list[tuple[int, int]]:
+        """Names the entity recogniser missed after a capitalised person title: "Governor Ana Ruiz apologized" (spaCy's
+        small model tags no PERSON there). The name is one to three capitalised proper nouns the title hangs on, none
+        of them a role, a place word or part of another entity."""
+        out = []
+        for t in self.sdoc:
+            role = self._role_at(t)
+            if role is None or role.kind != "person" or not t.text[:1].isupper() or t.dep_ != "compound" or t.i in taken:
+                continue
+            head = t.head
+            run = list(self.sdoc[t.i + 1: head.i + 1])
+            if not 1 <= len(run) <= 3 or head.i <= t.i:
+                continue
+            if all(u.pos_ == "PROPN" and u.is_title and u.is_alpha and u.i not in taken and self._role_at(u) is None
+                   and u.lower_ not in _NOT_NAMES for u in run) and all(u.head.i == head.i for u in run[:-1]):
+                out.append((run[0].i, head.i + 1))
+                taken.update(u.i for u in run)
+        return out
 
     def _is_title(self, span) -> bool:
         """An ORG entity that ends in a person role and runs into a name, e.g. "Kremlin Spokesman Peskov"."""
@@ -777,6 +801,13 @@ class _DocumentActors:
             self.used |= reading.tokens
             self.role_countries |= {i for _, s, e in reading.countries for i in range(s, e)}
 
+
+# Capitalised words after a title that make it a place, a building or a body, not a person ("King Street", "President
+# Hotel"); not those that are also surnames (Park, Hall, Church, House).
+_NOT_NAMES = {"street", "road", "avenue", "square", "palace", "university", "college", "school", "hospital", "airport",
+              "station", "center", "centre", "hotel", "building", "district", "county", "city", "province", "republic",
+              "kingdom", "office", "council", "committee", "party", "court", "ministry", "department", "agency", "army",
+              "navy", "forces"}
 
 # Words that make a title one held before: the country stays, the sector goes.
 _FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile"}
