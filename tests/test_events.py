@@ -1480,12 +1480,17 @@ def test_a_coalition_led_by_an_abbreviated_country_is_that_country_s(pipeline_al
     ("Colombia's army has captured a man it described as a top lieutenant of the cartel.", "COERCE", ["a man"]),  # the state arrests
     ("Rebel fighters captured three new hostages on Monday.", "ASSAULT", ["three new hostages"]),  # an abduction
     ("The rebels captured the provincial capital last week.", "ASSAULT", []),  # a town taken
+    # a place or a person by name (twentieth reading's misses, on sentences of my own)
+    ("Government troops captured Sirte after weeks of heavy fighting, the ministry said.", "ASSAULT", []),
+    ("Federal police captured Joaquin Ortiz in a raid on a ranch near the border.", "COERCE", ["Joaquin Ortiz"]),
 ])
 def test_capturing_people_or_a_town(pipeline_all, text, etype, recipients):
     assert _recipients(pipeline_all, text, etype) == recipients
 
 
-@pytest.mark.parametrize("text", ["The video captured two men pushing and punching.", "The swimmer captured silver in the final on Sunday."])
+@pytest.mark.parametrize("text", ["The video captured two men pushing and punching.", "The swimmer captured silver in the final on Sunday.",
+                                  "The photographer captured Paris at dawn in a series of black and white images.",
+                                  "The meeting organisers captured sprint champion Marcus Lee for their all-star line-up."])
 def test_capturing_an_image_or_a_medal_is_no_event(pipeline_all, text):
     import dateline
 

@@ -246,6 +246,8 @@ class Events(Stage):
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
         sdoc.user_data["dateline_genders"] = _genders(doc)
+        # Tokens the places stage read as a place ("captured Badme", which the entity recogniser calls an ORG).
+        sdoc.user_data["dateline_place_tokens"] = {t.i for s, e, _ in ctx.places for t in (sdoc.char_span(s, e, alignment_mode="expand") or ())}
         sdoc.user_data["dateline_speakers"] = self._speakers(sdoc, ctx.mentions)
         events: list[Event] = []
         for sent in sdoc.sents:
@@ -1378,6 +1380,10 @@ def _object_lemmas(head) -> set[str]:
     for c in head.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative", "compound", "amod") or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):
             out.add(c.lemma_.lower())  # a small clause's adjective too ("found Fields guilty")
+            if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.pos_ == "PROPN" and c.i in c.doc.user_data.get("dateline_place_tokens", ())):
+                out.add("@place")  # "captured Badme": a place by its name (the triggers' "obj=@place")
+            elif c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON":
+                out.add("@person")  # "captured Ahmed Khan": someone by name ("obj=@person")
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
