@@ -1443,6 +1443,8 @@ def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recip
 @pytest.mark.parametrize("text,etype", [
     # Words of an event type in another sense: no event of that type (sixteenth reading's errors, on sentences of my own).
     ("Senator Maria Lopez joined growing calls on Thursday for the release of detailed data on the outbreak.", "RETREAT"),  # data, no prisoner
+    ("Last October, the weather agency released its annual Winter Outlook for the Pacific coast.", "RETREAT"),  # a report
+    ("The developers announced a new release of the browser, with a faster engine, on Monday.", "RETREAT"),  # software
     ("Spain has given the region a great deal of autonomy since 1979.", "AGREE"),  # a quantity
     ("The Senate did not agree with the governor's assessment.", "AGREE"),  # a view shared or not, no agreement
     ("Army engineers detonated a car bomb that had been abandoned at a checkpoint.", "ASSAULT"),  # disposal by the state
@@ -1625,3 +1627,12 @@ def test_a_text_that_is_not_english_gets_no_events_and_a_warning(pipeline_all):
     doc = dateline.process(text.encode(), pipeline=pipeline_all, published="2020-01-15")
     assert doc.events == []
     assert any("does not look like English" in w and "no events" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("The rebels released the two hostages on Monday.", ["the two hostages"]),
+    ("The army released 200 Taliban fighters on Friday.", ["Taliban"]),
+    ("The government released Nelson Mandela in 1990.", ["Nelson Mandela"]),
+])
+def test_a_release_of_people_is_still_a_release(pipeline_all, text, recipients):
+    assert _recipients(pipeline_all, text, "RETREAT") == recipients

@@ -626,6 +626,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             return True
     if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
         return True  # "the BBC spoke with the minister": an interview, no consultation
+    if etype == "RETREAT" and head.lemma_.lower() in ("release", "free") and not _frees_someone(head, recipients):
+        return True  # "NOAA released its Winter Outlook", "a new year-month release": a product or a report, no one freed
     if etype == "AGREE" and head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children) and not any(
             c.dep_ in ("prep", "xcomp") and (c.dep_ == "xcomp" or c.lower_ in ("to", "with", "on")) for c in head.children):
         return True  # "a judge agreed the book may have contained classified material": an opinion shared, no agreement
@@ -636,6 +638,28 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         plural = any(a.start is not None and a.text.lower().endswith("s") for a in actors)
         return not plural and not _with_party(head)
     return False
+
+
+def _frees_someone(head, recipients: list) -> bool:
+    """Whether a release names whom it frees: a recipient the actors stage knows ("freed Mandela"), or the verb's object
+    ("released two hostages"), the noun's possessor or "of" object ("his release", "the release of the prisoners") as
+    a word for people, or nothing at all ("were released on Monday"); a thing released ("its Winter Outlook", which
+    the entity recogniser calls a person, "a new release" of software) frees no one."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] if head.pos_ == "VERB" else []
+    if objects and all(o.pos_ == "PROPN" and any(c.dep_ == "poss" and c.lower_ == "its" for c in o.children) for o in objects):
+        return False  # "released its U.S. Winter Outlook": an organisation's named product, whatever the recogniser says
+    if any(r.actor_id for r in recipients):
+        return True
+
+    def someone(tok) -> bool:
+        tok = _counted(tok)
+        return tok.pos_ == "PRON" or tok.pos_ != "PROPN" and names_someone(tok)
+
+    if head.pos_ == "VERB":
+        return not objects or any(someone(o) for o in objects)
+    owners = [c for c in head.children if c.dep_ == "poss"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(someone(o) for o in owners)
 
 
 _WEAPONS = {"rocket", "mortar", "artillery", "missile", "drone", "grenade", "weapon"}  # weapon nouns the lexicon reads as their use
