@@ -856,7 +856,8 @@ class Events(Stage):
                 for child in verb.children:
                     lemma = child.lemma_.lower()
                     if child.dep_ == "neg" and verb.i != head.i:
-                        found.add("negated", child)
+                        # "has not ruled out resigning", "did not exclude sanctions": what is not excluded may happen
+                        found.add("speculated" if _phrasal(verb) in _EXCLUDE else "negated", child)
                     if child.dep_ == "aux":
                         if lemma in cues["speculated"]["modals"]:
                             found.add("speculated", child)
@@ -877,8 +878,9 @@ class Events(Stage):
                 found.add("planned", tok.head, *(c for c in tok.children if c.dep_ == "aux"))  # "is to be sentenced in June", "talks were to continue Monday"
             if tok.i != head.i and not adjunct:
                 lemma = tok.lemma_.lower()
-                if lemma in cues["negation"]["governors"]:
-                    found.add("negated", tok)
+                if (lemma in cues["negation"]["governors"] or _phrasal(tok) in cues["negation"]["governors"]) and not (
+                        _phrasal(tok) in _EXCLUDE and any(c.dep_ == "neg" for c in tok.children)):
+                    found.add("negated", tok)  # "ruled out talks" (but not "did not rule out talks": above)
                 if lemma in cues["speculated"]["governors"]:
                     if prev is not None and prev.dep_ == "dobj" and prev.lemma_.lower() in _CLAIM_NOUNS:
                         found.add("reported", tok)  # "claimed responsibility for the attacks": its doer tells them
@@ -977,6 +979,16 @@ class _Cues(dict):
         if isinstance(cue, tuple):
             return cue
         return (cue.idx, cue.idx + len(cue)) if hasattr(cue, "idx") else None
+
+
+# Verbs that exclude what they govern: negated, they leave it possible.
+_EXCLUDE = {"rule out", "exclude"}
+
+
+def _phrasal(verb) -> str:
+    """A verb's lemma with its particle ("ruled out": "rule out")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
 def _years_before(value: str, published: str) -> float:
