@@ -75,6 +75,9 @@ def test_tag_normalizes_absolute_dates(text, expr, value):
         ("The attack came Thursday at 3:30 p.m.", "3:30 p.m.", "2023-09-14T15:30"),
         ("The blast occurred at 10:35 a.m. (0735 GMT) Wednesday, toppling a building.", "10:35 a.m.", "2023-09-13T10:35"),
         ("The vote is set for mid-March.", "mid-March", "2024-03"),
+        # a month with no year, in a sentence set in an earlier year, is that year's (not a year named as a modifier)
+        ("After denying the rumours in the summer of 2004, the mayor resigned in mid-August.", "mid-August", "2004-08"),
+        ("The 2004 law was repealed in August.", "August", "2023-08"),
     ],
 )
 def test_tag_resolves_relative_expressions_against_the_publication_date(text, expr, value):

@@ -435,6 +435,16 @@ class _Context:
     last_year: int | None = None
 
 
+_YEAR_SET = re.compile(r"\b(?:in|of|during|since|by)\s+(?:the\s+(?:\w+\s+){1,2}of\s+)?(1[89]\d{2}|20\d{2})\b(?!\s*[-–]?\s*(?:\d|[a-z]))", re.I)
+
+
+def _sentence_year(text: str, start: int) -> int | None:
+    """The last year the sentence before `start` sets its account in ("in 2004", "in the summer of 2004"), if any."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start)) + 1
+    found = list(_YEAR_SET.finditer(text, begin, start))
+    return int(found[-1][1]) if found else None
+
+
 def _unit_of(word: str) -> str | None:
     lex = lexicon()
     w = word.lower()
@@ -590,6 +600,11 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
             return "DATE", f"XXXX-{mo:02d}"
         direction = "same" if re.match(r"this (?!past|coming)", low) else _direction(low, tense)
         y = _month_year(dct, mo, {"near": "nearest"}.get(direction, direction))
+        earlier = _sentence_year(ctx.text, m.start())
+        if earlier is not None and earlier < y and direction != "future" and not low.startswith(("this", "next", "last")):
+            # "After denying retirement rumors in the summer of 2004, Lipinski announced a resignation in mid-August":
+            # a month with no year of its own, in a sentence set in an earlier year, is that year's.
+            y = earlier
         ctx.last_year, ctx.last_day = y, date(y, mo, 1)
         return "DATE", f"{y:04d}-{mo:02d}"
 
