@@ -1446,6 +1446,7 @@ def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recip
     # Words of an event type in another sense: no event of that type (sixteenth reading's errors, on sentences of my own).
     ("Senator Maria Lopez joined growing calls on Thursday for the release of detailed data on the outbreak.", "RETREAT"),  # data, no prisoner
     ("Last October, the weather agency released its annual Winter Outlook for the Pacific coast.", "RETREAT"),  # a report
+    ("The Islanders will oppose Fiji on June 2, followed by an away fixture against Tonga three days later.", "ACCUSE"),  # a match
     ("The developers announced a new release of the browser, with a faster engine, on Monday.", "RETREAT"),  # software
     ("Spain has given the region a great deal of autonomy since 1979.", "AGREE"),  # a quantity
     ("The Senate did not agree with the governor's assessment.", "AGREE"),  # a view shared or not, no agreement
@@ -1633,3 +1634,15 @@ def test_a_text_that_is_not_english_gets_no_events_and_a_warning(pipeline_all):
     doc = dateline.process(text.encode(), pipeline=pipeline_all, published="2020-01-15")
     assert doc.events == []
     assert any("does not look like English" in w and "no events" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The sports minister criticised the football federation over the stadium disaster on Monday.", "ACCUSE"),  # a minister
+    ("Fans attacked police outside the stadium after the match on Saturday.", "ASSAULT"),  # force, not words
+    ("Last year, critics complained that the new logo of the firm resembled a symbol listed as hateful by the Anti-Defamation "
+     "League.", "ACCUSE"),  # a league by name sets no game
+])
+def test_a_sentence_about_a_game_still_codes_politics_and_force(pipeline_all, text, etype):
+    import dateline
+
+    assert etype in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]

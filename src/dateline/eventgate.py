@@ -231,6 +231,19 @@ def media_outlet(tok) -> bool:
     return bool(words & (lex["media"] | {"daily", "weekly", "tabloid", "news", "tv", "television", "radio"}))
 
 
+# Words that set a sentence in a game: "an away fixture", "the qualifier", "the striker scored".
+_SPORT = {"fixture", "fixtures", "qualifier", "qualifiers", "kick-off", "kickoff", "squad", "striker", "goalkeeper",
+          "midfielder", "defender", "innings", "wicket", "touchdown", "quarterfinal", "quarter-final", "semifinal",
+          "semi-final", "playoff", "playoffs", "play-off", "tournament", "league", "championship", "olympics", "medal",
+          "scored", "goals", "match", "matches", "teammate", "teammates", "coach", "referee", "stadium", "season"}
+
+
+def in_sport(sent) -> bool:
+    """Whether a sentence is about a game: it has one of the words of sport as a common noun or verb (not inside a name:
+    "the Anti-Defamation League")."""
+    return any(t.lower_ in _SPORT and t.pos_ != "PROPN" and t.ent_type_ not in ("ORG", "FAC", "WORK_OF_ART") for t in sent)
+
+
 def political(participants: list) -> bool:
     """Whether any participant is a political actor: of a political sector, or a state or a person or body the
     knowledge base places in one."""

@@ -56,6 +56,8 @@ _SPEECH_ACTS = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 _MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Cooperation that is diplomacy only between political actors: fans support a team, teachers cooperate, firms agree.
 _DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
+# Types done by words or meetings: in a sentence about a game, a team's or a player's are play, not politics.
+_SAID = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE", "COOPERATE"}
 # Fighting that two sides do to each other.
 _FIGHT_VERBS = {"fight", "clash", "battle", "skirmish"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
@@ -595,6 +597,8 @@ class Events(Stage):
             if actors and (hit.frame or any(t.lower_ in _FIRST | _SELF for t in actor_toks + recipient_toks) or hit.type in _DIPLOMATIC) \
                     and not eventgate.political(actors + recipients):
                 continue  # a coach's praise of his players, a singer's "I attacked the song": no political actor on either side
+            if hit.type in _SAID and not eventgate.political(actors) and eventgate.in_sport(sent):
+                continue  # "the Bajans will oppose Antigua and Barbuda on June 2 followed by an away fixture": a match
             if hit.guessed and not recipients and hit.type not in _UNDIRECTED:
                 continue  # the classifier's guess on a verb no trigger knows codes an act between two parties only ("died", "won")
             if not actors and not eventmerge.is_anaphor(hit.head):
