@@ -1646,3 +1646,16 @@ def test_a_sentence_about_a_game_still_codes_politics_and_force(pipeline_all, te
     import dateline
 
     assert etype in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+
+
+@pytest.mark.parametrize("text,actor,country", [
+    # a people noun the lexicon lacks is read by its ending, so its nationality is not taken for the state
+    ("Hundreds of Lebanese pacifists demonstrated in Beirut on Saturday against threats of civil war.", "Lebanese pacifists", "LBN"),
+    ("Serb nationalists marched through the town on Friday.", "Serb nationalists", "SRB"),
+])
+def test_people_in_ist_are_the_participants_not_their_country(pipeline_all, text, actor, country):
+    import dateline
+
+    event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "PROTEST")
+    assert [(a.text, a.country, a.sector) for a in event.actors][0][:2] == (actor, country)
+    assert event.actors[0].sector != "GOV"

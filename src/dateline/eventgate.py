@@ -122,7 +122,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if lemma == "state" and root.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
-    return lemma in lex["agents"] or root.lower_ in lex["agents"] or harmed and lemma in lex["bystanders"]
+    return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or harmed and lemma in lex["bystanders"]
 
 
 def hazard(tok) -> bool:
@@ -191,7 +191,18 @@ def names_someone(tok) -> bool:
         return True
     root = _counted(tok)
     lex = _lexicon()
-    return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"]
+    return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"] or _ist(root)
+
+
+# Nouns in -ist that name no one.
+_NOT_PEOPLE_IST = {"list", "playlist", "checklist", "wishlist", "shortlist", "blacklist", "whitelist", "wrist", "twist", "mist",
+                   "fist", "gist", "tourist"}
+
+
+def _ist(tok) -> bool:
+    """A common noun for people by its ending: "pacifists", "nationalists", "Islamists", "separatists"."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and len(lemma) > 5 and lemma.endswith("ist") and lemma not in _NOT_PEOPLE_IST
 
 
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’»)]|$)|\n")
