@@ -1469,6 +1469,7 @@ def test_a_word_in_another_sense_is_no_event_of_its_type(pipeline_all, text, ety
     ("Transport chief Eulo Clark, who is now suspended by the mayor, declined to comment.", "SANCTION", ["Eulo Clark"]),
     ("Masked gunmen killed nine tourists outside the old fortress on Sunday.", "ASSAULT", ["nine tourists"]),  # victims are people
     ("A suicide bomber blew himself up in a crowded market, killing 12 shoppers.", "ASSAULT", ["12 shoppers"]),
+    ("Soldiers shot two suicide truck bombers before they could reach the base.", "ASSAULT", ["two suicide truck bombers"]),
 ])
 def test_whom_an_attack_hurt_and_whom_a_passive_relative_clause_is_about(pipeline_all, text, etype, recipients):
     assert _recipients(pipeline_all, text, etype) == recipients

@@ -708,6 +708,7 @@ def _trade_talk(sent) -> bool:
 # Words for a warplane that also name people: "a suicide bomber", "rebel fighters".
 _CREW_OR_CRAFT = {"fighter", "bomber"}
 _CRAFT_WORDS = {"jet", "stealth", "strategic", "heavy", "supersonic", "long-range", "nuclear-capable", "squadron"}
+_BOMBER_PEOPLE = {"suicide", "truck", "car", "would-be", "alleged", "suspected", "convicted", "marathon", "shoe", "underwear"}
 _FLIGHT_VERBS = {"fly", "intercept", "scramble", "escort", "overfly", "circle", "buzz", "take", "land", "crash", "drop",
                  "shoot", "patrol", "refuel"}
 
@@ -737,6 +738,8 @@ def _craft(root) -> bool:
     if any(c.dep_ in ("compound", "amod", "nummod") and (c.lower_ in _CRAFT_WORDS or any(ch.isdigit() for ch in c.text))
            for c in root.children):
         return True
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _BOMBER_PEOPLE for c in root.children):
+        return False  # "shot two suicide truck bombers", "a would-be bomber": people, whatever the verb
     return root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.lemma_.lower() in _FLIGHT_VERBS
 
 
