@@ -362,3 +362,11 @@ def test_a_name_after_a_capitalised_title_is_a_person(run, text, name):
 def test_a_street_or_a_hotel_after_a_title_word_is_no_person(run):
     doc = run("Protesters marched along King Street to the President Hotel on Monday.")
     assert not [a.name for a in doc.actors if a.kind == "person"]
+
+
+def test_a_name_never_runs_across_a_line_break(run):
+    # a scraped page's links: a site's name, then the next headline (twenty-first reading: "Wales Online\n\n- Piers
+    # Morgan" had become one actor, and the "It" of a later sentence stood for it)
+    doc = run("Snow fell in the hills on Tuesday, the forecast said. Wales Online\n\n- Piers Morgan tells viewers to watch "
+              "something else, the presenter said on Tuesday. Wales Online\n\nThe group said the virus spread in halls.")
+    assert not [a.name for a in doc.actors if "\n" in a.name or any("\n" in m.text for m in a.mentions)]

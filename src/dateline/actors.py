@@ -350,8 +350,13 @@ class _DocumentActors:
         return role is not None and role.kind == "person" and nxt.ent_type_ == "PERSON"
 
     def _trim(self, span):
-        """The entity without a leading determiner or a trailing possessive; None if nothing is left."""
+        """The entity without a leading determiner or a trailing possessive, and cut at a line break (a name never runs
+        across one: "Wales Online\n\n- Piers Morgan" is a site's name, then a headline); None if nothing is left."""
         start, end = span.start, span.end
+        breaks = [t.i for t in span if "\n" in t.text or "\n" in t.whitespace_]
+        if breaks:
+            cut = breaks[0]
+            end = cut if "\n" in self.sdoc[cut].text else cut + 1
         while start < end and self.sdoc[start].lower_ in ("the", "a", "an"):
             start += 1
         while end > start and self.sdoc[end - 1].text in POSSESSIVE:
