@@ -1471,6 +1471,8 @@ def test_a_word_in_another_sense_is_no_event_of_its_type(pipeline_all, text, ety
     ("Masked gunmen killed nine tourists outside the old fortress on Sunday.", "ASSAULT", ["nine tourists"]),  # victims are people
     ("A suicide bomber blew himself up in a crowded market, killing 12 shoppers.", "ASSAULT", ["12 shoppers"]),
     ("Soldiers shot two suicide truck bombers before they could reach the base.", "ASSAULT", ["two suicide truck bombers"]),
+    ("Masked militants shot at Israeli soldiers near the checkpoint on Tuesday.", "ASSAULT", ["Israeli soldiers"]),  # at whom
+    ("Troops fired on protesters in the main square on Sunday.", "ASSAULT", ["protesters"]),
 ])
 def test_whom_an_attack_hurt_and_whom_a_passive_relative_clause_is_about(pipeline_all, text, etype, recipients):
     assert _recipients(pipeline_all, text, etype) == recipients

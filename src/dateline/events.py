@@ -1521,7 +1521,7 @@ _ATTRIBUTE_VERBS = {"blame", "attribute", "pin", "ascribe"}
 _ENVOYS = {"ambassador", "envoy", "diplomat", "emissary", "representative", "attache", "consul"}
 _RECALLS = {"recall", "withdraw", "pull"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
-_WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob", "spray"}
+_WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob", "spray", "shoot", "aim", "hurl"}  # "shot at soldiers"
 
 _ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
 
