@@ -1448,6 +1448,7 @@ def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recip
     ("Last October, the weather agency released its annual Winter Outlook for the Pacific coast.", "RETREAT"),  # a report
     ("The Islanders will oppose Fiji on June 2, followed by an away fixture against Tonga three days later.", "ACCUSE"),  # a match
     ("Reached by phone last week, Senator Tom Ruiz declined to be interviewed about the bill.", "REJECT"),  # no comment
+    ("The president fired the interior minister at a cabinet meeting on Monday.", "ASSAULT"),  # a dismissal
     ("The developers announced a new release of the browser, with a faster engine, on Monday.", "RETREAT"),  # software
     ("Spain has given the region a great deal of autonomy since 1979.", "AGREE"),  # a quantity
     ("The Senate did not agree with the governor's assessment.", "AGREE"),  # a view shared or not, no agreement

@@ -298,6 +298,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
             c.lemma_.lower() in ("give", "provide", "offer") and any(
                 g.dep_ == "dobj" and _counted(g).lemma_.lower() in _DETAILS for g in c.children))) for c in head.children):
         return True  # "declined to elaborate", "refused to comment", "declined to give a breakdown": no one's demand rejected
+    if etype == "ASSAULT" and lemma == "fire" and any(c.dep_ == "dobj" and names_someone(c) for c in head.children):
+        return True  # "the president fired the minister at a cabinet meeting": a dismissal
     if (etype == "ASSAULT" and head.pos_ == "VERB" and lemma in _INTRANSITIVE_SENSES and not _patients(head)
             and not any(a.sector in _ARMED for a in actors or ())):
         return True  # "teachers striking in West Virginia", "Sutton would storm to the title"
@@ -1022,6 +1024,9 @@ def figurative(head, etype: str) -> str | None:
     'the editorial attacked him' are ACCUSE, not ASSAULT."""
     if etype == "ASSAULT" and head.pos_ == "NOUN" and head.lemma_.lower() == "attack" and _verbal_attack(head):
         return "ACCUSE"
+    if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "fire" and not any(c.dep_ == "dobj" for c in head.children) and (
+            _verbal_attack(head)):
+        return "ACCUSE"  # "the senator fired back at critics", "the senator fired at the governor": a retort, no shots
     if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _NOT_WORDS:
         return None  # "shelled the YPG's positions": guns hit places, whatever the word; only "attacked" may be words
     lex = _lexicon()
@@ -1070,7 +1075,7 @@ def _verbal_attack(head) -> bool:
         tok = _counted(tok)
         if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED_WORDS for c in tok.children):
             return False  # "the rebel leader", "a militia commander"
-        return tok.lemma_.lower() in speakers or tok.ent_type_ == "PERSON" and any(
+        return tok.lemma_.lower() in speakers or (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN") and any(
             c.dep_ == "compound" and c.lemma_.lower() in speakers for c in tok.children)
 
     def someone(tok) -> bool:
@@ -1082,7 +1087,9 @@ def _verbal_attack(head) -> bool:
         return False  # "attacked him with a knife"
     if head.pos_ == "VERB":
         doers = [c for c in head.children if c.dep_ == "nsubj"]
-        targets = [c for c in head.children if c.dep_ == "dobj"]
+        targets = [c for c in head.children if c.dep_ == "dobj"] or [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     else:
         doers = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if not doers and head.dep_ == "dobj":
