@@ -1449,6 +1449,8 @@ def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recip
     ("The Islanders will oppose Fiji on June 2, followed by an away fixture against Tonga three days later.", "ACCUSE"),  # a match
     ("Reached by phone last week, Senator Tom Ruiz declined to be interviewed about the bill.", "REJECT"),  # no comment
     ("The president fired the interior minister at a cabinet meeting on Monday.", "ASSAULT"),  # a dismissal
+    ("Education Minister Kay Brathwaite announced the plan at a press conference with Chief Medical Officer Anton Best.",
+     "CONSULT"),  # one government speaking to the press
     ("The developers announced a new release of the browser, with a faster engine, on Monday.", "RETREAT"),  # software
     ("Spain has given the region a great deal of autonomy since 1979.", "AGREE"),  # a quantity
     ("The Senate did not agree with the governor's assessment.", "AGREE"),  # a view shared or not, no agreement
@@ -1664,3 +1666,11 @@ def test_people_in_ist_are_the_participants_not_their_country(pipeline_all, text
     event = _one(dateline.process(text, pipeline=pipeline_all, published="2020-01-15"), "PROTEST")
     assert [(a.text, a.country, a.sector) for a in event.actors][0][:2] == (actor, country)
     assert event.actors[0].sector != "GOV"
+
+
+def test_a_joint_news_conference_with_a_foreign_leader_is_a_meeting(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Foreign Minister Amina Odhiambo of Kenya, speaking at a joint news conference with French President "
+                           "Emmanuel Macron in Nairobi, said relations were good.", pipeline=pipeline_all, published="2020-01-15")
+    assert "CONSULT" in [e.type for e in doc.events]

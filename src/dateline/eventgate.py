@@ -652,6 +652,13 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             return True
     if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
         return True  # "the BBC spoke with the minister": an interview, no consultation
+    if etype == "CONSULT" and head.lemma_.lower() in ("conference", "briefing") and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("press", "news", "media") for c in head.children) and not (
+            {r.country for r in recipients if r.country} - {a.country for a in actors if a.country}):
+        # "revealed in a televised press conference with the chief medical officer": a government speaking to the press
+        # together; a joint news conference with a foreign leader ("Kikwete, at a joint news conference with Albright")
+        # tells that they met.
+        return True
     if etype == "RETREAT" and head.lemma_.lower() in ("release", "free") and not _frees_someone(head, recipients):
         return True  # "NOAA released its Winter Outlook", "a new year-month release": a product or a report, no one freed
     if etype == "AGREE" and head.lemma_.lower() == "agree" and any(c.dep_ == "ccomp" for c in head.children) and not any(
