@@ -321,6 +321,8 @@ def test_attacking_someone_as_something_is_criticism(pipeline_all):
     ("Israel said its troops attacked rebels near the border.", "ASSAULT"),
     ("Senator Ana Ruiz fired back at critics of the bill in a speech on Tuesday.", "ACCUSE"),  # a retort
     ("Rebels fired back at the soldiers from the hills on Tuesday.", "ASSAULT"),  # return fire
+    ("The opposition party is fighting against the new tax law in parliament.", "ACCUSE"),  # against a law: words
+    ("The rebels fought against government troops near the border on Monday.", "ASSAULT"),
 ])
 def test_a_politician_s_attack_on_a_person_is_words(pipeline_all, text, etype):
     assert [e.type for e in events_of(pipeline_all, text) if e.type in ("ASSAULT", "ACCUSE")] == [etype]

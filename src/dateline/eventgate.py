@@ -1042,6 +1042,9 @@ def figurative(head, etype: str) -> str | None:
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
         return "ACCUSE"
+    against = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    if not objects and against and all(_counted(g).lemma_.lower() in lex["abstract"] for g in against):
+        return "ACCUSE"  # "fighting against good policies", "campaigned against the reform": opposition in words
     if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
         return "ACCUSE"  # "attacked Drudge as a fake news purveyor": calling someone something
     if objects and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
