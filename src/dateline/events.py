@@ -821,6 +821,9 @@ class Events(Stage):
                 pass  # "didn't endorse her until July": she was endorsed, in July; "was not acquitted": convicted
             elif tok.dep_ == "neg" or (tok.dep_ == "det" and lemma in ("no", "neither")):
                 found.add("negated", tok)
+            elif tok.dep_ in ("nsubj", "nsubjpass") and (lemma in _NO_ONE or any(
+                    g.dep_ == "det" and g.lemma_.lower() in ("no", "neither") for g in tok.children)):
+                found.add("negated", tok)  # "None of the moderate Democrats have endorsed him", "No government has recognised it"
             if tok.dep_ == "ccomp" and tok.pos_ == "ADJ" and any(g.dep_ == "neg" for g in tok.children):
                 found.add("negated", *(g for g in tok.children if g.dep_ == "neg"), tok)  # "found him not guilty": an acquittal
             if (tok.dep_ == "advcl" and hit.type not in _SPEECH_ACTS
@@ -984,6 +987,9 @@ class _Cues(dict):
             return cue
         return (cue.idx, cue.idx + len(cue)) if hasattr(cue, "idx") else None
 
+
+# Subjects that say no one did it.
+_NO_ONE = {"none", "nobody", "neither", "no-one"}
 
 # Verbs that exclude what they govern: negated, they leave it possible.
 _EXCLUDE = {"rule out", "exclude"}
