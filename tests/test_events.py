@@ -1675,3 +1675,12 @@ def test_a_joint_news_conference_with_a_foreign_leader_is_a_meeting(pipeline_all
     doc = dateline.process("Foreign Minister Amina Odhiambo of Kenya, speaking at a joint news conference with French President "
                            "Emmanuel Macron in Nairobi, said relations were good.", pipeline=pipeline_all, published="2020-01-15")
     assert "CONSULT" in [e.type for e in doc.events]
+
+
+def test_mobilizing_behind_someone_is_support_for_them(pipeline_all):
+    import dateline
+
+    doc = dateline.process("In 2016 the Democratic Party establishment mobilized behind Hillary Clinton.", pipeline=pipeline_all,
+                           published="2020-01-15")
+    assert [(e.type, [r.text for r in e.recipients]) for e in doc.events if e.type in ("SUPPORT", "MOBILIZE")] == [
+        ("SUPPORT", ["Hillary Clinton"])]

@@ -415,6 +415,11 @@ class Events(Stage):
                     c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("naval", "economic", "military", "sea", "air") for c in hit.head.children)):
                 # "block Iraqi trade", "a naval blockade": an embargo enforced, coercion, not a protest.
                 hit.type, hit.mode = "COERCE", "restrict"
+            if hit.type == "MOBILIZE" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in hit.head.children):
+                # "the party establishment mobilized behind Hillary Clinton": rallying to a side, no forces raised.
+                hit.type, hit.mode = "SUPPORT", None
+                hit.targets = hit.targets + [g for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "behind"
+                                             for g in c.children if g.dep_ == "pobj"]
             if hit.type == "SUPPORT" and hit.head.pos_ == "NOUN" and any(
                     c.dep_ in ("amod", "compound") and c.lemma_.lower() in _MATERIAL_SUPPORT for c in hit.head.children):
                 # "gave air support to the militias", "military support": help in kind, not words of support.
