@@ -501,6 +501,7 @@ _ANIMALS = {"animal", "goat", "sheep", "cattle", "cow", "bull", "horse", "donkey
             "calf", "lamb", "herd", "flock"}
 
 
+# Objects that are the doer: harm done to them is done to no one else.
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "oneself"}
 
 
@@ -656,8 +657,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("press", "news", "media") for c in head.children) and not (
             {r.country for r in recipients if r.country} - {a.country for a in actors if a.country}):
         # "revealed in a televised press conference with the chief medical officer": a government speaking to the press
-        # together; a joint news conference with a foreign leader ("Kikwete, at a joint news conference with Albright")
-        # tells that they met.
+        # together; a joint news conference with a foreign leader ("speaking at a joint news conference with the French
+        # president") tells that they met.
         return True
     if etype == "RETREAT" and head.lemma_.lower() in ("release", "free") and not _frees_someone(head, recipients):
         return True  # "NOAA released its Winter Outlook", "a new year-month release": a product or a report, no one freed
