@@ -233,7 +233,7 @@ class Events(Stage):
         if sdoc is None:
             raise PipelineError("the events stage needs the spaCy parse; run the annotate stage before events")
         if doc.article.language is None:
-            # The extract stage found too few English function words ("Sin embargo, Luna ..." read as an embargo):
+            # The extract stage found too few English function words (Spanish "sin embargo", however, read as an embargo):
             # the rules and the parse are English-only, so what they would code is noise.
             doc.warnings.append("no events coded: the text does not look like English, and the event rules read English only")
             doc.events = []
