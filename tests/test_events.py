@@ -116,6 +116,7 @@ def test_actor_and_recipient_come_from_the_parse_and_doc_actors(annotate, events
     ("Putin has not ruled out visiting Pyongyang later this year.", "CONSULT", "speculated"),  # not excluded: possible
     ("Putin ruled out visiting Pyongyang this year.", "CONSULT", "negated"),
     ("None of the rebels attacked Israel last year.", "ASSAULT", "negated"),  # no one did it
+    ("The shelling raised the specter of a Russian attack on Serbia.", "ASSAULT", "speculated"),  # a spectre, not a fact
 ])
 def test_factuality_reads_cues_around_the_trigger(annotate, events, text, etype, factuality):
     doc = code(annotate, events, text)
