@@ -1030,16 +1030,13 @@ _NOT_WORDS = _CARRY_OUT | _ARMS_VERBS  # verbs of force `figurative` never reads
 def figurative(head, etype: str) -> str | None:
     """The type a verb of force really codes when it acts on an idea or a writing does it: 'attacked the proposal' and
     'the editorial attacked him' are ACCUSE, not ASSAULT."""
-    if etype == "ASSAULT" and head.pos_ == "NOUN" and head.lemma_.lower() == "attack" and _verbal_attack(head):
-        return "ACCUSE"
-    if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "fire" and not any(c.dep_ == "dobj" for c in head.children) and (
-            _verbal_attack(head)):
-        return "ACCUSE"  # "the senator fired back at critics", "the senator fired at the governor": a retort, no shots
-    if etype != "ASSAULT" or head.pos_ != "VERB" or head.lemma_.lower() in _NOT_WORDS:
+    lemma = head.lemma_.lower()
+    if etype == "ASSAULT" and (lemma == "attack" and head.pos_ in ("NOUN", "VERB") or lemma == "fire" and head.pos_ == "VERB" and not any(
+            c.dep_ == "dobj" for c in head.children)) and _verbal_attack(head):
+        return "ACCUSE"  # "a blistering attack on the prime minister", "the senator fired back at critics": words, no shots
+    if etype != "ASSAULT" or head.pos_ != "VERB" or lemma in _NOT_WORDS:
         return None  # "shelled the YPG's positions": guns hit places, whatever the word; only "attacked" may be words
     lex = _lexicon()
-    if head.lemma_.lower() == "attack" and _verbal_attack(head):
-        return "ACCUSE"
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
         return "ACCUSE"
@@ -1056,7 +1053,7 @@ def figurative(head, etype: str) -> str | None:
         return "ACCUSE"  # "attacked him for failing to enforce a court order": blamed for what one did or did not do
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
     parties = subjects + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
-    if head.lemma_.lower() == "clash" and any(p.ent_type_ == "PERSON" for p in parties):
+    if lemma == "clash" and any(p.ent_type_ == "PERSON" for p in parties):
         return "ACCUSE"  # "Kelly clashed with Kushner": a named person's clash is a row, not a fight
     if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
         return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force
