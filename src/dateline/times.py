@@ -433,15 +433,17 @@ class _Context:
     last_day: date | None = None
     last_day_end: int | None = None  # where the expression that gave last_day ends
     last_year: int | None = None
+    sentence_starts: tuple[int, ...] = ()  # where each sentence of the text begins (the tense reader's sentences)
 
 
 _YEAR_SET = re.compile(r"\b(?:in|of|during|since|by)\s+(?:the\s+(?:\w+\s+){1,2}of\s+)?(1[89]\d{2}|20\d{2})\b(?!\s*[-–]?\s*(?:\d|[a-z]))", re.I)
 
 
-def _sentence_year(text: str, start: int) -> int | None:
+def _sentence_year(ctx: _Context, start: int) -> int | None:
     """The last year the sentence before `start` sets its account in ("in 2004", "in the summer of 2004"), if any."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start)) + 1
-    found = list(_YEAR_SET.finditer(text, begin, start))
+    k = bisect_right(ctx.sentence_starts, start) - 1
+    begin = ctx.sentence_starts[k] if k >= 0 else 0
+    found = list(_YEAR_SET.finditer(ctx.text, begin, start))
     return int(found[-1][1]) if found else None
 
 
@@ -600,7 +602,7 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
             return "DATE", f"XXXX-{mo:02d}"
         direction = "same" if re.match(r"this (?!past|coming)", low) else _direction(low, tense)
         y = _month_year(dct, mo, {"near": "nearest"}.get(direction, direction))
-        earlier = _sentence_year(ctx.text, m.start())
+        earlier = _sentence_year(ctx, m.start())
         if earlier is not None and earlier < y and direction != "future" and not low.startswith(("this", "next", "last")):
             # "After denying retirement rumors in the summer of 2004, Lipinski announced a resignation in mid-August":
             # a month with no year of its own, in a sentence set in an earlier year, is that year's.
@@ -1451,9 +1453,11 @@ def tag(text: str, dct: str | date | None, sentences: list[tuple[int, int]] | No
     if not isinstance(text, str) or not text:
         return []
     anchor = _parse_dct(dct)
-    ctx = _Context(text=text, dct=anchor, tense_of=_with_cues(text, tense_of or _text_tense_reader(text, sentences)))
+    sentences = sentences or _sentence_bounds(text)
+    starts = tuple(s for s, _ in sentences)
+    ctx = _Context(text=text, dct=anchor, tense_of=_with_cues(text, tense_of or _text_tense_reader(text, sentences)), sentence_starts=starts)
     out: list[Timex] = []
-    scratch = _Context(text=text, dct=anchor, tense_of=ctx.tense_of)
+    scratch = _Context(text=text, dct=anchor, tense_of=ctx.tense_of, sentence_starts=starts)
     for start, end, name, m in _select(_candidates(text), scratch):
         before = ctx.last_day
         result = _safe_normalize(name, m, ctx)
