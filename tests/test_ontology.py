@@ -123,6 +123,19 @@ def test_cameo_quad_codes_framed_or_unreal_events_as_statement():
     assert ontology.to_scheme([ev(factuality="asserted", contexts=["statement"])], "cameo-quad") == ["statement"]
 
 
+@pytest.mark.parametrize("etype,label", [
+    ("AGREE", "verbal_conflict"),  # "the two sides failed to reach a deal": CAMEO's REJECT
+    ("CONCEDE", "verbal_conflict"),  # "will not lift the curfew"
+    ("RETREAT", "verbal_conflict"),  # "will not free the hostages"
+    ("ASSAULT", "statement"),  # "denied shelling the town": no refusal, nothing done
+    ("ACCUSE", "statement"),
+])
+def test_cameo_quad_codes_a_refused_cooperation_as_verbal_conflict(etype, label):
+    from dateline.models import Event, Evidence
+    negated = Event(id="x", type=etype, evidence=Evidence(sentence="s", start=0, end=1), factuality="negated")
+    assert ontology.to_scheme([negated], "cameo-quad") == [label]
+
+
 @pytest.mark.parametrize("text,fail", [
     ("There was total inaction on the part of the police.", True),
     ("The constables looked the other way as the mob burned shops.", True),

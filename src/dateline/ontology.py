@@ -315,7 +315,10 @@ def to_scheme(events: Iterable, scheme: str) -> list[str]:
         # A scheme may leave out what is only supposed or framed as a statement ("is considering sending aid" is a
         # CAMEO statement, not aid).
         skip_f, skip_c = set(mapping.get("skip_factuality", ())), set(mapping.get("skip_contexts", ()))
+        refused = mapping.get("negated_labels", {})
         for event in events:
+            if event.factuality == "negated" and event.type in refused and not skip_c & set(event.contexts or ()):
+                return [refused[event.type]]  # CAMEO's REJECT: "will not lift the ban", "failed to reach agreement"
             if event.factuality in skip_f or skip_c & set(event.contexts or ()):
                 continue
             label = _lookup(mapping["labels"], event.type, event.mode)
