@@ -1685,3 +1685,18 @@ def test_mobilizing_behind_someone_is_support_for_them(pipeline_all):
                            published="2020-01-15")
     assert [(e.type, [r.text for r in e.recipients]) for e in doc.events if e.type in ("SUPPORT", "MOBILIZE")] == [
         ("SUPPORT", ["Hillary Clinton"])]
+
+
+@pytest.mark.parametrize("text,aid", [
+    # A sum given or lent by a state is aid, with or without its recipient named.
+    ("Japan lent $2 billion to Vietnam last year to rebuild its railways.", True),
+    ("Norway gave 40 million kroner to rebuild schools in the province of Herat.", True),
+    ("The European Union loaned 300 million euros to Tunisia on Friday.", True),
+    # A sum between people or firms is no political event.
+    ("The bank loaned $5 million to the developer on Tuesday in the city.", False),
+    ("She gave 20 dollars to her nephew after the school fair ended.", False),
+])
+def test_a_sum_given_or_lent_by_a_state_is_aid(pipeline_all, text, aid):
+    import dateline
+
+    assert ("AID" in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]) == aid

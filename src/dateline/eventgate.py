@@ -51,6 +51,7 @@ def _lexicon() -> dict:
         "writings": frozenset(data["writings"]),
         "laws": frozenset(data["laws"]),
         "aid": frozenset(data["aid_objects"]),
+        "currency": frozenset(data["currencies"]),
         "ballots": frozenset(data["ballots"]),
         "offices": frozenset(row[0] for row in rows if row[-1] == "person"),
         "political_roles": frozenset(row[0] for row in rows if row[1] in data["political_sectors"] and " " not in row[0]),
@@ -556,9 +557,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # ("hailed the agreement", "voiced support for the inquiry") is PLOVER's SUPPORT of a policy.
         return True
     if etype == "AID" and not recipients and not (head.pos_ == "VERB" and any(
-            _counted(c).lemma_.lower() in lex["aid"] for c in head.children if c.dep_ in ("dobj", "nsubjpass"))):
+            _counted(c).lemma_.lower() in lex["aid"] | lex["currency"] or c.ent_type_ == "MONEY" for c in head.children if c.dep_ in ("dobj", "nsubjpass"))):
         # Aid goes to someone: "provided a free alternative", "an asylum claim backlog" name no one; "sent
-        # humanitarian aid", "pledged $1 billion in assistance" say what was given, enough to code it.
+        # humanitarian aid", "pledged $1 billion in assistance", "gave 40 million kroner" say what was given, enough to code it.
         return True
     if etype == "RETREAT" and mode == "withdraw" and head.pos_ == "VERB" and not any(
             c.dep_ in ("dobj", "prt", "nsubjpass") or c.dep_ == "prep" and c.lower_ in ("from", "to", "into") for c in head.children):

@@ -1411,6 +1411,8 @@ def _object_lemmas(head) -> set[str]:
                 out.add("@place")  # "captured Badme": a place by its name (the triggers' "obj=@place")
             elif c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON":
                 out.add("@person")  # "captured Ahmed Khan": someone by name ("obj=@person")
+            elif c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "MONEY" or c.lemma_.lower() in eventgate._lexicon()["currency"]):
+                out.add("@money")  # "lent $1 billion", "gave 350 million euros": a sum ("obj=@money")
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
