@@ -1700,3 +1700,28 @@ def test_a_sum_given_or_lent_by_a_state_is_aid(pipeline_all, text, aid):
     import dateline
 
     assert ("AID" in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]) == aid
+
+
+@pytest.mark.parametrize("text,wanted", [
+    # Ending or suspending a strike or a boycott yields to the other side; refusing to is that yield negated.
+    ("The dockworkers' union suspended its strike on Friday after talks with the port authority.", ("CONCEDE", "asserted")),
+    ("Opposition parties ended their boycott of the parliament in Dhaka on Tuesday.", ("CONCEDE", "asserted")),
+    ("Nurses in Manila said on Monday they will not end the strike until the health ministry meets their demands.", ("CONCEDE", "negated")),
+])
+def test_ending_a_strike_or_boycott_is_a_concession(pipeline_all, text, wanted):
+    import dateline
+
+    assert wanted in [(e.type, e.factuality) for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+
+
+def test_what_is_asked_stays_the_request_s_content_when_parsed_as_an_adverbial(pipeline_all):
+    import dateline
+
+    # The appositive between the one asked and what they are asked to do leads the parser to an adverbial clause;
+    # what is asked still tells the request's mode, and is no concession of the asker's.
+    doc = dateline.process("Kenya on Monday asked a coalition of rights groups, the Freedom Forum, to call off its boycott of the northern camps.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.mode) for e in doc.events] == [("REQUEST", "change")]
+    doc = dateline.process("Kenya on Monday asked a coalition of rights groups, the Freedom Forum, to end its boycott of the northern camps.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.mode) for e in doc.events] == [("REQUEST", "change")]

@@ -445,10 +445,13 @@ class Events(Stage):
         while tok.head.i != tok.i and (tok.dep_ in _CONTENT_DEPS or tok.dep_ == "advcl" or _to_complement(tok)):
             if tok.dep_ == "prep" and tok.lower_ not in _CONTENT_PREPS:
                 return None
-            loose = loose or tok.dep_ == "advcl"
+            asked = tok.dep_ == "advcl" and _bare_infinitive(tok) and tok.head.i in by_token and by_token[tok.head.i].type in _DIRECTIVE \
+                and any(c.dep_ == "dobj" for c in tok.head.children)
+            loose = (loose or tok.dep_ == "advcl") and not asked
             tok = tok.head
             if tok.i in by_token:
                 gov = by_token[tok.i]
+                # "asked the union, the teachers' federation, to end the strike": the parser's adverbial is what is asked.
                 return gov if not loose or gov.type == hit.type else None
             if loose:
                 # "launched a lawsuit against the police, alleging racial profiling": what the suit alleges is its content.
@@ -1537,6 +1540,12 @@ _RECALLS = {"recall", "withdraw", "pull"}
 _WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob", "spray", "shoot", "aim", "hurl"}  # "shot at soldiers"
 
 _ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
+
+
+def _bare_infinitive(tok) -> bool:
+    """Whether a clause is a to-infinitive with no subject or subordinator of its own ("... to end the strike")."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
 
 
 def _to_complement(tok) -> bool:
