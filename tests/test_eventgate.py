@@ -573,7 +573,6 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Few expected the young driver would storm to the title in his second season.",  # a race won
     "Local residents have waged a legal battle against the mining company since 2004.",  # a contest without arms
     "Villagers began a court battle against the army over the land on Monday.",
-    "The opposition ended its boycott of parliament on Monday.",  # a protest ending, not one held
     "China does not want a trade war but is not afraid to fight one, the ministry said.",  # a trade fight
     "The village's population declined an average of 4 people per week last year.",  # a fall by an amount
     "Exports to the bloc declined 12 percent in March.",
