@@ -1727,3 +1727,17 @@ def test_what_is_asked_stays_the_request_s_content_when_parsed_as_an_adverbial(p
     doc = dateline.process("Kenya on Monday asked a coalition of rights groups, the Freedom Forum, to end its boycott of the northern camps.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, e.mode) for e in doc.events] == [("REQUEST", "change")]
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("The Commission launched legal action against the Hungarian government on Thursday over its asylum law.", ("ACCUSE", "asserted")),
+    ("The African Union announced the suspension of Guinea's membership on Friday after the coup.", ("SANCTION", "asserted")),
+    # What the event is said to be may make it a supposition.
+    ("The minister said on Monday that a suspension of aid to the government by the European Union was a real possibility.",
+     ("SANCTION", "speculated")),
+])
+def test_legal_action_and_a_suspension_named_by_a_noun(pipeline_all, text, wanted):
+    import dateline
+
+    coded = [(e.type, e.factuality) for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    assert wanted in coded

@@ -919,6 +919,9 @@ class Events(Stage):
                         for c in head.children) and any(
                         c.dep_ == "aux" and c.lower_ in _MAY_WOULD for c in head.head.children):
                     found.add("hypothetical", *(c for c in head.head.children if c.dep_ == "aux" and c.lower_ in _MAY_WOULD))
+                said_to_be = [c for c in head.head.children if c.dep_ == "attr" and c.lemma_.lower() in cues["speculated"]["governors"]]
+                if tok.i == head.i and said_to_be:
+                    found.add("speculated", *said_to_be)  # "a suspension of exports was a real possibility", "a strike remains a risk"
                 break
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in cues["speculated"]["governors"] and not any(
                     c.tag_ in ("WDT", "WP", "WRB") or c.lower_ == "that" for c in tok.children if c.dep_ != "mark"):
