@@ -1741,3 +1741,26 @@ def test_legal_action_and_a_suspension_named_by_a_noun(pipeline_all, text, wante
 
     coded = [(e.type, e.factuality) for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
     assert wanted in coded
+
+
+@pytest.mark.parametrize("text", [
+    # Twenty-third reading's non-events, on sentences of my own.
+    "The ferry company will arrange a replacement bus on request for all passengers this week.",  # as asked, by whoever asks
+    "The government hospital is one of 30 hospitals in Sudan that have shut down amid the war, according to the doctors' union.",  # what closed
+    "A Kenyan policeman shot in the arm was evacuated to a hospital in Garissa.",  # the one shot, not the shooter
+    "A roadside bomb exploded near a Malian army patrol outside Gao on Tuesday, wounding two soldiers.",  # a target, no deployment
+])
+def test_a_request_idiom_a_closure_a_victim_and_a_target_patrol_are_no_events_of_their_own(pipeline_all, text):
+    import dateline
+
+    coded = [(e.type, [a.text for a in e.actors]) for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    assert not [c for c in coded if c[0] in ("REQUEST", "COERCE", "MOBILIZE") or c[0] == "ASSAULT" and any("policeman" in a for a in c[1])], coded
+
+
+def test_a_closure_ordered_and_a_patrol_sent_are_still_events(pipeline_all):
+    import dateline
+
+    doc = dateline.process("The government ordered the broadcaster to shut down on Monday.", pipeline=pipeline_all, published="2020-01-15")
+    assert "COERCE" in [e.type for e in doc.events]
+    doc = dateline.process("Mali sent an army patrol to the border town of Menaka on Tuesday.", pipeline=pipeline_all, published="2020-01-15")
+    assert "MOBILIZE" in [e.type for e in doc.events]

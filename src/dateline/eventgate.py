@@ -506,6 +506,11 @@ _ANIMALS = {"animal", "goat", "sheep", "cattle", "cow", "bull", "horse", "donkey
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "oneself"}
 
 
+# Prepositions placing something beside a force ("near an army patrol"), and verbs that strike one ("ambushed a convoy").
+_BESIDE = {"near", "beside", "by", "at", "on", "against", "behind", "outside", "alongside", "past", "toward", "towards"}
+_STRUCK_AT = {"attack", "ambush", "hit", "target", "strike", "bomb", "shell", "fire", "ram", "stop", "block", "intercept"}
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -545,6 +550,15 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
     if etype == "ASSAULT" and _defused(head, actors):
         return True
+    if etype == "REQUEST" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("on", "upon") and not any(
+            c.dep_ in ("poss", "compound", "amod", "det") or c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in head.children):
+        return True  # "will organise transport on request", "available upon request": as asked, whoever asks
+    if etype == "COERCE" and mode == "restrict" and head.pos_ == "VERB" and head.lemma_.lower() in ("shut", "close") and head.dep_ != "xcomp" and not any(
+            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children):
+        return True  # "16 hospitals that have shut down", "schools closed on Monday": what closed restricts no one
+    if etype == "MOBILIZE" and head.pos_ == "NOUN" and (
+            head.dep_ == "pobj" and head.head.lower_ in _BESIDE or head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _STRUCK_AT):
+        return True  # "a car bomb detonated near an army patrol", "ambushed a police convoy": a target or a landmark, no deployment
     if etype == "ASSAULT" and head.pos_ == "VERB" and not any(c.dep_ == "prt" for c in head.children) and any(
             c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in head.children):
         return True  # "shot himself in the head", "tried to kill herself": harm to oneself assaults no one ("blew himself up" may)

@@ -1637,6 +1637,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # the first party acts, the others receive.
             actors, recipients = _parties(children, recipients, ("between", "of"))
         return actors, recipients
+    if etype in ("ASSAULT", "COERCE") and head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "dative", "cc", "aux") for c in head.children) and any(
+            c.dep_ == "conj" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)
+            and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+            and not any(t.dep_ == "cc" or t.lower_ in (",", ";") for t in head.doc[head.i + 1:c.i]) for c in head.children):
+        # "A Turkish soldier shot in the chest was evacuated": with no "and" before the passive that follows, the parser's
+        # past tense is a participle qualifying its "subject", who was shot; the shooter is not named.
+        return [], [c for c in head.children if c.dep_ == "nsubj"]
     passive = any(c.dep_ == "nsubjpass" for c in head.children) or (
         # "if Kopp were indicted and convicted": a participle joined to a passive one is passive too
         head.dep_ == "conj" and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
@@ -1715,9 +1722,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         later = [v for v in head.conjuncts if v.i > head.i and v.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
         if later:
             recipients.extend(c for c in later[-1].children if c.dep_ == "dobj" and eventgate.names_someone(c))
-    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ == "acl" and (head.tag_ == "VBN" or head.tag_ == "VBD" and head.head.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(
+            c.dep_ in ("nsubj", "aux", "dobj", "dative", "ccomp", "xcomp", "advcl") for c in head.children)) \
+            and head.head.pos_ in ("NOUN", "PROPN"):
         # "three men convicted of espionage", "protesters arrested on Friday": the noun a participle qualifies
-        # undergoes the event; who did it is only its by-agent.
+        # undergoes the event; who did it is only its by-agent (also where the tagger reads the participle as a past
+        # tense: "an Israeli soldier shot in the stomach").
         recipients.append(head.head)
     elif head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
         # "saw thousands of Ndebele killed", "found him murdered": a participle's small-clause subject undergoes it.
