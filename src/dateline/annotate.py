@@ -9,6 +9,17 @@ from .models import Document
 from .pipeline import Stage
 
 
+def _paragraph_starts(sdoc):
+    """A blank line ends a sentence: the parser otherwise runs a closing quote, a subheading and the next paragraph into
+    one sentence ('... his treatment.”\n\nPregnant Women and Infants\n\nSince the start of the war, ...')."""
+    for tok in sdoc[1:]:
+        if sdoc[tok.i - 1].is_space and sdoc[tok.i - 1].text.count("\n") >= 2 and not tok.is_space:
+            tok.is_sent_start = True
+            if tok.i + 1 < len(sdoc) and not sdoc[tok.i + 1].is_space:
+                sdoc[tok.i + 1].is_sent_start = False  # "U.S. Ambassador ..." opening a paragraph is not a sentence "U.S."
+    return sdoc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str):
     """Load a spaCy pipeline once per process."""
@@ -25,7 +36,19 @@ def load_nlp(model: str):
     # "U.S.-led", "U.N.-backed": split the hyphen after an abbreviation as spaCy already does after a plain name
     # ("Saudi-led"), so that the country it names is found.
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]).finditer
+    if "parser" in nlp.pipe_names and "dateline_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraphs", before="parser")
     return nlp
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("dateline_paragraphs"):
+        Language.component("dateline_paragraphs", func=_paragraph_starts)
+
+
+_register()
 
 
 class Annotate(Stage):
