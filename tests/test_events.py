@@ -1764,3 +1764,20 @@ def test_a_closure_ordered_and_a_patrol_sent_are_still_events(pipeline_all):
     assert "COERCE" in [e.type for e in doc.events]
     doc = dateline.process("Mali sent an army patrol to the border town of Menaka on Tuesday.", pipeline=pipeline_all, published="2020-01-15")
     assert "MOBILIZE" in [e.type for e in doc.events]
+
+
+def test_joined_verbs_share_an_object_only_within_their_own_clause(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Gunmen shot and wounded a Kenyan policeman in Lamu, and Somali troops went into the town of Kolbio and "
+                           "killed three al-Shabaab fighters.", pipeline=pipeline_all, published="2020-01-15")
+    shooting = next(e for e in doc.events if "Gunmen" in [a.text for a in e.actors])
+    assert [r.text for r in shooting.recipients] == ["Kenyan policeman"]  # not the fighters the troops killed
+
+
+def test_whoever_goes_on_during_an_attack_is_not_its_attacker(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Two suspects were interviewed by police during the attacks in Leeds before they were arrested on Friday.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert not [e for e in doc.events if e.type == "ASSAULT" and e.actors]

@@ -1614,7 +1614,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             recipients.extend(g for c in noun.head.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj")  # "paid tribute to"
             recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL)
                               for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
-        if (not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during")
+        if (not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during") and not (noun.head.lower_ == "during" and etype in _HOSTILE)
                 and not _undergoer_frame(noun.head) and not (noun.pos_ == "NOUN" and eventgate.names_someone(noun))):
             # (but "sprayed tear gas at the protesters": people, not what the subject was engaged in)
             verb = noun.head.head
@@ -1719,7 +1719,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             and not any(c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS for c in head.children)):
         # "shot and killed a man", "arrested and questioned three journalists": joined verbs share the object that
         # follows the last of them.
-        later = [v for v in head.conjuncts if v.i > head.i and v.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        later = []
+        for v in sorted(head.conjuncts, key=lambda t: t.i):
+            if v.i < head.i:
+                continue
+            if v.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                break  # "..., and Israeli soldiers went in and killed two activists": a clause of its own, and its verbs
+            later.append(v)
         if later:
             recipients.extend(c for c in later[-1].children if c.dep_ == "dobj" and eventgate.names_someone(c))
     if head.dep_ == "acl" and (head.tag_ == "VBN" or head.tag_ == "VBD" and head.head.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(
