@@ -1781,3 +1781,14 @@ def test_whoever_goes_on_during_an_attack_is_not_its_attacker(pipeline_all):
     doc = dateline.process("Two suspects were interviewed by police during the attacks in Leeds before they were arrested on Friday.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert not [e for e in doc.events if e.type == "ASSAULT" and e.actors]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("At least 12 al-Shabaab fighters were killed on Sunday in clashes with Somali troops near Kismayo.", "Somali troops"),
+    ("Four policemen were wounded during a gunbattle with Maoist rebels in Dantewada on Monday.", "Maoist rebels"),
+])
+def test_the_other_side_of_a_fight_one_was_killed_in_is_the_attacker(pipeline_all, text, actor):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert actor in [a.text for e in doc.events if e.type == "ASSAULT" for a in e.actors]

@@ -60,6 +60,8 @@ _DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
 _SAID = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE", "COOPERATE"}
 # Fighting that two sides do to each other.
 _FIGHT_VERBS = {"fight", "clash", "battle", "skirmish"}
+# Fights one side is killed in "with" the other ("were killed in clashes with the Peshmerga").
+_FIGHT_NOUNS = {"clash", "fighting", "battle", "skirmish", "firefight", "gunfight", "gunbattle", "confrontation", "shootout", "combat"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
 _CLAIM_NOUNS = {"responsibility", "credit", "blame"}
 # Prepositions through which a thing is aimed at someone ("sanctions against Nigeria", "pressure on Iran").
@@ -1750,6 +1752,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         actors.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "through", "via", "amid", "during")
                       for n in c.children if n.dep_ == "pobj" and (n.pos_ == "NOUN" or n.tag_ == "VBG")
                       for b in n.children if b.dep_ == "prep" and b.lower_ == "by" for g in b.children if g.dep_ == "pobj")
+    if not actors and passive and etype == "ASSAULT":
+        # "30 fighters were killed in clashes with the Peshmerga": the other side of the fight is who killed them.
+        actors.extend(g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")
+                      for n in c.children if n.dep_ == "pobj" and n.lemma_.lower() in _FIGHT_NOUNS
+                      for w in n.children if w.dep_ == "prep" and w.lower_ == "with" for g in w.children if g.dep_ == "pobj")
     if not actors and passive and etype in _MUTUAL:
         # "a memorandum was signed between Cyprus, Greece and Israel"
         actors, recipients = _parties(list(head.children), recipients, ("between",))
