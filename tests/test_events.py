@@ -1792,3 +1792,32 @@ def test_the_other_side_of_a_fight_one_was_killed_in_is_the_attacker(pipeline_al
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert actor in [a.text for e in doc.events if e.type == "ASSAULT" for a in e.actors]
+
+
+def test_letters_after_a_name_are_no_second_actor(pipeline_all):
+    import dateline
+
+    doc = dateline.process("His Honour Judge Simon Ford QC jailed Morris for six years for fraud at Leeds Crown Court on Monday.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert [[a.text for a in e.actors] for e in doc.events] == [["Simon Ford"]]  # spaCy tags "QC" a person of its own
+
+
+def test_where_marchers_set_out_from_is_no_recipient(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Thousands of farmers marched through central Delhi from the Ramlila grounds to the parliament on Monday.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert "Ramlila" not in " ".join(r.text for r in protest.recipients)
+
+
+def test_a_country_word_on_the_noun_beside_a_name_gives_its_country(pipeline_all):
+    import dateline
+
+    # The parser hangs the name on "historian" as its apposition; the deputies' country is no context for it.
+    doc = dateline.process("In March, two deputies from the Alternative for Germany invited US historian Bruce Kelley to Berlin to give a speech.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert ("Bruce Kelley", "USA") in [(r.text, r.country) for e in doc.events for r in e.recipients]
+    doc = dateline.process("In March, two senators from the Democratic Party invited German historian Bruce Kelley to Washington to give a speech.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert ("Bruce Kelley", "DEU") in [(r.text, r.country) for e in doc.events for r in e.recipients]

@@ -292,6 +292,8 @@ class _DocumentActors:
         ents = [e for e in ents if not (e.label_ == "PERSON" and all(t.i in country_words for t in e if not t.is_punct))]
         # Nor is a "person" whose last word names a building or a place ("the President Hotel" tagged "Hotel").
         ents = [e for e in ents if not (e.label_ == "PERSON" and e[-1].lower_ in _NOT_NAMES)]
+        # Nor are letters after a name ("Judge Neil Ford QC", "John Smith MP"), which spaCy may tag as a person of their own.
+        ents = [e for e in ents if not (e.label_ == "PERSON" and all(t.text.rstrip(".") in _POST_NOMINALS for t in e))]
         # Nor is a lone word capitalised only because it opens the sentence, before a role noun ("Riot police
         # deployed"): a kind of the role, no one's name ("the Bush administration" keeps its Bush).
         ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) == 1 and e.start == e.sent.start
@@ -583,6 +585,13 @@ class _DocumentActors:
             reading.tokens.add(appos.i)
             return reading
         reading = _Reading()
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < c.start:
+            # "invited US historian Bruce Gilley": a country word on the noun the name stands beside gives the person's
+            # country, though the noun is no office.
+            found = self._read_tokens([t.i for t in root.head.children if t.dep_ in ("compound", "amod") and t.i < root.head.i])
+            reading.countries, reading.country = found.countries, found.country
+            if reading.country:
+                return reading
         self._of_country(root, reading)
         return reading
 
@@ -809,6 +818,7 @@ class _DocumentActors:
 
 # Capitalised words after a title that make it a place, a building or a body, not a person ("King Street", "President
 # Hotel"); not those that are also surnames (Park, Hall, Church, House).
+_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "Jr", "Sr", "PhD", "MD", "Esq", "SC", "SAN"}
 _NOT_NAMES = {"street", "road", "avenue", "square", "palace", "university", "college", "school", "hospital", "airport",
               "station", "center", "centre", "hotel", "building", "district", "county", "city", "province", "republic",
               "kingdom", "office", "council", "committee", "party", "court", "ministry", "department", "agency", "army",

@@ -1693,6 +1693,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 continue
             if c.lower_ == "into" and etype in ("RETREAT", "CONSULT", "MOBILIZE"):
                 continue  # "allowed the team into the country", "flew into Moscow", "mobilized his workers into an army": no participant
+            if c.lower_ == "from" and etype in ("PROTEST", "MOBILIZE"):
+                continue  # "marched from the SEC to the stock exchange", "deployed troops from Kabul": where they set out
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
