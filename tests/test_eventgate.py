@@ -956,3 +956,13 @@ def test_the_eleventh_reading_s_types_and_actors(pipeline_all, text, expected):
 def test_air_support_is_aid(pipeline_all):
     found = events_of(pipeline_all, "The United States provided military support to the Kurdish militias on Monday.")
     assert [e.type for e in found] == ["AID"]
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Plenty of veterinary experts recommend vaccinating dogs against rabies every year.", False),  # what some of a kind do
+    ("Many pediatricians urge parents to keep children away from screens.", False),
+    ("Many Republicans criticized the president on Monday over the tariffs.", True),  # a past act, told of some
+    ("Many aid workers urge the government to reopen the border crossings to trucks.", True),  # someone in particular asked
+])
+def test_what_some_of_a_kind_generally_do_is_no_event(pipeline_all, text, coded):
+    assert bool(events_of(pipeline_all, text)) == coded

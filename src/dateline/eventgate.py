@@ -506,6 +506,19 @@ _ANIMALS = {"animal", "goat", "sheep", "cattle", "cow", "bull", "horse", "donkey
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "oneself"}
 
 
+_QUANTIFIERS = {"many", "most", "some", "few", "several", "plenty", "lot", "lots", "number", "majority"}
+
+
+def _quantified(subject) -> bool:
+    """A subject that counts some of a kind of people, none named ("many doctors", "plenty of experts", "a lot of voters")."""
+    counted = _counted(subject) if subject.lemma_.lower() not in ("plenty", "lot", "lots", "majority") else next(
+        (g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), subject)
+    if counted.pos_ != "NOUN" or counted.tag_ != "NNS" or counted.ent_type_:
+        return False
+    return subject.lemma_.lower() in _QUANTIFIERS or any(
+        c.dep_ in ("amod", "det") and c.lower_ in _QUANTIFIERS for c in counted.children)
+
+
 # Prepositions placing something beside a force ("near an army patrol"), and verbs that strike one ("ambushed a convoy").
 _BESIDE = {"near", "beside", "by", "at", "on", "against", "behind", "outside", "alongside", "past", "toward", "towards"}
 _STRUCK_AT = {"attack", "ambush", "hit", "target", "strike", "bomb", "shell", "fire", "ram", "stop", "block", "intercept"}
@@ -549,6 +562,13 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             _is_person(head.doc, a) and (a.sector == "GOV" or _spoken_at(head)) for a in actors):
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
     if etype == "ASSAULT" and _defused(head, actors):
+        return True
+    if head.pos_ == "VERB" and head.tag_ == "VBP" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) and any(
+            _quantified(c) for c in head.children if c.dep_ == "nsubj") and not any(
+            c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.ent_type_ or any(
+                d.dep_ == "poss" or d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)) for c in head.children):
+        # "plenty of health experts recommend vitamin D", "many doctors urge parents to ...": what some of a kind do (but
+        # "many aid workers urge the government to ..." asks someone in particular).
         return True
     if etype == "REQUEST" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("on", "upon") and not any(
             c.dep_ in ("poss", "compound", "amod", "det") or c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in head.children):
