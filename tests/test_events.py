@@ -1821,3 +1821,17 @@ def test_a_country_word_on_the_noun_beside_a_name_gives_its_country(pipeline_all
     doc = dateline.process("In March, two senators from the Democratic Party invited German historian Bruce Kelley to Washington to give a speech.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert ("Bruce Kelley", "DEU") in [(r.text, r.country) for e in doc.events for r in e.recipients]
+
+
+@pytest.mark.parametrize("text,wanted", [
+    ("The Sri Lankan government accepted the main demands of the striking tea workers on Friday.", "CONCEDE"),
+    ("The city council met the demands of the striking bus drivers in Lagos on Tuesday.", "CONCEDE"),
+    ("Some 200 Ghanaian peacekeepers arrived in Lebanon on Monday to join the United Nations force.", "AID"),
+    ("Turkish troops arrived in the Libyan capital Tripoli on Sunday.", "MOBILIZE"),
+    ("The two firms have grown in tandem to meet those increasing demands for security across the region.", None),  # a market's
+])
+def test_yielding_to_demands_and_forces_arriving(pipeline_all, text, wanted):
+    import dateline
+
+    coded = [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    assert (wanted in coded if wanted else coded == []) and "CONSULT" not in coded, coded

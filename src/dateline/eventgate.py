@@ -570,6 +570,11 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "plenty of health experts recommend vitamin D", "many doctors urge parents to ...": what some of a kind do (but
         # "many aid workers urge the government to ..." asks someone in particular).
         return True
+    if etype == "CONCEDE" and head.lemma_.lower() in ("meet", "accept") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "demand" and not any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("of", "by", "from")
+                                                                        or d.dep_ == "det" and d.lower_ in ("the", "their", "his", "her", "its")
+                                                                        for d in c.children) for c in head.children):
+        return True  # "to meet those increasing demands": a market's demand, no one's claim yielded to
     if etype == "REQUEST" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("on", "upon") and not any(
             c.dep_ in ("poss", "compound", "amod", "det") or c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in head.children):
         return True  # "will organise transport on request", "available upon request": as asked, whoever asks
