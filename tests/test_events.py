@@ -1835,3 +1835,15 @@ def test_yielding_to_demands_and_forces_arriving(pipeline_all, text, wanted):
 
     coded = [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
     assert (wanted in coded if wanted else coded == []) and "CONSULT" not in coded, coded
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("More than 20 policemen were killed and dozens more were wounded when Baloch fighters attacked a police post in Turbat.", "policemen"),
+    ("A judge in Mosul was killed when gunmen broke into his home at dawn and shot him.", "judge"),
+])
+def test_whom_an_attack_killed_in_the_clause_it_explains_is_its_target(pipeline_all, text, victim):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert any(victim in r.text for e in doc.events if e.type == "ASSAULT" and e.actors for r in e.recipients), \
+        [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in doc.events]

@@ -1078,7 +1078,7 @@ def figurative(head, etype: str) -> str | None:
         return None  # "shelled the YPG's positions": guns hit places, whatever the word; only "attacked" may be words
     lex = _lexicon()
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    if objects and all(_counted(o).lemma_.lower() in lex["abstract"] for o in objects):
+    if objects and all(_counted(o).lemma_.lower() in lex["abstract"] and not _held_by_force(_counted(o)) for o in objects):
         return "ACCUSE"
     against = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if not objects and against and all(_counted(g).lemma_.lower() in lex["abstract"] for g in against):
@@ -1111,6 +1111,14 @@ _CONTENDERS = {"candidate", "rival", "challenger", "nominee", "contender", "oppo
                "frontrunner", "incumbent", "opposition"}
 _VERBAL = {"verbal", "blistering", "scathing", "stinging", "withering", "rhetorical", "personal", "vitriolic", "sharp", "bitter",
            "thinly", "veiled", "political", "partisan", "public"}
+
+
+_FORCE_POSTS = _ARMED_WORDS | {"police", "border", "security", "guard", "observation", "checkpoint", "navy", "naval", "air"}
+
+
+def _held_by_force(tok) -> bool:
+    """Whether a word that may name an idea names a position of armed men ("a police post", "an army position")."""
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FORCE_POSTS for c in tok.children)
 
 
 def _verbal_attack(head) -> bool:

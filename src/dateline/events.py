@@ -1781,6 +1781,19 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         recipients.extend(g for t in (head, *[c for c in head.children if c.dep_ == "dobj"]) for c in t.children
                           if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") for g in c.children
                           if g.dep_ == "pobj" and eventgate.names_someone(g) and g not in recipients)
+    if etype == "ASSAULT" and head.pos_ == "VERB" and not any(eventgate.names_someone(r) and r.pos_ != "PRON" for r in recipients):
+        # "30 militiamen were killed when Kurdish fighters attacked a security centre", "a policeman was killed when
+        # assailants ... stabbed him": whom the attack killed, told in the clause it explains, is whom it struck.
+        clause = head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        harmed = clause.head
+        if (clause.dep_ == "advcl" and harmed.lemma_.lower() in _HARM_VERBS | _SUFFER_VERBS and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after") for c in clause.children)):
+            victims = [c for v in (harmed, *harmed.conjuncts) for c in v.children
+                       if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and v.lemma_.lower() in ("die", "perish")]
+            if victims:
+                recipients = [r for r in recipients if r.pos_ != "PRON"] + victims
     envoys = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS]
     if etype == "SANCTION" and head.pos_ == "VERB" and envoys and head.lemma_.lower() in _RECALLS:
         # "recalled its ambassador to Beijing", "its envoy from China": the state the envoy leaves is the target,
