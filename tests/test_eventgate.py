@@ -966,3 +966,11 @@ def test_air_support_is_aid(pipeline_all):
 ])
 def test_what_some_of_a_kind_generally_do_is_no_event(pipeline_all, text, coded):
     assert bool(events_of(pipeline_all, text)) == coded
+
+
+@pytest.mark.parametrize("text", [
+    "The inmate withdrew from parole consideration last year and never had a hearing.",
+    "The pianist withdrew from the festival in Salzburg on Monday, citing illness.",
+])
+def test_withdrawing_from_a_hearing_or_a_festival_is_no_retreat(pipeline_all, text):
+    assert "RETREAT" not in [e.type for e in events_of(pipeline_all, text)]
