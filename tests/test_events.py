@@ -1847,3 +1847,12 @@ def test_whom_an_attack_killed_in_the_clause_it_explains_is_its_target(pipeline_
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert any(victim in r.text for e in doc.events if e.type == "ASSAULT" and e.actors for r in e.recipients), \
         [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in doc.events]
+
+
+def test_where_the_deed_charged_happened_is_not_where_the_charge_was_made(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Canada accuses India of involvement in the killing of a Sikh activist in the city of Surrey.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    accusation = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accusation.location is None

@@ -2294,6 +2294,10 @@ def _in_content(hit: _Hit, mention: Span) -> bool:
         return False
     content = {t.i for c in hit.head.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
     content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
+    if hit.type == "ACCUSE":
+        # "accuses Russia of involvement in the poisoning ... in Salisbury", "blamed Iran over the attack in Riyadh": where
+        # the deed charged happened, not where the charge was made.
+        content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for t in c.subtree}
     return any(t.i in content for t in hit.head.sent if mention.start <= t.idx < mention.end)
 
 
