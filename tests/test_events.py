@@ -1856,3 +1856,11 @@ def test_where_the_deed_charged_happened_is_not_where_the_charge_was_made(pipeli
                            pipeline=pipeline_all, published="2020-01-15")
     accusation = next(e for e in doc.events if e.type == "ACCUSE")
     assert accusation.location is None
+
+
+def test_whose_surprise_an_act_was_is_no_recipient(pipeline_all):
+    import dateline
+
+    doc = dateline.process("To the public's surprise in 1998, prosecutors filed a new charge against Smith for fraud.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert [[r.text for r in e.recipients] for e in doc.events if e.type == "ACCUSE"] == [["Smith"]]

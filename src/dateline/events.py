@@ -60,6 +60,9 @@ _DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
 _SAID = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE", "COOPERATE"}
 # Fighting that two sides do to each other.
 _FIGHT_VERBS = {"fight", "clash", "battle", "skirmish"}
+# Feelings an act comes "to" someone's ("to the public's surprise").
+_FEELINGS = {"surprise", "dismay", "delight", "relief", "shock", "astonishment", "horror", "disappointment", "chagrin",
+             "amazement", "joy", "consternation", "embarrassment", "annoyance", "satisfaction", "frustration", "anger"}
 # Fights one side is killed in "with" the other ("were killed in clashes with the Peshmerga").
 _FIGHT_NOUNS = {"clash", "fighting", "battle", "skirmish", "firefight", "gunfight", "gunbattle", "confrontation", "shootout", "combat"}
 # Nouns through which someone owns an event ("claimed responsibility for the attack").
@@ -1695,6 +1698,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 continue  # "allowed the team into the country", "flew into Moscow", "mobilized his workers into an army": no participant
             if c.lower_ == "from" and etype in ("PROTEST", "MOBILIZE"):
                 continue  # "marched from the SEC to the stock exchange", "deployed troops from Kabul": where they set out
+            if c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in _FEELINGS for g in c.children):
+                continue  # "to the public's surprise, prosecutors filed a new charge": whose feeling, no party to the act
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
