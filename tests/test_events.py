@@ -1864,3 +1864,12 @@ def test_whose_surprise_an_act_was_is_no_recipient(pipeline_all):
     doc = dateline.process("To the public's surprise in 1998, prosecutors filed a new charge against Smith for fraud.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert [[r.text for r in e.recipients] for e in doc.events if e.type == "ACCUSE"] == [["Smith"]]
+
+
+def test_whom_a_strike_killed_is_whom_it_struck(pipeline_all):
+    import dateline
+
+    # The parser reads the killed as the subject of a participle clause ("militants hiding inside").
+    doc = dateline.process("In the latest incident Wednesday, Israeli jets bombed a house in the southern city of Rafah, killing up to 12 Hamas fighters hiding inside.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert any("Hamas" in r.text for e in doc.events if e.type == "ASSAULT" for r in e.recipients)

@@ -1786,7 +1786,18 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         recipients.extend(g for t in (head, *[c for c in head.children if c.dep_ == "dobj"]) for c in t.children
                           if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") for g in c.children
                           if g.dep_ == "pobj" and eventgate.names_someone(g) and g not in recipients)
+    if etype == "ASSAULT" and head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+        # "killing up to 12 fighters hiding inside": the parser makes the killed the subject of a participle clause.
+        recipients.extend(g for c in head.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for g in c.children
+                          if g.dep_ == "nsubj" and eventgate.names_someone(g))
     if etype == "ASSAULT" and head.pos_ == "VERB" and not any(eventgate.names_someone(r) and r.pos_ != "PRON" for r in recipients):
+        # "bombed a house in Rafah, killing 12 fighters": whom the strike killed is whom it struck.
+        for c in head.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _HARM_VERBS and not any(
+                    g.dep_ in ("nsubj", "mark") for g in c.children):
+                recipients.extend(g for g in c.children if g.dep_ == "dobj" and eventgate.names_someone(g))
+                recipients.extend(g for d in c.children if d.dep_ == "ccomp" and d.tag_ == "VBG" for g in d.children
+                                  if g.dep_ == "nsubj" and eventgate.names_someone(g))
         # "30 militiamen were killed when Kurdish fighters attacked a security centre", "a policeman was killed when
         # assailants ... stabbed him": whom the attack killed, told in the clause it explains, is whom it struck.
         clause = head
