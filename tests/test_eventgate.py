@@ -58,6 +58,13 @@ def test_mentions_of_one_visit_merge_into_one_event(pipeline_all):
     assert [m.sentence for m in event.mentions] == ["The visit drew protests in Seoul.", "Kim's visit was his first abroad."]
 
 
+def test_two_things_one_side_asked_of_different_parties_stay_apart(pipeline_all):
+    text = ("The Kenyan embassy urged travellers on Monday to keep their passports with them at all times. "
+            "Kenya also urged Tanzania on Monday to publish the report on the border incident.")
+    requests = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
+    assert len(requests) == 2, [(e.evidence.sentence, [r.text for r in e.recipients]) for e in requests]
+
+
 @pytest.mark.parametrize("text,factualities", [
     ("Sergei Lavrov visited Pyongyang on Monday. Sergei Lavrov will visit Pyongyang again in October.", {"asserted", "planned"}),
     ("Vladimir Putin visited North Korea in July 2000. Vladimir Putin visited North Korea again on Monday.", {"historical", "asserted"}),

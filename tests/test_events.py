@@ -1873,3 +1873,12 @@ def test_whom_a_strike_killed_is_whom_it_struck(pipeline_all):
     doc = dateline.process("In the latest incident Wednesday, Israeli jets bombed a house in the southern city of Rafah, killing up to 12 Hamas fighters hiding inside.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert any("Hamas" in r.text for e in doc.events if e.type == "ASSAULT" for r in e.recipients)
+
+
+def test_whoever_weighs_a_request_is_the_one_asked_and_the_request_was_made(pipeline_all):
+    import dateline
+
+    doc = dateline.process("The Tanzanian government is considering Kenya's request for consular access to the two detained journalists.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    [request] = [e for e in doc.events if e.type == "REQUEST"]
+    assert (request.factuality, [r.text for r in request.recipients]) == ("asserted", ["Tanzanian government"])

@@ -29,6 +29,9 @@ _KIND = {"asserted": "real", "reported": "real"}
 _ANAPHORIC = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 
 
+_SAYINGS = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
+
+
 def _kind(event: Event) -> str:
     return _KIND.get(event.factuality, event.factuality)
 
@@ -86,7 +89,10 @@ def same_happening(a: Event, b: Event) -> bool:
     """Whether two events of one article tell the same happening (see the module docstring)."""
     if a.type != b.type or _kind(a) != _kind(b):
         return False
-    if not _compatible_roles(a.recipients, b.recipients, required=False):
+    said = a.type in _SAYINGS and bool(a.recipients or b.recipients)
+    if not _compatible_roles(a.recipients, b.recipients, required=said) and not (said and _speaks_for(a.recipients, b.recipients)):
+        # Two things one side said or asked are one only when said to the same party: "Russia urged travellers to watch
+        # their luggage" and "Britain is considering Russia's request for access" are two requests.
         return False
     if not _compatible_roles(a.actors, b.actors, required=True) and not (
             _speaks_for(a.actors, b.actors) and (_compatible_roles(a.recipients, b.recipients, required=True)

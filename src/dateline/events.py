@@ -904,6 +904,8 @@ class Events(Stage):
                 if lemma in cues["speculated"]["governors"]:
                     if prev is not None and prev.dep_ == "dobj" and prev.lemma_.lower() in _CLAIM_NOUNS:
                         found.add("reported", tok)  # "claimed responsibility for the attacks": its doer tells them
+                    elif prev is not None and prev.i == head.i and head.pos_ == "NOUN" and hit.type in _DIRECTIVE and prev.dep_ == "dobj":
+                        pass  # "is considering Russia's request for access": the request was made; its answer is weighed
                     else:
                         found.add("speculated", tok)
                 # "announced his resignation": an announced thing is done; a plan is announced in a clause ("announced it would leave").
@@ -1547,7 +1549,8 @@ _RECALLS = {"recall", "withdraw", "pull"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
 _WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob", "spray", "shoot", "aim", "hurl"}  # "shot at soldiers"
 
-_ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore"}
+_ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "refuse", "turn", "heed", "answer", "ignore",
+                 "consider", "review", "weigh", "study", "examine", "grant", "deny", "approve", "dismiss"}
 
 
 def _bare_infinitive(tok) -> bool:
@@ -1603,6 +1606,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             actors = _subjects(verb)
             recipients = recipients + [g for c in [*verb.children, *wielded.children] if c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
                                        for g in c.children if g.dep_ == "pobj" and g not in recipients]
+        if etype in _DIRECTIVE and noun.lemma_.lower() in _INVITATIONS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ANSWER_VERBS:
+            # "Britain is considering Russia's request for access to X", "Putin accepted Kim's invitation": whoever weighs
+            # or answers a request is the one it was made to (what it seeks access to is not).
+            recipients = _invitees(noun) or recipients
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGO_VERBS:
             # "Russia is facing sanctions": the subject undergoes the event; who does it is not said here.
             return [], recipients + _subjects(noun.head)
