@@ -802,3 +802,9 @@ def test_a_curated_word_inside_a_longer_name_is_not_the_place(run, text, found):
 def test_a_town_followed_by_a_demonym_keeps_its_reading(run, text, mention, country, level):
     place = by_mention(run(text))[mention]
     assert (place.country, place.level) == (country, level)
+
+
+def test_a_part_of_a_place_is_in_that_place_s_country(run):
+    # Syria's Hama is no part of a Pakistani district: the name stands at the district, inferred.
+    place = by_mention(run("Police clashed with farmers near the Hama area of Faisalabad district in Punjab on Monday."))["Hama"]
+    assert (place.country, place.level) == ("PK", "inferred")

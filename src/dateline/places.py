@@ -37,6 +37,7 @@ _SPEAKING_TOWN = 100_000  # a town this big may speak for its government ("Mosco
 _IN_TOWN_KM = 30  # how far from a town a place its possessive names may lie ("Jerusalem's Old City")
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+((?:[a-z]+\s+)*)$")
 _IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
+_PART_OF_GAP = re.compile(r"^\s+(?:area|region|village|town|part|suburbs?|outskirts|quarter|neighbou?rhood)\s+of\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _NAME_GOES_ON = re.compile(r"^ ([A-Z][a-z]+)\b(?!['’])")
 _STATE_CODE = re.compile(r"^[A-Z]{2}$|^[A-Z]\.[A-Z]\.$")
@@ -768,6 +769,12 @@ class Places(Stage):
             if town is not None and town.level == "city" and e is not None and e.level in ("city", "site", "admin2") \
                     and gz.haversine(town.lat, town.lon, e.lat, e.lon) > _IN_TOWN_KM:
                 final[i] = _inferred_at(town, names[i])  # a namesake elsewhere is not the town's own quarter
+        for i in range(len(spans) - 1):
+            # "the Ghat area of Doda district": a part of a place is in that place's country; a namesake abroad is not it.
+            host, e = final[i + 1], final[i]
+            if (e is not None and host is not None and host.level != "continent" and e.country != host.country
+                    and _PART_OF_GAP.match(text[spans[i].end:spans[i + 1].start])):
+                final[i] = _inferred_at(host, names[i])
         if self.infer:
             if self.outside_unknown:
                 final = self._drop_outside(spans, text, cand_lists, final)
