@@ -1882,3 +1882,15 @@ def test_whoever_weighs_a_request_is_the_one_asked_and_the_request_was_made(pipe
                            pipeline=pipeline_all, published="2020-01-15")
     [request] = [e for e in doc.events if e.type == "REQUEST"]
     assert (request.factuality, [r.text for r in request.recipients]) == ("asserted", ["Tanzanian government"])
+
+
+@pytest.mark.parametrize("text,victims", [
+    ("Two children died in an Israeli air strike on a house in Gaza City on Tuesday.", "Two children"),
+    ("Three fishermen died in a Sri Lankan navy attack off the coast of Jaffna on Monday.", "Three fishermen"),
+])
+def test_those_killed_in_an_attack_are_whom_it_struck(pipeline_all, text, victims):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert victims in [r.text for e in doc.events if e.type == "ASSAULT" and e.actors for r in e.recipients], \
+        [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in doc.events]

@@ -1594,6 +1594,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             subjects = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
             recipients = objects or subjects
             actors = actors or attackers or (subjects if objects else [])
+        if etype == "ASSAULT" and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in", "amid", "by") and not recipients \
+                and noun.head.head.lemma_.lower() in _HARM_VERBS | _SUFFER_VERBS:
+            # "three civilians were killed during the regime's rocket shelling", "died in an Israeli air strike": those
+            # killed in the attack are whom it struck.
+            harmed = noun.head.head
+            recipients.extend(c for c in harmed.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and harmed.lemma_.lower() in ("die", "perish"))
         if etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HARM_VERBS and not recipients:
             # "An airstrike by the coalition killed several militants", "the blast injured 12 people": whom the attack
             # killed or hurt is whom it struck.
