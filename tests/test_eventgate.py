@@ -981,3 +981,12 @@ def test_what_some_of_a_kind_generally_do_is_no_event(pipeline_all, text, coded)
 ])
 def test_withdrawing_from_a_hearing_or_a_festival_is_no_retreat(pipeline_all, text):
     assert "RETREAT" not in [e.type for e in events_of(pipeline_all, text)]
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("I remember a debate on a forum where Ian Hart suggested to kill modules and imports entirely in favour of wiki links.", False),
+    ("The committee killed the bill on Tuesday after a long debate.", False),
+    ("Gunmen killed three in the market in Kano on Monday.", True),  # a count of people
+])
+def test_killing_things_is_no_attack(pipeline_all, text, coded):
+    assert ("ASSAULT" in [e.type for e in events_of(pipeline_all, text)]) == coded

@@ -575,6 +575,11 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
                                                                         or d.dep_ == "det" and d.lower_ in ("the", "their", "his", "her", "its")
                                                                         for d in c.children) for c in head.children):
         return True  # "to meet those increasing demands": a market's demand, no one's claim yielded to
+    if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "kill" and (objects := [
+            o for c in head.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]) and all(
+            o.pos_ == "NOUN" and not o.like_num and o.ent_type_ not in ("CARDINAL", "QUANTITY") and not names_someone(o)
+            and not names_someone(_counted(o)) for o in objects):
+        return True  # "suggested to kill modules and imports", "the senate killed the bill": things, no one killed
     if etype == "REQUEST" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("on", "upon") and not any(
             c.dep_ in ("poss", "compound", "amod", "det") or c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in head.children):
         return True  # "will organise transport on request", "available upon request": as asked, whoever asks
