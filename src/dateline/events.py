@@ -452,7 +452,7 @@ class Events(Stage):
                 return None
             asked = tok.dep_ == "advcl" and _bare_infinitive(tok) and tok.head.i in by_token and by_token[tok.head.i].type in _DIRECTIVE \
                 and any(c.dep_ == "dobj" for c in tok.head.children)
-            loose = (loose or tok.dep_ == "advcl") and not asked
+            loose = loose or tok.dep_ == "advcl" and not asked
             tok = tok.head
             if tok.i in by_token:
                 gov = by_token[tok.i]
