@@ -578,7 +578,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "kill" and (objects := [
             o for c in head.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]) and all(
             o.pos_ == "NOUN" and not o.like_num and o.ent_type_ not in ("CARDINAL", "QUANTITY") and not names_someone(o)
-            and not names_someone(_counted(o)) for o in objects):
+            and not names_someone(_counted(o)) and _counted(o).lemma_.lower() not in lex["bystanders"] for o in objects):
         return True  # "suggested to kill modules and imports", "the senate killed the bill": things, no one killed
     if etype == "REQUEST" and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ in ("on", "upon") and not any(
             c.dep_ in ("poss", "compound", "amod", "det") or c.dep_ == "prep" and c.lower_ in ("of", "by", "from") for c in head.children):
