@@ -808,3 +808,9 @@ def test_a_part_of_a_place_is_in_that_place_s_country(run):
     # Syria's Hama is no part of a Pakistani district: the name stands at the district, inferred.
     place = by_mention(run("Police clashed with farmers near the Hama area of Faisalabad district in Punjab on Monday."))["Hama"]
     assert (place.country, place.level) == ("PK", "inferred")
+
+
+def test_a_big_city_named_with_its_own_name_is_no_weak_reading_abroad(run):
+    # "Gaza City" matches Gaza only as an alternate name; beside "Israeli" it had been inferred inside Israel.
+    place = by_mention(run("Two children died in an Israeli air strike on a house in Gaza City on Tuesday."))["Gaza City"]
+    assert (place.country, place.level) == ("PS", "city")

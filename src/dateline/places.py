@@ -912,7 +912,10 @@ class Places(Stage):
                 continue
             if any(o is not None and o.country == e.country and keys[j] != keys[i] for j, o in enumerate(resolved)):
                 continue
-            if e.kind < 2 and e.population >= self.weak_population:
+            if (e.kind < 2 or e.population >= self.focus_population and gz.normalize(e.name) in keys[i].split()) \
+                    and e.population >= self.weak_population:
+                # (a big city named with a word of its own name, "Gaza City" for Gaza, is no weak reading, as "Jin" or
+                # "Julia", old names of other cities, would be)
                 # A bigger town abroad still yields when every other place is local news of one country (a
                 # "Delft police station" among Khayelitsha, Cape Town and the Western Cape is a place of theirs).
                 others = {o.id: o for j, o in enumerate(resolved) if o is not None and keys[j] != keys[i]}
