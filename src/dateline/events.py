@@ -1553,6 +1553,17 @@ _ANSWER_VERBS = {"accept", "receive", "take", "welcome", "decline", "reject", "r
                  "consider", "review", "weigh", "study", "examine", "grant", "deny", "approve", "dismiss"}
 
 
+def _victims(verbs) -> list:
+    """Those the harm verbs tell of as harmed: their passive subjects ("were killed"), or who died."""
+    return [c for v in verbs for c in v.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and v.lemma_.lower() in ("die", "perish")]
+
+
+def _participle_subjects(verb) -> list:
+    """Someone the parser makes the subject of a participle clause a verb takes ("killing 12 fighters hiding inside")."""
+    return [g for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for g in c.children
+            if g.dep_ == "nsubj" and eventgate.names_someone(g)]
+
+
 def _bare_infinitive(tok) -> bool:
     """Whether a clause is a to-infinitive with no subject or subordinator of its own ("... to end the strike")."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
@@ -1598,8 +1609,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 and noun.head.head.lemma_.lower() in _HARM_VERBS | _SUFFER_VERBS:
             # "three civilians were killed during the regime's rocket shelling", "died in an Israeli air strike": those
             # killed in the attack are whom it struck.
-            harmed = noun.head.head
-            recipients.extend(c for c in harmed.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and harmed.lemma_.lower() in ("die", "perish"))
+            recipients.extend(_victims([noun.head.head]))
         if etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HARM_VERBS and not recipients:
             # "An airstrike by the coalition killed several militants", "the blast injured 12 people": whom the attack
             # killed or hurt is whom it struck.
@@ -1801,16 +1811,14 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                           if g.dep_ == "pobj" and eventgate.names_someone(g) and g not in recipients)
     if etype == "ASSAULT" and head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
         # "killing up to 12 fighters hiding inside": the parser makes the killed the subject of a participle clause.
-        recipients.extend(g for c in head.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for g in c.children
-                          if g.dep_ == "nsubj" and eventgate.names_someone(g))
+        recipients.extend(_participle_subjects(head))
     if etype == "ASSAULT" and head.pos_ == "VERB" and not any(eventgate.names_someone(r) and r.pos_ != "PRON" for r in recipients):
         # "bombed a house in Rafah, killing 12 fighters": whom the strike killed is whom it struck.
         for c in head.children:
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _HARM_VERBS and not any(
                     g.dep_ in ("nsubj", "mark") for g in c.children):
                 recipients.extend(g for g in c.children if g.dep_ == "dobj" and eventgate.names_someone(g))
-                recipients.extend(g for d in c.children if d.dep_ == "ccomp" and d.tag_ == "VBG" for g in d.children
-                                  if g.dep_ == "nsubj" and eventgate.names_someone(g))
+                recipients.extend(_participle_subjects(c))
         # "30 militiamen were killed when Kurdish fighters attacked a security centre", "a policeman was killed when
         # assailants ... stabbed him": whom the attack killed, told in the clause it explains, is whom it struck.
         clause = head
@@ -1819,8 +1827,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         harmed = clause.head
         if (clause.dep_ == "advcl" and harmed.lemma_.lower() in _HARM_VERBS | _SUFFER_VERBS and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after") for c in clause.children)):
-            victims = [c for v in (harmed, *harmed.conjuncts) for c in v.children
-                       if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and v.lemma_.lower() in ("die", "perish")]
+            victims = _victims([harmed, *harmed.conjuncts])
             if victims:
                 recipients = [r for r in recipients if r.pos_ != "PRON"] + victims
     envoys = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS]
