@@ -990,3 +990,107 @@ def test_withdrawing_from_a_hearing_or_a_festival_is_no_retreat(pipeline_all, te
 ])
 def test_killing_things_is_no_attack(pipeline_all, text, coded):
     assert ("ASSAULT" in [e.type for e in events_of(pipeline_all, text)]) == coded
+
+
+def roles_of(events, etype):
+    """(actors, recipients) texts of the first event of a type."""
+    event = next(e for e in events if e.type == etype)
+    return [a.text for a in event.actors], [r.text for r in event.recipients]
+
+
+def test_a_qualified_leadership_names_its_leaders(pipeline_all):
+    found = events_of(pipeline_all, "The governor blamed the Republican leadership for the shutdown on Friday.")
+    assert roles_of(found, "ACCUSE")[1] == ["the Republican leadership"]
+    # the leadership of a party resigned is a post, not its leaders
+    found = events_of(pipeline_all, "The mayor announced he would resign the leadership of the Liberal Party.")
+    assert "leadership" not in " ".join(r for e in found for r in roles_of(found, e.type)[1])
+
+
+def test_agent_hung_on_the_gerund_of_a_passive_ban(pipeline_all):
+    found = events_of(pipeline_all, "Last year the association was banned from holding rallies in the capital by the Interior Ministry.")
+    assert roles_of(found, "COERCE")[0] == ["Interior Ministry"]
+    # "by" with a gerund is how, not who
+    found = events_of(pipeline_all, "The rebels were barred from the talks by refusing to disarm.")
+    assert all(not e.actors or "refusing" not in e.actors[0].text for e in found)
+
+
+def test_the_reason_for_blame_lends_no_recipient(pipeline_all):
+    found = events_of(pipeline_all, "The senator criticized the governor for not condemning the militia.")
+    assert roles_of(found, "ACCUSE") == (["senator"], ["the governor"])
+
+
+def test_armed_attackers_who_hit_a_place_killed_those_there(pipeline_all):
+    found = events_of(pipeline_all, "Eleven villagers were killed when rebel fighters hit the village with rockets on Monday.")
+    assert roles_of(found, "ASSAULT") == (["rebel fighters"], ["Eleven villagers"])
+    assert not events_of(pipeline_all, "The earthquake hit the coastal villages on Monday.")
+
+
+def test_shots_fired_at_someone_strike_them(pipeline_all):
+    found = events_of(pipeline_all, "Dutch peacekeepers fired warning shots at Serb forces near the enclave on Thursday.")
+    assert roles_of(found, "ASSAULT")[1] == ["Serb forces"]
+
+
+def test_government_craft_stand_for_the_state(pipeline_all):
+    found = events_of(pipeline_all, "Nine civilians were killed on Sunday due to aerial bombardment by government helicopters.")
+    event = next(e for e in found if e.type == "ASSAULT")
+    assert [a.text for a in event.actors] == ["government helicopters"]
+    assert [r.text for r in event.recipients] == ["Nine civilians"]
+    assert event.factuality == "asserted"  # "due to" is a cause, not "is due to visit"
+
+
+def test_he_in_a_quotation_is_not_its_speaker(pipeline_all):
+    text = ("Bishop Thomas Reilly preached at the cathedral on Sunday. He said the killing was wrong. "
+            "\"He called on the faithful to pray for the wounded,\" said Mark Dunne, a spokesman for the diocese.")
+    found = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
+    assert found and all("Dunne" not in a.text for e in found for a in e.actors)
+    assert "Thomas Reilly" in [a.text for a in found[0].actors]
+
+
+@pytest.mark.parametrize("text,who,sector", [
+    ("Police arrested two people suspected of stealing cattle from a farm on Monday.", "two people", "CRM"),
+    ("Religious leaders in the city condemned the bombing of the mosque on Friday.", "Religious leaders", "REL"),
+])
+def test_words_qualifying_a_role_give_its_sector(pipeline_all, text, who, sector):
+    found = events_of(pipeline_all, text)
+    people = {a.text: a.sector for e in found for a in [*e.actors, *e.recipients]}
+    assert people[who] == sector
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Jamaica is independent, but it still recognizes the British monarch as its head of state.", False),
+    ("Abkhazia, which is recognized only by Russia and a few other states, held elections in May.", False),
+    ("Britain recognized the new government on Tuesday.", True),
+])
+def test_a_standing_recognition_is_no_event(pipeline_all, text, coded):
+    assert ("SUPPORT" in [e.type for e in events_of(pipeline_all, text)]) == coded
+
+
+def test_those_a_clause_picks_out_are_participants(pipeline_all):
+    found = events_of(pipeline_all, "The archbishop urged those angered by the killing to be equally angered by poverty.")
+    assert roles_of(found, "REQUEST")[1] == ["those angered by the killing"]
+    # those killed are no one's attackers
+    assert not [e for e in events_of(pipeline_all, "Memorials were held on Monday for those killed in the blast.") if e.type == "ASSAULT"]
+
+
+def test_an_answered_request_was_made(pipeline_all):
+    found = events_of(pipeline_all, "The ministry's request will be promptly reviewed, the agency said on Monday.")
+    assert [e.factuality for e in found if e.type == "REQUEST"] == ["reported"]
+
+
+@pytest.mark.parametrize("text", [
+    "The president approved $1 billion for the army to fight insecurity in the north.",
+    "The new agency will combat corruption in the ports.",
+])
+def test_fighting_a_social_ill_is_no_attack(pipeline_all, text):
+    assert "ASSAULT" not in [e.type for e in events_of(pipeline_all, text)]
+
+
+def test_those_who_were_in_an_attack_did_not_do_it(pipeline_all):
+    found = events_of(pipeline_all, "They spread lies about teachers that were in the mall shooting last year.")
+    assert not [e for e in found if e.type == "ASSAULT" and e.actors]
+
+
+def test_the_place_a_request_is_put_to_is_its_recipient(pipeline_all):
+    found = events_of(pipeline_all, "The governor said there had been no request by the administration to Oregon to send troops.")
+    event = next(e for e in found if e.type == "REQUEST")
+    assert [r.text for r in event.recipients] == ["Oregon"] and event.location is None

@@ -101,14 +101,16 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if not actor.actor_id and root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("any", "every", "whichever", "no") for c in root.children):
         return False  # "any other country that wishes to join": whoever it may be; "no organization": no one
     if root.pos_ == "PRON":
-        return bool(actor.actor_id)
+        # "those angered by the slaying", "those who fled", "those responsible": people the clause picks out
+        return bool(actor.actor_id) or root.lower_ == "those" and any(c.dep_ in ("acl", "relcl", "amod") for c in root.children)
     if root.ent_type_ in lex["non_entities"] and not actor.actor_id:
         return False
     if root.ent_type_ in ("DATE", "TIME"):
         return False
     lemma = root.lemma_.lower()
     if (lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]) and _craft(root):
-        return bool(actor.country)  # "Russian aircraft" stand for Russia's forces; "the aircraft" for no one
+        # "Russian aircraft", "government helicopters" stand for a state's forces; "the aircraft" for no one
+        return bool(actor.country) or any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _ARMED_OWNERS for c in root.children)
     if root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in lex["laws"]:
         return False  # "Omani law allowed ...", "NATO guidelines call for ...": the law or the text, not the country
     if lemma in ("section", "article", "paragraph", "chapter") and any(
@@ -123,7 +125,11 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if lemma == "state" and root.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
-    return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or harmed and lemma in lex["bystanders"]
+    return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or harmed and lemma in lex["bystanders"]
+
+
+# Whose craft a vehicle may be named as: "government helicopters", "army jets", "regime warplanes".
+_ARMED_OWNERS = {"government", "army", "military", "regime", "police", "rebel", "coalition", "navy", "enemy", "insurgent", "militia"}
 
 
 def hazard(tok) -> bool:
@@ -192,7 +198,14 @@ def names_someone(tok) -> bool:
         return True
     root = _counted(tok)
     lex = _lexicon()
-    return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"] or _ist(root)
+    return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root)
+
+
+def _leaders(tok) -> bool:
+    """"The Russian leadership", "the Hamas leadership": a leadership qualified by whose it is names its leaders ("resign
+    the leadership of the party", "his leadership" name a post or a quality)."""
+    return tok.lemma_.lower() == "leadership" and any(c.dep_ in ("amod", "compound") for c in tok.children) and not any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 # Nouns in -ist that name no one.
@@ -519,6 +532,12 @@ def _quantified(subject) -> bool:
         c.dep_ in ("amod", "det") and c.lower_ in _QUANTIFIERS for c in counted.children)
 
 
+# Social ills a government "fights" or "combats" by policy, not by force against anyone.
+_ILLS = {"insecurity", "corruption", "poverty", "crime", "inflation", "hunger", "unemployment", "extremism", "terrorism", "racism",
+         "discrimination", "injustice", "impunity", "illiteracy", "trafficking", "smuggling", "fraud", "pollution", "misinformation",
+         "disinformation", "radicalization", "radicalisation", "malnutrition", "inequality", "homelessness"}
+
+
 # Prepositions placing something beside a force ("near an army patrol"), and verbs that strike one ("ambushed a convoy").
 _BESIDE = {"near", "beside", "by", "at", "on", "against", "behind", "outside", "alongside", "past", "toward", "towards"}
 _STRUCK_AT = {"attack", "ambush", "hit", "target", "strike", "bomb", "shell", "fire", "ram", "stop", "block", "intercept"}
@@ -544,6 +563,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ == "VBN" and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and [(c.dep_, c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")] in ([("auxpass", "VBZ")], [("auxpass", "VBP")])):
         return True  # "these seats are often occupied by ...", "aid is delivered by the agency": what usually happens
+    if etype == "SUPPORT" and head.pos_ == "VERB" and head.lemma_.lower() in ("recognize", "recognise") and (
+            head.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in head.children)
+            or head.tag_ == "VBN" and [(c.dep_, c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")] in ([("auxpass", "VBZ")], [("auxpass", "VBP")])):
+        return True  # "it still recognizes the monarch as head of state", "which is recognized only by Turkey": a standing status
     if etype == "PROTEST" and mode == "strike" and head.pos_ == "NOUN" and any(
             c.dep_ in ("compound", "amod") and (c.lemma_.lower() in _NOT_LABOUR or c.lemma_.lower() in lex["hazards"]) for c in head.children):
         return True  # "intense lightning strikes", "drone strikes", "a precision strike": no one stopped work
@@ -678,8 +701,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         if any(o.lemma_.lower() == "law" and not any(c.lower_ == "martial" for c in o.children) for o in objects):
             return True  # "imposed a law mandating ...": legislation, not martial law
     if etype in ("ASSAULT", "COERCE") and head.pos_ == "VERB" and any(
-            _counted(o).lemma_.lower() in lex["hazards"] for o in _patients(head)):
-        return True  # "fighting fires", "fight the pandemic", "have arrested cholera": a hazard, no one attacked or held
+            _counted(o).lemma_.lower() in lex["hazards"] | _ILLS for o in _patients(head)):
+        # "fighting fires", "fight the pandemic", "have arrested cholera", "to fight insecurity", "combat corruption": a
+        # hazard or a social ill, no one attacked or held
+        return True
     if etype == "THREATEN" and head.lemma_.lower() == "warn" and any(
             _counted(g).lemma_.lower() in lex["hazards"] or any(m.lemma_.lower() in lex["hazards"] for m in g.children if m.dep_ in ("compound", "amod"))
             for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against") for g in c.children if g.dep_ == "pobj"):

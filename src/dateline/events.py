@@ -520,6 +520,8 @@ class Events(Stage):
             recipient_toks = hit.targets + [t for t in recipient_toks if t not in hit.targets]
             actor_toks, recipient_toks = ([m for t in toks for m in _named_members(t)] for toks in (actor_toks, recipient_toks))
             for inner in hit.content:
+                if inner.type == hit.type and recipient_toks and _reason_of(inner.head, hit.head):
+                    continue  # "criticized Biden for not denouncing the militia": what Biden failed to do is the reason, its target not his critics'
                 if inner.type == hit.type:
                     more_actors, more_recipients = _arguments(inner.head, inner.trigger.theme, inner.type)
                     # "has been indicted in a bribery investigation": the outer act's passive subject undergoes it,
@@ -872,6 +874,9 @@ class Events(Stage):
         speech_above = _speech_above(head, cues)
         while True:
             verb = tok if tok.pos_ in ("VERB", "AUX") or tok.i == head.i else None
+            if (verb is not None and prev is not None and prev.i == head.i and head.pos_ == "NOUN" and hit.type in _DIRECTIVE
+                    and prev.dep_ in ("dobj", "nsubjpass") and tok.lemma_.lower() in _ANSWER_VERBS):
+                verb = None  # "the administration's request will be reviewed": the answer lies ahead; the request was made
             if clause and verb is not None:
                 for child in verb.children:
                     lemma = child.lemma_.lower()
@@ -901,6 +906,8 @@ class Events(Stage):
                 if (lemma in cues["negation"]["governors"] or _phrasal(tok) in cues["negation"]["governors"]) and not (
                         _phrasal(tok) in _EXCLUDE and any(c.dep_ == "neg" for c in tok.children)):
                     found.add("negated", tok)  # "ruled out talks" (but not "did not rule out talks": above)
+                if lemma in _BARS and prev is not None and (prev.i == head.i and prev.dep_ in ("dobj", "nsubjpass") or prev.dep_ == "prep" and prev.lower_ == "from"):
+                    found.add("negated", tok)  # "was barred from holding rallies", "banned the march": kept from happening
                 if lemma in cues["speculated"]["governors"]:
                     if prev is not None and prev.dep_ == "dobj" and prev.lemma_.lower() in _CLAIM_NOUNS:
                         found.add("reported", tok)  # "claimed responsibility for the attacks": its doer tells them
@@ -913,7 +920,8 @@ class Events(Stage):
                 announced = (lemma in done_by_saying["governors"] and prev is not None and prev.dep_ == "dobj"
                              and prev.lemma_.lower() in done_by_saying["nouns"])
                 departed = lemma == "set" and any(c.dep_ == "prt" for c in tok.children)  # "set off on a march": under way
-                if lemma in cues["planned"]["governors"] and not done and not announced and not departed:
+                causal = lemma == "due" and tok.pos_ == "ADP"  # "killed due to aerial bombardment": a cause, not "due to visit"
+                if lemma in cues["planned"]["governors"] and not done and not announced and not departed and not causal:
                     found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
@@ -1242,6 +1250,11 @@ def _refer(tok, mentions, prefer=None):
         return None
     text = _doc_text(tok.doc)
     genders = tok.doc.user_data.get("dateline_genders")
+    # "'He called on the faithful to pray,' said Dunne, a spokesman": inside a quotation, "he" is never its speaker.
+    speaker = None if word in _FIRST | _SELF else next(
+        (who[2].id for start, end, who in tok.doc.user_data.get("dateline_speakers", ()) if start <= tok.idx < end), None)
+    if speaker is not None:
+        mentions = [m for m in mentions if m[2].id != speaker]
     if prefer is not None and prefer.i != tok.i:
         # "The government of Japan said it ...": Japan; "Ramirez, under pressure from Castro, said he ...": not Castro.
         aside = {t.idx for c in prefer.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
@@ -1442,6 +1455,12 @@ def _subjects(tok) -> list:
     seen, came_by = 0, None
     while tok is not None and seen < 6:
         seen += 1
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("from", "into") and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "the party was banned from holding rallies (by the ministry)": the party would hold them; a by-phrase
+            # the parser hangs on the gerund is the ban's agent
+            passive = [c for c in tok.head.head.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+            if passive:
+                return passive
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subj or agents:
@@ -1478,6 +1497,8 @@ def _subjects(tok) -> list:
                 if owners or noun.dep_ != "dobj":
                     return owners
                 return _subjects(noun.head)
+            if tok.tag_ == "VBN" and tok.head.pos_ == "PRON":
+                return []  # "those killed", "those wrongfully imprisoned": who underwent it, not who did it
             return [tok.head]
         return []
     return []
@@ -1539,6 +1560,10 @@ _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video",
 # Things said or put to someone: "the claim from Berlin" is Berlin's, "an offer from Kyiv" Kyiv's.
 _SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "plan", "call", "appeal", "invitation", "accusation",
                             "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
+# Verbs that keep what they act on, or what they keep someone "from", from happening.
+_BARS = {"bar", "ban", "prevent", "prohibit", "forbid"}
+# What is put to someone, whose "to" names the addressee, not a destination ("an invitation to Moscow" is one).
+_ADDRESSED = _MESSAGES | {"request", "demand", "appeal", "plea", "complaint", "ultimatum", "petition"}
 # Verbs whose clause, with a bare verb, says what someone should do ("suggested that residents wear masks").
 _MANDATIVE = {"suggest", "recommend", "propose", "advocate", "insist", "demand", "urge", "ask", "request", "advise", "require"}
 # Verbs that lay a deed on someone: "blamed the bombing on the rebels", "attributed the attack to the PKK".
@@ -1575,6 +1600,15 @@ def _to_complement(tok) -> bool:
     return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _reason_of(tok, head) -> bool:
+    """Whether a token hangs from `head` through a "for" phrase: the reason one is blamed, praised or thanked."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ == "for" and tok.head.i == head.i:
+            return True
+        tok = tok.head
+    return False
+
+
 def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     """Tokens heading the actor and the recipient arguments of a trigger."""
     actors, recipients = [], []
@@ -1605,11 +1639,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             subjects = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
             recipients = objects or subjects
             actors = actors or attackers or (subjects if objects else [])
-        if etype == "ASSAULT" and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "in", "amid", "by") and not recipients \
-                and noun.head.head.lemma_.lower() in _HARM_VERBS | _SUFFER_VERBS:
-            # "three civilians were killed during the regime's rocket shelling", "died in an Israeli air strike": those
-            # killed in the attack are whom it struck.
-            recipients.extend(_victims([noun.head.head]))
+        cause = noun.head.head if noun.head.lower_ == "to" and noun.head.head.lower_ in ("due", "owing") else noun.head
+        if etype == "ASSAULT" and noun.dep_ == "pobj" and cause.lower_ in ("during", "in", "amid", "by", "due", "owing") and not recipients \
+                and cause.head.lemma_.lower() in _HARM_VERBS | _SUFFER_VERBS:
+            # "three civilians were killed during the regime's rocket shelling", "died in an Israeli air strike", "were
+            # killed due to aerial bombardment": those killed in the attack are whom it struck.
+            recipients.extend(_victims([cause.head]))
         if etype == "ASSAULT" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HARM_VERBS and not recipients:
             # "An airstrike by the coalition killed several militants", "the blast injured 12 people": whom the attack
             # killed or hurt is whom it struck.
@@ -1683,6 +1718,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # theirs; one inside the first ("interrogated by an attorney and then arrested") is its own.
         actors.extend(g for v in head.conjuncts if v.tag_ == "VBN" and v.i > head.i for c in v.children if c.dep_ == "agent"
                       for g in c.children if g.dep_ == "pobj")
+    if passive and not any(c.dep_ == "agent" for v in [head, *head.conjuncts] for c in v.children):
+        # "was banned from holding rallies by the ministry": the parser hangs the agent of the passive on the gerund
+        # of its complement; a name there (not a means: "by planting bombs") is who banned.
+        actors.extend(g for p in head.children if p.dep_ == "prep" and p.lower_ in ("from", "into")
+                      for v in p.children if v.dep_ == "pcomp" and v.tag_ == "VBG"
+                      for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON" and eventgate.names_someone(g))
     for c in head.children:
         if c.dep_ == "nsubjpass":
             recipients.append(c)
@@ -1701,6 +1743,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # attack by rebels") is accused; what or whom it struck ("of the embassies") is its victim.
                 recipients.extend([g for g in c.children if g.dep_ == "poss"] + [
                     g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"])
+            elif not eventgate.names_someone(c) and head.lemma_.lower() in _WIELD and any(p.dep_ == "prep" and p.lower_ in ("at", "on") for p in c.children):
+                # "fired warning shots at Serb forces", "launched rockets on the town": whom the shots are aimed at
+                recipients.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for g in p.children if g.dep_ == "pobj")
             elif not eventgate.names_someone(c):
                 # "threatened the network's franchise", "condemned the act of the NTC": the owner of the thing is the
                 # target; "shared evidence with the U.S.": so is whom it goes to.
@@ -1911,6 +1956,10 @@ _UNDERGOER_NOUNS = {"target", "victim", "subject", "object", "focus"}
 _HELD = {"custody", "detention", "jail", "prison"}  # where one is held: its subject ("X is in custody") undergoes it
 
 
+# Attacks one may have been "in" as one of those struck (a battle or a clash has two sides in it).
+_STRUCK_IN = {"shooting", "attack", "bombing", "blast", "explosion", "ambush", "massacre", "raid", "airstrike", "stabbing"}
+
+
 def _undergoer_frame(prep) -> bool:
     """Whether a noun trigger's preposition makes the clause's subject undergo it: "under (sanctions)", or "of"
     after "target", "victim" or "subject" said of someone ("was the target of an attack")."""
@@ -1918,6 +1967,8 @@ def _undergoer_frame(prep) -> bool:
         return False
     if prep.lower_ == "under" or prep.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in _HELD for g in prep.children):
         return prep.head.pos_ in ("VERB", "AUX")  # "is in custody", "remain in detention", "held him in custody"
+    if prep.lower_ == "in" and prep.head.lemma_.lower() == "be" and any(g.dep_ == "pobj" and g.lemma_.lower() in _STRUCK_IN for g in prep.children):
+        return True  # "people who were in a school shooting", "was in the bombing": there when it struck, not its doer
     frame = prep.head
     return (prep.lower_ == "of" and frame.lemma_.lower() in _UNDERGOER_NOUNS and frame.dep_ in ("attr", "dobj", "oprd")
             and frame.head.pos_ in ("VERB", "AUX"))
@@ -2011,11 +2062,24 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                 elif sector is None and p.actor_id is None:
                     root = _root(sdoc, p)
                     if root is not None and root.pos_ == "NOUN":
-                        sector = roles.get(root.lemma_.lower())
+                        sector = _qualified_sector(root, roles.get(root.lemma_.lower()))
                 new.append(p if sector == p.sector else p.model_copy(update={"sector": sector}))
             updated.append(new)
         out.append(event if updated == [event.actors, event.recipients] else event.model_copy(update={"actors": updated[0], "recipients": updated[1]}))
     return out
+
+
+_CHARGED_WITH = {"suspect", "accuse", "charge", "convict", "want"}
+
+
+def _qualified_sector(root, sector: str | None) -> str | None:
+    """A role's sector as its words qualify it: "two people suspected of stealing meat" are criminals (CRM), not
+    civilians; "religious leaders" are clergy (REL), not a government."""
+    if sector in (None, "CVL") and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _CHARGED_WITH for c in root.children):
+        return "CRM"
+    if sector in ("GOV", "ELI") and any(c.dep_ == "amod" and c.lower_ in ("religious", "church", "clerical") for c in root.children):
+        return "REL"
+    return sector
 
 
 @lru_cache(maxsize=512)
@@ -2220,7 +2284,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 tok = tok.head.head
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
                 tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
-            if tok.pos_ == "PRON":
+            if tok.pos_ == "PRON" and not (tok.lower_ == "those" and any(c.dep_ in ("acl", "relcl", "amod") for c in tok.children)):
                 ante = _antecedent(tok)
                 if ante.i != tok.i and tok.dep_ == ante.dep_ == "dobj" and not ante.ent_type_ and not eventgate.names_someone(ante):
                     continue  # "calling them a crime", them the attacks: a thing, no one
@@ -2300,8 +2364,11 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     seen.add(e.text)
                     out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(mods)))
                 continue
-            if nouns and tok.pos_ in ("NOUN", "PROPN"):
+            if nouns and (tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ == "those"):
                 words = sorted({t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
+                if tok.pos_ == "PRON":
+                    # "those responsible for the attack": the words that say who they are
+                    words = sorted({tok.i} | {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "amod") for t in c.subtree})
                 start, end = sent.doc[words[0]].idx, sent.doc[words[-1]].idx + len(sent.doc[words[-1]])
                 if end - start < 80 and (start, end) not in seen:
                     seen.add((start, end))
@@ -2485,6 +2552,9 @@ def _locative(sdoc, start: int) -> bool:
         return False  # "the claim from Berlin", "a letter from Kyiv": who sent it
     if _envoy_post(tok):
         return False  # "its ambassador to Beijing": the state he is sent to
+    if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "to" and (tok.head.head.lemma_.lower() in _ADDRESSED or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _ADDRESSED for c in tok.head.head.children)):
+        return False  # "no request by the administration to Oregon", "sent a letter to Kyiv": whom it was put to
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS | {"from"}
 
 
