@@ -1094,3 +1094,24 @@ def test_the_place_a_request_is_put_to_is_its_recipient(pipeline_all):
     found = events_of(pipeline_all, "The governor said there had been no request by the administration to Oregon to send troops.")
     event = next(e for e in found if e.type == "REQUEST")
     assert [r.text for r in event.recipients] == ["Oregon"] and event.location is None
+
+
+def test_the_toll_participles_of_one_attack_are_its_victims(pipeline_all):
+    text = ("The suicide bomber, Ahmad Salem, from a village near the city of Nablus, detonated his explosive belt at a bus "
+            "stop in Hadera, killing himself and wounding two soldiers.")
+    found = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert len(found) == 1  # the wounding is the blast's, not a second attack
+    event = found[0]
+    assert [r.text for r in event.recipients] == ["two soldiers"]
+    assert event.location.name == "Hadera"  # not the bomber's home
+    assert [a.country for a in event.actors] == ["PSE"]  # where he comes from, not where he struck
+
+
+def test_a_headline_present_with_its_toll_is_one_attack(pipeline_all):
+    found = events_of(pipeline_all, "Two markets in the northern town of Maiduguri are bombed by insurgents, killing eight traders.")
+    assert [(e.type, [r.text for r in e.recipients]) for e in found] == [("ASSAULT", ["eight traders"])]
+
+
+def test_a_country_one_comes_from_may_be_where_one_acts(pipeline_all):
+    found = events_of(pipeline_all, "Thousands of Syrian refugees from across Jordan demonstrated in the camp on Sunday.")
+    assert [e.location.name for e in found if e.type == "PROTEST"] == ["Jordan"]

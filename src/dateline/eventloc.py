@@ -106,6 +106,8 @@ def _score(root, trig, place: Place) -> float | None:
                 and root.head.lemma_.lower() in lists["event_nouns"] and _dominates(trig, root.head):
             return w["modifier"] - w["distance"] * abs(root.i - trig.i) - _clause_penalty(root, trig)
         return None
+    if trig is not None and place.level not in ("country", "continent") and _origin_of_subject(root, trig):
+        return None  # (a country one comes from is mostly where one acts: "refugees from across Lebanon demonstrated in this camp")
     score = 0.0
     noun = _place_noun_head(root)
     if noun.i == root.i and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "capital" \
@@ -249,6 +251,20 @@ def _reported_from(tok, trig) -> bool:
             return False
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lists["reporting_verbs"] or t.lower_ == "according":
             return True
+    return False
+
+
+def _origin_of_subject(tok, trig) -> bool:
+    """Whether the place is where the trigger's doer comes from: it hangs on a "from" phrase of the trigger's subject
+    or of a name standing beside it ("The bomber, Ahmad Salem, from a village near Nablus, blew himself up at a bus
+    stop in Hadera": Hadera)."""
+    subjects = {c.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")}
+    subjects |= {a.i for s in list(subjects) for a in trig.doc[s].children if a.dep_ == "appos"}
+    for t in _ancestors(tok)[1:]:
+        if t.dep_ == "prep" and t.lower_ == "from" and t.head.i in subjects:
+            return True
+        if t.i == trig.i:
+            return False
     return False
 
 

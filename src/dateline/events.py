@@ -447,6 +447,11 @@ class Events(Stage):
     def _governor(hit: _Hit, by_token: dict) -> _Hit | None:
         """The trigger whose complement this one is; a purpose clause of the same type ("arrived ... to visit") also counts."""
         tok, loose = hit.head, False
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if tok.tag_ == "VBG" and first is not tok and first.dep_ == "advcl" and first.tag_ == "VBG":
+            tok = first  # "detonated his belt, killing himself and wounding two soldiers": each participle tells the blast's toll
         while tok.head.i != tok.i and (tok.dep_ in _CONTENT_DEPS or tok.dep_ == "advcl" or _to_complement(tok)):
             if tok.dep_ == "prep" and tok.lower_ not in _CONTENT_PREPS:
                 return None
@@ -1862,7 +1867,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         for c in head.children:
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _HARM_VERBS and not any(
                     g.dep_ in ("nsubj", "mark") for g in c.children):
-                recipients.extend(g for g in c.children if g.dep_ == "dobj" and eventgate.names_someone(g))
+                for v in [c, *(v for v in c.conjuncts if v.tag_ == "VBG" and v.lemma_.lower() in _HARM_VERBS)]:
+                    recipients.extend(g for g in v.children if g.dep_ == "dobj" and eventgate.names_someone(g))  # "killing X and wounding Y"
                 recipients.extend(_participle_subjects(c))
         # "30 militiamen were killed when Kurdish fighters attacked a security centre", "a policeman was killed when
         # assailants ... stabbed him": whom the attack killed, told in the clause it explains, is whom it struck.
@@ -1980,6 +1986,15 @@ def _place_country(participant: EventActor, ctx: _Context, sdoc=None) -> EventAc
     if participant.country or participant.start is None:
         return participant
     root = _root(sdoc, participant) if sdoc is not None else None
+    if root is not None:
+        # "The bomber, Ahmad Salem, from a village near Nablus": the place one is said to come from
+        # (one person: "troops from Lebanon" may be leaving it)
+        nouns = [root, *(c for c in root.children if c.dep_ == "appos")] + ([root.head] if root.dep_ == "appos" else [])
+        one = any(n.ent_type_ == "PERSON" for n in nouns) or root.tag_ == "NN"
+        origins = [g for n in nouns if one for c in n.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.subtree]
+        codes = {p.country3 for t in origins for _, _, p in ctx.place_mentions_between(t.idx, t.idx + len(t)) if p.country3}
+        if len(codes) == 1:
+            return participant.model_copy(update={"country": codes.pop()})
     if root is not None and root.ent_type_ == "PERSON":
         return participant
     text = _doc_text(sdoc) if sdoc is not None else None
