@@ -1115,3 +1115,35 @@ def test_a_headline_present_with_its_toll_is_one_attack(pipeline_all):
 def test_a_country_one_comes_from_may_be_where_one_acts(pipeline_all):
     found = events_of(pipeline_all, "Thousands of Syrian refugees from across Jordan demonstrated in the camp on Sunday.")
     assert [e.location.name for e in found if e.type == "PROTEST"] == ["Jordan"]
+
+
+def test_a_statement_said_for_two_states_is_one_event(pipeline_all):
+    found = events_of(pipeline_all, "Foreign Minister Wang said China and Russia appreciate the efforts of North Korea and South Korea.")
+    assert [[a.text for a in e.actors] for e in found if e.type == "SUPPORT"] == [["China", "Russia"]]
+    # what each state does by its own decision stays one event each
+    found = events_of(pipeline_all, "Bahrain and Kosovo recognized Israel on Monday.")
+    assert sorted(a.text for e in found if e.type == "SUPPORT" for a in e.actors) == ["Bahrain", "Kosovo"]
+    assert len([e for e in found if e.type == "SUPPORT"]) == 2
+
+
+def test_a_title_joined_to_a_named_holders_title_is_that_person(pipeline_all):
+    found = events_of(pipeline_all, "State Councilor and Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergei Lavrov in Moscow on Thursday.")
+    assert roles_of(found, "CONSULT")[0] == ["Wang Yi"]
+    found = events_of(pipeline_all, "The president and Prime Minister Narendra Modi met the delegation on Monday.")
+    assert roles_of(found, "CONSULT")[0] == ["The president", "Narendra Modi"]  # two people
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Brawling is a common reason for being sent to the local police station, where people due to be deported are also detained by police officers.", False),
+    ("Police raided the building where the activists were detained on Monday.", True),
+])
+def test_what_a_place_is_for_is_no_event(pipeline_all, text, coded):
+    assert bool([e for e in events_of(pipeline_all, text) if e.type in ("COERCE",)]) == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("Winning over residents, both Councillor Adams and Mayor Brown agree, has been a slow process.", False),
+    ("Russia and Ukraine agreed on Monday to exchange prisoners.", True),
+])
+def test_agreeing_in_the_present_is_a_shared_view(pipeline_all, text, coded):
+    assert ("AGREE" in [e.type for e in events_of(pipeline_all, text)]) == coded

@@ -64,6 +64,12 @@ def role_sectors() -> dict[str, str]:
     return {row[0]: row[1] for row in _role_rows() if len(row) >= 3 and " " not in row[0] and row[2] in ("head", "both") and row[1] not in ("", "-")}
 
 
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """One-word titles held by one person ("president", "minister"; actors-roles.tsv kind person), and a councillor's."""
+    return frozenset(row[0] for row in _role_rows() if len(row) >= 5 and " " not in row[0] and row[4] == "person") | {"councilor", "councillor"}
+
+
 def _span(sdoc, start: int | None, end: int | None):
     if start is None or end is None:
         return None
@@ -562,6 +568,13 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "a former prisoner who leads anti-Orange protests", "the safari resorts that Kenya offers": a description of
         # someone or something, not a happening ("critics who blame him" still accuse).
         return True
+    if (etype == "AGREE" and head.lemma_.lower() == "agree" and head.tag_ in ("VBP", "VBZ") and not any(
+            c.dep_ in ("aux", "dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in head.children)):
+        return True  # "both Nelson and Banks agree, ... has been a process": a view they share, no agreement made
+    if (head.pos_ == "VERB" and head.tag_ == "VBN" and head.dep_ == "relcl" and etype in _MATERIAL
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children)
+            and [(c.dep_, c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")] in ([("auxpass", "VBZ")], [("auxpass", "VBP")])):
+        return True  # "the police station, where migrants are also detained": what a place is for, no happening
     if (head.pos_ == "VERB" and head.tag_ == "VBN" and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and [(c.dep_, c.tag_) for c in head.children if c.dep_ in ("aux", "auxpass")] in ([("auxpass", "VBZ")], [("auxpass", "VBP")])
             and not any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _TOLLS for c in head.children)):

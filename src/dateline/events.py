@@ -2206,13 +2206,23 @@ def _heads(tok) -> list[list]:
         seen.add(t.i)
         group = [t] + [c for c in t.children if c.dep_ == "appos" and _next_to(t, c)]
         seen.update(c.i for c in group)
-        groups.append(group)
+        if not _title_of_conjunct(t):
+            groups.append(group)
         # Conjuncts of the head are more participants; those of an apposition name the same one again
         # ("Friedler, formerly the president and chief executive officer of ...").
         todo.extend(c for c in t.children if c.dep_ == "conj")
         # "detained eight people, including ophthalmologist Li Wenliang": those singled out take part too.
         todo.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "notably") for g in c.children if g.dep_ == "pobj")
     return groups
+
+
+def _title_of_conjunct(tok) -> bool:
+    """Whether a capitalised title with no name of its own is the first of a named person's titles: "State Councilor
+    and Foreign Minister Wang Yi" is one person."""
+    persons = eventgate.person_roles()
+    return (tok.pos_ == "PROPN" and tok.lemma_.lower() in persons and not any(c.dep_ == "det" for c in tok.children)
+            and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" and any(g.dep_ == "compound" and g.lemma_.lower() in persons for g in c.children)
+                    for c in tok.children))
 
 
 def _next_to(head, appos) -> bool:
@@ -2451,8 +2461,10 @@ def _each_state(events: list[Event], sent, ctx: "_Context") -> list[Event]:
         states = [a for a in event.actors if ctx.kinds.get(a.actor_id or "") == "country"]
         trigger = event.evidence.trigger.text.lower() if event.evidence.trigger else ""
         if (event.type not in _UNILATERAL or len(event.actors) < 2 or len(states) < len(event.actors)
-                or any(t.lower_ in _JOINT for t in sent) or trigger.startswith(("veto", "vote", "abstain"))):
-            # ("Russia and China vetoed": one vote of a body)
+                or any(t.lower_ in _JOINT for t in sent) or trigger.startswith(("veto", "vote", "abstain"))
+                or event.type in ("SUPPORT", "REJECT") and event.factuality == "reported"):
+            # ("Russia and China vetoed": one vote of a body; "Wang said China and Russia welcome the talks": one
+            # statement, said for both)
             out.append(event)
             continue
         for actor in event.actors:
