@@ -1147,3 +1147,24 @@ def test_what_a_place_is_for_is_no_event(pipeline_all, text, coded):
 ])
 def test_agreeing_in_the_present_is_a_shared_view(pipeline_all, text, coded):
     assert ("AGREE" in [e.type for e in events_of(pipeline_all, text)]) == coded
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("The chief has pressed charges against activists who criticized him.", "The chief", "activists"),
+    ("Prosecutors brought charges against the former mayor on Monday.", "Prosecutors", "the former mayor"),
+])
+def test_charges_pressed_or_brought_accuse(pipeline_all, text, actor, recipient):
+    assert roles_of(events_of(pipeline_all, text), "ACCUSE") == ([actor], [recipient])
+
+
+def test_customers_and_cadets_are_people(pipeline_all):
+    found = events_of(pipeline_all, "At least eleven other customers have accused the broker of elder abuse.")
+    assert roles_of(found, "ACCUSE")[0] == ["At least eleven other customers"]
+    found = events_of(pipeline_all, "The minister urged the cadets to maintain good relations with civilians.")
+    assert roles_of(found, "REQUEST")[1] == ["the cadets"]
+
+
+def test_whom_a_request_is_put_to_is_not_whom_its_content_touches(pipeline_all):
+    # the graduates are asked, even if the coder cannot tell who they are; the civilians are not
+    found = events_of(pipeline_all, "The minister urged the graduates to maintain good relations with civilians.")
+    assert roles_of(found, "REQUEST")[1] == []
