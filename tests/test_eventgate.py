@@ -1168,3 +1168,22 @@ def test_whom_a_request_is_put_to_is_not_whom_its_content_touches(pipeline_all):
     # the graduates are asked, even if the coder cannot tell who they are; the civilians are not
     found = events_of(pipeline_all, "The minister urged the graduates to maintain good relations with civilians.")
     assert roles_of(found, "REQUEST")[1] == []
+
+
+def test_those_a_relative_clause_makes_things_are_no_one(pipeline_all):
+    found = events_of(pipeline_all, "North Korea has refused to follow UN resolutions, including those that Russia itself voted to adopt.")
+    assert all("those" not in r.text for e in found for r in e.recipients)
+    found = events_of(pipeline_all, "The minister thanked those who helped the victims of the flood.")
+    assert roles_of(found, "SUPPORT")[1] == ["those who helped the victims of the flood"]
+
+
+@pytest.mark.parametrize("text,people", [
+    ("The council rejected the resolutions, including those that Russia voted to adopt.", False),
+    ("The council praised those who fled the fighting.", True),
+    ("The council praised those responsible for the rescue.", True),
+])
+def test_those_who_are_people_and_those_that_are_things(nlp, text, people):
+    from dateline import eventgate
+
+    those = next(t for t in nlp(text) if t.lower_ == "those")
+    assert eventgate.those_who(those) == people

@@ -108,7 +108,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
         return False  # "any other country that wishes to join": whoever it may be; "no organization": no one
     if root.pos_ == "PRON":
         # "those angered by the slaying", "those who fled", "those responsible": people the clause picks out
-        return bool(actor.actor_id) or root.lower_ == "those" and any(c.dep_ in ("acl", "relcl", "amod") for c in root.children)
+        return bool(actor.actor_id) or those_who(root)
     if root.ent_type_ in lex["non_entities"] and not actor.actor_id:
         return False
     if root.ent_type_ in ("DATE", "TIME"):
@@ -136,6 +136,13 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
 
 # Whose craft a vehicle may be named as: "government helicopters", "army jets", "regime warplanes".
 _ARMED_OWNERS = {"government", "army", "military", "regime", "police", "rebel", "coalition", "navy", "enemy", "insurgent", "militia"}
+
+
+def those_who(tok) -> bool:
+    """"Those" that a clause picks out as people: "those angered by the slaying", "those who fled", "those responsible"
+    (not "those that Russia voted to adopt": things)."""
+    return tok.lower_ == "those" and any(
+        c.dep_ in ("acl", "amod") or c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in tok.children)
 
 
 def hazard(tok) -> bool:

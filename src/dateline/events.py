@@ -2312,7 +2312,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 tok = tok.head.head
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
                 tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
-            if tok.pos_ == "PRON" and not (tok.lower_ == "those" and any(c.dep_ in ("acl", "relcl", "amod") for c in tok.children)):
+            if tok.pos_ == "PRON" and not eventgate.those_who(tok):
                 ante = _antecedent(tok)
                 if ante.i != tok.i and tok.dep_ == ante.dep_ == "dobj" and not ante.ent_type_ and not eventgate.names_someone(ante):
                     continue  # "calling them a crime", them the attacks: a thing, no one
@@ -2392,7 +2392,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     seen.add(e.text)
                     out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(mods)))
                 continue
-            if nouns and (tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "PRON" and tok.lower_ == "those"):
+            if nouns and (tok.pos_ in ("NOUN", "PROPN") or eventgate.those_who(tok)):
                 words = sorted({t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
                 if tok.pos_ == "PRON":
                     # "those responsible for the attack": the words that say who they are
