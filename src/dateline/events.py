@@ -563,8 +563,8 @@ class Events(Stage):
             addressed = hit.type in _DIRECTIVE and any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in hit.head.children) \
                 and any(c.dep_ == "xcomp" for c in hit.head.children)
             if not recipients and hit.type in _COMMISSIVE and not addressed:
-                # (but "urged the graduates to keep good relations with civilians" asks the graduates, whoever they are)
-                # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content.
+                # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content
+                # (but "urged the graduates to keep good relations with civilians" asks the graduates, whoever they are).
                 recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if r not in actors]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             located = choose_locations(sentence, trigger, near_places, sdoc=doc.spacy)
