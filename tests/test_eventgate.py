@@ -1187,3 +1187,12 @@ def test_those_who_are_people_and_those_that_are_things(nlp, text, people):
 
     those = next(t for t in nlp(text) if t.lower_ == "those")
     assert eventgate.those_who(those) == people
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The European Union sanctioned Iran on Tuesday over alleged plots against dissidents in the Netherlands.", "SANCTION"),
+    ("Four countries expelled Russian diplomats last week over the poisoning of a former spy in Salisbury.", "SANCTION"),
+])
+def test_the_place_of_the_deed_a_penalty_answers_is_not_its_place(pipeline_all, text, etype):
+    found = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert found and all(e.location is None for e in found)

@@ -2421,13 +2421,17 @@ _FORCE_WORDS = {"air", "missile", "rocket", "drone", "bomb", "car", "suicide", "
 def _in_content(hit: _Hit, mention: Span) -> bool:
     """Whether a place lies in what a speech act is about ("agreed to hand them over for trial in the Netherlands",
     "called for talks in Geneva"): where the agreed or asked-for thing would happen, not where it was agreed."""
-    if hit.type not in _SPEECH_ACTS:
+    if hit.type not in _SPEECH_ACTS | {"SANCTION"}:
         return False
-    content = {t.i for c in hit.head.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
-    content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
-    if hit.type == "ACCUSE":
-        # "accuses Russia of involvement in the poisoning ... in Salisbury", "blamed Iran over the attack in Riyadh": where
-        # the deed charged happened, not where the charge was made.
+    content = {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree}
+    if hit.type in _SPEECH_ACTS:
+        content |= {t.i for c in hit.head.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+        # "hailed the agreements as the dawn of a new Middle East": what it was called, no place it happened
+        content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+    if hit.type in ("ACCUSE", "SANCTION"):
+        # "accuses Russia of involvement in the poisoning ... in Salisbury", "blamed Iran over the attack in Riyadh",
+        # "sanctioned Iran over plots against dissidents in Denmark": where the deed charged happened, not where the
+        # charge or the penalty was made.
         content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for t in c.subtree}
     return any(t.i in content for t in hit.head.sent if mention.start <= t.idx < mention.end)
 
