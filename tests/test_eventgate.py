@@ -1196,3 +1196,27 @@ def test_those_who_are_people_and_those_that_are_things(nlp, text, people):
 def test_the_place_of_the_deed_a_penalty_answers_is_not_its_place(pipeline_all, text, etype):
     found = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert found and all(e.location is None for e in found)
+
+
+def test_a_resignation_someone_tried_to_force_is_speculated(pipeline_all):
+    found = events_of(pipeline_all, "Last month the crown prince detained the prime minister and tried to force him to resign.")
+    assert [e.factuality for e in found if e.type == "RETREAT"] == ["speculated"]
+    found = events_of(pipeline_all, "The protests forced the prime minister to resign on Monday.")
+    assert [e.factuality for e in found if e.type == "RETREAT"] == ["asserted"]
+
+
+def test_a_call_for_someone_to_resign_is_a_request_not_a_resignation(pipeline_all):
+    found = events_of(pipeline_all, "Two senators have joined fellow Democrats in calling for the embattled chief of the agency to resign.")
+    assert [(e.type, e.factuality) for e in found] == [("REQUEST", "asserted")]
+    assert roles_of(found, "REQUEST") == (["Two senators"], ["the embattled chief"])
+
+
+def test_it_said_by_an_institution_is_that_institution(pipeline_all):
+    found = events_of(pipeline_all, "In July 1997, at a summit in Madrid, Spain, the alliance announced it would accept Poland, Hungary and the Czech Republic.")
+    assert roles_of(found, "AGREE")[0] == ["the alliance"]
+
+
+def test_a_states_ally_is_not_that_state(pipeline_all):
+    found = events_of(pipeline_all, "Saudi Arabia has imposed a diplomatic and trade embargo on a fellow US ally in the Gulf, Qatar.")
+    event = next(e for e in found if e.type == "SANCTION")
+    assert "USA" not in [r.country for r in event.recipients] and "US" not in [r.text for r in event.recipients]

@@ -455,8 +455,10 @@ class Events(Stage):
         while tok.head.i != tok.i and (tok.dep_ in _CONTENT_DEPS or tok.dep_ == "advcl" or _to_complement(tok)):
             if tok.dep_ == "prep" and tok.lower_ not in _CONTENT_PREPS:
                 return None
-            asked = tok.dep_ == "advcl" and _bare_infinitive(tok) and tok.head.i in by_token and by_token[tok.head.i].type in _DIRECTIVE \
-                and any(c.dep_ == "dobj" for c in tok.head.children)
+            asked = tok.dep_ == "advcl" and tok.head.i in by_token and by_token[tok.head.i].type in _DIRECTIVE and (
+                _bare_infinitive(tok) and any(c.dep_ == "dobj" for c in tok.head.children)
+                # "calling for the chief of the agency to resign": a for-to clause says what is asked
+                or any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
             loose = loose or tok.dep_ == "advcl" and not asked
             tok = tok.head
             if tok.i in by_token:
@@ -879,6 +881,7 @@ class Events(Stage):
             found.add("planned", head.head, *(a for c in head.head.children if _be_to(c) for a in c.children if a.dep_ == "aux"))  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause, adjunct, prev = head, True, False, None
+        forced = False  # "tried to force him to resign": what one is made to do is no plan of one's own
         speech_above = _speech_above(head, cues)
         while True:
             verb = tok if tok.pos_ in ("VERB", "AUX") or tok.i == head.i else None
@@ -929,7 +932,11 @@ class Events(Stage):
                              and prev.lemma_.lower() in done_by_saying["nouns"])
                 departed = lemma == "set" and any(c.dep_ == "prt" for c in tok.children)  # "set off on a march": under way
                 causal = lemma == "due" and tok.pos_ == "ADP"  # "killed due to aerial bombardment": a cause, not "due to visit"
-                if lemma in cues["planned"]["governors"] and not done and not announced and not departed and not causal:
+                if lemma in _FORCE_VERBS:
+                    forced = True
+                elif lemma in cues["planned"]["governors"] and forced and lemma in _ATTEMPTS:
+                    found.add("speculated", tok)  # an attempt to force it: it may not happen
+                elif lemma in cues["planned"]["governors"] and not done and not announced and not departed and not causal:
                     found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
                         commitment = True
@@ -1484,8 +1491,8 @@ def _subjects(tok) -> list:
                 if passive:
                     return passive
             continue
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head  # "responded by spraying water cannon": the clause's subject does it
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("by", "in") and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "responded by spraying water cannon", "joined fellow Democrats in calling for": the clause's subject does it
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             if came_by == "advcl" and tok.lemma_.lower() in _HEDGES:
@@ -1568,6 +1575,20 @@ _MESSAGES = {"message", "statement", "letter", "tweet", "post", "note", "video",
 # Things said or put to someone: "the claim from Berlin" is Berlin's, "an offer from Kyiv" Kyiv's.
 _SAID_THINGS = _MESSAGES | {"claim", "proposal", "request", "offer", "demand", "plan", "call", "appeal", "invitation", "accusation",
                             "allegation", "criticism", "warning", "threat", "suggestion", "initiative", "bid", "ultimatum", "complaint"}
+# Nouns for one side of a relation, whose country word names the other side ("a US ally", "Russia's neighbours").
+_RELATIONAL = {"ally", "partner", "enemy", "rival", "adversary", "foe", "neighbour", "neighbor", "proxy", "client", "friend"}
+
+
+def _other_party(tok) -> bool:
+    """A relation noun whose country word names the other side: "a US ally", "a Russian proxy" is not the US or Russia (but
+    "NATO allies" are NATO's members, and "their common Israeli enemy" is Israel)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _RELATIONAL and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "GPE" for c in tok.children)
+
+
+# Verbs that make someone do something, and verbs of trying to.
+_FORCE_VERBS = {"force", "compel", "coerce", "pressure", "pressurise", "pressurize"}
+_ATTEMPTS = {"try", "attempt", "seek"}
 # Verbs that keep what they act on, or what they keep someone "from", from happening.
 _BARS = {"bar", "ban", "prevent", "prohibit", "forbid"}
 # What is put to someone, whose "to" names the addressee, not a destination ("an invitation to Moscow" is one).
@@ -1989,6 +2010,8 @@ def _place_country(participant: EventActor, ctx: _Context, sdoc=None) -> EventAc
     if participant.country or participant.start is None:
         return participant
     root = _root(sdoc, participant) if sdoc is not None else None
+    if root is not None and _other_party(root):
+        return participant  # "a fellow US ally": not the United States'
     if root is not None:
         # "The bomber, Ahmad Salem, from a village near Nablus": the place one is said to come from
         # (one person: "troops from Lebanon" may be leaving it)
@@ -2321,6 +2344,11 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # "Local British councillors said they seized ...": they are the councillors, not the country
                     # that describes them.
                     tok = ante
+                elif (tok.lower_ == "it" and ante.i != tok.i and ante.lemma_.lower() in _INSTITUTIONS and ante.tag_ == "NN"
+                      and not any(ante.left_edge.idx <= s < ante.right_edge.idx + len(ante.right_edge) for s, _, _ in mentions)):
+                    # "at a summit in Madrid, Spain, the alliance announced it would accept ...": the institution that
+                    # says "it", which names no one the knowledge base knows, not a country named nearer
+                    tok = ante
                 else:
                     found = _refer(tok, mentions, prefer=ante)
                     if found is not None:
@@ -2341,6 +2369,9 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 continue
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
+            if _other_party(tok):
+                # "a fellow US ally": the state named is the other party, not this one
+                found, mods = [], [t for t in mods if not (t.dep_ == "compound" and t.pos_ == "PROPN")]
             if not found and eventgate.names_someone(tok):
                 # "Hungarian and Romanian officials": the actors stage reads one group per country word of a role phrase.
                 chars = [(t.idx, t.idx + len(t)) for t in mods if t.dep_ != "prep"]
