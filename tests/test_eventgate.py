@@ -1220,3 +1220,24 @@ def test_a_states_ally_is_not_that_state(pipeline_all):
     found = events_of(pipeline_all, "Saudi Arabia has imposed a diplomatic and trade embargo on a fellow US ally in the Gulf, Qatar.")
     event = next(e for e in found if e.type == "SANCTION")
     assert "USA" not in [r.country for r in event.recipients] and "US" not in [r.text for r in event.recipients]
+
+
+def test_those_who_travel_together_visit_together(pipeline_all):
+    found = events_of(pipeline_all, "Since his election, President Emmanuel Macron and his foreign minister Jean-Yves Le Drian have been making frequent visits to North Africa.")
+    assert roles_of(found, "CONSULT") == (["Emmanuel Macron", "Jean-Yves Le Drian"], [])
+
+
+def test_speaking_with_anonymity_is_no_meeting(pipeline_all):
+    text = "\"There is no proof of life or death,\" said a Foreign Office spokesman, speaking with customary anonymity."
+    assert "CONSULT" not in [e.type for e in events_of(pipeline_all, text)]
+    found = events_of(pipeline_all, "The minister spoke with the Iranian ambassador on Monday about the crisis.")
+    assert roles_of(found, "CONSULT")[1] == ["Iranian ambassador"]
+
+
+@pytest.mark.parametrize("text,etype,place", [
+    ("Albright used her speech in Missouri to defend NATO's potential involvement in Kosovo.", "SUPPORT", None),
+    ("The Kremlin has staunchly opposed the western alliance's expansion into Eastern Europe.", "ACCUSE", None),
+])
+def test_where_the_thing_backed_or_opposed_is_is_not_where_it_was_said(pipeline_all, text, etype, place):
+    event = next(e for e in events_of(pipeline_all, text) if e.type == etype)
+    assert (event.location.name if event.location else None) == place

@@ -575,6 +575,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "a former prisoner who leads anti-Orange protests", "the safari resorts that Kenya offers": a description of
         # someone or something, not a happening ("critics who blame him" still accuse).
         return True
+    partners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if etype == "CONSULT" and head.pos_ == "VERB" and head.lemma_.lower() in ("speak", "talk") and partners and not any(
+            names_someone(g) for g in partners):
+        return True  # "a spokesman, speaking with customary anonymity": how one spoke, not with whom
     if (etype == "AGREE" and head.lemma_.lower() == "agree" and head.tag_ in ("VBP", "VBZ") and not any(
             c.dep_ in ("aux", "dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in head.children)):
         return True  # "both Nelson and Banks agree, ... has been a process": a view they share, no agreement made

@@ -600,9 +600,9 @@ class Events(Stage):
                 # "authorities have blocked lawyers from visiting him": the state restricting, not a protest.
                 hit.type, hit.mode = "COERCE", "restrict"
             sides = hit.type == "ASSAULT" and hit.head.lemma_.lower() in _FIGHT_VERBS and len(actors) > 1 and not recipients
-            if (hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients:
+            if (hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients and hit.mode != "visit":
                 # "Turkey and Libya signed an agreement", "A and B met", "Armenia and Azerbaijan fought a war": the
-                # first-named party acts, the others receive.
+                # first-named party acts, the others receive (but "Macron and his foreign minister made visits" travel together).
                 actors, recipients = actors[:1], actors[1:]
             implied = not actors and bool(recipients) and not any((hit.type, r.actor_id) in ctx.targets for r in recipients if r.actor_id)
             if implied:
@@ -2459,6 +2459,10 @@ def _in_content(hit: _Hit, mention: Span) -> bool:
         content |= {t.i for c in hit.head.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
         # "hailed the agreements as the dawn of a new Middle East": what it was called, no place it happened
         content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+    if hit.type in ("SUPPORT", "ACCUSE", "REJECT") and hit.head.pos_ == "VERB" and hit.mode != "investigate":
+        # "to defend NATO's potential involvement in Kosovo", "condemned the bombing in Kabul": where the thing backed or
+        # condemned is, not where it was said (but an inquiry into "an outbreak in Congo" goes on there)
+        content |= {t.i for c in hit.head.children if c.dep_ == "dobj" and not eventgate.names_someone(c) for t in c.subtree}
     if hit.type in ("ACCUSE", "SANCTION"):
         # "accuses Russia of involvement in the poisoning ... in Salisbury", "blamed Iran over the attack in Riyadh",
         # "sanctioned Iran over plots against dissidents in Denmark": where the deed charged happened, not where the
