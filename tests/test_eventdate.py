@@ -311,3 +311,18 @@ def test_a_date_in_a_quotation_apart_from_the_trigger_does_not_date_it(date_of, 
     found = date_of(text, trigger)
     source = text[found.start:found.end] if found is not None and found.start is not None else None
     assert (words is None and source is None) or (words is not None and source is not None and words in source), found
+
+
+def test_the_date_of_the_deed_charged_is_not_the_date_of_the_charge():
+    import dateline
+    from dateline.pipeline import Pipeline
+    from dateline.settings import load_settings
+
+    pipeline = Pipeline(load_settings(stage_options={"events": {"min_confidence": 0.0}}))
+    doc = dateline.process("Canadian police charged James Kopp with attempted murder in the 1995 shooting of a doctor in Ontario.",
+                           published="2000-01-24", pipeline=pipeline)
+    [event] = [e for e in doc.events if e.type == "ACCUSE"]
+    assert event.factuality == "asserted" and event.date.value != "1995"
+    doc = dateline.process("Canadian police charged James Kopp on Monday with attempted murder in the 1995 shooting of a doctor.",
+                           published="2000-01-26", pipeline=pipeline)
+    assert [e.date.value for e in doc.events if e.type == "ACCUSE"] == ["2000-01-24"]

@@ -176,6 +176,12 @@ def _end_point(sentence: Span, t: Timex) -> bool:
 _REPORTED = frozenset({"ccomp", "parataxis", "csubj"})
 
 
+# Prepositions that hang a deed on a verb of charging or judging ("charged with", "convicted of", "jailed for", "sanctioned over").
+_CHARGE_PREPS = {"with", "of", "for", "over"}
+_CHARGING = {"charge", "accuse", "indict", "convict", "sentence", "jail", "imprison", "prosecute", "try", "acquit", "fine", "punish",
+             "arrest", "detain", "sanction", "blame", "sue", "execute"}
+
+
 def _attachment(head, t: Timex) -> int | None:
     """How an expression hangs on the event's trigger token `head`, best first:
 
@@ -189,21 +195,26 @@ def _attachment(head, t: Timex) -> int | None:
       X in May", "was during the martial law imposed in 1972");
     5 on a clause joined to the trigger ("arrived and met Putin on Wednesday");
     6 anywhere else in the sentence (where the parse went astray);
-    None on what the trigger reports ("said that Kim left on Sunday").
+    None on what the trigger reports ("said that Kim left on Sunday"), or on the deed a verb of charging or judging
+      names ("charged him with murder in the 1995 shooting").
     """
     span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    gov, via_noun, described = span.root.head, False, False
+    gov, via_noun, described, last = span.root.head, False, False, None
     for _ in range(16):
         if gov.i == head.i or gov.head.i == gov.i:
             break
+        last = gov
         if gov.pos_ in ("VERB", "AUX"):
             if gov.dep_ not in ("acl", "relcl") or gov.head.i == head.i:
                 break
             described = True
         via_noun = via_noun or gov.pos_ in ("NOUN", "PROPN", "PRON")
         gov = gov.head
+    if (gov.i == head.i and via_noun and head.pos_ == "VERB" and head.lemma_.lower() in _CHARGING and last is not None
+            and last.dep_ == "prep" and last.lower_ in _CHARGE_PREPS):
+        return None  # "charged him with murder in the 1995 shooting": the date of the deed charged, not of the charge
     if gov.i == head.i:
         return 4 if described else 1 if via_noun and head.pos_ in ("VERB", "AUX") else 0
     if any(a.i == gov.i for a in head.ancestors):
