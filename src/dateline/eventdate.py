@@ -213,8 +213,10 @@ def _attachment(head, t: Timex) -> int | None:
         via_noun = via_noun or gov.pos_ in ("NOUN", "PROPN", "PRON")
         gov = gov.head
     if (gov.i == head.i and via_noun and head.pos_ == "VERB" and head.lemma_.lower() in _CHARGING and last is not None
-            and last.dep_ == "prep" and last.lower_ in _CHARGE_PREPS):
-        return None  # "charged him with murder in the 1995 shooting": the date of the deed charged, not of the charge
+            and last.dep_ == "prep" and last.lower_ in _CHARGE_PREPS and span.root.dep_ in ("compound", "amod", "nmod", "poss", "nummod")):
+        # "charged him with murder in the 1995 shooting": the date naming the deed charged, not the charge's ("convicted
+        # of perjury in 2006" may well date the conviction)
+        return None
     if gov.i == head.i:
         return 4 if described else 1 if via_noun and head.pos_ in ("VERB", "AUX") else 0
     if any(a.i == gov.i for a in head.ancestors):
