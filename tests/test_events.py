@@ -9,6 +9,13 @@ from dateline.settings import load_settings
 SETTINGS = load_settings(env={}, today="2023-09-20", stage_options={"events": {"min_confidence": 0.0}})
 
 
+def events_of(pipeline, text, published="2020-01-15"):
+    """The events the pipeline codes in a text."""
+    import dateline
+
+    return dateline.process(text, pipeline=pipeline, published=published).events
+
+
 @pytest.fixture(scope="module")
 def annotate():
     return Annotate(SETTINGS)
@@ -476,9 +483,7 @@ def test_an_apposition_s_conjunct_is_the_same_participant(annotate, events):
     "The finals saw US team Cloud9 and Immortals, from Brazil, face off in Counter-Strike: Global Offensive.",
 ])
 def test_a_word_of_an_unlabelled_proper_name_is_no_trigger(pipeline_all, text):
-    import dateline
-
-    events = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    events = events_of(pipeline_all, text)
     assert not [e for e in events if e.evidence.trigger.text in ("Patrol", "Strike")]
 
 
@@ -760,9 +765,7 @@ def test_he_and_she_agree_with_the_gender_the_article_tells(annotate, events, te
     ("The European Union funded the reconstruction of the hospital in Gaza last year.", "AID"),
 ])
 def test_plover_verbs_of_sanction_retreat_disapproval_and_aid(pipeline_all, text, etype):
-    import dateline
-
-    assert etype in {e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events}
+    assert etype in {e.type for e in events_of(pipeline_all, text)}
 
 
 @pytest.mark.parametrize("text,actors,recipients", [
@@ -770,9 +773,7 @@ def test_plover_verbs_of_sanction_retreat_disapproval_and_aid(pipeline_all, text
     ("The opposition made allegations of widespread fraud on Monday.", ["opposition"], []),
 ])
 def test_designations_and_allegations_are_accusations(pipeline_all, text, actors, recipients):
-    import dateline
-
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ACCUSE"]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]
     assert [a.text for a in event.actors] == actors and [r.text for r in event.recipients] == recipients
 
 
@@ -783,9 +784,7 @@ def test_designations_and_allegations_are_accusations(pipeline_all, text, actors
     ("The fighters intercepted a reconnaissance plane over the sea and fired on it on Monday.", []),
 ])
 def test_a_bomber_or_fighter_is_a_person_unless_the_text_makes_it_a_warplane(pipeline_all, text, actors):
-    import dateline
-
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert [a.text for e in found if e.type == "ASSAULT" for a in e.actors] == actors
 
 
@@ -798,9 +797,7 @@ def test_a_bomber_or_fighter_is_a_person_unless_the_text_makes_it_a_warplane(pip
     ("Under the deal, Peru agreed to give observers full access to four of President Alan Garcia's estates.", "AGREE", ["Peru"], ["observers"]),
 ])
 def test_a_participant_is_the_person_named_not_whom_it_belongs_to(pipeline_all, text, etype, actors, recipients):
-    import dateline
-
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == etype]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
     assert [a.text for a in event.actors] == actors and [r.text for r in event.recipients] == recipients
 
 
@@ -809,9 +806,7 @@ def test_a_participant_is_the_person_named_not_whom_it_belongs_to(pipeline_all, 
     ("Moscow said on Thursday that the US air strikes against Syria had done serious harm to relations.", "reported"),
 ])
 def test_an_event_told_of_by_what_it_could_do_may_not_happen(pipeline_all, text, factuality):
-    import dateline
-
-    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ASSAULT"]
+    found = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
     assert [e.factuality for e in found] == [factuality]
 
 
@@ -822,9 +817,7 @@ def test_an_event_told_of_by_what_it_could_do_may_not_happen(pipeline_all, text,
     ("Police charged two brothers with running a smuggling ring across the border.", True),
 ])
 def test_being_charged_with_a_duty_is_no_accusation(pipeline_all, text, accused):
-    import dateline
-
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert any(e.type == "ACCUSE" and e.evidence.trigger.text == "charged" for e in found) == accused
 
 
@@ -833,9 +826,7 @@ def test_being_charged_with_a_duty_is_no_accusation(pipeline_all, text, accused)
     ("The national rugby team travelled to Hanoi for a friendly match on Monday.", 0),
 ])
 def test_a_trip_to_meet_a_political_actor_is_a_visit_whoever_makes_it(pipeline_all, text, visits):
-    import dateline
-
-    assert len([e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "CONSULT"]) == visits
+    assert len([e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]) == visits
 
 
 @pytest.mark.parametrize("text,etype", [
@@ -844,9 +835,7 @@ def test_a_trip_to_meet_a_political_actor_is_a_visit_whoever_makes_it(pipeline_a
     ("The opposition leader called the latest court ruling outrageous on Monday.", "ACCUSE"),
 ])
 def test_naming_something_by_a_judgement_is_disapproval_whatever_the_parse(pipeline_all, text, etype):
-    import dateline
-
-    assert etype in {e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "called"}
+    assert etype in {e.type for e in events_of(pipeline_all, text) if e.evidence.trigger.text == "called"}
 
 
 @pytest.mark.parametrize("text,trigger,recipients", [
@@ -855,16 +844,12 @@ def test_naming_something_by_a_judgement_is_disapproval_whatever_the_parse(pipel
     ("The opposition objected to the new election law on Monday.", "objected", []),
 ])
 def test_questioning_and_objecting_are_accusations(pipeline_all, text, trigger, recipients):
-    import dateline
-
-    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == trigger]
+    found = [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text == trigger]
     assert [(e.type, [r.text for r in e.recipients]) for e in found] == [("ACCUSE", recipients)]
 
 
 def test_questioning_a_thing_is_no_interrogation(pipeline_all):
-    import dateline
-
-    found = dateline.process("The senator questioned the wisdom of the plan on Monday.", pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, "The senator questioned the wisdom of the plan on Monday.")
     assert not [e for e in found if e.evidence.trigger.text == "questioned"]
 
 
@@ -873,16 +858,12 @@ def test_questioning_a_thing_is_no_interrogation(pipeline_all):
     ("The senator sent a letter to Peru requesting the extradition of the banker.", "requesting", "REQUEST", ["senator"], ["Peru"]),
 ])
 def test_who_sends_a_text_acts_by_what_it_says(pipeline_all, text, trigger, etype, actors, recipients):
-    import dateline
-
-    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == trigger]
+    found = [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text == trigger]
     assert [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in found] == [(etype, actors, recipients)]
 
 
 def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_all):
-    import dateline
-
-    found = dateline.process("The mayor was ousted for corruption allegations in 2019.", pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, "The mayor was ousted for corruption allegations in 2019.")
     assert not [e for e in found if e.type == "ACCUSE" and [a.text for a in e.actors] == ["The mayor"]]
 
 
@@ -891,9 +872,7 @@ def test_the_one_ousted_for_allegations_is_the_accused_not_the_accuser(pipeline_
     ("The opposition opposed the new law on Monday.", "ACCUSE"),  # disapproval
 ])
 def test_opposing_a_request_rejects_it(pipeline_all, text, etype):
-    import dateline
-
-    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "opposed"] == [etype]
+    assert [e.type for e in events_of(pipeline_all, text) if e.evidence.trigger.text == "opposed"] == [etype]
 
 
 @pytest.mark.parametrize("text,etype", [
@@ -901,25 +880,19 @@ def test_opposing_a_request_rejects_it(pipeline_all, text, etype):
     ("The minister pledged to punish the rebels who attacked the convoy.", "AGREE"),  # no attack promised
 ])
 def test_a_vow_to_attack_is_a_threat(pipeline_all, text, etype):
-    import dateline
-
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert etype in {e.type for e in found} and not ({"THREATEN", "AGREE"} - {etype}) & {e.type for e in found}
 
 
 def test_the_one_indicted_in_an_investigation_is_not_its_actor(pipeline_all):
-    import dateline
-
     text = "A deputy to the former governor has been indicted in a long-running fraud investigation at the state capitol."
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert not [a.text for e in found for a in e.actors if "deputy" in a.text]
 
 
 def test_it_is_not_a_people(pipeline_all):
-    import dateline
-
     text = "The minister cited the Chilean government's harsh treatment of the Chilean people and its support for the regime in Caracas."
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "SUPPORT"]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "SUPPORT"]
     assert [a.text for a in event.actors] == ["Chilean government"]
 
 
@@ -928,9 +901,7 @@ def test_it_is_not_a_people(pipeline_all):
     ("Tens of thousands of Chilean women marched to the embassy of Peru on Friday.", ["Chilean women"]),
 ])
 def test_a_number_of_people_is_those_people(pipeline_all, text, actors):
-    import dateline
-
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert [a.text for e in found for a in e.actors] == actors
 
 
@@ -939,9 +910,7 @@ def test_a_number_of_people_is_those_people(pipeline_all, text, actors):
     ("The prime minister pledged to send aid to Ukraine on Monday.", "AGREE"),
 ])
 def test_a_pledge_of_support_is_support(pipeline_all, text, etype):
-    import dateline
-
-    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == "pledged"] == [etype]
+    assert [e.type for e in events_of(pipeline_all, text) if e.evidence.trigger.text == "pledged"] == [etype]
 
 
 @pytest.mark.parametrize("text,place", [
@@ -950,25 +919,19 @@ def test_a_pledge_of_support_is_support(pipeline_all, text, etype):
     ("In Geneva, the foreign minister of Chile called for talks with the rebels on Monday.", "Geneva"),
 ])
 def test_where_an_asked_or_agreed_thing_would_happen_is_not_where_it_was_asked(pipeline_all, text, place):
-    import dateline
-
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type in ("AGREE", "REQUEST")]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type in ("AGREE", "REQUEST")]
     assert (event.location.name if event.location else None) == place
 
 
 def test_whom_one_wrote_to_is_the_one_asked(pipeline_all):
-    import dateline
-
     text = "The mother of the girl wrote to Peru's foreign minister on Monday, demanding that the girl be sent home."
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
     assert [r.text for r in event.recipients] == ["foreign minister"]
 
 
 def test_whom_a_passive_demand_would_benefit_is_not_the_one_asked(pipeline_all):
-    import dateline
-
     text = "The government insisted that the prisoners be handed over to the Red Cross on Monday."
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert not [r.text for e in found if e.type == "REQUEST" for r in e.recipients if "Red Cross" in r.text]
 
 
@@ -978,9 +941,7 @@ def test_whom_a_passive_demand_would_benefit_is_not_the_one_asked(pipeline_all):
     ("The 27 member states believe Serbia should recognize Kosovo, officials said on Monday.", 1),
 ])
 def test_a_share_of_people_believing_something_should_happen_asks_no_one(pipeline_all, text, requests):
-    import dateline
-
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert len([e for e in found if e.type == "REQUEST"]) == requests
 
 
@@ -990,17 +951,13 @@ def test_a_share_of_people_believing_something_should_happen_asks_no_one(pipelin
     ("Peru rejected the proposal on Monday, officials said.", "reported"),
 ])
 def test_a_clause_of_time_or_concession_with_a_speech_verb_is_no_report_of_the_event(pipeline_all, text, factuality):
-    import dateline
-
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type in ("RETREAT", "REJECT")]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type in ("RETREAT", "REJECT")]
     assert event.factuality == factuality
 
 
 def test_a_negated_act_about_an_event_does_not_negate_the_event(pipeline_all):
-    import dateline
-
     text = "The president did not talk about the attack on the embassy in Lima by the rebels."
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ASSAULT"]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
     assert event.factuality != "negated"
 
 
@@ -1009,9 +966,7 @@ def test_a_negated_act_about_an_event_does_not_negate_the_event(pipeline_all):
     ("Government troops forced the rebels to retreat from the town on Monday.", ["rebels"]),
 ])
 def test_who_is_made_to_step_back_is_who_steps_back(pipeline_all, text, actors):
-    import dateline
-
-    [event] = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "RETREAT"]
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "RETREAT"]
     assert [a.text for a in event.actors] == actors
 
 
@@ -1024,9 +979,7 @@ def test_who_is_made_to_step_back_is_who_steps_back(pipeline_all, text, actors):
      ["Sviatlana Tsikhanouskaya"]),
 ])
 def test_he_or_she_does_not_skip_a_person_described_in_between(pipeline_all, text, asked):
-    import dateline
-
-    found = dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events
+    found = events_of(pipeline_all, text)
     assert [a.name or a.text for e in found if e.type == "REQUEST" for a in e.actors] == asked
 
 
@@ -1036,9 +989,7 @@ def test_he_or_she_does_not_skip_a_person_described_in_between(pipeline_all, tex
      "march", "asserted"),  # setting off is under way, not a plan
 ])
 def test_a_participle_shares_its_clause_s_future_and_setting_off_is_no_plan(pipeline_all, text, trigger, factuality):
-    import dateline
-
-    found = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.evidence.trigger.text == trigger]
+    found = [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text == trigger]
     assert [e.factuality for e in found] == [factuality]
 
 
@@ -1105,10 +1056,8 @@ def test_the_country_is_the_country_last_named(pipeline_all, text, actors):
 
 
 def test_an_apposition_hung_across_a_conjunct_names_no_participant(pipeline_all):
-    import dateline
-
     text = "The Finnish government and major creditors of the bankrupt shipyard Wartsila Marine Industries agreed on Monday to form a new company."
-    actors = [a.text for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events for a in e.actors]
+    actors = [a.text for e in events_of(pipeline_all, text) for a in e.actors]
     assert "Wartsila Marine Industries" not in actors
 
 
@@ -1188,9 +1137,7 @@ def test_a_statement_naming_no_one_judged_is_no_judgement(pipeline_all, text):
     "My neighbour, Claire, asked me to bake a lemon tart for her husband, Tom, for their anniversary.",
 ])
 def test_hazards_forecasts_games_interviews_and_favours_are_no_events(pipeline_all, text):
-    import dateline
-
-    assert dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events == []
+    assert events_of(pipeline_all, text) == []
 
 
 def test_a_warning_that_someone_should_act_asks_it_of_them(pipeline_all):
@@ -1306,9 +1253,7 @@ def test_attending_joining_contacting_and_encouraging(pipeline_all, text, etype,
     "Encouraged to explore painting by her therapist, the actress took lessons in Paris.",
 ])
 def test_encouragement_of_no_one_to_act_is_no_request(pipeline_all, text):
-    import dateline
-
-    assert not [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
+    assert not [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
 
 
 @pytest.mark.parametrize("text,recipients", [
@@ -1316,9 +1261,7 @@ def test_encouragement_of_no_one_to_act_is_no_request(pipeline_all, text):
     ("The report suggested the crash was caused by pilot error.", None),  # a tensed clause tells, asks nothing
 ])
 def test_a_mandative_clause_asks_its_subject(pipeline_all, text, recipients):
-    import dateline
-
-    requests = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "REQUEST"]
+    requests = [e for e in events_of(pipeline_all, text) if e.type == "REQUEST"]
     assert ([r.text for r in requests[0].recipients] if requests else None) == recipients
 
 
@@ -1340,9 +1283,7 @@ def test_a_political_actor_backing_a_measure_is_support_without_a_recipient(pipe
     ("The central bank attributed the rise in prices to higher oil costs.", None),  # a cause, no one blamed
 ])
 def test_a_deed_laid_on_someone_accuses_them(pipeline_all, text, recipients):
-    import dateline
-
-    accusations = [e for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events if e.type == "ACCUSE"]
+    accusations = [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]
     assert ([r.text for r in accusations[0].recipients] if accusations else None) == recipients
 
 
@@ -1386,9 +1327,7 @@ def test_restrictions_and_closures_are_coerce(pipeline_all, text, recipients):
     ("Senator Warren called the president on Tuesday to discuss the bill.", ["CONSULT"]),
 ])
 def test_calling_someone_something_is_no_phone_call(pipeline_all, text, types):
-    import dateline
-
-    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events] == types
+    assert [e.type for e in events_of(pipeline_all, text)] == types
 
 
 @pytest.mark.parametrize("text", [
@@ -1463,9 +1402,7 @@ def test_the_act_a_request_asks_for_names_who_is_asked(pipeline_all, text, recip
     ("A former interior minister tried to kill himself outside the parliament on Monday.", "ASSAULT"),
 ])
 def test_a_word_in_another_sense_is_no_event_of_its_type(pipeline_all, text, etype):
-    import dateline
-
-    assert etype not in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    assert etype not in [e.type for e in events_of(pipeline_all, text)]
 
 
 
@@ -1510,9 +1447,7 @@ def test_capturing_or_releasing_people_or_a_town(pipeline_all, text, etype, reci
                                   "The photographer captured Paris at dawn in a series of black and white images.",
                                   "The meeting organisers captured sprint champion Marcus Lee for their all-star line-up."])
 def test_capturing_an_image_or_a_medal_is_no_event(pipeline_all, text):
-    import dateline
-
-    assert dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events == []
+    assert events_of(pipeline_all, text) == []
 
 
 def test_a_passive_harm_takes_the_agent_of_the_attack_it_happened_in(pipeline_all):
@@ -1526,7 +1461,7 @@ def test_a_passive_harm_takes_the_agent_of_the_attack_it_happened_in(pipeline_al
 def test_a_race_position_is_no_place_taken_and_an_outpost_is(pipeline_all):
     import dateline
 
-    assert dateline.process("American driver Tom Baker captured pole position for the race here on Saturday.", pipeline=pipeline_all, published="2020-01-15").events == []
+    assert events_of(pipeline_all, "American driver Tom Baker captured pole position for the race here on Saturday.") == []
     doc = dateline.process("Government soldiers captured a guerrilla outpost near the border on Friday.", pipeline=pipeline_all, published="2020-01-15")
     assert [e.type for e in doc.events] == ["ASSAULT"]  # a place taken, though "guerrilla" names people
 
@@ -1566,16 +1501,12 @@ def test_a_house_is_a_building_and_the_house_a_chamber(pipeline_all):
     ("The fugitive was caught by Pakistani forces near the border.", "COERCE"),
 ])
 def test_more_words_of_fighting_and_arrest(pipeline_all, text, etype):
-    import dateline
-
-    assert etype in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    assert etype in [e.type for e in events_of(pipeline_all, text)]
 
 
 @pytest.mark.parametrize("text", ["The campaign targeted young voters in the suburbs on Monday.", "She caught the early train to Boston on Monday."])
 def test_targeting_voters_or_catching_a_train_is_no_event(pipeline_all, text):
-    import dateline
-
-    assert dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events == []
+    assert events_of(pipeline_all, text) == []
 
 
 def test_a_participle_clause_hung_on_a_hedge_is_the_main_subject_s_act(pipeline_all):
@@ -1595,9 +1526,7 @@ def test_a_participle_clause_hung_on_a_hedge_is_the_main_subject_s_act(pipeline_
     ("The prime minister warned the rebel leader that the threat of force was real.", True),
 ])
 def test_a_warning_is_a_threat_only_of_the_warner_s_own_harm(pipeline_all, text, threat):
-    import dateline
-
-    assert ("THREATEN" in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]) == threat
+    assert ("THREATEN" in [e.type for e in events_of(pipeline_all, text)]) == threat
 
 
 @pytest.mark.parametrize("text,etype", [
@@ -1605,15 +1534,11 @@ def test_a_warning_is_a_threat_only_of_the_warner_s_own_harm(pipeline_all, text,
     ("The senator attacked his rival's positions on taxes during the debate.", "ACCUSE"),  # words attack views
 ])
 def test_shelling_positions_is_an_attack_and_attacking_positions_may_be_words(pipeline_all, text, etype):
-    import dateline
-
-    assert [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events] == [etype]
+    assert [e.type for e in events_of(pipeline_all, text)] == [etype]
 
 
 def test_lightning_strikes_are_no_labour_strike(pipeline_all):
-    import dateline
-
-    assert dateline.process("Florida had unusually heavy lightning strikes during the storm on Sunday.", pipeline=pipeline_all, published="2020-01-15").events == []
+    assert events_of(pipeline_all, "Florida had unusually heavy lightning strikes during the storm on Sunday.") == []
 
 
 @pytest.mark.parametrize("text,country", [
@@ -1652,9 +1577,7 @@ def test_a_text_that_is_not_english_gets_no_events_and_a_warning(pipeline_all):
      "League.", "ACCUSE"),  # a league by name sets no game
 ])
 def test_a_sentence_about_a_game_still_codes_politics_and_force(pipeline_all, text, etype):
-    import dateline
-
-    assert etype in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    assert etype in [e.type for e in events_of(pipeline_all, text)]
 
 
 @pytest.mark.parametrize("text,actor,country", [
@@ -1697,9 +1620,7 @@ def test_mobilizing_behind_someone_is_support_for_them(pipeline_all):
     ("She gave 20 dollars to her nephew after the school fair ended.", False),
 ])
 def test_a_sum_given_or_lent_by_a_state_is_aid(pipeline_all, text, aid):
-    import dateline
-
-    assert ("AID" in [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]) == aid
+    assert ("AID" in [e.type for e in events_of(pipeline_all, text)]) == aid
 
 
 @pytest.mark.parametrize("text,wanted", [
@@ -1709,9 +1630,7 @@ def test_a_sum_given_or_lent_by_a_state_is_aid(pipeline_all, text, aid):
     ("Nurses in Manila said on Monday they will not end the strike until the health ministry meets their demands.", ("CONCEDE", "negated")),
 ])
 def test_ending_a_strike_or_boycott_is_a_concession(pipeline_all, text, wanted):
-    import dateline
-
-    coded = [(e.type, e.factuality) for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    coded = [(e.type, e.factuality) for e in events_of(pipeline_all, text)]
     assert wanted in coded
     assert "PROTEST" not in [etype for etype, _ in coded]  # a protest ending, not one held
 
@@ -1737,9 +1656,7 @@ def test_what_is_asked_stays_the_request_s_content_when_parsed_as_an_adverbial(p
      ("SANCTION", "speculated")),
 ])
 def test_legal_action_and_a_suspension_named_by_a_noun(pipeline_all, text, wanted):
-    import dateline
-
-    coded = [(e.type, e.factuality) for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    coded = [(e.type, e.factuality) for e in events_of(pipeline_all, text)]
     assert wanted in coded
 
 
@@ -1751,9 +1668,7 @@ def test_legal_action_and_a_suspension_named_by_a_noun(pipeline_all, text, wante
     "A roadside bomb exploded near a Malian army patrol outside Gao on Tuesday, wounding two soldiers.",  # a target, no deployment
 ])
 def test_a_request_idiom_a_closure_a_victim_and_a_target_patrol_are_no_events_of_their_own(pipeline_all, text):
-    import dateline
-
-    coded = [(e.type, [a.text for a in e.actors]) for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    coded = [(e.type, [a.text for a in e.actors]) for e in events_of(pipeline_all, text)]
     assert not [c for c in coded if c[0] in ("REQUEST", "COERCE", "MOBILIZE") or c[0] == "ASSAULT" and any("policeman" in a for a in c[1])], coded
 
 
@@ -1831,9 +1746,7 @@ def test_a_country_word_on_the_noun_beside_a_name_gives_its_country(pipeline_all
     ("The two firms have grown in tandem to meet those increasing demands for security across the region.", None),  # a market's
 ])
 def test_yielding_to_demands_and_forces_arriving(pipeline_all, text, wanted):
-    import dateline
-
-    coded = [e.type for e in dateline.process(text, pipeline=pipeline_all, published="2020-01-15").events]
+    coded = [e.type for e in events_of(pipeline_all, text)]
     assert (wanted in coded if wanted else coded == []) and "CONSULT" not in coded, coded
 
 
