@@ -1241,3 +1241,24 @@ def test_speaking_with_anonymity_is_no_meeting(pipeline_all):
 def test_where_the_thing_backed_or_opposed_is_is_not_where_it_was_said(pipeline_all, text, etype, place):
     event = next(e for e in events_of(pipeline_all, text) if e.type == etype)
     assert (event.location.name if event.location else None) == place
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors charged the former mayor with fraud on Monday.",
+    "A grand jury indicted the senator on Tuesday.",
+    "The opposition accused the minister of corruption on Monday.",
+])
+def test_charges_and_accusations_of_a_deed_allege(pipeline_all, text):
+    assert [e.mode for e in events_of(pipeline_all, text) if e.type == "ACCUSE"] == ["allege"]
+
+
+def test_blaming_and_accusing_the_same_party_is_one_accusation(pipeline_all):
+    text = ("Britain blames Russia for the attack, which Moscow denies. "
+            "Britain accuses Russia of involvement in the poisoning of a former spy in the city of Salisbury.")
+    found = [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE" and [a.text for a in e.actors] == ["Britain"]]
+    assert len(found) == 1 and len(found[0].mentions) == 1
+
+
+def test_the_place_of_the_deed_charged_is_not_the_charges(pipeline_all):
+    found = events_of(pipeline_all, "Police charged Kopp on Monday with the shooting of a doctor at his home in Ancaster.")
+    assert [e.location for e in found if e.type == "ACCUSE"] == [None]

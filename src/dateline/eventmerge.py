@@ -30,6 +30,8 @@ _ANAPHORIC = {"the", "this", "that", "these", "those", "his", "her", "its", "the
 
 
 _SAYINGS = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
+# Modes that may tell one act: "Britain blames Russia" (disapprove) and "Britain accuses Russia of the poisoning" (allege).
+_SAME_ACT = [{"allege", "disapprove"}]
 
 
 def _kind(event: Event) -> str:
@@ -98,7 +100,7 @@ def same_happening(a: Event, b: Event) -> bool:
             _speaks_for(a.actors, b.actors) and (_compatible_roles(a.recipients, b.recipients, required=True)
                                                  or _speaks_for(a.recipients, b.recipients))):
         return False
-    if a.mode != b.mode:
+    if a.mode != b.mode and {a.mode, b.mode} not in _SAME_ACT:
         return False
     la, lb = a.location, b.location
     if la and lb and la.country and lb.country and la.country != lb.country:

@@ -2465,9 +2465,9 @@ def _in_content(hit: _Hit, mention: Span) -> bool:
         content |= {t.i for c in hit.head.children if c.dep_ == "dobj" and not eventgate.names_someone(c) for t in c.subtree}
     if hit.type in ("ACCUSE", "SANCTION"):
         # "accuses Russia of involvement in the poisoning ... in Salisbury", "blamed Iran over the attack in Riyadh",
-        # "sanctioned Iran over plots against dissidents in Denmark": where the deed charged happened, not where the
-        # charge or the penalty was made.
-        content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ in ("of", "over") for t in c.subtree}
+        # "charged him with the shooting of a doctor in Ancaster", "sanctioned Iran over plots against dissidents in
+        # Denmark": where the deed charged happened, not where the charge or the penalty was made.
+        content |= {t.i for c in hit.head.children if c.dep_ == "prep" and c.lower_ in ("of", "over", "with") for t in c.subtree}
     return any(t.i in content for t in hit.head.sent if mention.start <= t.idx < mention.end)
 
 
