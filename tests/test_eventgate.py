@@ -1262,3 +1262,12 @@ def test_blaming_and_accusing_the_same_party_is_one_accusation(pipeline_all):
 def test_the_place_of_the_deed_charged_is_not_the_charges(pipeline_all):
     found = events_of(pipeline_all, "Police charged Kopp on Monday with the shooting of a doctor at his home in Ancaster.")
     assert [e.location for e in found if e.type == "ACCUSE"] == [None]
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("The day before the councillor vanished, Ms Smith withdrew $2,000 from her bank account and closed it.", False),
+    ("Police said the mayor withdrew 5,000 dollars from the town's account last week.", False),
+    ("Russia withdrew its troops from the border region on Monday.", True),
+])
+def test_money_withdrawn_from_an_account_is_no_retreat(pipeline_all, text, coded):
+    assert ("RETREAT" in [e.type for e in events_of(pipeline_all, text)]) == coded

@@ -545,6 +545,8 @@ def _quantified(subject) -> bool:
         c.dep_ in ("amod", "det") and c.lower_ in _QUANTIFIERS for c in counted.children)
 
 
+# Money one may withdraw from an account.
+_SAVINGS = {"money", "cash", "fund", "funds", "savings", "deposit", "deposits"}
 # Participles that count the toll of one attack.
 _TOLLS = {"kill", "wound", "injure", "leave"}
 # Social ills a government "fights" or "combats" by policy, not by force against anyone.
@@ -575,6 +577,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "a former prisoner who leads anti-Orange protests", "the safari resorts that Kenya offers": a description of
         # someone or something, not a happening ("critics who blame him" still accuse).
         return True
+    if etype == "RETREAT" and head.lemma_.lower() == "withdraw" and (any(
+            c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "MONEY" or _counted(c).lemma_.lower() in lex["currency"] | _SAVINGS)
+            for c in head.children) or any(
+            g.lemma_.lower() in ("account", "bank", "atm") for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children if g.dep_ == "pobj")):
+        return True  # "withdrew $1,273.80 from her bank account": money taken out, no one withdrawn
     partners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if etype == "CONSULT" and head.pos_ == "VERB" and head.lemma_.lower() in ("speak", "talk") and partners and not any(
             names_someone(g) for g in partners):
