@@ -1276,3 +1276,8 @@ def test_the_place_of_the_deed_charged_is_not_the_charges(pipeline_all):
 ])
 def test_money_withdrawn_from_an_account_is_no_retreat(pipeline_all, text, coded):
     assert codes(pipeline_all, text, "RETREAT") == coded
+
+
+def test_a_death_joined_to_a_subject_acts_not(pipeline_all):
+    found = events_of(pipeline_all, "The pope voiced his support for the parents before the boy's death and President Trump offered the family assistance.")
+    assert roles_of(found, "AGREE")[0] == ["Trump"]

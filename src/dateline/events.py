@@ -2232,7 +2232,8 @@ def _heads(tok) -> list[list]:
         seen.add(t.i)
         group = [t] + [c for c in t.children if c.dep_ == "appos" and _next_to(t, c)]
         seen.update(c.i for c in group)
-        if not _title_of_conjunct(t):
+        if not _title_of_conjunct(t) and not (t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in _SUFFERINGS):
+            # ("before the boy's death and President Trump offered ...": a death the parser joins to the subject acts not)
             groups.append(group)
         # Conjuncts of the head are more participants; those of an apposition name the same one again
         # ("Friedler, formerly the president and chief executive officer of ...").
@@ -2240,6 +2241,10 @@ def _heads(tok) -> list[list]:
         # "detained eight people, including ophthalmologist Li Wenliang": those singled out take part too.
         todo.extend(g for c in t.children if c.dep_ == "prep" and c.lower_ in ("including", "notably") for g in c.children if g.dep_ == "pobj")
     return groups
+
+
+# What befalls someone, which acts on no one: a subject of these is no actor, nor is whose it is.
+_SUFFERINGS = {"death", "demise", "injury", "illness", "suffering", "disappearance", "plight", "funeral"}
 
 
 def _title_of_conjunct(tok) -> bool:
