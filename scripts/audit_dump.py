@@ -39,6 +39,7 @@ import dateline  # noqa: E402
 from dateline import eventconf  # noqa: E402
 from dateline.errors import DatelineError  # noqa: E402
 from dateline.evaluate import split_of  # noqa: E402
+from dateline.evaluate.readings import event_record  # noqa: E402
 from dateline.pipeline import Pipeline  # noqa: E402
 from dateline.settings import load_settings  # noqa: E402
 
@@ -56,10 +57,6 @@ def _in_language(record: dict, lang: str) -> bool:
     """Whether an HTML record's <html lang> names the language (a text record has none to say)."""
     m = _LANG.search(record.get("html", "")[:3000])
     return bool(m) and m.group(1).lower().startswith(lang.lower())
-
-
-def _participants(role) -> list[str]:
-    return [f"{a.text} [{a.country or ''}/{a.sector or ''}]" for a in role]
 
 
 def main() -> None:
@@ -89,13 +86,7 @@ def main() -> None:
                 out.write(json.dumps({"id": record.get("id", number), "error": str(err), "events": []}, ensure_ascii=False) + "\n")
                 print(f"{record.get('id', number)}: not coded: {err}", file=sys.stderr)
                 continue
-            events = [{
-                "id": e.id, "default": e.confidence >= threshold, "confidence": e.confidence, "type": e.type, "mode": e.mode,
-                "actors": _participants(e.actors), "recipients": _participants(e.recipients), "factuality": e.factuality,
-                "location": f"{e.location.name} ({e.location.country})" if e.location else None,
-                "date": e.date.value if e.date else None, "trigger": e.evidence.trigger.text if e.evidence.trigger else None,
-                "sentence": e.evidence.sentence, "mentions": [m.sentence for m in e.mentions],
-            } for e in sorted(doc.events, key=lambda e: e.evidence.start)]
+            events = [event_record(e, threshold) for e in sorted(doc.events, key=lambda e: e.evidence.start)]
             out.write(json.dumps({"id": record.get("id", number), "title": doc.article.title, "dct": record.get("dct"),
                                   "text": doc.article.text, "events": events}, ensure_ascii=False) + "\n")
             print(f"{record.get('id', number)}: {len(events)} events, {sum(e['default'] for e in events)} kept by default", file=sys.stderr)

@@ -122,13 +122,14 @@ def test_demo_says_what_it_stored_and_fits_the_terminal(tmp_path):
         articles, events = (conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "events"))
         # The table shows at most three events of each article, forty in all.
         shown = min(40, sum(min(3, n) for (n,) in conn.execute("select count(*) from events group by article_id")))
+        kinds = {t for (t,) in conn.execute("select distinct type from events")}
     lines = done.stdout.splitlines()
     said = " ".join(" ".join(lines[:8]).split())  # the summary and the title, as wrapped to 80 columns
     assert said.startswith(f"processed 50 inputs: stored {articles} articles with {events} events, 0 duplicates skipped, 0 failed → dateline.db")
     assert f"{shown} of {events} events, from" in said
     assert max(cell_len(line) for line in lines) <= 80 and "…" not in done.stdout
     header = next(line for line in lines if "who → whom" in line)
-    assert "CONSULT" in done.stdout and "article" not in header and "factuality" not in header  # narrow: fewer columns
+    assert kinds and any(t in done.stdout for t in kinds) and "article" not in header and "factuality" not in header  # narrow: fewer columns
     wide = subprocess.run([sys.executable, "-m", "dateline", "demo"], cwd=tmp_path, capture_output=True, text=True, env={**env, "COLUMNS": "160"})
     assert wide.stdout.splitlines()[:2] == [
         "processed 50 inputs: stored 0 articles with 0 events, 50 duplicates skipped, 0 failed → dateline.db",
