@@ -6,7 +6,8 @@ Each reading directory holds `dump.jsonl` (scripts/audit_dump.py) and one verdic
 (`NAME.jsonl`, one line per event: article, n, real, fully_correct, ...; the brief is in eval/readings/BRIEF.md).
 A reading with other than two readers is refused. Only records of the tune half of their dev file
 (`dateline.evaluate.split_of`) are written, so that no model fitted on the labels learns from a held record;
-each label names the dev file its article is in, and no text of it (dateline.evaluate.readings).
+`--half held` writes the others instead, to check a fitted model on (scripts/train_confidence.py --validate),
+never to fit one. Each label names the dev file its article is in, and no text of it (dateline.evaluate.readings).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--readings", nargs="+", required=True, help="reading directories (dump.jsonl and two verdict files each)")
     ap.add_argument("--dev", default="../shared/eval/dev", help="the directory of the dev files the readings drew from")
+    ap.add_argument("--half", choices=("tune", "held"), default="tune", help="the half of the dev files whose records are written")
     ap.add_argument("--out", default=str(ROOT / "eval" / "readings" / "labels.jsonl"))
     args = ap.parse_args()
     home = {}
@@ -44,7 +46,7 @@ def main() -> int:
         if path.exists():
             for record in _lines(path):
                 home.setdefault(str(record.get("id")), name)
-    rows, skipped = [], {"held half": 0, "no dev file": 0}
+    rows, skipped = [], {"other half": 0, "no dev file": 0}
     for directory in map(Path, args.readings):
         readers = sorted(p for p in directory.glob("*.jsonl") if p.name != "dump.jsonl" and not p.stem.endswith("-missed"))
         if len(readers) != 2:
@@ -57,8 +59,8 @@ def main() -> int:
                 said = [v.get((aid, n)) for v in verdicts]
                 if any(s is None for s in said):
                     continue
-                if split_of(aid) != "tune":
-                    skipped["held half"] += 1
+                if split_of(aid) != args.half:
+                    skipped["other half"] += 1
                     continue
                 if aid not in home:
                     skipped["no dev file"] += 1
@@ -72,7 +74,7 @@ def main() -> int:
             out.write(json.dumps(row) + "\n")
     both = sum(all(r["fully_correct"]) for r in rows)
     print(f"{len(rows)} judged events of {len({r['article'] for r in rows})} articles ({both} fully correct by both readers); "
-          f"left out: {skipped['held half']} of held-half records, {skipped['no dev file']} of articles in no dev file; wrote {args.out}")
+          f"left out: {skipped['other half']} of records of the other half, {skipped['no dev file']} of articles in no dev file; wrote {args.out}")
     return 0
 
 

@@ -43,6 +43,7 @@ from dateline.settings import load_settings  # noqa: E402
 
 GOLD = ROOT / "eval" / "gold" / "events.jsonl"
 READINGS = ROOT / "eval" / "readings" / "labels.jsonl"
+VALIDATE = ROOT / "eval" / "readings" / "labels-held.jsonl"
 OUT = ROOT / "src" / "dateline" / "data" / "model-confidence.json"
 FOLDS = 5
 
@@ -120,6 +121,14 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
     return w[1:], float(w[0])
 
 
+def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """The probability that a fully correct event gets a higher score than one that is not (ties count half)."""
+    pos, neg = p[y == 1], p[y == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()) / (len(pos) * len(neg)))
+
+
 def predict(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
     return 1 / (1 + np.exp(-np.clip(x @ w + b, -30, 30)))
 
@@ -180,6 +189,8 @@ def main() -> int:
     ap.add_argument("--partitions", type=int, default=10, help="fold partitions whose mean F-beta curve chooses the threshold")
     ap.add_argument("--least", type=float, default=20.0, help="thresholds keeping fewer events than this are not held to --target")
     ap.add_argument("--readings", default=str(READINGS), help="labels of the readings (eval/readings/labels.jsonl), or 'none'")
+    ap.add_argument("--validate", default=str(VALIDATE), help="verdicts of the readings' held-half records (scripts/export_readings.py "
+                    "--half held): the fitted model is checked on them, never fitted; 'none' skips the check")
     ap.add_argument("--dev", default="../shared/eval/dev", help="the dev files the readings' articles are in")
     ap.add_argument("--out", default=str(OUT))
     args = ap.parse_args()
@@ -222,7 +233,19 @@ def main() -> int:
             print(f"  {name}: {part.sum()} events, {int((kept & part).sum())} kept, out-of-fold fully correct {y[kept & part].mean() if (kept & part).any() else 0:.3f}; "
                   f"over the partitions {np.mean([(r[part] >= threshold).sum() for r in runs]):.1f} kept at "
                   f"{np.mean([y[part][r[part] >= threshold].mean() for r in runs if (r[part] >= threshold).any()] or [0]):.3f}")
+    for k, name in enumerate(("gold", "readings")):
+        part = source == k
+        if part.any():
+            print(f"  {name}: out-of-fold AUC {np.mean([auc(r[part], y[part]) for r in runs]):.3f}")
     w, b = fit(x, y, args.l2)
+    if args.validate.lower() != "none" and args.readings.lower() != "none":
+        vx, vy, _, vgone = reading_dataset(load_labels(args.validate), Path(args.dev))
+        if len(vy):
+            vp = predict(vx, w, b)
+            kept_v = vp >= threshold
+            print(f"check on the readings' held-half records (never fitted): {len(vy)} events still coded as read ({vgone} not), "
+                  f"{int(vy.sum())} fully correct; AUC {auc(vp, vy):.3f}; {int(kept_v.sum())} kept, "
+                  f"{int(vy[kept_v].sum())} of them fully correct")
     model = eventconf.Calibrator(weights={n: round(float(v), 5) for n, v in zip(eventconf.FEATURES, w)}, intercept=round(b, 5),
                                  threshold=threshold, trained_on=tuple(ids))
     Path(args.out).write_text(model.to_json(

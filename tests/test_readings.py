@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dateline.errors import ConfigError
@@ -71,6 +72,12 @@ def test_export_keeps_tune_half_records_with_two_readers_and_no_text(tmp_path):
     assert [(r["article"], r["file"], r["key"], r["fully_correct"]) for r in rows] == [
         (tune, "time-tbaq.jsonl", event_key(events[0]), [True, True]), (tune, "time-tbaq.jsonl", event_key(events[1]), [False, True])]
     assert "Secret" not in out.read_text() and "Lyon" not in out.read_text()
+    # The held half is written only when asked for, to check a model on, and then alone.
+    held_out = tmp_path / "labels-held.jsonl"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "export_readings.py"), "--readings", str(reading), "--half", "held",
+                          "--dev", str(dev), "--out", str(held_out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert {json.loads(line)["article"] for line in held_out.read_text().splitlines()} == {held}
 
 
 def test_trainer_labels_the_events_still_coded_as_they_were_read(tmp_path):
@@ -95,5 +102,6 @@ def test_trainer_labels_the_events_still_coded_as_they_were_read(tmp_path):
     x, y, ids, gone = tc.reading_dataset(labels, tmp_path)
     assert list(y) == [1.0, 0.0] and ids == [aid, aid] and gone == 1  # both readers must agree; a changed event has no verdict
     assert x.shape == (2, len(tc.eventconf.FEATURES))
+    assert tc.auc(np.array([0.9, 0.2, 0.5, 0.5]), np.array([1.0, 0.0, 1.0, 0.0])) == pytest.approx(0.875)  # one tie of four pairs
     with pytest.raises(SystemExit, match="dev file"):
         tc.reading_dataset(labels, tmp_path / "nowhere")
