@@ -1281,3 +1281,16 @@ def test_money_withdrawn_from_an_account_is_no_retreat(pipeline_all, text, coded
 def test_a_death_joined_to_a_subject_acts_not(pipeline_all):
     found = events_of(pipeline_all, "The pope voiced his support for the parents before the boy's death and President Trump offered the family assistance.")
     assert roles_of(found, "AGREE")[0] == ["Trump"]
+
+
+def test_the_agent_of_what_is_judged_is_its_recipient(pipeline_all):
+    # The agent of a participle qualifying the object, and a by-phrase the parser hangs on the verb after the object.
+    found = events_of(pipeline_all, "The ministers of France rejected the proposal made by Germany during the summit in Brussels on Friday.")
+    assert roles_of(found, "REJECT")[1] == ["Germany"]
+    found = events_of(pipeline_all, "Erdogan attacked the recognition of the disputed territory by the President of the United States on Sunday.")
+    assert roles_of(found, "ACCUSE")[1] == ["President"]
+    # A means names no one, and a passive's by-phrase is its own agent.
+    found = events_of(pipeline_all, "The senator condemned the ruling by phone on Monday.")
+    assert roles_of(found, "ACCUSE")[1] == []
+    found = events_of(pipeline_all, "The plan was condemned by the opposition on Monday.")
+    assert roles_of(found, "ACCUSE")[0] == ["opposition"]

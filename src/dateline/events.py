@@ -1777,8 +1777,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 recipients.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for g in p.children if g.dep_ == "pobj")
             elif not eventgate.names_someone(c):
                 # "threatened the network's franchise", "condemned the act of the NTC": the owner of the thing is the
-                # target; "shared evidence with the U.S.": so is whom it goes to.
-                recipients.extend(_owners(c) + _given_to(c))
+                # target; "shared evidence with the U.S.": so is whom it goes to. "attacked the recognition of the
+                # territory by the President": a by-phrase the parser hangs on an active verb after its object is
+                # the object's agent (a means names no one: "by letter").
+                recipients.extend(_owners(c) + _given_to(c) + [
+                    g for p in head.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > c.i and not passive
+                    for g in p.children if g.dep_ == "pobj" and g.pos_ != "PRON" and eventgate.names_someone(g)])
         elif c.dep_ == "dobj" and theme and etype in _COMMISSIVE | _DIRECTIVE:
             recipients.extend(_owners(c))
         elif c.dep_ == "dobj" and theme:
@@ -2188,6 +2192,9 @@ def _owners(tok) -> list:
     # withdrawal "from Lebanon" leaves a place.
     out += [g for c in tok.children if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and tok.lemma_.lower() in _SAID_THINGS)
             for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g) and g not in out]
+    # "the proposal made by Germany", "the sanctions imposed by the EU": the agent of the participle that qualifies it.
+    out += [g for v in tok.children if v.dep_ == "acl" and v.tag_ == "VBN" for c in v.children if c.dep_ == "agent"
+            for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON" and eventgate.names_someone(g) and g not in out]
     return out
 
 
