@@ -1294,3 +1294,19 @@ def test_the_agent_of_what_is_judged_is_its_recipient(pipeline_all):
     assert roles_of(found, "ACCUSE")[1] == []
     found = events_of(pipeline_all, "The plan was condemned by the opposition on Monday.")
     assert roles_of(found, "ACCUSE")[0] == ["opposition"]
+
+
+def test_a_judged_happening_told_before_gives_its_doers_as_recipients(pipeline_all):
+    first = "Ethiopian troops attacked rebel positions near the border on Monday. "
+    found = events_of(pipeline_all, first + "The attack was condemned by the African Union on Tuesday.")
+    assert roles_of(found, "ACCUSE") == (["African Union"], ["Ethiopian troops"])
+    found = events_of(pipeline_all, first + "The African Union criticized the move on Tuesday.")
+    assert roles_of(found, "ACCUSE")[1] == ["Ethiopian troops"]
+    # A state defending what its own troops did, and a move whose doer the phrase names, take no one from before.
+    found = events_of(pipeline_all, first + "Ethiopia defended the move on Tuesday.")
+    assert roles_of(found, "SUPPORT")[1] == []
+    found = events_of(pipeline_all, first + "The African Union criticized the move by Kenya on Tuesday.")
+    assert roles_of(found, "ACCUSE")[1] == ["Kenya"]
+    # With nothing told before of a kind the noun can name, no recipient.
+    found = events_of(pipeline_all, "Ethiopia hosted talks on Monday. The African Union criticized the withdrawal on Tuesday.")
+    assert roles_of(found, "ACCUSE")[1] == []

@@ -133,6 +133,7 @@ class _Context:
     notes: dict = field(default_factory=dict)  # event id -> what the trigger said, for the confidence model
     places: list = field(default_factory=list)  # (start, end, place) of every place mention, by start
     targets: set = field(default_factory=set)  # (type, recipient actor id) of the events coded so far
+    judged: list = field(default_factory=list)  # (event id, noun lemma) of judgements of "the withdrawal", "the move"
 
     def __post_init__(self):
         self._order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i][0])
@@ -259,6 +260,7 @@ class Events(Stage):
         events: list[Event] = []
         for sent in sdoc.sents:
             events.extend(self._sentence(doc, sent, ctx))
+        events = _judged_doers(events, ctx.judged, ctx.kinds)
         events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
         events = _local_countries(events, _setting(doc, ctx))
         events = _sectors(events, sdoc, ctx.kinds)
@@ -661,6 +663,10 @@ class Events(Stage):
                 event.contexts.append("statement")
             out.append(event)
             ctx.targets.update((event.type, r.actor_id) for r in event.recipients if r.actor_id)
+            if hit.type in _JUDGING and not recipients:
+                judged = _judged_happening(hit.head)
+                if judged is not None:
+                    ctx.judged.append((event.id, judged.lemma_.lower()))
             clauses[event.evidence.trigger.start] = _clause(hit.head).i
             if (hit.type in _HOSTILE and factuality == "hypothetical" and _on_condition(hit.head) and actors
                     and _agentive(actor_toks, mentions) and _speaker_is_actor(hit.head, mentions, sent)):
@@ -2170,6 +2176,70 @@ def _same_participant(r: EventActor, actors: list[EventActor]) -> bool:
     """Whether a recipient is one of the actors again (the same actor, or the same words)."""
     key = (r.name or r.text).lower().rstrip("s")
     return any(r == a or (r.actor_id and r.actor_id == a.actor_id) or key == (a.name or a.text).lower().rstrip("s") for a in actors)
+
+
+# Statements that judge a happening: whoever did it is their recipient ("criticized the withdrawal").
+_JUDGING = {"ACCUSE", "REJECT", "SUPPORT"}
+# Nouns that point back at a happening the article told, and the types of event they can name; None: any act
+# but words ("the move", "the step").
+_HAPPENINGS = {
+    "withdrawal": {"RETREAT"}, "pullout": {"RETREAT"}, "operation": {"ASSAULT", "MOBILIZE"}, "offensive": {"ASSAULT"},
+    "attack": {"ASSAULT"}, "raid": {"ASSAULT", "COERCE"}, "bombing": {"ASSAULT"}, "shelling": {"ASSAULT"},
+    "incursion": {"ASSAULT"}, "invasion": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "strike": {"ASSAULT"}, "deployment": {"MOBILIZE"},
+    "ban": {"SANCTION", "COERCE"}, "embargo": {"SANCTION"}, "sanction": {"SANCTION"}, "expulsion": {"SANCTION", "COERCE"},
+    "suspension": {"SANCTION"}, "crackdown": {"COERCE", "ASSAULT"}, "move": None, "step": None, "measure": None,
+}
+# ("the decision" is left out: it is most often a ruling or a choice the article tells without an event of its own,
+# and the nearest event coded before it is then someone else's.)
+# Words, not acts: no "decision" or "move" is one of these.
+_WORDS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONSULT", "PROTEST", "REJECT"}
+
+
+def _judged_happening(head):
+    """The bare definite noun a judgement is about when it points back at a happening ("criticized the move",
+    "the operation was condemned"), or None when it names its own doer ("Turkey's operation", "the move by Ankara")
+    or names none at all."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        things = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "to") for g in c.children if g.dep_ == "pobj"]
+    elif any(c.dep_ == "nsubjpass" for c in head.children):
+        things = [c for c in head.children if c.dep_ == "nsubjpass"]
+    else:
+        things = [c for c in head.children if c.dep_ == "dobj"]
+    for thing in things:
+        if thing.lemma_.lower() not in _HAPPENINGS or thing.tag_ != "NN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in thing.children):
+            continue
+        if any(c.dep_ in ("poss", "compound", "acl", "relcl", "amod") or c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "to")
+               for c in thing.children):
+            continue  # "the Turkish operation", "the decision to leave", "the move by Ankara", "the ban on imports": said here
+        return thing
+    return None
+
+
+def _judged_doers(events: list[Event], judged: list[tuple[str, str]], kinds: dict) -> list[Event]:
+    """A judgement of "the withdrawal" or "the move" takes as recipient the actors of the happening it points
+    back at: the nearest earlier event of a kind the noun can name, by others than the judge (a state defending
+    what its own troops did judges no one else)."""
+    if not judged:
+        return events
+    wanted = dict(judged)
+    ordered = sorted(events, key=lambda e: e.evidence.start)
+    out = []
+    for event in events:
+        lemma = wanted.get(event.id)
+        if lemma is not None and not event.recipients:
+            named = _HAPPENINGS[lemma]
+            own = {(a.actor_id or a.text.lower()) for a in event.actors} | {
+                a.country for a in event.actors if a.country and kinds.get(a.actor_id or "") == "country"}
+            before = [e for e in ordered if e.evidence.start < event.evidence.start and e.actors
+                      and (e.type in named if named else e.type not in _WORDS)
+                      and e.factuality not in ("negated", "hypothetical", "speculated")]
+            source = before[-1] if before else None
+            if source is not None and not own & ({(a.actor_id or a.text.lower()) for a in source.actors} | {a.country for a in source.actors}):
+                event = event.model_copy(update={"recipients": [a.model_copy() for a in source.actors]})
+        out.append(event)
+    return out
 
 
 def _given_to(thing) -> list:
