@@ -1310,3 +1310,13 @@ def test_a_judged_happening_told_before_gives_its_doers_as_recipients(pipeline_a
     # With nothing told before of a kind the noun can name, no recipient.
     found = events_of(pipeline_all, "Ethiopia hosted talks on Monday. The African Union criticized the withdrawal on Tuesday.")
     assert roles_of(found, "ACCUSE")[1] == []
+
+
+def test_the_object_of_a_relative_clause_is_the_one_it_is_about(pipeline_all):
+    found = events_of(pipeline_all, "The governor pardoned the prisoners that the court had sentenced in 2019.")
+    assert roles_of(found, "SANCTION") == (["the court"], ["the prisoners"])
+    found = events_of(pipeline_all, "The army would also guard the captured fighters, whom several European states have refused to repatriate.")
+    assert roles_of(found, "REJECT")[1] == ["captured fighters"]
+    # A thing the clause is about names no one.
+    found = events_of(pipeline_all, "Officials described the plan which the ministry rejected on Monday.")
+    assert roles_of(found, "REJECT")[1] == []

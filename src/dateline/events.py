@@ -2415,6 +2415,14 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 # "Clark, who is now suspended by the mayor": the one the relative clause is about undergoes it (but
                 # "a brilliant person who devoted his life to fight for ..." describes someone; it tells no act)
                 tok = tok.head.head
+            elif tok.tag_ in ("WP", "WDT") and tok.dep_ == "dobj":
+                # "the prisoners that the court sentenced", "the fighters, whom European states refused to repatriate":
+                # the object of a relative clause (or of a verb it governs) is the one the clause is about.
+                verb = tok.head
+                while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+                    verb = verb.head
+                if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                    tok = verb.head
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
                 tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
             if tok.pos_ == "PRON" and not eventgate.those_who(tok):
