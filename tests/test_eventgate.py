@@ -1320,3 +1320,12 @@ def test_the_object_of_a_relative_clause_is_the_one_it_is_about(pipeline_all):
     # A thing the clause is about names no one.
     found = events_of(pipeline_all, "Officials described the plan which the ministry rejected on Monday.")
     assert roles_of(found, "REJECT")[1] == []
+
+
+def test_a_request_belongs_to_who_asks_not_to_what_it_is_for(pipeline_all):
+    found = events_of(pipeline_all, "Earlier, France's demand for Ahmed's extradition from Mali was refused by the Malian government.")
+    assert roles_of(found, "REJECT") == (["Malian government"], ["France"])
+    found = events_of(pipeline_all, "The Malian government refused France's demand for Ahmed's extradition.")
+    assert roles_of(found, "REJECT")[1] == ["France"]
+    found = events_of(pipeline_all, "Germany rejected a request by the Kurds for weapons.")
+    assert roles_of(found, "REJECT")[1] == ["Kurds"]

@@ -1534,6 +1534,8 @@ _INTENTIONS = {"plan", "decision", "intention", "intent", "bid", "effort", "atte
 
 # Nouns whose infinitive is done by the one invited or asked, never by who invites ("Kim's invitation to visit").
 _INVITATIONS = {"invitation", "invite", "request", "call", "appeal", "plea", "order", "summons"}
+# Nouns for what one asks or puts forward: the one who asks owns them, not what they are for.
+_ASKED = _INVITATIONS | {"demand", "proposal", "bid", "offer", "ultimatum"}
 
 
 def _invitees(noun) -> list:
@@ -2474,6 +2476,11 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # "demand Gonzalez's return", "asked for the release of the hostages": who is returned or released
                     # undergoes it; only a by-agent takes part.
                     owners = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+                elif tok.lemma_.lower() in _ASKED:
+                    # "refused the U.S.'s demand for bin Laden's extradition", "backed France's call for talks with Iran":
+                    # the one who asks; what a request is for, and whom it is put to, are its content.
+                    content = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for t in c.subtree}
+                    owners = [t for t in owners if t.i not in content]
                 elif tok.lemma_.lower() in _HARMS or tok.lemma_.lower() in _MEASURES and etype not in _RELIEF:
                     # "the bombings of the U.S. embassies", "Russia's attack on Ukraine": who did the harm, not its victims.
                     struck = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree}
