@@ -1329,3 +1329,12 @@ def test_a_request_belongs_to_who_asks_not_to_what_it_is_for(pipeline_all):
     assert roles_of(found, "REJECT")[1] == ["France"]
     found = events_of(pipeline_all, "Germany rejected a request by the Kurds for weapons.")
     assert roles_of(found, "REJECT")[1] == ["Kurds"]
+
+
+def test_a_named_person_before_a_killing_is_its_victim(pipeline_all):
+    text = ("Dr. Barnett Slepian was a physician in Amherst. "
+            "He was last seen on Tuesday, the day before authorities issued a warrant in the Slepian shooting.")
+    # The victim does not shoot; with no shooter named, there is no event.
+    assert not any(e.type == "ASSAULT" for e in events_of(pipeline_all, text))
+    found = events_of(pipeline_all, "The Hamas attack killed three soldiers near the border on Monday.")
+    assert roles_of(found, "ASSAULT")[0] == ["Hamas"]  # an organisation before an attack is its doer

@@ -540,12 +540,20 @@ class Events(Stage):
             if actor_toks and all(eventgate.hazard(t) for t in actor_toks):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
             actors = _resolve(actor_toks, mentions, sent, nouns=True, etype=hit.type)
+            victims = []
+            if hit.head.pos_ == "NOUN" and hit.head.lemma_.lower() in _HARMS_TO_PEOPLE and hit.type in _HOSTILE:
+                # "the Slepian shooting", "the Khashoggi murder": a person's name before a killing is its victim's (the
+                # tagger may read the name as a nationality; the article tells it is a person).
+                before = {c.idx for c in hit.head.children if c.dep_ in ("compound", "amod") and c.i < hit.head.i}
+                surnames = {a.name.split()[-1] for _, _, a in ctx.mentions if a.kind == "person" and a.name}
+                victims = [a for a in actors if a.start in before and (kinds.get(a.actor_id or "") == "person" or a.text in surnames)]
+                actors = [a for a in actors if a not in victims]
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
             # A news outlet is a recipient only of what befalls it ("beat a journalist") or of a request put to it
             # ("called on Fox News to fire Griffin"); else it is a cited source ("told Fox News").
             undergoes = hit.type in _HOSTILE or (hit.type in _DIRECTIVE and any(c.dep_ == "xcomp" for c in hit.head.children))
-            recipients = [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
-                          and not ((r.start, r.end) in towns and (_locative(sent.doc, r.start) or hit.type == "ASSAULT"))]
+            recipients = victims + [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
+                                    and not ((r.start, r.end) in towns and (_locative(sent.doc, r.start) or hit.type == "ASSAULT"))]
             # (nor is a town bombed or shelled: "an Angolan plane bombed Waku-Congo" happened there, to no one named)
             own = {a.country for a in actors if a.country}  # whose home a visit is in
             if hit.mode == "visit":
@@ -1571,6 +1579,9 @@ _HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "inva
           "abduction", "kidnapping", "arrest", "detention", "execution", "airstrike", "raid", "shelling", "stabbing", "torture",
           "beating", "slaying", "bombardment", "blast", "explosion", "persecution", "imprisonment", "poisoning",
           "death", "disappearance", "drowning", "injury", "suicide"}  # "investigating the deaths of two people": victims
+# Harms done to one person, whose name before them is the victim's ("the Slepian shooting", "the Khashoggi murder").
+_HARMS_TO_PEOPLE = {"shooting", "murder", "killing", "assassination", "stabbing", "kidnapping", "abduction", "beating", "slaying",
+                    "poisoning", "execution", "torture", "lynching", "rape"}
 # Measures against someone: who is behind them is the one condemned or backed ("condemned the US sanctions against Iran":
 # the US), but the one they hit is whom lifting them relieves ("lifted a blockade on Palestinian lorries").
 _MEASURES = {"sanction", "embargo", "tariff", "blockade", "crackdown"}
