@@ -1338,3 +1338,9 @@ def test_a_named_person_before_a_killing_is_its_victim(pipeline_all):
     assert not any(e.type == "ASSAULT" for e in events_of(pipeline_all, text))
     found = events_of(pipeline_all, "The Hamas attack killed three soldiers near the border on Monday.")
     assert roles_of(found, "ASSAULT")[0] == ["Hamas"]  # an organisation before an attack is its doer
+
+
+def test_shooting_down_rumours_or_a_proposal_downs_nothing(pipeline_all):
+    assert not codes(pipeline_all, "In an interview, the company president immediately shot down rumors of a new engine.", "ASSAULT")
+    assert not codes(pipeline_all, "The senate shot down the proposal on Tuesday.", "ASSAULT")
+    assert codes(pipeline_all, "Rebels shot down a government helicopter over the valley on Monday.", "ASSAULT")

@@ -560,6 +560,10 @@ _BESIDE = {"near", "beside", "by", "at", "on", "against", "behind", "outside", "
 _STRUCK_AT = {"attack", "ambush", "hit", "target", "strike", "bomb", "shell", "fire", "ram", "stop", "block", "intercept"}
 
 
+# What is said and heard, not done: "shot down rumours".
+_HEARSAY = {"rumor", "rumour", "speculation", "suggestion", "theory", "talk", "report", "story", "claim", "idea"}
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -583,6 +587,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             g.lemma_.lower() in ("account", "bank", "atm") for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
             for g in c.children if g.dep_ == "pobj")):
         return True  # "withdrew $1,273.80 from her bank account": money taken out, no one withdrawn
+    if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "shoot" and any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in head.children) and any(
+            c.dep_ in ("dobj", "nsubjpass") and _counted(c).lemma_.lower() in lex["abstract"] | _HEARSAY for c in head.children):
+        return True  # "shot down rumours of a V8", "shot down the proposal": words denied, no aircraft downed
     partners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if etype == "CONSULT" and head.pos_ == "VERB" and head.lemma_.lower() in ("speak", "talk") and partners and not any(
             names_someone(g) for g in partners):
