@@ -1344,3 +1344,9 @@ def test_shooting_down_rumours_or_a_proposal_downs_nothing(pipeline_all):
     assert not codes(pipeline_all, "In an interview, the company president immediately shot down rumors of a new engine.", "ASSAULT")
     assert not codes(pipeline_all, "The senate shot down the proposal on Tuesday.", "ASSAULT")
     assert codes(pipeline_all, "Rebels shot down a government helicopter over the valley on Monday.", "ASSAULT")
+
+
+def test_a_markets_demand_asks_no_one(pipeline_all):
+    assert not codes(pipeline_all, "Both China and Brazil will have a significant increased demand for biological solutions in the coming years.", "REQUEST")
+    assert not codes(pipeline_all, "Consumer demand for electric cars fell sharply in Germany last year.", "REQUEST")
+    assert codes(pipeline_all, "Protesters renewed their demands for the minister's resignation on Friday.", "REQUEST")

@@ -560,6 +560,11 @@ _BESIDE = {"near", "beside", "by", "at", "on", "against", "behind", "outside", "
 _STRUCK_AT = {"attack", "ambush", "hit", "target", "strike", "bomb", "shell", "fire", "ram", "stop", "block", "intercept"}
 
 
+# Words that make "demand" a market's: its size, its trend or whose buying it is.
+_MARKET_WORDS = {"increase", "increased", "increasing", "grow", "growing", "rise", "rising", "strong", "high", "higher", "low", "lower",
+                 "weak", "weaker", "significant", "huge", "global", "domestic", "consumer", "market", "fall", "falling", "decline",
+                 "declining", "soar", "soaring", "surge", "surging", "robust", "sluggish", "heavy", "big", "great", "greater",
+                 "stronger", "energy", "oil", "export", "import", "seasonal", "overall", "customer", "pent"}
 # What is said and heard, not done: "shot down rumours".
 _HEARSAY = {"rumor", "rumour", "speculation", "suggestion", "theory", "talk", "report", "story", "claim", "idea"}
 
@@ -637,6 +642,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "plenty of health experts recommend vitamin D", "many doctors urge parents to ...": what some of a kind do (but
         # "many aid workers urge the government to ..." asks someone in particular).
         return True
+    if etype == "REQUEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "demand" and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _MARKET_WORDS for c in head.children):
+        return True  # "a significant increased demand for biological solutions", "consumer demand": a market's, asked of no one
     if etype == "CONCEDE" and head.lemma_.lower() in ("meet", "accept") and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "demand" and not any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("of", "by", "from")
                                                                         or d.dep_ == "det" and d.lower_ in ("the", "their", "his", "her", "its")
