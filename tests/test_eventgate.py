@@ -1350,3 +1350,13 @@ def test_a_markets_demand_asks_no_one(pipeline_all):
     assert not codes(pipeline_all, "Both China and Brazil will have a significant increased demand for biological solutions in the coming years.", "REQUEST")
     assert not codes(pipeline_all, "Consumer demand for electric cars fell sharply in Germany last year.", "REQUEST")
     assert codes(pipeline_all, "Protesters renewed their demands for the minister's resignation on Friday.", "REQUEST")
+
+
+def test_who_an_allegation_says_did_it_is_accused(pipeline_all):
+    found = events_of(pipeline_all, "American authorities allege the attacks were plotted by the militant leader Ahmed Salim.")
+    assert roles_of(found, "ACCUSE")[1] == ["Ahmed Salim"]
+    found = events_of(pipeline_all, "The man alleged that airport workers had placed the drugs in her luggage.")
+    assert roles_of(found, "ACCUSE")[1] == ["airport workers"]
+    # What was done, with no doer named, accuses no one.
+    found = events_of(pipeline_all, "The opposition alleged that the vote was rigged.")
+    assert roles_of(found, "ACCUSE")[1] == []

@@ -568,6 +568,11 @@ class Events(Stage):
                 # "demanded that China drop barriers": the one asked is the subject of what is asked.
                 asked = [r for r in _resolve(_content_subjects(hit.head), mentions, sent, nouns=False) if r not in actors]
                 recipients = asked + [r for r in recipients if r not in asked]
+            if not recipients and hit.type == "ACCUSE" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _ALLEGE_VERBS:
+                # "alleged that Salim plotted the attacks", "allege the attacks were plotted by Salim": the one said to
+                # have done it is the accused.
+                recipients = [r for r in _resolve(_alleged_doers(hit.head), mentions, sent, nouns=True) if r not in actors
+                              and eventgate.identifiable(r, sent.doc, kinds)]
             if not recipients and hit.type in _DIRECTIVE:
                 # "called for G7 action", "demanded Chinese cooperation", "urged Israel's withdrawal": the act asked for
                 # names who is to do it.
@@ -1396,6 +1401,23 @@ def _content_subjects(head) -> list:
     """Subjects of the clauses a trigger reports or asks for ("demanded that the US cancel ...")."""
     # "demanded that the boy be returned to him": the boy undergoes what is asked, he is not the one asked.
     return [g for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+
+
+# Verbs of alleging, whose clause names the deed and its doer.
+_ALLEGE_VERBS = {"allege", "claim", "charge", "contend", "assert"}
+
+
+def _alleged_doers(head) -> list:
+    """Who a clause of alleging says did it: its subject, or the agent of a passive ("the attacks were plotted by X")."""
+    out = []
+    for c in head.children:
+        if c.dep_ != "ccomp" or c.i < head.i:
+            continue  # (a clause before the verb is what someone else said or did: "after X questioned whether ..., Y alleged")
+        if any(g.dep_ == "nsubjpass" for g in c.children):
+            out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        else:
+            out += [g for g in c.children if g.dep_ == "nsubj" and eventgate.names_someone(g) and g.pos_ != "PRON"]
+    return out
 
 
 def _place_args(head) -> list:
