@@ -1360,3 +1360,9 @@ def test_who_an_allegation_says_did_it_is_accused(pipeline_all):
     # What was done, with no doer named, accuses no one.
     found = events_of(pipeline_all, "The opposition alleged that the vote was rigged.")
     assert roles_of(found, "ACCUSE")[1] == []
+
+
+def test_an_allegation_parsed_as_an_adjective_still_names_the_accused(pipeline_all):
+    found = events_of(pipeline_all, "Iraq alleged Ritter was an American spy whose team had too many Americans.")
+    assert roles_of(found, "ACCUSE")[1] == ["Ritter"]
+    assert not codes(pipeline_all, "Police arrested the alleged killer on Monday.", "ACCUSE")  # "alleged" as a word of the arrest

@@ -1410,6 +1410,9 @@ _ALLEGE_VERBS = {"allege", "claim", "charge", "contend", "assert"}
 def _alleged_doers(head) -> list:
     """Who a clause of alleging says did it: its subject, or the agent of a passive ("the attacks were plotted by X")."""
     out = []
+    if head.dep_ == "amod" and any(c.dep_ == "nsubj" for c in head.children) and eventgate.names_someone(head.head) and head.head.pos_ != "PRON":
+        # "Iraq alleged Ritter was a spy", parsed as if "alleged" qualified Ritter: the noun it hangs on is the clause's subject.
+        out.append(head.head)
     for c in head.children:
         if c.dep_ != "ccomp" or c.i < head.i:
             continue  # (a clause before the verb is what someone else said or did: "after X questioned whether ..., Y alleged")
