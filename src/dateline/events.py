@@ -2229,7 +2229,7 @@ _HAPPENINGS = {
 }
 # ("the decision" is left out: it is most often a ruling or a choice the article tells without an event of its own,
 # and the nearest event coded before it is then someone else's.)
-# Words, not acts: no "decision" or "move" is one of these.
+# Words, not acts: no "move" or "step" is one of these.
 _WORDS = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONSULT", "PROTEST", "REJECT"}
 
 
