@@ -25,7 +25,6 @@ others are still coded.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import re
@@ -38,19 +37,13 @@ sys.path.insert(0, str(ROOT / "src"))
 import dateline  # noqa: E402
 from dateline import eventconf  # noqa: E402
 from dateline.errors import DatelineError  # noqa: E402
-from dateline.evaluate import split_of  # noqa: E402
+from dateline.evaluate import read_records, split_of  # noqa: E402
 from dateline.evaluate.readings import event_record  # noqa: E402
 from dateline.pipeline import Pipeline  # noqa: E402
 from dateline.settings import load_settings  # noqa: E402
 
 
 _LANG = re.compile(r"<html[^>]*\blang=[\"']?([a-zA-Z-]+)")
-
-
-def _records(path: str) -> list[dict]:
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _in_language(record: dict, lang: str) -> bool:
@@ -69,8 +62,8 @@ def main() -> None:
     ap.add_argument("--lang", help="only HTML pages whose <html lang> is this language (e.g. en)")
     ap.add_argument("--exclude", nargs="*", default=[], help="dumps of earlier readings whose ids are not drawn again")
     args = ap.parse_args()
-    records = _records(args.data)
-    used = {r.get("id") for path in args.exclude for r in _records(path)}
+    records = list(read_records(args.data))
+    used = {r.get("id") for path in args.exclude for r in read_records(path)}
     records = [r for r in records if r.get("id") not in used and (args.split is None or split_of(r.get("id", "")) == args.split)
                and (args.lang is None or _in_language(r, args.lang))]
     drawn = random.Random(args.seed).sample(records, min(args.n, len(records)))

@@ -12,7 +12,6 @@ never to fit one. Each label names the dev file its article is in, and no text o
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -20,17 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.evaluate import split_of  # noqa: E402
+from dateline.evaluate import read_records, split_of  # noqa: E402
 from dateline.evaluate.readings import event_key  # noqa: E402
 
 # Dev files whose articles the readings drew.
 DEV_FILES = ("time-tbaq.jsonl", "geo-geowebnews.jsonl", "geo-geovirus.jsonl", "eventloc-halterman2019.jsonl", "extract-trafilatura.jsonl.gz")
-
-
-def _lines(path: Path) -> list[dict]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def main() -> int:
@@ -44,7 +37,7 @@ def main() -> int:
     for name in DEV_FILES:
         path = Path(args.dev) / name
         if path.exists():
-            for record in _lines(path):
+            for record in read_records(path):
                 home.setdefault(str(record.get("id")), name)
     rows, skipped = [], {"other half": 0, "no dev file": 0}
     for directory in map(Path, args.readings):
@@ -52,8 +45,8 @@ def main() -> int:
         if len(readers) != 2:
             print(f"{directory}: {len(readers)} verdict files, not two; skipped", file=sys.stderr)
             continue
-        verdicts = [{(v["article"], v["n"]): v for v in _lines(p)} for p in readers]
-        for article in _lines(directory / "dump.jsonl"):
+        verdicts = [{(v["article"], v["n"]): v for v in read_records(p)} for p in readers]
+        for article in read_records(directory / "dump.jsonl"):
             aid = str(article["id"])
             for n, event in enumerate(article.get("events", [])):
                 said = [v.get((aid, n)) for v in verdicts]

@@ -21,7 +21,6 @@ the articles it was fitted on. The held split is never read. Runs on a CPU in a 
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import dateline  # noqa: E402
 from dateline import eventconf  # noqa: E402
 from dateline.errors import DatelineError  # noqa: E402
+from dateline.evaluate import read_records  # noqa: E402
 from dateline.evaluate.events import code_texts  # noqa: E402
 from dateline.evaluate.gold import judge  # noqa: E402
 from dateline.evaluate.readings import event_key, event_record, load_labels  # noqa: E402
@@ -74,12 +74,9 @@ def reading_dataset(labels: list[dict], dev: Path) -> tuple[np.ndarray, np.ndarr
         path = dev / name
         if not path.exists():
             raise SystemExit(f"error: the readings need the dev file {path}, which is missing; give --dev DIR or --readings none")
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                if (name, str(record.get("id"))) in wanted:
-                    records[(name, str(record["id"]))] = record
+        for record in read_records(path):
+            if (name, str(record.get("id"))) in wanted:
+                records[(name, str(record["id"]))] = record
     pipeline = Pipeline(load_settings(stage_options={"events": {"calibration": "none", "min_confidence": 0.0}}))
     rows, ys, ids, found = [], [], [], 0
     for (name, aid), keyed in wanted.items():
@@ -203,12 +200,12 @@ def main() -> int:
     if args.readings.lower() != "none":
         labels = load_labels(args.readings)
         rx, ry, rids, gone = reading_dataset(labels, Path(args.dev))
-        articles = sorted(set(rids))
+        slot = {a: len(ids) + k for k, a in enumerate(sorted(set(rids)))}
         print(f"readings: {len(labels)} judged events of {len({lb['article'] for lb in labels})} articles; {len(ry)} still coded as read "
               f"({int(ry.sum())} fully correct, {ry.mean():.3f}), {gone} changed since or no longer coded")
         if len(ry):
-            groups = np.concatenate([groups, [len(ids) + articles.index(a) for a in rids]])
-            ids = ids + articles
+            groups = np.concatenate([groups, [slot[a] for a in rids]])
+            ids = ids + list(slot)
             x, y = np.vstack([x, rx]), np.concatenate([y, ry])
             source = np.concatenate([source, np.ones(len(ry), dtype=int)])
     p = out_of_fold(x, y, groups, ids, args.l2)
@@ -232,11 +229,8 @@ def main() -> int:
         if part.any():
             print(f"  {name}: {part.sum()} events, {int((kept & part).sum())} kept, out-of-fold fully correct {y[kept & part].mean() if (kept & part).any() else 0:.3f}; "
                   f"over the partitions {np.mean([(r[part] >= threshold).sum() for r in runs]):.1f} kept at "
-                  f"{np.mean([y[part][r[part] >= threshold].mean() for r in runs if (r[part] >= threshold).any()] or [0]):.3f}")
-    for k, name in enumerate(("gold", "readings")):
-        part = source == k
-        if part.any():
-            print(f"  {name}: out-of-fold AUC {np.mean([auc(r[part], y[part]) for r in runs]):.3f}")
+                  f"{np.mean([y[part][r[part] >= threshold].mean() for r in runs if (r[part] >= threshold).any()] or [0]):.3f}; "
+                  f"AUC {np.mean([auc(r[part], y[part]) for r in runs]):.3f}")
     w, b = fit(x, y, args.l2)
     if args.validate.lower() != "none" and args.readings.lower() != "none":
         vx, vy, _, vgone = reading_dataset(load_labels(args.validate), Path(args.dev))
