@@ -1366,3 +1366,16 @@ def test_an_allegation_parsed_as_an_adjective_still_names_the_accused(pipeline_a
     found = events_of(pipeline_all, "Iraq alleged Ritter was an American spy whose team had too many Americans.")
     assert roles_of(found, "ACCUSE")[1] == ["Ritter"]
     assert not codes(pipeline_all, "Police arrested the alleged killer on Monday.", "ACCUSE")  # "alleged" as a word of the arrest
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Border guards on Sunday arrested 23 foreigners near the crossing into the country.", "23 foreigners"),
+    ("Riot police detained 31 pensioners outside the ministry on Friday.", "31 pensioners"),
+])
+def test_a_counted_plural_with_a_persons_ending_is_who_an_arrest_befalls(pipeline_all, text, recipient):
+    assert roles_of(events_of(pipeline_all, text), "COERCE")[1] == [recipient]
+
+
+def test_counted_things_with_such_an_ending_are_no_one(pipeline_all):
+    found = events_of(pipeline_all, "The army seized 40 rifles and six grenade launchers at the depot on Monday.")
+    assert all(not e.recipients for e in found)

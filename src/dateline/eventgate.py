@@ -53,6 +53,8 @@ def _lexicon() -> dict:
         "aid": frozenset(data["aid_objects"]),
         "currency": frozenset(data["currencies"]),
         "ballots": frozenset(data["ballots"]),
+        "people_suffixes": tuple(data["counted_people"]["suffixes"]),
+        "not_people": frozenset(data["counted_people"]["not_people"]),
         "offices": frozenset(row[0] for row in rows if row[-1] == "person"),
         "political_roles": frozenset(row[0] for row in rows if row[1] in data["political_sectors"] and " " not in row[0]),
     }
@@ -131,7 +133,19 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if lemma == "state" and root.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
-    return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or harmed and lemma in lex["bystanders"]
+    return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or harmed and (
+        lemma in lex["bystanders"] or _counted_people(root, lex))
+
+
+def _counted_people(root, lex) -> bool:
+    """Whether a counted plural names people ("arrested 14 foreigners", "killed dozens of villagers"): a number counts
+    it and its ending is a person's; a thing so ended is listed in events-gate.json ("destroyed 12 containers")."""
+    lemma = root.lemma_.lower()
+    counted = any(c.dep_ == "nummod" and (c.like_num or c.ent_type_ == "CARDINAL") for c in root.children) or (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and _counted(root.head.head) is root)
+    return (counted and root.tag_ == "NNS" and root.ent_type_ not in ("MONEY", "QUANTITY", "PERCENT", "DATE", "TIME")
+            and lemma.endswith(lex["people_suffixes"]) and lemma not in lex["not_people"] and lemma not in lex["never"]
+            and lemma not in lex["abstract"] and lemma not in lex["vehicles"])
 
 
 # Whose craft a vehicle may be named as: "government helicopters", "army jets", "regime warplanes".
