@@ -1379,3 +1379,18 @@ def test_a_counted_plural_with_a_persons_ending_is_who_an_arrest_befalls(pipelin
 def test_counted_things_with_such_an_ending_are_no_one(pipeline_all):
     found = events_of(pipeline_all, "The army seized 40 rifles and six grenade launchers at the depot on Monday.")
     assert all(not e.recipients for e in found)
+
+
+def test_there_names_the_place_told_just_before(pipeline_all):
+    text = ("On Sunday a gunman opened fire on worshippers at a mosque in Quetta. "
+            "Police arrested two of his brothers there on Monday.")
+    found = [e for e in events_of(pipeline_all, text) if e.type == "COERCE"]
+    assert [e.location.name if e.location else None for e in found] == ["Quetta"]
+
+
+def test_a_pointing_noun_takes_only_a_place_of_its_kind(pipeline_all):
+    # "the city" cannot be the country named just before it; with no town before it, the event has no place.
+    text = ("Thousands marched against the new tax across Peru on Saturday. "
+            "In other parts of the city, riot police fired tear gas at students.")
+    found = [e for e in events_of(pipeline_all, text) if e.evidence.sentence.startswith("In other")]
+    assert found and all(e.location is None for e in found)

@@ -419,3 +419,48 @@ def _trim(m: Span, span) -> Span:
         return m
     stop = span[end - 1].idx + len(span[end - 1]) - m.start
     return Span(start=m.start, end=m.start + stop, text=m.text[:stop])
+
+
+def pointed_location(trig, earlier: list[tuple[int, int, Place]], sdoc) -> tuple[Place, Span] | None:
+    """The place a word of the trigger's clause points back at, when the sentence names none: "there" ("began
+    attacking people there") or a definite place noun ("in other parts of the city", "arrived at the scene")
+    names the nearest place mentioned before it that can be such a place (a town for "the city", anything for
+    "there"). `earlier` holds (start, end, place) of the place mentions before the trigger's sentence, within the
+    reach of a pronoun. None when nothing points back or nothing fits."""
+    if trig is None:
+        return None
+    levels = _pointer(trig)
+    if levels is None:
+        return None
+    for start, end, place in sorted(earlier, key=lambda m: -m[0]):
+        if levels and place.level not in levels:
+            continue
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or _is_modifier(span.root) or _inside_organisation(span):
+            continue  # "a Cheltenham man", "the Zimbabwe Electoral Commission": no place anything happened at
+        return place, Span(start=start, end=end, text=span.text)
+    return None
+
+
+def _pointer(trig) -> tuple[str, ...] | None:
+    """The levels of place a pointing word on the trigger may name (empty: any), or None when there is none. The
+    word hangs on the trigger or on the verb whose object the trigger is ("held a rally there")."""
+    heads = {trig.i}
+    if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        heads.add(trig.head.i)
+    nouns = _data()["pointing_nouns"]
+    for tok in trig.doc[trig.sent.start:trig.sent.end]:
+        if tok.lower_ == "there" and tok.dep_ == "advmod" and tok.head.i in heads:
+            return ()
+        levels = nouns.get(tok.lemma_.lower())
+        if levels is None or tok.tag_ != "NN" or tok.dep_ != "pobj" or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.pos_ == "PROPN" or c.ent_type_) or c.dep_ == "prep" for c in tok.children):
+            continue  # "the Hong Kong hotel", "the city of Homs": a name of its own, which choose_locations reads
+        prep = tok.head
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in other parts of the city", "on the streets of the capital"
+        if prep.dep_ == "prep" and prep.lower_ in _lists()["locative"] and prep.head.i in heads:
+            return tuple(levels)
+    return None

@@ -25,7 +25,7 @@ from functools import lru_cache
 from . import classifier, eventconf, eventgate, eventmerge, ontology, quotes
 from .errors import PipelineError
 from .eventdate import event_date
-from .eventloc import choose_locations, entity_of
+from .eventloc import choose_locations, entity_of, pointed_location
 from .models import Document, Event, EventActor, EventLocation, Evidence, Span
 from .pipeline import Stage
 
@@ -655,6 +655,9 @@ class Events(Stage):
                     # on a country happens there, so the country it targets is also its place (not a statement about one).
                     location = next((pm for pm in located if pm[0].level == "country" and any(
                         r.start is not None and r.start <= pm[1].start < r.end for r in recipients)), None)
+            if location is None and hit.mode != "visit":
+                # "began attacking people there", "in other parts of the city": the place named before.
+                location = pointed_location(hit.head, ctx.place_mentions_between(_reach(sent), sent.start_char), sent.doc)
             date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if implied and actors and factuality == "historical" and not sent.start_char <= (actors[0].start or 0) < sent.end_char:
