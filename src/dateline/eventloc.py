@@ -334,7 +334,8 @@ def _inside_organisation(span) -> bool:
         return False
     if ent[-1].lemma_.lower() in _lists()["place_nouns"] or ent[-1].lemma_.lower() in _lists()["facility_nouns"]:
         return False
-    return any(not (span.start <= t.i < span.end) and not t.is_punct for t in ent)
+    # "the White House" read as an organisation is still the place: its article is no part of a name
+    return any(not (span.start <= t.i < span.end) and not t.is_punct and t.tag_ != "DT" for t in ent)
 
 
 def _governing_prep(tok):
