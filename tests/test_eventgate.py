@@ -1394,3 +1394,10 @@ def test_a_pointing_noun_takes_only_a_place_of_its_kind(pipeline_all):
             "In other parts of the city, riot police fired tear gas at students.")
     found = [e for e in events_of(pipeline_all, text) if e.evidence.sentence.startswith("In other")]
     assert found and all(e.location is None for e in found)
+
+
+def test_a_place_the_tagger_reads_as_an_organisation_with_its_article_is_still_the_place(pipeline_all):
+    # "the White House" tagged ORG: its "the" is no part of a name the place would be inside of.
+    found = events_of(pipeline_all, "U.S. President Bill Clinton met with his senior advisers on Thursday in the White House "
+                                    "to weigh a reply to the attacks in Nairobi.")
+    assert [e.location.name for e in found if e.type == "CONSULT" and e.location] == ["White House"]
