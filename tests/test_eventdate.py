@@ -326,3 +326,26 @@ def test_the_date_of_the_deed_charged_is_not_the_date_of_the_charge():
     doc = dateline.process("Canadian police charged James Kopp on Monday with attempted murder in the 1995 shooting of a doctor.",
                            published="2000-01-26", pipeline=pipeline)
     assert [e.date.value for e in doc.events if e.type == "ACCUSE"] == ["2000-01-24"]
+
+
+def _dates(pipeline, text, published="2020-01-15"):
+    import dateline
+
+    return {e.evidence.trigger.text: e.date for e in dateline.process(text, pipeline=pipeline, published=published).events}
+
+
+def test_an_undated_past_event_takes_the_date_the_story_gave_just_before(pipeline_all):
+    dates = _dates(pipeline_all, "In March 2019 the regional court heard the case against the former mayor. "
+                                 "The judge rejected his appeal and ordered his release.")
+    assert (dates["rejected"].value, dates["rejected"].precision, dates["rejected"].derived_from) == ("2019-03", "month", "context")
+
+
+@pytest.mark.parametrize("text", [
+    # a new paragraph: the story may have moved on
+    "In March 2019 the regional court heard the case against the former mayor.\n\nThe judge rejected his appeal.",
+    # the date before it is after the publication: no past event happened then
+    "The regional court will hear the case against the former mayor in June. The judge rejected his appeal.",
+])
+def test_the_story_date_stays_open_across_a_paragraph_or_from_the_future(pipeline_all, text):
+    date = _dates(pipeline_all, text)["rejected"]
+    assert (date.value, date.derived_from) == (None, "before-publication")

@@ -24,9 +24,9 @@ from functools import lru_cache
 
 from . import classifier, eventconf, eventgate, eventmerge, ontology, quotes
 from .errors import PipelineError
-from .eventdate import event_date
+from .eventdate import event_date, iso_date
 from .eventloc import choose_locations, entity_of, pointed_location
-from .models import Document, Event, EventActor, EventLocation, Evidence, Span
+from .models import Document, Event, EventActor, EventDate, EventLocation, Evidence, Span
 from .pipeline import Stage
 
 # Dependency labels through which a trigger is the content of the word above it.
@@ -658,7 +658,7 @@ class Events(Stage):
             if location is None and hit.mode != "visit":
                 # "began attacking people there", "in other parts of the city": the place named before.
                 location = pointed_location(hit.head, ctx.place_mentions_between(_reach(sent), sent.start_char), sent.doc)
-            date = event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text)
+            date = _narrative_date(event_date(sentence, trigger, doc.timexes, doc.article.published, head=hit.head, text=doc.article.text), doc, sent)
             factuality, cue_modal, cue = self._factuality(hit, sent, date, doc, mentions)
             if implied and actors and factuality == "historical" and not sent.start_char <= (actors[0].start or 0) < sent.end_char:
                 continue  # a background conviction years back: the agency named nearby is not likely the one that acted
@@ -1109,6 +1109,19 @@ def _paragraph_date(doc: Document, start: int) -> str | None:
             opening = max(opening, starts[here - 2])
     values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()]
     return values[-1] if values else None
+
+
+def _narrative_date(date: EventDate | None, doc: Document, sent) -> EventDate | None:
+    """A past event its sentence does not date happened when the story last said, in the sentence before it in its
+    paragraph ("In March 2019 the court heard the case. The judge rejected the appeal.": 2019-03), as annotators
+    date it; the date stays open when that sentence gives none or gives one after the publication."""
+    if date is None or date.derived_from != "before-publication" or date.timex is not None:
+        return date
+    told = _paragraph_date(doc, sent.start_char)
+    if not told or (date.latest and told > date.latest):
+        return date
+    value, precision = iso_date(told)
+    return EventDate(value=value, precision=precision, derived_from="context", timex=told)
 
 
 def _when(prep) -> bool:

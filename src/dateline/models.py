@@ -121,12 +121,13 @@ class EventDate(Model):
     `value` is YYYY-MM-DD, YYYY-MM or YYYY, or None when the text leaves the date open: a past event it does
     not date ("before-publication", no later than `latest`) or a planned one ("after-publication", no earlier
     than `earliest`); `precision` is how long a stretch of time the text names ("unknown" when open);
-    `timex` is the TIMEX3 value the date was read from; start/end span the expression.
+    `timex` is the TIMEX3 value the date was read from; start/end span the expression. `derived_from` "context":
+    the event's sentence gives no date, and the value is the last one the story gave before it in its paragraph.
     """
 
     value: str | None = None
     precision: Precision = "day"
-    derived_from: Literal["explicit", "relative", "publication", "before-publication", "after-publication"] = "explicit"
+    derived_from: Literal["explicit", "relative", "context", "publication", "before-publication", "after-publication"] = "explicit"
     timex: str | None = None
     earliest: str | None = None
     latest: str | None = None
