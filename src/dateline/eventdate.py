@@ -18,7 +18,9 @@ this order:
    trigger), before it for the rest: past events, present perfects ("have protested", "has only
    impeached two presidents in its history"), statements and states in the present, which begin no later
    than the publication but which the text does not date. (In the tune split of eval/gold no undated
-   event is dated with the publication date: the annotation guide leaves them null.)
+   event is dated with the publication date: the annotation guide leaves them null.) The events stage then
+   gives an open past date the date the story gave in the sentence before, in the same paragraph
+   (`events._narrative_date`, derived_from "context").
 4. a TIMEX3 value becomes an ISO 8601 date or prefix (`iso_date`), the TIMEX3 value kept beside it.
 
 Cue words are in data/times-lexicon.json ("tense" and "event_dates").
