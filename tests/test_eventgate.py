@@ -1401,3 +1401,15 @@ def test_a_place_the_tagger_reads_as_an_organisation_with_its_article_is_still_t
     found = events_of(pipeline_all, "U.S. President Bill Clinton met with his senior advisers on Thursday in the White House "
                                     "to weigh a reply to the attacks in Nairobi.")
     assert [e.location.name for e in found if e.type == "CONSULT" and e.location] == ["White House"]
+
+
+def test_an_embargo_on_trade_with_a_country_aims_at_that_country_and_an_ordered_one_is_imposed(pipeline_all):
+    found = [e for e in events_of(pipeline_all, "The Arab League on Tuesday ordered a full embargo on trade with Syria "
+                                                "over the crackdown.") if e.type == "SANCTION"]
+    assert [([r.text for r in e.recipients], e.factuality) for e in found] == [(["Syria"], "asserted")]
+
+
+def test_an_ordered_withdrawal_still_lies_ahead(pipeline_all):
+    found = [e for e in events_of(pipeline_all, "The president ordered the withdrawal of troops from the border region on Monday.")
+             if e.type == "RETREAT"]
+    assert [e.factuality for e in found] == ["planned"]

@@ -537,6 +537,8 @@ class Events(Stage):
                     # and is not the inner one's actor.
                     actor_toks = actor_toks or [t for t in more_actors if not (t.dep_ == "nsubjpass" and t.head.i == hit.head.i)]
                     recipient_toks = recipient_toks + more_recipients
+            if hit.type in ("SANCTION", "COERCE"):
+                recipient_toks = [g for t in recipient_toks for g in (_trade_partners(t) or [t])]
             if actor_toks and all(eventgate.hazard(t) for t in actor_toks):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
             actors = _resolve(actor_toks, mentions, sent, nouns=True, etype=hit.type)
@@ -1437,6 +1439,15 @@ def _alleged_doers(head) -> list:
         else:
             out += [g for g in c.children if g.dep_ == "nsubj" and eventgate.names_someone(g) and g.pos_ != "PRON"]
     return out
+
+
+def _trade_partners(tok) -> list:
+    """Who an embargo or a ban on trade aims at is the trade's other side: "an embargo on trade with Iraq", "banned
+    flights to Qatar" (a country or someone the words name, not the goods)."""
+    if tok.lemma_.lower() not in _CARGO | {"flight", "trade", "commerce", "dealing", "transaction"}:
+        return []
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "from") for g in c.children
+            if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "NORP", "ORG"))]
 
 
 def _place_args(head) -> list:
