@@ -1413,3 +1413,21 @@ def test_an_ordered_withdrawal_still_lies_ahead(pipeline_all):
     found = [e for e in events_of(pipeline_all, "The president ordered the withdrawal of troops from the border region on Monday.")
              if e.type == "RETREAT"]
     assert [e.factuality for e in found] == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivian miners are continuing their fight for safer working conditions and compensation for injuries.",
+    "Nurses at the hospital have continued their struggle for equal pay since the spring.",
+])
+def test_a_fight_for_a_cause_is_no_attack(pipeline_all, text):
+    assert not codes(pipeline_all, text, "ASSAULT")
+
+
+def test_a_battle_for_ground_is_still_an_attack(pipeline_all):
+    assert codes(pipeline_all, "Kurdish fighters continued their fight for the town of Kobani on Sunday.", "ASSAULT")
+
+
+def test_mobilizing_things_raises_no_forces(pipeline_all):
+    text = "The ministry announced the mobilization of two million vaccine doses to the northern provinces."
+    assert not codes(pipeline_all, text, "MOBILIZE")
+    assert codes(pipeline_all, "The ministry announced the mobilization of 20,000 reservists to the northern border.", "MOBILIZE")

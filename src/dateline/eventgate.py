@@ -353,6 +353,15 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
                 g.dep_ == "pobj" and g.lemma_.lower() in ("court", "courts", "tribunal", "parliament", "congress", "media", "election")
                 for g in c.children) for c in head.children):
         return True  # "have fought to keep the boy", "is fighting in the courts": an effort or a lawsuit, no combat
+    if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and not any(t.lemma_.lower() in _ARMS for t in head.sent) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in _GROUND
+                                                            for g in c.children) for c in head.children) and not any(
+            c.dep_ == "prep" and c.lower_ in ("against", "with", "between") for c in head.children):
+        return True  # "their fight for safer mining practices", "the struggle for equal pay": a cause pursued, no combat
+    if etype == "MOBILIZE" and head.pos_ == "NOUN" and any(
+            g.dep_ == "pobj" and not names_someone(_counted(g)) and _counted(g).lemma_.lower() not in _lexicon()["vehicles"] | _ARMS
+            for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+        return True  # "the mobilization of 12 million doses of Tamiflu", "the deployment of resources": things, no forces
     if etype == "REQUEST" and lemma == "count" and not any(c.dep_ in ("xcomp", "advcl") or c.dep_ == "prep" and any(
             g.dep_ == "pobj" and any(x.dep_ == "acl" for x in g.children) for g in c.children) for c in head.children):
         return True  # "officials are counting on compensation": an expectation; "I count on Turkey to act" asks
@@ -1109,6 +1118,9 @@ def _in_contest(verb) -> bool:
 _ENDING = {"end", "lift", "suspend", "halt", "stop", "abandon", "drop", "cancel", "conclude"}
 # Nouns of a contest that words before them can make unarmed ("a legal battle", "the trade war").
 _CONTESTS = {"battle", "fight", "war", "struggle", "showdown"}  # nouns, and the verbs fight and battle
+# What a battle "for" may be fought over on the ground ("the battle for control of the city", "the fight for Hill 60").
+_GROUND = {"control", "territory", "city", "town", "village", "hill", "border", "road", "bridge", "airport", "port", "base",
+           "capital", "ridge", "district", "province", "region", "valley", "island", "pass", "crossing", "supremacy", "survival"}
 # What easing a punishment acts on ("commuted the sentence", "quashed the conviction"): the convict is released from it.
 _PENALTIES = {"sentence", "term", "penalty", "fine", "conviction", "verdict"}
 _POSTS = {"office", "post", "position", "seat", "role", "job", "chair", "presidency", "premiership", "throne", "portfolio",
