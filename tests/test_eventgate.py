@@ -1431,3 +1431,16 @@ def test_mobilizing_things_raises_no_forces(pipeline_all):
     text = "The ministry announced the mobilization of two million vaccine doses to the northern provinces."
     assert not codes(pipeline_all, text, "MOBILIZE")
     assert codes(pipeline_all, "The ministry announced the mobilization of 20,000 reservists to the northern border.", "MOBILIZE")
+
+
+def test_in_a_story_of_two_countries_a_participant_takes_the_one_its_sentences_name(pipeline_all):
+    text = ("Cuba and the United States traded accusations over the fate of the boy on Monday. "
+            "Havana said Washington was holding him against his father's will. "
+            "In Miami, hundreds of exiles marched past the federal building. "
+            "Riot police later detained several protesters outside the courthouse in Miami. "
+            "In Havana, thousands rallied on the seafront. "
+            "The communist government has organised such rallies almost daily.")
+    found = events_of(pipeline_all, text)
+    countries = {a.text: a.country for e in found for a in e.actors}
+    assert countries.get("Riot police") == "USA"
+    assert countries.get("The communist government") == "CUB"

@@ -262,7 +262,7 @@ class Events(Stage):
             events.extend(self._sentence(doc, sent, ctx))
         events = _judged_doers(events, ctx.judged, ctx.kinds)
         events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
-        events = _local_countries(events, _setting(doc, ctx))
+        events = _local_countries(events, _setting(doc, ctx), ctx, sdoc)
         events = _sectors(events, sdoc, ctx.kinds)
         doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
@@ -2137,15 +2137,18 @@ _STATELESS_WORDS = {"country", "nation", "state", "world", "international", "for
 _ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID"}
 
 
-def _local_countries(events: list[Event], setting: str | None) -> list[Event]:
+def _local_countries(events: list[Event], setting: str | None, ctx: _Context | None = None, sdoc=None) -> list[Event]:
     """Participants that name no country ("police", "the government", "protesters", "James Lee") take the country
     where they act: that of the event's place for what is done on the ground ("police arrested him in Miami"), else
-    the country the article is set in. Annotators and readers code them so ("police" in a story set in Leeds: GBR);
-    a participant that may be anyone's ("neighbouring countries", "foreign diplomats") keeps none."""
+    the country the article is set in, else (a story of two countries) the one country its sentence and the one
+    before it name places in. Annotators and readers code them so ("police" in a story set in Leeds: GBR); a
+    participant that may be anyone's ("neighbouring countries", "foreign diplomats") keeps none."""
     out = []
     for event in events:
         local = event.location.country if event.type in _ON_THE_GROUND and event.location is not None else None
         local = _alpha3(local) if local else setting
+        if local is None and ctx is not None and sdoc is not None:
+            local = _nearby_country(event, ctx, sdoc)
         if local is None:
             out.append(event)
             continue
@@ -2154,6 +2157,18 @@ def _local_countries(events: list[Event], setting: str | None) -> list[Event]:
             roles.append([p.model_copy(update={"country": local}) if p.country is None and not _stateless(p) else p for p in role])
         out.append(event if roles == [event.actors, event.recipients] else event.model_copy(update={"actors": roles[0], "recipients": roles[1]}))
     return out
+
+
+def _nearby_country(event: Event, ctx: _Context, sdoc) -> str | None:
+    """The one country the places of an event's sentence and of the sentence before it belong to, if one."""
+    start = event.evidence.start
+    sent = _token_at(sdoc, start)
+    if sent is None:
+        return None
+    sent = sent.sent
+    begin = sdoc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    codes = {p.country3 for p in ctx.places_between(begin, sent.end_char) if p.country3 and p.level != "inferred"}
+    return codes.pop() if len(codes) == 1 else None
 
 
 # Acts of arms: a state that does them acts through its military.
