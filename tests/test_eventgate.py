@@ -1444,3 +1444,8 @@ def test_in_a_story_of_two_countries_a_participant_takes_the_one_its_sentences_n
     countries = {a.text: a.country for e in found for a in e.actors}
     assert countries.get("Riot police") == "USA"
     assert countries.get("The communist government") == "CUB"
+
+
+def test_the_agent_of_a_judged_thing_is_the_target_when_the_judgement_is_passive(pipeline_all):
+    found = events_of(pipeline_all, "The peace plan drawn up by Norway was rejected by the rebels on Monday.")
+    assert roles_of(found, "REJECT") == (["rebels"], ["Norway"])

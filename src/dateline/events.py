@@ -1828,6 +1828,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     for c in head.children:
         if c.dep_ == "nsubjpass":
             recipients.append(c)
+            if not eventgate.names_someone(c) and etype in _JUDGING | _VERBAL:
+                # "a plan backed by the Red Cross was rejected by Johnson", "Germany's proposal was rejected": as for an
+                # object, the owner or the agent of the thing judged is the target.
+                recipients.extend(_owners(c))
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "dobj" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "dobj" and c.doc[c.i + 1].head.i == head.i:
