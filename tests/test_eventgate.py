@@ -1415,16 +1415,16 @@ def test_an_ordered_withdrawal_still_lies_ahead(pipeline_all):
     assert [e.factuality for e in found] == ["planned"]
 
 
-@pytest.mark.parametrize("text", [
-    "Bolivian miners are continuing their fight for safer working conditions and compensation for injuries.",
-    "Nurses at the hospital have continued their struggle for equal pay since the spring.",
+@pytest.mark.parametrize("text, attack", [
+    ("Bolivian miners are continuing their fight for safer working conditions and compensation for injuries.", False),
+    ("Nurses at the hospital have continued their struggle for equal pay since the spring.", False),
+    ("The boy's relatives in Miami are fighting for custody of him.", False),
+    ("Havana praised the students for their part in the government's battle to secure the boy's return.", False),
+    ("Kurdish fighters continued their fight for the town of Kobani on Sunday.", True),
+    ("Iraqi forces launched the battle to retake Mosul from Islamic State on Sunday.", True),
 ])
-def test_a_fight_for_a_cause_is_no_attack(pipeline_all, text):
-    assert not codes(pipeline_all, text, "ASSAULT")
-
-
-def test_a_battle_for_ground_is_still_an_attack(pipeline_all):
-    assert codes(pipeline_all, "Kurdish fighters continued their fight for the town of Kobani on Sunday.", "ASSAULT")
+def test_a_fight_for_a_cause_is_no_attack_but_one_for_ground_is(pipeline_all, text, attack):
+    assert codes(pipeline_all, text, "ASSAULT") is attack
 
 
 def test_mobilizing_things_raises_no_forces(pipeline_all):
@@ -1449,3 +1449,12 @@ def test_in_a_story_of_two_countries_a_participant_takes_the_one_its_sentences_n
 def test_the_agent_of_a_judged_thing_is_the_target_when_the_judgement_is_passive(pipeline_all):
     found = events_of(pipeline_all, "The peace plan drawn up by Norway was rejected by the rebels on Monday.")
     assert roles_of(found, "REJECT") == (["rebels"], ["Norway"])
+
+
+@pytest.mark.parametrize("text, sanctioned", [
+    ("Three brokerage firms suspended index arbitrage trading for their own accounts on Friday.", False),
+    ("The carmaker suspended work on its new assembly plant near Leipzig.", False),
+    ("Russia suspended trade with Georgia on Monday after the dispute over the arrests.", True),
+])
+def test_a_firm_stopping_its_own_business_sanctions_no_one(pipeline_all, text, sanctioned):
+    assert codes(pipeline_all, text, "SANCTION") is sanctioned

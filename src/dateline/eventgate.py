@@ -353,11 +353,18 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
                 g.dep_ == "pobj" and g.lemma_.lower() in ("court", "courts", "tribunal", "parliament", "congress", "media", "election")
                 for g in c.children) for c in head.children):
         return True  # "have fought to keep the boy", "is fighting in the courts": an effort or a lawsuit, no combat
-    if etype == "ASSAULT" and head.pos_ == "NOUN" and lemma in _CONTESTS and not any(t.lemma_.lower() in _ARMS for t in head.sent) and any(
+    if etype == "ASSAULT" and lemma in _CONTESTS and not any(t.lemma_.lower() in _ARMS for t in head.sent) and any(
             c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in _GROUND
-                                                            for g in c.children) for c in head.children) and not any(
-            c.dep_ == "prep" and c.lower_ in ("against", "with", "between") for c in head.children):
-        return True  # "their fight for safer mining practices", "the struggle for equal pay": a cause pursued, no combat
+                                                            for g in c.children)
+            or head.pos_ == "NOUN" and c.dep_ == "acl" and c.lemma_.lower() not in _TAKING and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in head.children) and not any(
+            c.dep_ == "prep" and c.lower_ in ("against", "with", "between") or c.dep_ == "dobj" for c in head.children):
+        return True  # "their fight for safer mining practices", "fighting for custody", "the battle to secure his return": a cause, no combat
+    if etype == "SANCTION" and mode == "discontinue" and any(
+            c.dep_ in ("dobj", "nsubjpass") and _counted(c).lemma_.lower() in _BUSINESS and not any(
+                p.dep_ == "prep" and p.lower_ in ("with", "to", "from") and any(g.pos_ == "PROPN" or g.ent_type_ in _ENTITY_ACTORS for g in p.children)
+                for p in c.children) for c in head.children):
+        return True  # "suspended work on a plant", "suspending arbitrage trading": a firm's own business ("trade with Georgia" is a tie cut)
     if etype == "MOBILIZE" and head.pos_ == "NOUN" and any(
             g.dep_ == "pobj" and not names_someone(_counted(g)) and _counted(g).lemma_.lower() not in _lexicon()["vehicles"] | _ARMS
             for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
@@ -1118,6 +1125,12 @@ def _in_contest(verb) -> bool:
 _ENDING = {"end", "lift", "suspend", "halt", "stop", "abandon", "drop", "cancel", "conclude"}
 # Nouns of a contest that words before them can make unarmed ("a legal battle", "the trade war").
 _CONTESTS = {"battle", "fight", "war", "struggle", "showdown"}  # nouns, and the verbs fight and battle
+# What a battle is fought "to" do on the ground ("the battle to retake Mosul").
+_TAKING = {"capture", "retake", "recapture", "take", "seize", "liberate", "control", "hold", "defend", "drive", "oust", "expel",
+           "clear", "free", "storm", "encircle", "besiege", "crush", "defeat", "repel", "push", "break"}
+# A firm's own activities: stopping one punishes no one.
+_BUSINESS = {"trading", "trade", "work", "production", "output", "operation", "construction", "manufacturing", "sale", "dividend",
+             "shipment", "delivery", "service", "services", "listing", "issuance", "buyback", "publication", "broadcast"}
 # What a battle "for" may be fought over on the ground ("the battle for control of the city", "the fight for Hill 60").
 _GROUND = {"control", "territory", "city", "town", "village", "hill", "border", "road", "bridge", "airport", "port", "base",
            "capital", "ridge", "district", "province", "region", "valley", "island", "pass", "crossing", "supremacy", "survival"}
