@@ -1458,3 +1458,12 @@ def test_the_agent_of_a_judged_thing_is_the_target_when_the_judgement_is_passive
 ])
 def test_a_firm_stopping_its_own_business_sanctions_no_one(pipeline_all, text, sanctioned):
     assert codes(pipeline_all, text, "SANCTION") is sanctioned
+
+
+def test_a_person_by_name_does_not_take_the_country_of_nearby_places(pipeline_all):
+    # A story of two countries (no setting); the sentence names only Washington, which says nothing of the man's.
+    text = ("Cuba and the United States traded accusations over the fate of the boy on Monday. "
+            "Havana staged another rally for his return. The boy's father has not been allowed to see him. "
+            "In Washington, Ramon Gutierrez wrote to the attorney general demanding the boy's return.")
+    found = [e for e in events_of(pipeline_all, text) if any(a.text == "Ramon Gutierrez" for a in e.actors)]
+    assert [[a.country for a in e.actors] for e in found] == [[None]]

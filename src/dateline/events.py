@@ -2151,16 +2151,26 @@ def _local_countries(events: list[Event], setting: str | None, ctx: _Context | N
     for event in events:
         local = event.location.country if event.type in _ON_THE_GROUND and event.location is not None else None
         local = _alpha3(local) if local else setting
-        if local is None and ctx is not None and sdoc is not None:
-            local = _nearby_country(event, ctx, sdoc)
-        if local is None:
+        # Near the sentence, a role or a group is mostly of the country named there; a person by name is as often a
+        # foreigner the story is about (a Cuban father's letter to Washington).
+        nearby = _nearby_country(event, ctx, sdoc) if local is None and ctx is not None and sdoc is not None else None
+        if local is None and nearby is None:
             out.append(event)
             continue
         roles = []
         for role in (event.actors, event.recipients):
-            roles.append([p.model_copy(update={"country": local}) if p.country is None and not _stateless(p) else p for p in role])
+            roles.append([p.model_copy(update={"country": local or nearby}) if p.country is None and not _stateless(p) and (
+                local or not _named_person(p, sdoc, ctx.kinds)) else p for p in role])
         out.append(event if roles == [event.actors, event.recipients] else event.model_copy(update={"actors": roles[0], "recipients": roles[1]}))
     return out
+
+
+def _named_person(p: EventActor, sdoc, kinds: dict) -> bool:
+    """Whether a participant is a person named by name ("Gonzalez", "Juan Miguel"), not by a role."""
+    if kinds.get(p.actor_id or "") == "person":
+        return True
+    root = _root(sdoc, p)
+    return root is not None and (root.ent_type_ == "PERSON" or root.pos_ == "PROPN" and not root.ent_type_)
 
 
 def _nearby_country(event: Event, ctx: _Context, sdoc) -> str | None:
