@@ -2141,7 +2141,7 @@ _STATELESS_WORDS = {"country", "nation", "state", "world", "international", "for
 _ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID"}
 
 
-def _local_countries(events: list[Event], setting: str | None, ctx: _Context | None = None, sdoc=None) -> list[Event]:
+def _local_countries(events: list[Event], setting: str | None, ctx: _Context, sdoc) -> list[Event]:
     """Participants that name no country ("police", "the government", "protesters", "James Lee") take the country
     where they act: that of the event's place for what is done on the ground ("police arrested him in Miami"), else
     the country the article is set in, else (a story of two countries) the one country its sentence and the one
@@ -2153,7 +2153,7 @@ def _local_countries(events: list[Event], setting: str | None, ctx: _Context | N
         local = _alpha3(local) if local else setting
         # Near the sentence, a role or a group is mostly of the country named there; a person by name is as often a
         # foreigner the story is about (a Cuban father's letter to Washington).
-        nearby = _nearby_country(event, ctx, sdoc) if local is None and ctx is not None and sdoc is not None else None
+        nearby = _nearby_country(event, ctx, sdoc) if local is None else None
         if local is None and nearby is None:
             out.append(event)
             continue
@@ -2175,11 +2175,10 @@ def _named_person(p: EventActor, sdoc, kinds: dict) -> bool:
 
 def _nearby_country(event: Event, ctx: _Context, sdoc) -> str | None:
     """The one country the places of an event's sentence and of the sentence before it belong to, if one."""
-    start = event.evidence.start
-    sent = _token_at(sdoc, start)
-    if sent is None:
+    tok = _token_at(sdoc, event.evidence.start)
+    if tok is None:
         return None
-    sent = sent.sent
+    sent = tok.sent
     begin = sdoc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     codes = {p.country3 for p in ctx.places_between(begin, sent.end_char) if p.country3 and p.level != "inferred"}
     return codes.pop() if len(codes) == 1 else None
