@@ -1467,3 +1467,12 @@ def test_a_person_by_name_does_not_take_the_country_of_nearby_places(pipeline_al
             "In Washington, Ramon Gutierrez wrote to the attorney general demanding the boy's return.")
     found = [e for e in events_of(pipeline_all, text) if any(a.text == "Ramon Gutierrez" for a in e.actors)]
     assert [[a.country for a in e.actors] for e in found] == [[None]]
+
+
+@pytest.mark.parametrize("text, etype, recipients", [
+    ("Hungarian President Arpad Goencz signed Budapest's accession document to NATO on Friday.", "AGREE", ["NATO"]),
+    ("The Ukrainian parliament ratified the treaty recognising Ukraine's borders on Tuesday.", "AGREE", []),
+    ("Russian opposition leader Alexei Navalny accused Russia of poisoning him.", "ACCUSE", ["Russia"]),
+])
+def test_a_states_own_officials_do_not_act_on_the_state(pipeline_all, text, etype, recipients):
+    assert roles_of(events_of(pipeline_all, text), etype)[1] == recipients

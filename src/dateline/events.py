@@ -611,6 +611,13 @@ class Events(Stage):
                           or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
             recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
+            if actors and hit.type != "AID" and all(a.country and (a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country") for a in actors):
+                # "Goencz signed Budapest's accession document", "Cerar said Slovenia had to endorse the statement": a
+                # state's own officials acting for it do not act on the state or its capital (its government, named as
+                # such, may be criticised by its own politicians; an opposition figure may accuse the state).
+                own = {a.country for a in actors}
+                recipients = [r for r in recipients if not (len(own) == 1 and r.country in own and not _people_word(r, sent.doc) and (
+                    kinds.get(r.actor_id) == "country" or any(p.level == "city" for p in ctx.places_between(r.start, r.end))))]
             if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
                     a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
                     or "authorit" in a.text.lower() for a in actors):
