@@ -611,13 +611,8 @@ class Events(Stage):
                           or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
             recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
-            if actors and hit.type != "AID" and all(a.country and (a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country") for a in actors):
-                # "Goencz signed Budapest's accession document", "Cerar said Slovenia had to endorse the statement": a
-                # state's own officials acting for it do not act on the state or its capital (its government, named as
-                # such, may be criticised by its own politicians; an opposition figure may accuse the state).
-                own = {a.country for a in actors}
-                recipients = [r for r in recipients if not (len(own) == 1 and r.country in own and not _people_word(r, sent.doc) and (
-                    kinds.get(r.actor_id) == "country" or any(p.level == "city" for p in ctx.places_between(r.start, r.end))))]
+            if hit.type != "AID":
+                recipients = _without_own_state(actors, recipients, kinds, ctx, sent.doc)
             if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
                     a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
                     or "authorit" in a.text.lower() for a in actors):
@@ -2170,6 +2165,22 @@ def _local_countries(events: list[Event], setting: str | None, ctx: _Context, sd
                 local or not _named_person(p, sdoc, ctx.kinds)) else p for p in role])
         out.append(event if roles == [event.actors, event.recipients] else event.model_copy(update={"actors": roles[0], "recipients": roles[1]}))
     return out
+
+
+def _without_own_state(actors: list[EventActor], recipients: list[EventActor], kinds: dict, ctx: _Context, sdoc) -> list[EventActor]:
+    """The recipients but the actors' own state: "Goencz signed Budapest's accession document", "Cerar said Slovenia
+    had to endorse the statement". A state's own officials (their country given by the text or the knowledge base,
+    not guessed for a bare role) acting for it do not act on the state or its capital; its people ("urged Iraqis")
+    are still addressed, its government named as such may be criticised by its own politicians, and an opposition
+    figure may accuse the state."""
+    if not actors or not all(a.country and a.actor_id and not a.actor_id.startswith("role:")
+                             and (a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country") for a in actors):
+        return recipients
+    own = {a.country for a in actors}
+    if len(own) != 1:
+        return recipients
+    return [r for r in recipients if not (r.country in own and not _people_word(r, sdoc) and (
+        kinds.get(r.actor_id) == "country" or any(p.level == "city" for p in ctx.places_between(r.start, r.end))))]
 
 
 def _named_person(p: EventActor, sdoc, kinds: dict) -> bool:
