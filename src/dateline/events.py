@@ -611,7 +611,8 @@ class Events(Stage):
                           or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
             recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
-            if hit.type != "AID":
+            if hit.type not in _IMPOSED | _HOSTILE | {"THREATEN", "MOBILIZE"}:
+                # (a state coerces, sanctions or threatens at home: "imposed a curfew in Cizre", "banned Ugandan candidates")
                 recipients = _without_own_state(actors, recipients, kinds, ctx, sent.doc)
             if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
                     a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
@@ -2179,8 +2180,15 @@ def _without_own_state(actors: list[EventActor], recipients: list[EventActor], k
     own = {a.country for a in actors}
     if len(own) != 1:
         return recipients
-    return [r for r in recipients if not (r.country in own and not _people_word(r, sdoc) and (
+    return [r for r in recipients if not (r.country in own and not _nationality(r, sdoc) and (
         kinds.get(r.actor_id) == "country" or any(p.level == "city" for p in ctx.places_between(r.start, r.end))))]
+
+
+def _nationality(p: EventActor, sdoc) -> bool:
+    """Whether a participant is named by a nationality word ("Iraqis", "Ugandan" of "Ugandan opposition candidates"):
+    people of a nation, not its state."""
+    root = _root(sdoc, p)
+    return root is not None and root.ent_type_ == "NORP"
 
 
 def _named_person(p: EventActor, sdoc, kinds: dict) -> bool:
