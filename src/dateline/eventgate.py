@@ -186,6 +186,13 @@ def _backs_a_measure(head) -> bool:
 _FLU_SUBTYPE = re.compile(r"h\d{1,2}n\d{1,2}")
 
 
+def trade_partners(tok) -> list:
+    """The other side a trade or a flow is with, to or from, when the words name it ("trade with Iraq", "flights to
+    Qatar"): a name, not the goods."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "from") for g in c.children
+            if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "NORP", "ORG"))]
+
+
 def _counted(root):
     """The noun a quantity counts ("thousands of workers", "dozens of protesters"), else the token itself."""
     if root.like_num or root.ent_type_ in ("CARDINAL", "QUANTITY") or root.lemma_.lower() in ("dozen", "hundred", "thousand", "million", "score", "number", "group", "crowd"):
@@ -361,9 +368,7 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
             c.dep_ == "prep" and c.lower_ in ("against", "with", "between") or c.dep_ == "dobj" for c in head.children):
         return True  # "their fight for safer mining practices", "fighting for custody", "the battle to secure his return": a cause, no combat
     if etype == "SANCTION" and mode == "discontinue" and any(
-            c.dep_ in ("dobj", "nsubjpass") and _counted(c).lemma_.lower() in _BUSINESS and not any(
-                p.dep_ == "prep" and p.lower_ in ("with", "to", "from") and any(g.pos_ == "PROPN" or g.ent_type_ in _ENTITY_ACTORS for g in p.children)
-                for p in c.children) for c in head.children):
+            c.dep_ in ("dobj", "nsubjpass") and _counted(c).lemma_.lower() in _BUSINESS and not trade_partners(c) for c in head.children):
         return True  # "suspended work on a plant", "suspending arbitrage trading": a firm's own business ("trade with Georgia" is a tie cut)
     if etype == "MOBILIZE" and head.pos_ == "NOUN" and any(
             g.dep_ == "pobj" and not names_someone(_counted(g)) and _counted(g).lemma_.lower() not in _lexicon()["vehicles"] | _ARMS

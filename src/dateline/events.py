@@ -100,6 +100,8 @@ _CARGO = {"trade", "shipping", "shipment", "export", "import", "supply", "oil", 
 # Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
+# What a trade embargo or ban stops: its target is the trade's other side ("an embargo on trade with Iraq").
+_TRADED = _CARGO | {"flight", "commerce", "dealing", "transaction"}
 # GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
 # province's, PPLA, may: "Moscow said"); their names are places or parts of names ("University of California, Los
 # Angeles"), never actors.
@@ -611,8 +613,7 @@ class Events(Stage):
                           or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
             recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
-            if hit.type not in _IMPOSED | _HOSTILE | {"THREATEN", "MOBILIZE"}:
-                # (a state coerces, sanctions or threatens at home: "imposed a curfew in Cizre", "banned Ugandan candidates")
+            if hit.type not in _DONE_AT_HOME:
                 recipients = _without_own_state(actors, recipients, kinds, ctx, sent.doc)
             if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
                     a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
@@ -1447,10 +1448,7 @@ def _alleged_doers(head) -> list:
 def _trade_partners(tok) -> list:
     """Who an embargo or a ban on trade aims at is the trade's other side: "an embargo on trade with Iraq", "banned
     flights to Qatar" (a country or someone the words name, not the goods)."""
-    if tok.lemma_.lower() not in _CARGO | {"flight", "trade", "commerce", "dealing", "transaction"}:
-        return []
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "from") for g in c.children
-            if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "NORP", "ORG"))]
+    return eventgate.trade_partners(tok) if tok.lemma_.lower() in _TRADED else []
 
 
 def _place_args(head) -> list:
@@ -2166,6 +2164,11 @@ def _local_countries(events: list[Event], setting: str | None, ctx: _Context, sd
                 local or not _named_person(p, sdoc, ctx.kinds)) else p for p in role])
         out.append(event if roles == [event.actors, event.recipients] else event.model_copy(update={"actors": roles[0], "recipients": roles[1]}))
     return out
+
+
+# What a state does to its own country or people as well as to others: "imposed a curfew in Cizre", "banned Ugandan
+# candidates" (PLOVER aims them at the country); _without_own_state leaves their recipients alone.
+_DONE_AT_HOME = _IMPOSED | _HOSTILE | {"THREATEN", "MOBILIZE"}
 
 
 def _without_own_state(actors: list[EventActor], recipients: list[EventActor], kinds: dict, ctx: _Context, sdoc) -> list[EventActor]:
