@@ -63,6 +63,32 @@ def test_mentions_of_one_visit_merge_into_one_event(pipeline_all):
     assert [m.sentence for m in event.mentions] == ["The visit drew protests in Seoul.", "Kim's visit was his first abroad."]
 
 
+@pytest.mark.parametrize("text", [
+    # its own target, place and date tell another attack than the shooting before it
+    "Soldiers shot the rebel leader in Goma on Friday. The attack on the police station in Lagos on Monday killed two officers.",
+    "Soldiers shot the rebel leader in Goma on Friday. The December 2 attack on the police station killed two officers.",
+])
+def test_an_anaphoric_noun_with_its_own_particulars_is_no_mention_of_another_happening(pipeline_all, text):
+    [shooting] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert shooting.mentions == []
+
+
+def test_an_anaphoric_noun_goes_to_the_happening_its_own_sentence_or_place_tells(pipeline_all):
+    text = ("The mayor of Moscow extended the city lockdown on Thursday. "
+            "Saudi Arabia extended curfews in Mecca and Medina; previously, the curfew was only in effect at night.")
+    assert all(e.mentions == [] for e in events_of(pipeline_all, text) if e.type == "COERCE")
+    text = ("A man stabbed two people at Fishmongers' Hall in London on Friday. Police arrived and shot him dead. "
+            "Police received the first call about the attack at Fishmongers' Hall at 2 p.m.")
+    mentioned = {e.evidence.trigger.text: [m.sentence for m in e.mentions] for e in events_of(pipeline_all, text) if e.type == "ASSAULT"}
+    assert mentioned == {"stabbed": ["Police received the first call about the attack at Fishmongers' Hall at 2 p.m."], "shot": []}
+
+
+def test_who_keeps_order_during_a_protest_is_no_protester(pipeline_all):
+    assert events_of(pipeline_all, "The government strengthened security measures during the rally in the capital.") == []
+    [protest] = events_of(pipeline_all, "The activist has been arrested a dozen times during abortion protests in seven states.")
+    assert protest.type == "PROTEST" and texts([protest], "actors") == [["activist"]]
+
+
 def test_two_things_one_side_asked_of_different_parties_stay_apart(pipeline_all):
     text = ("The Kenyan embassy urged travellers on Monday to keep their passports with them at all times. "
             "Kenya also urged Tanzania on Monday to publish the report on the border incident.")
@@ -98,6 +124,14 @@ def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is(pipeline_all):
     ("Allegedly, the minister pleaded with the rebels on Monday to release the hostages.", "REQUEST", "speculated"),
     ("Also on Sunday, the United States announced a complete withdrawal from the region.", "RETREAT", "planned"),
     ("If Iran closes the strait, the United States will attack Iranian ships.", "ASSAULT", "hypothetical"),
+    # a past era the text names: someone's time in a former office, or their youth
+    ("During his time as vice president, Biden called for the government of Ukraine to fire the prosecutor.", "REQUEST", "historical"),
+    ("When he was a student, Ahmed protested against the government.", "PROTEST", "historical"),
+    ("When I was growing up, my parents requested that the school let me play chess.", "REQUEST", "historical"),
+    ("The army detained the editor during the martial law imposed by the late President Marcos.", "COERCE", "historical"),
+    ("During the talks, the minister accused the rebels of breaking the truce.", "ACCUSE", "asserted"),
+    ("During an interview on The Late Show on Wednesday, the senator praised the new treaty.", "SUPPORT", "asserted"),
+    ("When he was in Paris, the minister met Macron.", "CONSULT", "asserted"),
 ])
 def test_factuality_of_speech_acts_plans_and_background(pipeline_all, text, etype, factuality):
     found = {e.type: e for e in events_of(pipeline_all, text)}

@@ -12,7 +12,9 @@ its evidence, the others as `mentions`, the union of the actors, the first telli
 later one's when it has none), the first place and the most precise date; asserted wins over reported.
 
 An actor-less noun that points back at a happening ("the visit", "his visit", "this summit") is no
-event of its own, but is a mention of the last event of its type before it.
+event of its own, but is a mention of the last event of its type and kind before it whose target, place,
+date and mode agree with what the noun itself says (one of them in the noun's place first); when its own
+sentence tells such an event, it is already told there.
 """
 from __future__ import annotations
 
@@ -27,11 +29,13 @@ _NEAR_KM = 100.0  # two places further apart than this are two happenings
 _SPAN_DAYS = 7  # mentions of one happening dated further apart than this are two happenings
 _KIND = {"asserted": "real", "reported": "real"}
 _ANAPHORIC = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "me", "you", "his", "its", "their"}
 
 
 _SAYINGS = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
-# Modes that may tell one act: "Britain blames Russia" (disapprove) and "Britain accuses Russia of the poisoning" (allege).
-_SAME_ACT = [{"allege", "disapprove"}]
+# Modes that may tell one act: "Britain blames Russia" (disapprove) and "Britain accuses Russia of the poisoning" (allege);
+# "the department arrested them" and "they were taken into its custody" (detain).
+_SAME_ACT = [{"allege", "disapprove"}, {"arrest", "detain"}]
 
 
 def _kind(event: Event) -> str:
@@ -172,10 +176,39 @@ def merge(events: list[Event], anaphors: list[Event] = ()) -> list[Event]:
         else:
             out[k] = _combine(out[k], event)
     for mention in sorted(anaphors, key=lambda e: e.evidence.start):
-        before = [i for i, kept in enumerate(out) if kept.type == mention.type and kept.evidence.start < mention.evidence.start
+        before = [i for i, kept in enumerate(out) if kept.type == mention.type and kept.evidence.start <= mention.evidence.start
                   and _kind(kept) == _kind(mention)]
-        if before:
-            k = max(before, key=lambda i: out[i].evidence.start)
-            if all(m.start != mention.evidence.start for m in out[k].mentions) and out[k].evidence.start != mention.evidence.start:
-                out[k] = out[k].model_copy(update={"mentions": sorted(out[k].mentions + [mention.evidence], key=lambda ev: ev.start)})
+        if not before:
+            continue
+        nearest = max(before, key=lambda i: out[i].evidence.start)
+        if out[nearest].evidence.start == mention.evidence.start:
+            continue  # "Saudi Arabia extended curfews ...; previously, the curfew was ...": told in that very sentence
+        fitting = [i for i in before if _fits(mention, out[i])]
+        if not fitting:
+            continue  # "the December 31 attack on the embassy" after "killed Soleimani": another attack, told by its own words
+        k = max(fitting, key=lambda i: (_same_place(mention, out[i]), out[i].evidence.start))
+        if all(m.start != mention.evidence.start for m in out[k].mentions):
+            out[k] = out[k].model_copy(update={"mentions": sorted(out[k].mentions + [mention.evidence], key=lambda ev: ev.start)})
     return out
+
+
+def _fits(mention: Event, event: Event) -> bool:
+    """Whether what an anaphoric noun says of its happening (whom it targets, where, when, how) can be said of `event`:
+    "the police killing of Rayshard Brooks in Atlanta" is not the clearing of Lafayette Square before it."""
+    told = [x for x in mention.recipients if x.text.lower() not in _PRONOUNS]  # "the crackdown on him": whoever he is
+    if told and event.recipients and not any(_same(x, y) for x in told for y in event.recipients):
+        return False
+    if mention.mode and event.mode and mention.mode != event.mode and {mention.mode, event.mode} not in _SAME_ACT:
+        return False
+    la, lb = mention.location, event.location
+    if la and lb and la.country and lb.country and la.country != lb.country:
+        return False
+    if la and lb and la.level in _POINTS and lb.level in _POINTS and None not in (la.lat, lb.lat) and haversine(la.lat, la.lon, lb.lat, lb.lon) > _NEAR_KM:
+        return False
+    return _dates_agree(_dated(mention), _dated(event))
+
+
+def _same_place(mention: Event, event: Event) -> bool:
+    """Whether an anaphoric noun names the very place its candidate happening has ("the attack at the hall")."""
+    la, lb = mention.location, event.location
+    return bool(la and lb and (la.geonameid and la.geonameid == lb.geonameid or la.name == lb.name))

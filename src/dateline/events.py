@@ -100,6 +100,9 @@ _CARGO = {"trade", "shipping", "shipment", "export", "import", "supply", "oil", 
 # Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
+# Who keeps order around a protest rather than joins it.
+_ORDER_KEEPERS = {"government", "authority", "police", "policeman", "officer", "security", "force", "troop", "soldier", "army",
+                  "military", "regime", "ministry", "administration", "guard", "riot"}
 # What a trade embargo or ban stops: its target is the trade's other side ("an embargo on trade with Iraq").
 _TRADED = _CARGO | {"flight", "commerce", "dealing", "transaction"}
 # GeoNames codes of towns that seat no government a town's name could stand for (a capital, PPLC, or a state's or
@@ -669,8 +672,14 @@ class Events(Stage):
             if implied and actors and factuality == "historical" and not sent.start_char <= (actors[0].start or 0) < sent.end_char:
                 continue  # a background conviction years back: the agency named nearby is not likely the one that acted
             if not actors:
-                # "the visit", "his visit": no event of its own, but a mention of the happening it points back at.
-                ctx.anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, location, date, factuality, 0.0, cue))
+                # "the visit", "his visit": no event of its own, but a mention of the happening it points back at. What
+                # tells which one is what the noun phrase itself says ("the December 31 attack on the embassy"), not its
+                # sentence ("the visit drew protests in Seoul").
+                phrase = list(hit.head.subtree)
+                lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+                own_place = location if location is not None and lo <= location[1].start < hi else None
+                own_date = date if date is not None and date.start is not None and lo <= date.start < hi else None
+                ctx.anaphors.append(self._event(doc, hit.type, hit.mode, sentence, trigger, [], recipients, own_place, own_date, factuality, 0.0, cue))
                 continue
             confidence = hit.trigger.weight + (0.1 if actors else -0.15) + (0.05 if recipients else 0.0)
             if factuality != "asserted":
@@ -1009,6 +1018,8 @@ class Events(Stage):
             # line of a this-day-in-history list, happened in the year that labels it, whatever the tense.
             if _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
                 found.add("historical")  # the date is in an earlier sentence or a label: no cue in this one
+        if "historical" not in found and (era := _past_era(head)) is not None:
+            found.add("historical", era)  # "during his time as vice president, Biden called for ...": a past era the text names
         performed = hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) and not _told_past(head)
         reported = ((None if performed else speech_above) or _source_phrase(sent, cues)
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotes.quotation_at(doc.article.text, head.idx)))
@@ -1128,6 +1139,43 @@ def _narrative_date(date: EventDate | None, doc: Document, sent) -> EventDate | 
         return date
     value, precision = iso_date(told)
     return EventDate(value=value, precision=precision, derived_from="context", timex=told)
+
+
+# Nouns naming a stretch of someone's life or office ("his time as vice president", "her tenure as governor").
+_ERA_NOUNS = {"time", "tenure", "stint", "days", "term", "presidency", "premiership", "chairmanship", "reign", "rule", "youth",
+              "childhood", "era", "administration", "government", "regime"}
+# What makes a person's past self: "when he was eight", "when I was a student", "when she was growing up".
+_LIFE_STAGES = {"child", "boy", "girl", "teenager", "student", "youngster", "kid", "young", "younger", "teen"}
+
+
+def _past_era(head):
+    """The word naming a past era that a past-tense event happened in, or None: a "during"/"under" phrase with a former
+    or late office-holder ("during the martial law imposed by former President Marcos"), someone's time "as" an office
+    ("during his time as Obama's vice president"), or a "when" clause of age or youth ("when I was eight", "when I was
+    growing up"). "During his time in office, he has ..." is the present era and stays as it is."""
+    verb = head
+    while verb.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "advcl") and verb.head.i != verb.i and verb.pos_ != "VERB":
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+        return None  # only what the text tells as past
+    clauses = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") else [])
+    for clause in clauses:
+        for c in clause.children:
+            if c.dep_ == "prep" and c.lower_ in ("during", "under"):
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if any(t.dep_ == "amod" and t.lower_ in ("former", "late", "ex") for t in g.subtree):
+                        return c  # (but not "an interview on The Late Show")
+                    if g.lemma_.lower() in _ERA_NOUNS and any(p.dep_ == "prep" and p.lower_ == "as" for p in g.children):
+                        return c
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "while") for m in c.children):
+                if c.lemma_.lower() == "grow" and any(p.dep_ == "prt" and p.lower_ == "up" for p in c.children):
+                    return c
+                if c.lemma_.lower() == "be" and c.tag_ == "VBD" and any(
+                        a.dep_ in ("attr", "acomp") and (a.like_num or a.lemma_.lower() in _LIFE_STAGES) for a in c.children):
+                    return c
+    return None
 
 
 def _when(prep) -> bool:
@@ -1792,7 +1840,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             elif verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS:
                 # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
                 # was killed or died in an airstrike suffered it.
-                actors.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
+                doers = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+                if etype == "PROTEST" and noun.head.lower_ == "during":
+                    # "was arrested during abortion protests": a protester; "the government strengthened security
+                    # during the rally", "police were deployed during the strike": those who keep order are none.
+                    doers = [d for d in doers if d.lemma_.lower() not in _ORDER_KEEPERS]
+                actors.extend(doers)
                 if etype in _HOSTILE and not recipients and verb.pos_ == "VERB":
                     # "captured two soldiers in an ambush": whom the verb's act took is the one ambushed.
                     recipients.extend(c for c in verb.children if c.dep_ == "dobj" and eventgate.names_someone(c))
