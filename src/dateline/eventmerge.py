@@ -106,6 +106,11 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.mode != b.mode and {a.mode, b.mode} not in _SAME_ACT:
         return False
+    return _where_and_when_agree(a, b)
+
+
+def _where_and_when_agree(a: Event, b: Event) -> bool:
+    """No places in two countries or over 100 km apart, and no explicit dates that cannot be one happening."""
     la, lb = a.location, b.location
     if la and lb and la.country and lb.country and la.country != lb.country:
         return False
@@ -200,12 +205,7 @@ def _fits(mention: Event, event: Event) -> bool:
         return False
     if mention.mode and event.mode and mention.mode != event.mode and {mention.mode, event.mode} not in _SAME_ACT:
         return False
-    la, lb = mention.location, event.location
-    if la and lb and la.country and lb.country and la.country != lb.country:
-        return False
-    if la and lb and la.level in _POINTS and lb.level in _POINTS and None not in (la.lat, lb.lat) and haversine(la.lat, la.lon, lb.lat, lb.lon) > _NEAR_KM:
-        return False
-    return _dates_agree(_dated(mention), _dated(event))
+    return _where_and_when_agree(mention, event)
 
 
 def _same_place(mention: Event, event: Event) -> bool:
