@@ -1196,6 +1196,15 @@ def test_charges_pressed_or_brought_accuse(pipeline_all, text, actor, recipient)
     assert roles_of(events_of(pipeline_all, text), "ACCUSE") == ([actor], [recipient])
 
 
+@pytest.mark.parametrize("text,accused", [
+    ("Turkish prosecutors charged two officers over the killing on Monday.", True),  # charged by the law, no "with"
+    ("The US attorney's office charged the former senator in the fraud case.", True),
+    ("The company charged customers a fee for the service.", False),  # a price
+])
+def test_prosecutors_charge_without_naming_the_charge(pipeline_all, text, accused):
+    assert codes(pipeline_all, text, "ACCUSE") == accused
+
+
 def test_customers_and_cadets_are_people(pipeline_all):
     found = events_of(pipeline_all, "At least eleven other customers have accused the broker of elder abuse.")
     assert roles_of(found, "ACCUSE")[0] == ["At least eleven other customers"]
