@@ -1205,6 +1205,15 @@ def test_prosecutors_charge_without_naming_the_charge(pipeline_all, text, accuse
     assert codes(pipeline_all, text, "ACCUSE") == accused
 
 
+@pytest.mark.parametrize("text,recipient", [
+    ("The government refused to let the journalists enter the country.", ["journalists"]),
+    ("UNITA rebels refused to allow United Nations planes to land at the airport.", ["United Nations"]),
+    ("The authorities are refusing to allow the families to leave for hospitals in Egypt.", ["the families"]),  # not where to
+])
+def test_who_is_not_allowed_to_do_something_is_the_one_refused(pipeline_all, text, recipient):
+    assert roles_of(events_of(pipeline_all, text), "REJECT")[1] == recipient
+
+
 def test_customers_and_cadets_are_people(pipeline_all):
     found = events_of(pipeline_all, "At least eleven other customers have accused the broker of elder abuse.")
     assert roles_of(found, "ACCUSE")[0] == ["At least eleven other customers"]

@@ -589,7 +589,7 @@ class Events(Stage):
             if not recipients and hit.type in _COMMISSIVE and not addressed:
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content
                 # (but "urged the graduates to keep good relations with civilians" asks the graduates, whoever they are).
-                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if r not in actors]
+                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if not _same_participant(r, actors)]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             located = choose_locations(sentence, trigger, near_places, sdoc=doc.spacy)
             location = located[0] if located else None
@@ -1529,6 +1529,9 @@ def _requested_doers(head) -> list:
             if m.dep_ in ("compound", "amod", "poss") and m.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and m.i < a.i]
 
 
+_PERMIT_VERBS = {"allow", "let", "permit", "enable", "authorize", "authorise"}
+
+
 def _content_targets(head) -> list:
     """Objects (the indirect one alone when there is one) and to/for/with-objects of the clauses a trigger governs
     (its content), two levels deep."""
@@ -1540,6 +1543,11 @@ def _content_targets(head) -> list:
                 continue  # "insisting the boy be turned over to his father": whom it would be done for is not the one asked
             # "agreed to give inspectors access to the palaces": the one given to is the target, not what is given.
             given = "dative" if any(c.dep_ == "dative" for c in verb.children) else "dobj"
+            allowed = [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+            if verb.lemma_.lower() in _PERMIT_VERBS and allowed:
+                # "refusing to allow the patients to leave for hospitals in Egypt": the one (not) let do it, not where to.
+                out.extend(allowed)
+                continue
             for c in verb.children:
                 if c.dep_ == given:
                     out.append(c)
