@@ -148,6 +148,14 @@ def test_target_is_the_owner_of_the_thing_acted_on(pipeline_all, text, etype, re
     assert any(recipient in r.text for r in found[etype].recipients)
 
 
+@pytest.mark.parametrize("text", [
+    "The army deployed military personnel to the border on Monday.",
+    "The government deployed a police team to the village on Monday.",
+])
+def test_deployed_forces_mobilize_though_named_as_personnel_or_a_team(pipeline_all, text):
+    assert codes(pipeline_all, text, "MOBILIZE")
+
+
 def test_force_against_an_idea_is_criticism(pipeline_all):
     [event] = events_of(pipeline_all, "Republican lawmakers strongly attacked the impeachment inquiry on Monday.")
     assert (event.type, event.mode) == ("ACCUSE", "disapprove")
@@ -629,6 +637,8 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Police said the driver struck a guard rail on June 3 and flipped the truck on its side.",  # a crash
     "The driver was driving erratically when his truck struck seven motorcycles, killing seven people.",
     "The team subsequently deployed a camera, providing footage of the wreck.",  # equipment, no forces
+    "In response to the outbreak the agency deployed a team of ten investigators to the farms.",  # civilians, no forces
+    "The WHO has deployed personnel to the affected areas.",
     "Officials did not say whether police had arrested the suspects.",  # a question left open
     "In mid-September, President Trump held his first indoor rally in three months, in Nevada.",  # a ruler's rally
     "Another former adviser, Sebastian Gorka, also spoke in the rally on Saturday.",  # a speaker at a rally

@@ -193,6 +193,22 @@ def trade_partners(tok) -> list:
             if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "NORP", "ORG"))]
 
 
+# Civilians an agency sends out to look, treat or repair, not forces.
+_CIVILIANS = {"investigator", "inspector", "expert", "scientist", "doctor", "nurse", "medic", "epidemiologist", "personnel", "staff",
+              "volunteer", "worker", "specialist", "technician", "engineer", "official", "team", "researcher", "veterinarian", "crew"}
+
+
+def _civil_team(tok) -> bool:
+    """Whether a deployed object is civilians ("a team of ten investigators", "personnel"), with no force word on it
+    ("military personnel", "a police team", "an army medical team" are forces)."""
+    root = _counted(tok)
+    if root.lemma_.lower() == "team":
+        members = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        root = _counted(members[0]) if members else root
+    words = {t.lemma_.lower() for t in tok.subtree}
+    return root.lemma_.lower() in _CIVILIANS and not words & (_FORCE_POSTS | _lexicon()["vehicles"] | {"troop", "soldier", "marine", "combat"})
+
+
 def _counted(root):
     """The noun a quantity counts ("thousands of workers", "dozens of protesters"), else the token itself."""
     if root.like_num or root.ent_type_ in ("CARDINAL", "QUANTITY") or root.lemma_.lower() in ("dozen", "hundred", "thousand", "million", "score", "number", "group", "crowd"):
@@ -408,6 +424,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and all(_counted(o).lemma_.lower() in _DEVICES | _lexicon()["non_patients"] | _lexicon()["abstract"] for o in objects):
             return True  # "deployed a camera", "deployed all the necessary preparations", "reinforce customer service": no forces
+        if objects and all(_civil_team(o) for o in objects):
+            return True  # "the FDA deployed a team of ten investigators", "WHO has deployed personnel": no forces
     if etype == "COERCE" and head.pos_ == "NOUN" and lemma == "arrest" and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in _BODILY for c in head.children):
         return True  # "had a cardiac arrest": the heart stopping, no one arrested
