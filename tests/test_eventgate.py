@@ -1310,6 +1310,26 @@ def test_where_the_thing_backed_or_opposed_is_is_not_where_it_was_said(pipeline_
     assert (event.location.name if event.location else None) == place
 
 
+@pytest.mark.parametrize("text,etype,place", [
+    # said where the clause that says it is placed, or its occasion, or its purpose's
+    ("The senator sued the newspaper in Austria for defamation.", "ACCUSE", "Austria"),
+    ("In 2016, at a chess tournament in Basel, the Iranian grandmaster refused to play against an Israeli player.", "REJECT", "Basel"),
+    ("Around 2,000 women demonstrated in Sanaa on Sunday to demand that Germany release a senior Yemeni preacher.", "REQUEST", "Sanaa"),
+    # not where a participant is from, where another clause happened, or what the words are about
+    ("Many countries, among them China, Japan and the United Kingdom, have warned the WHO to be cautious.", "REQUEST", None),
+    ("A car bomb in Hama province killed 34 people on Friday, the state news agency said, blaming the attack on rebels.", "ACCUSE", None),
+    ("The Libyan parliament rejected the deal, and Greece and Turkey might end up before the court in The Hague.", "REJECT", None),
+])
+def test_words_happen_where_the_clause_that_says_them_is_placed(pipeline_all, text, etype, place):
+    event = next(e for e in events_of(pipeline_all, text) if e.type == etype)
+    assert (event.location.name if event.location else None) == place
+
+
+def test_voicing_concern_at_a_detention_detains_no_one(pipeline_all):
+    text = "The UN Security Council expressed grave concern at their detention on Thursday."
+    assert not codes(pipeline_all, text, "COERCE")
+
+
 @pytest.mark.parametrize("text", [
     "Prosecutors charged the former mayor with fraud on Monday.",
     "A grand jury indicted the senator on Tuesday.",

@@ -43,6 +43,13 @@ def _lists() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _data().items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=1)
+def occasion_nouns() -> frozenset[str]:
+    """Nouns of events and of places something can happen at or during ("a summit", "a rally", "a hall")."""
+    lists = _lists()
+    return lists["event_nouns"] | lists["place_nouns"]
+
+
 def _weights() -> dict[str, float]:
     return _data()["weights"]
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from . import classifier, eventconf, eventgate, eventmerge, ontology, quotes
 from .errors import PipelineError
 from .eventdate import event_date, iso_date
-from .eventloc import choose_locations, entity_of, pointed_location
+from .eventloc import choose_locations, entity_of, occasion_nouns, pointed_location
 from .models import Document, Event, EventActor, EventDate, EventLocation, Evidence, Span
 from .pipeline import Stage
 
@@ -100,6 +100,8 @@ _CARGO = {"trade", "shipping", "shipment", "export", "import", "supply", "oil", 
 # Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION"}
+# Verbs that voice a feeling about something ("expressed concern at", "voiced outrage over").
+_FEELING_VERBS = {"express", "voice", "register", "convey", "share"}
 # Who keeps order around a protest rather than joins it.
 _ORDER_KEEPERS = {"government", "authority", "police", "policeman", "officer", "security", "force", "troop", "soldier", "army",
                   "military", "regime", "ministry", "administration", "guard", "riot"}
@@ -658,7 +660,9 @@ class Events(Stage):
                 # the country a visit goes to is both its recipient and its place).
                 location = next((pm for pm in located if not _describes_participant(sent.doc, pm[1], actors + recipients)
                                  and not _envoy_post(_token_at(sent.doc, pm[1].start))
-                                 and not _in_harm_judged(hit, pm[1]) and not _in_content(hit, pm[1])), None)
+                                 and not _in_harm_judged(hit, pm[1]) and not _in_content(hit, pm[1])
+                                 and (hit.type not in _WORDS_ONLY or hit.mode == "investigate"
+                                      or _said_there(hit.head, _token_at(sent.doc, pm[1].start)))), None)
                 if location is None and hit.type in _ON_TARGET and not sides:
                     # "the Soviet Union invaded Afghanistan", "sent troops to Saudi Arabia", aid "to Samoa": a material act
                     # on a country happens there, so the country it targets is also its place (not a statement about one).
@@ -1845,7 +1849,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             if verb.pos_ in ("VERB", "AUX") and noun.head.lower_ == "for" and etype == "ACCUSE":
                 # "was ousted for sexual harassment allegations": the one ousted is the accused; who accused is not said.
                 recipients.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
-            elif verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS:
+            elif verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS | _FEELING_VERBS:
+                # (but "expressed grave concern at their detention": the one concerned is not the one who detains)
                 # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
                 # was killed or died in an airstrike suffered it.
                 doers = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -2725,6 +2730,73 @@ def _names_target(modifier, head) -> bool:
 
 _FORCE_WORDS = {"air", "missile", "rocket", "drone", "bomb", "car", "suicide", "artillery", "mortar", "terror", "terrorist",
                 "military", "army", "police", "navy", "naval", "militant", "rebel", "guerrilla", "border", "tank", "gunship"}
+
+
+# Acts done in words alone: where they happened is where they were said, which a place in the sentence tells only from
+# the clause that says them.
+_WORDS_ONLY = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"}
+
+
+def _said_there(head, tok) -> bool:
+    """Whether a place hangs, by a preposition of place or time, on the clause a verbal act is told in ("sued in
+    Austria", "In Cyprus, the party hailed the pipeline", "refused, at a tournament in Basel, to play", "railed
+    against rioters during his rally in Tulsa"), not on a participant ("countries, among them the United Kingdom,
+    warned the WHO"), another clause ("the Supreme Court, which rejected ..., as supporters gathered in D.C.") or
+    a thing named ("the occupation of China", "in the history of the United States")."""
+    if tok is None:
+        return False
+    chain = _clause_chain(head)
+    clause = {t.i for t in chain}
+    # "Speaking in Brasilia, Lula said ...": a participle of the saying clause says where it was said; so does the
+    # place of whom it was said to or of ("sued the company in Austria").
+    clause |= {c.i for t in chain for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children)}
+    clause |= {c.i for c in head.children if c.dep_ == "dobj" and eventgate.names_someone(c)}
+    # and so does the place of whoever says it ("Officials in Mexico are asking citizens", "religious leaders in Buffalo
+    # condemned the shooting").
+    clause |= {c.i for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass")}
+    nouns = occasion_nouns() | _OCCASIONS
+    cur = tok
+    for _ in range(8):
+        while cur.dep_ in ("conj", "appos", "compound") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.dep_ != "pobj" or cur.head.dep_ not in ("prep", "agent"):
+            return False
+        prep, above = cur.head, cur.head.head
+        if prep.lower_ not in _SAID_AT_PREPS:
+            return False
+        if above.i in clause:
+            return True
+        if above.pos_ in ("NOUN", "PROPN") and (above.lemma_.lower() in nouns or above.ent_type_ in ("FAC", "EVENT")):
+            cur = above  # "at a tournament in Basel", "during his rally in Tulsa": the occasion's place
+            continue
+        return False
+    return False
+
+
+def _clause_chain(head) -> list:
+    """The trigger and the words above it in its own clause chain, up to the root: its verb, the verb that governs it
+    as a complement, an infinitive of purpose or a participle, and so on ("said in Brasilia that Brazil supports
+    Korea" says it there); not through a relative, a coordinate or a subordinate clause ("after ..", "when ..")."""
+    out, cur = [head], head
+    for _ in range(12):
+        if cur.dep_ == "conj" and cur.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            pass  # "opened proceedings at its headquarters in Switzerland and charged Liverpool": one subject, one place
+        elif cur.head.i == cur.i or cur.pos_ == "VERB" and (cur.dep_ in ("relcl", "conj", "parataxis", "appos", "acl") or cur.dep_ == "advcl" and any(
+                c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in cur.children)):
+            break  # (but "demonstrated in Sanaa to demand ...", "demonstrated in Beslan, calling for ...": said there)
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+# Occasions at which things are said ("at a summit in Sochi", "during an interview in Paris").
+_OCCASIONS = {"summit", "meeting", "conference", "session", "hearing", "speech", "interview", "tournament", "ceremony", "visit",
+              "trip", "talks", "forum", "gathering", "briefing", "debate", "event", "court", "parliament", "assembly", "congress",
+              "convention", "rally", "funeral", "celebration", "festival", "parade", "match", "game", "tour", "stop", "appearance",
+              "statement", "communique", "address", "sermon", "mass", "service", "headquarters", "office", "embassy", "residence",
+              "palace", "ministry", "street", "square", "cathedral", "church", "mosque", "hall"}
+# Prepositions by which a place says where (or during what) something was said.
+_SAID_AT_PREPS = {"in", "at", "on", "inside", "outside", "during", "near"}
 
 
 def _in_content(hit: _Hit, mention: Span) -> bool:
