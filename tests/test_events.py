@@ -810,6 +810,12 @@ def test_an_event_told_of_by_what_it_could_do_may_not_happen(pipeline_all, text,
     assert [e.factuality for e in found] == [factuality]
 
 
+def test_an_event_that_may_do_something_is_speculated(pipeline_all):
+    text = "The envoy says an official agreement between Chad and Sudan may finally end the expulsions."
+    found = [e for e in events_of(pipeline_all, text) if e.type == "AGREE"]
+    assert [e.factuality for e in found] == ["speculated"]
+
+
 @pytest.mark.parametrize("text,accused", [
     ("The council charged the monitors with verifying that the army had left the valley.", False),  # a duty
     ("The council charged a panel with the task of drafting new election rules.", False),

@@ -989,7 +989,10 @@ class Events(Stage):
                         c.dep_ in ("poss", "nummod") or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                         for c in head.children) and any(
                         c.dep_ == "aux" and c.lower_ in _MAY_WOULD for c in head.head.children):
-                    found.add("hypothetical", *(c for c in head.head.children if c.dep_ == "aux" and c.lower_ in _MAY_WOULD))
+                    # "an attack would be a disaster", "air strikes could do serious harm": what would follow; "an agreement
+                    # may finally end the expulsions": a possibility (as the gold reads "may")
+                    modals = [c for c in head.head.children if c.dep_ == "aux" and c.lower_ in _MAY_WOULD]
+                    found.add("speculated" if all(c.lower_ == "may" for c in modals) else "hypothetical", *modals)
                 said_to_be = [c for c in head.head.children if c.dep_ == "attr" and c.lemma_.lower() in cues["speculated"]["governors"]]
                 if tok.i == head.i and said_to_be:
                     found.add("speculated", *said_to_be)  # "a suspension of exports was a real possibility", "a strike remains a risk"
