@@ -1224,6 +1224,16 @@ def test_who_is_not_allowed_to_do_something_is_the_one_refused(pipeline_all, tex
     assert roles_of(events_of(pipeline_all, text), "REJECT")[1] == recipient
 
 
+@pytest.mark.parametrize("text,country", [
+    ("Relief Villages Sudan delivered medicine to the children in Malakal on Monday.", "Sudan"),
+    ("The striker was banned by the [Turkish] Football Federation on Monday.", "Turkish"),
+])
+def test_an_organisation_whose_name_ends_in_a_country_is_not_the_country(pipeline_all, text, country):
+    assert [country] not in texts(events_of(pipeline_all, text), "actors")
+    found = events_of(pipeline_all, "Israel mounted its long-threatened invasion of South Lebanon on Monday.")
+    assert texts([e for e in found if e.type == "ASSAULT"], "recipients") == [["Lebanon"]]  # a place, not a firm
+
+
 def test_customers_and_cadets_are_people(pipeline_all):
     found = events_of(pipeline_all, "At least eleven other customers have accused the broker of elder abuse.")
     assert roles_of(found, "ACCUSE")[0] == ["At least eleven other customers"]

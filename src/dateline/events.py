@@ -2650,6 +2650,17 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 continue
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
+            lead = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                    and not any(s <= c.idx < e for s, e, _ in found)]
+            if found and lead and tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP", "LOC") and all(a.kind == "country" for _, _, a in found):
+                # "SOS Children's Villages Sudan", "Air France": an organisation whose name ends in its country's (the
+                # tagger reads "South Lebanon" as a place).
+                start = min(t.idx for c in lead for t in c.subtree)
+                end = tok.idx + len(tok)
+                if (start, end) not in seen:
+                    seen.add((start, end))
+                    out.append(EventActor(text=text[start:end], start=start, end=end, country=found[0][2].country))
+                continue
             if _other_party(tok):
                 # "a fellow US ally": the state named is the other party, not this one
                 found, mods = [], [t for t in mods if not (t.dep_ == "compound" and t.pos_ == "PROPN")]
