@@ -2,6 +2,7 @@
 import pytest
 
 import dateline
+from dateline import eventgate
 
 
 @pytest.fixture(scope="module")
@@ -334,6 +335,36 @@ def test_what_an_allegation_says_is_speculated(pipeline_all):
 ])
 def test_an_investigation_into_no_one_is_no_accusation(pipeline_all, text, kept):
     assert bool([e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]) is kept
+
+
+@pytest.mark.parametrize("text", [
+    "The World Health Organization is investigating an outbreak of an unidentified illness in the Congo.",
+    "The city police department continues to investigate the soldier's death.",
+])
+def test_an_inquiry_into_a_death_or_an_outbreak_suspects_no_one(pipeline_all, text):
+    assert not codes(pipeline_all, text, "ACCUSE")
+    assert codes(pipeline_all, "Prosecutors are investigating the minister over the death of a protester.", "ACCUSE")
+
+
+def test_a_disease_named_after_its_place_is_no_actor(nlp):
+    doc = nlp("Because Marburg kills more slowly, its victims have more time to infect others.")
+    assert eventgate.hazard(next(t for t in doc if t.text == "Marburg"))
+
+
+def test_a_quoted_question_the_splitter_cut_is_still_a_question(nlp):
+    text = 'The senator asked the mayor, "does the city look at what kind of business it is, or its impact [when it approves a permit]?"'
+    doc = nlp(text)
+    cut = doc[:[t.text for t in doc].index("impact") + 1]  # where the sentence splitter ended it, before the "?"
+    assert eventgate.is_question(cut, text.index("asked"))
+    plain = nlp('The senator asked the mayor, "close the plant before the winter."')
+    assert not eventgate.is_question(plain[:], plain.text.index("asked"))
+
+
+def test_officials_closing_off_part_of_a_town_restrict_no_one(pipeline_all):
+    [event] = events_of(pipeline_all, "Officials have blocked off an area of Dresden near the site where the swan was found.")
+    assert (event.type, event.mode, texts([event], "recipients"), event.location.name) == ("COERCE", "restrict", [[]], "Dresden")
+    blockade = [e for e in events_of(pipeline_all, "Neighbouring Israel has a blockade on Gaza, and Egypt restricts movement across its border.") if e.type == "COERCE" and e.actors[0].text == "Israel"]
+    assert texts(blockade, "recipients") == [["Gaza"]]  # what it is aimed at
 
 
 @pytest.mark.parametrize("text,kept", [

@@ -193,6 +193,9 @@ def trade_partners(tok) -> list:
             if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "NORP", "ORG"))]
 
 
+# What an inquiry looks into when it suspects no one: a death, a disease, a mishap and its cause.
+_MISHAPS = {"death", "outbreak", "illness", "disease", "cause", "source", "fire", "crash", "accident", "collapse", "spread",
+            "contamination", "case", "infection", "leak", "spill", "derailment", "malfunction", "failure"}
 # Civilians an agency sends out to look, treat or repair, not forces.
 _CIVILIANS = {"investigator", "inspector", "expert", "scientist", "doctor", "nurse", "medic", "epidemiologist", "personnel", "staff",
               "volunteer", "worker", "specialist", "technician", "engineer", "official", "team", "researcher", "veterinarian", "crew"}
@@ -287,6 +290,14 @@ def is_question(sent, trigger_start: int) -> bool:
     for quote in ("\"", "”", "’"):
         end = rest.find(quote)
         if end > 0 and rest[:end].rstrip().endswith("?"):
+            return True
+    # "asked Councilman Solorio, "does the city ever look at ...?" Solorio responded, ...": the words the trigger
+    # introduces are a question, though the parser ran it into its answer.
+    after = sent.doc.text[trigger_start:trigger_start + 600]  # (the sentence splitter may have cut the quotation)
+    opened = re.match(r"[^\"“.?!]{0,80}?[,:]\s*[\"“]", after)
+    if opened:
+        close = re.search(r"[\"”]", after[opened.end():])
+        if close and after[opened.end():opened.end() + close.start()].rstrip().endswith("?"):
             return True
     return False
 
@@ -790,6 +801,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "lawmakers traditionally don't meet on Fridays", "are often occupied by": what usually happens
     if etype == "ACCUSE" and mode == "investigate" and not recipients:
         return True  # "investigating the possibility of an electrical fault": an inquiry into what happened, into no one
+    if etype == "ACCUSE" and mode == "investigate" and any(
+            _counted(o).lemma_.lower() in _MISHAPS for o in [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            + [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("into", "of") for g in c.children if g.dep_ == "pobj"]):
+        return True  # "investigating an outbreak of an unidentified illness", "continues to investigate the soldier's death": no wrongdoer
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
     if etype == "RETREAT" and mode == "release":

@@ -622,9 +622,11 @@ class Events(Stage):
                 recipients = _without_own_state(actors, recipients, kinds, ctx, sent.doc)
             if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
                     a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
-                    or "authorit" in a.text.lower() for a in actors):
-                # "authorities have blocked lawyers from visiting him": the state restricting, not a protest.
+                    or any(w in a.text.lower() for w in ("authorit", "official", "police", "government", "ministry")) for a in actors):
+                # "authorities have blocked lawyers from visiting him", "officials have blocked off an area of Dresden": the
+                # state restricting, not a protest (and the town it closes is a place, not whom it restricts).
                 hit.type, hit.mode = "COERCE", "restrict"
+                recipients = [r for r in recipients if (r.start, r.end) not in towns or _aimed_at(sent.doc, r.start)]  # (a blockade "on Gaza")
             sides = hit.type == "ASSAULT" and hit.head.lemma_.lower() in _FIGHT_VERBS and len(actors) > 1 and not recipients
             if (hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients and hit.mode != "visit":
                 # "Turkey and Libya signed an agreement", "A and B met", "Armenia and Azerbaijan fought a war": the
@@ -2974,6 +2976,12 @@ def _envoy_post(tok) -> bool:
     holder = tok.head.head
     return holder.lemma_.lower() in _ENVOYS or holder.lemma_.lower() in _RECALLS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in holder.children)
+
+
+def _aimed_at(sdoc, start: int) -> bool:
+    """Whether the word at an offset is what an act is aimed at by a preposition ("a blockade on Gaza", "against Mosul")."""
+    tok = _token_at(sdoc, start)
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against")
 
 
 def _locative(sdoc, start: int) -> bool:
