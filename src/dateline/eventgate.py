@@ -275,6 +275,14 @@ def _ist(tok) -> bool:
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’»)]|$)|\n")
 
 
+def doc_text(sdoc) -> str:
+    """The parsed text, built once per document: spaCy's Doc.text rebuilds it from every token on each call."""
+    text = sdoc.user_data.get("dateline_text")
+    if text is None:
+        text = sdoc.user_data["dateline_text"] = sdoc.text
+    return text
+
+
 def is_question(sent, trigger_start: int) -> bool:
     """Whether the trigger stands in a question: its clause or its sentence ends in '?', or a quoted stretch holding it does."""
     text = sent.text.rstrip(" \"'”’»)")
@@ -293,7 +301,7 @@ def is_question(sent, trigger_start: int) -> bool:
             return True
     # "asked Councilman Solorio, "does the city ever look at ...?" Solorio responded, ...": the words the trigger
     # introduces are a question, though the parser ran it into its answer.
-    after = sent.doc.text[trigger_start:trigger_start + 600]  # (the sentence splitter may have cut the quotation)
+    after = doc_text(sent.doc)[trigger_start:trigger_start + 600]  # (the sentence splitter may have cut the quotation)
     opened = re.match(r"[^\"“.?!]{0,80}?[,:]\s*[\"“]", after)
     if opened:
         close = re.search(r"[\"”]", after[opened.end():])

@@ -2483,12 +2483,7 @@ def _reach(sent) -> int:
     return sent.start_char
 
 
-def _doc_text(sdoc) -> str:
-    """The parsed text, built once per document: spaCy's Doc.text rebuilds it from every token on each call."""
-    text = sdoc.user_data.get("dateline_text")
-    if text is None:
-        text = sdoc.user_data["dateline_text"] = sdoc.text
-    return text
+_doc_text = eventgate.doc_text
 
 
 def _heads(tok) -> list[list]:
