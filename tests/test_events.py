@@ -1813,3 +1813,19 @@ def test_those_killed_in_an_attack_are_whom_it_struck(pipeline_all, text, victim
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert victims in [r.text for e in doc.events if e.type == "ASSAULT" and e.actors for r in e.recipients], \
         [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in doc.events]
+
+
+def test_a_verb_the_parser_hung_on_its_object_takes_that_object():
+    """"McArthur murdered gay men", parsed as if "murdered" described the men: the verb has a subject of its own, so
+    it is finite and the men are whom it befell (a parse built by hand, as the tagger gave it)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from dateline import events as events_module
+
+    doc = Doc(spacy.blank("en").vocab, words=["McArthur", "murdered", "gay", "men", "."], heads=[1, 3, 3, 3, 3],
+              deps=["nsubj", "amod", "amod", "ROOT", "punct"], pos=["PROPN", "VERB", "ADJ", "NOUN", "PUNCT"],
+              tags=["NNP", "VBD", "JJ", "NNS", "."], lemmas=["McArthur", "murder", "gay", "man", "."])
+    actors, recipients = events_module._arguments(doc[1], etype="ASSAULT")
+    assert [t.text for t in actors] == ["McArthur"] and [t.text for t in recipients] == ["men"]
+    assert "murdered" not in [t.text for t in events_module._modifier_tokens(doc[3])]

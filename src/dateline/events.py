@@ -2073,6 +2073,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 recipients = _sent_to(issued) + recipients
         elif text.dep_ == "nsubjpass" or text.dep_ == "pobj":
             actors = []
+    if (not recipients and head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN") and head.dep_ == "amod"
+            and head.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in head.children)):
+        # "McArthur murdered gay men", parsed as if "murdered" described the men: a verb with a subject of its own is
+        # finite, and the noun it was hung on is its object.
+        recipients = [head.head]
     return actors, recipients
 
 
@@ -2557,6 +2562,8 @@ def _modifier_tokens(tok) -> list:
     """The words that qualify a head without being its name: adjectives, possessors, compounds and of/from phrases."""
     out = []
     for c in tok.children:
+        if c.dep_ == "amod" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children):
+            continue  # "McArthur murdered gay men": a verb the parser hung on its object, not a word about it
         if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "det"):
             out.extend(c.subtree)
         elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
