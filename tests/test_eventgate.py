@@ -1265,6 +1265,11 @@ def test_an_organisation_whose_name_ends_in_a_country_is_not_the_country(pipelin
     assert texts([e for e in found if e.type == "ASSAULT"], "recipients") == [["Lebanon"]]  # a place, not a firm
 
 
+def test_a_person_named_among_those_detained_is_a_recipient_too(pipeline_all):
+    text = "Police detained eight people for spreading rumors, including the ophthalmologist Li Wenliang, who tried to warn people."
+    assert roles_of(events_of(pipeline_all, text), "COERCE") == (["Police"], ["eight people", "Li Wenliang"])
+
+
 def test_customers_and_cadets_are_people(pipeline_all):
     found = events_of(pipeline_all, "At least eleven other customers have accused the broker of elder abuse.")
     assert roles_of(found, "ACCUSE")[0] == ["At least eleven other customers"]

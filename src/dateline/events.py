@@ -2073,6 +2073,15 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 recipients = _sent_to(issued) + recipients
         elif text.dep_ == "nsubjpass" or text.dep_ == "pobj":
             actors = []
+    if head.pos_ == "VERB" and any(r.tag_ == "NNS" and any(c.dep_ == "nummod" for c in r.children) for r in recipients):
+        # "detained eight people for spreading rumours, including the doctor Li Wenliang": a person named among the
+        # counted people it befell, though the parser hung "including" on another verb of the clause, is its recipient
+        # too (but "officials pressured Trump not to commute ..., including LaHood" names officials).
+        subjects = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        named = [g for t in head.subtree if t.dep_ == "prep" and t.lower_ == "including" and t.i not in subjects
+                 and t.head.i != head.i and t.head not in recipients and t.head.pos_ == "VERB"
+                 for g in t.children if g.dep_ == "pobj" and any(x.ent_type_ == "PERSON" for x in g.subtree)]
+        recipients = recipients + [g for n in named for g in (n, *n.conjuncts) if g not in recipients]
     if (not recipients and head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN") and head.dep_ == "amod"
             and head.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in head.children)):
         # "McArthur murdered gay men", parsed as if "murdered" described the men: a verb with a subject of its own is
