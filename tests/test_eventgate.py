@@ -344,6 +344,8 @@ def test_an_investigation_into_no_one_is_no_accusation(pipeline_all, text, kept)
 def test_an_inquiry_into_a_death_or_an_outbreak_suspects_no_one(pipeline_all, text):
     assert not codes(pipeline_all, text, "ACCUSE")
     assert codes(pipeline_all, "Prosecutors are investigating the minister over the death of a protester.", "ACCUSE")
+    assert codes(pipeline_all, "Prosecutors are investigating the case against the former governor.", "ACCUSE")
+    assert codes(pipeline_all, "Police are investigating the leak of the memo by a senior aide.", "ACCUSE")
 
 
 def test_a_disease_named_after_its_place_is_no_actor(nlp):

@@ -195,7 +195,7 @@ def trade_partners(tok) -> list:
 
 # What an inquiry looks into when it suspects no one: a death, a disease, a mishap and its cause.
 _MISHAPS = {"death", "outbreak", "illness", "disease", "cause", "source", "fire", "crash", "accident", "collapse", "spread",
-            "contamination", "case", "infection", "leak", "spill", "derailment", "malfunction", "failure"}
+            "contamination", "infection", "spill", "derailment", "malfunction"}  # (not "the case against him", "the leak")
 # Civilians an agency sends out to look, treat or repair, not forces.
 _CIVILIANS = {"investigator", "inspector", "expert", "scientist", "doctor", "nurse", "medic", "epidemiologist", "personnel", "staff",
               "volunteer", "worker", "specialist", "technician", "engineer", "official", "team", "researcher", "veterinarian", "crew"}
