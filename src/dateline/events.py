@@ -2781,7 +2781,7 @@ def _said_there(head, tok) -> bool:
     # and so does the place of whoever says it ("Officials in Mexico are asking citizens", "religious leaders in Buffalo
     # condemned the shooting").
     clause |= {c.i for t in chain for c in t.children if c.dep_ in ("nsubj", "nsubjpass")}
-    nouns = occasion_nouns() | _OCCASIONS
+    nouns = _occasions()
     cur = tok
     for _ in range(8):
         while cur.dep_ in ("conj", "appos", "compound") and cur.head.i != cur.i:
@@ -2822,6 +2822,12 @@ _OCCASIONS = {"summit", "meeting", "conference", "session", "hearing", "speech",
               "convention", "rally", "funeral", "celebration", "festival", "parade", "match", "game", "tour", "stop", "appearance",
               "statement", "communique", "address", "sermon", "mass", "service", "headquarters", "office", "embassy", "residence",
               "palace", "ministry", "street", "square", "cathedral", "church", "mosque", "hall"}
+@lru_cache(maxsize=1)
+def _occasions() -> frozenset[str]:
+    """The occasions above with the places-stage nouns of events and places, joined once rather than per place."""
+    return occasion_nouns() | _OCCASIONS
+
+
 # Prepositions by which a place says where (or during what) something was said.
 _SAID_AT_PREPS = {"in", "at", "on", "inside", "outside", "during", "near"}
 
