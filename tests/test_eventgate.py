@@ -1606,3 +1606,18 @@ def test_a_person_by_name_does_not_take_the_country_of_nearby_places(pipeline_al
 ])
 def test_a_states_own_officials_do_not_act_on_the_state(pipeline_all, text, etype, recipients):
     assert roles_of(events_of(pipeline_all, text), etype)[1] == recipients
+
+
+def test_whose_release_it_is_was_freed_not_the_one_who_freed(pipeline_all):
+    # "upon her release": she was freed; no one frees her here, so no event (and never she as the releaser).
+    freed = events_of(pipeline_all, "'I want my old life back,' said Maria Petrova, 51, upon her release at the airport in Sofia.")
+    assert not any(e.type == "RETREAT" and any(a.text == "Maria Petrova" for a in e.actors) for e in freed)
+    assert roles_of(events_of(pipeline_all, "Turkey's release of the two sailors ended the dispute with Greece."), "RETREAT") == (["Turkey"], ["the two sailors"])
+
+
+def test_them_after_an_act_done_to_people_is_those_people(pipeline_all):
+    # The object of a later act carries on from the object of the earlier one, not from its subject.
+    events = events_of(pipeline_all, "Police detained four students in Minsk on Monday. A judge later released them.")
+    assert roles_of(events, "RETREAT") == (["A judge"], ["four students"])
+    events = events_of(pipeline_all, "The army captured two soldiers near the border. The rebels accused them of spying.")
+    assert roles_of(events, "ACCUSE")[1] == ["two soldiers"]

@@ -637,7 +637,7 @@ def test_who_is_the_target_of_or_under_an_act_undergoes_it(annotate, text, lemma
 
 
 @pytest.mark.parametrize("text,recipients", [
-    ("The rebels found twelve men with explosives in the forest. Japan arrested them.", []),  # the men, whom the KB does not hold
+    ("The rebels found twelve men with explosives in the forest. Japan arrested them.", ["twelve men"]),  # the men, not the rebels
     ("The rebels seized the town. Japan attacked them on Monday.", ["rebels"]),
 ])
 def test_them_is_not_its_own_subject_nor_reaches_past_a_group_named_in_between(annotate, events, text, recipients):

@@ -560,7 +560,8 @@ class Events(Stage):
             # A town named as a destination ("invited to Moscow") is a place, not the government it may stand for.
             # A news outlet is a recipient only of what befalls it ("beat a journalist") or of a request put to it
             # ("called on Fox News to fire Griffin"); else it is a cited source ("told Fox News").
-            undergoes = hit.type in _HOSTILE or (hit.type in _DIRECTIVE and any(c.dep_ == "xcomp" for c in hit.head.children))
+            undergoes = hit.type in _HOSTILE or (hit.type in _DIRECTIVE and any(c.dep_ == "xcomp" for c in hit.head.children)) \
+                or hit.mode == "release"  # "freed two journalists": the journalists are whom it befalls
             recipients = victims + [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
                                     and not ((r.start, r.end) in towns and (_locative(sent.doc, r.start) or hit.type == "ASSAULT"))]
             # (nor is a town bombed or shelled: "an Angolan plane bombed Waku-Congo" happened there, to no one named)
@@ -1255,6 +1256,23 @@ _INSTITUTIONS = {"administration", "government", "ministry", "department", "coun
                  "parliament", "army", "military", "agency", "cabinet", "regime", "junta", "legislature", "senate", "alliance"}
 
 
+def _earlier_undergoers(tok):
+    """For "them" as an object, the people an act before it was done to, when the sentence before it or its own
+    clauses name a plural of people as an object ("Police detained three journalists. A court later released them",
+    "arrested 12 activists and later freed them"): objects carry on as objects, not the subject who acted on them."""
+    if tok.lower_ != "them" or tok.dep_ not in ("dobj", "dative"):
+        return None
+    start = tok.sent.start
+    if start > 0:
+        start = tok.doc[start - 1].sent.start
+    found = None
+    for t in tok.doc[start:tok.i]:
+        if (t.tag_ == "NNS" and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB"
+                and eventgate.names_someone(t) and not t.ent_type_):
+            found = t
+    return found
+
+
 def _antecedent(tok):
     """For a personal pronoun subject ("Hungary said it will ..."), the subject of the verb that reports it; for the
     object of a participle after a verb's own object ("condemned the attacks, calling them ..."), that object."""
@@ -1782,10 +1800,18 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "a mediation mission between Syria and Arafat": a trigger modifying a noun shares that noun's arguments.
         noun = head.head if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") else head
         children = list(head.children) + ([c for c in noun.children if c.i != head.i] if noun is not head else [])
+        # "Libya's release of the nurses", "the hostages' release", "upon her release": whom a release or return
+        # frees undergoes it; a possessor is the one freed unless someone else is ("of the nurses"), or it is a state.
+        freed = etype == "RETREAT" and head.lemma_.lower() in _UNDERGONE
+        of_objects = any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
         for c in children:
-            if c.dep_ == "prep" and c.lower_ == "of" and etype in _PATIENT_OF:
+            if c.dep_ == "prep" and c.lower_ == "of" and (etype in _PATIENT_OF or freed):
                 # "the invasion of South Lebanon", "the suppression of the protests": of-objects undergo the action.
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
+                continue
+            if c.dep_ == "poss" and freed and not of_objects and c.ent_type_ not in ("GPE", "ORG", "NORP") and (
+                    c.pos_ == "PRON" or c.ent_type_ == "PERSON" or eventgate.names_someone(c)):
+                recipients.append(c)
                 continue
             if c.dep_ == "poss" and etype in _PATIENT_OF and etype != "ACCUSE" and not any(_to_complement(g) for g in head.children):
                 continue  # "Russia's sanctions", "Gaza's bombardment": the possessor may as well be the target ("Japan's refusal to apologise" refuses)
@@ -2629,6 +2655,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     tok = verb.head
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
                 tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
+            if tok.pos_ == "PRON" and _antecedent(tok) is tok:
+                tok = _earlier_undergoers(tok) or tok  # "Police detained three journalists. A court later released them"
             if tok.pos_ == "PRON" and not eventgate.those_who(tok):
                 ante = _antecedent(tok)
                 if ante.i != tok.i and tok.dep_ == ante.dep_ == "dobj" and not ante.ent_type_ and not eventgate.names_someone(ante):
