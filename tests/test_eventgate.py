@@ -1621,3 +1621,16 @@ def test_them_after_an_act_done_to_people_is_those_people(pipeline_all):
     assert roles_of(events, "RETREAT") == (["A judge"], ["four students"])
     events = events_of(pipeline_all, "The army captured two soldiers near the border. The rebels accused them of spying.")
     assert roles_of(events, "ACCUSE")[1] == ["two soldiers"]
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("The World Bank said it was providing 12 million dollars in loans to assist Malawi after the floods.", "Malawi"),
+    ("Norway sent medicine and food to help Yemen on Tuesday, its foreign ministry said.", "Yemen"),
+])
+def test_aid_given_to_help_someone_goes_to_them(pipeline_all, text, recipient):
+    assert roles_of(events_of(pipeline_all, text), "AID")[1] == [recipient]
+
+
+def test_food_sent_to_a_country_is_aid_though_seized_food_takes_no_one(pipeline_all):
+    assert roles_of(events_of(pipeline_all, "China sent food to Zimbabwe on Friday, officials said."), "AID") == (["China"], ["Zimbabwe"])
+    assert not codes(pipeline_all, "Police seized food and blankets during the raid on Friday.", "COERCE")

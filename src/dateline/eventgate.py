@@ -847,8 +847,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "called off its search": a cancellation, no call for anything
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or ([head.head] if head.dep_ == "acl" else [])
-        if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] and not _of_agreement(o) for o in objects):
-            return True
+        if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] and not _of_agreement(o)
+                           and not (etype == "AID" and _counted(o).lemma_.lower() in lex["aid"]) for o in objects):
+            return True  # "seized food" took no one; "sent food to North Korea" is aid
     if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
         return True  # "the BBC spoke with the minister": an interview, no consultation
     if etype == "CONSULT" and head.lemma_.lower() in ("conference", "briefing") and any(

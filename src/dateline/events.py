@@ -587,6 +587,11 @@ class Events(Stage):
                 # "called for G7 action", "demanded Chinese cooperation", "urged Israel's withdrawal": the act asked for
                 # names who is to do it.
                 recipients = [r for r in _resolve(_requested_doers(hit.head), mentions, sent, nouns=False) if r not in actors]
+            if not recipients and hit.type == "AID":
+                # "providing 9 million euros in funds to assist Zimbabwe", "sent food to help North Korea": whom the aid
+                # is given to help receives it.
+                recipients = [r for r in _resolve(_helped(hit.head), mentions, sent, nouns=True) if not _same_participant(r, actors)
+                              and eventgate.identifiable(r, sent.doc, kinds, harmed=True)]
             addressed = hit.type in _DIRECTIVE and any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in hit.head.children) \
                 and any(c.dep_ == "xcomp" for c in hit.head.children)
             if not recipients and hit.type in _COMMISSIVE and not addressed:
@@ -1254,6 +1259,18 @@ def _clause(tok):
 # Bodies an "it" reported by their own subject stands for ("The Bush administration said it rejects ...").
 _INSTITUTIONS = {"administration", "government", "ministry", "department", "council", "committee", "commission", "court",
                  "parliament", "army", "military", "agency", "cabinet", "regime", "junta", "legislature", "senate", "alliance"}
+
+
+def _helped(head) -> list:
+    """The objects of a purpose clause of helping on an act of giving ("sent food to help North Korea"), whether the
+    parser hangs it on the verb or on what is given ("funds to assist Zimbabwe")."""
+    hosts = [head] + [c for c in head.children if c.dep_ in ("dobj", "prep")] + [g for c in head.children if c.dep_ == "prep" for g in c.children]
+    return [o for h in hosts for v in h.children if v.dep_ in ("advcl", "xcomp", "acl", "relcl") and v.pos_ == "VERB"
+            and v.lemma_.lower() in _HELP_VERBS and any(a.lower_ == "to" for a in v.children if a.dep_ == "aux")
+            for o in v.children if o.dep_ == "dobj"]
+
+
+_HELP_VERBS = {"help", "assist", "aid", "support", "relieve", "feed"}
 
 
 def _earlier_undergoers(tok):
