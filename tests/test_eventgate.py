@@ -1634,3 +1634,16 @@ def test_aid_given_to_help_someone_goes_to_them(pipeline_all, text, recipient):
 def test_food_sent_to_a_country_is_aid_though_seized_food_takes_no_one(pipeline_all):
     assert roles_of(events_of(pipeline_all, "China sent food to Zimbabwe on Friday, officials said."), "AID") == (["China"], ["Zimbabwe"])
     assert not codes(pipeline_all, "Police seized food and blankets during the raid on Friday.", "COERCE")
+
+
+def test_an_undated_text_is_read_from_the_latest_day_it_reports(pipeline_all):
+    # A text with no publication date was written no earlier than the latest past day it dates: what it dates years
+    # before that is history; a day it says lies ahead is no such bound.
+    text = ("The health ministry reported on 3 March 2011 that the outbreak had ended in the north of the country. "
+            "In May 2008, rebels attacked a clinic in the town of Gulu, killing two nurses.")
+    assault = next(e for e in events_of(pipeline_all, text, published=None) if e.type == "ASSAULT")
+    assert assault.factuality == "historical"
+    ahead = ("The new border rules will take effect on 1 January 2031, officials said. "
+             "In May 2026, rebels attacked a clinic in the town of Gulu, killing two nurses.")
+    assault = next(e for e in events_of(pipeline_all, ahead, published=None) if e.type == "ASSAULT")
+    assert assault.factuality != "historical"

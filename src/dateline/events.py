@@ -1022,16 +1022,17 @@ class Events(Stage):
                 # "announced the change despite criticism": a circumstance, which nothing above it plans or denies.
                 adjunct, clause = True, False
             prev, tok = tok, tok.head
-        if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and doc.article.published.value and date.value:
-            if _years_before(date.value, doc.article.published.value) >= cues["historical"]["years_before"]:
+        now = _reference_day(doc)
+        if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and now and date.value:
+            if _years_before(date.value, now) >= cues["historical"]["years_before"]:
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
-        elif not self._own_date(head, date) and doc.article.published.value and (
+        elif not self._own_date(head, date) and now and (
                 told := _line_year(doc.article.text, head.idx) or (_paragraph_date(doc, head.idx) if done else None)):
             # "In 2008 ... Refusing to give up power, Mugabe agreed to power-sharing": a past event the text does not
             # date itself happened when the paragraph's last date before it says; and "1934 - Hitler demands ...", a
             # line of a this-day-in-history list, happened in the year that labels it, whatever the tense.
-            if _years_before(told, doc.article.published.value) >= cues["historical"]["years_before"]:
+            if _years_before(told, now) >= cues["historical"]["years_before"]:
                 found.add("historical")  # the date is in an earlier sentence or a label: no cue in this one
         if "historical" not in found and (era := _past_era(head)) is not None:
             found.add("historical", era)  # "during his time as vice president, Biden called for ...": a past era the text names
@@ -1094,6 +1095,32 @@ def _phrasal(verb) -> str:
     """A verb's lemma with its particle ("ruled out": "rule out")."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+def _reference_day(doc: Document) -> str | None:
+    """The day an article is read from when weighing how long ago an event was: its publication date, else (a text
+    with none) the latest day or month it dates anything by itself outside a sentence about the future, which it
+    cannot have been written before: "In August 2003, clerics called for a boycott" is history in a text that
+    reports a finding of February 15, 2006."""
+    if doc.article.published.value:
+        return doc.article.published.value
+    cached = doc.spacy.user_data.get("dateline_reference_day", "")
+    if cached != "":
+        return cached
+    days = []
+    for t in doc.timexes:
+        if t.type != "DATE" or t.anchor is not None or not _DAY_OR_MONTH.fullmatch(t.value):
+            continue
+        span = doc.spacy.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and not any(w.lower_ in _AHEAD_WORDS for w in span.sent):
+            days.append(t.value)
+    doc.spacy.user_data["dateline_reference_day"] = found = max(days) if days else None
+    return found
+
+
+_DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+# Words of a sentence about what lies ahead, whose dates an undated text may have been written before.
+_AHEAD_WORDS = {"will", "shall", "'ll", "scheduled", "expected", "planned", "next", "upcoming", "expire", "expires"}
 
 
 def _years_before(value: str, published: str) -> float:
