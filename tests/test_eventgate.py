@@ -1647,3 +1647,16 @@ def test_an_undated_text_is_read_from_the_latest_day_it_reports(pipeline_all):
              "In May 2026, rebels attacked a clinic in the town of Gulu, killing two nurses.")
     assault = next(e for e in events_of(pipeline_all, ahead, published=None) if e.type == "ASSAULT")
     assert assault.factuality != "historical"
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("Heavy clashes between militiamen and police broke out near Bunia on Friday.", (["militiamen"], ["police"])),
+    ("Dozens of people were reported killed in clashes between Kurdish fighters and Turkish troops near Afrin.",
+     (["Kurdish fighters"], ["Turkish troops"])),
+])
+def test_a_fight_between_two_sides_has_the_first_act_on_the_second(pipeline_all, text, sides):
+    assert roles_of(events_of(pipeline_all, text), "ASSAULT") == sides
+
+
+def test_a_fight_that_names_one_side_only_is_no_event(pipeline_all):
+    assert not codes(pipeline_all, "Rather than a clash between two nations, the dispute is one between rival families of Smyrna.", "ASSAULT")

@@ -60,6 +60,7 @@ _DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
 _SAID = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE", "COOPERATE"}
 # Fighting that two sides do to each other.
 _FIGHT_VERBS = {"fight", "clash", "battle", "skirmish"}
+_FIGHT_NOUNS = _FIGHT_VERBS | {"fighting", "gunfight", "firefight", "shootout", "confrontation"}
 # Feelings an act comes "to" someone's ("to the public's surprise").
 _FEELINGS = {"surprise", "dismay", "delight", "relief", "shock", "astonishment", "horror", "disappointment", "chagrin",
              "amazement", "joy", "consternation", "embarrassment", "annoyance", "satisfaction", "frustration", "anger"}
@@ -633,7 +634,8 @@ class Events(Stage):
                 # state restricting, not a protest (and the town it closes is a place, not whom it restricts).
                 hit.type, hit.mode = "COERCE", "restrict"
                 recipients = [r for r in recipients if (r.start, r.end) not in towns or _aimed_at(sent.doc, r.start)]  # (a blockade "on Gaza")
-            sides = hit.type == "ASSAULT" and hit.head.lemma_.lower() in _FIGHT_VERBS and len(actors) > 1 and not recipients
+            sides = hit.type == "ASSAULT" and len(actors) > 1 and not recipients and (
+                hit.head.lemma_.lower() in _FIGHT_VERBS or all(_between(_token_at(sent.doc, a.start)) for a in actors))
             if (hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients and hit.mode != "visit":
                 # "Turkey and Libya signed an agreement", "A and B met", "Armenia and Azerbaijan fought a war": the
                 # first-named party acts, the others receive (but "Macron and his foreign minister made visits" travel together).
@@ -1941,6 +1943,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "arms agreements between Russia and North Korea", "the trilateral meeting of Cyprus, Greece and Israel":
             # the first party acts, the others receive.
             actors, recipients = _parties(children, recipients, ("between", "of"))
+        elif not actors and etype == "ASSAULT" and head.lemma_.lower() in _FIGHT_NOUNS:
+            # "a gun battle between the army and drug hitmen", "clashes between police and protesters": two sides,
+            # the first named acts as the first party of a mutual act does ("a clash between two governments" names
+            # no two sides).
+            sides, others = _parties(children, recipients, ("between",))
+            if sides and others:
+                actors, recipients = sides, others
         return actors, recipients
     if etype in ("ASSAULT", "COERCE") and head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "dative", "cc", "aux") for c in head.children) and any(
             c.dep_ == "conj" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)
@@ -2199,6 +2208,16 @@ def _a_people(participant: EventActor, sdoc) -> bool:
 def _light(verb) -> bool:
     """Whether a verb is a light verb, by its lemma or, where the lemmatiser errs ("staged" -> "stag"), by its form."""
     return verb.lemma_.lower() in _LIGHT_VERBS or verb.lower_ in _LIGHT_FORMS
+
+
+def _between(tok) -> bool:
+    """Whether a participant is one of the sides a "between" phrase names ("killed in clashes between Serb police
+    and ethnic Albanians")."""
+    if tok is None:
+        return False
+    while tok.dep_ in ("conj", "compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "between"
 
 
 def _parties(children, recipients: list, preps: tuple[str, ...]) -> tuple[list, list]:
