@@ -1660,3 +1660,10 @@ def test_a_fight_between_two_sides_has_the_first_act_on_the_second(pipeline_all,
 
 def test_a_fight_that_names_one_side_only_is_no_event(pipeline_all):
     assert not codes(pipeline_all, "Rather than a clash between two nations, the dispute is one between rival families of Smyrna.", "ASSAULT")
+
+
+def test_a_department_of_state_is_government_and_suspects_are_criminals(pipeline_all):
+    ban = next(e for e in events_of(pipeline_all, "The Ghana Department of Fisheries banned trawling by Chinese boats on Monday.") if e.type == "COERCE")
+    assert ban.actors[0].sector == "GOV"
+    arrest = next(e for e in events_of(pipeline_all, "Police in Accra arrested three suspects on Monday.") if e.type == "COERCE")
+    assert [(r.text, r.sector) for r in arrest.recipients] == [("three suspects", "CRM")]

@@ -2417,6 +2417,7 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
 
 
 _CHARGED_WITH = {"suspect", "accuse", "charge", "convict", "want"}
+_SUSPECTS = {"suspect", "defendant", "convict", "fugitive", "kidnapper", "hijacker", "robber", "murderer", "killer"}
 
 
 def _qualified_sector(root, sector: str | None) -> str | None:
@@ -2424,6 +2425,9 @@ def _qualified_sector(root, sector: str | None) -> str | None:
     civilians; "religious leaders" are clergy (REL), not a government."""
     if sector in (None, "CVL") and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _CHARGED_WITH for c in root.children):
         return "CRM"
+    if sector is None and root.lemma_.lower() in _SUSPECTS:
+        return "CRM"  # "arrested two suspects": those suspected of a crime, as the guide codes them (not a role the
+        # actors stage reads, which would make every "a suspect" in a sentence about the law someone who acts)
     if sector in ("GOV", "ELI") and any(c.dep_ == "amod" and c.lower_ in ("religious", "church", "clerical") for c in root.children):
         return "REL"
     return sector
