@@ -1667,3 +1667,11 @@ def test_a_department_of_state_is_government_and_suspects_are_criminals(pipeline
     assert ban.actors[0].sector == "GOV"
     arrest = next(e for e in events_of(pipeline_all, "Police in Accra arrested three suspects on Monday.") if e.type == "COERCE")
     assert [(r.text, r.sector) for r in arrest.recipients] == [("three suspects", "CRM")]
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds marched after the cabinet put forward a bill that would have allowed Beijing to extradite fugitives.",
+    "The ministry drafted an amendment to the penal code to let the army detain anyone for ten days.",
+])
+def test_what_a_law_would_let_someone_do_is_no_event(pipeline_all, text):
+    assert not [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text in ("extradite", "detain")]

@@ -641,12 +641,21 @@ _MARKET_WORDS = {"increase", "increased", "increasing", "grow", "growing", "rise
 _HEARSAY = {"rumor", "rumour", "speculation", "suggestion", "theory", "talk", "report", "story", "claim", "idea"}
 
 
+_PERMITS = {"allow", "enable", "permit", "let", "authorize", "authorise", "empower", "require", "oblige", "force"}
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
     flights"), and talks with no one to talk to ("X discussed climate change")."""
     lex = _lexicon()
     if other_sense(head, etype, mode, actors):
+        return True
+    permit = head.head if head.dep_ in ("ccomp", "xcomp") else None
+    if (permit is not None and permit.lemma_.lower() in _PERMITS and permit.dep_ in ("relcl", "acl")
+            and permit.head.lemma_.lower() in lex["laws"]):
+        # "a law that would have allowed China to extradite suspects", "an amendment to allow the government to
+        # extradite anyone": what a law would let someone do is its content, no happening.
         return True
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
