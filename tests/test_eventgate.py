@@ -1675,3 +1675,8 @@ def test_a_department_of_state_is_government_and_suspects_are_criminals(pipeline
 ])
 def test_what_a_law_would_let_someone_do_is_no_event(pipeline_all, text):
     assert not [e for e in events_of(pipeline_all, text) if e.evidence.trigger.text in ("extradite", "detain")]
+
+
+def test_releasing_things_referred_to_is_no_release(pipeline_all):
+    assert not codes(pipeline_all, "The Kyiv Independent obtained the leaked emails of the ministry and released them on Monday.", "RETREAT")
+    assert roles_of(events_of(pipeline_all, "Rebels seized two nurses in Darfur and released them on Friday."), "RETREAT")[1] == ["two nurses"]

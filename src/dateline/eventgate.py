@@ -641,6 +641,17 @@ _MARKET_WORDS = {"increase", "increased", "increasing", "grow", "growing", "rise
 _HEARSAY = {"rumor", "rumour", "speculation", "suggestion", "theory", "talk", "report", "story", "claim", "idea"}
 
 
+def _a_thing_referred_to(pron) -> bool:
+    """Whether "it" or "them" stands for a thing: the nearest noun of its number before it, in its sentence or the
+    one before, names no one ("obtained the Telegram messages and released them")."""
+    if pron.lower_ not in ("it", "them"):
+        return False
+    tag = "NNS" if pron.lower_ == "them" else "NN"
+    start = pron.sent.start if pron.sent.start == 0 else pron.doc[pron.sent.start - 1].sent.start
+    nouns = [t for t in pron.doc[start:pron.i] if t.tag_ in (tag, "NNP" if tag == "NN" else "NNPS") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")]
+    return bool(nouns) and nouns[-1].pos_ == "NOUN" and not nouns[-1].ent_type_ and not names_someone(nouns[-1])
+
+
 _PERMITS = {"allow", "enable", "permit", "let", "authorize", "authorise", "empower", "require", "oblige", "force"}
 
 
@@ -859,6 +870,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] and not _of_agreement(o)
                            and not (etype == "AID" and _counted(o).lemma_.lower() in lex["aid"]) for o in objects):
             return True  # "seized food" took no one; "sent food to North Korea" is aid
+        if mode == "release" and objects and all(_a_thing_referred_to(o) for o in objects):
+            return True  # "obtained the messages and released them publicly": things, and only people are released
     if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
         return True  # "the BBC spoke with the minister": an interview, no consultation
     if etype == "CONSULT" and head.lemma_.lower() in ("conference", "briefing") and any(
