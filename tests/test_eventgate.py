@@ -1680,3 +1680,10 @@ def test_what_a_law_would_let_someone_do_is_no_event(pipeline_all, text):
 def test_releasing_things_referred_to_is_no_release(pipeline_all):
     assert not codes(pipeline_all, "The Kyiv Independent obtained the leaked emails of the ministry and released them on Monday.", "RETREAT")
     assert roles_of(events_of(pipeline_all, "Rebels seized two nurses in Darfur and released them on Friday."), "RETREAT")[1] == ["two nurses"]
+
+
+def test_a_talk_given_is_a_speech_not_a_consultation(pipeline_all):
+    text = ("Greek Prime Minister Kyriakos Mitsotakis was in Paris on Tuesday. In his talk at the Sorbonne, Mitsotakis "
+            "said Greece wanted closer ties with France.")
+    assert not codes(pipeline_all, text, "CONSULT")
+    assert codes(pipeline_all, "German Foreign Minister Annalena Baerbock held talks with Ukrainian President Volodymyr Zelensky in Kyiv on Monday.", "CONSULT")

@@ -872,6 +872,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             return True  # "seized food" took no one; "sent food to North Korea" is aid
         if mode == "release" and objects and all(_a_thing_referred_to(o) for o in objects):
             return True  # "obtained the messages and released them publicly": things, and only people are released
+    if etype == "CONSULT" and head.tag_ == "NN" and head.lemma_.lower() in ("talk", "lecture", "speech") and not recipients:
+        return True  # "in his live-streamed talk at the Atlantic Council": a speech to an audience, no one consulted
     if etype == "CONSULT" and actors and all(a.sector in _MEDIA_SECTORS for a in actors):
         return True  # "the BBC spoke with the minister": an interview, no consultation
     if etype == "CONSULT" and head.lemma_.lower() in ("conference", "briefing") and any(
