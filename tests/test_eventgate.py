@@ -1687,3 +1687,15 @@ def test_a_talk_given_is_a_speech_not_a_consultation(pipeline_all):
             "said Greece wanted closer ties with France.")
     assert not codes(pipeline_all, text, "CONSULT")
     assert codes(pipeline_all, "German Foreign Minister Annalena Baerbock held talks with Ukrainian President Volodymyr Zelensky in Kyiv on Monday.", "CONSULT")
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("To slow the outbreak, the government of Fiji banned ferry travel for those in quarantine on Monday.", "those in quarantine"),
+    ("On Monday, the Prime Minister of Chad signed a decree banning anyone carrying a firearm from entering a market.", "anyone carrying a firearm"),
+])
+def test_people_a_phrase_picks_out_are_whom_a_ban_restricts(pipeline_all, text, recipient):
+    assert roles_of(events_of(pipeline_all, text), "COERCE")[1] == [recipient]
+
+
+def test_an_appeal_to_anyone_who_saw_something_names_no_one(pipeline_all):
+    assert roles_of(events_of(pipeline_all, "Police in Leeds are asking anyone who saw the stolen van to call them on Monday."), "REQUEST")[1] == []

@@ -153,10 +153,17 @@ _ARMED_OWNERS = {"government", "army", "military", "regime", "police", "rebel", 
 
 
 def those_who(tok) -> bool:
-    """"Those" that a clause picks out as people: "those angered by the slaying", "those who fled", "those responsible"
-    (not "those that Russia voted to adopt": things)."""
-    return tok.lower_ == "those" and any(
-        c.dep_ in ("acl", "amod") or c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in tok.children)
+    """"Those" (or "anyone") that a clause or a phrase picks out as people: "those angered by the slaying", "those who
+    fled", "those responsible", "those under 19", "anyone wearing a niqab" (not "those that Russia voted to adopt", nor
+    "those of the EU": things)."""
+    return tok.lower_ in _PICKED_OUT and any(
+        c.dep_ in ("acl", "amod") or c.dep_ == "prep" and c.lower_ in PEOPLE_PREPS
+        or tok.lower_ == "those" and c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") for w in c.children) for c in tok.children)
+
+
+_PICKED_OUT = {"those", "anyone", "anybody", "everyone", "everybody"}
+# "those under 19", "those over 65", "those in need", "anyone with a criminal record", "those without papers"
+PEOPLE_PREPS = {"under", "over", "in", "with", "without", "aged"}
 
 
 def hazard(tok) -> bool:

@@ -2040,7 +2040,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                     named = _named_modifier(g) and not (c.lower_ == "against" and etype in _DIPLOMATIC)  # "against the Houthi rebellion": the foe
                     if not (eventgate.names_someone(g) or named) and g.lemma_.lower() in _UNDERGONE:
                         continue
-                    recipients.extend([g] if eventgate.names_someone(g) or named else _owners(g))
+                    recipients.extend([g] if eventgate.names_someone(g) or named or eventgate.those_who(g) else _owners(g))
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
             # "found Fields guilty": the one the small clause is about.
             recipients.extend(g for g in c.children if g.dep_ == "nsubj")
@@ -2544,9 +2544,10 @@ def _judged_doers(events: list[Event], judged: list[tuple[str, str]], kinds: dic
 
 def _given_to(thing) -> list:
     """Whom a thing goes to by a phrase the parser hung on it ("shared evidence with the U.S.", "sent troops to
-    Saudi Arabia"): the objects of its "to" or "with" that name someone."""
-    return [g for p in thing.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
-            for g in p.children if g.dep_ == "pobj" and eventgate.names_someone(g)]
+    Saudi Arabia", "sent food for the refugees", "prohibited travel for those under 19"): the objects of its "to",
+    "with" or "for" that name someone."""
+    return [g for p in thing.children if p.dep_ == "prep" and p.lower_ in ("to", "with", "for")
+            for g in p.children if g.dep_ == "pobj" and (eventgate.names_someone(g) or eventgate.those_who(g))]
 
 
 def _named_modifier(tok) -> bool:
@@ -2832,7 +2833,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 words = sorted({t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
                 if tok.pos_ == "PRON":
                     # "those responsible for the attack": the words that say who they are
-                    words = sorted({tok.i} | {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "amod") for t in c.subtree})
+                    # (but not what a clause of the act says they may not do: "anyone wearing a niqab from entering ...")
+                    words = sorted({tok.i} | {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "amod") for t in c.subtree
+                                              if not any(p.dep_ == "prep" and p.lower_ == "from" and p.head.i == c.i and t in p.subtree for p in c.children)}
+                                   | {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in eventgate.PEOPLE_PREPS for t in c.subtree})
                 start, end = sent.doc[words[0]].idx, sent.doc[words[-1]].idx + len(sent.doc[words[-1]])
                 if end - start < 80 and (start, end) not in seen:
                     seen.add((start, end))
