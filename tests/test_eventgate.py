@@ -1699,3 +1699,13 @@ def test_people_a_phrase_picks_out_are_whom_a_ban_restricts(pipeline_all, text, 
 
 def test_an_appeal_to_anyone_who_saw_something_names_no_one(pipeline_all):
     assert roles_of(events_of(pipeline_all, "Police in Leeds are asking anyone who saw the stolen van to call them on Monday."), "REQUEST")[1] == []
+
+
+def test_a_name_a_massacre_is_known_by_does_not_commit_it(pipeline_all):
+    events = events_of(pipeline_all, "In the 1980s the Matabele massacres saw thousands of villagers killed in the west of the country.")
+    assert not any(a.text in ("Matabele", "villagers", "thousands") for e in events for a in e.actors)
+
+
+def test_what_a_participle_after_its_subject_tells_befell_that_subject(pipeline_all):
+    events = events_of(pipeline_all, "The police raids in Dhaka saw thousands of people detained.")
+    assert not any(a.text.endswith("people") for e in events for a in e.actors)

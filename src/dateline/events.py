@@ -61,6 +61,8 @@ _SAID = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "SUPPORT", "REQUEST", "THREATEN
 # Fighting that two sides do to each other.
 _FIGHT_VERBS = {"fight", "clash", "battle", "skirmish"}
 _FIGHT_NOUNS = _FIGHT_VERBS | {"fighting", "gunfight", "firefight", "shootout", "confrontation"}
+# Verbs whose object a past participle then tells the lot of ("saw thousands killed", "left ten people wounded").
+_RESULT_VERBS = {"see", "leave", "find"}
 # Feelings an act comes "to" someone's ("to the public's surprise").
 _FEELINGS = {"surprise", "dismay", "delight", "relief", "shock", "astonishment", "horror", "disappointment", "chagrin",
              "amazement", "joy", "consternation", "embarrassment", "annoyance", "satisfaction", "frustration", "anger"}
@@ -2166,6 +2168,15 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "McArthur murdered gay men", parsed as if "murdered" described the men: a verb with a subject of its own is
         # finite, and the noun it was hung on is its object.
         recipients = [head.head]
+    if (head.tag_ in ("VBN", "VBD") and head.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and head.head.lemma_.lower() in _RESULT_VERBS
+            and any(c.dep_ == "nsubj" for c in head.head.children) and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)
+            and (head.tag_ == "VBN" or not any(c.dep_ == "mark" for c in head.children))):
+        # (a form the tagger reads as a past tense too: "the raids saw thousands of people detained")
+        # "the massacres saw thousands of Ndebele killed", "the raid left ten people wounded": a past participle after
+        # its subject tells what the subject underwent; who did it is not said there.
+        undergoers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if undergoers:
+            actors, recipients = [a for a in actors if a not in undergoers], recipients + [u for u in undergoers if u not in recipients]
     return actors, recipients
 
 
@@ -2759,6 +2770,9 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 continue
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
+            if (tok.dep_ == "compound" and tok.ent_type_ == "PERSON" and tok.head.lemma_.lower() in _HARMS - _HARMS_TO_PEOPLE
+                    and all(a.kind == "person" and not a.country for _, _, a in found)):
+                continue  # "the Gukurahundi massacres": a name the harm is known by, not whoever did it
             lead = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
                     and not any(s <= c.idx < e for s, e, _ in found)]
             if found and lead and tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP", "LOC") and all(a.kind == "country" for _, _, a in found):
