@@ -1709,3 +1709,9 @@ def test_a_name_a_massacre_is_known_by_does_not_commit_it(pipeline_all):
 def test_what_a_participle_after_its_subject_tells_befell_that_subject(pipeline_all):
     events = events_of(pipeline_all, "The police raids in Dhaka saw thousands of people detained.")
     assert not any(a.text.endswith("people") for e in events for a in e.actors)
+
+
+def test_the_city_may_point_back_at_a_city_state(pipeline_all):
+    text = "Thousands of students marched in Singapore on Sunday. In other parts of the city, the police used tear gas against the students."
+    assault = next(e for e in events_of(pipeline_all, text) if e.type == "ASSAULT")
+    assert assault.location is not None and assault.location.name == "Singapore"

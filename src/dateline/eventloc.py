@@ -441,13 +441,17 @@ def pointed_location(trig, earlier: list[tuple[int, int, Place]], sdoc) -> tuple
     if levels is None:
         return None
     for start, end, place in sorted(earlier, key=lambda m: -m[0]):
-        if levels and place.level not in levels:
-            continue
+        if levels and place.level not in levels and not ("city" in levels and place.country3 in _CITY_STATES):
+            continue  # (but "the city" may be Hong Kong or Singapore, which the gazetteer reads as countries)
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span) or _is_modifier(span.root) or _inside_organisation(span):
             continue  # "a Cheltenham man", "the Zimbabwe Electoral Commission": no place anything happened at
         return place, Span(start=start, end=end, text=span.text)
     return None
+
+
+# Cities that are countries or territories of their own in the gazetteer.
+_CITY_STATES = {"HKG", "SGP", "MAC", "MCO", "VAT", "GIB"}
 
 
 def _pointer(trig) -> tuple[str, ...] | None:
