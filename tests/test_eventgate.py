@@ -1715,3 +1715,11 @@ def test_the_city_may_point_back_at_a_city_state(pipeline_all):
     text = "Thousands of students marched in Singapore on Sunday. In other parts of the city, the police used tear gas against the students."
     assault = next(e for e in events_of(pipeline_all, text) if e.type == "ASSAULT")
     assert assault.location is not None and assault.location.name == "Singapore"
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Senator Marco Rubio had visited Juan Guaido in Caracas, along with four other Republican senators.", ["Marco Rubio", "four other Republican senators"]),
+    ("French President Emmanuel Macron, together with German Chancellor Angela Merkel, met Vladimir Putin in Moscow.", ["Emmanuel Macron", "Angela Merkel"]),
+])
+def test_who_acts_along_with_the_subject_acts_too(pipeline_all, text, actors):
+    assert roles_of(events_of(pipeline_all, text), "CONSULT")[0] == actors

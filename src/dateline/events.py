@@ -2168,6 +2168,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "McArthur murdered gay men", parsed as if "murdered" described the men: a verb with a subject of its own is
         # finite, and the noun it was hung on is its object.
         recipients = [head.head]
+    if actors and head.pos_ == "VERB":
+        # "had visited Yasser Arafat, along with nine other Brazilian deputies", "Macron, together with Merkel, met
+        # Putin": whoever acts with the subject acts too.
+        withs = [w for c in head.children if c.dep_ == "prep" and c.lower_ == "along" for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+        withs += [w for a in actors for w in a.children if w.dep_ == "prep" and w.lower_ == "with"
+                  and any(m.lower_ in ("together", "along") for m in w.children if m.dep_ == "advmod")]
+        actors = actors + [g for w in withs for g in w.children if g.dep_ == "pobj" and eventgate.names_someone(g) and g not in actors]
     if (head.tag_ in ("VBN", "VBD") and head.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and head.head.lemma_.lower() in _RESULT_VERBS
             and any(c.dep_ == "nsubj" for c in head.head.children) and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)
             and (head.tag_ == "VBN" or not any(c.dep_ == "mark" for c in head.children))):
