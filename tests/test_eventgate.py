@@ -1723,3 +1723,13 @@ def test_the_city_may_point_back_at_a_city_state(pipeline_all):
 ])
 def test_who_acts_along_with_the_subject_acts_too(pipeline_all, text, actors):
     assert roles_of(events_of(pipeline_all, text), "CONSULT")[0] == actors
+
+
+@pytest.mark.parametrize("text,trigger,factuality", [
+    ("The Senate has only convicted three judges in the history of the republic.", "convicted", "historical"),
+    ("Police arrested Okafor in Abuja on Monday. He had previously been jailed by a court in Lagos for fraud.", "jailed", "historical"),
+    ("The minister claimed the rebels have attacked aid convoys previously.", "attacked", "speculated"),
+])
+def test_a_past_the_text_names_by_a_word_is_history(pipeline_all, text, trigger, factuality):
+    event = next(e for e in events_of(pipeline_all, text) if e.evidence.trigger.text == trigger)
+    assert event.factuality == factuality

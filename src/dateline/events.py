@@ -1038,8 +1038,10 @@ class Events(Stage):
             # line of a this-day-in-history list, happened in the year that labels it, whatever the tense.
             if _years_before(told, now) >= cues["historical"]["years_before"]:
                 found.add("historical")  # the date is in an earlier sentence or a label: no cue in this one
-        if "historical" not in found and (era := _past_era(head)) is not None:
-            found.add("historical", era)  # "during his time as vice president, Biden called for ...": a past era the text names
+        # "during his time as vice president, Biden called for ...", "had previously been jailed": a past era the text
+        # names (but what someone claims was done before stays a claim: "claimed Houthis have attacked journalists previously")
+        if "historical" not in found and "speculated" not in found and (era := _past_era(head)) is not None:
+            found.add("historical", era)
         performed = hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) and not _told_past(head)
         reported = ((None if performed else speech_above) or _source_phrase(sent, cues)
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotes.quotation_at(doc.article.text, head.idx)))
@@ -1194,6 +1196,10 @@ _ERA_NOUNS = {"time", "tenure", "stint", "days", "term", "presidency", "premiers
 _LIFE_STAGES = {"child", "boy", "girl", "teenager", "student", "youngster", "kid", "young", "younger", "teen"}
 
 
+# Adverbs that put a past act before the story's time ("once" the adverb, not the conjunction).
+_EARLIER_WORDS = {"previously", "formerly", "once", "before"}
+
+
 def _past_era(head):
     """The word naming a past era that a past-tense event happened in, or None: a "during"/"under" phrase with a former
     or late office-holder ("during the martial law imposed by former President Marcos"), someone's time "as" an office
@@ -1202,11 +1208,17 @@ def _past_era(head):
     verb = head
     while verb.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "advcl") and verb.head.i != verb.i and verb.pos_ != "VERB":
         verb = verb.head
-    if verb.pos_ != "VERB" or verb.tag_ != "VBD" and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+    perfect = verb.pos_ == "VERB" and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    if verb.pos_ != "VERB" or verb.tag_ != "VBD" and not perfect and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
         return None  # only what the text tells as past
     clauses = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") else [])
     for clause in clauses:
         for c in clause.children:
+            if c.dep_ == "advmod" and c.tag_ == "RB" and c.lower_ in _EARLIER_WORDS:
+                return c  # "threatened the network's franchise renewal before", "had previously been jailed"
+            for p in [c] + ([d for d in c.children if d.dep_ == "prep"] if c.dep_ == "dobj" else []):
+                if p.dep_ == "prep" and p.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() == "history" for g in p.children):
+                    return p  # "has only impeached two Presidents in the history of the United States": a tally of the past
             if c.dep_ == "prep" and c.lower_ in ("during", "under"):
                 for g in c.children:
                     if g.dep_ != "pobj":
