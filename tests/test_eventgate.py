@@ -1733,3 +1733,9 @@ def test_who_acts_along_with_the_subject_acts_too(pipeline_all, text, actors):
 def test_a_past_the_text_names_by_a_word_is_history(pipeline_all, text, trigger, factuality):
     event = next(e for e in events_of(pipeline_all, text) if e.evidence.trigger.text == trigger)
     assert event.factuality == factuality
+
+
+def test_what_one_commits_to_do_is_planned(pipeline_all):
+    text = "Canada committed to send more troops to Latvia on Monday."
+    mobilize = next(e for e in events_of(pipeline_all, text) if e.type == "MOBILIZE")
+    assert mobilize.factuality == "planned"
