@@ -1739,3 +1739,13 @@ def test_what_one_commits_to_do_is_planned(pipeline_all):
     text = "Canada committed to send more troops to Latvia on Monday."
     mobilize = next(e for e in events_of(pipeline_all, text) if e.type == "MOBILIZE")
     assert mobilize.factuality == "planned"
+
+
+def test_killing_animals_is_no_attack(pipeline_all):
+    assert not codes(pipeline_all, "The government of Vietnam ordered the killing of over 50,000 pigs in Hanoi on Monday.", "ASSAULT")
+    assert not codes(pipeline_all, "Rangers seized two live monkeys and three parrots in Mombasa on Monday.", "COERCE")
+
+
+def test_one_named_person_attacking_another_for_something_is_blame(pipeline_all):
+    text = 'After Obama attacked Romney for the alleged "losers" and "suckers" comment reported in The Atlantic, Romney brought up his record.'
+    assert codes(pipeline_all, text, "ACCUSE") and not codes(pipeline_all, text, "ASSAULT")

@@ -872,6 +872,11 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "a two-stage cryogenic rocket", "an Austrian mortar manufacturer": a weapon, not its firing
     if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
         return True  # "called off its search": a cancellation, no call for anything
+    if etype in ("ASSAULT", "COERCE") and head.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in head.children):
+        # "ordered the killing of over 300,000 pigs", "the culling of poultry": what the act is done to is no one
+        done_to = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if done_to and all(_counted(o).lemma_.lower() in lex["non_patients"] for o in done_to):
+            return True
     if etype in ("RETREAT", "ASSAULT", "COERCE", "AID", "AGREE") and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] or ([head.head] if head.dep_ == "acl" else [])
         if objects and all(_counted(o).lemma_.lower() in lex["non_patients"] and not _of_agreement(o)
@@ -1290,6 +1295,10 @@ def figurative(head, etype: str) -> str | None:
     if objects and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
                        for c in head.children):
         return "ACCUSE"  # "attacked him for failing to enforce a court order": blamed for what one did or did not do
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if (lemma == "attack" and objects and subjects and all(t.ent_type_ == "PERSON" for t in objects + subjects)
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in [*head.children, *(g for o in objects for g in o.children)])):
+        return "ACCUSE"  # "Biden attacked Trump for the alleged 'losers' comment": one named person blaming another for something
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
     parties = subjects + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if lemma == "clash" and any(p.ent_type_ == "PERSON" for p in parties):
