@@ -1749,3 +1749,8 @@ def test_killing_animals_is_no_attack(pipeline_all):
 def test_one_named_person_attacking_another_for_something_is_blame(pipeline_all):
     text = 'After Obama attacked Romney for the alleged "losers" and "suckers" comment reported in The Atlantic, Romney brought up his record.'
     assert codes(pipeline_all, text, "ACCUSE") and not codes(pipeline_all, text, "ASSAULT")
+
+
+def test_what_a_constitution_has_happen_is_no_event(pipeline_all):
+    text = "Under the Kenyan Constitution, the National Assembly impeaches the president and then the Senate tries the case."
+    assert not codes(pipeline_all, text, "ACCUSE")

@@ -659,6 +659,23 @@ def _a_thing_referred_to(pron) -> bool:
     return bool(nouns) and nouns[-1].pos_ == "NOUN" and not nouns[-1].ent_type_ and not names_someone(nouns[-1])
 
 
+def _by_the_constitution(head) -> bool:
+    """Whether a trigger is in a present-tense clause (or a clause joined to one) that tells what a constitution or a
+    charter has happen: "Under the U.S. Constitution, the House impeaches the official and then the impeachment trial
+    is conducted in the Senate". A new law's effect ("Under the new law, Russia bans foreign NGOs") is news."""
+    verb = head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children) and any(
+                c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" and g.lemma_.lower() in _CHARTERS for g in c.children)
+                for c in verb.children):
+            return True
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+_CHARTERS = {"constitution", "charter", "statute"}
 _PERMITS = {"allow", "enable", "permit", "let", "authorize", "authorise", "empower", "require", "oblige", "force"}
 
 
@@ -678,6 +695,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
         return True
+    if _by_the_constitution(head):
+        return True  # "Under the Constitution, the House impeaches the official": what the law has happen, no happening
     verb = _verb_of(head)
     if (verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
             and (etype in _MATERIAL | {"PROTEST"} or not names_someone(verb.head) and any(
