@@ -1754,3 +1754,9 @@ def test_one_named_person_attacking_another_for_something_is_blame(pipeline_all)
 def test_what_a_constitution_has_happen_is_no_event(pipeline_all):
     text = "Under the Kenyan Constitution, the National Assembly impeaches the president and then the Senate tries the case."
     assert not codes(pipeline_all, text, "ACCUSE")
+
+
+@pytest.mark.parametrize("judgement", ["a national embarrassment", "a menace to democracy", "a climate arsonist"])
+def test_calling_someone_a_pejorative_is_disapproval(pipeline_all, judgement):
+    events = events_of(pipeline_all, f"President Joe Biden called Donald Trump {judgement} on Tuesday.")
+    assert roles_of(events, "ACCUSE") == (["Joe Biden"], ["Donald Trump"])
