@@ -1760,3 +1760,16 @@ def test_what_a_constitution_has_happen_is_no_event(pipeline_all):
 def test_calling_someone_a_pejorative_is_disapproval(pipeline_all, judgement):
     events = events_of(pipeline_all, f"President Joe Biden called Donald Trump {judgement} on Tuesday.")
     assert roles_of(events, "ACCUSE") == (["Joe Biden"], ["Donald Trump"])
+
+
+def test_two_things_one_speaker_said_of_the_same_man_are_two_statements(pipeline_all):
+    text = ('Prime Minister Boris Johnson spoke in London on Monday. Johnson called Jeremy Corbyn a "dangerous extremist" in Leeds. '
+            'Later in the month, Johnson called Corbyn a "national embarrassment" in Bristol.')
+    accusations = [e for e in events_of(pipeline_all, text) if e.type == "ACCUSE"]
+    assert len(accusations) == 2
+
+
+def test_where_one_was_campaigning_while_speaking_is_where_it_was_said(pipeline_all):
+    text = "President Joe Biden, while campaigning in Michigan, called Donald Trump's action a betrayal of the American people."
+    accuse = next(e for e in events_of(pipeline_all, text) if e.type == "ACCUSE")
+    assert accuse.location is not None and accuse.location.name == "Michigan"

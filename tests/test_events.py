@@ -1329,7 +1329,7 @@ def test_restrictions_and_closures_are_coerce(pipeline_all, text, recipients):
 
 
 @pytest.mark.parametrize("text,types", [
-    ('Senator Warren called the president a "national embarrassment" on Tuesday.', []),  # names him something: no phone call
+    ('Senator Warren called the president a "national embarrassment" on Tuesday.', ["ACCUSE"]),  # names him something: disapproval, no phone call
     ("Senator Warren called the president on Tuesday to discuss the bill.", ["CONSULT"]),
 ])
 def test_calling_someone_something_is_no_phone_call(pipeline_all, text, types):

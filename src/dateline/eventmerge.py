@@ -106,7 +106,20 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.mode != b.mode and {a.mode, b.mode} not in _SAME_ACT:
         return False
+    if a.type in _SAYINGS and _quoted(a.evidence.sentence) and _quoted(b.evidence.sentence) and not (
+            _quoted(a.evidence.sentence) & _quoted(b.evidence.sentence)):
+        # "called Trump a 'climate arsonist'" and "called Trump a 'national embarrassment'": two things said are two
+        # statements, though the same speaker aimed both at the same man.
+        return False
     return _where_and_when_agree(a, b)
+
+
+_QUOTED = re.compile(r'["“”]([^"“”]{2,200})["“”]')
+
+
+def _quoted(sentence: str) -> set[str]:
+    """The words a sentence quotes, lower-cased."""
+    return {" ".join(q.lower().split()) for q in _QUOTED.findall(sentence or "")}
 
 
 def _where_and_when_agree(a: Event, b: Event) -> bool:

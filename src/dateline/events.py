@@ -342,7 +342,8 @@ class Events(Stage):
         for c in verb.children:
             if c.dep_ in ("dobj", "oprd") and {t.lemma_.lower() for t in [c, *c.conjuncts]} & words:
                 inner = [g for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN" and g.i < c.i]
-                if inner and any(d.dep_ in ("det", "poss") for d in c.children if d.i < inner[0].i):
+                # (but "called Donald Trump a climate arsonist": an indefinite judgement names no one inside it)
+                if inner and any(d.dep_ == "poss" or d.dep_ == "det" and d.lower_ not in ("a", "an") for d in c.children if d.i < inner[0].i):
                     return inner[:1], [c]
         return None
 
@@ -355,9 +356,15 @@ class Events(Stage):
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.appraisal["verbs"]:
                 continue
             named = [c for c in tok.children if c.dep_ == "dobj"][:1]
+            complements = [c for c in tok.children if c.dep_ == "oprd"]
+            targets = []
             glued = self._glued_judgement(tok)
             if glued is not None:
                 named, judged = glued
+            elif not named and len(complements) > 1 and complements[0].pos_ == "PROPN":
+                # "Biden called Donald Trump a climate arsonist", parsed with both nouns as complements: the first is
+                # whom the judgement names.
+                named, judged, targets = complements[:1], complements[1:], complements[:1]
             elif not named:
                 continue
             else:
@@ -367,6 +374,7 @@ class Events(Stage):
             hit = self._appraisal(tok, judged)
             if hit is None:
                 continue
+            hit.targets = targets
             hits.append(hit)
             used.add(tok.i)
             used.update(t.i for j in judged for t in j.subtree)
@@ -2908,7 +2916,9 @@ def _said_there(head, tok) -> bool:
     clause = {t.i for t in chain}
     # "Speaking in Brasilia, Lula said ...": a participle of the saying clause says where it was said; so does the
     # place of whom it was said to or of ("sued the company in Austria").
-    clause |= {c.i for t in chain for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(m.dep_ == "mark" for m in c.children)}
+    # ("while campaigning in Michigan, Biden called ...", but not "after leaving Paris")
+    clause |= {c.i for t in chain for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+               and not any(m.dep_ == "mark" and m.lower_ not in ("while", "when") for m in c.children)}
     clause |= {c.i for c in head.children if c.dep_ == "dobj" and eventgate.names_someone(c)}
     # and so does the place of whoever says it ("Officials in Mexico are asking citizens", "religious leaders in Buffalo
     # condemned the shooting").
