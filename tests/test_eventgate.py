@@ -1773,3 +1773,13 @@ def test_where_one_was_campaigning_while_speaking_is_where_it_was_said(pipeline_
     text = "President Joe Biden, while campaigning in Michigan, called Donald Trump's action a betrayal of the American people."
     accuse = next(e for e in events_of(pipeline_all, text) if e.type == "ACCUSE")
     assert accuse.location is not None and accuse.location.name == "Michigan"
+
+
+def test_locals_are_people_who_act_and_are_asked(pipeline_all):
+    events = events_of(pipeline_all, "Interior Minister Eduardo Ano urged vigilant locals to report suspicious packages on Monday.")
+    assert roles_of(events, "REQUEST")[1] == ["vigilant locals"]
+
+
+def test_what_a_refusal_would_have_done_names_its_target(pipeline_all):
+    text = "Democrats cited the Senate's refusal to consider President Barack Obama's nominee in 2016."
+    assert "Barack Obama" in roles_of(events_of(pipeline_all, text), "REJECT")[1]

@@ -608,7 +608,7 @@ class Events(Stage):
             if not recipients and hit.type in _COMMISSIVE and not addressed:
                 # "agreed to provide aid to Romania": whom a commitment or request concerns is the target of its content
                 # (but "urged the graduates to keep good relations with civilians" asks the graduates, whoever they are).
-                recipients = [r for r in _resolve(_content_targets(hit.head), mentions, sent, nouns=True) if not _same_participant(r, actors)]
+                recipients = [r for r in _resolve(_content_targets(hit.head, hit.type), mentions, sent, nouns=True) if not _same_participant(r, actors)]
             trigger = Span(start=hit.tokens[0].idx, end=hit.tokens[-1].idx + len(hit.tokens[-1]), text=doc.article.text[hit.tokens[0].idx:hit.tokens[-1].idx + len(hit.tokens[-1])])
             located = choose_locations(sentence, trigger, near_places, sdoc=doc.spacy)
             location = located[0] if located else None
@@ -1627,10 +1627,16 @@ def _requested_doers(head) -> list:
 _PERMIT_VERBS = {"allow", "let", "permit", "enable", "authorize", "authorise"}
 
 
-def _content_targets(head) -> list:
+def _content_targets(head, etype: str = "") -> list:
     """Objects (the indirect one alone when there is one) and to/for/with-objects of the clauses a trigger governs
     (its content), two levels deep."""
     out, frontier = [], [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
+    if head.pos_ == "NOUN" and etype not in _DIRECTIVE:
+        # "the Republicans' refusal to consider Obama's nomination", "a pledge to give Ukraine tanks": a noun's
+        # infinitive is its content as a verb's is (but "an appeal for $42 million to assist victims" asks donors,
+        # not the victims the money is for).
+        frontier += [c for c in head.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     for _ in range(2):
         nxt = []
         for verb in frontier:
