@@ -1783,3 +1783,8 @@ def test_locals_are_people_who_act_and_are_asked(pipeline_all):
 def test_what_a_refusal_would_have_done_names_its_target(pipeline_all):
     text = "Democrats cited the Senate's refusal to consider President Barack Obama's nominee in 2016."
     assert "Barack Obama" in roles_of(events_of(pipeline_all, text), "REJECT")[1]
+
+
+def test_a_plea_is_made_to_the_court(pipeline_all):
+    events = events_of(pipeline_all, "Peter Hollis pleaded guilty to both charges at the Leeds Crown Court on Tuesday.")
+    assert roles_of(events, "CONCEDE") == (["Peter Hollis"], ["Leeds Crown Court"])

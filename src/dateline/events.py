@@ -598,6 +598,13 @@ class Events(Stage):
                 # "called for G7 action", "demanded Chinese cooperation", "urged Israel's withdrawal": the act asked for
                 # names who is to do it.
                 recipients = [r for r in _resolve(_requested_doers(hit.head), mentions, sent, nouns=False) if r not in actors]
+            if not recipients and hit.type == "CONCEDE" and hit.head.lemma_.lower() == "plead":
+                # "pleaded guilty at the Superior Court", "before Judge Urbanski": a plea is made to the court or judge.
+                subjects = {t.i for c in hit.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                courts = [g for c in hit.head.subtree if c.dep_ == "prep" and c.lower_ in ("at", "before", "in") and c.i not in subjects
+                          for g in c.children if g.dep_ == "pobj" and (g.lemma_.lower() in _COURT_WORDS or any(
+                              m.dep_ == "compound" and m.lemma_.lower() in _COURT_WORDS for m in g.children))]
+                recipients = [r for r in _resolve(courts, mentions, sent, nouns=True) if not _same_participant(r, actors)]
             if not recipients and hit.type == "AID":
                 # "providing 9 million euros in funds to assist Zimbabwe", "sent food to help North Korea": whom the aid
                 # is given to help receives it.
@@ -1321,6 +1328,7 @@ def _helped(head) -> list:
             for o in v.children if o.dep_ == "dobj"]
 
 
+_COURT_WORDS = {"court", "tribunal", "judge", "magistrate", "justice"}
 _HELP_VERBS = {"help", "assist", "aid", "support", "relieve", "feed"}
 
 
