@@ -1788,3 +1788,11 @@ def test_what_a_refusal_would_have_done_names_its_target(pipeline_all):
 def test_a_plea_is_made_to_the_court(pipeline_all):
     events = events_of(pipeline_all, "Peter Hollis pleaded guilty to both charges at the Leeds Crown Court on Tuesday.")
     assert roles_of(events, "CONCEDE") == (["Peter Hollis"], ["Leeds Crown Court"])
+
+
+@pytest.mark.parametrize("text,etype,recipient", [
+    ("The army of Chad sent food and tents to the displaced in Abeche on Monday.", "AID", "the displaced"),
+    ("Rescue workers in Izmir are at the scene, providing all assistance to the affected.", "AID", "the affected"),
+])
+def test_people_named_by_what_befell_them_receive(pipeline_all, text, etype, recipient):
+    assert roles_of(events_of(pipeline_all, text), etype)[1] == [recipient]

@@ -133,7 +133,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if lemma == "state" and root.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
-    return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or harmed and (
+    return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or the_people(root) or harmed and (
         lemma in lex["bystanders"] or _counted_people(root, lex))
 
 
@@ -258,7 +258,18 @@ def names_someone(tok) -> bool:
         return True
     root = _counted(tok)
     lex = _lexicon()
-    return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root)
+    return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or the_people(root)
+
+
+def the_people(tok) -> bool:
+    """"The affected", "the displaced", "the wounded": people named by what befell them, an adjective or a participle
+    with "the" standing as a noun."""
+    return tok.lower_ in _PEOPLE_ADJECTIVES and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "dative") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+_PEOPLE_ADJECTIVES = {"affected", "displaced", "injured", "wounded", "poor", "elderly", "homeless", "sick", "needy", "disabled",
+                      "unemployed", "vulnerable", "bereaved", "stranded", "evacuated", "detained", "accused"}
 
 
 def _leaders(tok) -> bool:
