@@ -1796,3 +1796,9 @@ def test_a_plea_is_made_to_the_court(pipeline_all):
 ])
 def test_people_named_by_what_befell_them_receive(pipeline_all, text, etype, recipient):
     assert roles_of(events_of(pipeline_all, text), etype)[1] == [recipient]
+
+
+def test_a_county_that_restricts_does_so_at_home(pipeline_all):
+    coerce = next(e for e in events_of(pipeline_all, "Broward County in Florida issued an evacuation order to some residents on Sunday.")
+                  if e.type == "COERCE")
+    assert coerce.location is not None and coerce.location.name.startswith("Broward")

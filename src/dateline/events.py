@@ -695,6 +695,13 @@ class Events(Stage):
                     # on a country happens there, so the country it targets is also its place (not a statement about one).
                     location = next((pm for pm in located if pm[0].level == "country" and any(
                         r.start is not None and r.start <= pm[1].start < r.end for r in recipients)), None)
+            if hit.type == "COERCE" and (location is None or location[0].level in ("admin1", "country")):
+                # "Palm Beach County in Florida issued an evacuation order", "Miami-Dade County imposed a curfew": a county
+                # or a town that restricts does so at home.
+                location = next(((place, Span(start=s0, end=e0, text=doc.article.text[s0:e0]))
+                                 for a in actors if a.start is not None and a.actor_id is None
+                                 for s0, e0, place in ctx.place_mentions_between(a.start, a.end)
+                                 if place.level in ("city", "admin2") and (s0, e0) == (a.start, a.end)), location)
             if location is None and hit.mode != "visit":
                 # "began attacking people there", "in other parts of the city": the place named before.
                 location = pointed_location(hit.head, ctx.place_mentions_between(_reach(sent), sent.start_char), sent.doc)
