@@ -1802,3 +1802,10 @@ def test_a_county_that_restricts_does_so_at_home(pipeline_all):
     coerce = next(e for e in events_of(pipeline_all, "Broward County in Florida issued an evacuation order to some residents on Sunday.")
                   if e.type == "COERCE")
     assert coerce.location is not None and coerce.location.name.startswith("Broward")
+
+
+def test_a_date_told_aside_in_the_sentence_before_does_not_date_the_next(pipeline_all):
+    text = ("The New York Times published allegations about the finances of Prime Minister Viktor Orban. "
+            "The reports indicated Orban paid no taxes in 2015 and 2016. Orban condemned the report as lies.")
+    accuse = next(e for e in events_of(pipeline_all, text, published="2020-10-01") if e.evidence.trigger.text == "condemned")
+    assert accuse.factuality != "historical"

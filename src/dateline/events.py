@@ -1194,8 +1194,28 @@ def _paragraph_date(doc: Document, start: int) -> str | None:
         here = bisect.bisect_right(starts, start)
         if here >= 2:
             opening = max(opening, starts[here - 2])
-    values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()]
+    values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()
+              and not (doc.spacy is not None and t.start < _sentence_start(doc, start) and _told_aside(doc.spacy, t.start))]
     return values[-1] if values else None
+
+
+def _sentence_start(doc: Document, start: int) -> int:
+    starts = doc.spacy.user_data["dateline_sentence_starts"]
+    return starts[max(0, bisect.bisect_right(starts, start) - 1)]
+
+
+def _told_aside(sdoc, start: int) -> bool:
+    """Whether a date of the sentence before dates something told aside from its main clause: what a report says
+    ("the reports indicated Trump paid $750 in taxes in 2016") or what a relative clause adds ("senior citizens, who
+    voted heavily for Trump in 2016"). The story's own time has not gone back there."""
+    tok = _token_at(sdoc, start)
+    for _ in range(12):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "ccomp", "acl"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _narrative_date(date: EventDate | None, doc: Document, sent) -> EventDate | None:
