@@ -1325,8 +1325,8 @@ def figurative(head, etype: str) -> str | None:
     if objects and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
                        for c in head.children):
         return "ACCUSE"  # "attacked him for failing to enforce a court order": blamed for what one did or did not do
-    subjects = [c for c in head.children if c.dep_ == "nsubj"]
-    if (lemma == "attack" and objects and subjects and all(t.ent_type_ == "PERSON" for t in objects + subjects)
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    if (lemma == "attack" and objects and doers and all(t.ent_type_ == "PERSON" for t in objects + doers)
             and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in [*head.children, *(g for o in objects for g in o.children)])):
         return "ACCUSE"  # "Biden attacked Trump for the alleged 'losers' comment": one named person blaming another for something
     subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])

@@ -2239,9 +2239,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if (head.tag_ in ("VBN", "VBD") and head.dep_ in ("advcl", "ccomp", "xcomp", "oprd") and head.head.lemma_.lower() in _RESULT_VERBS
             and any(c.dep_ == "nsubj" for c in head.head.children) and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)
             and (head.tag_ == "VBN" or not any(c.dep_ == "mark" for c in head.children))):
-        # (a form the tagger reads as a past tense too: "the raids saw thousands of people detained")
         # "the massacres saw thousands of Ndebele killed", "the raid left ten people wounded": a past participle after
-        # its subject tells what the subject underwent; who did it is not said there.
+        # its subject tells what the subject underwent; who did it is not said there (a form the tagger reads as a past
+        # tense too: "the raids saw thousands of people detained").
         undergoers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if undergoers:
             actors, recipients = [a for a in actors if a not in undergoers], recipients + [u for u in undergoers if u not in recipients]
