@@ -659,14 +659,19 @@ _MARKET_WORDS = {"increase", "increased", "increasing", "grow", "growing", "rise
 _HEARSAY = {"rumor", "rumour", "speculation", "suggestion", "theory", "talk", "report", "story", "claim", "idea"}
 
 
+def within_reach(tok):
+    """The words before a pronoun that it may point back at: those of its own sentence and of the one before."""
+    start = tok.sent.start if tok.sent.start == 0 else tok.doc[tok.sent.start - 1].sent.start
+    return tok.doc[start:tok.i]
+
+
 def _a_thing_referred_to(pron) -> bool:
     """Whether "it" or "them" stands for a thing: the nearest noun of its number before it, in its sentence or the
     one before, names no one ("obtained the Telegram messages and released them")."""
     if pron.lower_ not in ("it", "them"):
         return False
     tag = "NNS" if pron.lower_ == "them" else "NN"
-    start = pron.sent.start if pron.sent.start == 0 else pron.doc[pron.sent.start - 1].sent.start
-    nouns = [t for t in pron.doc[start:pron.i] if t.tag_ in (tag, "NNP" if tag == "NN" else "NNPS") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")]
+    nouns = [t for t in within_reach(pron) if t.tag_ in (tag, "NNP" if tag == "NN" else "NNPS") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")]
     return bool(nouns) and nouns[-1].pos_ == "NOUN" and not nouns[-1].ent_type_ and not names_someone(nouns[-1])
 
 
@@ -1329,7 +1334,7 @@ def figurative(head, etype: str) -> str | None:
     if (lemma == "attack" and objects and doers and all(t.ent_type_ == "PERSON" for t in objects + doers)
             and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in [*head.children, *(g for o in objects for g in o.children)])):
         return "ACCUSE"  # "Biden attacked Trump for the alleged 'losers' comment": one named person blaming another for something
-    subjects = [c for c in head.children if c.dep_ == "nsubj"] or ([head.head] if head.dep_ == "relcl" else [])
+    subjects = doers or ([head.head] if head.dep_ == "relcl" else [])
     parties = subjects + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if lemma == "clash" and any(p.ent_type_ == "PERSON" for p in parties):
         return "ACCUSE"  # "Kelly clashed with Kushner": a named person's clash is a row, not a fight

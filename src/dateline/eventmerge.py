@@ -106,11 +106,12 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.mode != b.mode and {a.mode, b.mode} not in _SAME_ACT:
         return False
-    if a.type in _SAYINGS and _quoted(a.evidence.sentence) and _quoted(b.evidence.sentence) and not (
-            _quoted(a.evidence.sentence) & _quoted(b.evidence.sentence)):
+    if a.type in _SAYINGS:
         # "called Trump a 'climate arsonist'" and "called Trump a 'national embarrassment'": two things said are two
         # statements, though the same speaker aimed both at the same man.
-        return False
+        said_a, said_b = _quoted(a.evidence.sentence), _quoted(b.evidence.sentence)
+        if said_a and said_b and not said_a & said_b:
+            return False
     return _where_and_when_agree(a, b)
 
 

@@ -1186,7 +1186,7 @@ def _paragraph_date(doc: Document, start: int) -> str | None:
     paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD). Further back the story has often moved on: "In 1990,
     Milken pled guilty ... The charges included ... Trump granted Milken a pardon" is this year's pardon."""
     text = doc.article.text
-    opening = text.rfind("\n\n", 0, start) + 1
+    opening = own = text.rfind("\n\n", 0, start) + 1
     if doc.spacy is not None:
         starts = doc.spacy.user_data.get("dateline_sentence_starts")
         if starts is None:
@@ -1194,14 +1194,10 @@ def _paragraph_date(doc: Document, start: int) -> str | None:
         here = bisect.bisect_right(starts, start)
         if here >= 2:
             opening = max(opening, starts[here - 2])
+        own = starts[here - 1] if here else 0
     values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()
-              and not (doc.spacy is not None and t.start < _sentence_start(doc, start) and _told_aside(doc.spacy, t.start))]
+              and not (doc.spacy is not None and t.start < own and _told_aside(doc.spacy, t.start))]
     return values[-1] if values else None
-
-
-def _sentence_start(doc: Document, start: int) -> int:
-    starts = doc.spacy.user_data["dateline_sentence_starts"]
-    return starts[max(0, bisect.bisect_right(starts, start) - 1)]
 
 
 def _told_aside(sdoc, start: int) -> bool:
@@ -1365,11 +1361,8 @@ def _earlier_undergoers(tok):
     "arrested 12 activists and later freed them"): objects carry on as objects, not the subject who acted on them."""
     if tok.lower_ != "them" or tok.dep_ not in ("dobj", "dative"):
         return None
-    start = tok.sent.start
-    if start > 0:
-        start = tok.doc[start - 1].sent.start
     found = None
-    for t in tok.doc[start:tok.i]:
+    for t in eventgate.within_reach(tok):
         if (t.tag_ == "NNS" and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB"
                 and eventgate.names_someone(t) and not t.ent_type_):
             found = t
@@ -3005,6 +2998,8 @@ _OCCASIONS = {"summit", "meeting", "conference", "session", "hearing", "speech",
               "convention", "rally", "funeral", "celebration", "festival", "parade", "match", "game", "tour", "stop", "appearance",
               "statement", "communique", "address", "sermon", "mass", "service", "headquarters", "office", "embassy", "residence",
               "palace", "ministry", "street", "square", "cathedral", "church", "mosque", "hall"}
+
+
 @lru_cache(maxsize=1)
 def _occasions() -> frozenset[str]:
     """The occasions above with the places-stage nouns of events and places, joined once rather than per place."""
