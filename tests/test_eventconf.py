@@ -142,3 +142,51 @@ def test_threshold_is_the_lowest_that_reaches_the_precision_target_everywhere_ab
     # A bump: twelve events at 0.9 all wrong above the good ones keep every threshold below them from qualifying.
     bumpy = np.concatenate([p, [0.9] * 12])
     assert tc.precise_threshold([bumpy], np.concatenate([y, [0.0] * 12]), 0.70) is None
+
+
+def test_embedding_weights_add_the_sentence_vector_to_the_logit():
+    model = eventconf.Calibrator(weights={}, intercept=0.0, threshold=0.5, embedding=(2.0, -1.0) + (0.0,) * 382)
+    x = [0.0] * len(eventconf.FEATURES)
+    vector = [0.5, 0.25] + [0.9] * 382  # only the weighted dimensions count: 2 * 0.5 - 1 * 0.25 = 0.75
+    assert model.probability(x, vector) == pytest.approx(1 / (1 + 2.718281828 ** -0.75), rel=1e-6)
+    round_trip = json.loads(model.to_json())
+    assert round_trip["embedding"]["model"] == eventconf.EMBEDDING_MODEL and len(round_trip["embedding"]["weights"]) == 384
+
+
+def test_a_model_weighing_another_embedding_is_a_config_error(tmp_path):
+    bad = tmp_path / "m.json"
+    bad.write_text(json.dumps({"weights": {}, "intercept": 0.0, "threshold": 0.5,
+                               "embedding": {"model": "some-other-encoder", "weights": [0.1] * 384}}))
+    with pytest.raises(ConfigError, match="retrain"):
+        eventconf.load(str(bad))
+    bad.write_text(json.dumps({"weights": {}, "intercept": 0.0, "threshold": 0.5,
+                               "embedding": {"model": eventconf.EMBEDDING_MODEL, "weights": [0.1] * 12}}))
+    with pytest.raises(ConfigError, match="12 dimensions"):
+        eventconf.load(str(bad))
+
+
+def test_embedding_text_puts_the_roles_before_the_sentence():
+    event = _event(recipients=[EventActor(text="a man", start=16, end=21)])
+    assert eventconf.embedding_text(event) == "Police arrested a man. Police arrested a man."
+    assert eventconf.embedding_text(_event()).startswith("Police arrested. ")
+
+
+def test_embedding_principal_components_fold_back_onto_the_embedding():
+    """The saved model weighs the raw embedding; its probabilities equal those of the components it was fitted on."""
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+
+    spec = importlib.util.spec_from_file_location("train_confidence", Path(__file__).resolve().parent.parent / "scripts" / "train_confidence.py")
+    tc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tc)
+    rng = np.random.default_rng(7)
+    e = rng.normal(size=(200, 384))
+    x = rng.normal(size=(200, 3))
+    y = (e[:, 0] - e[:, 1] + x[:, 0] + rng.normal(scale=0.5, size=200) > 0).astype(float)
+    w, v, b = tc.fit_all(x, e, y, 1.0, 8)
+    words = tc.principal(e, 8)
+    wz, bz = tc.fit(tc.design(x, e, words), y, 1.0)
+    assert np.allclose(tc.score(x, e, (w, v, b)), tc.predict(tc.design(x, e, words), wz, bz))
+    assert v.shape == (384,) and not len(tc.fit_all(x, e, y, 1.0, 0)[1])

@@ -99,9 +99,10 @@ def test_trainer_labels_the_events_still_coded_as_they_were_read(tmp_path):
     labels = [{"article": aid, "file": "geo-geovirus.jsonl", "key": event_key(coded[0]), "fully_correct": [True, True]},
               {"article": aid, "file": "geo-geovirus.jsonl", "key": event_key(coded[1]), "fully_correct": [True, False]},
               {"article": aid, "file": "geo-geovirus.jsonl", "key": event_key({**coded[1], "actors": []}), "fully_correct": [True, True]}]
-    x, y, ids, gone = tc.reading_dataset(labels, tmp_path)
+    x, y, ids, texts, gone = tc.reading_dataset(labels, tmp_path)
     assert list(y) == [1.0, 0.0] and ids == [aid, aid] and gone == 1  # both readers must agree; a changed event has no verdict
     assert x.shape == (2, len(tc.eventconf.FEATURES))
+    assert [t.split(". ", 1)[1] in text for t in texts] == [True, True]  # each embedded text ends with its event's sentence
     assert tc.auc(np.array([0.9, 0.2, 0.5, 0.5]), np.array([1.0, 0.0, 1.0, 0.0])) == pytest.approx(0.875)  # one tie of four pairs
     with pytest.raises(SystemExit, match="dev file"):
         tc.reading_dataset(labels, tmp_path / "nowhere")

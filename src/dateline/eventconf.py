@@ -1,7 +1,8 @@
 """Event confidence: the probability that a coded event is fully correct (right type, actor, recipient,
-factuality and place), from a logistic model over what the events stage knows about it.
+factuality and place), from a logistic model over what the events stage knows about it and over the sentence
+embedding (dateline.embed) of the event's roles and sentence.
 
-Not a stage: the events stage calls `Calibrator.confidence` on each merged event. The model
+Not a stage: the events stage calls `Calibrator.probability` on each merged event. The model
 (data/model-confidence.json) is fitted by `scripts/train_confidence.py` on the tune split of the
 project's gold (eval/gold/events.jsonl) and records the articles it was fitted on and the threshold
 chosen there; the held split is never used to fit it.
@@ -14,8 +15,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import embed
 from .errors import ConfigError
 from .models import Event
+
+EMBEDDING_MODEL = embed.MODEL_ID
 
 FEATURES = (
     "rules", "trigger_weight", "fallback", "classifier", "noun_trigger",
@@ -81,14 +85,30 @@ class Calibrator:
     intercept: float
     threshold: float
     trained_on: tuple[str, ...] = ()
+    # Weights over the unit-length sentence embedding of `embedding_text(event)` (dateline.embed); empty: none used.
+    embedding: tuple[float, ...] = ()
 
-    def probability(self, x: list[float]) -> float:
+    def probability(self, x: list[float], vector=None) -> float:
+        """`x` in FEATURES order; `vector` the event's embedding, needed when the model weighs one."""
         z = self.intercept + sum(self.weights.get(name, 0.0) * v for name, v in zip(FEATURES, x))
+        if self.embedding:
+            z += float(sum(w * v for w, v in zip(self.embedding, vector)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self, **extra) -> str:
-        return json.dumps({"features": list(FEATURES), "weights": self.weights, "intercept": self.intercept,
-                           "threshold": self.threshold, "trained_on": list(self.trained_on), **extra}, indent=1)
+        data = {"features": list(FEATURES), "weights": self.weights, "intercept": self.intercept, "threshold": self.threshold}
+        if self.embedding:
+            data["embedding"] = {"model": EMBEDDING_MODEL, "weights": list(self.embedding)}
+        return json.dumps({**data, "trained_on": list(self.trained_on), **extra}, indent=1)
+
+
+def embedding_text(event: Event) -> str:
+    """What the model embeds of an event: who did it, its trigger and to whom, then the sentence that says so. The
+    roles ahead of the sentence let the embedding weigh how they fit what the sentence says."""
+    roles = " ".join(filter(None, (", ".join(a.text for a in event.actors),
+                                   event.evidence.trigger.text if event.evidence.trigger else "",
+                                   ", ".join(r.text for r in event.recipients))))
+    return f"{roles}. {event.evidence.sentence}"
 
 
 def load(name: str = "confidence") -> Calibrator:
@@ -107,5 +127,9 @@ def load(name: str = "confidence") -> Calibrator:
     unknown = set(data.get("weights", {})) - set(FEATURES)
     if unknown:
         raise ConfigError(f"confidence model {name!r} has features this version does not compute ({', '.join(sorted(unknown))}); retrain it")
+    embedding = data.get("embedding") or {}
+    if embedding and (embedding.get("model") != EMBEDDING_MODEL or len(embedding.get("weights", ())) != embed.DIMENSIONS):
+        raise ConfigError(f"confidence model {name!r} weighs embeddings of {embedding.get('model')!r} with "
+                          f"{len(embedding.get('weights', ()))} dimensions, not {EMBEDDING_MODEL!r} with {embed.DIMENSIONS}; retrain it")
     return Calibrator(weights=data["weights"], intercept=float(data["intercept"]), threshold=float(data["threshold"]),
-                      trained_on=tuple(data.get("trained_on", ())))
+                      trained_on=tuple(data.get("trained_on", ())), embedding=tuple(float(w) for w in embedding.get("weights", ())))

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import classifier, eventconf, eventgate, eventmerge, ontology, quotes
+from . import classifier, embed, eventconf, eventgate, eventmerge, ontology, quotes
 from .errors import PipelineError
 from .eventdate import event_date, iso_date
 from .eventloc import choose_locations, entity_of, occasion_nouns, pointed_location
@@ -227,6 +227,8 @@ class Events(Stage):
         self.instruments = ontology.instrument_modes()
         calibration = str(self.options["calibration"])
         self.calibrator = None if calibration.lower() in ("", "none", "off") else eventconf.load(calibration)
+        if self.calibrator is not None and self.calibrator.embedding:
+            embed.vectors(["A model that weighs words loads them now, so that a missing package fails here, not mid-batch."])
         floor = self.options["min_confidence"]
         self.min_confidence = float(floor) if floor is not None else self.calibrator.threshold if self.calibrator else 0.4
         self.rules_floor = float(self.options["rules_floor"])
@@ -515,10 +517,12 @@ class Events(Stage):
         score); those under min_confidence go. The feature vectors stay in the spaCy doc's user_data for
         scripts/train_confidence.py."""
         vectors = doc.spacy.user_data.setdefault("dateline_event_features", {})
+        weighs_words = self.calibrator is not None and bool(self.calibrator.embedding)
+        embedded = embed.vectors([eventconf.embedding_text(e) for e in events]) if weighs_words else [None] * len(events)
         out = []
-        for event in events:
+        for event, vector in zip(events, embedded):
             x = vectors[event.id] = eventconf.features(event, doc.article.text, {**ctx.notes.get(event.id, {}), "rules": event.confidence}, ctx.kinds)
-            p = round(self.calibrator.probability(x), 3) if self.calibrator else event.confidence
+            p = round(self.calibrator.probability(x, vector), 3) if self.calibrator else event.confidence
             if p >= self.min_confidence:
                 out.append(event.model_copy(update={"confidence": p}))
         return out
