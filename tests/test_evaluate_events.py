@@ -277,3 +277,20 @@ def test_audit_dump_draws_from_one_half_an_html_language_and_no_earlier_reading(
     drawn = {json.loads(line)["id"] for line in out.read_text().splitlines()}
     expected = {f"p{k}" for k in range(12) if k % 3 and k != 1 and split_of(f"p{k}") == "held"}
     assert drawn == expected and expected  # English, held, never read before; coded from their HTML
+
+
+def test_gold_matching_pairs_each_event_with_the_gold_event_of_its_own_participants():
+    """One sentence, two gold events of one type (Chile and Peru each recognised Palau): the system's events match
+    them by who did it, whatever order either comes in, and both are fully correct."""
+    def gold_event(actor):
+        return {"type": "SUPPORT", "mode": None, "factuality": "asserted", "location": None, "date": None,
+                "actors": [{"text": actor, "country": None, "sector": "GOV"}], "recipients": [{"text": "Palau", "country": "PLW", "sector": None}],
+                "evidence": [{"start": 0, "end": 40, "text": "x"}]}
+
+    def event(actor, confidence):
+        return Event(type="SUPPORT", factuality="asserted", confidence=confidence, actors=[EventActor(text=actor, start=0, end=5)],
+                     recipients=[EventActor(text="Palau", country="PLW")], evidence=Evidence(sentence="x", start=0, end=40))
+
+    record = {"events": [gold_event("Chile"), gold_event("Peru")]}
+    m = gold.score([record], [_doc(event("Peru", 0.9), event("Chile", 0.8))])
+    assert (m["fully_correct"], m["recall_type_actor"], m["actor_accuracy"]) == (1.0, 1.0, 1.0)

@@ -2,7 +2,10 @@
 
 The matching rule: a system event matches a gold event of the **same PLOVER type** whose evidence (its
 sentence or any sentence that mentions the same happening) **overlaps the system event's sentence**; pairs
-are taken one to one, the system's most confident events first. A second system event on a happening
+are taken one to one, the system's most confident events first, each taking, of the unmatched gold events it may
+match, the one it is fully correct on, else the one whose actor it has right, else the one with the most fields
+right, else the first (one sentence may hold several gold events of one type: "Bahrain and Kosovo recognized
+Israel"). A second system event on a happening
 already matched is a false positive: one happening is one event. Precision counts a matched event as
 right only when every actor and recipient it names is a gold participant of that role: an extra one costs
 (`extra_participants` counts them); recall is the share of gold events matched.
@@ -191,6 +194,29 @@ def _overlaps(spans: list[dict], start: int, end: int) -> bool:
     return any(sp["start"] < end and start < sp["end"] for sp in spans)
 
 
+def _fields(g: dict, s: dict) -> dict[str, bool]:
+    """Per-field verdicts of system event `s` (as JSON) against gold event `g` of the same type."""
+    f = {
+        "actor": role_right(g.get("actors") or [], s["actors"]),
+        "recipient": role_right(g.get("recipients") or [], s["recipients"]),
+        "factuality": s["factuality"] == g.get("factuality"),
+        "location": location_right(g.get("location"), s["location"]),
+    }
+    if g.get("date"):
+        f["date"] = bool(s.get("date")) and (s["date"] or {}).get("value") == g["date"]
+    if g.get("mode"):
+        f["mode"] = s.get("mode") == g["mode"]
+    sectors = sector_verdicts(g, s)
+    if sectors:
+        f["sector"] = all(sectors)
+    return f
+
+
+def _correct(f: dict[str, bool]) -> bool:
+    """Fully correct: actor, recipient, factuality and place right (the type is right by the match)."""
+    return f["actor"] and f["recipient"] and f["factuality"] and f["location"]
+
+
 def judge(record: dict, doc) -> list[dict]:
     """Each system event of one article judged against its gold: {event, gold (the matched gold event or None),
     typed (its sentence holds a gold event), type_ok, and the per-field verdicts}; most confident first."""
@@ -204,25 +230,17 @@ def judge(record: dict, doc) -> list[dict]:
         if any(_overlaps(g["evidence"], a, b) for g in gold for a, b in spans):
             row["typed"] = True
             row["type_ok"] = any(g["type"] == s["type"] and _overlaps(g["evidence"], a, b) for g in gold for a, b in spans)
-        k = next((i for i in free if gold[i]["type"] == s["type"] and any(_overlaps(gold[i]["evidence"], a, b) for a, b in spans)), None)
-        if k is not None:
+        fitting = [i for i in free if gold[i]["type"] == s["type"] and any(_overlaps(gold[i]["evidence"], a, b) for a, b in spans)]
+        if fitting:
+            # Of the gold events it may match, the one its participants and place agree with: "Bahrain and Kosovo
+            # recognized Israel" holds two gold events, and the system's Kosovo event is Kosovo's, not the first.
+            verdicts = {i: _fields(gold[i], s) for i in fitting}
+            k = max(fitting, key=lambda i: (_correct(verdicts[i]), verdicts[i]["actor"], sum(verdicts[i].values()), -fitting.index(i)))
             free.remove(k)
             g = row["gold"] = gold[k]
-            f = row["fields"] = {
-                "actor": role_right(g.get("actors") or [], s["actors"]),
-                "recipient": role_right(g.get("recipients") or [], s["recipients"]),
-                "factuality": s["factuality"] == g.get("factuality"),
-                "location": location_right(g.get("location"), s["location"]),
-            }
-            if g.get("date"):
-                f["date"] = bool(s.get("date")) and (s["date"] or {}).get("value") == g["date"]
-            if g.get("mode"):
-                f["mode"] = s.get("mode") == g["mode"]
-            sectors = sector_verdicts(g, s)
-            if sectors:
-                f["sector"] = all(sectors)
+            f = row["fields"] = verdicts[k]
             row["extra"] = extra_participants(g, s)
-            row["correct"] = f["actor"] and f["recipient"] and f["factuality"] and f["location"]
+            row["correct"] = _correct(f)
         out.append(row)
     return out
 
