@@ -1809,3 +1809,38 @@ def test_a_date_told_aside_in_the_sentence_before_does_not_date_the_next(pipelin
             "The reports indicated Orban paid no taxes in 2015 and 2016. Orban condemned the report as lies.")
     accuse = next(e for e in events_of(pipeline_all, text, published="2020-10-01") if e.evidence.trigger.text == "condemned")
     assert accuse.factuality != "historical"
+
+
+@pytest.mark.parametrize("text,who,sector", [
+    # A body's name ends in what it is; a plain "commission" or "office" of state is one too.
+    ("The Kenyan Energy Regulatory Commission accused the power company of overcharging its customers on Tuesday.",
+     "Kenyan Energy Regulatory Commission", "GOV"),
+    ("The Manhattan District Attorney charged the landlord with fraud on Monday.", "The Manhattan District Attorney", "JUD"),
+    ("The Manhattan District Attorney charged the landlord with fraud on Monday.", "the landlord", "CRM"),
+    ("The governor's office rejected the union's demands on Friday.", "The governor's office", "GOV"),
+    ("The House voted to impeach the judge on Wednesday.", "House", "LEG"),
+    ("The Canadian Embassy in Lima urged Canadians to avoid the border on Monday.", "Canadian Embassy", "GOV"),
+    ("Solicitor General Ana Ruiz accused the broadcaster of tax evasion on Monday.", "Ana Ruiz", "JUD"),
+    ("The governor pardoned Tomas Eberle on Friday.", "Tomas Eberle", "CRM"),
+    # Plain words for people are civilians; protesters are too, as the guide codes them.
+    ("Soldiers shot a man at the checkpoint on Sunday.", "a man", "CVL"),
+    ("The mayor urged the population to stay indoors on Monday.", "the population", "CVL"),
+    ("Police fired tear gas at protesters in the capital on Saturday.", "protesters", "CVL"),
+    ("The ministry sent food and blankets to the displaced on Monday.", "the displaced", "CVL"),
+])
+def test_words_for_bodies_and_people_give_their_sector(pipeline_all, text, who, sector):
+    found = events_of(pipeline_all, text)
+    people = {a.text: a.sector for e in found for a in [*e.actors, *e.recipients]}
+    assert people.get(who) == sector, people
+
+
+def test_a_person_charged_or_convicted_is_a_criminal_in_every_event_of_the_article(pipeline_all):
+    text = ("A federal jury in Denver convicted Harold Vintner of wire fraud on Tuesday. "
+            "Vintner's lawyers said Vintner would appeal the verdict.")
+    found = events_of(pipeline_all, text)
+    sectors = {(e.type, a.text): a.sector for e in found for a in [*e.actors, *e.recipients] if "Vintner" in a.text}
+    assert sectors and set(sectors.values()) == {"CRM"}, sectors
+    assert any(t == "REJECT" for t, _ in sectors)  # the appeal codes its convict as one too
+    # Someone who merely alleges or is alleged against outside a court stays what the text makes them.
+    said = events_of(pipeline_all, "The ambassador alleged on Monday that Carla Mendt had misled the investors.")
+    assert all(a.sector != "CRM" for e in said for a in [*e.actors, *e.recipients])

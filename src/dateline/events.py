@@ -2473,6 +2473,7 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
     it; a plain noun phrase takes the sector of its head role ("the government": GOV, "government forces": MIL,
     "residents": CVL) from actors-roles.tsv."""
     roles = eventgate.role_sectors()
+    defendants, charged = _defendants(events, sdoc, kinds)
     out = []
     for event in events:
         updated = []
@@ -2482,14 +2483,74 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                 sector = p.sector
                 if sector is None and kinds.get(p.actor_id or "") == "country" and not _people_word(p, sdoc):
                     sector = "MIL" if event.type in _ARMED_ACTS else "GOV"
-                elif sector is None and p.actor_id is None:
-                    root = _root(sdoc, p)
+                elif sector is None and (_person_key(p, sdoc, kinds) in defendants or p in charged.get(id(event), ())):
+                    sector = "CRM"
+                elif sector is None and (p.actor_id is None or kinds.get(p.actor_id) == "organization"):
+                    root = _root(sdoc, p)  # (an organisation the knowledge base does not know has no sector of its own)
+                    head = root.lemma_.lower() if root is not None else ""
                     if root is not None and root.pos_ == "NOUN":
-                        sector = _qualified_sector(root, roles.get(root.lemma_.lower()))
+                        sector = _qualified_sector(root, roles.get(head) or _BODIES.get(head) or _PEOPLE.get(head))
+                    elif root is not None and (root.pos_ == "PRON" and head in _PEOPLE_PRONOUNS
+                                               or root.pos_ in ("ADJ", "VERB") and root.lower_ in _PEOPLE_ADJECTIVES
+                                               and any(c.lower_ == "the" for c in root.children)):
+                        sector = _qualified_sector(root, "CVL")  # "those under 19", "anyone wearing a niqab", "the affected"
+                    elif root is not None and root.pos_ == "PROPN" and (roles.get(head) in _NAMED_SECTORS or head in _NAMED_BODIES):
+                        # A body's own name ending in what it is: "the Philippine Sports Commission", "the U.K.
+                        # Foreign and Commonwealth Office", "the Brooklyn District Attorney".
+                        sector = roles.get(head) if roles.get(head) in _NAMED_SECTORS else _NAMED_BODIES[head]
                 new.append(p if sector == p.sector else p.model_copy(update={"sector": sector}))
             updated.append(new)
         out.append(event if updated == [event.actors, event.recipients] else event.model_copy(update={"actors": updated[0], "recipients": updated[1]}))
     return out
+
+
+# Sectors a body's proper name may take from the role word it ends in (not CVL, BUS, MED...: "the Citizen" is a paper).
+_NAMED_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL"}
+# Words for public bodies that are not roles the actors stage reads (they would make an actor of every "office"),
+# but give a participant already found its sector: "the commission", "the town's council", "the prime minister's
+# office"; in a name, "the Brooklyn District Attorney" too (a prosecutor, where a plain "attorney" is anyone's lawyer).
+_BODIES = {"commission": "GOV", "council": "GOV", "office": "GOV", "embassy": "GOV", "assembly": "LEG", "enforcement": "COP"}
+_NAMED_BODIES = {**_BODIES, "attorney": "JUD", "house": "LEG"}  # "the House", "the House of Commons" (the White House is known)
+# Plain words for people, and a broadcaster, as the guide codes them where nothing else tells who they are:
+# civilians ("a 36-year-old Cheltenham man", "the population", "passengers") and a business ("the network").
+_PEOPLE = {"man": "CVL", "woman": "CVL", "person": "CVL", "population": "CVL", "family": "CVL", "passenger": "CVL",
+           "victim": "CVL", "public": "CVL", "patient": "CVL", "voter": "CVL", "child": "CVL", "girl": "CVL", "boy": "CVL",
+           "rioter": "CVL", "local": "CVL", "network": "BUS"}
+_PEOPLE_PRONOUNS = {"those", "anyone", "everyone", "anybody", "everybody", "whoever"}
+_PEOPLE_ADJECTIVES = {"affected", "injured", "wounded", "displaced", "elderly", "poor", "homeless", "unemployed", "sick", "dead"}
+
+
+def _person_key(p: EventActor, sdoc, kinds: dict) -> str | None:
+    """Who a person participant is, across an article's events: its knowledge-base id, else its last name for a
+    name the parse reads as a person's ("Michael Avenatti", then "Avenatti"); None for anything else."""
+    if p.actor_id:
+        return p.actor_id if kinds.get(p.actor_id) == "person" else None
+    root = _root(sdoc, p)
+    if root is None or root.pos_ != "PROPN" or root.ent_type_ != "PERSON":
+        return None
+    return "name:" + root.text.lower()
+
+
+def _defendants(events: list[Event], sdoc, kinds: dict) -> tuple[set[str], dict[int, list[EventActor]]]:
+    """The persons an article tells were charged, tried, convicted or sentenced, pleaded guilty or were pardoned, and
+    by event, every participant such an event charges or convicts ("charged the landlord"). Suspects, defendants and convicts
+    are CRM (the guide), a named one in every event of the article, so "Avenatti intended to appeal" codes the
+    convicted lawyer as one too."""
+    keys, charged = set(), {}
+    for event in events:
+        word = _token_at(sdoc, event.evidence.trigger.start) if event.evidence.trigger else None
+        lemma = word.lemma_.lower() if word is not None else ""
+        if event.type == "SANCTION" and event.mode == "convict" or event.type == "ACCUSE" and lemma in _CHARGES:
+            people = event.recipients  # an allegation in general is anyone's: "the ambassador alleged Mahan had..."
+        elif event.type == "RETREAT" and lemma in ("pardon", "commute"):
+            people = event.recipients  # whom a pardon or a commuted sentence frees was convicted
+        elif event.type == "CONCEDE" and lemma == "plead":
+            people = event.actors
+        else:
+            continue
+        keys.update(k for k in (_person_key(p, sdoc, kinds) for p in people) if k)
+        charged[id(event)] = people
+    return keys, charged
 
 
 _CHARGED_WITH = {"suspect", "accuse", "charge", "convict", "want"}
