@@ -106,10 +106,14 @@ def test_planned_or_earlier_happenings_stay_apart(pipeline_all, text, factualiti
     assert {e.factuality for e in visits} == factualities and len(visits) == 2
 
 
-def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is(pipeline_all):
-    assert "AGREE" not in {e.type for e in events_of(pipeline_all, "Putin announced on Monday that Kim would visit factories in Komsomolsk-on-Amur.")}
-    assert "AGREE" not in {e.type for e in events_of(pipeline_all, "The ministry announced on Monday that Lavrov would visit Pyongyang in October.")}
-    spoken = {e.type: e for e in events_of(pipeline_all, "Vladimir Putin said on Monday that Russia will send troops to Serbia.")}
+def test_scheduled_visit_is_no_commitment_but_a_spoken_one_is():
+    from dateline.pipeline import Pipeline
+    from dateline.settings import load_settings
+
+    committing = Pipeline(load_settings(env={}, today="2026-11-28", stage_options={"events": {"min_confidence": 0.0, "commitments": True}}))
+    assert "AGREE" not in {e.type for e in events_of(committing, "Putin announced on Monday that Kim would visit factories in Komsomolsk-on-Amur.")}
+    assert "AGREE" not in {e.type for e in events_of(committing, "The ministry announced on Monday that Lavrov would visit Pyongyang in October.")}
+    spoken = {e.type: e for e in events_of(committing, "Vladimir Putin said on Monday that Russia will send troops to Serbia.")}
     assert spoken["MOBILIZE"].factuality == "planned" and spoken["AGREE"].actors[0].country == "RUS"
 
 
@@ -1844,3 +1848,25 @@ def test_a_person_charged_or_convicted_is_a_criminal_in_every_event_of_the_artic
     # Someone who merely alleges or is alleged against outside a court stays what the text makes them.
     said = events_of(pipeline_all, "The ambassador alleged on Monday that Carla Mendt had misled the investors.")
     assert all(a.sector != "CRM" for e in said for a in [*e.actors, *e.recipients])
+
+
+@pytest.mark.parametrize("text", [
+    "The Mongolian government has firmly rejected accusations of vote rigging in the northern provinces.",
+    "The company dismissed the allegations of forced labour at its mines as baseless.",
+])
+def test_denying_a_charge_is_no_refusal(pipeline_all, text):
+    assert "REJECT" not in [e.type for e in events_of(pipeline_all, text)]
+    # A demand refused is still one.
+    assert "REJECT" in [e.type for e in events_of(pipeline_all, "The Mongolian government rejected the miners' demands for higher pay.")]
+
+
+def test_whom_an_extradition_is_of_undergoes_it(pipeline_all):
+    found = events_of(pipeline_all, "A court in Madrid approved on Tuesday the extradition of the former Chilean minister Jorge Palma to Chile.")
+    assert all("Jorge Palma" not in a.text for e in found for a in e.actors)
+
+
+def test_those_who_promise_side_by_side_all_promise(pipeline_all):
+    found = [e for e in events_of(pipeline_all, "Qatar, Norway and Japan have pledged to deliver the promised funds by March.") if e.type == "AGREE"]
+    assert found and {a.text for a in found[0].actors} == {"Qatar", "Norway", "Japan"} and not found[0].recipients
+    signed = [e for e in events_of(pipeline_all, "Turkey and Libya signed an agreement on maritime borders.") if e.type == "AGREE"]
+    assert roles_of(signed, "AGREE") == (["Turkey"], ["Libya"])  # a mutual act: the first acts, the other receives
