@@ -23,7 +23,8 @@ from dateline.evaluate import read_records, split_of  # noqa: E402
 from dateline.evaluate.readings import event_key  # noqa: E402
 
 # Dev files whose articles the readings drew.
-DEV_FILES = ("time-tbaq.jsonl", "geo-geowebnews.jsonl", "geo-geovirus.jsonl", "eventloc-halterman2019.jsonl", "extract-trafilatura.jsonl.gz")
+DEV_FILES = ("time-tbaq.jsonl", "geo-geowebnews.jsonl", "geo-geovirus.jsonl", "eventloc-halterman2019.jsonl", "extract-trafilatura.jsonl.gz",
+             "classify-cameo-quad-train.jsonl")
 
 
 def main() -> int:
