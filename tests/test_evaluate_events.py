@@ -294,3 +294,12 @@ def test_gold_matching_pairs_each_event_with_the_gold_event_of_its_own_participa
     record = {"events": [gold_event("Chile"), gold_event("Peru")]}
     m = gold.score([record], [_doc(event("Peru", 0.9), event("Chile", 0.8))])
     assert (m["fully_correct"], m["recall_type_actor"], m["actor_accuracy"]) == (1.0, 1.0, 1.0)
+
+
+def test_a_commitment_told_as_a_planned_act_is_its_schemes_own_category():
+    """One event, the planned act; PLOVER's text label reads the commitment as AGREE and CAMEO's as intent to cooperate."""
+    promised = _ev("MOBILIZE", factuality="planned", confidence=0.9)
+    promised.contexts.append("commitment")
+    assert classify.labels_for(_doc(promised), "plover") == ["AGREE"]
+    assert classify.labels_for(_doc(promised), "cameo-quad") == ["verbal_cooperation"]
+    assert classify.labels_for(_doc(_ev("MOBILIZE", factuality="planned", confidence=0.9)), "plover") == ["MOBILIZE"]

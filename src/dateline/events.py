@@ -758,9 +758,14 @@ class Events(Stage):
                 threat = self._event(doc, "THREATEN", None, sentence, trigger, actors, recipients, None, date, "asserted", round(confidence * 0.9, 3))
                 notes[threat.id] = {**notes[event.id], "classifier": probs.get("THREATEN", 0.0) if probs else 0.0}
                 out.append(threat)
-            elif (self.commitments and cue_modal and hit.type not in ("AGREE", "REQUEST") and _agentive(actor_toks, mentions)
+            elif (cue_modal and hit.type not in ("AGREE", "REQUEST") and _agentive(actor_toks, mentions)
                   and _own_commitment(hit.head, actors, mentions, sent, self.cues)):
-                # PLOVER codes a stated commitment to a future action as AGREE by the one who commits.
+                # PLOVER codes a stated commitment to a future action as AGREE by the one who commits. The planned act
+                # says so in its context (schemes that code commitments on their own read it there); only when asked
+                # is the commitment an event of its own too.
+                event.contexts.append("commitment")
+                if not self.commitments:
+                    continue
                 outer, outer_cue = self._outer_factuality(hit, sent)
                 agree = self._event(doc, "AGREE", None, sentence, trigger, actors, recipients, location, date, outer, round(confidence * 0.9, 3), outer_cue)
                 notes[agree.id] = {**notes[event.id], "classifier": probs.get("AGREE", 0.0) if probs else 0.0}

@@ -321,7 +321,10 @@ def to_scheme(events: Iterable, scheme: str) -> list[str]:
                 return [refused[event.type]]  # CAMEO's REJECT: "will not lift the ban", "failed to reach agreement"
             if event.factuality in skip_f or skip_c & set(event.contexts or ()):
                 continue
-            label = _lookup(mapping["labels"], event.type, event.mode)
+            # A scheme may code what the event's context says of it as its own category: a commitment told as a planned
+            # act ("Russia said it will send troops") is PLOVER's AGREE and CAMEO's intent to cooperate.
+            label = next((mapping["context_labels"][c] for c in event.contexts or () if c in mapping.get("context_labels", {})), None)
+            label = label or _lookup(mapping["labels"], event.type, event.mode)
             if label:
                 return [label]
         return [mapping["none"]] if mapping["none"] else []
