@@ -232,7 +232,7 @@ class Events(Stage):
         calibration = str(self.options["calibration"])
         self.calibrator = None if calibration.lower() in ("", "none", "off") else eventconf.load(calibration)
         if self.calibrator is not None and self.calibrator.embedding:
-            embed.vectors(["A model that weighs words loads them now, so that a missing package fails here, not mid-batch."])
+            embed.vectors(["warm-up"])  # load the embedding model now: a missing package fails here, not mid-batch
         floor = self.options["min_confidence"]
         self.min_confidence = float(floor) if floor is not None else self.calibrator.threshold if self.calibrator else 0.4
         self.rules_floor = float(self.options["rules_floor"])
@@ -2498,7 +2498,7 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                 sector = p.sector
                 if sector is None and kinds.get(p.actor_id or "") == "country" and not _people_word(p, sdoc):
                     sector = "MIL" if event.type in _ARMED_ACTS else "GOV"
-                elif sector is None and (_person_key(p, sdoc, kinds) in defendants or p in charged.get(id(event), ())):
+                elif sector is None and (_person_key(p, sdoc, kinds) in defendants or p in charged.get(event.id, ())):
                     sector = "CRM"
                 elif sector is None and (p.actor_id is None or kinds.get(p.actor_id) == "organization"):
                     root = _root(sdoc, p)  # (an organisation the knowledge base does not know has no sector of its own)
@@ -2546,11 +2546,11 @@ def _person_key(p: EventActor, sdoc, kinds: dict) -> str | None:
     return "name:" + root.text.lower()
 
 
-def _defendants(events: list[Event], sdoc, kinds: dict) -> tuple[set[str], dict[int, list[EventActor]]]:
-    """The persons an article tells were charged, tried, convicted or sentenced, pleaded guilty or were pardoned, and
-    by event, every participant such an event charges or convicts ("charged the landlord"). Suspects, defendants and convicts
-    are CRM (the guide), a named one in every event of the article, so "Avenatti intended to appeal" codes the
-    convicted lawyer as one too."""
+def _defendants(events: list[Event], sdoc, kinds: dict) -> tuple[set[str], dict[str, list[EventActor]]]:
+    """The persons an article tells were charged, convicted or sentenced, pleaded guilty or were pardoned, and by event
+    id, every participant such an event charges or convicts ("charged the landlord"). Suspects, defendants and
+    convicts are CRM (the guide), a named one in every event of the article, so "Avenatti intended to appeal" codes
+    the convicted lawyer as one too."""
     keys, charged = set(), {}
     for event in events:
         word = _token_at(sdoc, event.evidence.trigger.start) if event.evidence.trigger else None
@@ -2564,7 +2564,7 @@ def _defendants(events: list[Event], sdoc, kinds: dict) -> tuple[set[str], dict[
         else:
             continue
         keys.update(k for k in (_person_key(p, sdoc, kinds) for p in people) if k)
-        charged[id(event)] = people
+        charged[event.id] = people
     return keys, charged
 
 
