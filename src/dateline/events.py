@@ -2505,9 +2505,7 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                     head = root.lemma_.lower() if root is not None else ""
                     if root is not None and root.pos_ == "NOUN":
                         sector = _qualified_sector(root, roles.get(head) or _BODIES.get(head) or _PEOPLE.get(head))
-                    elif root is not None and (root.pos_ == "PRON" and head in _PEOPLE_PRONOUNS
-                                               or root.pos_ in ("ADJ", "VERB") and root.lower_ in _PEOPLE_ADJECTIVES
-                                               and any(c.lower_ == "the" for c in root.children)):
+                    elif root is not None and (eventgate.those_who(root) or eventgate.the_people(root)):
                         sector = _qualified_sector(root, "CVL")  # "those under 19", "anyone wearing a niqab", "the affected"
                     elif root is not None and root.pos_ == "PROPN" and (roles.get(head) in _NAMED_SECTORS or head in _NAMED_BODIES):
                         # A body's own name ending in what it is: "the Philippine Sports Commission", "the U.K.
@@ -2531,8 +2529,6 @@ _NAMED_BODIES = {**_BODIES, "attorney": "JUD", "house": "LEG"}  # "the House", "
 _PEOPLE = {"man": "CVL", "woman": "CVL", "person": "CVL", "population": "CVL", "family": "CVL", "passenger": "CVL",
            "victim": "CVL", "public": "CVL", "patient": "CVL", "voter": "CVL", "child": "CVL", "girl": "CVL", "boy": "CVL",
            "rioter": "CVL", "local": "CVL", "network": "BUS"}
-_PEOPLE_PRONOUNS = {"those", "anyone", "everyone", "anybody", "everybody", "whoever"}
-_PEOPLE_ADJECTIVES = {"affected", "injured", "wounded", "displaced", "elderly", "poor", "homeless", "unemployed", "sick", "dead"}
 
 
 def _person_key(p: EventActor, sdoc, kinds: dict) -> str | None:
