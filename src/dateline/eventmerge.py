@@ -23,6 +23,7 @@ from datetime import date
 
 from .gazetteer import haversine
 from .models import Event, EventActor
+from .quotes import quotations
 
 _POINTS = {"city", "site", "admin2", "inferred"}  # places precise enough to tell two happenings apart by distance
 _NEAR_KM = 100.0  # two places further apart than this are two happenings
@@ -115,12 +116,12 @@ def same_happening(a: Event, b: Event) -> bool:
     return _where_and_when_agree(a, b)
 
 
-_QUOTED = re.compile(r'["“”]([^"“”]{2,200})["“”]')
-
-
 def _quoted(sentence: str) -> set[str]:
-    """The words a sentence quotes, lower-cased."""
-    return {" ".join(q.lower().split()) for q in _QUOTED.findall(sentence or "")}
+    """The words a sentence quotes (each closed quotation of 2 to 200 characters, as `quotes.quotations` pairs the
+    marks), lower-cased."""
+    text = sentence or ""
+    return {" ".join(text[opening + 1:closing - 1].lower().split()) for opening, closing, closed in quotations(text, 0, len(text))
+            if closed and 2 <= closing - opening - 2 <= 200}
 
 
 def _where_and_when_agree(a: Event, b: Event) -> bool:
