@@ -24,7 +24,7 @@ from dateline.evaluate.readings import event_key  # noqa: E402
 
 # Dev files whose articles the readings drew.
 DEV_FILES = ("time-tbaq.jsonl", "geo-geowebnews.jsonl", "geo-geovirus.jsonl", "eventloc-halterman2019.jsonl", "extract-trafilatura.jsonl.gz",
-             "classify-cameo-quad-train.jsonl")
+             "classify-cameo-quad-train.jsonl", "classify-plover-synthetic.jsonl")
 
 
 def main() -> int:

@@ -1218,6 +1218,8 @@ def test_what_one_withdraws_is_no_target(pipeline_all, text, recipients):
     ("The Gulf nations of Bahrain and Oman recognized Israel on Friday.", "SUPPORT", ["Bahrain", "Oman"]),
     ("Two members of the alliance, Poland and Lithuania, condemned the decision on Friday.", "ACCUSE", ["Poland", "Lithuania"]),
     ("Several countries including Algeria and Morocco have imposed bans on the niqab.", "COERCE", ["Algeria", "Morocco"]),
+    # the people states send act for them
+    ("The foreign ministers of France and Germany condemned the attack on the embassy in Kabul.", "ACCUSE", ["France", "Germany"]),
 ])
 def test_a_group_s_named_members_act_for_it(pipeline_all, text, etype, actors):
     import dateline
@@ -1839,3 +1841,12 @@ def test_a_verb_the_parser_hung_on_its_object_takes_that_object():
     actors, recipients = events_module._arguments(doc[1], etype="ASSAULT")
     assert [t.text for t in actors] == ["McArthur"] and [t.text for t in recipients] == ["men"]
     assert "murdered" not in [t.text for t in events_module._modifier_tokens(doc[3])]
+
+
+def test_the_delegations_of_states_meet_as_those_states(pipeline_all):
+    import dateline
+
+    doc = dateline.process("On Thursday, the delegations of Cyprus, Greece and Israel met for their seventh trilateral summit in "
+                           "Athens to sign an agreement on the pipeline.", pipeline=pipeline_all, published="2020-01-15")
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert ([a.text for a in meeting.actors], [r.text for r in meeting.recipients]) == (["Cyprus"], ["Greece", "Israel"])

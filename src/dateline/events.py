@@ -3170,8 +3170,10 @@ def _named_members(tok) -> list:
     return [tok]
 
 
-# Plural nouns for groups whose named members act for them.
-_GROUP_NOUNS = {"nation", "country", "state", "member", "government", "leader", "neighbour", "neighbor", "ally", "power", "party", "side"}
+# Plural nouns for groups whose named members act for them, and for the people several named states send to act for
+# them ("the delegations of Cyprus, Greece and Israel met", "the foreign ministers of France and Germany").
+_GROUP_NOUNS = {"nation", "country", "state", "member", "government", "leader", "neighbour", "neighbor", "ally", "power", "party", "side",
+                "delegation", "minister", "representative", "envoy", "official", "diplomat", "president"}
 
 _QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores"}
 _PARTS = {"some", "many", "most", "several", "few", "all", "both", "each", "none", "one", "any", "half"}
