@@ -1850,3 +1850,27 @@ def test_the_delegations_of_states_meet_as_those_states(pipeline_all):
                            "Athens to sign an agreement on the pipeline.", pipeline=pipeline_all, published="2020-01-15")
     meeting = next(e for e in doc.events if e.type == "CONSULT")
     assert ([a.text for a in meeting.actors], [r.text for r in meeting.recipients]) == (["Cyprus"], ["Greece", "Israel"])
+
+
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("In 1905, President Theodore Roosevelt mediated a peace agreement between Japan and Russia, fostering the treaty.",
+     ["Theodore Roosevelt"], ["Japan", "Russia"]),
+    ("President Jimmy Carter mediated an end to the conflict between Israel and Egypt at Camp David in 1978.",
+     ["Jimmy Carter"], ["Israel", "Egypt"]),
+    ("Qatar has mediated between the Taliban and the United States since 2018.", ["Qatar"], ["the Taliban", "United States"]),
+    ("Russia brokered a cease-fire agreement but skirmishes continued to break out.", ["Russia"], []),  # no side named
+])
+def test_a_mediator_consults_the_sides_it_mediates_between(pipeline_all, text, actors, recipients):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    mediation = [e for e in doc.events if e.type == "CONSULT" and e.mode == "third-party"]
+    assert [([a.text for a in e.actors], [r.text for r in e.recipients]) for e in mediation] == [(actors, recipients)]
+
+
+def test_mediating_in_general_is_no_mediation(pipeline_all):
+    import dateline
+
+    doc = dateline.process("There is precedent for the U.S. President mediating international disputes, the professor said.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert not [e for e in doc.events if e.type == "CONSULT"]

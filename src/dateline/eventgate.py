@@ -938,6 +938,11 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "CONSULT":
         # Talking to the press is no consultation ("With Wikinews, X discussed ...", "told reporters").
         recipients = [r for r in recipients if r.sector not in _MEDIA_SECTORS and not (_words(r.text) & lex["media"])]
+    if etype == "CONSULT" and not recipients and len(actors) < 2 and mode == "third-party" and any(
+            c.dep_ == "dobj" and any(d.dep_ in ("det", "poss") for d in c.children) for c in head.children):
+        # "Russia brokered a cease-fire agreement": a mediation happened, though the sentence names no side (but
+        # "precedent for the President mediating international disputes" is a kind of act, no happening)
+        return False
     if etype == "CONSULT" and not recipients and len(actors) < 2 and mode != "visit":
         plural = any(a.start is not None and a.text.lower().endswith("s") for a in actors)
         return not plural and not _with_party(head)

@@ -619,6 +619,11 @@ class Events(Stage):
                 # is given to help receives it.
                 recipients = [r for r in _resolve(_helped(hit.head), mentions, sent, nouns=True) if not _same_participant(r, actors)
                               and eventgate.identifiable(r, sent.doc, kinds, harmed=True)]
+            if hit.mode == "third-party":
+                # "mediated a peace agreement between Japan and Russia", "mediated an end to the conflict between Israel
+                # and Egypt": the sides between whom a mediator works receive it (the gold codes them all as recipients).
+                sides = [r for r in _resolve(_mediated_sides(hit.head), mentions, sent, nouns=True) if not _same_participant(r, actors)]
+                recipients = sides + [r for r in recipients if not any(_same_participant(r, [x]) for x in sides)]
             addressed = hit.type in _DIRECTIVE and any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN") for c in hit.head.children) \
                 and any(c.dep_ == "xcomp" for c in hit.head.children)
             if not recipients and hit.type in _COMMISSIVE and not addressed:
@@ -2309,6 +2314,23 @@ def _between(tok) -> bool:
     while tok.dep_ in ("conj", "compound", "amod") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "between"
+
+
+def _mediated_sides(head) -> list:
+    """The sides a mediation names: those of a "between" phrase on the verb ("mediated between Japan and Russia") or
+    anywhere in what it mediates, outside clauses of its own ("brokered a ceasefire between the army and the rebels",
+    "mediated an end to the conflict between Israel and Egypt")."""
+    def walk(tok):
+        for c in tok.children:
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"):
+                continue
+            if c.dep_ == "prep" and c.lower_ == "between":
+                return [t for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts) if eventgate.names_someone(t)]
+            found = walk(c) if c.dep_ in ("dobj", "prep", "pobj", "compound", "amod") else []
+            if found:
+                return found
+        return []
+    return walk(head)
 
 
 def _parties(children, recipients: list, preps: tuple[str, ...]) -> tuple[list, list]:
