@@ -1874,3 +1874,27 @@ def test_mediating_in_general_is_no_mediation(pipeline_all):
     doc = dateline.process("There is precedent for the U.S. President mediating international disputes, the professor said.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The United States said it would impose new sanctions on Iran next week.", "United States"),
+    ("Honduras said on Monday it had expelled the Venezuelan ambassador.", "Honduras"),
+    ("Cyprus said Friday it has now suspended contacts with Greece, after Greece sent a diplomatic note to its envoy.", "Cyprus"),
+])
+def test_a_state_whose_name_ends_in_s_is_it(pipeline_all, text, actor):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [a.text for e in doc.events if e.type == "SANCTION" for a in e.actors] == [actor]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The United States announced Wednesday it would prohibit all aid to Albanian rebels in Macedonia.", "SANCTION"),
+    ("The European Union banned imports of Russian oil on Friday.", "SANCTION"),  # an embargo
+    ("The government banned the opposition party on Friday.", "COERCE"),  # a ban on an activity or a body
+])
+def test_a_ban_on_aid_or_trade_is_a_sanction(pipeline_all, text, etype):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [e.type for e in doc.events] == [etype]

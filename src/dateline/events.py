@@ -1486,8 +1486,11 @@ def _compatible(pronoun: str, actor, text: str, genders: dict | None = None) -> 
         known = (genders or {}).get(actor.id)
         return actor.kind == "person" and not (known == "f" and pronoun in _MALE or known == "m" and pronoun in _FEMALE)
     if pronoun in _NEUTER:
-        # "it" is not "the Cuban people", "the workers", "the police" (plural groups)
-        return actor.kind in ("country", "organization", "group", "other") and not text.lower().endswith("s") and not (
+        # "it" is not "the Cuban people", "the workers", "the police" (plural groups); a state or an organisation is
+        # "it" whatever its name ends in ("the United States said it", "Cyprus said it", "the United Nations said it").
+        if actor.kind in ("country", "organization"):
+            return True
+        return actor.kind in ("group", "other") and not text.lower().endswith("s") and not (
             actor.kind == "group" and text.lower().split()[-1:] in (["people"], ["police"], ["staff"]))
     if pronoun in _PLURAL:
         return actor.kind != "person" or text.lower().endswith("s")
