@@ -1870,3 +1870,32 @@ def test_those_who_promise_side_by_side_all_promise(pipeline_all):
     assert found and {a.text for a in found[0].actors} == {"Qatar", "Norway", "Japan"} and not found[0].recipients
     signed = [e for e in events_of(pipeline_all, "Turkey and Libya signed an agreement on maritime borders.") if e.type == "AGREE"]
     assert roles_of(signed, "AGREE") == (["Turkey"], ["Libya"])  # a mutual act: the first acts, the other receives
+
+
+@pytest.mark.parametrize("text", [
+    "While the WTO adjudicates trade disputes, the agency can impose sanctions on members who use unfair trade practices.",
+    "The court said it currently can prosecute war crimes committed in the region.",
+])
+def test_what_someone_can_do_is_no_happening(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_force_one_says_one_can_use_is_still_a_threat(pipeline_all):
+    assert codes(pipeline_all, "Iran said it can strike Israel within minutes if attacked.", "THREATEN")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police fired tear gas at the crowd on Sunday. Protesters dispersed after two hours.", [("Police", "crowd")]),
+    ("The protesters were dispersed by riot police in Minsk on Sunday.", [("riot police", "protesters")]),
+])
+def test_a_crowd_that_disperses_is_not_dispersed(pipeline_all, text, expected):
+    found = [(e.actors[0].text, e.recipients[0].text if e.recipients else None) for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands joined an anti-Israel protest in Jerusalem on Tuesday.",
+    "Thousands joined a pro-democracy march in Hong Kong on Sunday.",
+])
+def test_what_a_protest_is_against_or_for_is_not_who_protests(pipeline_all, text):
+    assert not [a for e in events_of(pipeline_all, text) for a in e.actors if "Israel" in a.text or "democracy" in a.text.lower()]

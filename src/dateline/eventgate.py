@@ -711,9 +711,15 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
         return True
+    verb = _verb_of(head)
+    if etype != "THREATEN" and _ability(verb) and not (
+            etype in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE") and verb.dep_ == "ccomp"
+            or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)):
+        # "the agency can impose sanctions on members", "it currently can prosecute war crimes": a power, no happening
+        # (but "Iran said it can strike Israel if attacked" warns: force one says one can use is a threat)
+        return True
     if _by_the_constitution(head):
         return True  # "Under the Constitution, the House impeaches the official": what the law has happen, no happening
-    verb = _verb_of(head)
     if (verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
             and (etype in _MATERIAL | {"PROTEST"} or not names_someone(verb.head) and any(
                 c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children))):
@@ -767,6 +773,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "rally" and actors and all(
             _is_person(head.doc, a) and (a.sector == "GOV" or _spoken_at(head)) for a in actors):
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
+    if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "disperse" and not any(
+            c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent") for c in head.children):
+        return True  # "Protesters dispersed after two hours": a crowd that went home, no one dispersing it
     if etype == "ASSAULT" and _defused(head, actors):
         return True
     if head.pos_ == "VERB" and head.tag_ == "VBP" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) and any(
@@ -1283,6 +1292,14 @@ _ARMED = {"MIL", "REB", "UAF", "IMG", "COP", "SPY", "CRM"}
 _QUESTION_WORDS = {"when", "what", "why", "how", "who", "whom", "which", "where", "whether", "if"}
 
 _TASTES = {"like", "love", "enjoy", "hate", "prefer", "relish", "dislike"}
+
+
+def _ability(verb) -> bool:
+    """Whether a clause tells what someone is able or allowed to do, in general: "can" with a plain verb and nothing
+    that dates, negates or asks it ("can impose sanctions"; but "cannot" denies, and "could" speculates)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VB" and any(c.lower_ == "can" for c in aux) and len(aux) == 1 and not any(c.dep_ == "neg" for c in verb.children)
+            and verb.dep_ not in ("relcl", "advcl") and not any(c.tag_ == "WRB" or c.dep_ == "mark" for c in verb.children))
 
 
 def _verb_of(head):

@@ -3023,11 +3023,27 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
 def _names_target(modifier, head) -> bool:
     """Whether a name before an event noun qualifies the thing struck, not the one who acts: a place followed by
     another noun of the phrase ("the Alabama clinic bombing", "the Nairobi embassy attack"); "a Russian missile
-    attack", "the U.S. air strikes" name the force by its arms."""
+    attack", "the U.S. air strikes" name the force by its arms. A name after "anti-" or "pro-" is what the event is
+    against or for ("an anti-Israel protest", "a pro-democracy march"), never who does it."""
+    if _stance_prefixed(modifier):
+        return True
     if modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
     between = [t for t in head.doc[modifier.i + 1:head.i] if t.pos_ == "NOUN" and t.dep_ == "compound"]
     return any(t.lemma_.lower() not in _FORCE_WORDS for t in between)
+
+
+def _stance_prefixed(tok) -> bool:
+    """Whether a word is the object of an "anti-" or "pro-" prefix, written joined ("anti-Israel") or split by the
+    tokenizer ("anti", "-", "Israel")."""
+    if tok.lower_.startswith(("anti-", "pro-")):
+        return True
+    doc = tok.doc
+
+    def prefix(i: int) -> bool:
+        return 0 <= i and i + 1 < len(doc) and doc[i].lower_ in ("anti", "pro") and doc[i + 1].text == "-"
+
+    return prefix(tok.i) or prefix(tok.i - 1) or prefix(tok.i - 2)
 
 
 _FORCE_WORDS = {"air", "missile", "rocket", "drone", "bomb", "car", "suicide", "artillery", "mortar", "terror", "terrorist",
