@@ -1898,3 +1898,12 @@ def test_a_ban_on_aid_or_trade_is_a_sanction(pipeline_all, text, etype):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [e.type for e in doc.events] == [etype]
+
+
+def test_a_state_s_own_forces_acting_at_home_do_not_target_it(pipeline_all):
+    import dateline
+
+    doc = dateline.process("In a statement, the U.S. Embassy in Athens said it has asked Athens to return the two ships that were "
+                           "recently seized by the Greek military and detained in Greece.", pipeline=pipeline_all, published="2020-01-15")
+    seizure = next(e for e in doc.events if e.type == "COERCE")
+    assert [a.text for a in seizure.actors] == ["Greek military"] and "Greece" not in [r.text for r in seizure.recipients]

@@ -643,7 +643,8 @@ class Events(Stage):
                 # none ("lifted a curfew in Montenegro"); a town (a capital too) or a region is where the event
                 # happened, never its target, and where one protests or meets is no one's ("rallied in Belgium").
                 recipients = [r for r in _resolve(_place_args(hit.head), mentions, sent, nouns=False)
-                              if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns]
+                              if r.country and r not in actors and kinds.get(r.actor_id) == "country" and (r.start, r.end) not in towns
+                              and r.country not in own]
             # Precision first: participants must name someone, and PLOVER codes no actor-less event.
             # "The train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit; "the Raqqa
             # battle": a town that seats no government acts for no one; "MANILA, Philippines – ... urged": where the
