@@ -1907,3 +1907,11 @@ def test_a_state_s_own_forces_acting_at_home_do_not_target_it(pipeline_all):
                            "recently seized by the Greek military and detained in Greece.", pipeline=pipeline_all, published="2020-01-15")
     seizure = next(e for e in doc.events if e.type == "COERCE")
     assert [a.text for a in seizure.actors] == ["Greek military"] and "Greece" not in [r.text for r in seizure.recipients]
+
+
+def test_a_defendant_is_crm_whatever_office_he_held(pipeline_all):
+    import dateline
+
+    doc = dateline.process("The former president, Joseph Chojnacki, pleaded guilty on Friday to bribery and conspiracy charges "
+                           "arising from his time as finance minister.", pipeline=pipeline_all, published="2020-01-15")
+    assert [(a.text, a.sector) for e in doc.events if e.type == "CONCEDE" for a in e.actors] == [("Joseph Chojnacki", "CRM")]

@@ -2524,7 +2524,10 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                 sector = p.sector
                 if sector is None and kinds.get(p.actor_id or "") == "country" and not _people_word(p, sdoc):
                     sector = "MIL" if event.type in _ARMED_ACTS else "GOV"
-                elif sector is None and (_person_key(p, sdoc, kinds) in defendants or p in charged.get(event.id, ())):
+                elif (sector is None or kinds.get(p.actor_id or "") in ("person", None) and sector not in ("CRM", "JUD", "COP")) and (
+                        _person_key(p, sdoc, kinds) in defendants or p in charged.get(event.id, ())):
+                    # (a defendant is CRM whatever office he holds or held: "the former president, Joseph Chojnacki,
+                    # pleaded guilty", "Rod Blagojevich, the former governor", as the guide and the gold code them)
                     sector = "CRM"
                 elif sector is None and (p.actor_id is None or kinds.get(p.actor_id) == "organization"):
                     root = _root(sdoc, p)  # (an organisation the knowledge base does not know has no sector of its own)
