@@ -1915,3 +1915,38 @@ def test_a_defendant_is_crm_whatever_office_he_held(pipeline_all):
     doc = dateline.process("The former president, Joseph Chojnacki, pleaded guilty on Friday to bribery and conspiracy charges "
                            "arising from his time as finance minister.", pipeline=pipeline_all, published="2020-01-15")
     assert [(a.text, a.sector) for e in doc.events if e.type == "CONCEDE" for a in e.actors] == [("Joseph Chojnacki", "CRM")]
+
+
+@pytest.mark.parametrize("text,actor", [
+    # the parser reads a verb after a count of people as a clause qualifying them
+    ("(AFP) -- Up to 20,000 people protested across the country's largest cities on Saturday against the new law.", "Up to 20,000 people"),
+    ("Thousands also blocked a highway in the city of Uyuni on Tuesday.", "Thousands"),  # a bare count of protesters
+    ("Protesters took to the streets in Minsk on Sunday.", "Protesters"),
+])
+def test_crowds_that_protest(pipeline_all, text, actor):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(a.text, a.sector) for e in doc.events if e.type == "PROTEST" for a in e.actors] == [(actor, "CVL")]
+
+
+def test_the_town_whose_streets_are_taken_is_where_not_whom(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Hundreds of teachers have taken to the streets of San Francisco this week.", pipeline=pipeline_all,
+                           published="2020-01-15")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.recipients == [] and protest.location is not None and protest.location.name == "San Francisco"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Malawi has called off its peacekeeping mission in Madagascar, the defence ministry said.", [("RETREAT", "Malawi")]),
+    ("The Nigerian Union of Teachers announced Thursday that it has called off a four-day strike.", [("CONCEDE", "Nigerian Union of Teachers")]),
+    ("Rescuers called off their search for the missing sailors on Monday.", []),  # a cancellation, no event
+    ("Egypt's army chief declared a curfew in Arish on Monday.", [("COERCE", "Egypt's army chief")]),
+])
+def test_calling_off_and_declaring(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.actors[0].text) for e in doc.events] == expected

@@ -914,8 +914,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "warned that cholera could get out of hand", "a new strain could appear": a forecast, no threat
     if etype == "ASSAULT" and head.lemma_.lower() in _WEAPONS and head.pos_ == "NOUN" and head.head.lemma_.lower() not in _WEAPON_USE:
         return True  # "a two-stage cryogenic rocket", "an Austrian mortar manufacturer": a weapon, not its firing
-    if head.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
-        return True  # "called off its search": a cancellation, no call for anything
+    if head.lemma_.lower() == "call" and etype not in ("RETREAT", "CONCEDE") and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True  # "called off its search": a cancellation, no call for anything (but "called off its mission" withdraws)
     if etype in ("ASSAULT", "COERCE") and head.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in head.children):
         # "ordered the killing of over 300,000 pigs", "the culling of poultry": what the act is done to is no one
         done_to = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

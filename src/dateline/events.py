@@ -124,7 +124,8 @@ _LIGHT_VERBS = {"make", "hold", "pay", "launch", "attend", "join", "conduct", "c
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
                 "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order",
                 "grant", "offer", "deliver", "impose", "level", "express", "voice", "reiterate", "reaffirm", "pledge", "tweet",
-                "lend", "throw"}  # "tweeted his support for", "voiced support", "lent its support"
+                "lend", "throw", "declare", "introduce", "enforce"}  # "tweeted his support for", "voiced support", "lent its support",
+# "declared a curfew", "introduced sanctions"
 # Their regular inflections, for the verbs the lemmatiser gets wrong ("staged" -> "stag").
 _LIGHT_FORMS = frozenset(form for v in _LIGHT_VERBS for form in (
     v + "s", v + "d" if v.endswith("e") else v + "ed", v[:-1] + "ing" if v.endswith("e") else v + "ing"))
@@ -584,7 +585,9 @@ class Events(Stage):
                 or hit.mode == "release"  # "freed two journalists": the journalists are whom it befalls
             recipients = victims + [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
                                     and not ((r.start, r.end) in towns and (_locative(sent.doc, r.start) or hit.type == "ASSAULT"))]
-            # (nor is a town bombed or shelled: "an Angolan plane bombed Waku-Congo" happened there, to no one named)
+            # (nor is a town bombed or shelled: "an Angolan plane bombed Waku-Congo" happened there, to no one named;
+            # nor the town whose streets a trigger names: "took to the streets of San Francisco")
+            recipients = [r for r in recipients if not ((r.start, r.end) in towns and _of_trigger(sent.doc, r, hit.tokens))]
             own = {a.country for a in actors if a.country}  # whose home a visit is in
             if hit.mode == "visit":
                 # "visited Kenosha on a trip to the swing state of Wisconsin": a town or region visited at home, or
@@ -649,7 +652,7 @@ class Events(Stage):
             # "The train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit; "the Raqqa
             # battle": a town that seats no government acts for no one; "MANILA, Philippines – ... urged": where the
             # story was filed.
-            actors = [a for a in actors if eventgate.identifiable(a, sent.doc, kinds)
+            actors = [a for a in actors if (eventgate.identifiable(a, sent.doc, kinds) or hit.type == "PROTEST" and _crowd(sent.doc, a))
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
                       and (a.start, a.end) not in ctx.seatless
                       and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]
@@ -2148,7 +2151,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             later.append(v)
         if later:
             recipients.extend(c for c in later[-1].children if c.dep_ == "dobj" and eventgate.names_someone(c))
-    if head.dep_ == "acl" and (head.tag_ == "VBN" or head.tag_ == "VBD" and head.head.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(
+    if (etype == "PROTEST" and head.pos_ == "VERB" and head.dep_ == "acl" and head.head.dep_ in ("ROOT", "appos")
+            and head.sent.root.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "agent" for c in head.children)):
+        # "Up to 20,000 people protested across the country", read by the parser as a noun the verb qualifies: no one
+        # is protested by others, and a sentence with no other verb tells what its noun did.
+        actors.append(head.head)
+    elif head.dep_ == "acl" and (head.tag_ == "VBN" or head.tag_ == "VBD" and head.head.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(
             c.dep_ in ("nsubj", "aux", "dobj", "dative", "ccomp", "xcomp", "advcl") for c in head.children)) \
             and head.head.pos_ in ("NOUN", "PROPN"):
         # "three men convicted of espionage", "protesters arrested on Friday": the noun a participle qualifies
@@ -2318,6 +2327,17 @@ def _between(tok) -> bool:
     while tok.dep_ in ("conj", "compound", "amod") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "between"
+
+
+def _of_trigger(sdoc, participant: EventActor, tokens) -> bool:
+    """Whether a participant is the of-object of a word inside a several-word trigger ("the streets of San Francisco"
+    in "took to the streets of San Francisco")."""
+    tok = _token_at(sdoc, participant.start) if participant.start is not None else None
+    if tok is None or len(tokens) < 2:
+        return False
+    while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in {t.i for t in tokens}
 
 
 def _mediated_sides(head) -> list:
@@ -2557,7 +2577,9 @@ _NAMED_BODIES = {**_BODIES, "attorney": "JUD", "house": "LEG"}  # "the House", "
 # civilians ("a 36-year-old Cheltenham man", "the population", "passengers") and a business ("the network").
 _PEOPLE = {"man": "CVL", "woman": "CVL", "person": "CVL", "population": "CVL", "family": "CVL", "passenger": "CVL",
            "victim": "CVL", "public": "CVL", "patient": "CVL", "voter": "CVL", "child": "CVL", "girl": "CVL", "boy": "CVL",
-           "rioter": "CVL", "local": "CVL", "network": "BUS"}
+           "rioter": "CVL", "local": "CVL", "network": "BUS",
+           # a bare count of people in a crowd ("Thousands blocked a highway")
+           "dozen": "CVL", "hundred": "CVL", "thousand": "CVL", "million": "CVL"}
 
 
 def _person_key(p: EventActor, sdoc, kinds: dict) -> str | None:
@@ -3219,6 +3241,14 @@ def _named_members(tok) -> list:
 # them ("the delegations of Cyprus, Greece and Israel met", "the foreign ministers of France and Germany").
 _GROUP_NOUNS = {"nation", "country", "state", "member", "government", "leader", "neighbour", "neighbor", "ally", "power", "party", "side",
                 "delegation", "minister", "representative", "envoy", "official", "diplomat", "president"}
+
+def _crowd(sdoc, participant: EventActor) -> bool:
+    """Whether a participant is a bare count of people ("Thousands blocked a highway", "Hundreds marched"): who
+    protests in numbers is a crowd, though the count names no one."""
+    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
+    return span is not None and len(span) > 0 and span.root.lower_ in _QUANTITIES and not any(
+        c.dep_ == "prep" for c in span.root.children)
+
 
 _QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores"}
 _PARTS = {"some", "many", "most", "several", "few", "all", "both", "each", "none", "one", "any", "half"}
