@@ -1958,3 +1958,18 @@ def test_a_wire_credit_is_no_actor(pipeline_all):
     doc = dateline.process("(AFP) -- US Treasury Secretary Timothy Geithner and Finance Minister George Osborne agreed Thursday to "
                            "make bank capital requirements stricter.", pipeline=pipeline_all, published="2020-01-15")
     assert doc.events and not [a for e in doc.events for a in e.actors + e.recipients if a.text == "AFP"]
+
+
+@pytest.mark.parametrize("text,etype,recipient", [
+    ("A British national was arrested by Iranian police in Tehran on Monday.", "COERCE", ("A British national", "GBR", "CVL")),
+    ("In January, a Tongan national was sentenced to life in prison by a court in Nuku'alofa for committing murder.", "SANCTION",
+     ("a Tongan national", "TON", "CRM")),
+    ("President Yoweri Museveni has banned Ugandan opposition candidates from the upcoming elections.", "COERCE",
+     ("Ugandan opposition candidates", "UGA", None)),
+])
+def test_a_country_word_before_people_is_where_they_are_from(pipeline_all, text, etype, recipient):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    found = [(r.text, r.country, r.sector) for e in doc.events if e.type == etype for r in e.recipients]
+    assert [f[:2] for f in found] == [recipient[:2]] and (recipient[2] is None or found[0][2] == recipient[2])

@@ -2577,7 +2577,8 @@ _NAMED_BODIES = {**_BODIES, "attorney": "JUD", "house": "LEG"}  # "the House", "
 # civilians ("a 36-year-old Cheltenham man", "the population", "passengers") and a business ("the network").
 _PEOPLE = {"man": "CVL", "woman": "CVL", "person": "CVL", "population": "CVL", "family": "CVL", "passenger": "CVL",
            "victim": "CVL", "public": "CVL", "patient": "CVL", "voter": "CVL", "child": "CVL", "girl": "CVL", "boy": "CVL",
-           "rioter": "CVL", "local": "CVL", "network": "BUS",
+           "rioter": "CVL", "local": "CVL", "network": "BUS", "national": "CVL", "expatriate": "CVL",
+           "banker": "BUS", "financier": "BUS", "tycoon": "BUS", "billionaire": "BUS", "millionaire": "BUS", "mogul": "BUS", "entrepreneur": "BUS",
            # a bare count of people in a crowd ("Thousands blocked a highway")
            "dozen": "CVL", "hundred": "CVL", "thousand": "CVL", "million": "CVL"}
 
@@ -2958,6 +2959,12 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 continue
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
+            if (tok.pos_ == "NOUN" and found and eventgate.names_someone(tok) and tok.lemma_.lower() not in _PLACE_NOUNS
+                    and all(a.kind == "country" for _, _, a in found)
+                    and not any(s <= tok.idx < e for s, e, _ in found)):
+                # "a Tongan national", "a Swiss banker": a country word before a noun for people tells where they are
+                # from; the person is the participant (the parser may read the word as part of a name).
+                found = []
             if (tok.dep_ == "compound" and tok.ent_type_ == "PERSON" and tok.head.lemma_.lower() in _HARMS - _HARMS_TO_PEOPLE
                     and all(a.kind == "person" and not a.country for _, _, a in found)):
                 continue  # "the Gukurahundi massacres": a name the harm is known by, not whoever did it
