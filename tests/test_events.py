@@ -1973,3 +1973,16 @@ def test_a_country_word_before_people_is_where_they_are_from(pipeline_all, text,
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     found = [(r.text, r.country, r.sector) for e in doc.events if e.type == etype for r in e.recipients]
     assert [f[:2] for f in found] == [recipient[:2]] and (recipient[2] is None or found[0][2] == recipient[2])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a passive participle beside a clause befalls its subject, and only a by-agent did it
+    ("Scarpa had been awaiting a decision on his asylum application when he was arrested in France in November, "
+     "accused of drug trafficking.", []),
+    ("The minister resigned on Monday, accused by the opposition of lying to parliament.", [(["opposition"], ["minister"])]),
+])
+def test_a_participle_beside_a_clause_befalls_its_subject(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [([a.text for a in e.actors], [r.text for r in e.recipients]) for e in doc.events if e.type == "ACCUSE"] == expected

@@ -2157,6 +2157,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "Up to 20,000 people protested across the country", read by the parser as a noun the verb qualifies: no one
         # is protested by others, and a sentence with no other verb tells what its noun did.
         actors.append(head.head)
+    elif _passive_aside(head):
+        # "Scarpa was arrested in France, accused of drug trafficking": a passive participle set beside a clause
+        # befalls that clause's subject; who accused him is not said.
+        actors = [a for a in actors if a.dep_ == "agent" or a.head.dep_ == "agent"]
+        recipients.extend(c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     elif head.dep_ == "acl" and (head.tag_ == "VBN" or head.tag_ == "VBD" and head.head.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(
             c.dep_ in ("nsubj", "aux", "dobj", "dative", "ccomp", "xcomp", "advcl") for c in head.children)) \
             and head.head.pos_ in ("NOUN", "PROPN"):
@@ -2338,6 +2343,13 @@ def _of_trigger(sdoc, participant: EventActor, tokens) -> bool:
     while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in {t.i for t in tokens}
+
+
+def _passive_aside(verb) -> bool:
+    """Whether a verb is a past participle standing alone beside its clause, with no subject, auxiliary or
+    conjunction of its own ("was arrested, accused of drug trafficking", "Charged with fraud, he resigned")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
 
 
 def _mediated_sides(head) -> list:
