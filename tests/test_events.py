@@ -1986,3 +1986,14 @@ def test_a_participle_beside_a_clause_befalls_its_subject(pipeline_all, text, ex
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [([a.text for a in e.actors], [r.text for r in e.recipients]) for e in doc.events if e.type == "ACCUSE"] == expected
+
+
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("Marshall Islands leader David Belcher has signed a cease-fire with the government of Malawi on Monday.", "RETREAT", ["government"]),
+    ("Iran held talks with France in Paris on Monday.", "CONSULT", ["France"]),
+])
+def test_a_ceasefire_or_talks_made_with_someone(pipeline_all, text, etype, recipients):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [[r.text for r in e.recipients] for e in doc.events if e.type == etype] == [recipients]

@@ -2000,7 +2000,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "issued criticism at the government", "made threats against Iran": so does whom it is aimed at.
             recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP")
             recipients.extend(g for c in noun.head.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj")  # "paid tribute to"
-            recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL)
+            recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (
+                c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL or c.lower_ == "with" and _made_with(noun, etype))
                               for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
         if (not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during") and not (noun.head.lower_ == "during" and etype in _HOSTILE)
                 and not _undergoer_frame(noun.head) and not (noun.pos_ == "NOUN" and eventgate.names_someone(noun))):
@@ -2343,6 +2344,13 @@ def _of_trigger(sdoc, participant: EventActor, tokens) -> bool:
     while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in {t.i for t in tokens}
+
+
+def _made_with(noun, etype: str) -> bool:
+    """Whether an act a light verb makes is made with another party, whom a "with" phrase names: a ceasefire, a truce,
+    an agreement, talks ("signed a cease-fire with the government of Malawi", "held talks with Iran")."""
+    return etype in _MUTUAL or etype == "RETREAT" and (noun.lemma_.lower() in ("ceasefire", "truce", "armistice")
+                                                       or "cease" in noun.doc[noun.left_edge.i:noun.i].text.lower())
 
 
 def _passive_aside(verb) -> bool:
