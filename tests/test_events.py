@@ -1997,3 +1997,15 @@ def test_a_ceasefire_or_talks_made_with_someone(pipeline_all, text, etype, recip
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [[r.text for r in e.recipients] for e in doc.events if e.type == etype] == [recipients]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Protesters occupying a Russian consulate in the Estonian capital were given a week to leave on Friday.", "PROTEST"),
+    ("Students occupied the main university building in Belgrade on Monday.", "PROTEST"),
+    ("Rebels seized the town of Goma on Monday.", "COERCE"),  # a force taking ground
+])
+def test_a_crowd_that_occupies_protests(pipeline_all, text, etype):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [e.type for e in doc.events] == [etype]

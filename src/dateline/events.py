@@ -669,6 +669,11 @@ class Events(Stage):
                 # state restricting, not a protest (and the town it closes is a place, not whom it restricts).
                 hit.type, hit.mode = "COERCE", "restrict"
                 recipients = [r for r in recipients if (r.start, r.end) not in towns or _aimed_at(sent.doc, r.start)]  # (a blockade "on Gaza")
+            if hit.type == "COERCE" and hit.mode == "seize" and hit.head.lemma_.lower() in ("occupy", "seize") and actors and all(
+                    _root(sent.doc, a) is not None and _root(sent.doc, a).lemma_.lower() in _OCCUPIERS for a in actors):
+                # "Protesters occupying a Russian consulate", "students occupied the university": a sit-in, not a
+                # state's seizure.
+                hit.type, hit.mode = "PROTEST", "obstruct"
             sides = hit.type == "ASSAULT" and len(actors) > 1 and not recipients and (
                 hit.head.lemma_.lower() in _FIGHT_VERBS or all(_between(_token_at(sent.doc, a.start)) for a in actors))
             if ((hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients and hit.mode != "visit"
@@ -2344,6 +2349,10 @@ def _of_trigger(sdoc, participant: EventActor, tokens) -> bool:
     while tok.dep_ in ("compound", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i in {t.i for t in tokens}
+
+
+# Who occupies a building or a square in protest.
+_OCCUPIERS = {"protester", "protestor", "demonstrator", "activist", "student", "worker", "striker", "crowd", "supporter", "youth"}
 
 
 def _made_with(noun, etype: str) -> bool:
