@@ -2009,3 +2009,15 @@ def test_a_crowd_that_occupies_protests(pipeline_all, text, etype):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [e.type for e in doc.events] == [etype]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(AP) -- The International Monetary Fund approved a $10.2 billion loan for Peru on Friday.", [("International Monetary Fund", "Peru")]),
+    ("The World Bank extended a $500 million loan to Kenya on Monday.", [("World Bank", "Kenya")]),
+    ("Parliament approved the budget on Monday.", []),
+])
+def test_a_loan_approved_or_extended_is_aid(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.actors[0].text, e.recipients[0].text) for e in doc.events if e.type == "AID"] == expected
