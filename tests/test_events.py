@@ -2021,3 +2021,11 @@ def test_a_loan_approved_or_extended_is_aid(pipeline_all, text, expected):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.actors[0].text, e.recipients[0].text) for e in doc.events if e.type == "AID"] == expected
+
+
+def test_naming_an_act_is_not_doing_it(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Former Hawaii Gov. Linda Lingle, who was attorney general, called the arrests a tragedy for the state.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert not [e for e in doc.events if e.type == "COERCE" and any(a.text == "Linda Lingle" for a in e.actors)]

@@ -1999,7 +1999,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "granted Stanton a full pardon", parsed as if the pardon were Stanton's apposition: the light verb's
             # subject acts and its first object receives.
             return actors or _subjects(noun.head.head), recipients + [noun.head]
-        if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and _light(noun.head):
+        if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and _light(noun.head) and not any(
+                c.dep_ == "oprd" for c in noun.head.children):  # (but "called the arrests a tragedy" names them, makes none)
             actors.extend(_subjects(noun.head))
             # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event;
             # "issued criticism at the government", "made threats against Iran": so does whom it is aimed at.
