@@ -2029,3 +2029,14 @@ def test_naming_an_act_is_not_doing_it(pipeline_all):
     doc = dateline.process("Former Hawaii Gov. Linda Lingle, who was attorney general, called the arrests a tragedy for the state.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert not [e for e in doc.events if e.type == "COERCE" and any(a.text == "Linda Lingle" for a in e.actors)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two men wearing police uniforms shot dead five members of a family in a village in Egypt's northern Sinai, officials said.",
+    "Witnesses said a man approached and attacked a group of middle-aged men, using a knife.",
+])
+def test_a_plain_man_who_attacks_is_an_unidentified_attacker(pipeline_all, text):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [a.sector for e in doc.events if e.type == "ASSAULT" for a in e.actors] == ["UAF"]

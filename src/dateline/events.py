@@ -2590,6 +2590,9 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                         # A body's own name ending in what it is: "the Philippine Sports Commission", "the U.K.
                         # Foreign and Commonwealth Office", "the Brooklyn District Attorney".
                         sector = roles.get(head) if roles.get(head) in _NAMED_SECTORS else _NAMED_BODIES[head]
+                if event.type == "ASSAULT" and role is event.actors and sector in (None, "CVL") and (
+                        (root := _root(sdoc, p)) is not None and root.lemma_.lower() in _PLAIN_PEOPLE):
+                    sector = "UAF"  # "a man approached and attacked them", "two men shot dead five people": unidentified attackers
                 new.append(p if sector == p.sector else p.model_copy(update={"sector": sector}))
             updated.append(new)
         out.append(event if updated == [event.actors, event.recipients] else event.model_copy(update={"actors": updated[0], "recipients": updated[1]}))
@@ -2611,6 +2614,11 @@ _PEOPLE = {"man": "CVL", "woman": "CVL", "person": "CVL", "population": "CVL", "
            "banker": "BUS", "financier": "BUS", "tycoon": "BUS", "billionaire": "BUS", "millionaire": "BUS", "mogul": "BUS", "entrepreneur": "BUS",
            # a bare count of people in a crowd ("Thousands blocked a highway")
            "dozen": "CVL", "hundred": "CVL", "thousand": "CVL", "million": "CVL"}
+
+
+# Words that say only that someone is a person: who attacks under them is an unidentified attacker (UAF), as the gold
+# codes "a man approached and attacked a group".
+_PLAIN_PEOPLE = {"man", "woman", "person", "individual", "youth", "assailant", "attacker", "gunman"}
 
 
 def _person_key(p: EventActor, sdoc, kinds: dict) -> str | None:
