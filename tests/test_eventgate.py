@@ -748,7 +748,7 @@ def test_non_events_of_other_senses_are_not_coded(pipeline_all, text):
     ("Russia deployed troops to the border on Monday.", "MOBILIZE"),
     ("Sviatlana Tsikhanouskaya, an opposition candidate, held a rally in Minsk on Thursday.", "PROTEST"),  # a challenger's rally
     ("Troops attacked the village for two hours on Monday.", "ASSAULT"),  # for a while, not for words
-    ("Protesters occupied the parliament building on Monday.", "COERCE"),  # a building seized
+    ("Protesters occupied the parliament building on Monday.", "PROTEST"),  # a building occupied: a sit-in
     ("Russia withdrew its troops from the border on Monday.", "RETREAT"),
     ("NATO will reinforce its eastern flank with more troops.", "MOBILIZE"),
     ("Police held the man in custody on Monday.", "COERCE"),  # the police hold him
