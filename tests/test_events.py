@@ -2040,3 +2040,11 @@ def test_a_plain_man_who_attacks_is_an_unidentified_attacker(pipeline_all, text)
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [a.sector for e in doc.events if e.type == "ASSAULT" for a in e.actors] == ["UAF"]
+
+
+def test_a_source_closing_the_sentence_reports_it(pipeline_all):
+    import dateline
+
+    doc = dateline.process("The Iranian military have begun to withdraw troops from Syria, the semi-official ILNA news agency "
+                           "reported on Saturday.", pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.factuality) for e in doc.events] == [("RETREAT", "reported")]

@@ -3428,6 +3428,13 @@ def _speech_above(head, cues):
                   and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
     if aside is not None:
         return aside
+    # "…, the semi-official ILNA news agency reported on Saturday." parsed as an apposition the verb qualifies: a
+    # source and its speech verb that close the sentence after a comma.
+    tail = next((t for t in head.sent if t.i > head.i and t.dep_ == "acl" and t.lemma_.lower() in speech and t.head.dep_ == "appos"
+                 and t.head.left_edge.i > 0 and t.doc[t.head.left_edge.i - 1].text == ","
+                 and t.right_edge.i >= t.sent.end - 2 and not any(c.dep_ in ("dobj", "ccomp") for c in t.children)), None)
+    if tail is not None:
+        return tail
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
         # ("withdrew the challenge after tests revealed ..." is an adverbial clause with its own conjunction: no report)
