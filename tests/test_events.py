@@ -2048,3 +2048,17 @@ def test_a_source_closing_the_sentence_reports_it(pipeline_all):
     doc = dateline.process("The Iranian military have begun to withdraw troops from Syria, the semi-official ILNA news agency "
                            "reported on Saturday.", pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, e.factuality) for e in doc.events] == [("RETREAT", "reported")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States and the Royal Navy conducted joint military drills in the Indian Ocean this week.",
+     [("COOPERATE", "United States", "Royal Navy")]),
+    ("The military launched a sweeping operation against militants in the hills near Cizre on Wednesday.",
+     [("ASSAULT", "The military", "militants")]),
+    ("The doctors performed an operation on the patient at the hospital on Monday.", []),
+])
+def test_joint_drills_and_operations_against_someone(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.actors[0].text, e.recipients[0].text) for e in doc.events] == expected
