@@ -370,3 +370,12 @@ def test_a_name_never_runs_across_a_line_break(run):
     doc = run("Snow fell in the hills on Tuesday, the forecast said. Wales Online\n\n- Piers Morgan tells viewers to watch "
               "something else, the presenter said on Tuesday. Wales Online\n\nThe group said the virus spread in halls.")
     assert not [a.name for a in doc.actors if "\n" in a.name or any("\n" in m.text for m in a.mentions)]
+
+
+def test_a_namesake_the_words_tie_to_another_country_is_not_the_known_person():
+    import dateline
+
+    doc = dateline.process("Kenyan farmer Barack Obama was arrested by police in Nairobi on Monday for stealing cattle.",
+                           published="2020-01-15")
+    obama = next(a for a in doc.actors if a.name == "Barack Obama")
+    assert (obama.country, obama.sector) == ("KEN", "AGR")

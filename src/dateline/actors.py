@@ -630,6 +630,11 @@ class _DocumentActors:
         for c, reading in pending:
             if c.typ == "person":
                 actor = self._kb_actor(c.ref)
+                if reading.country and actor.country and reading.country != actor.country:
+                    # "Oman's King Salman": the words tie the name to another country than the knowledge base's
+                    # namesake has; a person of that name there, not the one the knowledge base knows.
+                    self._unknown_person(_Candidate(c.start, c.end, "PERSON"), reading)
+                    continue
                 self._person_mention(actor, c, reading)
             elif c.end - c.start > 1:
                 self._unknown_person(c, reading)
