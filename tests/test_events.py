@@ -2062,3 +2062,11 @@ def test_joint_drills_and_operations_against_someone(pipeline_all, text, expecte
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, e.actors[0].text, e.recipients[0].text) for e in doc.events] == expected
+
+
+def test_what_an_agreement_sets_up_is_not_its_recipient(pipeline_all):
+    import dateline
+
+    doc = dateline.process("Saudi Arabia and Iran have agreed to form a Joint Economic Commission to coordinate economic projects.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert [r.text for e in doc.events if e.type == "AGREE" for r in e.recipients] == ["Iran"]

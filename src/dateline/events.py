@@ -1714,6 +1714,8 @@ def _content_targets(head, etype: str = "") -> list:
                 out.extend(allowed)
                 continue
             for c in verb.children:
+                if c.dep_ == given and verb.lemma_.lower() in _CREATE_VERBS:
+                    continue  # "agreed to form a Joint Economic Commission": what is set up is made, not acted on
                 if c.dep_ == given:
                     out.append(c)
                     out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj")
@@ -1723,6 +1725,10 @@ def _content_targets(head, etype: str = "") -> list:
                     nxt.append(c)
         frontier = nxt
     return out
+
+
+# Verbs of setting something up: their object is the thing made.
+_CREATE_VERBS = {"form", "create", "establish", "set", "found", "build", "launch", "draft", "write", "open"}
 
 
 def _walk(hits):
