@@ -2070,3 +2070,16 @@ def test_what_an_agreement_sets_up_is_not_its_recipient(pipeline_all):
     doc = dateline.process("Saudi Arabia and Iran have agreed to form a Joint Economic Commission to coordinate economic projects.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert [r.text for e in doc.events if e.type == "AGREE" for r in e.recipients] == ["Iran"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thousands of protesters gathered in Tahrir Square on Friday.", [("PROTEST", "protesters")]),
+    ("Hundreds of opposition supporters converged on the parliament in Kiev on Monday.", [("PROTEST", "opposition supporters")]),
+    ("Thousands of fans gathered in the stadium on Friday.", []),
+    ('"This is the fourth night it is happening," said protester Yusef Serkalmi, who was with the group at the home.', []),
+])
+def test_protesters_who_gather_and_a_protester_who_speaks(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.actors[0].text) for e in doc.events] == expected

@@ -773,6 +773,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "rally" and actors and all(
             _is_person(head.doc, a) and (a.sector == "GOV" or _spoken_at(head)) for a in actors):
         return True  # "Trump held his first indoor rally", "Gorka also spoke in the rally": a ruler's or a speaker's rally
+    if etype == "PROTEST" and head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ("protester", "protestor", "demonstrator") and (
+            head.dep_ == "compound" and head.head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)):
+        return True  # "said protester Yusef Serkalmi", "the demonstrator, Ali Hassan, said": who someone is, no protest told
     if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "disperse" and not any(
             c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent") for c in head.children):
         return True  # "Protesters dispersed after two hours": a crowd that went home, no one dispersing it
