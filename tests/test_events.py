@@ -2083,3 +2083,29 @@ def test_protesters_who_gather_and_a_protester_who_speaks(pipeline_all, text, ex
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, e.actors[0].text) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # rejecting what someone said is a denial, no REJECT (the guide)
+    ("The faction on Saturday rejected a statement by armed forces chief Gen. Lobsang Sangye about the talks.", []),
+    # strife in a place belongs to no side, but a war on someone is waged by its possessor
+    ("Syria's conflict has killed more than 500,000 people since 2011, the monitor said.", []),
+    # advice not to do something is a request
+    ("Singapore warned its citizens against traveling to Belgium on Friday.", [("REQUEST", "Singapore")]),
+    # a time clause read as an as-phrase is no verbal attack
+    ("Boko Haram attacks market stalls as regional climate conference convened at UN headquarters in Kigali.", []),
+    ("The Nepalese military conducted joint military training exercises with the Royal Navy in July.", [("COOPERATE", "Nepalese military")]),
+])
+def test_denials_strife_advice_and_time_clauses(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.actors[0].text) for e in doc.events] == expected
+
+
+def test_the_royal_navy_is_british(pipeline_all):
+    import dateline
+
+    doc = dateline.process("The Nepalese military conducted joint military training exercises with the Royal Navy in July.",
+                           pipeline=pipeline_all, published="2020-01-15")
+    assert [(r.text, r.country) for e in doc.events for r in e.recipients] == [("Royal Navy", "GBR")]

@@ -1347,8 +1347,12 @@ def figurative(head, etype: str) -> str | None:
     against = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
     if not objects and against and all(_counted(g).lemma_.lower() in lex["abstract"] for g in against):
         return "ACCUSE"  # "fighting against good policies", "campaigned against the reform": opposition in words
-    if objects and any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children):
-        return "ACCUSE"  # "attacked Drudge as a fake news purveyor": calling someone something
+    if objects and any(c.dep_ == "prep" and c.lower_ == "as" and not any(
+            g.dep_ == "pobj" and any(v.dep_ in ("acl", "relcl") and v.pos_ == "VERB" for v in g.children) for g in c.children)
+            for c in head.children):
+        # "attacked Drudge as a fake news purveyor": calling someone something (but "attacks market stalls as a
+        # conference convened": a time clause the parser reads as a phrase)
+        return "ACCUSE"
     if objects and any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
             g.dep_ == "pobj" and _counted(g).lemma_.lower() in lex["abstract"] for g in c.children) for c in head.children):
         return "ACCUSE"  # "Biden attacked Trump for the 'losers' comment": blamed for words or a policy, not struck

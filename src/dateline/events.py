@@ -433,9 +433,11 @@ class Events(Stage):
             else:
                 governor.content.append(hit)
         for hit in top:
-            if hit.type == "THREATEN" and hit.head.lemma_.lower() == "warn" and any(
-                    c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in hit.head.children):
-                # "warning people not to swim", "warned residents to stay inside": advice to do, a request, not a threat.
+            if hit.type == "THREATEN" and hit.head.lemma_.lower() == "warn" and (any(
+                    c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in hit.head.children) or any(
+                    c.dep_ == "prep" and c.lower_ == "against" and any(g.tag_ == "VBG" for g in c.children) for c in hit.head.children)):
+                # "warning people not to swim", "warned residents to stay inside", "warned its citizens against traveling
+                # to Belgium": advice to do or not to do, a request, not a threat.
                 hit.type, hit.mode = "REQUEST", None
             elif hit.type == "THREATEN" and hit.head.lemma_.lower() == "warn" and any(
                     c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children)
@@ -1726,6 +1728,9 @@ def _content_targets(head, etype: str = "") -> list:
         frontier = nxt
     return out
 
+
+# Nouns for strife in a place, which belongs to no side ("Syria's conflict", "the country's unrest").
+_STRIFE = {"conflict", "war", "unrest", "violence", "insurgency", "turmoil", "crisis", "fighting", "bloodshed", "chaos", "instability"}
 
 # Verbs of setting something up: their object is the thing made.
 _CREATE_VERBS = {"form", "create", "establish", "set", "found", "build", "launch", "draft", "write", "open"}
@@ -3043,6 +3048,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # the one who asks; what a request is for, and whom it is put to, are its content.
                     content = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for t in c.subtree}
                     owners = [t for t in owners if t.i not in content]
+                elif tok.lemma_.lower() in _STRIFE and not any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children):
+                    # "Syria's conflict has killed 500,000", "the country's unrest": where the strife is, not who fights
+                    # (but "Russia's war on Ukraine" is waged by Russia)
+                    owners = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
                 elif tok.lemma_.lower() in _HARMS or tok.lemma_.lower() in _MEASURES and etype not in _RELIEF:
                     # "the bombings of the U.S. embassies", "Russia's attack on Ukraine": who did the harm, not its victims.
                     struck = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree}
