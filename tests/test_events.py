@@ -2109,3 +2109,14 @@ def test_the_royal_navy_is_british(pipeline_all):
     doc = dateline.process("The Nepalese military conducted joint military training exercises with the Royal Navy in July.",
                            pipeline=pipeline_all, published="2020-01-15")
     assert [(r.text, r.country) for e in doc.events for r in e.recipients] == [("Royal Navy", "GBR")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Protests escalated later in June with the police killing of Rayshard Brooks in Atlanta.", [("police", "Rayshard Brooks")]),
+    ("Riots had broken out due to the police shooting of Jacob Blake in August.", [("police", "Jacob Blake")]),
+])
+def test_a_force_named_before_an_act_of_force_does_it(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.actors[0].text, e.recipients[0].text) for e in doc.events if e.type == "ASSAULT"] == expected

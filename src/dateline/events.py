@@ -1729,6 +1729,10 @@ def _content_targets(head, etype: str = "") -> list:
     return out
 
 
+# Nouns for the forces that a word before an act of force names as its doer ("the police shooting", "an army raid").
+_FORCES = {"police", "army", "military", "rebel", "militant", "insurgent", "troop", "soldier", "militia", "guerrilla", "government",
+           "security", "regime", "coalition", "navy"}
+
 # Nouns for strife in a place, which belongs to no side ("Syria's conflict", "the country's unrest").
 _STRIFE = {"conflict", "war", "unrest", "violence", "insurgency", "turmoil", "crisis", "fighting", "bloodshed", "chaos", "instability"}
 
@@ -1953,6 +1957,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # frees undergoes it; a possessor is the one freed unless someone else is ("of the nurses"), or it is a state.
         freed = etype in ("RETREAT", "COOPERATE") and head.lemma_.lower() in _UNDERGONE
         of_objects = any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
+        forces = []
         for c in children:
             if c.dep_ == "prep" and c.lower_ == "of" and (etype in _PATIENT_OF or freed):
                 # "the invasion of South Lebanon", "the suppression of the protests": of-objects undergo the action.
@@ -1966,10 +1971,13 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 continue  # "Russia's sanctions", "Gaza's bombardment": the possessor may as well be the target ("Japan's refusal to apologise" refuses)
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (c.ent_type_ in _ACTOR_ENTS) and not _names_target(c, head)):
                 actors.append(c)
+            elif c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.lemma_.lower() in _FORCES and etype in _HOSTILE:
+                forces.append(c)  # "the police shooting of Jacob Blake", "an army raid": the force does it
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
+        actors = actors or forces  # (but "the Israeli police torture": the named state's, which _resolve reads with its force)
         if noun.dep_ == "pobj" and _undergoer_frame(noun.head):
             # "Abqaiq was the target of an attack", "Mahan has been the subject of US sanctions", "Turkey is under EU
             # sanctions", "came under attack from rebels": the clause's subject undergoes it, and who does it comes
