@@ -2120,3 +2120,15 @@ def test_a_force_named_before_an_act_of_force_does_it(pipeline_all, text, expect
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.actors[0].text, e.recipients[0].text) for e in doc.events if e.type == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Erdogan named both the Kurdistan Workers' Party (PKK) and People's Protection Units (YPG) as terrorist organizations.",
+     [("ACCUSE", ["Kurdistan Workers' Party", "People's Protection Units"])]),
+    ("The president named Smith as the new defence minister on Monday.", []),  # an appointment, no judgement
+])
+def test_naming_someone_as_a_terrorist_accuses(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, [r.text for r in e.recipients]) for e in doc.events] == expected
