@@ -2132,3 +2132,15 @@ def test_naming_someone_as_a_terrorist_accuses(pipeline_all, text, expected):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, [r.text for r in e.recipients]) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The government strengthened security measures during the rally in the capital.", [("MOBILIZE", "The government")]),
+    ("Police stepped up security around the parliament in Kiev on Monday.", [("MOBILIZE", "Police")]),
+    ("The company strengthened security measures at its plants.", []),  # guarding property
+])
+def test_the_state_stepping_up_security_mobilizes(pipeline_all, text, expected):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [(e.type, e.actors[0].text) for e in doc.events] == expected

@@ -776,6 +776,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ("protester", "protestor", "demonstrator") and (
             head.dep_ == "compound" and head.head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)):
         return True  # "said protester Yusef Serkalmi", "the demonstrator, Ali Hassan, said": who someone is, no protest told
+    if etype == "MOBILIZE" and any(c.dep_ == "dobj" and "security" in {c.lemma_.lower(), *(g.lemma_.lower() for g in c.children if g.dep_ == "compound")}
+                                   for c in head.children) and not political(actors) and not any(
+            _words(a.text) & _STATE_WORDS for a in actors):
+        return True  # "the company tightened security on its servers": guarding property, no force raised
     if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "disperse" and not any(
             c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent") for c in head.children):
         return True  # "Protesters dispersed after two hours": a crowd that went home, no one dispersing it
@@ -1295,6 +1299,11 @@ _ARMED = {"MIL", "REB", "UAF", "IMG", "COP", "SPY", "CRM"}
 _QUESTION_WORDS = {"when", "what", "why", "how", "who", "whom", "which", "where", "whether", "if"}
 
 _TASTES = {"like", "love", "enjoy", "hate", "prefer", "relish", "dislike"}
+
+
+# Words for the state's own people and bodies, whose sector the events stage fills in only after the gate.
+_STATE_WORDS = {"government", "police", "army", "military", "authorities", "authority", "ministry", "troops", "forces", "officials",
+                "administration", "state", "guard", "gendarmerie"}
 
 
 def _ability(verb) -> bool:
