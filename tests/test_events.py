@@ -1208,10 +1208,10 @@ def test_a_recalled_envoy_s_post_is_the_target(pipeline_all, text, recipients):
 @pytest.mark.parametrize("text,recipients", [
     ("Russia withdrew its troops from the border region on Monday.", []),  # its own troops: what it withdraws
     ("Russia withdrew its troops from Syria on Monday.", ["Syria"]),  # whence
-    ("In 2018 President Donald Trump withdrew the United States from the nuclear deal.", []),
+    ("In 2018 President Donald Trump withdrew the United States from the nuclear deal.", []),  # (a SANCTION: relations cut)
 ])
 def test_what_one_withdraws_is_no_target(pipeline_all, text, recipients):
-    assert _recipients(pipeline_all, text, "RETREAT") == recipients
+    assert _recipients(pipeline_all, text, "SANCTION" if "deal" in text else "RETREAT") == recipients
 
 
 @pytest.mark.parametrize("text,etype,actors", [
@@ -2144,3 +2144,14 @@ def test_the_state_stepping_up_security_mobilizes(pipeline_all, text, expected):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [(e.type, e.actors[0].text) for e in doc.events] == expected
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Last year US President Donald Trump withdrew the US from a nuclear nonproliferation treaty with Iran.", "SANCTION"),
+    ("Russia withdrew its troops from Syria on Monday.", "RETREAT"),
+])
+def test_withdrawing_from_a_treaty_cuts_relations(pipeline_all, text, etype):
+    import dateline
+
+    doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+    assert [e.type for e in doc.events] == [etype]

@@ -445,6 +445,12 @@ class Events(Stage):
                 # "warned that civilians should be given more information": what someone should do, asked of them (but
                 # "warned the officials that they should expect no help" tells them what awaits them).
                 hit.type, hit.mode = "REQUEST", None
+            if hit.type == "RETREAT" and hit.head.lemma_.lower() in ("withdraw", "pull", "exit", "quit") and any(
+                    c.dep_ == "prep" and c.lower_ in ("from", "of") and any(g.dep_ == "pobj" and g.lemma_.lower() in _ACCORDS for g in c.children)
+                    for c in [*hit.head.children, *(p for t in hit.head.children if t.dep_ == "prt" for p in t.children)]):
+                # "Trump withdrew the US from a nuclear treaty with Iran", "pulled out of the deal": relations cut back,
+                # a SANCTION (PLOVER), not a retreat of forces.
+                hit.type, hit.mode = "SANCTION", "withdraw"
             if hit.type == "PROTEST" and hit.mode == "obstruct" and (any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _CARGO for c in hit.head.children) or any(
                     c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("naval", "economic", "military", "sea", "air") for c in hit.head.children)):
@@ -1735,6 +1741,9 @@ _FORCES = {"police", "army", "military", "rebel", "militant", "insurgent", "troo
 
 # Nouns for strife in a place, which belongs to no side ("Syria's conflict", "the country's unrest").
 _STRIFE = {"conflict", "war", "unrest", "violence", "insurgency", "turmoil", "crisis", "fighting", "bloodshed", "chaos", "instability"}
+
+# Agreements between states one may withdraw from.
+_ACCORDS = {"treaty", "agreement", "deal", "accord", "pact", "convention", "protocol", "accords"}
 
 # Verbs of setting something up: their object is the thing made.
 _CREATE_VERBS = {"form", "create", "establish", "set", "found", "build", "launch", "draft", "write", "open"}
