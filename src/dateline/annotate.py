@@ -35,7 +35,10 @@ def _after_credit(sdoc, tok, opened: int) -> bool:
     if dash.text not in ("-", "--", "—", "–", "---") or close.text != ")":
         return False
     start = next((t.i for t in reversed(sdoc[opened:close.i]) if t.text == "("), None)
-    return start is not None and close.i - start <= 5 and start - opened <= 6 and not any(t.text in ".!?" for t in sdoc[opened:start])
+    # Before the credit only a dateline in capitals ("WASHINGTON, Nov. 2"): "The ministry (MoD) - which ..." is no credit.
+    before = [t for t in sdoc[opened:start] if not t.is_space] if start is not None else []
+    return (start is not None and close.i - start <= 5 and start - opened <= 6 and tok.text[:1].isupper()
+            and all(t.is_upper or t.is_punct or t.like_num or t.text[:1].isupper() and t.text.endswith(".") for t in before))
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
