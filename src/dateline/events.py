@@ -678,7 +678,7 @@ class Events(Stage):
                 hit.type, hit.mode = "COERCE", "restrict"
                 recipients = [r for r in recipients if (r.start, r.end) not in towns or _aimed_at(sent.doc, r.start)]  # (a blockade "on Gaza")
             if hit.type == "COERCE" and hit.mode == "seize" and hit.head.lemma_.lower() in ("occupy", "seize") and actors and all(
-                    _root(sent.doc, a) is not None and _root(sent.doc, a).lemma_.lower() in _OCCUPIERS for a in actors):
+                    (root := _root(sent.doc, a)) is not None and root.lemma_.lower() in _OCCUPIERS for a in actors):
                 # "Protesters occupying a Russian consulate", "students occupied the university": a sit-in, not a
                 # state's seizure.
                 hit.type, hit.mode = "PROTEST", "obstruct"
@@ -3322,9 +3322,8 @@ _GROUP_NOUNS = {"nation", "country", "state", "member", "government", "leader", 
 def _crowd(sdoc, participant: EventActor) -> bool:
     """Whether a participant is a bare count of people ("Thousands blocked a highway", "Hundreds marched"): who
     protests in numbers is a crowd, though the count names no one."""
-    span = sdoc.char_span(participant.start, participant.end, alignment_mode="expand") if participant.start is not None else None
-    return span is not None and len(span) > 0 and span.root.lower_ in _QUANTITIES and not any(
-        c.dep_ == "prep" for c in span.root.children)
+    root = _root(sdoc, participant)
+    return root is not None and root.lower_ in _QUANTITIES and not any(c.dep_ == "prep" for c in root.children)
 
 
 _QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores"}
