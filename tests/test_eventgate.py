@@ -1900,3 +1900,101 @@ def test_a_crowd_that_disperses_is_not_dispersed(pipeline_all, text, expected):
 ])
 def test_what_a_protest_is_against_or_for_is_not_who_protests(pipeline_all, text):
     assert not [a for e in events_of(pipeline_all, text) for a in e.actors if "Israel" in a.text or "democracy" in a.text.lower()]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The company blocked public access to the videos after receiving the court order.", "COERCE"),
+    ("China blocked the website of the newspaper on Monday.", "COERCE"),
+    ("Russia has blocked the resolution at the Security Council.", "REJECT"),
+    ("Republicans blocked the bill in the Senate on Tuesday.", "REJECT"),
+    ("Protesters blocked the main highway into the capital on Monday.", "PROTEST"),
+])
+def test_what_is_blocked_tells_the_act(pipeline_all, text, etype):
+    # Access cut off is a restriction, a measure stopped is its rejection, a road blocked by a crowd is a protest.
+    assert [e.type for e in events_of(pipeline_all, text)] == [etype]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States has launched hundreds of airstrikes against al-Qaida in Yemen.", ("ASSAULT", ["United States"], ["al-Qaida"])),
+    ("Police made dozens of arrests in the capital on Sunday.", ("COERCE", ["Police"], [])),
+])
+def test_a_light_verb_acts_through_a_count_of_acts(pipeline_all, text, expected):
+    found = [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in events_of(pipeline_all, text)]
+    assert expected in found
+
+
+def test_withdrawing_an_ambassador_is_a_sanction(pipeline_all):
+    found = events_of(pipeline_all, "Chad will withdraw its ambassador to Ireland in protest, the minister said.")
+    assert [(e.type, e.mode) for e in found] == [("SANCTION", "withdraw")]
+
+
+@pytest.mark.parametrize("text", [
+    "The army's strike on the village killed five people on Monday.",
+    "The Yemeni government said it did not carry out the strike on the village.",
+])
+def test_a_strike_by_the_state_is_an_attack(pipeline_all, text):
+    types = [e.type for e in events_of(pipeline_all, text)]
+    assert "ASSAULT" in types and "PROTEST" not in types
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Saudi Arabia Accused of Helping Terrorism by Supporting ISIS, the report says.", "Saudi Arabia"),
+    ("Opposition leader detained in Minsk after the protest on Sunday.", "Opposition leader"),
+])
+def test_a_headline_passive_subject_undergoes_the_act(pipeline_all, text, accused):
+    assert not [a for e in events_of(pipeline_all, text) for a in e.actors if a.text == accused]
+
+
+def test_an_active_verb_with_its_object_still_acts(pipeline_all):
+    found = events_of(pipeline_all, "Police detained the opposition leader in Minsk on Sunday.")
+    assert texts(found, "actors") == [["Police"]] and texts(found, "recipients") == [["opposition leader"]]
+
+
+def test_where_people_protest_is_no_one_they_protest_against(pipeline_all):
+    found = events_of(pipeline_all, "Thousands of people protested outside parliament in Stockholm on Monday.")
+    assert [e.type for e in found] == ["PROTEST"] and texts(found, "recipients") == [[]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Stockholm riots are part of a wave of unrest across Europe.",
+    "The Kabul bombing killed 20 people on Monday.",
+])
+def test_a_town_before_an_event_noun_is_where_not_who(pipeline_all, text):
+    assert not [a for e in events_of(pipeline_all, text) for a in e.actors if a.text in ("Stockholm", "Kabul")]
+
+
+def test_a_town_before_talks_leaves_the_parties(pipeline_all):
+    found = events_of(pipeline_all, "The Moscow talks between Iran and the United States ended on Monday.")
+    assert [(e.type, [a.text for a in e.actors], [r.text for r in e.recipients]) for e in found] == [("CONSULT", ["Iran"], ["United States"])]
+
+
+@pytest.mark.parametrize("text,crowd", [
+    ("Police in Harare used teargas in an attempt to disperse protesters on Monday.", "protesters"),
+    ("Riot police fired tear gas to break up the crowd outside the ministry.", "crowd"),
+])
+def test_force_used_to_scatter_a_crowd_is_aimed_at_it(pipeline_all, text, crowd):
+    assert [crowd] in texts([e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"], "recipients")
+
+
+def test_a_promise_to_help_someone_is_received_by_them(pipeline_all):
+    found = events_of(pipeline_all, "Russia has promised to help the Czech Republic build a pipeline to Austria.")
+    assert ["Czech Republic"] in texts([e for e in found if e.type == "AGREE"], "recipients")
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("The Czech Republic joined sanctions placed on Russia after its military moved into Ukraine.", "Czech Republic", "Russia"),
+    ("The sanctions imposed on Iran by the United States took effect on Monday.", "United States", "Iran"),
+])
+def test_a_measure_laid_on_someone_is_received_by_them(pipeline_all, text, actor, target):
+    found = [e for e in events_of(pipeline_all, text) if e.type == "SANCTION"]
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in found] == [([actor], [target])]
+    assert all(e.location is None for e in found)  # the country sanctioned is not where it happened
+
+
+def test_a_thing_a_relative_clause_says_was_released_frees_no_one(pipeline_all):
+    assert not codes(pipeline_all, "The official was referring to a video which was recently released by ISIS fighters on Tuesday.", "RETREAT")
+    assert codes(pipeline_all, "The two journalists, who were released by the rebels on Tuesday, arrived in Paris.", "RETREAT")
+
+
+def test_a_call_for_something_is_a_request(pipeline_all):
+    assert codes(pipeline_all, "Germany renewed its call for a ceasefire in Gaza on Monday.", "REQUEST")

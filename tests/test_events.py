@@ -673,7 +673,7 @@ def test_the_confidence_model_knows_whether_the_trigger_is_what_the_sentence_ass
     ("Japan shelled the coast of Serbia on Monday.", "ASSAULT", 1.0),
     ("Japan detained two Serbian reporters on Monday.", "COERCE", 1.0),
     ("Japan criticized Serbia over the vote.", "ACCUSE", 0.0),
-    ("Japan withdrew its ambassador from Serbia on Friday.", "RETREAT", 0.0),  # a yielding act, mostly an announcement
+    ("Japan withdrew its ambassador from Serbia on Friday.", "SANCTION", 0.0),  # relations cut back: an announcement
 ])
 def test_the_confidence_model_knows_a_physical_act_from_a_statement(annotate, events, text, etype, physical):
     from dateline.eventconf import FEATURES

@@ -528,6 +528,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
             [head.head] if head.dep_ == "acl" and head.tag_ == "VBN" else []) or (  # "the latest data released by the agency"
             [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if head.pos_ == "NOUN" else [])  # "calls for the release of racial data"
+        # "a video which was released by ISIS fighters": what the relative pronoun stands for
+        objects = [head.head if o.lower_ in ("which", "that") and head.dep_ == "relcl" else o for o in objects]
         if objects and all((o.ent_type_ in ("PRODUCT", "WORK_OF_ART", "ORG", "LAW", "EVENT") or not names_someone(o))
                            and o.lemma_.lower() not in _PENALTIES for o in objects):
             return True  # "released Red Hat Enterprise Linux", "released many kinds of games": a thing, not a prisoner

@@ -660,23 +660,30 @@ class Events(Stage):
             # "The train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit; "the Raqqa
             # battle": a town that seats no government acts for no one; "MANILA, Philippines – ... urged": where the
             # story was filed.
+            placed = [a for a in actors if a.start is not None and _names_the_place(hit.head, sent.doc, a) and any(
+                (s0, e0) == (a.start, a.end) and place.level in ("city", "admin2", "site") for s0, e0, place in ctx.place_mentions_between(a.start, a.end))]
             actors = [a for a in actors if (eventgate.identifiable(a, sent.doc, kinds) or hit.type == "PROTEST" and _crowd(sent.doc, a))
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
-                      and (a.start, a.end) not in ctx.seatless
+                      and (a.start, a.end) not in ctx.seatless and a not in placed
                       and not any(s <= a.start and a.end <= e for s, e in ctx.datelines)]
+            if placed and not actors and hit.type in _MUTUAL and len(recipients) > 1:
+                actors, recipients = recipients[:1], recipients[1:]  # "the Moscow talks between Iran and the US": the parties
             recipients = [r for r in recipients if eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
                           or r.country and r.actor_id is None and hit.mode == "visit"]
             actors, recipients = ([_place_country(p, ctx, sent.doc) for p in role] for role in (actors, recipients))
             recipients = [r for k, r in enumerate(recipients) if (r.start, r.end, r.text) not in {(q.start, q.end, q.text) for q in recipients[:k]}]
             if hit.type not in _DONE_AT_HOME:
                 recipients = _without_own_state(actors, recipients, kinds, ctx, sent.doc)
-            if hit.type == "PROTEST" and hit.mode == "obstruct" and actors and all(
-                    a.sector in eventgate.STATE_SECTORS or kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc)
-                    or any(w in a.text.lower() for w in ("authorit", "official", "police", "government", "ministry")) for a in actors):
+            state = actors and all(_of_the_state(a, sent.doc, kinds) for a in actors)
+            if hit.type == "PROTEST" and hit.mode == "obstruct" and state:
                 # "authorities have blocked lawyers from visiting him", "officials have blocked off an area of Dresden": the
                 # state restricting, not a protest (and the town it closes is a place, not whom it restricts).
                 hit.type, hit.mode = "COERCE", "restrict"
                 recipients = [r for r in recipients if (r.start, r.end) not in towns or _aimed_at(sent.doc, r.start)]  # (a blockade "on Gaza")
+            if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state:
+                # "the government said it did not carry out the strike", "the army's strike on the village": a state's
+                # strike is an attack, not a walkout.
+                hit.type, hit.mode = "ASSAULT", None
             if hit.type == "COERCE" and hit.mode == "seize" and hit.head.lemma_.lower() in ("occupy", "seize") and actors and all(
                     (root := _root(sent.doc, a)) is not None and root.lemma_.lower() in _OCCUPIERS for a in actors):
                 # "Protesters occupying a Russian consulate", "students occupied the university": a sit-in, not a
@@ -1717,8 +1724,9 @@ def _content_targets(head, etype: str = "") -> list:
             # "agreed to give inspectors access to the palaces": the one given to is the target, not what is given.
             given = "dative" if any(c.dep_ == "dative" for c in verb.children) else "dobj"
             allowed = [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
-            if verb.lemma_.lower() in _PERMIT_VERBS and allowed:
-                # "refusing to allow the patients to leave for hospitals in Egypt": the one (not) let do it, not where to.
+            if verb.lemma_.lower() in _PERMIT_VERBS | {"help", "assist", "enable"} and allowed:
+                # "refusing to allow the patients to leave for hospitals in Egypt": the one (not) let do it, not where to;
+                # "promised to help the Czech Republic build a pipeline": the one helped.
                 out.extend(allowed)
                 continue
             for c in verb.children:
@@ -1986,6 +1994,14 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _IMPOSING:
+                # "sanctions placed on Russia by the EU", "the embargo imposed against Iraq": the participle's
+                # target receives, its agent acts.
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("on", "upon", "against"):
+                        recipients.extend(g for g in p.children if g.dep_ == "pobj")
+                    elif p.dep_ == "agent":
+                        actors.extend(g for g in p.children if g.dep_ == "pobj")
         actors = actors or forces  # (but "the Israeli police torture": the named state's, which _resolve reads with its force)
         if noun.dep_ == "pobj" and _undergoer_frame(noun.head):
             # "Abqaiq was the target of an attack", "Mahan has been the subject of US sanctions", "Turkey is under EU
@@ -2015,6 +2031,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             actors = _subjects(verb)
             recipients = recipients + [g for c in [*verb.children, *wielded.children] if c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
                                        for g in c.children if g.dep_ == "pobj" and g not in recipients]
+            if not recipients:
+                # "used teargas in an attempt to disperse protesters", "fired tear gas to break up the crowd": whom
+                # the force was used to scatter.
+                recipients = [g for t in verb.subtree if t.lemma_.lower() in _SCATTER and t.pos_ == "VERB" and t.i > wielded.i
+                              for g in t.children if g.dep_ == "dobj" and eventgate.names_someone(g)][:1]
         if etype in _DIRECTIVE and noun.lemma_.lower() in _INVITATIONS and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ANSWER_VERBS:
             # "Britain is considering Russia's request for access to X", "Putin accepted Kim's invitation": whoever weighs
             # or answers a request is the one it was made to (what it seeks access to is not).
@@ -2027,14 +2048,16 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "granted Stanton a full pardon", parsed as if the pardon were Stanton's apposition: the light verb's
             # subject acts and its first object receives.
             return actors or _subjects(noun.head.head), recipients + [noun.head]
-        if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and _light(noun.head) and not any(
-                c.dep_ == "oprd" for c in noun.head.children):  # (but "called the arrests a tragedy" names them, makes none)
-            actors.extend(_subjects(noun.head))
+        slot = _counted(noun)
+        if not actors and slot.dep_ in ("dobj", "attr", "nsubjpass") and _light(slot.head) and not any(
+                c.dep_ == "oprd" for c in slot.head.children):  # (but "called the arrests a tragedy" names them, makes none)
+            # ("launched hundreds of airstrikes", "carried out a series of raids": the count stands in the verb's object)
+            actors.extend(_subjects(slot.head))
             # "granted X a pardon", "gave Y an apology": the light verb's indirect object receives the event;
             # "issued criticism at the government", "made threats against Iran": so does whom it is aimed at.
-            recipients.extend(c for c in noun.head.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP")
-            recipients.extend(g for c in noun.head.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj")  # "paid tribute to"
-            recipients.extend(g for c in noun.head.children if c.dep_ == "prep" and (
+            recipients.extend(c for c in slot.head.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP")
+            recipients.extend(g for c in slot.head.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in c.children if g.dep_ == "pobj")  # "paid tribute to"
+            recipients.extend(g for c in slot.head.children if c.dep_ == "prep" and (
                 c.lower_ in _AIMED_PREPS or c.lower_ == "at" and etype in _VERBAL or c.lower_ == "with" and _made_with(noun, etype))
                               for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g))
         if (not actors and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "on", "for", "at", "during") and not (noun.head.lower_ == "during" and etype in _HOSTILE)
@@ -2080,6 +2103,12 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "A Turkish soldier shot in the chest was evacuated": with no "and" before the passive that follows, the parser's
         # past tense is a participle qualifying its "subject", who was shot; the shooter is not named.
         return [], [c for c in head.children if c.dep_ == "nsubj"]
+    if (head.dep_ == "ROOT" and head.tag_ in ("VBN", "VBD") and head.lemma_.lower() in _ONLY_TRANSITIVE
+            and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.children)
+            and not any(c.dep_ in ("dobj", "dative", "aux", "auxpass", "cc", "conj", "ccomp", "xcomp", "prt", "attr", "oprd") for c in head.children)):
+        # "Saudi Arabia accused of helping terrorism", "Opposition leader detained in Minsk": a headline's passive with its
+        # auxiliary left out (these verbs take an object whenever they are active); its subject undergoes the act.
+        return [], [c for c in head.children if c.dep_ == "nsubj"]
     passive = any(c.dep_ == "nsubjpass" for c in head.children) or (
         # "if Kopp were indicted and convicted": a participle joined to a passive one is passive too
         head.dep_ == "conj" and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
@@ -2107,6 +2136,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 recipients.extend(_owners(c))
         elif c.dep_ == "agent":
             actors.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "dobj" and any(g.dep_ in ("amod", "advmod") and g.lower_ in _PLACE_PREPS | {"beside", "opposite", "outside"}
+                                      and g.i == c.left_edge.i for g in c.children):
+            continue  # "protested outside parliament", parsed as if "outside" described the parliament: where, not against whom
         elif c.dep_ == "dobj" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "dobj" and c.doc[c.i + 1].head.i == head.i:
             continue  # "sentenced two people smugglers": the parser's two objects are one noun phrase, named by the last
         elif c.dep_ == "dative" and c.pos_ == "ADP":
@@ -2352,6 +2384,49 @@ def _a_people(participant: EventActor, sdoc) -> bool:
     migrate, not the state that visits."""
     root = _root(sdoc, participant)
     return root is not None and root.tag_ in ("NNPS", "NNS") and root.ent_type_ == "NORP"
+
+
+# Nouns that count or group the acts a light verb makes ("launched hundreds of airstrikes", "a wave of arrests").
+_COUNTS = {"hundred", "dozen", "thousand", "score", "series", "wave", "spate", "string", "number", "round", "barrage", "volley",
+           "salvo", "flurry", "raft", "couple", "handful", "campaign"}
+
+
+# Participles that say on whom a measure is laid ("sanctions imposed on Iran").
+_IMPOSING = {"place", "impose", "levy", "slap", "put", "lay", "enforce", "launch", "wage", "direct", "aim"}
+# What force is used to do to a crowd.
+_SCATTER = {"disperse", "scatter", "repel", "clear", "break", "push", "drive", "evict", "remove"}
+# Verbs that are active only with an object: without one (and without an auxiliary), a headline's passive.
+_ONLY_TRANSITIVE = {"accuse", "charge", "indict", "arrest", "detain", "jail", "imprison", "sentence", "convict", "expel", "deport",
+                    "extradite", "sanction", "kidnap", "abduct", "execute", "summon", "ban"}
+
+
+def _of_the_state(participant: EventActor, sdoc, kinds: dict) -> bool:
+    """Whether a participant is the state or one of its arms: a state sector, a country standing for its state, or
+    words for an arm of the state ("authorities", "officials", "the army", "riot police")."""
+    if participant.sector in eventgate.STATE_SECTORS or kinds.get(participant.actor_id) == "country" and not _a_people(participant, sdoc):
+        return True
+    if any(w in participant.text.lower() for w in ("authorit", "official", "police", "government", "ministry")):
+        return True
+    root = _root(sdoc, participant)
+    return root is not None and root.pos_ == "NOUN" and eventgate.role_sectors().get(root.lemma_.lower()) in eventgate.STATE_SECTORS
+
+
+def _names_the_place(head, sdoc, participant: EventActor) -> bool:
+    """Whether a town before an event noun says where it happened ("the Stockholm riots", "the Kabul bombing"), not
+    who did it: a town stands for its government only where it acts ("Moscow said")."""
+    tok = _token_at(sdoc, participant.end - 1) if participant.end else None
+    if tok is None or tok.dep_ != "compound" or tok.head.pos_ != "NOUN":
+        return False
+    # (and "the Kabul bombing killed 20 people": the town of the attack that killed them)
+    return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
+
+
+def _counted(noun):
+    """The noun that stands in a light verb's place for an act it counts: "hundreds" in "launched hundreds of
+    airstrikes"; the noun itself when nothing counts it."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _COUNTS and noun.head.head.pos_ in ("NOUN", "NUM"):
+        return noun.head.head
+    return noun
 
 
 def _light(verb) -> bool:
