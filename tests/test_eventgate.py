@@ -1998,3 +1998,26 @@ def test_a_thing_a_relative_clause_says_was_released_frees_no_one(pipeline_all):
 
 def test_a_call_for_something_is_a_request(pipeline_all):
     assert codes(pipeline_all, "Germany renewed its call for a ceasefire in Gaza on Monday.", "REQUEST")
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("KMT troops launched an offensive against DPP strongholds in Jilin Province on Monday.", "DPP"),
+    ("Rebels attacked army positions near the border on Monday.", "army"),
+    ("Israeli jets struck Hamas bases in Gaza on Monday.", "Hamas"),
+])
+def test_an_attack_on_a_holding_strikes_its_holder(pipeline_all, text, holder):
+    assert [holder] in texts([e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"], "recipients")
+
+
+def test_condemning_attacks_carried_out_by_someone_accuses_them(pipeline_all):
+    found = events_of(pipeline_all, "A senior Hezbollah official has denounced the terrorist attacks carried out by the Islamic State.")
+    assert ["Islamic State"] in texts([e for e in found if e.type == "ACCUSE"], "recipients")
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("Protesters demanded that the government resign on Monday.", ["the government"]),
+    ("European ministers demanded the withdrawal of Serbian forces from Bosnia on Monday, diplomats quoted a declaration as saying.",
+     ["Serbian forces"]),  # the source's clause names no one asked
+])
+def test_a_demand_that_someone_act_is_put_to_them(pipeline_all, text, asked):
+    assert texts([e for e in events_of(pipeline_all, text) if e.type == "REQUEST"], "recipients") == [asked]

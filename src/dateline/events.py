@@ -575,6 +575,8 @@ class Events(Stage):
                     recipient_toks = recipient_toks + more_recipients
             if hit.type in ("SANCTION", "COERCE"):
                 recipient_toks = [g for t in recipient_toks for g in (_trade_partners(t) or [t])]
+            if hit.type in _HOSTILE:
+                recipient_toks = [_holder(t) for t in recipient_toks]
             if actor_toks and all(eventgate.hazard(t) for t in actor_toks):
                 continue  # "hurricanes striking US soil", "the virus attacks": a natural hazard acts on no one's behalf
             actors = _resolve(actor_toks, mentions, sent, nouns=True, etype=hit.type)
@@ -607,7 +609,8 @@ class Events(Stage):
                 recipients = recipients + [r for r in _resolve(_condition_subjects(hit.head), mentions, sent, nouns=False) if r not in actors and r not in recipients]
             if hit.type in _DIRECTIVE:
                 # "demanded that China drop barriers": the one asked is the subject of what is asked.
-                asked = [r for r in _resolve(_content_subjects(hit.head), mentions, sent, nouns=False) if r not in actors]
+                asked = [r for r in _resolve(_content_subjects(hit.head), mentions, sent, nouns=True) if r not in actors
+                         and eventgate.identifiable(r, sent.doc, kinds)]
                 recipients = asked + [r for r in recipients if r not in asked]
             if not recipients and hit.type == "ACCUSE" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _ALLEGE_VERBS:
                 # "alleged that Salim plotted the attacks", "allege the attacks were plotted by Salim": the one said to
@@ -1644,7 +1647,8 @@ def _condition_subjects(head) -> list:
 def _content_subjects(head) -> list:
     """Subjects of the clauses a trigger reports or asks for ("demanded that the US cancel ...")."""
     # "demanded that the boy be returned to him": the boy undergoes what is asked, he is not the one asked.
-    return [g for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    # (but "demanded the withdrawal of Serb forces, diplomats said": the source's clause, which the parser may hang below)
+    return [g for c in head.children if c.dep_ == "ccomp" and c.lemma_.lower() not in eventgate._SAYING | {"report", "quote"} for g in c.children if g.dep_ == "nsubj"]
 
 
 # Verbs of alleging, whose clause names the deed and its doer.
@@ -2151,7 +2155,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # "condemned the bombings of the U.S. embassies": whose the bombing is ("Russia's attack", "the
                 # attack by rebels") is accused; what or whom it struck ("of the embassies") is its victim.
                 recipients.extend([g for g in c.children if g.dep_ == "poss"] + [
-                    g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"])
+                    g for p in c.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"] + [
+                    g for v in c.children if v.dep_ == "acl" and v.tag_ == "VBN"  # "the attacks carried out by the Islamic State"
+                    for p in v.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"])
             elif not eventgate.names_someone(c) and head.lemma_.lower() in _WIELD and any(p.dep_ == "prep" and p.lower_ in ("at", "on") for p in c.children):
                 # "fired warning shots at Serb forces", "launched rockets on the town": whom the shots are aimed at
                 recipients.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("at", "on") for g in p.children if g.dep_ == "pobj")
@@ -2389,6 +2395,21 @@ def _a_people(participant: EventActor, sdoc) -> bool:
 # Nouns that count or group the acts a light verb makes ("launched hundreds of airstrikes", "a wave of arrests").
 _COUNTS = {"hundred", "dozen", "thousand", "score", "series", "wave", "spate", "string", "number", "round", "barrage", "volley",
            "salvo", "flurry", "raft", "couple", "handful", "campaign"}
+
+
+# Places a party holds, which an attack on them strikes ("attacked army positions", "an offensive against DPP strongholds").
+_HOLDINGS = {"stronghold", "position", "base", "camp", "outpost", "headquarters", "checkpoint", "barracks", "post", "convoy",
+             "garrison", "bastion", "enclave", "redoubt", "hideout", "hideouts", "installation", "facility", "office", "offices"}
+
+
+def _holder(tok):
+    """The party whose holding a word names ("army" in "army positions", "the DPP" in "DPP strongholds", "police" in
+    "the country's police headquarters"), or the word itself when it names no holding or no holder."""
+    if tok.lemma_.lower() not in _HOLDINGS and tok.lower_ not in _HOLDINGS:
+        return tok
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod") and c.i < tok.i
+              and (c.ent_type_ in ("ORG", "NORP", "GPE") or c.pos_ == "NOUN" and eventgate.names_someone(c))]
+    return owners[-1] if owners else tok
 
 
 # Participles that say on whom a measure is laid ("sanctions imposed on Iran").
