@@ -2021,3 +2021,24 @@ def test_condemning_attacks_carried_out_by_someone_accuses_them(pipeline_all):
 ])
 def test_a_demand_that_someone_act_is_put_to_them(pipeline_all, text, asked):
     assert texts([e for e in events_of(pipeline_all, text) if e.type == "REQUEST"], "recipients") == [asked]
+
+
+def test_having_asked_is_a_request_made_not_a_question_put(pipeline_all):
+    found = events_of(pipeline_all, "Portugal and Sierra Leone have asked the European Union for military assistance amid a crisis.")
+    assert [(e.type, texts([e], "recipients")[0]) for e in found] == [("REQUEST", ["European Union"])]
+    assert not codes(pipeline_all, "Asked to comment on the announcement, a spokesman said the ministry had no plans.", "REQUEST")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In March, Singapore expelled 22 of its residents for their alleged involvement in a banned organization.", ("COERCE", "deport")),
+    ("The government ordered the expulsion of all foreign workers from the province.", ("COERCE", "deport")),
+    ("Russia expelled two British diplomats on Monday.", ("SANCTION", "expel")),
+    ("The African Union expelled Mali after the coup.", ("SANCTION", "expel")),
+])
+def test_people_expelled_are_deported_diplomats_and_members_sanctioned(pipeline_all, text, expected):
+    assert [(e.type, e.mode) for e in events_of(pipeline_all, text)] == [expected]
+
+
+def test_people_taken_into_custody_are_held_by_who_took_them(pipeline_all):
+    found = events_of(pipeline_all, "Police took 17 people into custody in Stockholm on Thursday.")
+    assert [(e.type, texts([e], "actors")[0], texts([e], "recipients")[0]) for e in found] == [("COERCE", ["Police"], ["17 people"])]

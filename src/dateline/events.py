@@ -683,6 +683,11 @@ class Events(Stage):
                 # state restricting, not a protest (and the town it closes is a place, not whom it restricts).
                 hit.type, hit.mode = "COERCE", "restrict"
                 recipients = [r for r in recipients if (r.start, r.end) not in towns or _aimed_at(sent.doc, r.start)]  # (a blockade "on Gaza")
+            if hit.type == "SANCTION" and hit.mode == "expel" and any(_private_people(r, sent.doc, kinds) for r in recipients) and all(
+                    _private_people(r, sent.doc, kinds) or kinds.get(r.actor_id) == "country" for r in recipients):  # (sent "to Turkey")
+                # "Singapore expelled 22 of its residents", "the expulsion of migrants": people made to leave are deported
+                # (COERCE); expelling diplomats or a member state cuts relations (SANCTION).
+                hit.type, hit.mode = "COERCE", "deport"
             if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state:
                 # "the government said it did not carry out the strike", "the army's strike on the village": a state's
                 # strike is an attack, not a walkout.
@@ -2442,6 +2447,19 @@ def _names_the_place(head, sdoc, participant: EventActor) -> bool:
     return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
 
 
+def _private_people(participant: EventActor, sdoc, kinds: dict) -> bool:
+    """Whether a participant is private people by the noun that names them ("residents", "migrants", "workers"): not
+    a state, an office, an organisation or a named person."""
+    if participant.actor_id is not None and kinds.get(participant.actor_id) != "group" or participant.sector in eventgate.STATE_SECTORS:
+        return False
+    root = _root(sdoc, participant)
+    if root is None or root.pos_ != "NOUN":
+        return False
+    head = root.lemma_.lower()
+    sector = eventgate.role_sectors().get(head) or _PEOPLE.get(head)
+    return sector is not None and sector not in eventgate.STATE_SECTORS | {"IGO", "NGO"}
+
+
 def _counted(noun):
     """The noun that stands in a light verb's place for an act it counts: "hundreds" in "launched hundreds of
     airstrikes"; the noun itself when nothing counts it."""
@@ -2540,8 +2558,9 @@ def _undergoer_frame(prep) -> bool:
     after "target", "victim" or "subject" said of someone ("was the target of an attack")."""
     if prep.dep_ != "prep":
         return False
-    if prep.lower_ == "under" or prep.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in _HELD for g in prep.children):
-        return prep.head.pos_ in ("VERB", "AUX")  # "is in custody", "remain in detention", "held him in custody"
+    if prep.lower_ == "under" or prep.lower_ in ("in", "into") and any(g.dep_ == "pobj" and g.lemma_.lower() in _HELD for g in prep.children):
+        # "is in custody", "remain in detention", "held him in custody", "took 17 people into custody"
+        return prep.head.pos_ in ("VERB", "AUX")
     if prep.lower_ == "in" and prep.head.lemma_.lower() == "be" and any(g.dep_ == "pobj" and g.lemma_.lower() in _STRUCK_IN for g in prep.children):
         return True  # "people who were in a school shooting", "was in the bombing": there when it struck, not its doer
     frame = prep.head
