@@ -2042,3 +2042,67 @@ def test_people_expelled_are_deported_diplomats_and_members_sanctioned(pipeline_
 def test_people_taken_into_custody_are_held_by_who_took_them(pipeline_all):
     found = events_of(pipeline_all, "Police took 17 people into custody in Stockholm on Thursday.")
     assert [(e.type, texts([e], "actors")[0], texts([e], "recipients")[0]) for e in found] == [("COERCE", ["Police"], ["17 people"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("One of the defendants surrendered to authorities early Monday, prosecutors said.", "CONCEDE"),
+    ("The suspected gunman surrendered himself to police on Tuesday.", "CONCEDE"),
+    ("About 200 rebels surrendered to the army in the north on Sunday.", "RETREAT"),
+])
+def test_surrender_to_the_law_concedes_surrender_in_war_retreats(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == [expected]
+
+
+def test_acting_during_a_protest_is_not_protesting(pipeline_all):
+    assert not codes(pipeline_all, "He added that the agency was also investigating the deaths of three civilians during the protests.", "PROTEST")
+    found = events_of(pipeline_all, "Dozens of students were arrested during the protests in Minsk on Sunday.")
+    assert ["students"] in texts([e for e in found if e.type == "PROTEST"], "actors")
+
+
+@pytest.mark.parametrize("text,country", [
+    ("On Sunday, nine people were killed when an Isil group attacked a town in western Homs Province, Syria.", "IMG"),
+    ("Al-Shabab had attacked the U.S. Embassy in Nairobi on Monday.", "SOM"),
+])
+def test_armed_groups_known_by_their_names(pipeline_all, text, country):
+    assert [a.country for e in events_of(pipeline_all, text) if e.type == "ASSAULT" for a in e.actors] == [country]
+
+
+@pytest.mark.parametrize("text", [
+    '"The U.S. Embassy strongly condemns the terrorist attack against civilians," the embassy said in a statement.',
+    '"The ministry condemns the attack," a spokesman for the ministry said.',
+])
+def test_a_body_quoted_on_its_own_act_asserts_it(pipeline_all, text):
+    assert [(e.type, e.factuality) for e in events_of(pipeline_all, text)] == [("ACCUSE", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "A new shipment of U.S. military hardware has arrived in Somalia.",
+    "A US aid convoy arrived in Gaza on Monday.",
+    "Michael Davis was in his patrol car near a courthouse in Fresno on Monday.",
+])
+def test_goods_and_vehicles_make_no_visit_or_deployment(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_a_threat_to_harm_someone_is_received_by_them(pipeline_all):
+    found = events_of(pipeline_all, "The group threatened on Sunday to kill the head of the provincial council, Hamid Karoui.")
+    assert [(e.type, texts([e], "recipients")[0]) for e in found] == [("THREATEN", ["Hamid Karoui"])]
+
+
+def test_demonstrators_demanding_are_who_demand(pipeline_all):
+    found = events_of(pipeline_all, "The national police responded by shooting rubber bullets at demonstrators demanding an end to the violence.")
+    assert ["demonstrators"] in texts([e for e in found if e.type == "REQUEST"], "actors")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia ended its support for the rebels on Monday.", "SANCTION"),
+    ("The EU also increased its support for Guinea to 100 million euros on Friday.", "AID"),
+    ("Germany voiced its support for the plan on Monday.", "SUPPORT"),
+])
+def test_support_ended_or_counted_in_money(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == [expected]
+
+
+def test_a_dateline_in_title_case_names_no_participant(pipeline_all):
+    found = events_of(pipeline_all, "Santos, Colombia -- On Thursday, police arrested two suspects in connection to the killing of the mayor.")
+    assert texts(found, "actors") == [["police"]]

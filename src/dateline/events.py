@@ -97,7 +97,9 @@ _PLACE_PREPS = {"in", "at", "into", "inside", "to", "across", "near", "outside",
 _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # A dateline: the town in capitals a story was filed from and its country, before a dash, at a paragraph's or a
 # sentence's start ("MANILA, Philippines – Ahead of Easter ...", "BRASÍLIA, Brazil – Mr. Lula ...").
-_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s")
+_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s"
+                       # a dateline in title case opens a line ("Santos, Colombia -- On Thursday, police ...")
+                       r"|(?:^|(?<=\n))([A-Z][a-zà-ÿ'’.]+(?: [A-Z][a-zà-ÿ'’.]+){0,2},\s*[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){0,2})\s*[—–-]{1,2}\s")
 # What a blockade stops ("block Iraqi trade"): blocking it is an embargo enforced, not a protest.
 _CARGO = {"trade", "shipping", "shipment", "export", "import", "supply", "oil", "cargo", "goods", "port", "food", "fuel", "aid"}
 # Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
@@ -268,7 +270,7 @@ class Events(Stage):
             kinds={a.id: a.kind for a in doc.actors},
             towns={(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions},
             seatless={(m.start, m.end) for p in doc.places if p.feature_code in _SEATLESS for m in p.mentions},
-            datelines=[m.span(1) for m in _DATELINE.finditer(doc.article.text)],
+            datelines=[m.span(1) if m.group(1) else m.span(2) for m in _DATELINE.finditer(doc.article.text)],
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
         sdoc.user_data["dateline_genders"] = _genders(doc)
@@ -451,6 +453,13 @@ class Events(Stage):
                 # "Trump withdrew the US from a nuclear treaty with Iran", "pulled out of the deal": relations cut back,
                 # a SANCTION (PLOVER), not a retreat of forces.
                 hit.type, hit.mode = "SANCTION", "withdraw"
+            if hit.type in ("SUPPORT", "AID", "COOPERATE") and hit.head.pos_ == "NOUN" and _ended(hit.head):
+                # "Russia ended its support for the rebels", "declared an end to Russia's support for the militias": help
+                # cut off is a SANCTION (discontinue), not help given.
+                hit.type, hit.mode = "SANCTION", "discontinue"
+            if hit.type == "SUPPORT" and hit.head.pos_ == "NOUN" and _in_money(hit.head):
+                # "increased its support for Guinea to 100 million euros": support counted in money is aid.
+                hit.type, hit.mode = "AID", None
             if hit.type == "PROTEST" and hit.mode == "obstruct" and (any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _CARGO for c in hit.head.children) or any(
                     c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("naval", "economic", "military", "sea", "air") for c in hit.head.children)):
@@ -688,6 +697,11 @@ class Events(Stage):
                 # "Singapore expelled 22 of its residents", "the expulsion of migrants": people made to leave are deported
                 # (COERCE); expelling diplomats or a member state cuts relations (SANCTION).
                 hit.type, hit.mode = "COERCE", "deport"
+            if hit.type == "RETREAT" and hit.head.lemma_.lower() == "surrender" and actors and not any(
+                    _armed_force(a, sent.doc, kinds) for a in actors):
+                # "the suspected gunman surrendered to police", "a defendant surrendered to authorities": giving oneself up
+                # to the law is CONCEDE (the guide); only armed forces surrendering in war retreat (disarm).
+                hit.type, hit.mode = "CONCEDE", None
             if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state:
                 # "the government said it did not carry out the strike", "the army's strike on the village": a state's
                 # strike is an attack, not a walkout.
@@ -1718,7 +1732,9 @@ _PERMIT_VERBS = {"allow", "let", "permit", "enable", "authorize", "authorise"}
 def _content_targets(head, etype: str = "") -> list:
     """Objects (the indirect one alone when there is one) and to/for/with-objects of the clauses a trigger governs
     (its content), two levels deep."""
-    out, frontier = [], [c for c in head.children if c.dep_ in ("xcomp", "ccomp")]
+    # ("threatened on Sunday to kill X": an infinitive the parser hangs as an adverbial clause is the content too)
+    out, frontier = [], [c for c in head.children if c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and head.pos_ == "VERB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(a.dep_ in ("mark", "nsubj") for a in c.children)]
     if head.pos_ == "NOUN" and etype not in _DIRECTIVE:
         # "the Republicans' refusal to consider Obama's nomination", "a pledge to give Ukraine tanks": a noun's
         # infinitive is its content as a verb's is (but "an appeal for $42 million to assist victims" asks donors,
@@ -1811,6 +1827,9 @@ def _subjects(tok) -> list:
             return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([tok.head] if tok.dep_ == "relcl" else [])
         if tok.dep_ == "relcl":
             return [tok.head]
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _CROWD_DOINGS and tok.i > 0
+                and tok.doc[tok.i - 1].dep_ in ("pobj", "dobj") and tok.doc[tok.i - 1].lemma_.lower() in _OCCUPIERS | {"people", "protester"}):
+            return [tok.doc[tok.i - 1]]  # "fired rubber bullets at demonstrators demanding an end to the violence": they demand it
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             came_by = tok.dep_
             tok = tok.head  # "is critical of X": the subject of the copula
@@ -1847,6 +1866,9 @@ def _subjects(tok) -> list:
         return []
     return []
 
+
+# What a crowd is doing in a participle that follows it ("demonstrators demanding", "protesters chanting").
+_CROWD_DOINGS = {"demand", "chant", "call", "protest", "shout", "wave", "carry", "hold", "seek", "urge", "denounce", "condemn"}
 
 # Participles that hedge a description ("a man believed to be the commander", "a group said to be behind it").
 _HEDGES = {"believe", "say", "think", "describe", "report", "know", "identify", "suspect", "allege", "consider", "understand"}
@@ -2088,7 +2110,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 if etype == "PROTEST" and noun.head.lower_ == "during":
                     # "was arrested during abortion protests": a protester; "the government strengthened security
                     # during the rally", "police were deployed during the strike": those who keep order are none.
-                    doers = [d for d in doers if d.lemma_.lower() not in _ORDER_KEEPERS]
+                    # Only who undergoes the verb took part ("was arrested during the protests"): who acts during a protest
+                    # ("was investigating the deaths during the protests", "took weapons during the protests") may be anyone.
+                    doers = [d for d in doers if d.lemma_.lower() not in _ORDER_KEEPERS and d.dep_ == "nsubjpass" and d.head.i == verb.i]
                 actors.extend(doers)
                 if etype in _HOSTILE and not recipients and verb.pos_ == "VERB":
                     # "captured two soldiers in an ambush": whom the verb's act took is the one ambushed.
@@ -2445,6 +2469,39 @@ def _names_the_place(head, sdoc, participant: EventActor) -> bool:
         return False
     # (and "the Kabul bombing killed 20 people": the town of the attack that killed them)
     return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
+
+
+# Words for armed forces, whose surrender in war is a retreat.
+_ARMED = _FORCES | {"fighter", "militant", "rebel", "insurgent", "guerrilla", "troop", "soldier", "commander", "unit", "battalion",
+                    "brigade", "garrison", "division", "regiment", "militiaman", "jihadist"}
+
+
+def _armed_force(participant: EventActor, sdoc, kinds: dict) -> bool:
+    """Whether a participant is an armed force: a state, a military or rebel sector, or words for fighters."""
+    if kinds.get(participant.actor_id) == "country" or participant.sector in ("MIL", "REB"):
+        return True
+    root = _root(sdoc, participant)
+    return root is not None and root.lemma_.lower() in _ARMED
+
+
+# Verbs and nouns that end what they take ("ended its support", "an end to the aid").
+_ENDING = {"end", "halt", "stop", "terminate", "cease", "discontinue", "withdraw", "cut", "freeze", "scrap", "abandon"}
+
+
+def _ended(noun) -> bool:
+    """Whether a noun is what a verb of ending ends ("ended its support") or what an end is put to ("an end to X's support")."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _ENDING:
+        return True
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "NOUN"
+            and noun.head.head.lemma_.lower() in ("end", "halt", "stop", "cessation"))
+
+
+def _in_money(noun) -> bool:
+    """Whether a noun's clause counts it in money: a sum in the subtree of the verb that takes it ("increased its
+    support for Guinea to 100 million euros", "support worth $5 million")."""
+    scope = noun.head if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" else noun
+    currency = eventgate._lexicon()["currency"]
+    return any(t.ent_type_ == "MONEY" or t.lemma_.lower() in currency for t in scope.subtree)
 
 
 def _private_people(participant: EventActor, sdoc, kinds: dict) -> bool:
@@ -3482,6 +3539,11 @@ def _speaker_is_actor(head, mentions, sent) -> bool:
         return False
     actor_toks, _ = _arguments(head)
     said, actors = _resolve(speakers, mentions, sent, nouns=True), _resolve(actor_toks, mentions, sent, nouns=True)
+    bodies = speakers + [g for s in speakers for p in s.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for g in p.children if g.dep_ == "pobj"]
+    if any(s.lemma_.lower() == a.lemma_.lower() and s.pos_ in ("NOUN", "PROPN") for s in bodies for a in actor_toks):
+        # '"The U.S. Embassy strongly condemns the attack," the embassy said', '"The ministry condemns ...," a spokesman
+        # for the ministry said': the same body, named again
+        return True
     return any(a.actor_id and a.actor_id == s.actor_id or a.country and a.country == s.country for a in actors for s in said)
 
 
