@@ -2106,3 +2106,50 @@ def test_support_ended_or_counted_in_money(pipeline_all, text, expected):
 def test_a_dateline_in_title_case_names_no_participant(pipeline_all):
     found = events_of(pipeline_all, "Santos, Colombia -- On Thursday, police arrested two suspects in connection to the killing of the mayor.")
     assert texts(found, "actors") == [["police"]]
+
+
+def test_a_purpose_shares_the_fate_of_what_it_is_for(pipeline_all):
+    found = events_of(pipeline_all, "Officials from both bodies have promised to move quickly to prosecute those responsible for the disappearance.")
+    assert [(e.type, e.factuality) for e in found if e.type == "ACCUSE"] == [("ACCUSE", "planned")]
+
+
+def test_what_an_act_is_for_does_not_make_it_a_plan(pipeline_all):
+    found = events_of(pipeline_all, "Kiev launched an offensive to try to prevent the separatists from taking the city of Donetsk.")
+    assert [(e.type, e.factuality) for e in found] == [("ASSAULT", "asserted")]
+
+
+def test_the_group_a_charge_is_about_is_not_the_accused(pipeline_all):
+    found = events_of(pipeline_all, "Moscow and Beijing have accused Western governments of encouraging the migration of Muslims into Europe.")
+    assert texts(found, "recipients") == [["Western governments"]]
+
+
+@pytest.mark.parametrize("text,actor,sector", [
+    ("A leading Kenya NGO has condemned the government crackdown on Monday.", "leading Kenya NGO", "NGO"),
+    ("A Kenyan opposition party condemned the government crackdown on Monday.", "Kenyan opposition party", "OPP"),
+])
+def test_a_country_word_before_a_private_body_places_it(pipeline_all, text, actor, sector):
+    found = events_of(pipeline_all, text)
+    assert [(a.text, a.country, a.sector) for e in found for a in e.actors] == [(actor, "KEN", sector)]
+
+
+def test_a_towns_march_is_held_there(pipeline_all):
+    found = events_of(pipeline_all, "Members of the royal family have been protesting against the government at Amman's annual march for human rights.")
+    assert not [a for e in found for a in e.actors if a.text == "Amman"]
+
+
+def test_co_mediators_mediate_together(pipeline_all):
+    found = events_of(pipeline_all, "The United States and India brokered a ceasefire between the army and the rebels on Monday.")
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in found] == [(["United States", "India"], ["the army", "rebels"])]
+
+
+def test_a_collapse_that_kills_is_no_attack(pipeline_all):
+    text = "Rana Plaza, an industrial complex of garment factories, collapsed near the capital Dhaka, killing more than 1,100 people."
+    assert events_of(pipeline_all, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("From the start of the protests, Ecuadorians have mobilized to oppose a government they see as a puppet.", "PROTEST"),
+    ("Russia has mobilized 300,000 reservists since September.", "MOBILIZE"),
+])
+def test_a_people_mobilizing_protests(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == [expected]

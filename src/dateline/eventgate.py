@@ -895,6 +895,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "investigating an outbreak of an unidentified illness", "continues to investigate the soldier's death": no wrongdoer
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
+    if etype == "ASSAULT" and head.dep_ in ("advcl", "conj") and head.head.lemma_.lower() in _ACCIDENTS:
+        return True  # "Rana Plaza collapsed near Dhaka, killing more than 1,100", "the ferry capsized, killing 40": an accident
     if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.lemma_.lower() in _VEHICLES:
         return True  # "was in his patrol car", "a rescue helicopter": a kind of vehicle, no act
     if etype == "CONSULT" and mode == "visit" and any(c.dep_ == "nsubj" and _counted(c).lemma_.lower() in _CARGO for c in head.children):
@@ -1289,6 +1291,8 @@ _UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "elec
             "word", "propaganda", "currency", "diplomatic", "leadership", "succession", "boardroom"}
 # Words before a storm's name ("Hurricane Harvey", "Typhoon Haiyan").
 _NAMED_STORMS = {"hurricane", "typhoon", "cyclone", "storm", "tornado"}
+# What befalls a building or a vehicle by accident, and kills without anyone attacking.
+_ACCIDENTS = {"collapse", "crash", "capsize", "sink", "derail", "topple", "cave", "overturn", "flood"}
 # Vehicles, which a trigger word before them only classifies ("patrol car", "attack helicopter").
 _VEHICLES = {"car", "boat", "vessel", "ship", "vehicle", "plane", "aircraft", "helicopter", "truck", "van", "jeep", "bus", "craft", "drone"}
 # What arrives without being a visitor: goods and the vehicles that carry them.

@@ -672,7 +672,7 @@ class Events(Stage):
             # "The train from London arrived", "thousands of Venezuelans arrived in Brazil": no visit; "the Raqqa
             # battle": a town that seats no government acts for no one; "MANILA, Philippines – ... urged": where the
             # story was filed.
-            placed = [a for a in actors if a.start is not None and _names_the_place(hit.head, sent.doc, a) and any(
+            placed = [a for a in actors if a.start is not None and _names_the_place(hit.head, sent.doc, a, hit.type) and any(
                 (s0, e0) == (a.start, a.end) and place.level in ("city", "admin2", "site") for s0, e0, place in ctx.place_mentions_between(a.start, a.end))]
             actors = [a for a in actors if (eventgate.identifiable(a, sent.doc, kinds) or hit.type == "PROTEST" and _crowd(sent.doc, a))
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
@@ -702,6 +702,12 @@ class Events(Stage):
                 # "the suspected gunman surrendered to police", "a defendant surrendered to authorities": giving oneself up
                 # to the law is CONCEDE (the guide); only armed forces surrendering in war retreat (disarm).
                 hit.type, hit.mode = "CONCEDE", None
+            if (hit.type == "MOBILIZE" and hit.head.lemma_.lower() in ("mobilize", "mobilise") and actors
+                    and not any(c.dep_ == "dobj" for c in hit.head.children)
+                    and all(_a_people(a, sent.doc) or _private_people(a, sent.doc, kinds) or kinds.get(a.actor_id) == "country"
+                            and (root := _root(sent.doc, a)) is not None and root.tag_ in ("NNPS", "NNS") for a in actors)):
+                # "Ecuadorians have mobilized to oppose a government": a people rallying is a protest, not forces raised.
+                hit.type, hit.mode = "PROTEST", "demo"
             if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state:
                 # "the government said it did not carry out the strike", "the army's strike on the village": a state's
                 # strike is an attack, not a walkout.
@@ -713,7 +719,7 @@ class Events(Stage):
                 hit.type, hit.mode = "PROTEST", "obstruct"
             sides = hit.type == "ASSAULT" and len(actors) > 1 and not recipients and (
                 hit.head.lemma_.lower() in _FIGHT_VERBS or all(_between(_token_at(sent.doc, a.start)) for a in actors))
-            if ((hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients and hit.mode != "visit"
+            if ((hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients and hit.mode not in ("visit", "third-party")
                     and hit.head.lemma_.lower() not in _VOWS | {"offer"}):
                 # "Turkey and Libya signed an agreement", "A and B met", "Armenia and Azerbaijan fought a war": the
                 # first-named party acts, the others receive (but "Macron and his foreign minister made visits" travel
@@ -1008,7 +1014,9 @@ class Events(Stage):
                 found.add("hypothetical", tok)
             if tok.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"] for g in tok.children):
                 found.add("hypothetical", *(g for g in tok.children if g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"]))
-            if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and not (
+                    tok.dep_ == "acl" and tok.head.i == head.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+                # (but "launched an offensive to try to prevent ...": what the act is for, not a plan for the act)
                 sub = {t.lemma_.lower() for t in tok.subtree}
                 if sub & set(cues["planned"]["governors"]) or sub & set(cues["planned"]["modals"]):
                     found.add("planned", next(t for t in tok.subtree if t.lemma_.lower() in sub & (set(cues["planned"]["governors"]) | set(cues["planned"]["modals"]))))
@@ -1112,8 +1120,8 @@ class Events(Stage):
                         found.add("planned", a)
             if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
                 clause = False
-            if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj", "advcl"):
-                break
+            if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj") or tok.dep_ == "advcl" and not _purpose(tok):
+                break  # (but "promised to move quickly to prosecute them": a purpose shares the fate of what it is for)
             if tok.dep_ == "pobj" and tok.head.lower_ in cues["adjunct_preps"]["preps"]:
                 # "announced the change despite criticism": a circumstance, which nothing above it plans or denies.
                 adjunct, clause = True, False
@@ -2461,10 +2469,14 @@ def _of_the_state(participant: EventActor, sdoc, kinds: dict) -> bool:
     return root is not None and root.pos_ == "NOUN" and eventgate.role_sectors().get(root.lemma_.lower()) in eventgate.STATE_SECTORS
 
 
-def _names_the_place(head, sdoc, participant: EventActor) -> bool:
+def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bool:
     """Whether a town before an event noun says where it happened ("the Stockholm riots", "the Kabul bombing"), not
     who did it: a town stands for its government only where it acts ("Moscow said")."""
     tok = _token_at(sdoc, participant.end - 1) if participant.end else None
+    if tok is not None and tok.lower_ in ("'s", "’s") and tok.i > 0:
+        tok = tok.doc[tok.i - 1]
+    if tok is not None and tok.dep_ == "poss" and etype == "PROTEST" and tok.head.i == head.i:
+        return True  # "Amman's annual march": a town's protest is held there (but "Kiev's offensive" is the state's)
     if tok is None or tok.dep_ != "compound" or tok.head.pos_ != "NOUN":
         return False
     # (and "the Kabul bombing killed 20 people": the town of the attack that killed them)
@@ -2515,6 +2527,18 @@ def _private_people(participant: EventActor, sdoc, kinds: dict) -> bool:
     head = root.lemma_.lower()
     sector = eventgate.role_sectors().get(head) or _PEOPLE.get(head)
     return sector is not None and sector not in eventgate.STATE_SECTORS | {"IGO", "NGO"}
+
+
+def _purpose(verb) -> bool:
+    """Whether a verb is a bare infinitive of purpose hung on another verb ("move quickly to prosecute them"), with no
+    subject or conjunction of its own."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))
+
+
+# Bodies that are not the state, which a country word before them only places ("a Kenya NGO", "a Kenyan party").
+_PRIVATE_BODIES = {"ngo", "ngos", "charity", "company", "firm", "union", "association", "party", "organisation",
+                   "organization", "newspaper", "broadcaster", "movement", "foundation", "institute", "university", "church", "club"}
 
 
 def _counted(noun):
@@ -3197,7 +3221,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 continue
             mods = _modifier_tokens(tok)
             found = _named_by(tok, mentions)
-            if (tok.pos_ == "NOUN" and found and eventgate.names_someone(tok) and tok.lemma_.lower() not in _PLACE_NOUNS
+            if (found and (tok.pos_ == "NOUN" and eventgate.names_someone(tok) and tok.lemma_.lower() not in _PLACE_NOUNS
+                           or tok.lower_ in _PRIVATE_BODIES)  # "a leading Kenya NGO", "a Kenyan opposition party"
                     and all(a.kind == "country" for _, _, a in found)
                     and not any(s <= tok.idx < e for s, e, _ in found)):
                 # "a Tongan national", "a Swiss banker": a country word before a noun for people tells where they are
@@ -3222,7 +3247,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 found, mods = [], [t for t in mods if not (t.dep_ == "compound" and t.pos_ == "PROPN")]
             if not found and eventgate.names_someone(tok):
                 # "Hungarian and Romanian officials": the actors stage reads one group per country word of a role phrase.
-                chars = [(t.idx, t.idx + len(t)) for t in mods if t.dep_ != "prep"]
+                # (not the words of a clause below it: in "accused Western governments of encouraging the migration
+                # of Muslims" the group is what the charge is about)
+                clausal = {u.i for c in tok.subtree if c.dep_ in ("pcomp", "acl", "relcl", "advcl", "ccomp", "xcomp") for u in c.subtree}
+                chars = [(t.idx, t.idx + len(t)) for t in mods if t.dep_ != "prep" and t.i not in clausal]
                 found = [(s, e, a) for s, e, a in mentions if a.kind == "group" and any(s < ce and cs < e for cs, ce in chars)]
             elif not found:
                 # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
