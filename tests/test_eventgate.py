@@ -2153,3 +2153,16 @@ def test_a_collapse_that_kills_is_no_attack(pipeline_all):
 ])
 def test_a_people_mobilizing_protests(pipeline_all, text, expected):
     assert [e.type for e in events_of(pipeline_all, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "President Faure Gnassingbe and Adama Diarra met once before in 2015 but have yet to sign a memorandum of understanding.",
+    "Mexico and Peru have yet to sign the agreement on fishing rights, the ministry said.",  # (no obligation either)
+])
+def test_what_has_yet_to_happen_is_negated(pipeline_all, text):
+    assert [e.factuality for e in events_of(pipeline_all, text) if e.type == "AGREE"] == ["negated"]
+
+
+def test_a_two_word_title_outranks_its_last_word(pipeline_all):
+    found = events_of(pipeline_all, "The Director General of the Gambia, Adama Diarra, has commended Tonga for its human rights measures.")
+    assert [a.sector for e in found for a in e.actors] == ["GOV"]

@@ -67,6 +67,12 @@ def role_sectors() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def role_phrase_sectors() -> dict[str, str]:
+    """Sector of each several-word role that can head a participant ("director general": GOV, where "general" alone is MIL)."""
+    return {row[0]: row[1] for row in _role_rows() if len(row) >= 3 and " " in row[0] and row[2] in ("head", "both") and row[1] not in ("", "-")}
+
+
+@lru_cache(maxsize=1)
 def person_roles() -> frozenset[str]:
     """One-word titles held by one person ("president", "minister"; actors-roles.tsv kind person), and a councillor's."""
     return frozenset(row[0] for row in _role_rows() if len(row) >= 5 and " " not in row[0] and row[4] == "person") | {"councilor", "councillor"}

@@ -861,7 +861,8 @@ class Events(Stage):
                 continue  # "a poll shows that 6 of 10 Americans believe the boy should go home": a share's opinion
             for c in tok.children:
                 obliged = any(a.dep_ == "aux" and a.lemma_.lower() in self.directive_modals for a in c.children) or (
-                    c.lemma_.lower() in ("need", "have") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)) or (
+                    c.lemma_.lower() in ("need", "have") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
+                    and not any(g.dep_ == "advmod" and g.lower_ == "yet" for g in c.children)) or (  # ("have yet to sign": not yet)
                     # "suggested residents wear masks", "insists that the budget include funding": the bare verb of a
                     # mandative clause asks it of its subject (but "suggested the crash was caused by" tells).
                     mandative and (c.tag_ == "VB" or c.tag_ == "VBP" and tok.tag_ == "VBD") and not any(a.dep_ == "aux" for a in c.children))
@@ -1070,6 +1071,9 @@ class Events(Stage):
                 if (lemma in cues["negation"]["governors"] or _phrasal(tok) in cues["negation"]["governors"]) and not (
                         _phrasal(tok) in _EXCLUDE and any(c.dep_ == "neg" for c in tok.children)):
                     found.add("negated", tok)  # "ruled out talks" (but not "did not rule out talks": above)
+                if (lemma in ("have", "be") and prev is not None and prev.dep_ == "xcomp"
+                        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children)):
+                    found.add("negated", *(c for c in tok.children if c.lower_ == "yet"))  # "have yet to sign": not signed
                 if lemma in _BARS and prev is not None and (prev.i == head.i and prev.dep_ in ("dobj", "nsubjpass") or prev.dep_ == "prep" and prev.lower_ == "from"):
                     found.add("negated", tok)  # "was barred from holding rallies", "banned the march": kept from happening
                 if lemma in cues["speculated"]["governors"]:
@@ -2806,7 +2810,11 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                 elif sector is None and (p.actor_id is None or kinds.get(p.actor_id) == "organization"):
                     root = _root(sdoc, p)  # (an organisation the knowledge base does not know has no sector of its own)
                     head = root.lemma_.lower() if root is not None else ""
-                    if root is not None and root.pos_ == "NOUN":
+                    phrase = eventgate.role_phrase_sectors().get(f"{sdoc[root.i - 1].lower_} {head}") if (
+                        root is not None and root.i > 0 and sdoc[root.i - 1].idx >= p.start) else None
+                    if phrase:
+                        sector = phrase  # "the Director General": the title of two words, not "General" alone
+                    elif root is not None and root.pos_ == "NOUN":
                         sector = _qualified_sector(root, roles.get(head) or _BODIES.get(head) or _PEOPLE.get(head))
                     elif root is not None and (eventgate.those_who(root) or eventgate.the_people(root)):
                         sector = _qualified_sector(root, "CVL")  # "those under 19", "anyone wearing a niqab", "the affected"
