@@ -2166,3 +2166,8 @@ def test_what_has_yet_to_happen_is_negated(pipeline_all, text):
 def test_a_two_word_title_outranks_its_last_word(pipeline_all):
     found = events_of(pipeline_all, "The Director General of the Gambia, Adama Diarra, has commended Tonga for its human rights measures.")
     assert [a.sector for e in found for a in e.actors] == ["GOV"]
+
+
+def test_supporters_of_someone_are_not_them(pipeline_all):
+    found = events_of(pipeline_all, "Hundreds of supporters of Thailand's current government clashed with anti-government protesters in Bangkok.")
+    assert [(a.text, a.country, a.sector) for e in found for a in e.actors] == [("supporters", "THA", "CVL")]

@@ -2540,6 +2540,8 @@ def _purpose(verb) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))
 
 
+# People who side with someone without being them ("supporters of the government").
+_FOLLOWERS = {"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "backer", "fan", "voter", "admirer", "partisan"}
 # Bodies that are not the state, which a country word before them only places ("a Kenya NGO", "a Kenyan party").
 _PRIVATE_BODIES = {"ngo", "ngos", "charity", "company", "firm", "union", "association", "party", "organisation",
                    "organization", "newspaper", "broadcaster", "movement", "foundation", "institute", "university", "church", "club"}
@@ -2842,7 +2844,8 @@ _NAMED_BODIES = {**_BODIES, "attorney": "JUD", "house": "LEG"}  # "the House", "
 # civilians ("a 36-year-old Cheltenham man", "the population", "passengers") and a business ("the network").
 _PEOPLE = {"man": "CVL", "woman": "CVL", "person": "CVL", "population": "CVL", "family": "CVL", "passenger": "CVL",
            "victim": "CVL", "public": "CVL", "patient": "CVL", "voter": "CVL", "child": "CVL", "girl": "CVL", "boy": "CVL",
-           "rioter": "CVL", "local": "CVL", "network": "BUS", "national": "CVL", "expatriate": "CVL",
+           "rioter": "CVL", "local": "CVL", "network": "BUS", "national": "CVL", "expatriate": "CVL", "supporter": "CVL", "follower": "CVL",
+           "sympathizer": "CVL", "sympathiser": "CVL",
            "banker": "BUS", "financier": "BUS", "tycoon": "BUS", "billionaire": "BUS", "millionaire": "BUS", "mogul": "BUS", "entrepreneur": "BUS",
            # a bare count of people in a crowd ("Thousands blocked a highway")
            "dozen": "CVL", "hundred": "CVL", "thousand": "CVL", "million": "CVL"}
@@ -3258,6 +3261,9 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 # (not the words of a clause below it: in "accused Western governments of encouraging the migration
                 # of Muslims" the group is what the charge is about)
                 clausal = {u.i for c in tok.subtree if c.dep_ in ("pcomp", "acl", "relcl", "advcl", "ccomp", "xcomp") for u in c.subtree}
+                if tok.lemma_.lower() in _FOLLOWERS:
+                    # "supporters of Thailand's current government clashed": the supporters, not the government
+                    clausal |= {u.i for c in tok.children if c.dep_ == "prep" for u in c.subtree}
                 chars = [(t.idx, t.idx + len(t)) for t in mods if t.dep_ != "prep" and t.i not in clausal]
                 found = [(s, e, a) for s, e, a in mentions if a.kind == "group" and any(s < ce and cs < e for cs, ce in chars)]
             elif not found:
