@@ -2171,3 +2171,22 @@ def test_a_two_word_title_outranks_its_last_word(pipeline_all):
 def test_supporters_of_someone_are_not_them(pipeline_all):
     found = events_of(pipeline_all, "Hundreds of supporters of Thailand's current government clashed with anti-government protesters in Bangkok.")
     assert [(a.text, a.country, a.sector) for e in found for a in e.actors] == [("supporters", "THA", "CVL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police officers barricaded themselves in the police station on Monday.",
+    'Asked if the court may also ban Valls from running next May, Goulard replied: "This issue is not under consideration yet."',
+    "On Friday, Jordan will host hundreds of thousands of supporters of the campaign rallying outside the mosque.",
+])
+def test_no_act_on_anyone_else(pipeline_all, text):
+    # done to oneself; a reporter's question; a crowd hosted
+    assert events_of(pipeline_all, text) == []
+
+
+def test_hosting_talks_is_still_a_consultation(pipeline_all):
+    assert codes(pipeline_all, "Jordan will host talks between Israel and the Palestinians on Friday.", "CONSULT")
+
+
+def test_what_was_to_blame_was_not_arranged(pipeline_all):
+    found = events_of(pipeline_all, "Many claimed that police torture and other cruel measures were to blame for the deaths.")
+    assert [e.factuality for e in found if e.type == "ASSAULT"] != ["planned"]

@@ -901,6 +901,14 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "investigating an outbreak of an unidentified illness", "continues to investigate the soldier's death": no wrongdoer
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
+    if etype in ("ASSAULT", "COERCE") and head.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself", "itself") for c in head.children):
+        return True  # "police officers barricaded themselves in the station": done to oneself, no one coerced
+    if etype == "CONSULT" and mode == "host" and any(
+            c.dep_ == "dobj" and _counted(c).lemma_.lower() in _SPECTATORS for c in head.children):
+        return True  # "Jordan will host hundreds of thousands of supporters rallying": a crowd, no one consulted
+    if _asked_whether(head):
+        return True  # 'Asked if the court may also ban Valls, Goulard replied': a reporter's question
     if etype == "ASSAULT" and head.dep_ in ("advcl", "conj") and head.head.lemma_.lower() in _ACCIDENTS:
         return True  # "Rana Plaza collapsed near Dhaka, killing more than 1,100", "the ferry capsized, killing 40": an accident
     if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.lemma_.lower() in _VEHICLES:
@@ -1297,6 +1305,22 @@ _UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "elec
             "word", "propaganda", "currency", "diplomatic", "leadership", "succession", "boardroom"}
 # Words before a storm's name ("Hurricane Harvey", "Typhoon Haiyan").
 _NAMED_STORMS = {"hurricane", "typhoon", "cyclone", "storm", "tornado"}
+# Crowds one hosts without consulting anyone.
+_SPECTATORS = {"supporter", "protester", "demonstrator", "visitor", "tourist", "fan", "pilgrim", "spectator", "crowd", "participant",
+               "hundred", "thousand", "million", "student", "athlete", "guest"}
+
+
+def _asked_whether(head) -> bool:
+    """Whether a trigger is in the question a participle of asking puts ("Asked if the court may ban him, she replied")."""
+    tok = head
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "advcl") and tok.head.lemma_.lower() == "ask" and tok.head.tag_ == "VBN" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
 # What befalls a building or a vehicle by accident, and kills without anyone attacking.
 _ACCIDENTS = {"collapse", "crash", "capsize", "sink", "derail", "topple", "cave", "overturn", "flood"}
 # Vehicles, which a trigger word before them only classifies ("patrol car", "attack helicopter").

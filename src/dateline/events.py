@@ -1652,7 +1652,8 @@ def _refer(tok, mentions, prefer=None):
 
 def _be_to(tok) -> bool:
     """Whether a token is the to-infinitive that 'be' takes to tell what is arranged ("is to visit", "were to continue")."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and tok.lemma_.lower() != "blame")  # ("were to blame": were responsible, nothing arranged)
 
 
 def _subject_at(sdoc, start: int, end: int) -> bool:
