@@ -2190,3 +2190,26 @@ def test_hosting_talks_is_still_a_consultation(pipeline_all):
 def test_what_was_to_blame_was_not_arranged(pipeline_all):
     found = events_of(pipeline_all, "Many claimed that police torture and other cruel measures were to blame for the deaths.")
     assert [e.factuality for e in found if e.type == "ASSAULT"] != ["planned"]
+
+
+@pytest.fixture(scope="module")
+def every_clause():
+    """The pipeline keeping every candidate of a clause, not only its best."""
+    from dateline.pipeline import Pipeline
+    from dateline.settings import load_settings
+
+    return Pipeline(load_settings(env={}, today="2026-11-28", stage_options={"events": {"min_confidence": 0.0, "one_per_clause": False}}))
+
+
+def test_a_verb_joined_to_what_is_demanded_is_demanded_too(every_clause):
+    text = "Human Rights Watch issued a statement Tuesday, demanding that the United States immediately investigate and prosecute senior officials."
+    assert [e.factuality for e in events_of(every_clause, text) if e.type == "ACCUSE" and e.evidence.trigger.text == "prosecute"] == ["planned"]
+
+
+def test_a_finite_verb_joined_to_a_refusal_is_not_refused(every_clause):
+    found = events_of(every_clause, "Police refused to arrest him and released him on Monday.")
+    assert [e.factuality for e in found if e.type == "RETREAT"] == ["asserted"]
+
+
+def test_who_comments_on_attacks_is_not_the_attacker(pipeline_all):
+    assert events_of(pipeline_all, "The Ukrainian leader did not comment on the attacks except to say his party would continue its work.") == []

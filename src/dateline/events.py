@@ -1035,6 +1035,7 @@ class Events(Stage):
             found.add("planned", head.head, *(a for c in head.head.children if _be_to(c) for a in c.children if a.dep_ == "aux"))  # "Talks were to continue Monday"
         # Walk up from the trigger: modals and markers until the first clause boundary, governors all the way.
         tok, clause, adjunct, prev = head, True, False, None
+        via_conj = False  # reached the previous conjunct of the trigger's verb: a sibling, whose own words are not cues
         forced = False  # "tried to force him to resign": what one is made to do is no plan of one's own
         speech_above = _speech_above(head, cues)
         while True:
@@ -1066,7 +1067,7 @@ class Events(Stage):
                         found.add("speculated", child)  # "Allegedly, X pleaded with him"
             if clause and verb is not None and not done and _be_to(tok):
                 found.add("planned", tok.head, *(c for c in tok.children if c.dep_ == "aux"))  # "is to be sentenced in June", "talks were to continue Monday"
-            if tok.i != head.i and not adjunct:
+            if tok.i != head.i and not adjunct and not via_conj:
                 lemma = tok.lemma_.lower()
                 if (lemma in cues["negation"]["governors"] or _phrasal(tok) in cues["negation"]["governors"]) and not (
                         _phrasal(tok) in _EXCLUDE and any(c.dep_ == "neg" for c in tok.children)):
@@ -1124,12 +1125,17 @@ class Events(Stage):
                         found.add("planned", a)
             if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
                 clause = False
+            if tok.dep_ == "conj" and _shared_frame(tok):
+                # "demanded that the US investigate and prosecute officials": a verb joined to an embedded one, with no
+                # subject of its own, is governed by what governs that one (which is its sibling, not its governor).
+                prev, tok, via_conj = tok, tok.head, True
+                continue
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj") or tok.dep_ == "advcl" and not _purpose(tok):
                 break  # (but "promised to move quickly to prosecute them": a purpose shares the fate of what it is for)
             if tok.dep_ == "pobj" and tok.head.lower_ in cues["adjunct_preps"]["preps"]:
                 # "announced the change despite criticism": a circumstance, which nothing above it plans or denies.
                 adjunct, clause = True, False
-            prev, tok = tok, tok.head
+            prev, tok, via_conj = tok, tok.head, False
         now = _reference_day(doc)
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and now and date.value:
             if _years_before(date.value, now) >= cues["historical"]["years_before"]:
@@ -2115,7 +2121,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             if verb.pos_ in ("VERB", "AUX") and noun.head.lower_ == "for" and etype == "ACCUSE":
                 # "was ousted for sexual harassment allegations": the one ousted is the accused; who accused is not said.
                 recipients.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
-            elif verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS | _FEELING_VERBS:
+            elif verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS | _FEELING_VERBS and not (
+                    verb.lemma_.lower() in _COMMENTING and noun.head.lower_ == "on"):
+                # (nor "did not comment on the attacks": one who speaks of an act is not its doer)
                 # (but "expressed grave concern at their detention": the one concerned is not the one who detains)
                 # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
                 # was killed or died in an airstrike suffered it.
@@ -2454,6 +2462,8 @@ def _holder(tok):
     return owners[-1] if owners else tok
 
 
+# Verbs of speaking about something, whose subject is not the doer of what is spoken of.
+_COMMENTING = {"comment", "speak", "talk", "write", "report", "remark", "elaborate", "testify", "reflect", "brief", "tweet", "post"}
 # Participles that say on whom a measure is laid ("sanctions imposed on Iran").
 _IMPOSING = {"place", "impose", "levy", "slap", "put", "lay", "enforce", "launch", "wage", "direct", "aim"}
 # What force is used to do to a crowd.
@@ -2532,6 +2542,17 @@ def _private_people(participant: EventActor, sdoc, kinds: dict) -> bool:
     head = root.lemma_.lower()
     sector = eventgate.role_sectors().get(head) or _PEOPLE.get(head)
     return sector is not None and sector not in eventgate.STATE_SECTORS | {"IGO", "NGO"}
+
+
+def _shared_frame(verb) -> bool:
+    """Whether a verb joined to another shares that one's place in a larger clause ("demanded that the US investigate
+    and prosecute them", "agreed to release the prisoners and withdraw"): both verbs, no subject of its own, and the
+    first embedded as a complement."""
+    first = verb.head
+    base = {"VB", "VBP"}  # (the tagger reads a subjunctive as VBP: "demanded that the US investigate")
+    return (verb.pos_ == "VERB" and first.pos_ == "VERB" and first.dep_ in ("ccomp", "xcomp")
+            and (verb.tag_ == first.tag_ or verb.tag_ in base and first.tag_ in base)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))  # ("refused to arrest him and released him": not)
 
 
 def _purpose(verb) -> bool:
