@@ -2213,3 +2213,18 @@ def test_a_finite_verb_joined_to_a_refusal_is_not_refused(every_clause):
 
 def test_who_comments_on_attacks_is_not_the_attacker(pipeline_all):
     assert events_of(pipeline_all, "The Ukrainian leader did not comment on the attacks except to say his party would continue its work.") == []
+
+
+def test_a_vow_to_end_fighting_is_a_promise_not_a_threat(pipeline_all):
+    assert [e.type for e in events_of(pipeline_all, "The interim prime minister has vowed to bring an end to the fighting in the north.")] == ["AGREE"]
+    assert codes(pipeline_all, "The rebels vowed to fight the army until the end.", "THREATEN")
+
+
+def test_who_faces_prison_if_convicted_is_not_the_judge(pipeline_all):
+    text = "Ferguson faces up to 10 years and a fine if convicted of all charges, according to court documents."
+    assert not [a for e in events_of(pipeline_all, text) for a in e.actors if a.text == "Ferguson"]
+
+
+def test_a_source_asking_not_to_be_named_asks_nothing(pipeline_all):
+    text = "A person familiar with the matter said the ministry had approved the plan. The person asked not to be identified."
+    assert not codes(pipeline_all, text, "REQUEST")

@@ -389,6 +389,10 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "REQUEST" and lemma == "ask" and (head.tag_ == "VBN" and head.dep_ in ("advcl", "ROOT") and not any(
             c.dep_ == "agent" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children) or any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children)):
         return True  # "Asked to comment on Castro's announcement, a spokesman said": a reporter's question
+    if etype == "REQUEST" and lemma in ("ask", "request") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ("identify", "name", "quote", "disclose") and any(a.dep_ == "auxpass" for a in c.children)
+            for c in head.children):
+        return True  # "The person asked not to be identified": a source's anonymity, nothing asked of anyone
     if etype == "CONSULT" and lemma == "meet" and any(c.dep_ == "dobj" and _counted(c).lemma_.lower() in _STANDARDS for c in head.children):
         return True  # "tried hard to meet the standards": a bar reached, no one met
     if etype == "RETREAT" and lemma in ("retreat", "back") and any(

@@ -479,7 +479,8 @@ class Events(Stage):
                 # "vowed support for Azerbaijan", "pledged its backing": the support is given in the pledge.
                 hit.type, hit.mode = "SUPPORT", None
             if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(
-                    c.type in _HOSTILE or c.type == "PROTEST" and c.mode == "obstruct" for c in hit.content):
+                    c.type in _HOSTILE or c.type == "PROTEST" and c.mode == "obstruct" for c in hit.content) and not _ends_harm(hit.head):
+                # (but "vowed to bring an end to the fighting", "pledged to stop the violence": a promise of peace)
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
@@ -2544,6 +2545,16 @@ def _private_people(participant: EventActor, sdoc, kinds: dict) -> bool:
     return sector is not None and sector not in eventgate.STATE_SECTORS | {"IGO", "NGO"}
 
 
+def _ends_harm(vow) -> bool:
+    """Whether what a vow promises is to end harm: a verb of ending, or an end put to something ("vowed to bring an
+    end to the fighting", "pledged to stop the violence")."""
+    for c in vow.children:
+        if c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in _ENDING or any(
+                g.dep_ == "dobj" and g.lemma_.lower() in ("end", "halt", "stop", "cessation") for g in c.children)):
+            return True
+    return False
+
+
 def _shared_frame(verb) -> bool:
     """Whether a verb joined to another shares that one's place in a larger clause ("demanded that the US investigate
     and prosecute them", "agreed to release the prisoners and withdraw"): both verbs, no subject of its own, and the
@@ -2617,8 +2628,13 @@ def _made_with(noun, etype: str) -> bool:
 def _passive_aside(verb) -> bool:
     """Whether a verb is a past participle standing alone beside its clause, with no subject, auxiliary or
     conjunction of its own ("was arrested, accused of drug trafficking", "Charged with fraud, he resigned")."""
+    # (and with a conjunction of condition or time: "faces ten years in prison if convicted": he would be convicted)
     return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or c.dep_ == "mark" and c.lower_ not in _REDUCED_MARKS for c in verb.children)
+
+
+# Conjunctions that may stand before a past participle with its subject and auxiliary left out ("if convicted").
+_REDUCED_MARKS = {"if", "unless", "once", "when", "whether", "until", "after", "before", "while", "though", "although"}
 
 
 def _mediated_sides(head) -> list:
