@@ -2228,3 +2228,16 @@ def test_who_faces_prison_if_convicted_is_not_the_judge(pipeline_all):
 def test_a_source_asking_not_to_be_named_asks_nothing(pipeline_all):
     text = "A person familiar with the matter said the ministry had approved the plan. The person asked not to be identified."
     assert not codes(pipeline_all, text, "REQUEST")
+
+
+def test_a_clause_of_its_own_is_no_content_of_the_clause_above(pipeline_all):
+    text = "The officer was killed by a single bullet while the attacker was killed by police officers, the ministry said."
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [(["police officers"], ["the attacker"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police dismantled the protest camp outside parliament on Monday.", ["COERCE"]),
+    ("The company dismantled its factory in Ohio last year.", []),
+])
+def test_dismantling_a_camp_coerces(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == expected

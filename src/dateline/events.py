@@ -506,6 +506,8 @@ class Events(Stage):
                 # "calling for the chief of the agency to resign": a for-to clause says what is asked
                 or any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
             loose = loose or tok.dep_ == "advcl" and not asked
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in tok.children):
+                return None  # "the officer was killed ... while the attacker was killed by police": a clause of its own
             tok = tok.head
             if tok.i in by_token:
                 gov = by_token[tok.i]
@@ -2633,6 +2635,8 @@ def _passive_aside(verb) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or c.dep_ == "mark" and c.lower_ not in _REDUCED_MARKS for c in verb.children)
 
 
+# Conjunctions that open an adverbial clause with an act of its own, never the content of the clause above it.
+_CLAUSE_MARKS = {"while", "whereas", "although", "though", "because", "since", "after", "before", "when", "as", "until", "once"}
 # Conjunctions that may stand before a past participle with its subject and auxiliary left out ("if convicted").
 _REDUCED_MARKS = {"if", "unless", "once", "when", "whether", "until", "after", "before", "while", "though", "although"}
 
