@@ -2241,3 +2241,21 @@ def test_a_clause_of_its_own_is_no_content_of_the_clause_above(pipeline_all):
 ])
 def test_dismantling_a_camp_coerces(pipeline_all, text, expected):
     assert [e.type for e in events_of(pipeline_all, text)] == expected
+
+
+def test_who_is_killed_in_an_absolute_clause_is_no_killer(pipeline_all):
+    text = "Its report paints a devastating picture of civilian suffering during the war, with 1,462 Palestinians killed and 11,000 injured."
+    assert not [a for e in events_of(pipeline_all, text) for a in e.actors if a.text == "Palestinians"]
+
+
+def test_ending_attacks_is_a_ceasefire(pipeline_all):
+    found = events_of(pipeline_all, "The Zimbabwean rebels' military leader has announced he will end attacks against government forces.")
+    assert [(e.type, e.mode) for e in found] == [("RETREAT", "ceasefire")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police in Sweden on Friday suspended a sit-in called by women's groups, saying it was illegal.", "COERCE"),
+    ("The union suspended the strike on Monday after talks with the government.", "CONCEDE"),
+])
+def test_the_state_stopping_a_protest_bans_it(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == [expected]

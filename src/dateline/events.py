@@ -453,6 +453,9 @@ class Events(Stage):
                 # "Trump withdrew the US from a nuclear treaty with Iran", "pulled out of the deal": relations cut back,
                 # a SANCTION (PLOVER), not a retreat of forces.
                 hit.type, hit.mode = "SANCTION", "withdraw"
+            if hit.type == "ASSAULT" and hit.head.pos_ == "NOUN" and _ended(hit.head):
+                # "announced he will end attacks against government forces": fighting stopped is a ceasefire (RETREAT).
+                hit.type, hit.mode = "RETREAT", "ceasefire"
             if hit.type in ("SUPPORT", "AID", "COOPERATE") and hit.head.pos_ == "NOUN" and _ended(hit.head):
                 # "Russia ended its support for the rebels", "declared an end to Russia's support for the militias": help
                 # cut off is a SANCTION (discontinue), not help given.
@@ -695,6 +698,12 @@ class Events(Stage):
                 # state restricting, not a protest (and the town it closes is a place, not whom it restricts).
                 hit.type, hit.mode = "COERCE", "restrict"
                 recipients = [r for r in recipients if (r.start, r.end) not in towns or _aimed_at(sent.doc, r.start)]  # (a blockade "on Gaza")
+            if hit.type in ("SANCTION", "CONCEDE") and hit.head.lemma_.lower() in ("suspend", "halt", "stop", "cancel") and state and any(
+                    c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _PROTEST_WORDS or c.lower_ == "in" and any(
+                        g.lower_ == "sit" for g in c.children)) for c in hit.head.children):  # (the tokenizer splits "sit-in")
+                # "police suspended a sit-in called by women's groups": the state stopping a protest bans it (COERCE);
+                # protesters suspending their own is a concession.
+                hit.type, hit.mode = "COERCE", "ban"
             if hit.type == "SANCTION" and hit.mode == "expel" and any(_private_people(r, sent.doc, kinds) for r in recipients) and all(
                     _private_people(r, sent.doc, kinds) or kinds.get(r.actor_id) == "country" for r in recipients):  # (sent "to Turkey")
                 # "Singapore expelled 22 of its residents", "the expulsion of migrants": people made to leave are deported
@@ -2160,6 +2169,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "A Turkish soldier shot in the chest was evacuated": with no "and" before the passive that follows, the parser's
         # past tense is a participle qualifying its "subject", who was shot; the shooter is not named.
         return [], [c for c in head.children if c.dep_ == "nsubj"]
+    if (head.tag_ == "VBN" and head.dep_ in ("pcomp", "conj") and (head if head.dep_ == "pcomp" else head.head).head.lower_ == "with"
+            and any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)):
+        # "with 1,462 Palestinians killed and 11,000 injured": an absolute clause; its subject undergoes the act.
+        return [], [c for c in head.children if c.dep_ == "nsubj"]
     if (head.dep_ == "ROOT" and head.tag_ in ("VBN", "VBD") and head.lemma_.lower() in _ONLY_TRANSITIVE
             and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.children)
             and not any(c.dep_ in ("dobj", "dative", "aux", "auxpass", "cc", "conj", "ccomp", "xcomp", "prt", "attr", "oprd") for c in head.children)):
@@ -2516,6 +2529,10 @@ def _armed_force(participant: EventActor, sdoc, kinds: dict) -> bool:
 
 # Verbs and nouns that end what they take ("ended its support", "an end to the aid").
 _ENDING = {"end", "halt", "stop", "terminate", "cease", "discontinue", "withdraw", "cut", "freeze", "scrap", "abandon"}
+
+
+# Words for protests, which the state may stop ("suspended a sit-in", "halted the march").
+_PROTEST_WORDS = {"protest", "sit", "sit-in", "rally", "march", "demonstration", "vigil", "strike", "walkout", "blockade", "boycott", "occupation"}
 
 
 def _ended(noun) -> bool:
