@@ -2259,3 +2259,16 @@ def test_ending_attacks_is_a_ceasefire(pipeline_all):
 ])
 def test_the_state_stopping_a_protest_bans_it(pipeline_all, text, expected):
     assert [e.type for e in events_of(pipeline_all, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "It allows authorities to arrest and detain anyone they want within 30 days for rebellion in the conflict zone.",
+    "The new law permits police to detain suspects for up to 14 days without charge.",
+])
+def test_a_power_a_law_gives_is_no_act(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_a_push_for_others_to_agree_is_a_request(pipeline_all):
+    text = "Britain has led the push for South Pacific nations to agree on a plan that would allow the islanders to set up a new government."
+    assert [(e.type, texts([e], "actors")[0]) for e in events_of(pipeline_all, text)] == [("REQUEST", ["Britain"])]

@@ -720,6 +720,14 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "a law that would have allowed China to extradite suspects", "an amendment to allow the government to
         # extradite anyone": what a law would let someone do is its content, no happening.
         return True
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # ("to arrest and detain anyone": both are what is allowed)
+    allowed_by = first.head if first.dep_ in ("ccomp", "xcomp") else None
+    if allowed_by is not None and allowed_by.lemma_.lower() in _PERMITS and allowed_by.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "nsubj" and (c.lower_ in ("it", "this") or c.lemma_.lower() in lex["laws"]) for c in allowed_by.children):
+        # "It allows authorities to arrest and detain anyone they want": the power a law gives, no arrest
+        return True
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
         return True

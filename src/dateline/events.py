@@ -501,6 +501,14 @@ class Events(Stage):
             first = first.head
         if tok.tag_ == "VBG" and first is not tok and first.dep_ == "advcl" and first.tag_ == "VBG":
             tok = first  # "detonated his belt, killing himself and wounding two soldiers": each participle tells the blast's toll
+        if (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) or tok.dep_ == "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # "led the push for South Pacific nations to agree": a for-to clause the parser hangs on the verb says
+            # what the request its object names asks for.
+            asked = next((by_token[c.i] for c in tok.head.children if c.dep_ == "dobj" and c.i in by_token
+                          and by_token[c.i].type in _DIRECTIVE), None)
+            if asked is not None:
+                return asked
         while tok.head.i != tok.i and (tok.dep_ in _CONTENT_DEPS or tok.dep_ == "advcl" or _to_complement(tok)):
             if tok.dep_ == "prep" and tok.lower_ not in _CONTENT_PREPS:
                 return None
