@@ -2272,3 +2272,19 @@ def test_a_power_a_law_gives_is_no_act(pipeline_all, text):
 def test_a_push_for_others_to_agree_is_a_request(pipeline_all):
     text = "Britain has led the push for South Pacific nations to agree on a plan that would allow the islanders to set up a new government."
     assert [(e.type, texts([e], "actors")[0]) for e in events_of(pipeline_all, text)] == [("REQUEST", ["Britain"])]
+
+
+def test_who_was_harmed_in_an_attack_is_not_its_attacker(pipeline_all):
+    text = "A Catholic priest was burned to death in a remote area of South Sudan in an attack blamed on rebels, the government said Friday."
+    assert not [a for e in events_of(pipeline_all, text) for a in e.actors if "priest" in a.text]
+    assert codes(pipeline_all, "The rebels were engaged in ethnic cleansing in the north.", "ASSAULT")
+
+
+def test_a_suspension_of_attacks_is_a_ceasefire(pipeline_all):
+    found = events_of(pipeline_all, "French forces have reported a suspension of attacks on government troops by Boko Haram.")
+    assert [(e.type, texts([e], "actors")[0]) for e in found] == [("RETREAT", ["Boko Haram"])]
+
+
+def test_joining_forces_names_no_forces(pipeline_all):
+    found = events_of(pipeline_all, "The governments of Iceland and Mozambique have pledged to join forces to limit global warming.")
+    assert texts(found, "recipients") == [[]]

@@ -1794,8 +1794,8 @@ def _content_targets(head, etype: str = "") -> list:
                 out.extend(allowed)
                 continue
             for c in verb.children:
-                if c.dep_ == given and verb.lemma_.lower() in _CREATE_VERBS:
-                    continue  # "agreed to form a Joint Economic Commission": what is set up is made, not acted on
+                if c.dep_ == given and (verb.lemma_.lower() in _CREATE_VERBS or verb.lemma_.lower() == "join" and c.lemma_.lower() == "force"):
+                    continue  # "agreed to form a Joint Economic Commission": what is set up is made, not acted on ("join forces": together)
                 if c.dep_ == given:
                     out.append(c)
                     out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj")
@@ -2148,6 +2148,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
                 # was killed or died in an airstrike suffered it.
                 doers = _subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+                if etype in _HOSTILE and verb.lemma_.lower() in _HARM_VERBS | _VICTIM_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+                    # "a priest was burned to death in an attack blamed on rebels": who was harmed in an attack suffered it
+                    recipients.extend(d for d in doers if d.dep_ == "nsubjpass")
+                    doers = []
                 if etype == "PROTEST" and noun.head.lower_ == "during":
                     # "was arrested during abortion protests": a protester; "the government strengthened security
                     # during the rally", "police were deployed during the strike": those who keep order are none.
@@ -2488,6 +2492,8 @@ def _holder(tok):
 
 # Verbs of speaking about something, whose subject is not the doer of what is spoken of.
 _COMMENTING = {"comment", "speak", "talk", "write", "report", "remark", "elaborate", "testify", "reflect", "brief", "tweet", "post"}
+# What is done to victims, beside the verbs of harm: who underwent it in an attack suffered the attack.
+_VICTIM_VERBS = {"burn", "shoot", "stab", "beat", "torture", "kidnap", "abduct", "behead", "execute", "rape", "lynch", "murder", "slay"}
 # Participles that say on whom a measure is laid ("sanctions imposed on Iran").
 _IMPOSING = {"place", "impose", "levy", "slap", "put", "lay", "enforce", "launch", "wage", "direct", "aim"}
 # What force is used to do to a crowd.
@@ -2547,8 +2553,9 @@ def _ended(noun) -> bool:
     """Whether a noun is what a verb of ending ends ("ended its support") or what an end is put to ("an end to X's support")."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _ENDING:
         return True
-    return (noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "NOUN"
-            and noun.head.head.lemma_.lower() in ("end", "halt", "stop", "cessation"))
+    return noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and (
+        noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in ("end", "halt", "stop", "cessation")
+        or noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("suspension", "cessation", "halt", "end"))  # "a suspension of attacks"
 
 
 def _in_money(noun) -> bool:
