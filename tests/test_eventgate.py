@@ -1890,8 +1890,16 @@ def test_force_one_says_one_can_use_is_still_a_threat(pipeline_all):
     ("The protesters were dispersed by riot police in Minsk on Sunday.", [("riot police", "protesters")]),
 ])
 def test_a_crowd_that_disperses_is_not_dispersed(pipeline_all, text, expected):
-    found = [(e.actors[0].text, e.recipients[0].text if e.recipients else None) for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    # (tear gas is ASSAULT; dispersing with no weapon named is COERCE, restrict, as the guide says)
+    found = [(e.actors[0].text, e.recipients[0].text if e.recipients else None) for e in events_of(pipeline_all, text)
+             if e.type in ("ASSAULT", "COERCE")]
     assert found == expected
+
+
+def test_dispersing_with_no_weapon_named_restricts(pipeline_all):
+    assert [(e.type, e.mode) for e in events_of(pipeline_all, "The protesters were dispersed by riot police in Minsk on Sunday.")] == [
+        ("COERCE", "restrict")]
+    assert codes(pipeline_all, "Police in Harare used teargas in an attempt to disperse protesters on Monday.", "ASSAULT")
 
 
 @pytest.mark.parametrize("text", [
@@ -2288,3 +2296,17 @@ def test_a_suspension_of_attacks_is_a_ceasefire(pipeline_all):
 def test_joining_forces_names_no_forces(pipeline_all):
     found = events_of(pipeline_all, "The governments of Iceland and Mozambique have pledged to join forces to limit global warming.")
     assert texts(found, "recipients") == [[]]
+
+
+def test_calling_time_on_a_career_calls_for_nothing(every_clause):
+    text = ("The Danish government had invited Kikwete to lead the opposition party, but his departure has not happened, "
+            "with Kikwete instead calling time on his political career last week.")
+    assert not [e for e in events_of(every_clause, text) if e.evidence.trigger.text == "calling"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trump had suspended the Jones Act in light of the disaster and ordered the Navy to help with relief efforts.", "CONCEDE"),
+    ("The United States suspended its military aid to Egypt on Monday.", "SANCTION"),
+])
+def test_suspending_a_rule_eases_it(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)][:1] == [expected]

@@ -389,6 +389,8 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "REQUEST" and lemma == "ask" and (head.tag_ == "VBN" and head.dep_ in ("advcl", "ROOT") and not any(
             c.dep_ == "agent" or c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children) or any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT for c in head.children)):
         return True  # "Asked to comment on Castro's announcement, a spokesman said": a reporter's question
+    if etype == "REQUEST" and lemma == "call" and any(c.dep_ == "dobj" and c.lower_ == "time" for c in head.children):
+        return True  # "calling time on his political career": an ending, no call for anything
     if etype == "REQUEST" and lemma in ("ask", "request") and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in ("identify", "name", "quote", "disclose") and any(a.dep_ == "auxpass" for a in c.children)
             for c in head.children):
@@ -800,7 +802,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
                                    for c in head.children) and not political(actors) and not any(
             _words(a.text) & _STATE_WORDS for a in actors):
         return True  # "the company tightened security on its servers": guarding property, no force raised
-    if etype == "ASSAULT" and head.pos_ == "VERB" and head.lemma_.lower() == "disperse" and not any(
+    if etype in ("ASSAULT", "COERCE") and head.pos_ == "VERB" and head.lemma_.lower() == "disperse" and not any(
             c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent") for c in head.children):
         return True  # "Protesters dispersed after two hours": a crowd that went home, no one dispersing it
     if etype == "ASSAULT" and _defused(head, actors):
