@@ -2310,3 +2310,13 @@ def test_calling_time_on_a_career_calls_for_nothing(every_clause):
 ])
 def test_suspending_a_rule_eases_it(pipeline_all, text, expected):
     assert [e.type for e in events_of(pipeline_all, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("China protested the visit of the Taiwanese president to the United States on Monday.", "ACCUSE"),
+    ("The foreign ministry protested the decision to close the consulate.", "ACCUSE"),
+    ("Thousands of Ukrainians protested the law in Kyiv.", "PROTEST"),
+    ("Police protested the budget cuts outside city hall on Monday.", "PROTEST"),
+])
+def test_a_states_protest_is_diplomatic(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == [expected]

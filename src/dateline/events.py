@@ -728,6 +728,13 @@ class Events(Stage):
                             and (root := _root(sent.doc, a)) is not None and root.tag_ in ("NNPS", "NNS") for a in actors)):
                 # "Ecuadorians have mobilized to oppose a government": a people rallying is a protest, not forces raised.
                 hit.type, hit.mode = "PROTEST", "demo"
+            if hit.type == "PROTEST" and hit.head.lemma_.lower() == "protest" and hit.head.pos_ == "VERB" and actors and all(
+                    kinds.get(a.actor_id) == "country" and not _a_people(a, sent.doc) or a.sector == "GOV"
+                    or (root := _root(sent.doc, a)) is not None and root.lemma_.lower() in _DIPLOMATS for a in actors) and any(
+                    c.dep_ == "dobj" for c in hit.head.children):
+                # "China protested the visit of the Taiwanese president": a state's protest is a diplomatic one, an
+                # accusation (ACCUSE), not a demonstration.
+                hit.type, hit.mode = "ACCUSE", "disapprove"
             if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state:
                 # "the government said it did not carry out the strike", "the army's strike on the village": a state's
                 # strike is an attack, not a walkout.
@@ -2528,6 +2535,9 @@ def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bo
     return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
 
 
+# Who speaks for a state: their protest is a diplomatic one.
+_DIPLOMATS = {"government", "ministry", "embassy", "minister", "president", "premier", "spokesman", "spokeswoman", "spokesperson",
+              "ambassador", "envoy", "diplomat", "official", "administration", "kremlin", "chancellor"}
 # Words for armed forces, whose surrender in war is a retreat.
 _ARMED = _FORCES | {"fighter", "militant", "rebel", "insurgent", "guerrilla", "troop", "soldier", "commander", "unit", "battalion",
                     "brigade", "garrison", "division", "regiment", "militiaman", "jihadist"}
