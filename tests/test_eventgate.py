@@ -2320,3 +2320,16 @@ def test_suspending_a_rule_eases_it(pipeline_all, text, expected):
 ])
 def test_a_states_protest_is_diplomatic(pipeline_all, text, expected):
     assert [e.type for e in events_of(pipeline_all, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "This summer, Tanzanian troops successfully test-fired the missile defense system at long ranges from a training camp.",
+    "North Korea tested a ballistic missile on Monday, the military said.",
+])
+def test_a_weapons_test_is_mobilize(pipeline_all, text):
+    assert [(e.type, e.mode) for e in events_of(pipeline_all, text)] == [("MOBILIZE", "weapons")]
+
+
+def test_hosting_games_consults_no_one(pipeline_all):
+    text = "Paraguay on Saturday reached an agreement with the Solomon Islands, which is hosting the games for the first time."
+    assert [e.type for e in events_of(pipeline_all, text)] == ["AGREE"]

@@ -919,7 +919,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself", "itself") for c in head.children):
         return True  # "police officers barricaded themselves in the station": done to oneself, no one coerced
     if etype == "CONSULT" and mode == "host" and any(
-            c.dep_ == "dobj" and _counted(c).lemma_.lower() in _SPECTATORS for c in head.children):
+            c.dep_ == "dobj" and _counted(c).lemma_.lower() in _SPECTATORS | _SHOWS for c in head.children):
         return True  # "Jordan will host hundreds of thousands of supporters rallying": a crowd, no one consulted
     if _asked_whether(head):
         return True  # 'Asked if the court may also ban Valls, Goulard replied': a reporter's question
@@ -1319,6 +1319,10 @@ _UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "elec
             "word", "propaganda", "currency", "diplomatic", "leadership", "succession", "boardroom"}
 # Words before a storm's name ("Hurricane Harvey", "Typhoon Haiyan").
 _NAMED_STORMS = {"hurricane", "typhoon", "cyclone", "storm", "tornado"}
+# Shows and games one hosts, which consult no one ("is hosting the games for the first time").
+_SHOWS = {"game", "games", "tournament", "championship", "olympics", "olympic", "cup", "festival", "concert", "exhibition", "show",
+          "match", "race", "marathon", "fair", "pageant", "contest", "competition", "programme", "program", "podcast", "broadcast",
+          "party", "gala", "ceremony", "expo"}
 # Crowds one hosts without consulting anyone.
 _SPECTATORS = {"supporter", "protester", "demonstrator", "visitor", "tourist", "fan", "pilgrim", "spectator", "crowd", "participant",
                "hundred", "thousand", "million", "student", "athlete", "guest"}
