@@ -2333,3 +2333,9 @@ def test_a_weapons_test_is_mobilize(pipeline_all, text):
 def test_hosting_games_consults_no_one(pipeline_all):
     text = "Paraguay on Saturday reached an agreement with the Solomon Islands, which is hosting the games for the first time."
     assert [e.type for e in events_of(pipeline_all, text)] == ["AGREE"]
+
+
+def test_what_threatens_peace_is_a_danger_not_a_threat(pipeline_all):
+    text = "The minister said Israel's treatment of the Palestinians threatens the peace and stability of the region."
+    assert not codes(pipeline_all, text, "THREATEN")
+    assert codes(pipeline_all, "The rebels threatened the lives of the hostages on Monday.", "THREATEN")

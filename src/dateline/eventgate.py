@@ -915,6 +915,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "investigating an outbreak of an unidentified illness", "continues to investigate the soldier's death": no wrongdoer
     if etype == "CONSULT" and mode == "visit" and any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt") for c in head.children):
         return True  # "arriving back home": a return home is no visit
+    if etype == "THREATEN" and head.pos_ == "VERB" and head.lemma_.lower() == "threaten" and any(
+            c.dep_ == "dobj" and _counted(c).lemma_.lower() in _GOODS_AT_RISK for c in head.children):
+        return True  # "Israel's treatment of the Palestinians threatens the peace of the region": a risk, no one threatened
     if etype in ("ASSAULT", "COERCE") and head.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself", "itself") for c in head.children):
         return True  # "police officers barricaded themselves in the station": done to oneself, no one coerced
@@ -1319,6 +1322,9 @@ _UNARMED = {"legal", "court", "courtroom", "trade", "tariff", "political", "elec
             "word", "propaganda", "currency", "diplomatic", "leadership", "succession", "boardroom"}
 # Words before a storm's name ("Hurricane Harvey", "Typhoon Haiyan").
 _NAMED_STORMS = {"hurricane", "typhoon", "cyclone", "storm", "tornado"}
+# What a state of affairs may put at risk: "threatens" it tells a danger, not a threat anyone makes.
+_GOODS_AT_RISK = {"peace", "stability", "security", "livelihood", "future", "existence", "economy", "recovery",
+                  "survival", "environment", "democracy", "sovereignty", "unity", "integrity", "process"}
 # Shows and games one hosts, which consult no one ("is hosting the games for the first time").
 _SHOWS = {"game", "games", "tournament", "championship", "olympics", "olympic", "cup", "festival", "concert", "exhibition", "show",
           "match", "race", "marathon", "fair", "pageant", "contest", "competition", "programme", "program", "podcast", "broadcast",
