@@ -930,7 +930,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True  # "Rana Plaza collapsed near Dhaka, killing more than 1,100", "the ferry capsized, killing 40": an accident
     if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.lemma_.lower() in _VEHICLES:
         return True  # "was in his patrol car", "a rescue helicopter": a kind of vehicle, no act
-    if etype == "CONSULT" and mode == "visit" and any(c.dep_ == "nsubj" and _counted(c).lemma_.lower() in _CARGO for c in head.children):
+    if etype == "CONSULT" and mode == "visit" and any(c.dep_ == "nsubj" and _counted(c).lemma_.lower() in _FREIGHT for c in head.children):
         return True  # "a shipment of U.S. military hardware has arrived in Somalia", "an aid convoy arrived": goods, no visitor
     if etype == "RETREAT" and mode == "release":
         if head.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("press", "news", "media") for c in head.children):
@@ -1350,7 +1350,7 @@ _ACCIDENTS = {"collapse", "crash", "capsize", "sink", "derail", "topple", "cave"
 # Vehicles, which a trigger word before them only classifies ("patrol car", "attack helicopter").
 _VEHICLES = {"car", "boat", "vessel", "ship", "vehicle", "plane", "aircraft", "helicopter", "truck", "van", "jeep", "bus", "craft", "drone"}
 # What arrives without being a visitor: goods and the vehicles that carry them.
-_CARGO = {"shipment", "consignment", "cargo", "delivery", "batch", "convoy", "hardware", "equipment", "supply", "aid", "weapon",
+_FREIGHT = {"shipment", "consignment", "cargo", "delivery", "batch", "convoy", "hardware", "equipment", "supply", "aid", "weapon",
           "arm", "vaccine", "dose", "package", "container", "load", "parcel", "fuel", "grain", "food"}
 # Adverbs that make a clause tell what is the norm, not a happening ("routinely beat detainees" reports real,
 # repeated abuse, and stays).

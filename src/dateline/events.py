@@ -2125,7 +2125,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "granted Stanton a full pardon", parsed as if the pardon were Stanton's apposition: the light verb's
             # subject acts and its first object receives.
             return actors or _subjects(noun.head.head), recipients + [noun.head]
-        slot = _counted(noun)
+        slot = _counter(noun)
         if not actors and slot.dep_ in ("dobj", "attr", "nsubjpass") and _light(slot.head) and not any(
                 c.dep_ == "oprd" for c in slot.head.children):  # (but "called the arrests a tragedy" names them, makes none)
             # ("launched hundreds of airstrikes", "carried out a series of raids": the count stands in the verb's object)
@@ -2553,6 +2553,8 @@ def _armed_force(participant: EventActor, sdoc, kinds: dict) -> bool:
 
 # Verbs and nouns that end what they take ("ended its support", "an end to the aid").
 _ENDING = {"end", "halt", "stop", "terminate", "cease", "discontinue", "withdraw", "cut", "freeze", "scrap", "abandon"}
+# Nouns for an end put to something ("an end to the fighting", "bring an end to").
+_END_NOUNS = {"end", "halt", "stop", "cessation"}
 
 
 # Words for protests, which the state may stop ("suspended a sit-in", "halted the march").
@@ -2564,7 +2566,7 @@ def _ended(noun) -> bool:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _ENDING:
         return True
     return noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and (
-        noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in ("end", "halt", "stop", "cessation")
+        noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _END_NOUNS
         or noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("suspension", "cessation", "halt", "end"))  # "a suspension of attacks"
 
 
@@ -2594,7 +2596,7 @@ def _ends_harm(vow) -> bool:
     end to the fighting", "pledged to stop the violence")."""
     for c in vow.children:
         if c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in _ENDING or any(
-                g.dep_ == "dobj" and g.lemma_.lower() in ("end", "halt", "stop", "cessation") for g in c.children)):
+                g.dep_ == "dobj" and g.lemma_.lower() in _END_NOUNS for g in c.children)):
             return True
     return False
 
@@ -2613,8 +2615,7 @@ def _shared_frame(verb) -> bool:
 def _purpose(verb) -> bool:
     """Whether a verb is a bare infinitive of purpose hung on another verb ("move quickly to prosecute them"), with no
     subject or conjunction of its own."""
-    return (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children))
+    return verb.dep_ == "advcl" and _bare_infinitive(verb)
 
 
 # People who side with someone without being them ("supporters of the government").
@@ -2624,9 +2625,9 @@ _PRIVATE_BODIES = {"ngo", "ngos", "charity", "company", "firm", "union", "associ
                    "organization", "newspaper", "broadcaster", "movement", "foundation", "institute", "university", "church", "club"}
 
 
-def _counted(noun):
+def _counter(noun):
     """The noun that stands in a light verb's place for an act it counts: "hundreds" in "launched hundreds of
-    airstrikes"; the noun itself when nothing counts it."""
+    airstrikes"; the noun itself when nothing counts it (the inverse of eventgate._counted, which finds the counted noun)."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _COUNTS and noun.head.head.pos_ in ("NOUN", "NUM"):
         return noun.head.head
     return noun
