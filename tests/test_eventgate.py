@@ -2339,3 +2339,63 @@ def test_what_threatens_peace_is_a_danger_not_a_threat(pipeline_all):
     text = "The minister said Israel's treatment of the Palestinians threatens the peace and stability of the region."
     assert not codes(pipeline_all, text, "THREATEN")
     assert codes(pipeline_all, "The rebels threatened the lives of the hostages on Monday.", "THREATEN")
+
+
+@pytest.mark.parametrize("text", [
+    "Police used batons and tear gas to disperse the crowd on the night of Jan. 15.",
+    "A police helicopter dropped tear gas to disperse the crowd.",
+    "Police dispersed the protesters with water cannon on Monday.",
+])
+def test_dispersing_with_weapons_is_the_crowd_control_attack(pipeline_all, text):
+    events = events_of(pipeline_all, text)
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "crowd-control")]
+    assert texts(events, "recipients")[0][0] in ("crowd", "protesters")
+
+
+def test_dispersing_without_weapons_restricts(pipeline_all):
+    events = events_of(pipeline_all, "Riot police dispersed the protesters outside parliament on Monday.")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers were deployed to the road in case the protesters tried to block the highway again.",
+    "The army stayed in the capital in case the rebels attacked the city.",
+])
+def test_in_case_is_hypothetical(pipeline_all, text):
+    events = [e for e in events_of(pipeline_all, text) if e.type in ("PROTEST", "ASSAULT")]
+    assert [e.factuality for e in events] == ["hypothetical"]
+
+
+def test_in_this_case_is_no_condition(pipeline_all):
+    events = events_of(pipeline_all, "In this case the rebels attacked the city on Monday.")
+    assert [e.factuality for e in events] == ["asserted"]
+
+
+def test_a_bare_participle_shares_its_clauses_past(pipeline_all):
+    text = "Two years ago, President Muhammadu Buhari won a surprise election victory, pledging to end the violence."
+    events = [e for e in events_of(pipeline_all, text) if e.type == "AGREE"]
+    assert [e.factuality for e in events] == ["historical"]
+    text = "On Monday, President Muhammadu Buhari addressed the nation, pledging to end the violence."
+    events = [e for e in events_of(pipeline_all, text) if e.type == "AGREE"]
+    assert [e.factuality for e in events] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "58.5 percent of the Falklands population are willing to make concessions on the issue.",
+    "A majority of respondents backed the ceasefire, the survey found.",
+])
+def test_a_poll_share_does_nothing(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_a_share_of_people_can_undergo_an_arrest(pipeline_all):
+    assert codes(pipeline_all, "Half of the protesters were arrested by police on Monday.", "COERCE")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Israel has started to withdraw bulldozers from the Jordan Valley.", "Jordan"),
+    ("Protesters rallied in Washington Square Park against the war on Monday.", "Washington"),
+])
+def test_a_place_named_after_a_country_or_town_is_no_participant(pipeline_all, text, place):
+    events = events_of(pipeline_all, text)
+    assert events and all(place not in a for e in events for a in texts([e], "actors")[0] + texts([e], "recipients")[0])

@@ -121,6 +121,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
         return False
     if root.ent_type_ in ("DATE", "TIME"):
         return False
+    if _landform(root, span):
+        return False  # "withdraw bulldozers from the Jordan Valley", "a rally in Washington Square Park": a place's name
     lemma = root.lemma_.lower()
     if (lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]) and _craft(root):
         # "Russian aircraft", "government helicopters" stand for a state's forces; "the aircraft" for no one
@@ -141,6 +143,23 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
     return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or the_people(root) or harmed and (
         lemma in lex["bystanders"] or _counted_people(root, lex))
+
+
+# Kinds of place whose names may begin with a country's or a town's ("the Jordan Valley", "the Gaza Strip").
+_LANDFORMS = {"valley", "river", "strip", "sea", "delta", "basin", "heights", "gulf", "plateau", "mountain", "mountains", "peninsula",
+              "lake", "bay", "desert", "square", "park", "island", "islands", "coast", "plain", "plains", "canal", "corridor",
+              "highlands", "street", "avenue", "road", "bridge", "airport", "harbour", "harbor", "port", "province", "district", "region"}
+
+
+def _landform(root, span) -> bool:
+    """Whether a participant's words are only the first part of a place's name: the name goes on past them with a kind
+    of place, title-cased ("the Jordan Valley", "Washington Square Park", "the Korean Peninsula")."""
+    tok = root
+    while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.i >= span.end:
+        tok = tok.head
+        if tok.lemma_.lower() in _LANDFORMS and tok.text[:1].isupper():
+            return True
+    return False
 
 
 def _counted_people(root, lex) -> bool:
@@ -709,6 +728,28 @@ _CHARTERS = {"constitution", "charter", "statute"}
 _PERMITS = {"allow", "enable", "permit", "let", "authorize", "authorise", "empower", "require", "oblige", "force"}
 
 
+# Types that can be a stance held as well as an act done.
+_HELD_TYPES = {"SUPPORT", "REJECT", "AGREE", "CONCEDE", "REQUEST", "ACCUSE", "COOPERATE"}
+_POLL_SHARES = {"percent", "%", "percentage", "proportion"}
+
+
+def _poll_share(head) -> bool:
+    """Whether the clause of `head` has a share of people for its subject ("58.5 percent of the population are willing
+    to ...", "a majority of respondents backed ..."): what a poll or a count found, no one's act."""
+    tok = head
+    for _ in range(5):
+        for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.lemma_.lower() in _POLL_SHARES or subject.lower_ == "cent" or any(
+                    c.lower_ in _POLL_SHARES or c.lower_ == "cent" for c in subject.children if c.dep_ in ("compound", "nummod")):
+                return True
+            return subject.lemma_.lower() in ("majority", "minority") and any(
+                g.lemma_.lower() in ("respondent", "poll", "survey") for c in subject.children if c.dep_ == "prep" for g in c.children)
+        if tok.head.i == tok.i or tok.dep_ in ("relcl", "advcl", "conj", "parataxis"):
+            return False
+        tok = tok.head
+    return False
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -716,6 +757,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     lex = _lexicon()
     if other_sense(head, etype, mode, actors):
         return True
+    if etype in _HELD_TYPES and _poll_share(head):
+        return True  # "58.5 percent of the population are willing to make concessions": an opinion poll's finding
     permit = head.head if head.dep_ in ("ccomp", "xcomp") else None
     if (permit is not None and permit.lemma_.lower() in _PERMITS and permit.dep_ in ("relcl", "acl")
             and permit.head.lemma_.lower() in lex["laws"]):

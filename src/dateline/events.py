@@ -460,6 +460,10 @@ class Events(Stage):
                 # "Russia ended its support for the rebels", "declared an end to Russia's support for the militias": help
                 # cut off is a SANCTION (discontinue), not help given.
                 hit.type, hit.mode = "SANCTION", "discontinue"
+            if hit.type == "COERCE" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _SCATTER and _with_weapons(hit.head):
+                # "police used batons and tear gas to disperse the crowd", "dispersed them with water cannon": force
+                # used on a crowd is the crowd-control attack (docs/annotation.md), one happening with the weapon's.
+                hit.type, hit.mode = "ASSAULT", "crowd-control"
             if hit.type == "SUPPORT" and hit.head.pos_ == "NOUN" and _in_money(hit.head):
                 # "increased its support for Guinea to 100 million euros": support counted in money is aid.
                 hit.type, hit.mode = "AID", None
@@ -1150,6 +1154,8 @@ class Events(Stage):
                 for a in tok.head.children:
                     if a.dep_ == "aux" and a.lemma_.lower() in cues["planned"]["modals"]:
                         found.add("planned", a)
+            if clause and verb is not None and (case := _in_case(verb)):
+                found.add("hypothetical", *case)  # "deployed to clear the road in case they tried to block it"
             if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
                 clause = False
             if tok.dep_ == "conj" and _shared_frame(tok):
@@ -1164,7 +1170,10 @@ class Events(Stage):
                 adjunct, clause = True, False
             prev, tok, via_conj = tok, tok.head, False
         now = _reference_day(doc)
-        if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit")) and now and date.value:
+        if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit") or (
+                # "Two years ago, Buhari won the election, pledging to end ...": a past its clause dates is its past too
+                done and date is not None and date.derived_from == "relative" and now and date.value
+                and _years_before(date.value, now) >= cues["historical"]["years_before"])) and now and date.value:
             if _years_before(date.value, now) >= cues["historical"]["years_before"]:
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
@@ -2505,6 +2514,43 @@ _VICTIM_VERBS = {"burn", "shoot", "stab", "beat", "torture", "kidnap", "abduct",
 _IMPOSING = {"place", "impose", "levy", "slap", "put", "lay", "enforce", "launch", "wage", "direct", "aim"}
 # What force is used to do to a crowd.
 _SCATTER = {"disperse", "scatter", "repel", "clear", "break", "push", "drive", "evict", "remove"}
+def _in_case(verb) -> list:
+    """The words "in case" when they open the clause of `verb` ("stayed in the capital in case the rebels attacked"),
+    however the parser hangs them (a preposition of the verb, the head of its clause, or a compound of its subject)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return []
+    doc, left = verb.doc, subjects[0].left_edge.i
+    if doc[left].lower_ == "case" and left >= 1 and doc[left - 1].lower_ == "in":
+        return [doc[left - 1], doc[left]]
+    if left >= 2 and doc[left - 1].lower_ == "case" and doc[left - 2].lower_ == "in":
+        return [doc[left - 2], doc[left - 1]]
+    return []
+
+
+# Weapons of crowd control (docs/annotation.md: their use on a crowd is ASSAULT, crowd-control).
+_CROWD_WEAPONS = {"gas", "teargas", "cannon", "baton", "truncheon", "bullet", "pellet", "spray", "grenade", "canister", "shot", "club"}
+
+
+def _with_weapons(verb) -> bool:
+    """Whether a crowd is scattered with weapons of crowd control the sentence names: in the verb's own "with" phrase
+    ("dispersed them with tear gas") or as what the clause it serves uses ("used tear gas in an attempt to disperse",
+    "dropped tear gas to disperse the crowd")."""
+    def armed(tok) -> bool:
+        return tok.lemma_.lower() in _CROWD_WEAPONS or tok.lower_ == "teargas"
+
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(armed(g) for g in c.children if g.dep_ == "pobj") for c in verb.children):
+        return True
+    tok = verb
+    for _ in range(4):  # disperse <- (acl) attempt <- (pobj) in <- (prep) used
+        if tok.dep_ not in ("advcl", "xcomp", "acl", "pobj", "prep") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return any(armed(o) for c in tok.children if c.dep_ in ("dobj", "npadvmod") for o in (c, *c.conjuncts))
+    return False
+
+
 # Verbs that are active only with an object: without one (and without an auxiliary), a headline's passive.
 _ONLY_TRANSITIVE = {"accuse", "charge", "indict", "arrest", "detain", "jail", "imprison", "sentence", "convict", "expel", "deport",
                     "extradite", "sanction", "kidnap", "abduct", "execute", "summon", "ban"}
@@ -3786,8 +3832,9 @@ def _clause_verb(head):
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VB") or tok.head.i == tok.i:
             return tok
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp",):
-            return tok
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("xcomp",) and not (
+                tok.tag_ == "VBG" and tok.dep_ == "advcl" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children)):
+            return tok  # (but "won the election, pledging to end the violence": a bare participle's tense is its clause's)
         tok = tok.head
     return tok
 
