@@ -2399,3 +2399,41 @@ def test_a_share_of_people_can_undergo_an_arrest(pipeline_all):
 def test_a_place_named_after_a_country_or_town_is_no_participant(pipeline_all, text, place):
     events = events_of(pipeline_all, text)
     assert events and all(place not in a for e in events for a in texts([e], "actors")[0] + texts([e], "recipients")[0])
+
+
+def test_a_visit_happens_where_it_goes(pipeline_all):
+    text = "A few months ago, a group of Palestinian officials visited North Korea to discuss a possible commercial agreement."
+    events = [e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]
+    assert [e.location.name if e.location else None for e in events] == ["North Korea"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("SMMC, which has been seized by the government in the past, said some 25 sites were returned to their owners.", "historical"),
+    ("The army has arrested hundreds of protesters in the past week, officials said.", "reported"),
+    ("The announcement came on the 70th anniversary of Soviet invasions of the three Central Asian nations.", "historical"),
+])
+def test_the_past_and_anniversaries_are_history(pipeline_all, text, expected):
+    events = [e for e in events_of(pipeline_all, text) if e.type in ("COERCE", "ASSAULT")]
+    assert [e.factuality for e in events][:1] == [expected]
+
+
+def test_the_dead_handed_over_are_no_recipients(pipeline_all):
+    events = events_of(pipeline_all, "The Russian military also returned the bodies of two soldiers to Tajikistan on Monday.")
+    assert events and not any("soldiers" in r for e in events for r in texts([e], "recipients")[0])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Crowds at the local university tried to block the police in their attempt to disperse the protesters, Gage said.", "reported"),
+    ("The United Nations is attempting to mediate the conflict between Congo and Rwanda.", "asserted"),
+    ("The rebels said they would try to storm the city.", "planned"),
+    ("The rebels plan to try to storm the city.", "planned"),
+])
+def test_an_attempt_made_is_no_plan(pipeline_all, text, expected):
+    events = [e for e in events_of(pipeline_all, text) if e.type in ("PROTEST", "CONSULT", "ASSAULT")]
+    assert [e.factuality for e in events] == [expected]
+
+
+def test_warning_that_a_clause_may_be_so_threatens_no_one(pipeline_all):
+    text = "However, Russian authorities have reportedly warned the perpetrators of the attack may well be affiliated with terrorist organizations."
+    assert not codes(pipeline_all, text, "THREATEN")
+    assert codes(pipeline_all, "Russia warned the United States of retaliation on Monday.", "THREATEN")

@@ -121,6 +121,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
         return False
     if root.ent_type_ in ("DATE", "TIME"):
         return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("body", "remains", "corpse", "ashes"):
+        return False  # "returned the bodies of two soldiers": the dead are what is handed over, no one it is done to
     if _landform(root, span):
         return False  # "withdraw bulldozers from the Jordan Valley", "a rally in Washington Square Park": a place's name
     lemma = root.lemma_.lower()
@@ -570,7 +572,9 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
 def _menaces(warn) -> bool:
     """Whether a warning threatens: of a harm the warner would do ("warned of consequences", "warned of retaliation"),
     or that the warner (a pronoun or the warner's own words) will or would act ("warned that it would strike back")."""
-    warned = [warn] + [c for c in warn.children if c.dep_ in ("dobj", "dative")]  # "warned the US of consequences"
+    subjectless = [c for c in warn.children if c.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    warned = [warn] + [c for c in warn.children if c.dep_ in ("dobj", "dative") and not any(
+        k.i > c.i for k in subjectless)]  # "warned the US of consequences" (but "warned the perpetrators of the attack may be ..." is a clause's subject)
     if len(warned) > 1 and any(c.dep_ == "prep" and c.lower_ == "against" for t in warned for c in t.children):
         return True  # "warned Russia against an invasion of Ukraine": deterring someone from an act
     if any(g.dep_ == "pobj" and _counted(g).lemma_.lower() in _MENACES

@@ -1125,6 +1125,8 @@ class Events(Stage):
                     forced = True
                 elif lemma in cues["planned"]["governors"] and forced and lemma in _ATTEMPTS:
                     found.add("speculated", tok)  # an attempt to force it: it may not happen
+                elif lemma in ("try", "attempt") and _attempt_made(tok):
+                    pass  # "tried to block the police", "is attempting to mediate": the attempt is the act, and it happened
                 elif lemma in cues["planned"]["governors"] and not done and not announced and not departed and not causal:
                     found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
@@ -1366,7 +1368,10 @@ def _past_era(head):
     """The word naming a past era that a past-tense event happened in, or None: a "during"/"under" phrase with a former
     or late office-holder ("during the martial law imposed by former President Marcos"), someone's time "as" an office
     ("during his time as Obama's vice president"), or a "when" clause of age or youth ("when I was eight", "when I was
-    growing up"). "During his time in office, he has ..." is the present era and stays as it is."""
+    growing up"). "During his time in office, he has ..." is the present era and stays as it is. An event whose
+    anniversary is marked ("on the 70th anniversary of Soviet invasions") and one done "in the past" are past too."""
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() == "anniversary":
+        return head.head.head
     verb = head
     while verb.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl", "relcl", "advcl") and verb.head.i != verb.i and verb.pos_ != "VERB":
         verb = verb.head
@@ -1381,6 +1386,9 @@ def _past_era(head):
             for p in [c] + ([d for d in c.children if d.dep_ == "prep"] if c.dep_ == "dobj" else []):
                 if p.dep_ == "prep" and p.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() == "history" for g in p.children):
                     return p  # "has only impeached two Presidents in the history of the United States": a tally of the past
+                if p.dep_ == "prep" and p.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "past" and not any(
+                        d.dep_ in ("amod", "nummod", "compound", "npadvmod") for d in g.children) for g in p.children):
+                    return p  # "which has been seized by the government in the past" (but "in the past week" is news)
             if c.dep_ == "prep" and c.lower_ in ("during", "under"):
                 for g in c.children:
                     if g.dep_ != "pobj":
@@ -2514,6 +2522,15 @@ _VICTIM_VERBS = {"burn", "shoot", "stab", "beat", "torture", "kidnap", "abduct",
 _IMPOSING = {"place", "impose", "levy", "slap", "put", "lay", "enforce", "launch", "wage", "direct", "aim"}
 # What force is used to do to a crowd.
 _SCATTER = {"disperse", "scatter", "repel", "clear", "break", "push", "drive", "evict", "remove"}
+def _attempt_made(verb) -> bool:
+    """Whether a verb of trying tells an attempt made or under way ("tried to", "were trying to", "has attempted to"),
+    not one to come ("will try to", "plans to attempt")."""
+    if verb.dep_ == "xcomp" or any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ in ("VBG", "VBN") and any(
+        c.dep_ == "aux" and c.lemma_.lower() in ("be", "have") for c in verb.children)
+
+
 def _in_case(verb) -> list:
     """The words "in case" when they open the clause of `verb` ("stayed in the capital in case the rebels attacked"),
     however the parser hangs them (a preposition of the verb, the head of its clause, or a compound of its subject)."""
