@@ -2437,3 +2437,38 @@ def test_warning_that_a_clause_may_be_so_threatens_no_one(pipeline_all):
     text = "However, Russian authorities have reportedly warned the perpetrators of the attack may well be affiliated with terrorist organizations."
     assert not codes(pipeline_all, text, "THREATEN")
     assert codes(pipeline_all, "Russia warned the United States of retaliation on Monday.", "THREATEN")
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("The armed rebels attacked the offices of the authorities earlier today but failed to gain entrance.", "the authorities"),
+    ("A Saudi-led coalition helicopter bombed a training camp belonging to a Free Syrian Army opposition force on Saturday.", "Free Syrian Army"),
+])
+def test_an_attack_on_a_holding_strikes_its_owner_named_after_it(pipeline_all, text, holder):
+    events = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert texts(events, "recipients") == [[holder]]
+
+
+@pytest.mark.parametrize("text", [
+    "It was the same day that Syrian rebels seized the village of Talbiseh, less than five kilometers from the Jordanian border, a rebel spokesman said.",
+    "The incident happened at 8:50 pm when a group of gunmen stormed the Hotel Rumbura in the southern port city of Karachi.",
+])
+def test_villages_borders_and_hotels_are_places_not_participants(pipeline_all, text):
+    events = events_of(pipeline_all, text)
+    assert events and texts(events, "recipients") == [[]] * len(events)
+
+
+def test_the_state_of_a_place_and_a_church_still_act(pipeline_all):
+    assert texts(events_of(pipeline_all, "The Church of Scientology sued the newspaper on Monday."), "actors") == [["Church of Scientology"]]
+    assert codes(pipeline_all, "Russian troops shelled the Ukrainian border on Monday.", "ASSAULT")
+
+
+def test_a_slovakian_ambassador_is_slovak(pipeline_all):
+    events = events_of(pipeline_all, "Malaysia's new prime minister made diplomatic concessions Wednesday to the Slovakian ambassador over trade.")
+    assert [(r.country, r.sector) for e in events for r in e.recipients] == [("SVK", "GOV")]
+
+
+def test_who_says_a_bomb_killed_did_not_kill(pipeline_all):
+    text = "Turkish police say two explosives-laden cars detonated near the Sultanahmet district of Istanbul, killing at least 43 people."
+    assert not any("police" in a for e in events_of(pipeline_all, text) for a in texts([e], "actors")[0])
+    events = events_of(pipeline_all, "Israeli jets bombed the town, killing 12 people, officials said.")
+    assert texts(events, "actors") == [["Israeli jets"]]

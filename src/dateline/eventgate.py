@@ -123,6 +123,14 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
         return False
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ("body", "remains", "corpse", "ashes"):
         return False  # "returned the bodies of two soldiers": the dead are what is handed over, no one it is done to
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENTS:
+        return False  # "seized the village of Talbiseh", "the town of Goma": a place
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in ("border", "frontier") and root.head.dep_ == "pobj" \
+            and root.head.head.lower_ in ("from", "near", "along", "across", "to", "at", "on", "by", "of"):
+        return False  # "five kilometers from the Jordanian border": a landmark, no party
+    if root.pos_ == "PROPN" and span.root.i == root.i and any(
+            t.lemma_.lower() in _FACILITIES and t.text[:1].isupper() for t in (root, next((w for w in span if w.dep_ != "det"), root))):
+        return False  # "stormed the Hotel Rumbura", "Bole Airport": a building, not someone
     if _landform(root, span):
         return False  # "withdraw bulldozers from the Jordan Valley", "a rally in Washington Square Park": a place's name
     lemma = root.lemma_.lower()
@@ -147,6 +155,11 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
         lemma in lex["bystanders"] or _counted_people(root, lex))
 
 
+# Settlements named by an of-phrase ("the village of Talbiseh").
+_SETTLEMENTS = {"village", "town", "township", "hamlet", "neighbourhood", "neighborhood", "suburb", "island", "port"}
+# Buildings and grounds whose names never stand for anyone ("the Hotel Rumbura", "Kabul Airport").
+_FACILITIES = {"hotel", "airport", "stadium", "mosque", "temple", "synagogue", "cathedral", "hospital", "market", "mall",
+               "station", "bridge", "square", "park", "prison", "jail", "museum", "palace", "cinema", "theatre", "theater", "arena"}
 # Kinds of place whose names may begin with a country's or a town's ("the Jordan Valley", "the Gaza Strip").
 _LANDFORMS = {"valley", "river", "strip", "sea", "delta", "basin", "heights", "gulf", "plateau", "mountain", "mountains", "peninsula",
               "lake", "bay", "desert", "square", "park", "island", "islands", "coast", "plain", "plains", "canal", "corridor",

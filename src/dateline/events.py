@@ -1893,6 +1893,8 @@ def _subjects(tok) -> list:
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _CROWD_DOINGS and tok.i > 0
                 and tok.doc[tok.i - 1].dep_ in ("pobj", "dobj") and tok.doc[tok.i - 1].lemma_.lower() in _OCCUPIERS | {"people", "protester"}):
             return [tok.doc[tok.i - 1]]  # "fired rubber bullets at demonstrators demanding an end to the violence": they demand it
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _HARM_VERBS and tok.head.lemma_.lower() in _COMMENTING | {"say", "tell", "add"}:
+            return []  # "Turkish police say two cars detonated ..., killing at least 43", parsed as if the saying killed: not the speaker
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             came_by = tok.dep_
             tok = tok.head  # "is critical of X": the subject of the copula
@@ -2509,8 +2511,14 @@ def _holder(tok):
     "the country's police headquarters"), or the word itself when it names no holding or no holder."""
     if tok.lemma_.lower() not in _HOLDINGS and tok.lower_ not in _HOLDINGS:
         return tok
-    owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod") and c.i < tok.i
-              and (c.ent_type_ in ("ORG", "NORP", "GPE") or c.pos_ == "NOUN" and eventgate.names_someone(c))]
+    def someone(c) -> bool:
+        return c.ent_type_ in ("ORG", "NORP", "GPE") or c.pos_ in ("NOUN", "PROPN") and eventgate.names_someone(c)
+
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod") and c.i < tok.i and someone(c)]
+    # "the offices of the authorities", "a training camp belonging to a Free Syrian Army force"
+    owners = owners or [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj" and someone(g)]
+    owners = owners or [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "belong" for p in c.children
+                        if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and someone(g)]
     return owners[-1] if owners else tok
 
 
@@ -2522,6 +2530,11 @@ _VICTIM_VERBS = {"burn", "shoot", "stab", "beat", "torture", "kidnap", "abduct",
 _IMPOSING = {"place", "impose", "levy", "slap", "put", "lay", "enforce", "launch", "wage", "direct", "aim"}
 # What force is used to do to a crowd.
 _SCATTER = {"disperse", "scatter", "repel", "clear", "break", "push", "drive", "evict", "remove"}
+# Verbs that are active only with an object: without one (and without an auxiliary), a headline's passive.
+_ONLY_TRANSITIVE = {"accuse", "charge", "indict", "arrest", "detain", "jail", "imprison", "sentence", "convict", "expel", "deport",
+                    "extradite", "sanction", "kidnap", "abduct", "execute", "summon", "ban"}
+
+
 def _attempt_made(verb) -> bool:
     """Whether a verb of trying tells an attempt made or under way ("tried to", "were trying to", "has attempted to"),
     not one to come ("will try to", "plans to attempt")."""
@@ -2566,11 +2579,6 @@ def _with_weapons(verb) -> bool:
         if tok.pos_ == "VERB":
             return any(armed(o) for c in tok.children if c.dep_ in ("dobj", "npadvmod") for o in (c, *c.conjuncts))
     return False
-
-
-# Verbs that are active only with an object: without one (and without an auxiliary), a headline's passive.
-_ONLY_TRANSITIVE = {"accuse", "charge", "indict", "arrest", "detain", "jail", "imprison", "sentence", "convict", "expel", "deport",
-                    "extradite", "sanction", "kidnap", "abduct", "execute", "summon", "ban"}
 
 
 def _of_the_state(participant: EventActor, sdoc, kinds: dict) -> bool:
