@@ -2472,3 +2472,24 @@ def test_who_says_a_bomb_killed_did_not_kill(pipeline_all):
     assert not any("police" in a for e in events_of(pipeline_all, text) for a in texts([e], "actors")[0])
     events = events_of(pipeline_all, "Israeli jets bombed the town, killing 12 people, officials said.")
     assert texts(events, "actors") == [["Israeli jets"]]
+
+
+def test_withdrawing_words_concedes(pipeline_all):
+    text = "Withdrawing its diplomatic condemnations of Gambia, Bolivia offered to work with the country on Monday."
+    assert ("CONCEDE", ["Gambia"]) in [(e.type, [r.text for r in e.recipients]) for e in events_of(pipeline_all, text)]
+    assert [e.type for e in events_of(pipeline_all, "Russia withdrew its troops from the border on Monday.")] == ["RETREAT"]
+
+
+def test_countries_protesting_protest_diplomatically(pipeline_all):
+    events = events_of(pipeline_all, "Both Latin American countries protested the dam built by Peru on the river.")
+    assert [(e.type, e.mode) for e in events] == [("ACCUSE", "disapprove")]
+
+
+@pytest.mark.parametrize("text", [
+    "The incident happened at approximately 8:50 pm (1650 GMT) when a group of gunmen stormed the hotel in the city.",
+    "More than two thousand people rallied on Friday to protest that day's violence in the central city.",
+])
+def test_clock_times_and_counts_are_no_years(text):
+    doc = dateline.process(text, published="2020-01-15")
+    assert not any(t.value in ("1650", "2000") for t in doc.timexes)
+    assert [t.value for t in dateline.process("The law was passed in two thousand and five by the parliament.", published="2020-01-15").timexes] == ["2005"]

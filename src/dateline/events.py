@@ -447,6 +447,11 @@ class Events(Stage):
                 # "warned that civilians should be given more information": what someone should do, asked of them (but
                 # "warned the officials that they should expect no help" tells them what awaits them).
                 hit.type, hit.mode = "REQUEST", None
+            if hit.type == "RETREAT" and hit.head.lemma_.lower() in ("withdraw", "retract", "drop") and any(
+                    o.lemma_.lower() in _CLAIMS_WITHDRAWN for c in hit.head.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)):
+                # "Bolivia withdrew its condemnations of Gambia", "dropped the charges": words or claims taken back
+                # yield to the other side (CONCEDE), no forces pulled back.
+                hit.type, hit.mode = "CONCEDE", None
             if hit.type == "RETREAT" and hit.head.lemma_.lower() in ("withdraw", "pull", "exit", "quit") and any(
                     c.dep_ == "prep" and c.lower_ in ("from", "of") and any(g.dep_ == "pobj" and g.lemma_.lower() in _ACCORDS for g in c.children)
                     for c in [*hit.head.children, *(p for t in hit.head.children if t.dep_ == "prt" for p in t.children)]):
@@ -2606,9 +2611,12 @@ def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bo
     return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
 
 
+# Claims and words that can be taken back: withdrawing one concedes.
+_CLAIMS_WITHDRAWN = {"condemnation", "criticism", "complaint", "objection", "accusation", "allegation", "charge", "lawsuit", "suit",
+                     "claim", "demand", "veto", "threat", "ultimatum", "protest", "opposition", "reservation"}
 # Who speaks for a state: their protest is a diplomatic one.
 _DIPLOMATS = {"government", "ministry", "embassy", "minister", "president", "premier", "spokesman", "spokeswoman", "spokesperson",
-              "ambassador", "envoy", "diplomat", "official", "administration", "kremlin", "chancellor"}
+              "ambassador", "envoy", "diplomat", "official", "administration", "kremlin", "chancellor", "country", "nation"}
 # Words for armed forces, whose surrender in war is a retreat.
 _ARMED = _FORCES | {"fighter", "militant", "rebel", "insurgent", "guerrilla", "troop", "soldier", "commander", "unit", "battalion",
                     "brigade", "garrison", "division", "regiment", "militiaman", "jihadist"}

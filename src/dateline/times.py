@@ -110,10 +110,11 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         "my": rf"\b(?:{edge})?{month}(?:\s+of|,)?\s+(?:{year}|{spelled_year})\b",
         "month_rel_year": rf"\b{month}\s+(?:this|last|next)\s+year\b",
         "month": rf"\b(?:{edge}|the\s+month\s+of\s+)?(?:(?:last|this|next|this\s+past|this\s+coming|early|late|each|every)\s+)?{month}(?!\w)(?!\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![:.,]?\d))",
-        "year": rf"(?<![\w$.,/-])(?:(?:{edge})|(?:the\s+)?(?:fiscal|calendar|model|school)[-\s]+(?:year\s+)?|the\s+year\s+|mid-)?{year}(?![\w%]|[.,]\d|-(?!(?:\d{{2}}|{year})(?![\w%]|[.,]\d))\d|\s+(?:percent|per\s+cent|shares|people|cents|dollars))",
+        "year": rf"(?<![\w$.,/-])(?:(?:{edge})|(?:the\s+)?(?:fiscal|calendar|model|school)[-\s]+(?:year\s+)?|the\s+year\s+|mid-)?{year}(?![\w%]|[.,]\d|-(?!(?:\d{{2}}|{year})(?![\w%]|[.,]\d))\d|\s+(?:percent|per\s+cent|shares|people|cents|dollars|GMT|UTC|hours|hrs|local\s+time)\b)",
         # the second year of a range: TimeML marks "1997" and "98" of "1997-98" as two DATEs
         "year_range_end": rf"(?<=\b(?:1\d{{3}}|20\d{{2}})[-\u2013/])(?:\d{{2}}|{year})(?![\w%]|[.,]\d|[-\u2013/]\d)",
-        "year_spelled": rf"\b(?:the\s+year\s+)?{spelled_year}\b",
+        # (but "more than two thousand people rallied" counts people)
+        "year_spelled": rf"\b(?:the\s+year\s+)?{spelled_year}\b(?!\s+(?!(?:is|was|has|as|its|this)\b)[a-z]+s\b|\s+(?:people|men|women|children|police)\b)",
         "decade": rf"(?:\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?|(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?)(?:(?:1\d|20)\d0'?s|'\d0s)\b",
         "decade_word": rf"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
         "decade_half": rf"\b(?:the\s+)?(?:first|last|second)\s+half\s+of\s+the\s+(?:'\d0s|(?:1\d|20)\d0'?s)\b",
