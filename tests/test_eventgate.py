@@ -2493,3 +2493,14 @@ def test_clock_times_and_counts_are_no_years(text):
     doc = dateline.process(text, published="2020-01-15")
     assert not any(t.value in ("1650", "2000") for t in doc.timexes)
     assert [t.value for t in dateline.process("The law was passed in two thousand and five by the parliament.", published="2020-01-15").timexes] == ["2005"]
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("Former premier Matteo Renzi lauded Giunta for his work on Monday.", None),
+    ("Ruud Lubbers, a former president of the commission, will visit Ireland next week.", None),
+    ("The former minister's successor Ruud Lubbers will visit Ireland next week.", "GOV"),
+    ("Prime Minister Matteo Renzi lauded the former judge on Monday.", "GOV"),
+])
+def test_a_former_office_holder_has_no_sector(every_clause, text, sector):
+    events = events_of(every_clause, text + " The talks were held in the capital.")
+    assert [a.sector for e in events for a in e.actors][:1] == [sector]

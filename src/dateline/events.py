@@ -2988,6 +2988,8 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                         # A body's own name ending in what it is: "the Philippine Sports Commission", "the U.K.
                         # Foreign and Commonwealth Office", "the Brooklyn District Attorney".
                         sector = roles.get(head) if roles.get(head) in _NAMED_SECTORS else _NAMED_BODIES[head]
+                if sector in eventgate.STATE_SECTORS and kinds.get(p.actor_id or "") == "person" and _former(sdoc, p):
+                    sector = None  # "former premier Matteo Renzi lauded ...": no office now (the guide), whatever he once held
                 if event.type == "ASSAULT" and role is event.actors and sector in (None, "CVL") and (
                         (root := _root(sdoc, p)) is not None and root.lemma_.lower() in _PLAIN_PEOPLE):
                     sector = "UAF"  # "a man approached and attacked them", "two men shot dead five people": unidentified attackers
@@ -2995,6 +2997,18 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
             updated.append(new)
         out.append(event if updated == [event.actors, event.recipients] else event.model_copy(update={"actors": updated[0], "recipients": updated[1]}))
     return out
+
+
+def _former(sdoc, participant: EventActor) -> bool:
+    """Whether a person is told as a former office holder where named: "former premier Matteo Renzi", "Ruud
+    Lubbers, a former president of the commission", "ex-president X" (not "the former minister's successor X")."""
+    root = _root(sdoc, participant)
+    if root is None:
+        return False
+    titles = [root] + [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    owned = {t.i for h in titles for c in h.subtree if c.dep_ == "poss" for t in c.subtree}
+    return any(t.lower_ in ("former", "ex", "ex-", "onetime", "one-time") and t.i not in owned
+               for h in titles for t in h.subtree if t.i < h.i)
 
 
 # Sectors a body's proper name may take from the role word it ends in (not CVL, BUS, MED...: "the Citizen" is a paper).
