@@ -2504,3 +2504,13 @@ def test_clock_times_and_counts_are_no_years(text):
 def test_a_former_office_holder_has_no_sector(every_clause, text, sector):
     events = events_of(every_clause, text + " The talks were held in the capital.")
     assert [a.sector for e in events for a in e.actors][:1] == [sector]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The abuse of power charge stemmed from allegations Trump tried to pressure the Ukrainian government to launch an investigation.", "speculated"),
+    ("There were claims the police beat the protesters.", "speculated"),
+    ("The rebels said on Monday they attacked the base.", "reported"),
+])
+def test_the_content_of_an_allegation_is_speculated_however_parsed(pipeline_all, text, expected):
+    events = [e for e in events_of(pipeline_all, text) if e.type in ("REQUEST", "ASSAULT")]
+    assert [e.factuality for e in events][:1] == [expected]

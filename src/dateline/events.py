@@ -1163,6 +1163,8 @@ class Events(Stage):
                         found.add("planned", a)
             if clause and verb is not None and (case := _in_case(verb)):
                 found.add("hypothetical", *case)  # "deployed to clear the road in case they tried to block it"
+            if clause and verb is not None and (claim := _claimed(verb, cues)) is not None:
+                found.add("speculated", claim)  # "stemmed from allegations Trump tried to pressure ...", however it is parsed
             if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl", "conj") or tok.head.i == tok.i:
                 clause = False
             if tok.dep_ == "conj" and _shared_frame(tok):
@@ -2547,6 +2549,20 @@ def _attempt_made(verb) -> bool:
         return False
     return verb.tag_ == "VBD" or verb.tag_ in ("VBG", "VBN") and any(
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "have") for c in verb.children)
+
+
+def _claimed(verb, cues):
+    """The noun of allegation or suspicion right before the clause of `verb` when the clause is its content with no
+    "that" ("allegations Trump tried to pressure Ukraine", which the parser may hang anywhere), else None."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    left = subjects[0].left_edge.i
+    before = verb.doc[left - 1] if left >= 1 else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in cues["speculated"]["governors"] and before.i not in {
+            t.i for t in verb.subtree}:
+        return before
+    return None
 
 
 def _in_case(verb) -> list:
