@@ -2514,3 +2514,23 @@ def test_a_former_office_holder_has_no_sector(every_clause, text, sector):
 def test_the_content_of_an_allegation_is_speculated_however_parsed(pipeline_all, text, expected):
     events = [e for e in events_of(pipeline_all, text) if e.type in ("REQUEST", "ASSAULT")]
     assert [e.factuality for e in events][:1] == [expected]
+
+
+@pytest.mark.parametrize("word", ["Gunmen", "Assailants"])
+def test_a_plain_noun_tagged_as_a_name_after_a_wire_credit_still_acts(pipeline_all, word):
+    events = events_of(pipeline_all, f"(AFP) -- {word} abducted a German woman on Monday in Dhaka, police said.")
+    assert [(e.type, [a.text for a in e.actors]) for e in events] == [("ASSAULT", [word])]
+
+
+def test_a_plain_noun_tagged_as_a_name_takes_its_roles_sector(pipeline_all):
+    events = events_of(pipeline_all, "(AFP) -- Gunmen abducted a German woman on Monday in Dhaka, police said.")
+    assert [a.sector for e in events for a in e.actors] == ["UAF"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The army ordered residents to leave the city on Monday.", [("COERCE", ["residents"])]),
+    ("Nicaragua's Sandinista government today ordered the opposition newspaper La Prensa to suspend publication.", [("COERCE", ["La Prensa"])]),
+    ("The court ordered the release of the journalists on Monday.", [("RETREAT", ["journalists"])]),
+])
+def test_ordering_people_to_leave_restricts_them(pipeline_all, text, expected):
+    assert [(e.type, [r.text for r in e.recipients]) for e in events_of(pipeline_all, text)] == expected

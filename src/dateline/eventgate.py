@@ -151,8 +151,21 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if lemma == "state" and root.pos_ == "NOUN" and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in root.children):
         return False  # "a state of emergency", "the state of the economy": a condition, not a country
+    if root.pos_ == "PROPN" and not root.ent_type_ and root.text[:1].isupper() and plain_forms(root.lower_) & (
+            lex["agents"] | set(role_sectors())):
+        return True  # "(AFP) -- Gunmen abducted a woman": a plain noun the tagger took for a name after a wire credit
     return lemma in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or the_people(root) or harmed and (
         lemma in lex["bystanders"] or _counted_people(root, lex))
+
+
+def plain_forms(word: str) -> set[str]:
+    """A lower-cased word and the singulars it may be the plural of ("gunmen": gunman, "assailants": assailant)."""
+    forms = {word, word[:-1] if word.endswith("s") else word}
+    if word.endswith("men"):
+        forms.add(word[:-3] + "man")
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
 
 
 # Settlements named by an of-phrase ("the village of Talbiseh").

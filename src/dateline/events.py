@@ -414,6 +414,8 @@ class Events(Stage):
             return False  # "appealed to the UN", "appealed for the population to remain calm"
         if trig.agent is not None and not ({t.lemma_.lower() for s in _subjects(head) for t in s.subtree} & trig.agent):
             return False
+        if trig.told and not any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
+            return False  # "ordered residents to leave" restricts them; "ordered the release of the journalists" frees them
         if trig.nocomp and (any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
                             or sum(c.dep_ == "dobj" for c in head.children) > 1):
             return False  # 'declined to comment'; 'called the president a "national embarrassment"' names, it phones no one
@@ -2998,6 +3000,9 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                         sector = phrase  # "the Director General": the title of two words, not "General" alone
                     elif root is not None and root.pos_ == "NOUN":
                         sector = _qualified_sector(root, roles.get(head) or _BODIES.get(head) or _PEOPLE.get(head))
+                    elif root is not None and root.pos_ == "PROPN" and not root.ent_type_ and (
+                            plain := sorted(eventgate.plain_forms(root.lower_) & set(roles))):
+                        sector = roles[plain[0]]  # "(AFP) -- Gunmen abducted ...": a plain noun tagged as a name
                     elif root is not None and (eventgate.those_who(root) or eventgate.the_people(root)):
                         sector = _qualified_sector(root, "CVL")  # "those under 19", "anyone wearing a niqab", "the affected"
                     elif root is not None and root.pos_ == "PROPN" and (roles.get(head) in _NAMED_SECTORS or head in _NAMED_BODIES):
