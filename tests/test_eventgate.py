@@ -2534,3 +2534,9 @@ def test_a_plain_noun_tagged_as_a_name_takes_its_roles_sector(pipeline_all):
 ])
 def test_ordering_people_to_leave_restricts_them(pipeline_all, text, expected):
     assert [(e.type, [r.text for r in e.recipients]) for e in events_of(pipeline_all, text)] == expected
+
+
+def test_a_strike_among_workers_is_a_walkout_whoever_it_is_given_to(pipeline_all):
+    text = "Indonesian workers at an Indonesian rice mill will close their strike at noon local time on November 1."
+    assert [e.type for e in events_of(pipeline_all, text)] == ["PROTEST"]
+    assert [e.type for e in events_of(pipeline_all, "The army's strike on the village killed ten people on Monday.")] == ["ASSAULT"]

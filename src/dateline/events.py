@@ -746,9 +746,10 @@ class Events(Stage):
                 # "China protested the visit of the Taiwanese president": a state's protest is a diplomatic one, an
                 # accusation (ACCUSE), not a demonstration.
                 hit.type, hit.mode = "ACCUSE", "disapprove"
-            if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state:
+            if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state and not any(
+                    t.lemma_.lower() in _LABOUR_WORDS for t in sent):
                 # "the government said it did not carry out the strike", "the army's strike on the village": a state's
-                # strike is an attack, not a walkout.
+                # strike is an attack, not a walkout (but "Indonesian workers will close their strike" is one).
                 hit.type, hit.mode = "ASSAULT", None
             if hit.type == "COERCE" and hit.mode == "seize" and hit.head.lemma_.lower() in ("occupy", "seize") and actors and all(
                     (root := _root(sent.doc, a)) is not None and root.lemma_.lower() in _OCCUPIERS for a in actors):
@@ -2629,6 +2630,9 @@ def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bo
     return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
 
 
+# Words that make a strike a walkout wherever they stand in its sentence.
+_LABOUR_WORDS = {"worker", "union", "employee", "staff", "labour", "labor", "wage", "pay", "salary", "walkout", "miner", "teacher",
+                 "nurse", "doctor", "driver", "docker", "picket", "employer", "workforce"}
 # Claims and words that can be taken back: withdrawing one concedes.
 _CLAIMS_WITHDRAWN = {"condemnation", "criticism", "complaint", "objection", "accusation", "allegation", "charge", "lawsuit", "suit",
                      "claim", "demand", "veto", "threat", "ultimatum", "protest", "opposition", "reservation"}
