@@ -2540,3 +2540,16 @@ def test_a_strike_among_workers_is_a_walkout_whoever_it_is_given_to(pipeline_all
     text = "Indonesian workers at an Indonesian rice mill will close their strike at noon local time on November 1."
     assert [e.type for e in events_of(pipeline_all, text)] == ["PROTEST"]
     assert [e.type for e in events_of(pipeline_all, "The army's strike on the village killed ten people on Monday.")] == ["ASSAULT"]
+
+
+def test_the_two_countries_point_back_at_the_parties(pipeline_all):
+    text = ("The Presidents of Cuba and Saint Vincent and the Grenadines today agreed to strengthen diplomatic relations to allow "
+            "more active participation by the two countries in international institutions.")
+    events = events_of(pipeline_all, text)
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [(["Cuba"], ["Saint Vincent and the Grenadines"])]
+    assert texts(events_of(pipeline_all, "Obama urged the two countries to join the treaty."), "recipients") == [["the two countries"]]
+
+
+def test_forces_pulled_out_are_no_recipient(pipeline_all):
+    events = events_of(pipeline_all, "The Czech and Slovak armies will pull out their forces next month.")
+    assert [e.type for e in events] == ["RETREAT"] and texts(events, "recipients") == [[]]

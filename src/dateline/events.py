@@ -284,6 +284,7 @@ class Events(Stage):
         events = eventmerge.merge(events, ctx.anaphors) if self.merge else events
         events = _local_countries(events, _setting(doc, ctx), ctx, sdoc)
         events = _sectors(events, sdoc, ctx.kinds)
+        events = [_without_pair_words(e) for e in events]
         doc.events = self._calibrate(doc, events, ctx)
         doc._done.add("events")
         return doc
@@ -3022,6 +3023,24 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
             updated.append(new)
         out.append(event if updated == [event.actors, event.recipients] else event.model_copy(update={"actors": updated[0], "recipients": updated[1]}))
     return out
+
+
+_PAIR_WORDS = re.compile(r"(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides|governments|states|leaders|parties|presidents)", re.I)
+
+
+def _without_pair_words(event: Event) -> Event:
+    """An event without "the two countries" as a participant beside two others it names: the words point back at them
+    ("Cuba and Saint Vincent agreed to allow more participation by the two countries"), no third party."""
+    named = [p for p in event.actors + event.recipients if not _PAIR_WORDS.fullmatch(p.text.strip())]
+    if len(named) < 2 or len(named) == len(event.actors) + len(event.recipients):
+        return event
+    keep = [p for p in event.recipients if not _PAIR_WORDS.fullmatch(p.text.strip())]
+    actors = [p for p in event.actors if not _PAIR_WORDS.fullmatch(p.text.strip())]
+    if not actors:
+        return event
+    if event.type in _MUTUAL and len(actors) > 1 and not keep and event.mode not in ("visit", "third-party"):
+        actors, keep = actors[:1], actors[1:]  # as for "Turkey and Libya signed an agreement": the first named acts
+    return event.model_copy(update={"actors": actors, "recipients": keep})
 
 
 def _former(sdoc, participant: EventActor) -> bool:
