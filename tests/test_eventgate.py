@@ -2553,3 +2553,12 @@ def test_the_two_countries_point_back_at_the_parties(pipeline_all):
 def test_forces_pulled_out_are_no_recipient(pipeline_all):
     events = events_of(pipeline_all, "The Czech and Slovak armies will pull out their forces next month.")
     assert [e.type for e in events] == ["RETREAT"] and texts(events, "recipients") == [[]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Protesters blocked the road next to the parliament building in Istanbul on Friday.", [("PROTEST", "asserted")]),
+    ("The ministers have decided to pull out their forces as a response to the NATO air strikes, the agency reported.",
+     [("RETREAT", "planned"), ("ASSAULT", "reported")]),
+])
+def test_next_to_a_place_and_what_a_plan_answers_are_not_ahead(pipeline_all, text, expected):
+    assert [(e.type, e.factuality) for e in events_of(pipeline_all, text)] == expected

@@ -1049,8 +1049,9 @@ class Events(Stage):
                 found.add("hypothetical", *(g for g in tok.children if g.dep_ == "mark" and _condition_mark(g, cues)))
             if tok.dep_ in ("amod", "advmod", "compound") and lemma in cues["speculated"]["modifiers"]:
                 found.add("speculated", tok)
-            if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"]:
-                found.add("planned", tok)
+            if tok.dep_ in ("amod", "compound", "advmod") and lemma in cues["planned"]["modifiers"] and not (
+                    lemma == "next" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
+                found.add("planned", tok)  # (but "blocked the road next to the parliament": a place, no time ahead)
             if tok.dep_ == "det" and lemma in cues["hypothetical"]["dependents"]:
                 found.add("hypothetical", tok)
             if tok.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"] for g in tok.children):
@@ -1178,8 +1179,9 @@ class Events(Stage):
                 continue
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj") or tok.dep_ == "advcl" and not _purpose(tok):
                 break  # (but "promised to move quickly to prosecute them": a purpose shares the fate of what it is for)
-            if tok.dep_ == "pobj" and tok.head.lower_ in cues["adjunct_preps"]["preps"]:
-                # "announced the change despite criticism": a circumstance, which nothing above it plans or denies.
+            if tok.dep_ == "pobj" and (tok.head.lower_ in cues["adjunct_preps"]["preps"] or tok.head.lower_ in ("to", "for") and tok.head.head.lemma_.lower() in _ANSWERS):
+                # "announced the change despite criticism", "decided to pull out as a response to the NATO air strikes":
+                # a circumstance or a cause, which nothing above it plans or denies.
                 adjunct, clause = True, False
             prev, tok, via_conj = tok, tok.head, False
         now = _reference_day(doc)
@@ -2631,6 +2633,8 @@ def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bo
     return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
 
 
+# Nouns of answering: what they answer had happened ("in retaliation for the attack", "a response to the air strikes").
+_ANSWERS = {"response", "retaliation", "reaction", "reply", "revenge", "answer", "reprisal"}
 # Words that make a strike a walkout wherever they stand in its sentence.
 _LABOUR_WORDS = {"worker", "union", "employee", "staff", "labour", "labor", "wage", "pay", "salary", "walkout", "miner", "teacher",
                  "nurse", "doctor", "driver", "docker", "picket", "employer", "workforce"}
