@@ -2562,3 +2562,14 @@ def test_forces_pulled_out_are_no_recipient(pipeline_all):
 ])
 def test_next_to_a_place_and_what_a_plan_answers_are_not_ahead(pipeline_all, text, expected):
     assert [(e.type, e.factuality) for e in events_of(pipeline_all, text)] == expected
+
+
+def test_troops_sent_are_not_whom_they_are_sent_to(pipeline_all):
+    events = events_of(pipeline_all, "The Nigerien troops were sent to the area by China in September to help counter an Islamist group.")
+    assert [(e.type, texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [("MOBILIZE", ["China"], [])]
+    assert texts(events_of(pipeline_all, "Aid was sent to Haiti by the United States on Monday."), "recipients") == [["Haiti"]]
+
+
+def test_their_governments_point_back_at_the_parties(pipeline_all):
+    events = events_of(pipeline_all, "Madagascar and Mozambique announced cooperation between their governments on Monday.")
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [(["Madagascar"], ["Mozambique"])]

@@ -2249,7 +2249,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                       for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                       for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON" and eventgate.names_someone(g))
     for c in head.children:
-        if c.dep_ == "nsubjpass":
+        if c.dep_ == "nsubjpass" and theme and etype in ("MOBILIZE", "RETREAT", "AID"):
+            recipients.extend(_given_to(c))  # "The Nigerien troops were sent to the area by China": what is sent, no one sent to
+        elif c.dep_ == "nsubjpass":
             recipients.append(c)
             if not eventgate.names_someone(c) and etype in _JUDGING | _VERBAL:
                 # "a plan backed by the Red Cross was rejected by Johnson", "Germany's proposal was rejected": as for an
@@ -3029,7 +3031,7 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
     return out
 
 
-_PAIR_WORDS = re.compile(r"(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides|governments|states|leaders|parties|presidents)", re.I)
+_PAIR_WORDS = re.compile(r"(?:(?:the\s+)?(?:two|both)|their(?:\s+two)?)\s+(?:countries|nations|sides|governments|states|leaders|parties|presidents)", re.I)
 
 
 def _without_pair_words(event: Event) -> Event:
