@@ -2573,3 +2573,18 @@ def test_troops_sent_are_not_whom_they_are_sent_to(pipeline_all):
 def test_their_governments_point_back_at_the_parties(pipeline_all):
     events = events_of(pipeline_all, "Madagascar and Mozambique announced cooperation between their governments on Monday.")
     assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [(["Madagascar"], ["Mozambique"])]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Human Rights Watch withdrew its staff from Tbilisi on Monday.", "Tbilisi"),
+    ("The army withdrew its troops from Iraq on Monday.", "Iraq"),
+    ("Maduro announced the withdrawal of Venezuelan troops from Yemen.", "Yemen"),
+])
+def test_a_withdrawal_happens_where_it_leaves(pipeline_all, text, place):
+    events = [e for e in events_of(pipeline_all, text) if e.type == "RETREAT"]
+    assert [e.location.name if e.location else None for e in events] == [place]
+
+
+def test_refugees_from_a_country_act_where_they_are(pipeline_all):
+    events = events_of(pipeline_all, "Refugees from Syria protested in Berlin on Monday.")
+    assert [e.location.name if e.location else None for e in events] == ["Berlin"]

@@ -159,6 +159,9 @@ def _prep_kind(prep, trig=None) -> str:
         return "event_of" if event else "of_other"
     if word in lists["locative"]:
         return "locative"
+    if word == "from" and trig is not None and trig.lemma_.lower() in lists["leaving_verbs"] and (
+            prep.head.i == trig.i or prep.head.dep_ == "prt" and prep.head.head.i == trig.i or prep.head.head.i == trig.i and prep.head.dep_ == "dobj"):
+        return "locative"  # "withdrew from Georgia", "pulled out of" (a particle), "withdrew its troops from Iraq"
     if word in lists["non_locative"]:
         return "non_locative"
     return "neutral"

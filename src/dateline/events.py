@@ -798,7 +798,7 @@ class Events(Stage):
                                  and not _in_harm_judged(hit, pm[1]) and not _in_content(hit, pm[1])
                                  and (hit.type not in _WORDS_ONLY or hit.mode == "investigate"
                                       or _said_there(hit.head, _token_at(sent.doc, pm[1].start)))), None)
-                if location is None and hit.type in _ON_TARGET and not sides:
+                if location is None and (hit.type in _ON_TARGET or hit.type == "RETREAT" and hit.mode == "withdraw") and not sides:
                     # "the Soviet Union invaded Afghanistan", "sent troops to Saudi Arabia", aid "to Samoa": a material act
                     # on a country happens there, so the country it targets is also its place (not a statement about one).
                     location = next((pm for pm in located if pm[0].level == "country" and any(
