@@ -2588,3 +2588,8 @@ def test_a_withdrawal_happens_where_it_leaves(pipeline_all, text, place):
 def test_refugees_from_a_country_act_where_they_are(pipeline_all):
     events = events_of(pipeline_all, "Refugees from Syria protested in Berlin on Monday.")
     assert [e.location.name if e.location else None for e in events] == ["Berlin"]
+
+
+def test_a_towns_protest_movement_is_not_the_towns(pipeline_all):
+    text = "An estimated 7 million police officers were on duty during Rio de Janeiro's massive student protest movement in August."
+    assert not any("Rio" in a for e in events_of(pipeline_all, text) for a in texts([e], "actors")[0])

@@ -699,7 +699,8 @@ class Events(Stage):
             # battle": a town that seats no government acts for no one; "MANILA, Philippines – ... urged": where the
             # story was filed.
             placed = [a for a in actors if a.start is not None and _names_the_place(hit.head, sent.doc, a, hit.type) and any(
-                (s0, e0) == (a.start, a.end) and place.level in ("city", "admin2", "site") for s0, e0, place in ctx.place_mentions_between(a.start, a.end))]
+                s0 == a.start and (e0 == a.end or doc.article.text[e0:a.end] in ("'s", "’s")) and place.level in ("city", "admin2", "site")
+                for s0, e0, place in ctx.place_mentions_between(a.start, a.end))]  # ("Rio de Janeiro's student protest movement")
             actors = [a for a in actors if (eventgate.identifiable(a, sent.doc, kinds) or hit.type == "PROTEST" and _crowd(sent.doc, a))
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
                       and (a.start, a.end) not in ctx.seatless and a not in placed
@@ -2627,8 +2628,8 @@ def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bo
     tok = _token_at(sdoc, participant.end - 1) if participant.end else None
     if tok is not None and tok.lower_ in ("'s", "’s") and tok.i > 0:
         tok = tok.doc[tok.i - 1]
-    if tok is not None and tok.dep_ == "poss" and etype == "PROTEST" and tok.head.i == head.i:
-        return True  # "Amman's annual march": a town's protest is held there (but "Kiev's offensive" is the state's)
+    if tok is not None and tok.dep_ == "poss" and etype == "PROTEST" and (tok.head.i == head.i or head.dep_ == "compound" and head.head.i == tok.head.i):
+        return True  # "Amman's annual march", "Rio de Janeiro's student protest movement": a town's protest is held there (but "Kiev's offensive" is the state's)
     if tok is None or tok.dep_ != "compound" or tok.head.pos_ != "NOUN":
         return False
     # (and "the Kabul bombing killed 20 people": the town of the attack that killed them)
