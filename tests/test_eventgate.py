@@ -2593,3 +2593,14 @@ def test_refugees_from_a_country_act_where_they_are(pipeline_all):
 def test_a_towns_protest_movement_is_not_the_towns(pipeline_all):
     text = "An estimated 7 million police officers were on duty during Rio de Janeiro's massive student protest movement in August."
     assert not any("Rio" in a for e in events_of(pipeline_all, text) for a in texts([e], "actors")[0])
+
+
+def test_suspending_attacks_is_a_ceasefire(pipeline_all):
+    events = events_of(pipeline_all, "Mozambican rebels suspended attacks on government forces on Monday, a spokesman said.")
+    assert [(e.type, e.mode, texts([e], "recipients")[0]) for e in events] == [("RETREAT", "ceasefire", ["government forces"])]
+    assert [e.type for e in events_of(pipeline_all, "The government suspended talks with the rebels on Monday.")] == ["SANCTION"]
+
+
+def test_an_attack_with_weapons_is_force_whatever_it_hits(pipeline_all):
+    assert codes(pipeline_all, "The rebel group attacked their positions with heavy weapons on Monday.", "ASSAULT")
+    assert codes(pipeline_all, "The senator attacked the government's position on the tax bill.", "ACCUSE")

@@ -1491,6 +1491,9 @@ def figurative(head, etype: str) -> str | None:
         return "ACCUSE"  # "a blistering attack on the prime minister", "the senator fired back at critics": words, no shots
     if etype != "ASSAULT" or head.pos_ != "VERB" or lemma in _NOT_WORDS:
         return None  # "shelled the YPG's positions": guns hit places, whatever the word; only "attacked" may be words
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_.lower() in _STRIKING_ARMS for g in c.children)
+           for c in head.children):
+        return None  # "attacked their positions with heavy weapons": force, whatever was attacked
     lex = _lexicon()
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if objects and all(_counted(o).lemma_.lower() in lex["abstract"] and not _held_by_force(_counted(o)) for o in objects):
@@ -1521,6 +1524,11 @@ def figurative(head, etype: str) -> str | None:
     if subjects and all(_counted(s).lemma_.lower() in lex["writings"] for s in subjects):
         return "ACCUSE"  # "an article in Freedom Magazine, which attacked defectors": words, not force
     return None
+
+
+# Arms an attack is made with: with them it is force, not words.
+_STRIKING_ARMS = {"weapon", "rocket", "mortar", "gun", "artillery", "bomb", "grenade", "missile", "shell", "tank", "knife", "machete",
+         "explosive", "drone", "rifle", "firearm", "gunfire", "fire", "bullet", "stone", "rock", "club", "sword", "axe"}
 
 
 # Who is in the news for what they say: an attack by one of them on a person is words ("Other candidates have stepped up

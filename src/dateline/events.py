@@ -60,7 +60,6 @@ _DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
 _SAID = {"ACCUSE", "AGREE", "CONSULT", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE", "COOPERATE"}
 # Fighting that two sides do to each other.
 _FIGHT_VERBS = {"fight", "clash", "battle", "skirmish"}
-_FIGHT_NOUNS = _FIGHT_VERBS | {"fighting", "gunfight", "firefight", "shootout", "confrontation"}
 # Verbs whose object a past participle then tells the lot of ("saw thousands killed", "left ten people wounded").
 _RESULT_VERBS = {"see", "leave", "find"}
 # Feelings an act comes "to" someone's ("to the public's surprise").
@@ -79,12 +78,11 @@ _HARM_VERBS = {"kill", "injure", "wound", "hurt", "maim", "hit", "strike", "dest
 _SUFFER_VERBS = {"kill", "die", "perish", "injure", "wound", "hurt", "maim", "displace", "suffer", "lose", "disappear", "trap"}
 # A currency after a country's name ("a one million US dollar reward").
 _CURRENCY = re.compile(r"\s+(dollars?|euros?|pounds?|yuan|yen|rupees?|roubles?|rubles?|francs?|pesos?|riyals?|rials?|dinars?|lira|liras?)\b", re.I)
-# Acts of stepping back that one is made to do oneself ("forced him to resign"), and the verbs that make one do them
-# (an order records who gave it: "ordered the rebels to withdraw" stays the orderer's, aimed at the rebels).
+# Acts of stepping back that one is made to do oneself ("forced him to resign": _FORCE_VERBS make one do them; an order
+# records who gave it: "ordered the rebels to withdraw" stays the orderer's, aimed at the rebels).
 _SELF_ACTS = {"RETREAT"}
-_FORCE_VERBS = {"force", "compel", "oblige", "pressure", "pressurise", "pressurize", "coerce"}
 # Verbs whose object is made to do what their infinitive says ("ordered the network to shut down").
-_CONTROL_VERBS = _FORCE_VERBS | {"order", "instruct", "direct", "require"}
+_CONTROL_VERBS = {"force", "compel", "oblige", "pressure", "pressurise", "pressurize", "coerce", "order", "instruct", "direct", "require"}
 # Types whose act is imposed on, or granted to, a country named only as where it happens.
 _IMPOSED = {"COERCE", "CONCEDE", "SANCTION", "AID"}
 # Types whose act is words aimed at someone: "at" names its target ("criticism at the government").
@@ -461,6 +459,13 @@ class Events(Stage):
                 # "Trump withdrew the US from a nuclear treaty with Iran", "pulled out of the deal": relations cut back,
                 # a SANCTION (PLOVER), not a retreat of forces.
                 hit.type, hit.mode = "SANCTION", "withdraw"
+            if hit.type == "SANCTION" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _ENDING | {"suspend", "pause"} and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTING for c in hit.head.children):
+                # "Mozambican rebels suspended attacks on government forces": fighting stopped is a ceasefire (RETREAT),
+                # not relations cut, and whom the fighting was aimed at receives it.
+                hit.type, hit.mode = "RETREAT", "ceasefire"
+                hit.targets = hit.targets + [g for c in hit.head.children if c.dep_ == "dobj" for p in c.children
+                                             if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children if g.dep_ == "pobj"]
             if hit.type == "ASSAULT" and hit.head.pos_ == "NOUN" and _ended(hit.head):
                 # "announced he will end attacks against government forces": fighting stopped is a ceasefire (RETREAT).
                 hit.type, hit.mode = "RETREAT", "ceasefire"
@@ -2636,6 +2641,9 @@ def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bo
     return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
 
 
+# Nouns of fighting, which stopping makes a ceasefire.
+_FIGHTING = {"attack", "fighting", "offensive", "hostility", "strike", "airstrike", "shelling", "raid", "bombing", "bombardment",
+             "assault", "combat", "violence"}
 # Nouns of answering: what they answer had happened ("in retaliation for the attack", "a response to the air strikes").
 _ANSWERS = {"response", "retaliation", "reaction", "reply", "revenge", "answer", "reprisal"}
 # Words that make a strike a walkout wherever they stand in its sentence.
