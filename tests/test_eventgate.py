@@ -2604,3 +2604,9 @@ def test_suspending_attacks_is_a_ceasefire(pipeline_all):
 def test_an_attack_with_weapons_is_force_whatever_it_hits(pipeline_all):
     assert codes(pipeline_all, "The rebel group attacked their positions with heavy weapons on Monday.", "ASSAULT")
     assert codes(pipeline_all, "The senator attacked the government's position on the tax bill.", "ACCUSE")
+
+
+def test_a_legislature_voting_on_a_bill_is_no_event(pipeline_all):
+    assert events_of(pipeline_all, "Namibia's parliament rejected the bill on Monday by 90 votes to none.") == []
+    assert codes(pipeline_all, "The opposition rejected the bill on Monday, calling it a disgrace.", "REJECT")
+    assert codes(pipeline_all, "The Senate rejected the president's nominee for the court.", "REJECT")

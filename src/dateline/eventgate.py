@@ -758,6 +758,8 @@ _CHARTERS = {"constitution", "charter", "statute"}
 _PERMITS = {"allow", "enable", "permit", "let", "authorize", "authorise", "empower", "require", "oblige", "force"}
 
 
+# What a legislature votes on: passing or throwing one out is no event.
+_LAWS_VOTED = {"bill", "law", "legislation", "motion", "amendment", "budget", "draft"}
 # Types that can be a stance held as well as an act done.
 _HELD_TYPES = {"SUPPORT", "REJECT", "AGREE", "CONCEDE", "REQUEST", "ACCUSE", "COOPERATE"}
 _POLL_SHARES = {"percent", "%", "percentage", "proportion"}
@@ -789,6 +791,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         return True
     if etype in _HELD_TYPES and _poll_share(head):
         return True  # "58.5 percent of the population are willing to make concessions": an opinion poll's finding
+    if etype in ("REJECT", "AGREE", "SUPPORT") and actors and all(a.sector == "LEG" for a in actors) and head.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _LAWS_VOTED for c in head.children):
+        return True  # "Namibia's parliament rejected the bill by 90 votes to none": a vote on a law (the guide codes none)
     permit = head.head if head.dep_ in ("ccomp", "xcomp") else None
     if (permit is not None and permit.lemma_.lower() in _PERMITS and permit.dep_ in ("relcl", "acl")
             and permit.head.lemma_.lower() in lex["laws"]):
