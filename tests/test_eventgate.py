@@ -2610,3 +2610,15 @@ def test_a_legislature_voting_on_a_bill_is_no_event(pipeline_all):
     assert events_of(pipeline_all, "Namibia's parliament rejected the bill on Monday by 90 votes to none.") == []
     assert codes(pipeline_all, "The opposition rejected the bill on Monday, calling it a disgrace.", "REJECT")
     assert codes(pipeline_all, "The Senate rejected the president's nominee for the court.", "REJECT")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bosnia and Herzegovina said Thursday it commended Gambia for its efforts.", "asserted"),
+    ("Officials said police arrested the protesters on Monday.", "reported"),
+])
+def test_a_speech_act_its_speaker_reports_in_the_past_is_asserted(pipeline_all, text, expected):
+    assert [e.factuality for e in events_of(pipeline_all, text)] == [expected]
+
+
+def test_hosting_refugees_is_aid(pipeline_all):
+    assert [e.type for e in events_of(pipeline_all, "China hosted 35,000 Afghan refugees in 2009.")] == ["AID"]

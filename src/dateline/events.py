@@ -473,6 +473,10 @@ class Events(Stage):
                 # "Russia ended its support for the rebels", "declared an end to Russia's support for the militias": help
                 # cut off is a SANCTION (discontinue), not help given.
                 hit.type, hit.mode = "SANCTION", "discontinue"
+            if hit.type == "CONSULT" and hit.head.lemma_.lower() == "host" and any(
+                    c.dep_ == "dobj" and eventgate._counted(c).lemma_.lower() in ("refugee", "migrant", "asylum", "evacuee") for c in hit.head.children):
+                # "China hosted 35,000 Afghan refugees": shelter given, aid (asylum), no meeting.
+                hit.type, hit.mode = "AID", None
             if hit.type == "COERCE" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _SCATTER and _with_weapons(hit.head):
                 # "police used batons and tear gas to disperse the crowd", "dispersed them with water cannon": force
                 # used on a crowd is the crowd-control attack (docs/annotation.md), one happening with the weapon's.
@@ -3804,8 +3808,13 @@ def _past(verb) -> bool:
 
 def _told_past(head) -> bool:
     """Whether a trigger's clause tells a past act ("announced he had asked for Bolton's resignation"), not one the
-    saying performs ("said Brazil supports Korea")."""
-    return _past(_clause_verb(head))
+    saying performs ("said Brazil supports Korea", and in the past tense of reported speech "said Thursday it
+    commended Gambia")."""
+    verb = _clause_verb(head)
+    if not _past(verb):
+        return False
+    return not (verb.tag_ == "VBD" and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
+                and any(c.dep_ == "nsubj" and c.lower_ in ("it", "he", "she", "they", "we", "i") for c in verb.children))
 
 
 def _speaker_is_actor(head, mentions, sent) -> bool:
