@@ -2622,3 +2622,8 @@ def test_a_speech_act_its_speaker_reports_in_the_past_is_asserted(pipeline_all, 
 
 def test_hosting_refugees_is_aid(pipeline_all):
     assert [e.type for e in events_of(pipeline_all, "China hosted 35,000 Afghan refugees in 2009.")] == ["AID"]
+
+
+def test_shot_and_killed_in_one_sentence_is_one_attack(every_clause):
+    events = events_of(every_clause, "ISIS militants shot the journalist and killed him on Monday, officials said.")
+    assert [(e.type, texts([e], "recipients")[0]) for e in events] == [("ASSAULT", ["journalist"])]

@@ -105,8 +105,9 @@ def same_happening(a: Event, b: Event) -> bool:
             _speaks_for(a.actors, b.actors) and (_compatible_roles(a.recipients, b.recipients, required=True)
                                                  or _speaks_for(a.recipients, b.recipients))):
         return False
-    if a.mode != b.mode and {a.mode, b.mode} not in _SAME_ACT:
-        return False
+    if a.mode != b.mode and {a.mode, b.mode} not in _SAME_ACT and not (
+            None in (a.mode, b.mode) and a.evidence.start == b.evidence.start and a.type in ("ASSAULT", "COERCE")):
+        return False  # (but "shot him and killed him": one attack, its mode told by one verb of the sentence)
     if a.type in _SAYINGS:
         # "called Trump a 'climate arsonist'" and "called Trump a 'national embarrassment'": two things said are two
         # statements, though the same speaker aimed both at the same man.
