@@ -2627,3 +2627,8 @@ def test_hosting_refugees_is_aid(pipeline_all):
 def test_shot_and_killed_in_one_sentence_is_one_attack(every_clause):
     events = events_of(every_clause, "ISIS militants shot the journalist and killed him on Monday, officials said.")
     assert [(e.type, texts([e], "recipients")[0]) for e in events] == [("ASSAULT", ["journalist"])]
+
+
+def test_demonstrating_that_something_is_so_is_no_protest(pipeline_all):
+    assert not codes(pipeline_all, "The students sought to demonstrate that police actions were illegal.", "PROTEST")
+    assert codes(pipeline_all, "Thousands of students demonstrated against the police on Friday.", "PROTEST")

@@ -859,8 +859,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "PROTEST" and mode == "strike" and head.pos_ == "NOUN" and any(
             c.dep_ in ("compound", "amod") and (c.lemma_.lower() in _NOT_LABOUR or c.lemma_.lower() in lex["hazards"]) for c in head.children):
         return True  # "intense lightning strikes", "drone strikes", "a precision strike": no one stopped work
-    if etype == "PROTEST" and head.pos_ == "VERB" and head.lemma_.lower() in lex["show"] and any(c.dep_ == "dobj" for c in head.children):
-        return True  # "demonstrated a shocking ignorance", "rallied support": showing or gathering something, no protest
+    if etype == "PROTEST" and head.pos_ == "VERB" and head.lemma_.lower() in lex["show"] and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+        return True  # "demonstrated a shocking ignorance", "sought to demonstrate that ...", "rallied support": showing, no protest
     if etype == "PROTEST" and head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() not in _PROTEST_HEADS:
         return True  # "the demonstration phase", "protest leaders": a kind of thing, no protest that took place
