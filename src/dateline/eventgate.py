@@ -770,7 +770,8 @@ def _poll_share(head) -> bool:
     to ...", "a majority of respondents backed ..."): what a poll or a count found, no one's act."""
     tok = head
     for _ in range(5):
-        for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:  # the nearest clause with a subject decides
             if subject.lemma_.lower() in _POLL_SHARES or subject.lower_ == "cent" or any(
                     c.lower_ in _POLL_SHARES or c.lower_ == "cent" for c in subject.children if c.dep_ in ("compound", "nummod")):
                 return True
@@ -1533,7 +1534,7 @@ def figurative(head, etype: str) -> str | None:
 
 # Arms an attack is made with: with them it is force, not words.
 _STRIKING_ARMS = {"weapon", "rocket", "mortar", "gun", "artillery", "bomb", "grenade", "missile", "shell", "tank", "knife", "machete",
-         "explosive", "drone", "rifle", "firearm", "gunfire", "fire", "bullet", "stone", "rock", "club", "sword", "axe"}
+                  "explosive", "drone", "rifle", "firearm", "gunfire", "fire", "bullet", "stone", "rock", "club", "sword", "axe"}
 
 
 # Who is in the news for what they say: an attack by one of them on a person is words ("Other candidates have stepped up

@@ -459,7 +459,7 @@ class Events(Stage):
                 # "Trump withdrew the US from a nuclear treaty with Iran", "pulled out of the deal": relations cut back,
                 # a SANCTION (PLOVER), not a retreat of forces.
                 hit.type, hit.mode = "SANCTION", "withdraw"
-            if hit.type == "SANCTION" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _ENDING | {"suspend", "pause"} and any(
+            if hit.type == "SANCTION" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _STOPPING and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTING for c in hit.head.children):
                 # "Mozambican rebels suspended attacks on government forces": fighting stopped is a ceasefire (RETREAT),
                 # not relations cut, and whom the fighting was aimed at receives it.
@@ -2536,6 +2536,7 @@ def _holder(tok):
     "the country's police headquarters"), or the word itself when it names no holding or no holder."""
     if tok.lemma_.lower() not in _HOLDINGS and tok.lower_ not in _HOLDINGS:
         return tok
+
     def someone(c) -> bool:
         return c.ent_type_ in ("ORG", "NORP", "GPE") or c.pos_ in ("NOUN", "PROPN") and eventgate.names_someone(c)
 
@@ -2569,13 +2570,19 @@ def _attempt_made(verb) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() in ("be", "have") for c in verb.children)
 
 
+def _subject_start(verb) -> int | None:
+    """The index of the first word of the subject of `verb`'s clause (None without a subject): the words just before it
+    open the clause, whatever the parser hangs them on."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0].left_edge.i if subjects else None
+
+
 def _claimed(verb, cues):
     """The noun of allegation or suspicion right before the clause of `verb` when the clause is its content with no
     "that" ("allegations Trump tried to pressure Ukraine", which the parser may hang anywhere), else None."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or any(c.dep_ == "mark" for c in verb.children):
+    left = _subject_start(verb)
+    if left is None or any(c.dep_ == "mark" for c in verb.children):
         return None
-    left = subjects[0].left_edge.i
     before = verb.doc[left - 1] if left >= 1 else None
     if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in cues["speculated"]["governors"] and before.i not in {
             t.i for t in verb.subtree}:
@@ -2586,10 +2593,10 @@ def _claimed(verb, cues):
 def _in_case(verb) -> list:
     """The words "in case" when they open the clause of `verb` ("stayed in the capital in case the rebels attacked"),
     however the parser hangs them (a preposition of the verb, the head of its clause, or a compound of its subject)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects:
+    left = _subject_start(verb)
+    if left is None:
         return []
-    doc, left = verb.doc, subjects[0].left_edge.i
+    doc = verb.doc
     if doc[left].lower_ == "case" and left >= 1 and doc[left - 1].lower_ == "in":
         return [doc[left - 1], doc[left]]
     if left >= 2 and doc[left - 1].lower_ == "case" and doc[left - 2].lower_ == "in":
@@ -2674,6 +2681,8 @@ def _armed_force(participant: EventActor, sdoc, kinds: dict) -> bool:
 
 # Verbs and nouns that end what they take ("ended its support", "an end to the aid").
 _ENDING = {"end", "halt", "stop", "terminate", "cease", "discontinue", "withdraw", "cut", "freeze", "scrap", "abandon"}
+# Verbs that stop something for good or for a while.
+_STOPPING = _ENDING | {"suspend", "pause"}
 # Nouns for an end put to something ("an end to the fighting", "bring an end to").
 _END_NOUNS = {"end", "halt", "stop", "cessation"}
 
