@@ -2632,3 +2632,13 @@ def test_shot_and_killed_in_one_sentence_is_one_attack(every_clause):
 def test_demonstrating_that_something_is_so_is_no_protest(pipeline_all):
     assert not codes(pipeline_all, "The students sought to demonstrate that police actions were illegal.", "PROTEST")
     assert codes(pipeline_all, "Thousands of students demonstrated against the police on Friday.", "PROTEST")
+
+
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("The leaders of Burkina Faso and Tuvalu met Wednesday in Ouagadougou.", ["Burkina Faso"], ["Tuvalu"]),
+    ("The leaders of Ghana and the Pacific island nation of Tuvalu met Wednesday.", ["Ghana"], ["Tuvalu"]),
+    ("Ghana and the Pacific island nation of Tuvalu signed a trade deal on Wednesday.", ["Ghana"], ["Tuvalu"]),
+    ("Russia attacked the country of Georgia in 2008.", ["Russia"], ["Georgia"]),
+])
+def test_a_state_a_list_or_a_description_names_is_the_participant(pipeline_all, text, actors, recipients):
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [(actors, recipients)]

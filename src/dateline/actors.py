@@ -352,8 +352,9 @@ class _DocumentActors:
         return role is not None and role.kind == "person" and nxt.ent_type_ == "PERSON"
 
     def _trim(self, span):
-        """The entity without a leading determiner or a trailing possessive, and cut at a line break (a name never runs
-        across one: "Wales Online\n\n- Piers Morgan" is a site's name, then a headline); None if nothing is left."""
+        """The entity without a leading determiner, a trailing possessive or a trailing conjunction ("Burkina Faso
+        and" before another country), and cut at a line break (a name never runs across one: "Wales Online\n\n- Piers
+        Morgan" is a site's name, then a headline); None if nothing is left."""
         start, end = span.start, span.end
         breaks = [t.i for t in span if "\n" in t.text or "\n" in t.whitespace_]
         if breaks:
@@ -361,7 +362,7 @@ class _DocumentActors:
             end = cut if "\n" in self.sdoc[cut].text else cut + 1
         while start < end and self.sdoc[start].lower_ in ("the", "a", "an"):
             start += 1
-        while end > start and self.sdoc[end - 1].text in POSSESSIVE:
+        while end > start and (self.sdoc[end - 1].text in POSSESSIVE or self.sdoc[end - 1].pos_ == "CCONJ" or self.sdoc[end - 1].text == ","):
             end -= 1
         if start >= end:
             return None

@@ -3326,7 +3326,8 @@ def _heads(tok) -> list[list]:
         if t.i in seen:
             continue
         seen.add(t.i)
-        group = [t] + [c for c in t.children if c.dep_ == "appos" and _next_to(t, c)]
+        named = _described(t)  # ("the country of Georgia": Georgia)
+        group = [named] + [c for c in t.children if c.dep_ == "appos" and _next_to(t, c)]
         seen.update(c.i for c in group)
         if not _title_of_conjunct(t) and not (t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.lemma_.lower() in _SUFFERINGS):
             # ("before the boy's death and President Trump offered ...": a death the parser joins to the subject acts not)
@@ -3772,10 +3773,31 @@ def _named_members(tok) -> list:
     heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such"
               for g in c.children if g.dep_ == "pobj"]
     for head in heads:
-        named = [t for t in (head, *head.conjuncts) if t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and t.pos_ == "PROPN"]
+        named = [n for n in (_named_in(t, listed=bool(head.conjuncts)) for t in (head, *head.conjuncts)) if n is not None]
         if len(named) >= 2 or named and not head.conjuncts:
             return named
     return [tok]
+
+
+def _named_in(tok, listed: bool):
+    """The name a member of a group is given: a proper noun the tagger calls a name, or, in a list of members, one it
+    left unlabelled ("Burkina Faso and Tuvalu") or the name a description carries ("Ghana and the Pacific island
+    nation of Tuvalu"). None for a common noun ("the sides of the island of Cyprus" are no Cyprus)."""
+    if listed:
+        tok = _described(tok)
+    return tok if tok.pos_ == "PROPN" and (tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or listed and not tok.ent_type_) else None
+
+
+def _described(tok):
+    """The state a description names ("the Pacific island nation of Tuvalu", "the country of Georgia"): its name,
+    which is the participant; otherwise the token itself."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _STATE_WORDS:
+        return tok
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "PROPN"), tok)
+
+
+_STATE_WORDS = {"nation", "country", "state", "kingdom", "republic"}
 
 
 # Plural nouns for groups whose named members act for them, and for the people several named states send to act for
