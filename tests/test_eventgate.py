@@ -2642,3 +2642,31 @@ def test_demonstrating_that_something_is_so_is_no_protest(pipeline_all):
 ])
 def test_a_state_a_list_or_a_description_names_is_the_participant(pipeline_all, text, actors, recipients):
     assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [(actors, recipients)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lithuania's armed forces on Thursday conducted military exercises near the border with Russia.", "MOBILIZE"),
+    ("Iran began military drills near the Strait of Hormuz on Sunday.", "MOBILIZE"),
+    ("China and Russia held military exercises in the Sea of Japan on Monday.", "COOPERATE"),
+    ("The US Navy held naval exercises with Japan on Monday.", "COOPERATE"),
+])
+def test_exercises_one_side_holds_alone_show_force(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == [expected]
+
+
+def test_declining_to_make_announcements_rejects_no_one(pipeline_all):
+    assert events_of(pipeline_all, "The official declined to make any announcements on Monday.") == []
+    assert codes(pipeline_all, "The ministry refused to make concessions on Monday.", "REJECT")
+
+
+@pytest.mark.parametrize("text", [
+    "Officials are worried that Hezbollah will launch rockets on Lebanon.",
+    "\"We are not afraid that Hezbollah will launch its rockets on Lebanon,\" he said.",
+])
+def test_what_someone_is_afraid_of_is_speculated(pipeline_all, text):
+    assert [e.factuality for e in events_of(pipeline_all, text)] == ["speculated"]
+
+
+def test_an_attack_one_braces_for_is_not_ones_own(pipeline_all):
+    assert events_of(pipeline_all, "For years, the tiny nation of Kiribati has been preparing itself for a full-scale cyber attack.") == []
+    assert codes(pipeline_all, "The army is preparing for an attack on the city.", "ASSAULT")

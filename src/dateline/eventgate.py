@@ -455,9 +455,11 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     if etype == "REQUEST" and lemma == "insist" and any(c.dep_ == "ccomp" and _indicative(c) for c in head.children):
         return True  # "insisted that NATO was the best tool": a claim held to, asked of no one
     if etype == "REJECT" and lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and (c.lemma_.lower() in _WITHHELD or (
-            c.lemma_.lower() in ("give", "provide", "offer") and any(
+            c.lemma_.lower() in ("give", "provide", "offer", "make", "issue") and any(
                 g.dep_ == "dobj" and _counted(g).lemma_.lower() in _DETAILS for g in c.children))) for c in head.children):
-        return True  # "declined to elaborate", "refused to comment", "declined to give a breakdown": no one's demand rejected
+        # "declined to elaborate", "refused to comment", "declined to give a breakdown", "declined to make any
+        # announcements": no one's demand rejected
+        return True
     if etype == "ASSAULT" and lemma == "fire" and any(c.dep_ == "dobj" and names_someone(c) for c in head.children):
         return True  # "the president fired the minister at a cabinet meeting": a dismissal
     if (etype == "ASSAULT" and head.pos_ == "VERB" and lemma in _INTRANSITIVE_SENSES and not _patients(head)
@@ -783,6 +785,17 @@ def _poll_share(head) -> bool:
     return False
 
 
+def _braced_for(noun) -> bool:
+    """Whether a named attack is what its clause's subject braces itself for ("is bracing for an attack", "prepared
+    themselves for a cyber attack"), with no doer of its own named ("by", a possessor): the subject awaits it.
+    ("The army is preparing for an attack on the city" may be its own attack, and stays.)"""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "for" or any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return False
+    verb = noun.head.head
+    lemma = verb.lemma_.lower()
+    return lemma in ("brace", "steel") or lemma in ("prepare", "ready", "gird") and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -790,6 +803,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     lex = _lexicon()
     if other_sense(head, etype, mode, actors):
         return True
+    if etype in ("ASSAULT", "COERCE", "THREATEN") and _braced_for(head):
+        return True  # "Kiribati has been preparing itself for a cyber attack": whoever braces is the target, its doer unnamed
     if etype in _HELD_TYPES and _poll_share(head):
         return True  # "58.5 percent of the population are willing to make concessions": an opinion poll's finding
     if etype in ("REJECT", "AGREE", "SUPPORT") and actors and all(a.sector == "LEG" for a in actors) and head.pos_ == "VERB" and any(
@@ -1440,7 +1455,7 @@ _COMMENT = {"comment", "elaborate", "speculate", "discuss", "confirm", "answer",
 _WITHHELD = _COMMENT | {"identify", "name", "reveal", "detail", "describe", "estimate", "quantify", "interview"}
 # What one declines to give or provide when one only declines to tell ("declined to give a breakdown").
 _DETAILS = {"breakdown", "detail", "figure", "number", "name", "estimate", "comment", "interview", "information", "reason",
-            "explanation", "specific", "timetable", "date", "price", "amount", "source"}
+            "explanation", "specific", "timetable", "date", "price", "amount", "source", "announcement", "statement"}
 # Verbs of attack whose use without anyone attacked has another sense: a labour strike, storming to a win, the one to beat.
 _INTRANSITIVE_SENSES = {"strike", "storm", "beat"}
 _ARMED = {"MIL", "REB", "UAF", "IMG", "COP", "SPY", "CRM"}

@@ -508,6 +508,10 @@ class Events(Stage):
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
+            if hit.type == "COOPERATE" and hit.head.pos_ == "NOUN" and hit.head.lemma_.lower() in ("exercise", "drill") and _held_alone(hit.head):
+                # "Lithuania's armed forces conducted military exercises near the border": forces shown by one side
+                # (MOBILIZE); joint exercises, or exercises with someone, are cooperation.
+                hit.type, hit.mode = "MOBILIZE", "troops"
             self._content_mode(hit)
             if not hit.mode and hit.type in self.instruments:
                 hit.mode = _instrument(hit.head, self.instruments[hit.type])
@@ -2689,6 +2693,23 @@ _END_NOUNS = {"end", "halt", "stop", "cessation"}
 
 # Words for protests, which the state may stop ("suspended a sit-in", "halted the march").
 _PROTEST_WORDS = {"protest", "sit", "sit-in", "rally", "march", "demonstration", "vigil", "strike", "walkout", "blockade", "boycott", "occupation"}
+
+
+def _held_alone(noun) -> bool:
+    """Whether an exercise is held by one side alone: not joint, with no partner named ("with", "between") on it or on
+    the verb that holds it, and that verb's subject one party ("China and Russia held exercises" is joint)."""
+    if any(c.lower_ in ("joint", "combined", "multinational", "bilateral", "trilateral") for c in noun.subtree):
+        return False
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    for t in (noun, verb) if verb is not None else (noun,):
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside") for c in t.children):
+            return False
+    subjects = [c for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")]
+    # ("the two countries held exercises": parties in the plural)
+    return not any(s.conjuncts or s.tag_ == "NNS" and s.lemma_.lower() in _PARTY_PLURALS for s in subjects)
+
+
+_PARTY_PLURALS = {"country", "nation", "ally", "state", "navy", "government", "partner", "member", "side"}
 
 
 def _ended(noun) -> bool:
