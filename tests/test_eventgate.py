@@ -2670,3 +2670,38 @@ def test_what_someone_is_afraid_of_is_speculated(pipeline_all, text):
 def test_an_attack_one_braces_for_is_not_ones_own(pipeline_all):
     assert events_of(pipeline_all, "For years, the tiny nation of Kiribati has been preparing itself for a full-scale cyber attack.") == []
     assert codes(pipeline_all, "The army is preparing for an attack on the city.", "ASSAULT")
+
+
+def test_shot_dead_leaves_dead_out_of_the_victims_name(pipeline_all):
+    events = events_of(pipeline_all, "Last month, the army shot dead two leaders from Forces of Unity in the northern town of Gao.")
+    assert texts(events, "recipients") == [["two leaders"]]
+
+
+def test_a_country_listed_beside_a_government_is_a_recipient_too(pipeline_all):
+    events = events_of(pipeline_all, "The Mexican government requested military assistance from both the US and the Peruvian government.")
+    assert texts(events, "recipients") == [["US", "Peruvian government"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The National Coalition called for the creation of a regional humanitarian protection force.",
+    "The opposition demanded the formation of a national unity government.",
+])
+def test_what_a_request_asks_to_be_made_is_no_recipient(pipeline_all, text):
+    assert [(e.type, texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [("REQUEST", [])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Under the plan, the Syrian government would suspend all air strikes in Syria for three days.", "RETREAT"),
+    ("The union suspended the strike on Monday.", "CONCEDE"),
+])
+def test_suspending_air_strikes_is_a_ceasefire_and_a_labour_strike_a_concession(pipeline_all, text, expected):
+    assert [e.type for e in events_of(pipeline_all, text)] == [expected]
+
+
+def test_burning_tyres_at_a_protest_is_rioting_not_an_attack(pipeline_all):
+    assert [e.type for e in events_of(pipeline_all, "Protesters then burned car tires in the plaza for several hours.")] == ["PROTEST"]
+
+
+def test_being_committed_to_something_is_a_stance_not_a_pledge(pipeline_all):
+    assert events_of(pipeline_all, "India is committed to investing in the region as the economy grows further.") == []
+    assert codes(pipeline_all, "The United States has committed to sending more troops to Poland.", "AGREE")

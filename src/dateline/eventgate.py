@@ -803,6 +803,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     lex = _lexicon()
     if other_sense(head, etype, mode, actors):
         return True
+    if etype == "AGREE" and head.lemma_.lower() == "commit" and head.dep_ == "acomp" and head.head.lemma_.lower() in ("be", "remain", "stay") \
+            and head.head.tag_ in ("VBZ", "VBP"):
+        return True  # "India is committed to investing", "Russia remains committed to the ceasefire": a stance held, no pledge made
     if etype in ("ASSAULT", "COERCE", "THREATEN") and _braced_for(head):
         return True  # "Kiribati has been preparing itself for a cyber attack": whoever braces is the target, its doer unnamed
     if etype in _HELD_TYPES and _poll_share(head):

@@ -459,10 +459,11 @@ class Events(Stage):
                 # "Trump withdrew the US from a nuclear treaty with Iran", "pulled out of the deal": relations cut back,
                 # a SANCTION (PLOVER), not a retreat of forces.
                 hit.type, hit.mode = "SANCTION", "withdraw"
-            if hit.type == "SANCTION" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _STOPPING and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTING for c in hit.head.children):
-                # "Mozambican rebels suspended attacks on government forces": fighting stopped is a ceasefire (RETREAT),
-                # not relations cut, and whom the fighting was aimed at receives it.
+            if hit.type in ("SANCTION", "CONCEDE") and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in _STOPPING and any(
+                    c.dep_ == "dobj" and _fighting(c) for c in hit.head.children):
+                # "Mozambican rebels suspended attacks on government forces", "would suspend all air strikes": fighting
+                # stopped is a ceasefire (RETREAT), not relations cut nor a labour strike called off, and whom the
+                # fighting was aimed at receives it.
                 hit.type, hit.mode = "RETREAT", "ceasefire"
                 hit.targets = hit.targets + [g for c in hit.head.children if c.dep_ == "dobj" for p in c.children
                                              if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children if g.dep_ == "pobj"]
@@ -508,6 +509,11 @@ class Events(Stage):
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
+            if hit.type == "ASSAULT" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in ("burn", "torch", "set") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_FIRES for c in hit.head.children):
+                # "Protesters then burned car tires in the plaza", "burned effigies of the president": the riot's own
+                # fires, which harm no one (PROTEST).
+                hit.type, hit.mode = "PROTEST", "riot"
             if hit.type == "COOPERATE" and hit.head.pos_ == "NOUN" and hit.head.lemma_.lower() in ("exercise", "drill") and _held_alone(hit.head):
                 # "Lithuania's armed forces conducted military exercises near the border": forces shown by one side
                 # (MOBILIZE); joint exercises, or exercises with someone, are cooperation.
@@ -2003,6 +2009,8 @@ _SHARES = {"majority", "minority", "most", "percent", "half", "third", "quarter"
 _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
               "removal", "transfer", "custody", "safety", "pardon", "clemency", "reinstatement"}
+# Nouns of something made: their of-object is what is made ("the creation of a force").
+_FOUNDINGS = {"creation", "establishment", "formation", "founding", "setup", "building", "construction"}
 # Nouns of harm done to someone: their of-object is the victim, not the one to blame.
 _HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "invasion", "occupation", "massacre", "assassination",
           "abduction", "kidnapping", "arrest", "detention", "execution", "airstrike", "raid", "shelling", "stabbing", "torture",
@@ -2695,6 +2703,13 @@ _END_NOUNS = {"end", "halt", "stop", "cessation"}
 _PROTEST_WORDS = {"protest", "sit", "sit-in", "rally", "march", "demonstration", "vigil", "strike", "walkout", "blockade", "boycott", "occupation"}
 
 
+def _fighting(noun) -> bool:
+    """Whether a noun names fighting: an attack, a raid, or a strike made with arms ("air strikes", not a walkout)."""
+    lemma = noun.lemma_.lower()
+    return lemma in _FIGHTING and (lemma != "strike" or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FORCE_WORDS | {"aerial", "airstrike"} for c in noun.children))
+
+
 def _held_alone(noun) -> bool:
     """Whether an exercise is held by one side alone: not joint, with no partner named ("with", "between") on it or on
     the verb that holds it, and that verb's subject one party ("China and Russia held exercises" is joint)."""
@@ -2709,6 +2724,8 @@ def _held_alone(noun) -> bool:
     return not any(s.conjuncts or s.tag_ == "NNS" and s.lemma_.lower() in _PARTY_PLURALS for s in subjects)
 
 
+# What a crowd burns as protest, harming no one.
+_PROTEST_FIRES = {"tire", "tyre", "effigy", "flag", "rubbish", "trash", "garbage", "bin", "barricade", "banner", "poster", "portrait"}
 _PARTY_PLURALS = {"country", "nation", "ally", "state", "navy", "government", "partner", "member", "side"}
 
 
@@ -3302,7 +3319,8 @@ def _named_modifier(tok) -> bool:
 def _owners(tok) -> list:
     """Who a thing belongs to: its possessor or of-object ("the network's franchise", "the act of the NTC")."""
     out = [c for c in tok.children if c.dep_ == "poss"]
-    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if tok.lemma_.lower() not in _FOUNDINGS:  # ("the creation of a force": what is made owns nothing)
+        out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     # "the proposal by the EU", "the claim from Berlin": the one it comes from, when that names someone; but a
     # withdrawal "from Lebanon" leaves a place.
     out += [g for c in tok.children if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or c.lower_ == "from" and tok.lemma_.lower() in _SAID_THINGS)
@@ -3412,6 +3430,8 @@ def _modifier_tokens(tok) -> list:
     for c in tok.children:
         if c.dep_ == "amod" and c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children):
             continue  # "McArthur murdered gay men": a verb the parser hung on its object, not a word about it
+        if c.dep_ == "amod" and c.lower_ in ("dead", "alive") and c.i > 0 and c.doc[c.i - 1].pos_ == "VERB":
+            continue  # "shot dead two leaders": what the shooting left them, not a word about them
         if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod", "det"):
             out.extend(c.subtree)
         elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
@@ -3542,9 +3562,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 # A thing is no participant, but whoever it belongs to or is aimed at is: "rejected an Indian proposal",
                 # "threatened further action against Russia", "restrictions against German goods".
                 owners = mods + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS | {"by"} for t in c.subtree]
-                if tok.lemma_.lower() in _UNDERGONE:
+                if tok.lemma_.lower() in _UNDERGONE | _FOUNDINGS:
                     # "demand Gonzalez's return", "asked for the release of the hostages": who is returned or released
-                    # undergoes it; only a by-agent takes part.
+                    # undergoes it; only a by-agent takes part (nor is what is made: "demanded the formation of a
+                    # unity government").
                     owners = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
                 elif tok.lemma_.lower() in _ASKED:
                     # "refused the U.S.'s demand for bin Laden's extradition", "backed France's call for talks with Iran":
@@ -3582,8 +3603,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                 modifiers = country_of(mods)
                 kinds = {a.kind for _, _, a in found}
                 for start, end, actor in found:
-                    if actor.kind == "country" and kinds - {"country"}:
-                        continue  # "the Kenyan President Kenyatta": the person, who carries the country
+                    if actor.kind == "country" and kinds - {"country"} and not _listed_at(sent.doc, start, end):
+                        # "the Kenyan President Kenyatta": the person, who carries the country (but "assistance from
+                        # Canada and the Peruvian government" is asked of both)
+                        continue
                     if modifiers and actor.kind == "organization" and actor.country and actor.country != modifiers:
                         actor = actor.model_copy(update={"country": modifiers})  # "the Belarusian KGB" is Belarus's
                     add(start, end, actor, modifiers)
@@ -3607,6 +3630,14 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     seen.add((start, end))
                     out.append(EventActor(text=text[start:end], start=start, end=end, country=country_of(mods)))
     return out
+
+
+def _listed_at(sdoc, start: int, end: int) -> bool:
+    """Whether the name between two character offsets is a member of a list ("Canada and the Peruvian government"),
+    not a word qualifying one ("Bosnian Croat and Moslem forces")."""
+    words = [t for t in sdoc if start <= t.idx < end]
+    root = next((t for t in words if not start <= t.head.idx < end or t.head.i == t.i), None)
+    return root is not None and (root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children))
 
 
 def _names_target(modifier, head) -> bool:
@@ -3812,13 +3843,13 @@ def _named_in(tok, listed: bool):
 def _described(tok):
     """The state a description names ("the Pacific island nation of Tuvalu", "the country of Georgia"): its name,
     which is the participant; otherwise the token itself."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _STATE_WORDS:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _STATE_NOUNS:
         return tok
     return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                  if g.dep_ == "pobj" and g.pos_ == "PROPN"), tok)
 
 
-_STATE_WORDS = {"nation", "country", "state", "kingdom", "republic"}
+_STATE_NOUNS = {"nation", "country", "state", "kingdom", "republic"}
 
 
 # Plural nouns for groups whose named members act for them, and for the people several named states send to act for
