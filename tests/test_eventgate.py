@@ -2705,3 +2705,34 @@ def test_burning_tyres_at_a_protest_is_rioting_not_an_attack(pipeline_all):
 def test_being_committed_to_something_is_a_stance_not_a_pledge(pipeline_all):
     assert events_of(pipeline_all, "India is committed to investing in the region as the economy grows further.") == []
     assert codes(pipeline_all, "The United States has committed to sending more troops to Poland.", "AGREE")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Government spokesman Brigadier-General Maaten Mashaba said this week that South Africa supports the new U.N. peacekeeping mission in Mali.", "asserted"),
+    ("A spokesman said this week that South Africa supports the new U.N. peacekeeping mission in Mali.", "reported"),
+])
+def test_a_government_spokesman_saying_what_his_state_supports_asserts_it(pipeline_all, text, expected):
+    assert [e.factuality for e in events_of(pipeline_all, text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The two ministers announce the signing of a judicially binding agreement in Washington.", "asserted"),
+    ("The minister announced the upcoming signing of an agreement with Cuba.", "planned"),
+])
+def test_an_announced_signing_has_been_made(pipeline_all, text, expected):
+    assert [e.factuality for e in events_of(pipeline_all, text)] == [expected]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Police stopped the crowd from continuing to the building, prompting the crowd to retreat and protest inside the plaza.", ["crowd"]),
+    ("The killing prompted thousands of students to protest in the capital.", ["students"]),
+])
+def test_whom_a_cause_moves_to_act_is_the_actor(pipeline_all, text, actor):
+    assert texts([e for e in events_of(pipeline_all, text) if e.type == "PROTEST"], "actors") == [actor]
+
+
+def test_where_an_act_was_told_is_not_where_it_happened(pipeline_all):
+    told = events_of(pipeline_all, "\"The Afghan security forces killed the insurgent,\" Akhundzada told reporters at his base in Balkh province.")
+    assert [(e.type, e.location) for e in told] == [("ASSAULT", None)]
+    there = events_of(pipeline_all, "Police arrested three men in Herat, the minister said in Kabul on Monday.")
+    assert [e.location.name for e in there] == ["Herāt"]

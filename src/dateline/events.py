@@ -817,7 +817,8 @@ class Events(Stage):
                                  and not _envoy_post(_token_at(sent.doc, pm[1].start))
                                  and not _in_harm_judged(hit, pm[1]) and not _in_content(hit, pm[1])
                                  and (hit.type not in _WORDS_ONLY or hit.mode == "investigate"
-                                      or _said_there(hit.head, _token_at(sent.doc, pm[1].start)))), None)
+                                      or _said_there(hit.head, _token_at(sent.doc, pm[1].start)))
+                                 and (hit.type in _WORDS_ONLY or not _told_there(hit.head, _token_at(sent.doc, pm[1].start), self.speech_verbs))), None)
                 if location is None and (hit.type in _ON_TARGET or hit.type == "RETREAT" and hit.mode == "withdraw") and not sides:
                     # "the Soviet Union invaded Afghanistan", "sent troops to Saudi Arabia", aid "to Samoa": a material act
                     # on a country happens there, so the country it targets is also its place (not a statement about one).
@@ -1931,6 +1932,12 @@ def _subjects(tok) -> list:
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             came_by = tok.dep_
             tok = tok.head  # "is critical of X": the subject of the copula
+            if came_by == "xcomp" and tok.lemma_.lower() in _CAUSATIVES:
+                # "prompting the crowd to retreat and protest", "forced thousands to flee": whom the cause moves acts
+                # (a cause denied moves no one: "A red notice doesn't force countries to arrest")
+                moved = [c for c in tok.children if c.dep_ == "dobj"]
+                if moved:
+                    return [] if any(c.dep_ == "neg" for c in tok.children) else moved
             if came_by == "xcomp" and not any(c.dep_ in ("nsubj", "csubj", "agent") for c in tok.children):
                 # "G7 was scheduled to meet", "the rebels were forced to withdraw": the passive's subject does the infinitive.
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
@@ -1965,6 +1972,9 @@ def _subjects(tok) -> list:
     return []
 
 
+# Verbs that move their object to act ("prompted the crowd to protest"): the object does the infinitive.
+_CAUSATIVES = {"prompt", "spur", "force", "cause", "lead", "drive", "compel", "provoke", "trigger", "push", "inspire", "move", "galvanize",
+               "galvanise"}
 # What a crowd is doing in a participle that follows it ("demonstrators demanding", "protesters chanting").
 _CROWD_DOINGS = {"demand", "chant", "call", "protest", "shout", "wave", "carry", "hold", "seek", "urge", "denounce", "condemn"}
 
@@ -3713,6 +3723,21 @@ def _said_there(head, tok) -> bool:
     return False
 
 
+def _told_there(head, tok, speech_verbs) -> bool:
+    """Whether a place belongs to the clause that reports an act, not to the act ("'The forces killed the insurgent,'
+    Akhundzada told reporters at his base in Balkh", "Police arrested three men, the minister said in Kabul"):
+    where it was told, which is not where it happened."""
+    if tok is None:
+        return False
+    top = head
+    while top.dep_ in ("ccomp", "conj") and top.head.i != top.i:
+        top = top.head
+    tellers = [top] if top.i != head.i else []
+    tellers += [c for c in head.children if c.dep_ == "parataxis"]
+    own = {t.i for t in head.subtree}
+    return any(v.lemma_.lower() in speech_verbs and tok.i not in own and tok in v.subtree for v in tellers)
+
+
 def _clause_chain(head) -> list:
     """The trigger and the words above it in its own clause chain, up to the root: its verb, the verb that governs it
     as a complement, an infinitive of purpose or a participle, and so on ("said in Brasilia that Brazil supports
@@ -3915,7 +3940,16 @@ def _speaker_is_actor(head, mentions, sent) -> bool:
         # '"The U.S. Embassy strongly condemns the attack," the embassy said', '"The ministry condemns ...," a spokesman
         # for the ministry said': the same body, named again
         return True
-    return any(a.actor_id and a.actor_id == s.actor_id or a.country and a.country == s.country for a in actors for s in said)
+    if any(a.actor_id and a.actor_id == s.actor_id or a.country and a.country == s.country for a in actors for s in said):
+        return True
+    # "Government spokesman Maaten Mashaba said that South Africa supports ...": a government's spokesman of no other
+    # country speaks for the state that acts.
+    titles = {t.lemma_.lower() for s in speakers for t in s.subtree if t.i < s.i or t.head.i == s.i}
+    return bool(titles & _SPOKES) and "government" in titles and not any(s.country for s in said) and any(
+        a.country and (a.actor_id or "").startswith("country:") for a in actors)
+
+
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 # Common nouns for places: "the swing state", "the city" are where, not who.
