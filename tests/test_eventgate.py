@@ -2736,3 +2736,18 @@ def test_where_an_act_was_told_is_not_where_it_happened(pipeline_all):
     assert [(e.type, e.location) for e in told] == [("ASSAULT", None)]
     there = events_of(pipeline_all, "Police arrested three men in Herat, the minister said in Kabul on Monday.")
     assert [e.location.name for e in there] == ["Herāt"]
+
+
+def test_a_passive_joined_to_an_active_clause_is_undergone_by_their_shared_subject(pipeline_all):
+    events = events_of(pipeline_all, "The suspect was wearing a suicide-style vest and was shot in the leg by a police officer at the scene.")
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [(["police officer"], ["The suspect"])]
+
+
+def test_a_campaign_waged_is_the_act_and_whom_it_is_against_receives_it(pipeline_all):
+    events = events_of(pipeline_all, "The PKK has been fighting an armed campaign against Turkish security forces since 1984.")
+    assert texts(events, "recipients") == [["Turkish security forces"]]
+
+
+def test_an_announced_agreement_has_been_reached(pipeline_all):
+    events = events_of(pipeline_all, "The rebels announced a ceasefire agreement with the government on Friday.")
+    assert [(e.type, e.factuality) for e in events] == [("AGREE", "asserted")]

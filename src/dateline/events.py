@@ -2019,6 +2019,9 @@ _SHARES = {"majority", "minority", "most", "percent", "half", "third", "quarter"
 _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
               "removal", "transfer", "custody", "safety", "pardon", "clemency", "reinstatement"}
+# Nouns for a struggle one wages, the act itself when it is a verb's object ("fighting an armed campaign").
+_STRUGGLES = {"campaign", "war", "battle", "insurgency", "struggle", "fight", "jihad", "offensive", "crusade"}
+_WAGING = {"fight", "wage", "launch", "conduct", "lead", "mount", "step", "intensify", "escalate", "begin", "start", "continue"}
 # Nouns of something made: their of-object is what is made ("the creation of a force").
 _FOUNDINGS = {"creation", "establishment", "formation", "founding", "setup", "building", "construction"}
 # Nouns of harm done to someone: their of-object is the victim, not the one to blame.
@@ -2262,12 +2265,15 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # "Saudi Arabia accused of helping terrorism", "Opposition leader detained in Minsk": a headline's passive with its
         # auxiliary left out (these verbs take an object whenever they are active); its subject undergoes the act.
         return [], [c for c in head.children if c.dep_ == "nsubj"]
-    passive = any(c.dep_ == "nsubjpass" for c in head.children) or (
+    shared = head.dep_ == "conj" and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and any(
+        c.dep_ == "auxpass" for c in head.children)
+    passive = any(c.dep_ == "nsubjpass" for c in head.children) or shared or (
         # "if Kopp were indicted and convicted": a participle joined to a passive one is passive too
         head.dep_ == "conj" and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in head.children)
         and any(c.dep_ == "auxpass" for c in head.head.children))
     if passive and not any(c.dep_ == "nsubjpass" for c in head.children):
-        recipients.extend(c for c in head.head.children if c.dep_ == "nsubjpass")
+        # ("The suspect was wearing a vest and was shot by a police officer": the subject both clauses share undergoes it)
+        recipients.extend(c for c in head.head.children if c.dep_ == "nsubjpass" or shared and c.dep_ == "nsubj")
     if passive and not any(c.dep_ == "agent" for c in head.children):
         # "he was arrested and questioned by police": a by-agent after the last of joined participles is all of
         # theirs; one inside the first ("interrogated by an attorney and then arrested") is its own.
@@ -2298,6 +2304,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             continue  # "sentenced two people smugglers": the parser's two objects are one noun phrase, named by the last
         elif c.dep_ == "dative" and c.pos_ == "ADP":
             recipients.extend(g for g in c.children if g.dep_ == "pobj")  # "providing intelligence to Macedonia"
+        elif c.dep_ == "dobj" and c.lemma_.lower() in _STRUGGLES and etype in ("ASSAULT", "COERCE") and head.lemma_.lower() in _WAGING:
+            # "has been fighting an armed campaign against Turkish security forces", "waged a war on the cartels":
+            # the struggle is the act itself; whom it is against receives it.
+            recipients.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in p.children if g.dep_ == "pobj")
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
             if not eventgate.names_someone(c) and etype in _DIRECTIVE and c.lemma_.lower() in _UNDERGONE:
