@@ -2751,3 +2751,24 @@ def test_a_campaign_waged_is_the_act_and_whom_it_is_against_receives_it(pipeline
 def test_an_announced_agreement_has_been_reached(pipeline_all):
     events = events_of(pipeline_all, "The rebels announced a ceasefire agreement with the government on Friday.")
     assert [(e.type, e.factuality) for e in events] == [("AGREE", "asserted")]
+
+
+def test_meeting_a_duty_is_no_meeting(pipeline_all):
+    assert events_of(pipeline_all, "\"It's clear that Congress has not met its duty to act as a check on these actions,\" Hagel said.") == []
+
+
+def test_an_economic_union_is_no_trade_union_and_they_are_all_who_were_named(pipeline_all):
+    events = events_of(pipeline_all, "Greece and Chad announced Wednesday they had reached a deal on a common currency and economic union.")
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [(["Greece"], ["Chad"])]
+
+
+def test_crowd_weapons_deployed_on_protesters_are_an_attack_on_them(pipeline_all):
+    used = events_of(pipeline_all, "The military deployed tear-gas and sound grenades in Kibera slum Thursday to prevent hundreds of protesters from reaching a major rally.")
+    assert [(e.type, e.mode, texts([e], "recipients")[0]) for e in used] == [("ASSAULT", "crowd-control", ["protesters"])]
+    sent = events_of(pipeline_all, "The government deployed water cannons and riot police to the square.")
+    assert [e.type for e in sent] == ["MOBILIZE"]
+
+
+def test_fighting_a_problem_is_no_event(pipeline_all):
+    assert events_of(pipeline_all, "The American public and the world community must come together to fight this threat of domestic extremism.") == []
+    assert codes(pipeline_all, "The army fought the rebels near the border.", "ASSAULT")

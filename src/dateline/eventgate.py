@@ -137,6 +137,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if (lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]) and _craft(root):
         # "Russian aircraft", "government helicopters" stand for a state's forces; "the aircraft" for no one
         return bool(actor.country) or any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _ARMED_OWNERS for c in root.children)
+    if lemma == "union" and root.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _UNIONS_OF_STATES for c in root.children):
+        return False  # "a deal on a common currency and economic union": a union of economies, no trade union
     if root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in lex["laws"]:
         return False  # "Omani law allowed ...", "NATO guidelines call for ...": the law or the text, not the country
     if lemma in ("section", "article", "paragraph", "chapter") and any(
@@ -168,6 +170,14 @@ def plain_forms(word: str) -> set[str]:
     return forms
 
 
+# Problems one fights or combats, which are no one ("fight corruption", "combat the threat of extremism").
+_PROBLEMS = {"threat", "extremism", "terrorism", "corruption", "crime", "poverty", "disease", "virus", "pandemic", "epidemic",
+             "inflation", "trafficking", "smuggling", "radicalization", "radicalisation", "fraud", "racism", "hunger",
+             "unemployment", "misinformation", "disinformation", "malaria", "cancer", "drought", "scourge", "menace", "spread"}
+# What is named for riots without being one ("riot police").
+_RIOT_GEAR = {"police", "policeman", "officer", "gear", "shield", "squad", "unit", "force", "control", "troop", "act", "helmet", "cop"}
+# What states join in a union that is no trade union ("economic union", "a customs union").
+_UNIONS_OF_STATES = {"economic", "monetary", "customs", "currency", "banking", "fiscal", "political", "energy", "postal", "transfer"}
 # Settlements named by an of-phrase ("the village of Talbiseh").
 _SETTLEMENTS = {"village", "town", "township", "hamlet", "neighbourhood", "neighborhood", "suburb", "island", "port"}
 # Buildings and grounds whose names never stand for anyone ("the Hotel Rumbura", "Kabul Airport").
@@ -422,6 +432,14 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     "teachers striking" (a labour strike), "storm to the title" (a race). The classify task reads a text's type
     from candidates that pass this test. `actors` None: not known yet (an armed actor's strike is an attack)."""
     lemma = head.lemma_.lower()
+    if etype in ("ASSAULT", "ACCUSE") and head.pos_ == "VERB" and lemma in ("fight", "combat", "tackle", "battle", "counter") and any(
+            c.dep_ == "dobj" and _counted(c).lemma_.lower() in _PROBLEMS for c in head.children):
+        return True  # "must come together to fight this threat of domestic extremism", "to combat corruption": a problem tackled, no one struck or accused
+    if etype == "PROTEST" and lemma == "riot" and (head.dep_ in ("compound", "amod", "nmod") and head.head.lemma_.lower() in _RIOT_GEAR or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _RIOT_GEAR for c in head.children)):
+        # "riot police", "riot gear" (parsed too as a verb with its object: "deployed cannons and riot police"): what
+        # the police are equipped for, no riot
+        return True
     if etype == "REJECT" and head.pos_ == "VERB" and lemma == "decline" and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") for c in head.children):
         return True  # "the party has declined since 1933": one declines something or to do it
@@ -1202,7 +1220,8 @@ _PROVISIONS = {"strategy", "plan", "agreement", "deal", "budget", "programme", "
                "accord", "blueprint", "design", "model", "forecast", "recipe"}
 _WORDING = {"word", "term", "phrase", "name", "label", "expression", "language"}
 _STANDARDS = {"standard", "requirement", "criterion", "criteria", "target", "goal", "deadline", "expectation", "need",
-              "condition", "obligation", "quota", "threshold", "cost", "benchmark", "demand", "challenge"}
+              "condition", "obligation", "quota", "threshold", "cost", "benchmark", "demand", "challenge", "duty", "responsibility",
+              "commitment", "promise", "mandate"}
 _STANCES = {"stance", "pledge", "promise", "commitment", "claim", "assertion", "demand", "plan", "idea", "view", "line"}
 
 

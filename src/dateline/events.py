@@ -509,6 +509,12 @@ class Events(Stage):
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
+            crowd = _crowd_weapons_used(hit.head) if hit.type == "MOBILIZE" and hit.head.pos_ == "VERB" else []
+            if crowd:
+                # "The military deployed tear-gas and sound grenades to prevent protesters from reaching a rally": the
+                # weapons used on a crowd, the crowd-control attack (ASSAULT) on it, not forces sent.
+                hit.type, hit.mode = "ASSAULT", "crowd-control"
+                hit.targets = hit.targets + crowd
             if hit.type == "ASSAULT" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() in ("burn", "torch", "set") and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_FIRES for c in hit.head.children):
                 # "Protesters then burned car tires in the plaza", "burned effigies of the president": the riot's own
@@ -2723,6 +2729,22 @@ _END_NOUNS = {"end", "halt", "stop", "cessation"}
 _PROTEST_WORDS = {"protest", "sit", "sit-in", "rally", "march", "demonstration", "vigil", "strike", "walkout", "blockade", "boycott", "occupation"}
 
 
+def _crowd_weapons_used(verb) -> list:
+    """The people a verb of sending puts crowd-control weapons to use on: its object is tear gas, water cannon, rubber
+    bullets or stun grenades, and a purpose clause or an "on"/"at"/"against" phrase names whom they are for
+    ("deployed tear-gas to prevent protesters from reaching a rally"; none in "deployed water cannons to the square")."""
+    def weapon(noun) -> bool:
+        words = [t for t in noun.subtree if t.i <= noun.i] + list(noun.conjuncts)
+        return any(t.lemma_.lower() in _CROWD_WEAPONS - {"shot", "club", "grenade"} or t.lower_ == "teargas" or t.lemma_.lower() == "grenade" and any(
+            c.lemma_.lower() in ("stun", "sound", "smoke", "flash", "tear") for c in t.children) for t in words)
+
+    if not any(c.dep_ == "dobj" and weapon(c) for c in verb.children):
+        return []
+    aimed = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against") for g in c.children if g.dep_ == "pobj"]
+    aimed += [g for c in verb.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "dobj"]
+    return [g for g in aimed if eventgate.names_someone(eventgate._counted(g))]
+
+
 def _fighting(noun) -> bool:
     """Whether a noun names fighting: an attack, a raid, or a strike made with arms ("air strikes", not a walkout)."""
     lemma = noun.lemma_.lower()
@@ -3524,6 +3546,13 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # "at a summit in Madrid, Spain, the alliance announced it would accept ...": the institution that
                     # says "it", which names no one the knowledge base knows, not a country named nearer
                     tok = ante
+                elif tok.lower_ in _PLURAL and ante.i != tok.i and ante.conjuncts and ante.pos_ == "PROPN":
+                    # "Greece and Chad said they had reached a deal": they are all the parties named together
+                    for named in _resolve([ante], mentions, sent, nouns, etype):
+                        if named.actor_id not in seen:
+                            seen.add(named.actor_id)
+                            out.append(named)
+                    continue
                 else:
                     found = _refer(tok, mentions, prefer=ante)
                     if found is not None:
