@@ -2772,3 +2772,26 @@ def test_crowd_weapons_deployed_on_protesters_are_an_attack_on_them(pipeline_all
 def test_fighting_a_problem_is_no_event(pipeline_all):
     assert events_of(pipeline_all, "The American public and the world community must come together to fight this threat of domestic extremism.") == []
     assert codes(pipeline_all, "The army fought the rebels near the border.", "ASSAULT")
+
+
+def test_refusing_food_is_a_hunger_strike(pipeline_all):
+    events = events_of(pipeline_all, "The state television reported a protest at the prison, after the prisoners refused to eat.")
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "hunger")]
+
+
+def test_what_a_refusal_is_for_is_not_refused(every_clause):
+    events = events_of(every_clause, "Hundreds of detainees have refused food since Monday to protest their detention.")
+    assert "negated" not in [e.factuality for e in events]
+
+
+def test_whom_a_treatment_is_condemned_for_is_no_target(pipeline_all):
+    events = events_of(pipeline_all, "The United Nations humanitarian chief on Tuesday condemned the treatment of migrants on the Caribbean island of Saint Lucia.")
+    assert [(e.type, texts([e], "recipients")[0]) for e in events] == [("ACCUSE", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Last Tuesday, Malaysia's Foreign Minister Anifah Aman also pledged to deploy more police in the islands.",
+    "Seoul said it had agreed to withdraw troops from the border.",
+])
+def test_the_forces_one_pledges_to_move_are_no_recipient(pipeline_all, text):
+    assert [(e.type, texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [("AGREE", [])]

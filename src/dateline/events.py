@@ -509,6 +509,11 @@ class Events(Stage):
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
+            if hit.type == "REJECT" and hit.head.lemma_.lower() in ("refuse", "decline") and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() in ("eat", "drink") or c.dep_ == "dobj" and c.lemma_.lower() in ("food", "meal")
+                    for c in hit.head.children):
+                # "the prisoners refused to eat", "refused food": a hunger strike (PROTEST), no request rejected
+                hit.type, hit.mode = "PROTEST", "hunger"
             crowd = _crowd_weapons_used(hit.head) if hit.type == "MOBILIZE" and hit.head.pos_ == "VERB" else []
             if crowd:
                 # "The military deployed tear-gas and sound grenades to prevent protesters from reaching a rally": the
@@ -1138,8 +1143,11 @@ class Events(Stage):
             if tok.i != head.i and not adjunct and not via_conj:
                 lemma = tok.lemma_.lower()
                 if (lemma in cues["negation"]["governors"] or _phrasal(tok) in cues["negation"]["governors"]) and not (
-                        _phrasal(tok) in _EXCLUDE and any(c.dep_ == "neg" for c in tok.children)):
-                    found.add("negated", tok)  # "ruled out talks" (but not "did not rule out talks": above)
+                        _phrasal(tok) in _EXCLUDE and any(c.dep_ == "neg" for c in tok.children)) and not (
+                        prev is not None and prev.dep_ == "advcl" and _bare_infinitive(prev)):
+                    # "ruled out talks" (but not "did not rule out talks": above; nor what a refusal is for: "refused
+                    # food to protest their detention" protests)
+                    found.add("negated", tok)
                 if (lemma in ("have", "be") and prev is not None and prev.dep_ == "xcomp"
                         and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in tok.children)):
                     found.add("negated", *(c for c in tok.children if c.lower_ == "yet"))  # "have yet to sign": not signed
@@ -1860,6 +1868,8 @@ def _content_targets(head, etype: str = "") -> list:
             for c in verb.children:
                 if c.dep_ == given and (verb.lemma_.lower() in _CREATE_VERBS or verb.lemma_.lower() == "join" and c.lemma_.lower() == "force"):
                     continue  # "agreed to form a Joint Economic Commission": what is set up is made, not acted on ("join forces": together)
+                if c.dep_ == given and verb.lemma_.lower() in _MOVING_VERBS and eventgate._counted(c).lemma_.lower() in _MOVED_FORCES:
+                    continue  # "pledged to deploy more police", "agreed to withdraw troops": the forces moved are one's own, no one acted on
                 if c.dep_ == given:
                     out.append(c)
                     out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj")
@@ -1881,6 +1891,11 @@ _STRIFE = {"conflict", "war", "unrest", "violence", "insurgency", "turmoil", "cr
 # Agreements between states one may withdraw from.
 _ACCORDS = {"treaty", "agreement", "deal", "accord", "pact", "convention", "protocol", "accords"}
 
+# Verbs that move forces, and the forces they move (one's own, never the target of a pledge to move them).
+_MOVING_VERBS = {"deploy", "send", "withdraw", "pull", "station", "dispatch", "move", "mobilize", "mobilise", "recall", "redeploy",
+                 "bring", "reduce", "increase", "boost", "cut"}
+_MOVED_FORCES = {"troop", "soldier", "police", "force", "policeman", "officer", "unit", "personnel", "peacekeeper", "marine",
+                 "army", "warship", "ship", "jet", "aircraft", "reinforcement"}
 # Verbs of setting something up: their object is the thing made.
 _CREATE_VERBS = {"form", "create", "establish", "set", "found", "build", "launch", "draft", "write", "open"}
 
@@ -2034,7 +2049,7 @@ _FOUNDINGS = {"creation", "establishment", "formation", "founding", "setup", "bu
 _HARMS = {"bombing", "attack", "killing", "murder", "shooting", "assault", "invasion", "occupation", "massacre", "assassination",
           "abduction", "kidnapping", "arrest", "detention", "execution", "airstrike", "raid", "shelling", "stabbing", "torture",
           "beating", "slaying", "bombardment", "blast", "explosion", "persecution", "imprisonment", "poisoning",
-          "death", "disappearance", "drowning", "injury", "suicide"}  # "investigating the deaths of two people": victims
+          "death", "disappearance", "drowning", "injury", "suicide", "mistreatment", "maltreatment", "abuse", "treatment"}  # "investigating the deaths of two people": victims
 # Harms done to one person, whose name before them is the victim's ("the Slepian shooting", "the Khashoggi murder").
 _HARMS_TO_PEOPLE = {"shooting", "murder", "killing", "assassination", "stabbing", "kidnapping", "abduction", "beating", "slaying",
                     "poisoning", "execution", "torture", "lynching", "rape"}
