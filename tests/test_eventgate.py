@@ -2795,3 +2795,24 @@ def test_whom_a_treatment_is_condemned_for_is_no_target(pipeline_all):
 ])
 def test_the_forces_one_pledges_to_move_are_no_recipient(pipeline_all, text):
     assert [(e.type, texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [("AGREE", [])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Morocco has summoned its own envoy to Niue in light of allegations that Niue was being used as a testing ground.", ("SANCTION", ["Niue"])),
+    ("Morocco has summoned the Spanish ambassador over the remarks.", ("ACCUSE", ["Spanish ambassador"])),
+])
+def test_ones_own_envoy_summoned_home_is_recalled(pipeline_all, text, expected):
+    assert [(e.type, texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Liberia has always supported a peaceful resolution to the crisis.",
+    "President Sirleaf has been consistently pushing for a peaceful resolution to the crisis.",
+])
+def test_what_one_always_does_is_a_stance_not_an_event(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_they_after_the_leaders_of_three_states_are_all_three(pipeline_all):
+    events = events_of(pipeline_all, "The leaders of Mexico, Canada, and the United States said Wednesday they would begin talks on a proposed trade agreement next month.")
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [(["Mexico"], ["Canada", "United States"])]

@@ -1470,7 +1470,8 @@ _FREIGHT = {"shipment", "consignment", "cargo", "delivery", "batch", "convoy", "
           "arm", "vaccine", "dose", "package", "container", "load", "parcel", "fuel", "grain", "food"}
 # Adverbs that make a clause tell what is the norm, not a happening ("routinely beat detainees" reports real,
 # repeated abuse, and stays).
-_HABITUAL = {"traditionally", "usually", "often", "typically", "normally", "generally", "customarily", "habitually"}
+_HABITUAL = {"traditionally", "usually", "often", "typically", "normally", "generally", "customarily", "habitually", "always",
+             "consistently", "constantly", "invariably"}
 # What one declines to do when one gives no comment ("refused to respond to a demand" rejects the demand).
 _COMMENT = {"comment", "elaborate", "speculate", "discuss", "confirm", "answer", "specify", "disclose", "say"}
 # What one declines to tell: a refusal to comment, no demand rejected ("declined to identify other bidders").

@@ -509,6 +509,12 @@ class Events(Stage):
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
+            if hit.type == "ACCUSE" and hit.head.lemma_.lower() == "summon" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+                    for c in hit.head.children):
+                # "Morocco has summoned its own envoy to Niue": one's own envoy called home is recalled (SANCTION), not
+                # a foreign one reprimanded.
+                hit.type, hit.mode = "SANCTION", "withdraw"
             if hit.type == "REJECT" and hit.head.lemma_.lower() in ("refuse", "decline") and any(
                     c.dep_ == "xcomp" and c.lemma_.lower() in ("eat", "drink") or c.dep_ == "dobj" and c.lemma_.lower() in ("food", "meal")
                     for c in hit.head.children):
@@ -2089,7 +2095,7 @@ _MANDATIVE = {"suggest", "recommend", "propose", "advocate", "insist", "demand",
 _ATTRIBUTE_VERBS = {"blame", "attribute", "pin", "ascribe"}
 # A state's envoys, whom it recalls or expels, and the verbs of calling one home.
 _ENVOYS = {"ambassador", "envoy", "diplomat", "emissary", "representative", "attache", "consul"}
-_RECALLS = {"recall", "withdraw", "pull"}
+_RECALLS = {"recall", "withdraw", "pull", "summon"}
 # Verbs that put a weapon to use: "the police used water cannons and tear gas against protesters".
 _WIELD = {"use", "fire", "deploy", "throw", "launch", "employ", "lob", "spray", "shoot", "aim", "hurl"}  # "shot at soldiers"
 
@@ -3561,9 +3567,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # "at a summit in Madrid, Spain, the alliance announced it would accept ...": the institution that
                     # says "it", which names no one the knowledge base knows, not a country named nearer
                     tok = ante
-                elif tok.lower_ in _PLURAL and ante.i != tok.i and ante.conjuncts and ante.pos_ == "PROPN":
-                    # "Greece and Chad said they had reached a deal": they are all the parties named together
-                    for named in _resolve([ante], mentions, sent, nouns, etype):
+                elif tok.lower_ in _PLURAL and ante.i != tok.i and (ante.conjuncts and ante.pos_ == "PROPN" or len(_named_members(ante)) > 1):
+                    # "Greece and Chad said they had reached a deal", "the leaders of Mexico, Canada and the United
+                    # States said they would begin talks": they are all the parties named together
+                    for named in _resolve(_named_members(ante), mentions, sent, nouns, etype):
                         if named.actor_id not in seen:
                             seen.add(named.actor_id)
                             out.append(named)
@@ -3905,6 +3912,9 @@ def _named_members(tok) -> list:
               for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         named = [n for n in (_named_in(t, listed=bool(head.conjuncts)) for t in (head, *head.conjuncts)) if n is not None]
+        if len(named) >= 2 and head.dep_ == "pobj":
+            # ("the leaders of Mexico, Canada, and the United States", the last hung on "leaders" by the parser)
+            named += [c for c in tok.conjuncts if c.pos_ == "PROPN" and c.ent_type_ == "GPE" and c.i > head.i]
         if len(named) >= 2 or named and not head.conjuncts:
             return named
     return [tok]
