@@ -2816,3 +2816,8 @@ def test_what_one_always_does_is_a_stance_not_an_event(pipeline_all, text):
 def test_they_after_the_leaders_of_three_states_are_all_three(pipeline_all):
     events = events_of(pipeline_all, "The leaders of Mexico, Canada, and the United States said Wednesday they would begin talks on a proposed trade agreement next month.")
     assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events] == [(["Mexico"], ["Canada", "United States"])]
+
+
+def test_what_a_broadcaster_broadcast_is_reported(pipeline_all):
+    events = events_of(pipeline_all, "At about 5:40 p.m., China Central Television broadcast that the government had lifted a curfew in a large section of central Beijing.")
+    assert [e.factuality for e in events] == ["reported"]
