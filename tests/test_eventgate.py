@@ -2821,3 +2821,11 @@ def test_they_after_the_leaders_of_three_states_are_all_three(pipeline_all):
 def test_what_a_broadcaster_broadcast_is_reported(pipeline_all):
     events = events_of(pipeline_all, "At about 5:40 p.m., China Central Television broadcast that the government had lifted a curfew in a large section of central Beijing.")
     assert [e.factuality for e in events] == ["reported"]
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("The Vatican's ambassador to Bulgaria will fly to Thessaloniki on Tuesday to attend the opening of the conference.", []),
+    ("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.", ["Amman"]),
+])
+def test_a_visit_to_a_town_has_no_recipient_but_a_capital_stands_for_its_government(pipeline_all, text, recipients):
+    assert [texts([e], "recipients")[0] for e in events_of(pipeline_all, text) if e.type == "CONSULT"] == [recipients]

@@ -719,8 +719,10 @@ class Events(Stage):
             located = choose_locations(sentence, trigger, near_places, sdoc=doc.spacy)
             location = located[0] if located else None
             if (hit.mode == "visit" and not recipients and location is not None and location[0].country3 and _governs_span(hit.head, location[1])
-                    and location[0].country3 not in own):
-                # A visit abroad is received by the country visited; a visit at home has no target.
+                    and location[0].country3 not in own and (location[0].level == "country" or location[0].feature_code == "PPLC")):
+                # A visit abroad is received by the country visited, or by the capital that stands for its government
+                # ("arrived in Amman"); a visit at home has no target, nor has a visit to another town ("a visit to
+                # Thessaloniki": where, the guide's place).
                 place, m = location
                 recipients = [EventActor(text=m.text, name=place.name, country=place.country3, start=m.start, end=m.end)]
             if not recipients and hit.type in _IMPOSED:
