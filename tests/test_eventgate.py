@@ -2829,3 +2829,18 @@ def test_what_a_broadcaster_broadcast_is_reported(pipeline_all):
 ])
 def test_a_visit_to_a_town_has_no_recipient_but_a_capital_stands_for_its_government(pipeline_all, text, recipients):
     assert [texts([e], "recipients")[0] for e in events_of(pipeline_all, text) if e.type == "CONSULT"] == [recipients]
+
+
+def test_who_identified_a_suspect_in_an_attack_did_not_attack(pipeline_all):
+    assert events_of(pipeline_all, "Police said they had identified a person of interest in the attack on the mosque.") == []
+    assert codes(pipeline_all, "The rebels were engaged in ethnic cleansing in the region.", "ASSAULT")
+
+
+def test_wanting_someone_charged_does_not_make_him_the_accuser(every_clause):
+    events = events_of(every_clause, "The protest organizers said they want Wilson charged with murder.")
+    assert ["Wilson"] not in texts(events, "actors")
+
+
+def test_a_curfew_banned_is_lifted(pipeline_all):
+    events = events_of(pipeline_all, "On Saturday, Kunduz authorities banned the curfew and agreed to allow the army to return to the city.")
+    assert "CONCEDE" in [e.type for e in events] and "COERCE" not in [e.type for e in events]

@@ -509,6 +509,10 @@ class Events(Stage):
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
                 hit.type, hit.mode = "THREATEN", None
+            if hit.type == "COERCE" and hit.head.lemma_.lower() in ("ban", "outlaw") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("curfew", "lockdown", "restriction") for c in hit.head.children):
+                # "Kunduz authorities banned the curfew": a restriction banned is lifted (CONCEDE, as "lifted the curfew")
+                hit.type, hit.mode = "CONCEDE", None
             if hit.type == "ACCUSE" and hit.head.lemma_.lower() == "summon" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
                     for c in hit.head.children):
@@ -2051,6 +2055,11 @@ _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "ar
 # Nouns for a struggle one wages, the act itself when it is a verb's object ("fighting an armed campaign").
 _STRUGGLES = {"campaign", "war", "battle", "insurgency", "struggle", "fight", "jihad", "offensive", "crusade"}
 _WAGING = {"fight", "wage", "launch", "conduct", "lead", "mount", "step", "intensify", "escalate", "begin", "start", "continue"}
+# Verbs whose object may be told by a bare participle ("want Wilson charged", "keep him detained").
+_SMALL_CLAUSE_VERBS = {"want", "wish", "need", "like", "prefer", "leave", "keep"}
+# Verbs of looking into an act someone else did ("identified a suspect in the attack").
+_INQUIRY_VERBS = {"identify", "investigate", "question", "arrest", "detain", "charge", "suspect", "name", "implicate", "probe",
+                  "interrogate", "convict", "sentence", "indict", "prosecute", "try", "seek", "hunt", "catch", "capture", "find"}
 # Nouns of something made: their of-object is what is made ("the creation of a force").
 _FOUNDINGS = {"creation", "establishment", "formation", "founding", "setup", "building", "construction"}
 # Nouns of harm done to someone: their of-object is the victim, not the one to blame.
@@ -2245,8 +2254,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # "was ousted for sexual harassment allegations": the one ousted is the accused; who accused is not said.
                 recipients.extend(_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"])
             elif verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _SUFFER_VERBS | _FEELING_VERBS and not (
-                    verb.lemma_.lower() in _COMMENTING and noun.head.lower_ == "on"):
-                # (nor "did not comment on the attacks": one who speaks of an act is not its doer)
+                    verb.lemma_.lower() in _COMMENTING and noun.head.lower_ == "on") and not (
+                    verb.lemma_.lower() in _INQUIRY_VERBS and noun.head.lower_ == "in"):
+                # (nor "did not comment on the attacks": one who speaks of an act is not its doer; nor "identified a
+                # person of interest in the attack", "arrested two men in the bombing": who looks into it)
                 # (but "expressed grave concern at their detention": the one concerned is not the one who detains)
                 # "were engaged in ethnic cleansing": an adjectival passive's subject is the one engaged; but who
                 # was killed or died in an airstrike suffered it.
@@ -2432,7 +2443,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # undergoes the event; who did it is only its by-agent (also where the tagger reads the participle as a past
         # tense: "an Israeli soldier shot in the stomach").
         recipients.append(head.head)
-    elif head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+    elif (head.tag_ == "VBN" or head.tag_ == "VBD" and head.head.lemma_.lower() in _SMALL_CLAUSE_VERBS) and head.dep_ in (
+            "ccomp", "oprd", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        # ("they want Wilson charged with murder": the participle read as a past tense)
         # "saw thousands of Ndebele killed", "found him murdered": a participle's small-clause subject undergoes it.
         recipients.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
     elif not passive and not actors:
