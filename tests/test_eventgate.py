@@ -2844,3 +2844,8 @@ def test_wanting_someone_charged_does_not_make_him_the_accuser(every_clause):
 def test_a_curfew_banned_is_lifted(pipeline_all):
     events = events_of(pipeline_all, "On Saturday, Kunduz authorities banned the curfew and agreed to allow the army to return to the city.")
     assert "CONCEDE" in [e.type for e in events] and "COERCE" not in [e.type for e in events]
+
+
+def test_arriving_nowhere_named_is_no_visit(pipeline_all):
+    assert events_of(pipeline_all, "The body was found at a farm in northern Lithuania, and police believe he was dead for six days before police arrived.") == []
+    assert codes(pipeline_all, "The French president arrived in Beijing on Monday for a three-day visit.", "CONSULT")

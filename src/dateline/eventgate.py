@@ -824,6 +824,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "AGREE" and head.lemma_.lower() == "commit" and head.dep_ == "acomp" and head.head.lemma_.lower() in ("be", "remain", "stay") \
             and head.head.tag_ in ("VBZ", "VBP"):
         return True  # "India is committed to investing", "Russia remains committed to the ceasefire": a stance held, no pledge made
+    if etype == "CONSULT" and mode == "visit" and head.pos_ == "VERB" and head.lemma_.lower() in ("arrive", "come") and not any(
+            c.dep_ in ("prep", "dobj") or c.dep_ == "advmod" and c.lower_ in ("here", "there", "home", "back") for c in head.children):
+        return True  # "police believe he was dead for six days before police arrived": arriving nowhere named visits no one
     if etype in ("ASSAULT", "COERCE", "THREATEN") and _braced_for(head):
         return True  # "Kiribati has been preparing itself for a cyber attack": whoever braces is the target, its doer unnamed
     if etype in _HELD_TYPES and _poll_share(head):
