@@ -3586,8 +3586,9 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # "Greece and Chad said they had reached a deal", "the leaders of Mexico, Canada and the United
                     # States said they would begin talks": they are all the parties named together
                     for named in _resolve(_named_members(ante), mentions, sent, nouns, etype):
-                        if named.actor_id not in seen:
-                            seen.add(named.actor_id)
+                        key = named.actor_id or (named.start, named.end)
+                        if key not in seen:
+                            seen.add(key)
                             out.append(named)
                     continue
                 else:
