@@ -2682,13 +2682,16 @@ def _in_case(verb) -> list:
 _CROWD_WEAPONS = {"gas", "teargas", "cannon", "baton", "truncheon", "bullet", "pellet", "spray", "grenade", "canister", "shot", "club"}
 
 
+def _crowd_weapon(tok) -> bool:
+    """Whether a word names a weapon of crowd control ("tear gas", "water cannon", "rubber bullets")."""
+    return tok.lemma_.lower() in _CROWD_WEAPONS or tok.lower_ == "teargas"
+
+
 def _with_weapons(verb) -> bool:
     """Whether a crowd is scattered with weapons of crowd control the sentence names: in the verb's own "with" phrase
     ("dispersed them with tear gas") or as what the clause it serves uses ("used tear gas in an attempt to disperse",
     "dropped tear gas to disperse the crowd")."""
-    def armed(tok) -> bool:
-        return tok.lemma_.lower() in _CROWD_WEAPONS or tok.lower_ == "teargas"
-
+    armed = _crowd_weapon
     if any(c.dep_ == "prep" and c.lower_ == "with" and any(armed(g) for g in c.children if g.dep_ == "pobj") for c in verb.children):
         return True
     tok = verb
@@ -2771,7 +2774,7 @@ def _crowd_weapons_used(verb) -> list:
     ("deployed tear-gas to prevent protesters from reaching a rally"; none in "deployed water cannons to the square")."""
     def weapon(noun) -> bool:
         words = [t for t in noun.subtree if t.i <= noun.i] + list(noun.conjuncts)
-        return any(t.lemma_.lower() in _CROWD_WEAPONS - {"shot", "club", "grenade"} or t.lower_ == "teargas" or t.lemma_.lower() == "grenade" and any(
+        return any(_crowd_weapon(t) and t.lemma_.lower() not in ("shot", "club", "grenade") or t.lemma_.lower() == "grenade" and any(
             c.lemma_.lower() in ("stun", "sound", "smoke", "flash", "tear") for c in t.children) for t in words)
 
     if not any(c.dep_ == "dobj" and weapon(c) for c in verb.children):
@@ -3582,10 +3585,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # "at a summit in Madrid, Spain, the alliance announced it would accept ...": the institution that
                     # says "it", which names no one the knowledge base knows, not a country named nearer
                     tok = ante
-                elif tok.lower_ in _PLURAL and ante.i != tok.i and (ante.conjuncts and ante.pos_ == "PROPN" or len(_named_members(ante)) > 1):
+                elif tok.lower_ in _PLURAL and ante.i != tok.i and (len(members := _named_members(ante)) > 1 or ante.conjuncts and ante.pos_ == "PROPN"):
                     # "Greece and Chad said they had reached a deal", "the leaders of Mexico, Canada and the United
                     # States said they would begin talks": they are all the parties named together
-                    for named in _resolve(_named_members(ante), mentions, sent, nouns, etype):
+                    for named in _resolve(members, mentions, sent, nouns, etype):
                         key = named.actor_id or (named.start, named.end)
                         if key not in seen:
                             seen.add(key)
