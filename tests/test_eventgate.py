@@ -2849,3 +2849,53 @@ def test_a_curfew_banned_is_lifted(pipeline_all):
 def test_arriving_nowhere_named_is_no_visit(pipeline_all):
     assert events_of(pipeline_all, "The body was found at a farm in northern Lithuania, and police believe he was dead for six days before police arrived.") == []
     assert codes(pipeline_all, "The French president arrived in Beijing on Monday for a three-day visit.", "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "China protested to Japan over the visit of its ministers to the shrine.",
+    "Taiwan protested to the United Nations on Monday about a campaign of intimidation against migrants.",
+])
+def test_a_protest_made_to_a_government_is_a_complaint(pipeline_all, text):
+    assert [e.type for e in events_of(pipeline_all, text)] == ["ACCUSE"]
+    assert codes(pipeline_all, "Thousands of students protested in Tokyo against the new law.", "PROTEST")
+
+
+def test_peacekeepers_take_no_country_from_the_story_setting(every_clause):
+    text = ("Rwandan officials have requested a meeting with more than 300 peacekeepers to end the conflict. "
+            "The police in Kigali arrested two men in Rwanda on Monday.")
+    events = events_of(every_clause, text)
+    meeting = next(e for e in events if e.type == "REQUEST")
+    assert [(r.text, r.country) for r in meeting.recipients] == [("more than 300 peacekeepers", None)]
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert [a.country for a in arrest.actors] == ["RWA"]
+
+
+def test_a_bare_noun_joined_to_a_participant_shares_its_country(pipeline_all):
+    text = ("Burundi commends the Lebanese government and people for their efforts to end violence against women. "
+            "The statement was issued in Bujumbura, Burundi, after a meeting in Gitega, Burundi.")
+    event = next(e for e in events_of(pipeline_all, text) if e.type == "SUPPORT")
+    assert [(r.text, r.country) for r in event.recipients] == [("Lebanese government", "LBN"), ("people", "LBN")]
+
+
+@pytest.mark.parametrize("text,threat", [
+    ("The European Commission warned earlier this year that the measures may hinder Albanian efforts to recover credit.", False),
+    ("The minister warned that the strike could cripple the economy.", False),
+    ("Russia warned that tough measures would follow any attack on its forces.", True),
+])
+def test_a_warning_of_what_known_measures_will_do_is_a_forecast(pipeline_all, text, threat):
+    assert codes(pipeline_all, text, "THREATEN") is threat
+
+
+def test_an_agentless_arrest_is_not_by_the_police_chief_who_speaks(pipeline_all):
+    text = ("Officials in Monrovia said two people have been arrested. Another woman died of gunshot wounds on Monday, "
+            "police chief Joseph Nandi said.")
+    assert ["Joseph Nandi"] not in texts(events_of(pipeline_all, text), "actors")
+    text = "Nairobi police said on Monday that they were questioning witnesses. Two men were arrested on Sunday near the market."
+    assert texts([e for e in events_of(pipeline_all, text) if e.type == "COERCE"], "actors") == [["Nairobi police"]]
+
+
+def test_what_ones_own_country_needs_to_do_asks_nothing_of_anyone(pipeline_all):
+    text = ("Tanzanian President John Magufuli said he agreed to support the treaty. "
+            "He noted his country needs to strengthen its air defences in the wake of recent attacks.")
+    assert "REQUEST" not in [e.type for e in events_of(pipeline_all, text)]
+    assert codes(pipeline_all, "Tanzanian President John Magufuli said that Kenya needs to strengthen its border controls.", "REQUEST")

@@ -632,9 +632,17 @@ def _menaces(warn) -> bool:
         modal = any(a.dep_ == "aux" and a.lemma_.lower() in ("will", "would", "shall", "could", "might", "may") for a in clause.children)
         if modal and any(s.pos_ == "PRON" and s.lower_ not in ("there", "this", "that") or s.lemma_.lower() in own for s in subjects):
             return True
-        if any(_counted(s).lemma_.lower() in _THREAT_WORDS for s in subjects):
-            return True  # "warning Saddam Hussein that the threat of force is real"
+        if any(_counted(s).lemma_.lower() in _THREAT_WORDS and not (_definite(s) and any(g.dep_ == "dobj" for g in clause.children))
+               for s in subjects):
+            # "warning Saddam Hussein that the threat of force is real", "warned that measures would follow" (but "warned
+            # that the measures may hinder Albanian efforts": what measures already taken will do, a forecast)
+            return True
     return False
+
+
+def _definite(noun) -> bool:
+    """Whether a noun phrase names something already known ("the measures", "its sanctions"), not one to come."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") or c.dep_ == "poss" for c in noun.children)
 
 
 # What a warning names when it threatens the warner's own harm.

@@ -524,6 +524,10 @@ class Events(Stage):
                     for c in hit.head.children):
                 # "the prisoners refused to eat", "refused food": a hunger strike (PROTEST), no request rejected
                 hit.type, hit.mode = "PROTEST", "hunger"
+            if hit.type == "PROTEST" and _protest_lodged(hit.head):
+                # "China protested to Japan over the visit", "lodged a protest with the embassy": a complaint made to a
+                # government or a body, disapproval (ACCUSE), not a demonstration.
+                hit.type, hit.mode = "ACCUSE", "disapprove"
             crowd = _crowd_weapons_used(hit.head) if hit.type == "MOBILIZE" and hit.head.pos_ == "VERB" else []
             if crowd:
                 # "The military deployed tear-gas and sound grenades to prevent protesters from reaching a rally": the
@@ -951,7 +955,7 @@ class Events(Stage):
                     # mandative clause asks it of its subject (but "suggested the crash was caused by" tells).
                     mandative and (c.tag_ == "VB" or c.tag_ == "VBP" and tok.tag_ == "VBD") and not any(a.dep_ == "aux" for a in c.children))
                 subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                if c.dep_ == "ccomp" and obliged and subjects and not any(g.lower_ in _FIRST | _SELF for g in subjects):
+                if c.dep_ == "ccomp" and obliged and subjects and not any(g.lower_ in _FIRST | _SELF or _own_body(g) for g in subjects):
                     # "must", "should", and "need to", "have to" ("said NATO allies need to stand by Turkey"); what
                     # "we must" do is the speaker's own course, asked of no one.
                     trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="REQUEST", mode=None, weight=self.directive_weight)
@@ -2768,6 +2772,34 @@ _END_NOUNS = {"end", "halt", "stop", "cessation"}
 _PROTEST_WORDS = {"protest", "sit", "sit-in", "rally", "march", "demonstration", "vigil", "strike", "walkout", "blockade", "boycott", "occupation"}
 
 
+# Bodies a complaint is lodged with, besides named ones.
+_COMPLAINED_TO = {"government", "embassy", "ministry", "authorities", "council", "envoy", "ambassador", "commission", "court",
+                  "tribunal", "organization", "body", "mission", "consulate"}
+
+
+def _protest_lodged(head) -> bool:
+    """Whether a protest trigger is a complaint made to someone ("protested to the United Nations", "lodged a strong
+    protest with Beijing"), not a demonstration."""
+    def addressee(prep) -> bool:
+        return any(g.dep_ == "pobj" and (g.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or g.lemma_.lower() in _COMPLAINED_TO)
+                   for g in prep.children)
+    if head.lemma_.lower() != "protest":
+        return False
+    if head.pos_ == "VERB":
+        return any(c.dep_ == "prep" and c.lower_ == "to" and addressee(c) for c in head.children)
+    lodged = head.dep_ == "dobj" and head.head.lemma_.lower() in ("lodge", "file", "deliver", "submit", "register", "send", "issue")
+    return lodged or any(c.dep_ == "prep" and c.lower_ in ("to", "with") and addressee(c)
+                         for c in (*head.children, *(head.head.children if lodged else ())))
+
+
+# What a speaker calls his own side by ("his country needs to strengthen its defences": the speaker's own course).
+_OWN_BODIES = {"country", "government", "nation", "state", "people", "party", "side", "army", "administration", "city", "region"}
+
+
+def _own_body(noun) -> bool:
+    return noun.lemma_.lower() in _OWN_BODIES and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "our", "my") for c in noun.children)
+
+
 def _crowd_weapons_used(verb) -> list:
     """The people a verb of sending puts crowd-control weapons to use on: its object is tear gas, water cannon, rubber
     bullets or stun grenades, and a purpose clause or an "on"/"at"/"against" phrase names whom they are for
@@ -3042,7 +3074,8 @@ def _setting(doc: Document, ctx: _Context) -> str | None:
 # Participants that are no one country's: "neighbouring countries", "the international community", "world leaders".
 _STATELESS_WORDS = {"country", "nation", "state", "world", "international", "foreign", "global", "community", "ally", "member",
                     "un", "united", "european", "western", "arab", "african", "asian", "diplomat", "embassy", "envoy", "ambassador",
-                    "tourist", "migrant", "refugee", "visitor", "foreigner", "expatriate", "exile", "immigrant"}
+                    "tourist", "migrant", "refugee", "visitor", "foreigner", "expatriate", "exile", "immigrant",
+                    "peacekeeper", "peacekeeping"}
 # Types done on the ground: their unnamed doers and targets are where the event happened.
 _ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID"}
 
@@ -3055,6 +3088,7 @@ def _local_countries(events: list[Event], setting: str | None, ctx: _Context, sd
     participant that may be anyone's ("neighbouring countries", "foreign diplomats") keeps none."""
     out = []
     for event in events:
+        event = _shared_modifier_country(event, sdoc)
         local = event.location.country if event.type in _ON_THE_GROUND and event.location is not None else None
         local = _alpha3(local) if local else setting
         # Near the sentence, a role or a group is mostly of the country named there; a person by name is as often a
@@ -3105,6 +3139,31 @@ def _named_person(p: EventActor, sdoc, kinds: dict) -> bool:
         return True
     root = _root(sdoc, p)
     return root is not None and (root.ent_type_ == "PERSON" or root.pos_ == "PROPN" and not root.ent_type_)
+
+
+def _shared_modifier_country(event: Event, sdoc) -> Event:
+    """A bare noun joined to a participant whose modifier names its country shares that modifier: "commends the
+    Lebanese government and people" (the Lebanese people), "Iraqi soldiers and police"."""
+    if sdoc is None:
+        return event
+    roles = []
+    for role in (event.actors, event.recipients):
+        updated = []
+        for p in role:
+            tok = _token_at(sdoc, p.start) if p.country is None and p.start is not None else None
+            head = tok.head if tok is not None and tok.dep_ == "conj" and tok.head.i < tok.i and tok.pos_ == "NOUN" else None
+            if head is not None and p.end is not None and p.end <= tok.idx + len(tok) + 1 and not any(
+                    c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in tok.children):
+                owner = next((o for o in role if o.country and o.start is not None and o.end is not None
+                              and o.start <= head.idx < o.end and any(c.dep_ in ("amod", "compound") and c.i < head.i and c.idx >= o.start
+                                                                       for c in head.children)), None)
+                if owner is not None:
+                    p = p.model_copy(update={"country": owner.country})
+            updated.append(p)
+        roles.append(updated)
+    if roles == [event.actors, event.recipients]:
+        return event
+    return event.model_copy(update={"actors": roles[0], "recipients": roles[1]})
 
 
 def _nearby_country(event: Event, ctx: _Context, sdoc) -> str | None:
@@ -4235,7 +4294,8 @@ def _legal_agent(hit: _Hit, sent, ctx: "_Context") -> list[EventActor]:
     lo, hi = sent.start_char - _LEGAL_REACH, sent.end_char + _LEGAL_REACH
     found = [(s, e, a) for s, e, a in ctx.mentions_between(lo, hi) if lo <= s < hi and a.sector in sectors and a.kind != "country"
              and not (sent.start_char <= s < sent.end_char) and (words is None or _words_of(a) & words)
-             and not _describing(sent.doc, s, e)]
+             and not _describing(sent.doc, s, e) and not (a.kind == "person" and hit.type == "COERCE")]
+    # (an arrest is the force's act, not its chief's: "two people have been arrested ... police chief Joseph Nandi said")
     before = [m for m in found if m[1] <= sent.start_char]
     pick = max(before, key=lambda m: m[0]) if before else min(found, key=lambda m: m[0], default=None)
     if pick is None:
