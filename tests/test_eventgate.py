@@ -2899,3 +2899,38 @@ def test_what_ones_own_country_needs_to_do_asks_nothing_of_anyone(pipeline_all):
             "He noted his country needs to strengthen its air defences in the wake of recent attacks.")
     assert "REQUEST" not in [e.type for e in events_of(pipeline_all, text)]
     assert codes(pipeline_all, "Tanzanian President John Magufuli said that Kenya needs to strengthen its border controls.", "REQUEST")
+
+
+def test_a_party_and_its_allies_act_together(pipeline_all):
+    event = next(e for e in events_of(pipeline_all, "Uganda's ruling party and its allies have agreed to halt protests in the capital Kampala.")
+                 if e.type == "AGREE")
+    assert texts([event], "actors") == [["ruling party", "its allies"]] and event.recipients == []
+    event = next(e for e in events_of(pipeline_all, "Turkey and Libya signed an agreement on maritime borders.") if e.type == "AGREE")
+    assert (texts([event], "actors"), texts([event], "recipients")) == ([["Turkey"]], [["Libya"]])
+
+
+def test_demonstrators_met_with_tear_gas_are_attacked(pipeline_all):
+    events = events_of(pipeline_all, "The demonstrators were met with pepper spray and tear gas by police on the periphery of the march.")
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", "crowd-control")]
+    assert codes(pipeline_all, "The president met with opposition leaders on Monday.", "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli prime minister has lifted a long-standing curfew for Jerusalem's Arab neighborhoods after talks on Thursday.",
+    "Thousands of demonstrators took to the streets of the capital Bratislava on Sunday in opposition to the government.",
+    "Israel has seized large areas of the West Bank.",
+])
+def test_a_town_whose_parts_are_named_is_no_recipient(pipeline_all, text):
+    assert all(r.text not in ("Jerusalem", "Bratislava", "West Bank") for e in events_of(pipeline_all, text) for r in e.recipients)
+    assert events_of(pipeline_all, text)
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("The government on Saturday told South Sudan to withdraw its military forces from Bentiu.", "South Sudan"),
+    ("Britain ordered Russia to withdraw its troops from the border.", "Russia"),
+    ("Tunisia called on Egypt on Tuesday to release the prisoners.", "Egypt"),
+])
+def test_what_a_state_is_told_to_do_is_a_request_not_the_tellers_act(pipeline_all, text, recipient):
+    events = events_of(pipeline_all, text)
+    assert [(e.type, texts([e], "recipients")[0]) for e in events] == [("REQUEST", [recipient])]
+    assert events_of(pipeline_all, "He told Reuters on Monday that the talks had failed.") == []

@@ -91,8 +91,9 @@ def is_source(tok) -> bool:
         t = t.head
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
         return True
-    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in ("tell", "inform", "brief"):
-        return True
+    if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in ("tell", "inform", "brief") and not any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.head.children):
+        return True  # (but "told South Sudan to withdraw" addresses an order to it)
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in ("quote", "report", "cite")
 
 

@@ -54,6 +54,8 @@ _UNDIRECTED = {"PROTEST", "MOBILIZE"}
 _SPEECH_ACTS = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 # Types whose two parties act together ("talks between A and B", "an agreement between A and B").
 _MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+# Who stands on one's own side when named with one ("the ruling party and its allies").
+_OWN_SIDE = {"ally", "supporter", "follower", "affiliate", "loyalist", "backer"}
 # Cooperation that is diplomacy only between political actors: fans support a team, teachers cooperate, firms agree.
 _DIPLOMATIC = {"SUPPORT", "COOPERATE", "CONSULT", "AGREE"}
 # Types done by words or meetings: in a sentence about a game, a team's or a player's are play, not politics.
@@ -524,6 +526,11 @@ class Events(Stage):
                     for c in hit.head.children):
                 # "the prisoners refused to eat", "refused food": a hunger strike (PROTEST), no request rejected
                 hit.type, hit.mode = "PROTEST", "hunger"
+            if hit.type == "CONSULT" and hit.head.lemma_.lower() == "meet" and any(
+                    c.dep_ == "prep" and c.lower_ == "with" and any(_crowd_weapon(g) or any(_crowd_weapon(k) for k in g.conjuncts)
+                                                                     for g in c.children if g.dep_ == "pobj") for c in hit.head.children):
+                # "The demonstrators were met with pepper spray and tear gas by police": the crowd-control attack on them.
+                hit.type, hit.mode = "ASSAULT", "crowd-control"
             if hit.type == "PROTEST" and _protest_lodged(hit.head):
                 # "China protested to Japan over the visit", "lodged a protest with the embassy": a complaint made to a
                 # government or a body, disapproval (ACCUSE), not a demonstration.
@@ -569,7 +576,8 @@ class Events(Stage):
             if tok.dep_ == "prep" and tok.lower_ not in _CONTENT_PREPS:
                 return None
             asked = tok.dep_ == "advcl" and tok.head.i in by_token and by_token[tok.head.i].type in _DIRECTIVE and (
-                _bare_infinitive(tok) and any(c.dep_ == "dobj" for c in tok.head.children)
+                # ("called on Egypt on Tuesday to release them": the one called on, in a phrase, is asked it too)
+                _bare_infinitive(tok) and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.head.children)
                 # "calling for the chief of the agency to resign": a for-to clause says what is asked
                 or any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
             loose = loose or tok.dep_ == "advcl" and not asked
@@ -675,8 +683,9 @@ class Events(Stage):
             recipients = victims + [r for r in _resolve(recipient_toks, mentions, sent, nouns=True, etype=hit.type) if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds, harmed=undergoes)
                                     and not ((r.start, r.end) in towns and (_locative(sent.doc, r.start) or hit.type == "ASSAULT"))]
             # (nor is a town bombed or shelled: "an Angolan plane bombed Waku-Congo" happened there, to no one named;
-            # nor the town whose streets a trigger names: "took to the streets of San Francisco")
-            recipients = [r for r in recipients if not ((r.start, r.end) in towns and _of_trigger(sent.doc, r, hit.tokens))]
+            # nor the town whose streets a trigger names: "took to the streets of San Francisco", nor one whose parts are
+            # named: "lifted a curfew for Jerusalem's Arab neighborhoods", "seized large areas of the West Bank")
+            recipients = [r for r in recipients if not ((r.start, r.end) in towns and (_of_trigger(sent.doc, r, hit.tokens) or _owns_area(sent.doc, r)))]
             own = {a.country for a in actors if a.country}  # whose home a visit is in
             if hit.mode == "visit":
                 # "visited Kenosha on a trip to the swing state of Wisconsin": a town or region visited at home, or
@@ -807,10 +816,13 @@ class Events(Stage):
             sides = hit.type == "ASSAULT" and len(actors) > 1 and not recipients and (
                 hit.head.lemma_.lower() in _FIGHT_VERBS or all(_between(_token_at(sent.doc, a.start)) for a in actors))
             if ((hit.type in _MUTUAL or sides) and len(actors) > 1 and not recipients and hit.mode not in ("visit", "third-party")
-                    and hit.head.lemma_.lower() not in _VOWS | {"offer"}):
+                    and hit.head.lemma_.lower() not in _VOWS | {"offer"} and not any(
+                        (t := _root(sent.doc, a)) is not None and t.lemma_.lower() in _OWN_SIDE
+                        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children) for a in actors[1:])):
                 # "Turkey and Libya signed an agreement", "A and B met", "Armenia and Azerbaijan fought a war": the
                 # first-named party acts, the others receive (but "Macron and his foreign minister made visits" travel
-                # together, and "Kuwait and Ireland have vowed to deliver funds" promise side by side).
+                # together, "Kuwait and Ireland have vowed to deliver funds" promise side by side, and "the ruling party
+                # and its allies agreed" are one side).
                 actors, recipients = actors[:1], actors[1:]
             implied = not actors and bool(recipients) and not any((hit.type, r.actor_id) in ctx.targets for r in recipients if r.actor_id)
             if implied:
@@ -2927,6 +2939,24 @@ def _between(tok) -> bool:
     while tok.dep_ in ("conj", "compound", "amod") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "between"
+
+
+# Parts of a place: a town whose parts a sentence names is where something happened, not who underwent it.
+_AREAS = {"neighborhood", "neighbourhood", "street", "area", "district", "part", "suburb", "outskirts", "quarter", "territory",
+          "square", "road", "centre", "center"}
+
+
+def _owns_area(sdoc, participant: EventActor) -> bool:
+    """Whether a place participant is named as the whole a part of which is meant ("Jerusalem's Arab neighborhoods",
+    "the streets of the capital Bratislava", "large areas of the West Bank")."""
+    tok = _root(sdoc, participant)
+    if tok is None:
+        return False
+    while tok.dep_ == "appos" and tok.head.i != tok.i and tok.head.lemma_.lower() in _PLACE_NOUNS:
+        tok = tok.head  # "the capital Bratislava"
+    if tok.dep_ == "poss":
+        return tok.head.lemma_.lower() in _AREAS
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _AREAS
 
 
 def _of_trigger(sdoc, participant: EventActor, tokens) -> bool:
