@@ -2934,3 +2934,37 @@ def test_what_a_state_is_told_to_do_is_a_request_not_the_tellers_act(pipeline_al
     events = events_of(pipeline_all, text)
     assert [(e.type, texts([e], "recipients")[0]) for e in events] == [("REQUEST", [recipient])]
     assert events_of(pipeline_all, "He told Reuters on Monday that the talks had failed.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lithuanians, like other Russians and Ukrainians, largely support Russia's intervention in Ukraine.",
+    "The decision comes on the heels of Greenland's decision to designate Monaco as an official European city.",
+    "The United States today released for publication for the first time documents showing that the government shares data.",
+])
+def test_attitudes_opinions_designations_and_papers_are_no_events(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_what_is_still_an_event_beside_those(pipeline_all):
+    assert codes(pipeline_all, "The United States designated the group as a terrorist organization on Monday.", "ACCUSE")
+    assert codes(pipeline_all, "The minister was critical of the plan announced by the government on Monday.", "ACCUSE")
+    assert codes(pipeline_all, "The rebels released two hostages on Monday.", "RETREAT")
+
+
+def test_agreeing_with_a_decision_is_approval(pipeline_all):
+    events = events_of(pipeline_all, "The EU countries agreed with the decision taken by the Government of the Faroe Islands.")
+    assert [e.type for e in events] == ["SUPPORT"]
+
+
+def test_protesters_met_by_police_using_tear_gas_are_attacked(pipeline_all):
+    text = "Protesters who had taken to the streets of Mexico City on Saturday were met by two dozen riot police using tear gas."
+    assert [(e.type, e.mode) for e in events_of(pipeline_all, text)] == [("ASSAULT", "crowd-control")]
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("South Korea and Japan have carried out joint military exercises in previous years as well.", "historical"),
+    ("Indonesia has deported more than a thousand Vietnamese in the past two decades.", "historical"),
+    ("Indonesia has deported more than a thousand Vietnamese in recent years.", "asserted"),
+])
+def test_acts_of_years_gone_by_are_historical(every_clause, text, factuality):
+    assert {e.factuality for e in events_of(every_clause, text)} == {factuality}

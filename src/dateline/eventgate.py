@@ -823,6 +823,13 @@ def _braced_for(noun) -> bool:
     return lemma in ("brace", "steel") or lemma in ("prepare", "ready", "gird") and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
 
 
+# Adverbs telling how widely an opinion is held ("largely support"): a population's view, not an act.
+_SHARE_ADVERBS = {"largely", "broadly", "overwhelmingly", "mostly", "generally", "widely", "mainly"}
+# What a designation brands someone as when it accuses ("designated the group as a terrorist organization").
+_BRANDS = {"terrorist", "terror", "terrorism", "extremist", "sponsor", "enemy", "threat", "violator", "manipulator", "criminal",
+           "hostile", "rogue", "concern", "agent", "spy", "foreign", "undesirable", "traitor", "separatist", "illegal"}
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -833,6 +840,15 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "AGREE" and head.lemma_.lower() == "commit" and head.dep_ == "acomp" and head.head.lemma_.lower() in ("be", "remain", "stay") \
             and head.head.tag_ in ("VBZ", "VBP"):
         return True  # "India is committed to investing", "Russia remains committed to the ceasefire": a stance held, no pledge made
+    if etype == "SUPPORT" and head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "advmod" and c.lower_ in _SHARE_ADVERBS for c in head.children):
+        return True  # "Lithuanians largely support Russia's intervention": an opinion held, no support given
+    if etype == "ACCUSE" and head.lemma_.lower() == "designate" and not any(
+            t.lemma_.lower() in _BRANDS for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree):
+        return True  # "designate Monaco as an official European city": a status given, not a terrorist or an enemy named
+    if mode == "release" and head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children) and any(
+            _counted(g).lemma_.lower() in lex["non_patients"] | {"publication"} for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
+        return True  # "released for publication for the first time documents showing ...": papers, however parsed
     if etype == "CONSULT" and mode == "visit" and head.pos_ == "VERB" and head.lemma_.lower() in ("arrive", "come") and not any(
             c.dep_ in ("prep", "dobj") or c.dep_ == "advmod" and c.lower_ in ("here", "there", "home", "back") for c in head.children):
         return True  # "police believe he was dead for six days before police arrived": arriving nowhere named visits no one

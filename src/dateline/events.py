@@ -526,11 +526,15 @@ class Events(Stage):
                     for c in hit.head.children):
                 # "the prisoners refused to eat", "refused food": a hunger strike (PROTEST), no request rejected
                 hit.type, hit.mode = "PROTEST", "hunger"
-            if hit.type == "CONSULT" and hit.head.lemma_.lower() == "meet" and any(
-                    c.dep_ == "prep" and c.lower_ == "with" and any(_crowd_weapon(g) or any(_crowd_weapon(k) for k in g.conjuncts)
-                                                                     for g in c.children if g.dep_ == "pobj") for c in hit.head.children):
-                # "The demonstrators were met with pepper spray and tear gas by police": the crowd-control attack on them.
+            if hit.type == "CONSULT" and hit.head.lemma_.lower() == "meet" and _met_with_weapons(hit.head):
+                # "The demonstrators were met with pepper spray and tear gas by police", "were met by riot police using tear
+                # gas": the crowd-control attack on them.
                 hit.type, hit.mode = "ASSAULT", "crowd-control"
+            if hit.type == "AGREE" and hit.head.lemma_.lower() == "agree" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in _DECISIONS for c in hit.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children):
+                # "The EU countries agreed with the decision taken by the Faroe government": approval (SUPPORT), no deal.
+                hit.type, hit.mode = "SUPPORT", None
             if hit.type == "PROTEST" and _protest_lodged(hit.head):
                 # "China protested to Japan over the visit", "lodged a protest with the embassy": a complaint made to a
                 # government or a body, disapproval (ACCUSE), not a demonstration.
@@ -1440,6 +1444,17 @@ _LIFE_STAGES = {"child", "boy", "girl", "teenager", "student", "youngster", "kid
 _EARLIER_WORDS = {"previously", "formerly", "once", "before"}
 
 
+def _earlier_years(noun) -> bool:
+    """Whether a noun names years gone by: "previous years", "earlier years", "the past two decades" (not "recent years",
+    nor "the past two years", which reach into the news)."""
+    lemma, before = noun.lemma_.lower(), {c.lower_ for c in noun.children if c.dep_ == "amod"}
+    if noun.tag_ != "NNS":
+        return False
+    if lemma in ("decade", "century"):
+        return bool(before & {"past", "previous", "earlier", "prior", "last"})
+    return lemma == "year" and bool(before & {"previous", "earlier", "prior"})
+
+
 def _past_era(head):
     """The word naming a past era that a past-tense event happened in, or None: a "during"/"under" phrase with a former
     or late office-holder ("during the martial law imposed by former President Marcos"), someone's time "as" an office
@@ -1465,6 +1480,8 @@ def _past_era(head):
                 if p.dep_ == "prep" and p.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "past" and not any(
                         d.dep_ in ("amod", "nummod", "compound", "npadvmod") for d in g.children) for g in p.children):
                     return p  # "which has been seized by the government in the past" (but "in the past week" is news)
+                if p.dep_ == "prep" and p.lower_ in ("in", "over", "during") and any(g.dep_ == "pobj" and _earlier_years(g) for g in p.children):
+                    return p  # "carried out exercises in previous years", "deported a thousand in the past two decades"
             if c.dep_ == "prep" and c.lower_ in ("during", "under"):
                 for g in c.children:
                     if g.dep_ != "pobj":
@@ -2787,6 +2804,29 @@ _PROTEST_WORDS = {"protest", "sit", "sit-in", "rally", "march", "demonstration",
 # Bodies a complaint is lodged with, besides named ones.
 _COMPLAINED_TO = {"government", "embassy", "ministry", "authorities", "council", "envoy", "ambassador", "commission", "court",
                   "tribunal", "organization", "body", "mission", "consulate"}
+
+
+# What someone decided, which one agrees with by approving it.
+_DECISIONS = {"decision", "move", "ruling", "verdict", "step", "choice", "policy", "measure", "action", "initiative"}
+
+
+def _met_with_weapons(meet) -> bool:
+    """Whether a meeting is a crowd met with force: weapons of crowd control in its "with" phrase, or used by its agent
+    ("were met by riot police using tear gas", "met by police firing rubber bullets")."""
+    def armed(tok) -> bool:
+        return _crowd_weapon(tok) or any(_crowd_weapon(k) for k in tok.conjuncts)
+    for c in meet.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and any(armed(g) for g in c.children if g.dep_ == "pobj"):
+            return True
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and any(o.dep_ == "dobj" and armed(o) for o in c.children):
+            return True  # (the parser hangs "using tear gas" on the verb)
+        if c.dep_ == "agent":
+            for g in c.children:
+                if any(v.dep_ in ("acl", "relcl") and any(o.dep_ == "dobj" and armed(o) for o in v.children) for v in g.children):
+                    return True
+                if any(p.dep_ == "prep" and p.lower_ == "with" and any(armed(o) for o in p.children) for p in g.children):
+                    return True
+    return False
 
 
 def _protest_lodged(head) -> bool:
