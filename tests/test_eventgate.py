@@ -2968,3 +2968,10 @@ def test_protesters_met_by_police_using_tear_gas_are_attacked(pipeline_all):
 ])
 def test_acts_of_years_gone_by_are_historical(every_clause, text, factuality):
     assert {e.factuality for e in events_of(every_clause, text)} == {factuality}
+
+
+def test_a_report_released_by_someone_frees_no_one(pipeline_all):
+    text = ("There were about 200 casualties from artillery fire, according to the report, released by the U.S. Committee on "
+            "Foreign Relations late on Wednesday.")
+    assert not codes(pipeline_all, text, "RETREAT")
+    assert codes(pipeline_all, "The hostages, released by the rebels on Monday, arrived in Kabul.", "RETREAT")

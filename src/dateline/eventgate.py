@@ -849,6 +849,10 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if mode == "release" and head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children) and any(
             _counted(g).lemma_.lower() in lex["non_patients"] | {"publication"} for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
         return True  # "released for publication for the first time documents showing ...": papers, however parsed
+    if mode == "release" and head.tag_ == "VBN" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in head.children):
+        before = head.doc[head.i - 2] if head.i >= 2 and head.doc[head.i - 1].text == "," else head.doc[head.i - 1] if head.i else None
+        if before is not None and before.pos_ == "NOUN" and _counted(before).lemma_.lower() in lex["non_patients"]:
+            return True  # "according to the report, released by the committee": the participle tells of the report
     if etype == "CONSULT" and mode == "visit" and head.pos_ == "VERB" and head.lemma_.lower() in ("arrive", "come") and not any(
             c.dep_ in ("prep", "dobj") or c.dep_ == "advmod" and c.lower_ in ("here", "there", "home", "back") for c in head.children):
         return True  # "police believe he was dead for six days before police arrived": arriving nowhere named visits no one
