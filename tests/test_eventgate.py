@@ -2975,3 +2975,12 @@ def test_a_report_released_by_someone_frees_no_one(pipeline_all):
             "Foreign Relations late on Wednesday.")
     assert not codes(pipeline_all, text, "RETREAT")
     assert codes(pipeline_all, "The hostages, released by the rebels on Monday, arrived in Kabul.", "RETREAT")
+
+
+@pytest.mark.parametrize("text,text_named", [
+    ("In March 2011, Bulgaria and Kenya signed the African Convention on Refugees.", "African Convention on Refugees"),
+    ("Russia withdrew from the Paris Agreement on Monday.", "Paris"),
+])
+def test_a_treaty_or_the_place_it_is_named_after_is_no_party(every_clause, text, text_named):
+    events = events_of(every_clause, text)
+    assert events and all(text_named not in [p.text for p in e.actors + e.recipients] for e in events)

@@ -97,6 +97,10 @@ def is_source(tok) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in ("quote", "report", "cite")
 
 
+# Heads of the names of texts one signs or ratifies ("the African Convention on Refugees", "the Treaty of Rome").
+_INSTRUMENTS = {"convention", "treaty", "protocol", "charter", "accord", "accords", "agreement", "pact", "covenant", "declaration"}
+
+
 def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = False) -> bool:
     """Whether a participant names someone who can act (see the module docstring).
 
@@ -132,8 +136,12 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if root.pos_ == "PROPN" and span.root.i == root.i and any(
             t.lemma_.lower() in _FACILITIES and t.text[:1].isupper() for t in (root, next((w for w in span if w.dep_ != "det"), root))):
         return False  # "stormed the Hotel Rumbura", "Bole Airport": a building, not someone
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _INSTRUMENTS and root.head.text[:1].isupper():
+        return False  # "withdrew from the Paris Agreement": a text named after a place, no party
     if _landform(root, span):
         return False  # "withdraw bulldozers from the Jordan Valley", "a rally in Washington Square Park": a place's name
+    if root.pos_ == "PROPN" and root.lemma_.lower() in _INSTRUMENTS:
+        return False  # "signed the African Convention on Refugees", "ratified the Treaty": a text, not a party
     lemma = root.lemma_.lower()
     if (lemma in lex["vehicles"] or root.lower_ in lex["vehicles"]) and _craft(root):
         # "Russian aircraft", "government helicopters" stand for a state's forces; "the aircraft" for no one
