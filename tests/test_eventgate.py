@@ -2984,3 +2984,8 @@ def test_a_report_released_by_someone_frees_no_one(pipeline_all):
 def test_a_treaty_or_the_place_it_is_named_after_is_no_party(every_clause, text, text_named):
     events = events_of(every_clause, text)
     assert events and all(text_named not in [p.text for p in e.actors + e.recipients] for e in events)
+
+
+def test_whose_offices_were_raided_undergoes_the_raid(pipeline_all):
+    events = events_of(pipeline_all, "The Human Rights Center said police raided its offices in Ashgabat on Monday.")
+    assert [texts([e], "recipients")[0] for e in events if e.type == "COERCE"] == [["Human Rights Center"]]

@@ -2648,6 +2648,8 @@ def _holder(tok):
         return c.ent_type_ in ("ORG", "NORP", "GPE") or c.pos_ in ("NOUN", "PROPN") and eventgate.names_someone(c)
 
     owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod") and c.i < tok.i and someone(c)]
+    # "raided its offices": the body the pronoun stands for
+    owners = owners or [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
     # "the offices of the authorities", "a training camp belonging to a Free Syrian Army force"
     owners = owners or [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj" and someone(g)]
     owners = owners or [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "belong" for p in c.children
