@@ -2989,3 +2989,16 @@ def test_a_treaty_or_the_place_it_is_named_after_is_no_party(every_clause, text,
 def test_whose_offices_were_raided_undergoes_the_raid(pipeline_all):
     events = events_of(pipeline_all, "The Human Rights Center said police raided its offices in Ashgabat on Monday.")
     assert [texts([e], "recipients")[0] for e in events if e.type == "COERCE"] == [["Human Rights Center"]]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Hundreds of Muslim leaders rallied in Cairo on Wednesday to denounce the new laws.", "Muslim leaders"),
+    ("The head of Tunisia's main Islamic body called on the government to release the blogger.", "main Islamic body"),
+])
+def test_religious_leaders_and_bodies_are_religious(pipeline_all, text, actor):
+    assert (actor, "REL") in [(a.text, a.sector) for e in events_of(pipeline_all, text) for a in e.actors]
+
+
+def test_a_police_chief_is_police(pipeline_all):
+    events = events_of(pipeline_all, "The police chief called on demonstrators to back off during a march on Saturday in Montreux.")
+    assert [(a.text, a.sector) for e in events for a in e.actors] == [("police chief", "COP")]
