@@ -3002,3 +3002,15 @@ def test_religious_leaders_and_bodies_are_religious(pipeline_all, text, actor):
 def test_a_police_chief_is_police(pipeline_all):
     events = events_of(pipeline_all, "The police chief called on demonstrators to back off during a march on Saturday in Montreux.")
     assert [(a.text, a.sector) for e in events for a in e.actors] == [("police chief", "COP")]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("(local sources) -- New York City, NJ -- Sunday night, after a protest ended, New York City police arrested four members of the group.",
+     "New York City"),
+    ("(AP) -- A report alleges that the army covered up killings.\n\nNAIROBI -- The internal Nigerian government report documents a "
+     "pattern of coverups by Nigerian forces, alleging that they have committed multiple killings of civilians.", "NAIROBI"),
+])
+def test_a_dateline_after_a_credit_or_alone_in_capitals_is_no_actor(every_clause, text, place):
+    events = events_of(every_clause, text)
+    assert all(place not in texts([e], "actors")[0] for e in events)
+    assert "COERCE" in [e.type for e in events] or place == "NAIROBI"

@@ -98,8 +98,11 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 # A dateline: the town in capitals a story was filed from and its country, before a dash, at a paragraph's or a
 # sentence's start ("MANILA, Philippines – Ahead of Easter ...", "BRASÍLIA, Brazil – Mr. Lula ...").
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-ZÀ-Þ.'’ -]{2,},\s*[A-Z][\w.'’ -]+?)\s*[—–-]{1,2}\s"
-                       # a dateline in title case opens a line ("Santos, Colombia -- On Thursday, police ...")
-                       r"|(?:^|(?<=\n))([A-Z][a-zà-ÿ'’.]+(?: [A-Z][a-zà-ÿ'’.]+){0,2},\s*[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+){0,2})\s*[—–-]{1,2}\s")
+                       # a dateline in title case opens a line, or follows a wire credit ("Santos, Colombia -- On Thursday,
+                       # police ...", "(local sources) -- New York City, NJ -- Sunday night, ...")
+                       r"|(?:^|(?<=\n)|(?<=\) --\s)|(?<=\) —\s)|(?<=\) -\s))([A-Z][a-zà-ÿ'’.]+(?: [A-Z][a-zà-ÿ'’.]+){0,2},\s*[A-Z][a-zà-ÿA-Z]+(?: [A-Z][a-zà-ÿ]+){0,2})\s*[—–-]{1,2}\s"
+                       # a city alone in capitals opens a line ("NAIROBI -- The internal report ...")
+                       r"|(?:^|(?<=\n))([A-Z][A-ZÀ-Þ.'’]{2,}(?: [A-Z][A-ZÀ-Þ.'’]+){0,2})\s*[—–-]{1,2}\s")
 # What a blockade stops ("block Iraqi trade"): blocking it is an embargo enforced, not a protest.
 _CARGO = {"trade", "shipping", "shipment", "export", "import", "supply", "oil", "cargo", "goods", "port", "food", "fuel", "aid"}
 # Verbs of promising, and the acts whose promise is a threat ("vowed to fight", "pledged to strike back").
@@ -270,7 +273,7 @@ class Events(Stage):
             kinds={a.id: a.kind for a in doc.actors},
             towns={(m.start, m.end) for p in doc.places if p.level not in ("country", None) for m in p.mentions},
             seatless={(m.start, m.end) for p in doc.places if p.feature_code in _SEATLESS for m in p.mentions},
-            datelines=[m.span(1) if m.group(1) else m.span(2) for m in _DATELINE.finditer(doc.article.text)],
+            datelines=[m.span(next(g for g in (1, 2, 3) if m.group(g))) for m in _DATELINE.finditer(doc.article.text)],
             places=[(m.start, m.end, p) for p in doc.places for m in p.mentions],
         )
         sdoc.user_data["dateline_genders"] = _genders(doc)
