@@ -3014,3 +3014,12 @@ def test_a_dateline_after_a_credit_or_alone_in_capitals_is_no_actor(every_clause
     events = events_of(every_clause, text)
     assert all(place not in texts([e], "actors")[0] for e in events)
     assert "COERCE" in [e.type for e in events] or place == "NAIROBI"
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("The Philippines called on Nepal to avoid trade violations after a row over fishing grounds, its foreign minister said on Tuesday.", "asserted"),
+    ("Nepal called on the Philippines to hold talks on the fishing grounds, a Chinese official said on Tuesday.", "reported"),
+    ("Nepal had called on the Philippines to hold talks on the fishing grounds, its foreign minister said on Tuesday.", "reported"),
+])
+def test_a_states_speech_act_told_by_its_own_minister_is_asserted(pipeline_all, text, factuality):
+    assert [(e.type, e.factuality) for e in events_of(pipeline_all, text) if e.type == "REQUEST"] == [("REQUEST", factuality)]

@@ -1273,7 +1273,7 @@ class Events(Stage):
         # names (but what someone claims was done before stays a claim: "claimed Houthis have attacked journalists previously")
         if "historical" not in found and "speculated" not in found and (era := _past_era(head)) is not None:
             found.add("historical", era)
-        performed = hit.type in _SPEECH_ACTS and _speaker_is_actor(head, mentions, sent) and not _told_past(head)
+        performed = hit.type in _SPEECH_ACTS and (_speaker_is_actor(head, mentions, sent) and not _told_past(head) or _own_voice(head))
         reported = ((None if performed else speech_above) or _source_phrase(sent, cues)
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotes.quotation_at(doc.article.text, head.idx)))
         if reported:
@@ -4142,6 +4142,18 @@ def _told_past(head) -> bool:
                 and any(c.dep_ == "nsubj" and c.lower_ in ("it", "he", "she", "they", "we", "i") for c in verb.children))
 
 
+def _own_voice(head) -> bool:
+    """Whether a state's or a body's speech act is told by its own voice: "The Philippines called on Nepal to avoid
+    violations, its foreign minister said" (the minister's "its" is the state that acts; backshifted, not a past told)."""
+    verb = _clause_verb(head)
+    if verb.tag_ != "VBD" or verb.dep_ != "ccomp" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.pos_ == "PROPN" for c in subjects) and any(
+        s.lemma_.lower() in _VOICES and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in s.children) for s in speakers)
+
+
 def _speaker_is_actor(head, mentions, sent) -> bool:
     """Whether the one who says the trigger's clause is its actor or speaks for the actor's country."""
     tok = head
@@ -4167,6 +4179,8 @@ def _speaker_is_actor(head, mentions, sent) -> bool:
 
 
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+# Who speaks for a state or a body ("its foreign minister said").
+_VOICES = _SPOKES | {"minister", "president", "ambassador", "envoy", "leader", "official", "chief", "head", "secretary", "premier"}
 
 
 # Common nouns for places: "the swing state", "the city" are where, not who.
