@@ -3023,3 +3023,12 @@ def test_a_dateline_after_a_credit_or_alone_in_capitals_is_no_actor(every_clause
 ])
 def test_a_states_speech_act_told_by_its_own_minister_is_asserted(pipeline_all, text, factuality):
     assert [(e.type, e.factuality) for e in events_of(pipeline_all, text) if e.type == "REQUEST"] == [("REQUEST", factuality)]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Over the last several weeks, Greeks have protested against actions targeting the government.", "Greeks"),
+    ("Palauans took to the streets in September to protest the decision.", "Palauans"),
+])
+def test_a_people_that_protests_is_civilians(pipeline_all, text, actor):
+    assert [(a.text, a.sector) for e in events_of(pipeline_all, text) for a in e.actors] == [(actor, "CVL")]
+    assert [a.sector for e in events_of(pipeline_all, "Republicans protested the decision in Congress.") for a in e.actors] == ["PTY"]

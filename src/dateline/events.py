@@ -2617,6 +2617,16 @@ def _root(sdoc, participant: EventActor):
     return span.root if span is not None and len(span) else None
 
 
+def _nationals(participant: EventActor, sdoc) -> bool:
+    """Whether a participant is a people named by its plural ("Greeks", "Palauans", "thousands of Syrians"), however
+    the tagger reads the word."""
+    root = _root(sdoc, participant)
+    if root is None or root.tag_ not in ("NNPS", "NNS") or not root.text[:1].isupper():
+        return False
+    return root.ent_type_ == "NORP" or root.ent_type_ not in ("ORG", "GPE", "FAC", "LOC") and (
+        bool(participant.country) and root.tag_ == "NNPS" or root.lower_.endswith(("ans", "ese", "is")))
+
+
 def _people_word(participant: EventActor, sdoc) -> bool:
     """Whether a participant is named by a people's word ("the Tunisians", "a Palestinian"): persons of a nation,
     not its state or its army."""
@@ -3297,6 +3307,8 @@ def _sectors(events: list[Event], sdoc, kinds: dict) -> list[Event]:
                         sector = roles.get(head) if roles.get(head) in _NAMED_SECTORS else _NAMED_BODIES[head]
                 if sector in eventgate.STATE_SECTORS and kinds.get(p.actor_id or "") == "person" and _former(sdoc, p):
                     sector = None  # "former premier Matteo Renzi lauded ...": no office now (the guide), whatever he once held
+                if event.type == "PROTEST" and role is event.actors and sector in (None, "GOV") and _nationals(p, sdoc):
+                    sector = "CVL"  # "Palauans took to the streets", "Greeks have protested": a people marches, not its state
                 if event.type == "ASSAULT" and role is event.actors and sector in (None, "CVL") and (
                         (root := _root(sdoc, p)) is not None and root.lemma_.lower() in _PLAIN_PEOPLE):
                     sector = "UAF"  # "a man approached and attacked them", "two men shot dead five people": unidentified attackers
