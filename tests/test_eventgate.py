@@ -3032,3 +3032,17 @@ def test_a_states_speech_act_told_by_its_own_minister_is_asserted(pipeline_all, 
 def test_a_people_that_protests_is_civilians(pipeline_all, text, actor):
     assert [(a.text, a.sector) for e in events_of(pipeline_all, text) for a in e.actors] == [(actor, "CVL")]
     assert [a.sector for e in events_of(pipeline_all, "Republicans protested the decision in Congress.") for a in e.actors] == ["PTY"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Malaysian authorities have said they will not negotiate with the rebels who hold the soldiers.", "Malaysian authorities"),
+    ("The rebels said on Monday that they would not accept a ceasefire with the army.", "rebels"),
+])
+def test_saying_one_will_not_meet_or_accept_is_a_refusal(every_clause, text, actor):
+    events = [e for e in events_of(every_clause, text) if actor in texts([e], "actors")[0]]
+    assert [(e.type, e.factuality) for e in events] == [("REJECT", "asserted")]
+
+
+def test_a_warning_of_what_a_course_may_lead_to_is_a_forecast(pipeline_all):
+    assert not codes(pipeline_all, "But the U.S. and European Union have warned that it may lead to a full-scale civil war.", "THREATEN")
+    assert codes(pipeline_all, "Russia warned on Monday that it would retaliate against any new sanctions.", "THREATEN")

@@ -639,8 +639,9 @@ def _menaces(warn) -> bool:
     for clause in (c for c in warn.children if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX")):
         subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
         modal = any(a.dep_ == "aux" and a.lemma_.lower() in ("will", "would", "shall", "could", "might", "may") for a in clause.children)
-        if modal and any(s.pos_ == "PRON" and s.lower_ not in ("there", "this", "that") or s.lemma_.lower() in own for s in subjects):
-            return True
+        if modal and clause.lemma_.lower() not in _CONSEQUENCES and any(
+                s.pos_ == "PRON" and s.lower_ not in ("there", "this", "that") or s.lemma_.lower() in own for s in subjects):
+            return True  # (but "warned that it may lead to a full-scale civil war" foretells what a course will bring)
         if any(_counted(s).lemma_.lower() in _THREAT_WORDS and not (_definite(s) and any(g.dep_ == "dobj" for g in clause.children))
                for s in subjects):
             # "warning Saddam Hussein that the threat of force is real", "warned that measures would follow" (but "warned
@@ -652,6 +653,11 @@ def _menaces(warn) -> bool:
 def _definite(noun) -> bool:
     """Whether a noun phrase names something already known ("the measures", "its sanctions"), not one to come."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") or c.dep_ == "poss" for c in noun.children)
+
+
+# What a course of events does when a warning foretells it ("it may lead to civil war"): no act of the warner's.
+_CONSEQUENCES = {"lead", "cause", "result", "spark", "trigger", "spiral", "spread", "provoke", "plunge", "fuel", "worsen", "destabilize",
+                 "destabilise", "undermine", "jeopardize", "jeopardise", "threaten", "harm", "damage", "hurt"}
 
 
 # What a warning names when it threatens the warner's own harm.

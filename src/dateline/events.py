@@ -185,6 +185,7 @@ class _Hit:
     guessed: bool = False  # the sentence classifier's type on a verb no trigger knows
     frame: bool = False  # found by a frame of speech (a naming, a directive), not by a trigger word
     targets: list = field(default_factory=list)  # tokens naming whom a judgement is aimed at ("said Trump was a liar")
+    refusal: bool = False  # a meeting or an acceptance one says one will not make ("will not negotiate"): a REJECT made now
 
     @property
     def i(self) -> int:
@@ -538,6 +539,10 @@ class Events(Stage):
                     for g in c.children):
                 # "The EU countries agreed with the decision taken by the Faroe government": approval (SUPPORT), no deal.
                 hit.type, hit.mode = "SUPPORT", None
+            if hit.type in ("CONSULT", "AGREE") and hit.head.pos_ == "VERB" and _refused(hit.head):
+                # "Malaysian authorities have said they will not negotiate with the rebels", "said they would not accept a
+                # cessation": a refusal stated (REJECT), not a negated meeting or agreement.
+                hit.type, hit.mode, hit.refusal = "REJECT", "meet" if hit.type == "CONSULT" else None, True
             if hit.type == "PROTEST" and _protest_lodged(hit.head):
                 # "China protested to Japan over the visit", "lodged a protest with the embassy": a complaint made to a
                 # government or a body, disapproval (ACCUSE), not a demonstration.
@@ -1280,6 +1285,13 @@ class Events(Stage):
             # What a source says happened is reported; a speech act its own speaker performs is asserted
             # ("Lula said Brazil supports Korea" is Brazil's support, said).
             found.add("reported", reported)
+        if hit.refusal:
+            # "said they would not accept a cessation of hostilities": the refusal is made in the saying, not a
+            # negated or planned acceptance
+            found.discard("negated")
+            found.discard("planned")
+            if not any(t.lower_ in ("if", "unless") for t in sent):
+                found.discard("hypothetical")
         for value in cues["precedence"]:
             if value in found:
                 return value, commitment and value == "planned", found.span(value)
@@ -2842,6 +2854,15 @@ def _met_with_weapons(meet) -> bool:
                 if any(p.dep_ == "prep" and p.lower_ == "with" and any(armed(o) for o in p.children) for p in g.children):
                     return True
     return False
+
+
+def _refused(verb) -> bool:
+    """Whether a verb says what someone will not do: "will not negotiate", "would not accept", "won't meet" (but not a
+    hope or a forecast in a clause of its own: "talks will not resume before May" has no one refusing)."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lemma_.lower() in ("will", "would") for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") and c.lower_ not in ("it", "this", "that") for c in verb.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("before", "until") for c in verb.children)
 
 
 def _protest_lodged(head) -> bool:
