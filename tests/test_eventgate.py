@@ -3046,3 +3046,8 @@ def test_saying_one_will_not_meet_or_accept_is_a_refusal(every_clause, text, act
 def test_a_warning_of_what_a_course_may_lead_to_is_a_forecast(pipeline_all):
     assert not codes(pipeline_all, "But the U.S. and European Union have warned that it may lead to a full-scale civil war.", "THREATEN")
     assert codes(pipeline_all, "Russia warned on Monday that it would retaliate against any new sanctions.", "THREATEN")
+
+
+def test_market_demand_for_goods_asks_nothing(pipeline_all):
+    assert events_of(pipeline_all, "The company said European demand for its products rose sharply last year.") == []
+    assert codes(pipeline_all, "The protesters' demand for the release of prisoners was rejected by the government.", "REJECT")

@@ -761,6 +761,10 @@ _MARKET_WORDS = {"increase", "increased", "increasing", "grow", "growing", "rise
                  "weak", "weaker", "significant", "huge", "global", "domestic", "consumer", "market", "fall", "falling", "decline",
                  "declining", "soar", "soaring", "surge", "surging", "robust", "sluggish", "heavy", "big", "great", "greater",
                  "stronger", "energy", "oil", "export", "import", "seasonal", "overall", "customer", "pent"}
+# What a market's demand is for ("demand for its products", "demand for oil").
+_GOODS = {"product", "good", "oil", "gas", "energy", "commodity", "export", "import", "steel", "coal", "housing", "credit", "car",
+          "vehicle", "electricity", "fuel", "grain", "wheat", "rice", "ticket", "tourism", "metal", "copper", "gold", "currency",
+          "bond", "share", "item", "device", "chip", "crop", "apartment", "home", "property"}
 # What is said and heard, not done: "shot down rumours".
 _HEARSAY = {"rumor", "rumour", "speculation", "suggestion", "theory", "talk", "report", "story", "claim", "idea"}
 
@@ -976,8 +980,12 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "many aid workers urge the government to ..." asks someone in particular).
         return True
     if etype == "REQUEST" and head.pos_ == "NOUN" and head.lemma_.lower() == "demand" and any(
-            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _MARKET_WORDS for c in head.children):
-        return True  # "a significant increased demand for biological solutions", "consumer demand": a market's, asked of no one
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _MARKET_WORDS
+            or c.dep_ == "prep" and c.lower_ == "for" and any(_counted(g).lemma_.lower() in _GOODS for g in c.children if g.dep_ == "pobj")
+            for c in head.children):
+        # "a significant increased demand for biological solutions", "consumer demand", "European demand for its
+        # products": a market's, asked of no one
+        return True
     if etype == "CONCEDE" and head.lemma_.lower() in ("meet", "accept") and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "demand" and not any(d.dep_ == "poss" or d.dep_ == "prep" and d.lower_ in ("of", "by", "from")
                                                                         or d.dep_ == "det" and d.lower_ in ("the", "their", "his", "her", "its")
