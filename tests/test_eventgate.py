@@ -3051,3 +3051,8 @@ def test_a_warning_of_what_a_course_may_lead_to_is_a_forecast(pipeline_all):
 def test_market_demand_for_goods_asks_nothing(pipeline_all):
     assert events_of(pipeline_all, "The company said European demand for its products rose sharply last year.") == []
     assert codes(pipeline_all, "The protesters' demand for the release of prisoners was rejected by the government.", "REJECT")
+
+
+def test_a_place_the_parser_makes_a_second_subject_after_from_is_no_doer(pipeline_all):
+    text = "Three men from north west London robbed and injured six people in a jewellery store on 16 August."
+    assert [texts([e], "actors")[0] for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == [["Three men"]]

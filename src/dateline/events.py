@@ -2000,6 +2000,11 @@ def _subjects(tok) -> list:
             if passive:
                 return passive
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        # "Three men from north west London robbed ...", London parsed as a second subject: a name that goes on the first
+        # subject's phrase is its place of origin, not a doer beside it
+        subj = [c for c in subj if not (c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC") and any(
+            o.i < c.i and o.right_edge.i == c.left_edge.i - 1 and any(t.dep_ == "prep" and t.lower_ in ("from", "of", "in") for t in o.subtree)
+            for o in subj))]
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subj or agents:
             return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([tok.head] if tok.dep_ == "relcl" else [])
