@@ -2833,11 +2833,6 @@ _END_NOUNS = {"end", "halt", "stop", "cessation"}
 _PROTEST_WORDS = {"protest", "sit", "sit-in", "rally", "march", "demonstration", "vigil", "strike", "walkout", "blockade", "boycott", "occupation"}
 
 
-# Bodies a complaint is lodged with, besides named ones.
-_COMPLAINED_TO = {"government", "embassy", "ministry", "authorities", "council", "envoy", "ambassador", "commission", "court",
-                  "tribunal", "organization", "body", "mission", "consulate"}
-
-
 # What someone decided, which one agrees with by approving it.
 _DECISIONS = {"decision", "move", "ruling", "verdict", "step", "choice", "policy", "measure", "action", "initiative"}
 
@@ -2868,6 +2863,11 @@ def _refused(verb) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() in ("will", "would") for c in verb.children) and any(
         c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") and c.lower_ not in ("it", "this", "that") for c in verb.children) and not any(
         c.dep_ == "prep" and c.lower_ in ("before", "until") for c in verb.children)
+
+
+# Bodies a complaint is lodged with, besides named ones.
+_COMPLAINED_TO = {"government", "embassy", "ministry", "authorities", "council", "envoy", "ambassador", "commission", "court",
+                  "tribunal", "organization", "body", "mission", "consulate"}
 
 
 def _protest_lodged(head) -> bool:
