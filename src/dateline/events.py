@@ -2635,12 +2635,12 @@ def _root(sdoc, participant: EventActor):
 
 
 def _nationals(participant: EventActor, sdoc) -> bool:
-    """Whether a participant is a people named by its plural ("Greeks", "Palauans", "thousands of Syrians"), however
-    the tagger reads the word."""
+    """Whether a participant is a people named by its plural, as _a_people reads it ("Greeks", "thousands of Syrians"),
+    or one the tagger left unlabelled ("Palauans")."""
     root = _root(sdoc, participant)
-    if root is None or root.tag_ not in ("NNPS", "NNS") or not root.text[:1].isupper():
+    if root is None or not root.text[:1].isupper():
         return False
-    return root.ent_type_ == "NORP" or root.ent_type_ not in ("ORG", "GPE", "FAC", "LOC") and (
+    return _a_people(participant, sdoc) or root.tag_ in ("NNPS", "NNS") and root.ent_type_ not in ("ORG", "GPE", "FAC", "LOC") and (
         bool(participant.country) and root.tag_ == "NNPS" or root.lower_.endswith(("ans", "ese", "is")))
 
 
