@@ -322,7 +322,41 @@ class _DocumentActors:
         taken |= {i for e in self.sdoc.ents for i in range(e.start, e.end)}
         for start, end in self._titled_names(taken):
             out.append(_Candidate(start, end, "PERSON"))
+        out.extend(self._missed_names(out, taken))
         return sorted(out, key=lambda c: c.start)
+
+    def _missed_names(self, found: list[_Candidate], taken: set[int]) -> list[_Candidate]:
+        """Further mentions of a name the entity recogniser tagged elsewhere in the article but not here ("Mark Rathbun
+        ... Rathbun requested donations", the second tagged a common noun): the same capitalised words, standing alone
+        (no capitalised word of a longer name beside them), of a person's full name or surname or an organisation's
+        name. A word the article also writes in lower case ("Bush", "bush") is a word, not the name."""
+        lowered = {t.lower_ for t in self.sdoc if t.text.islower()}
+        names: dict[tuple[str, ...], str] = {}
+        for c in found:
+            words = tuple(t.text for t in self.sdoc[c.start:c.end])
+            if not all(w[:1].isupper() for w in words):
+                continue
+            if c.typ in ("PERSON", "person"):
+                names.setdefault(words, "PERSON")
+                if len(words) > 1 and words[-1].isalpha():
+                    names.setdefault(words[-1:], "PERSON")
+            elif c.typ == "ORG" and len(words) > 1:
+                names.setdefault(words, "ORG")
+        names = {w: label for w, label in names.items() if not (len(w) == 1 and w[0].lower() in lowered)}
+        out: list[_Candidate] = []
+        for words in sorted(names, key=len, reverse=True):
+            n = len(words)
+            for i in range(len(self.sdoc) - n + 1):
+                span = self.sdoc[i:i + n]
+                if tuple(t.text for t in span) != words or any(t.i in taken for t in span) or not all(t.pos_ in ("PROPN", "NOUN") for t in span):
+                    continue
+                before = self.sdoc[i - 1] if i > 0 else None
+                after = self.sdoc[i + n] if i + n < len(self.sdoc) else None
+                if any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)):
+                    continue  # ("Greg Rathbun" is someone else)
+                out.append(_Candidate(i, i + n, names[words]))
+                taken.update(range(i, i + n))
+        return out
 
     def _titled_names(self, taken: set[int]) -> list[tuple[int, int]]:
         """Names the entity recogniser missed after a capitalised person title: "Governor Ana Ruiz apologized" (spaCy's

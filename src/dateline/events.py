@@ -129,7 +129,7 @@ _LIGHT_VERBS = {"make", "hold", "pay", "launch", "attend", "join", "conduct", "c
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
                 "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order",
                 "grant", "offer", "deliver", "impose", "level", "express", "voice", "reiterate", "reaffirm", "pledge", "tweet",
-                "lend", "throw", "declare", "introduce", "enforce"}  # "tweeted his support for", "voiced support", "lent its support",
+                "lend", "throw", "declare", "introduce", "enforce", "increase", "boost", "strengthen", "deepen", "bolster"}  # "tweeted his support for", "voiced support", "lent its support",
 # "declared a curfew", "introduced sanctions"
 # Their regular inflections, for the verbs the lemmatiser gets wrong ("staged" -> "stag").
 _LIGHT_FORMS = frozenset(form for v in _LIGHT_VERBS for form in (
@@ -1991,6 +1991,7 @@ def _object_lemmas(head) -> set[str]:
 def _subjects(tok) -> list:
     """Subjects of a verb, inherited through xcomp, conj and relative clauses when it has none of its own."""
     seen, came_by = 0, None
+    active = tok.tag_ in ("VBD", "VBZ", "VBP")
     while tok is not None and seen < 6:
         seen += 1
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("from", "into") and not any(c.dep_ == "nsubj" for c in tok.children):
@@ -2006,8 +2007,17 @@ def _subjects(tok) -> list:
             o.i < c.i and o.right_edge.i == c.left_edge.i - 1 and any(t.dep_ == "prep" and t.lower_ in ("from", "of", "in") for t in o.subtree)
             for o in subj))]
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not subj and not agents:
+            # "The US has been encouraging allies", the subject hung on the auxiliary: it is the verb's
+            subj = [g for c in tok.children if c.dep_ == "aux" and c.i < tok.i for g in c.children if g.dep_ == "nsubj"]
         if subj or agents:
             return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([tok.head] if tok.dep_ == "relcl" else [])
+        if came_by == "conj" and tok.pos_ == "VERB" and active:
+            # "Putin was briefed, and flew to Magnitogorsk": an active verb joined to a passive one shares its subject
+            # (but "was arrested and charged" is undergone twice)
+            passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+            if passive:
+                return passive
         if tok.dep_ == "relcl":
             return [tok.head]
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _CROWD_DOINGS and tok.i > 0
@@ -2033,6 +2043,19 @@ def _subjects(tok) -> list:
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("by", "in") and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "responded by spraying water cannon", "joined fellow Democrats in calling for": the clause's subject does it
             continue
+        if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in _DOING_PREPS and tok.head.dep_ == "prep"
+                and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() not in _IMPUTING):
+            # "Waseem confessed to killing his sister", "was jailed for attacking": the one who confesses or is jailed did it;
+            # "accused Iran of attacking", "thanked Qatar for mediating": the one accused or thanked
+            verb = tok.head.head
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+            if objects:
+                return objects if tok.head.lower_ in ("of", "for") else []
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+            if passive:
+                return passive
+            came_by, tok = "pcomp", verb
+            continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             if came_by == "advcl" and tok.lemma_.lower() in _HEDGES:
                 # "destroyed the house of a man believed to be the commander, killing him": the parser hangs the
@@ -2057,6 +2080,13 @@ def _subjects(tok) -> list:
         return []
     return []
 
+
+# Prepositions through which a verb's gerund tells what its subject (or object) did ("confessed to killing", "jailed for attacking");
+# "after meeting", "before leaving" tell when, and are left to the clause.
+_DOING_PREPS = {"to", "of", "for", "about"}
+# Verbs that impute an act ("accused of helping", "denied attacking"): what they say was done is theirs to claim, not
+# a doing of the one they speak of.
+_IMPUTING = {"accuse", "suspect", "charge", "allege", "indict", "blame", "deny", "prosecute", "investigate", "try", "clear", "acquit"}
 
 # Verbs that move their object to act ("prompted the crowd to protest"): the object does the infinitive.
 _CAUSATIVES = {"prompt", "spur", "force", "cause", "lead", "drive", "compel", "provoke", "trigger", "push", "inspire", "move", "galvanize",
