@@ -379,3 +379,13 @@ def test_a_namesake_the_words_tie_to_another_country_is_not_the_known_person():
                            published="2020-01-15")
     obama = next(a for a in doc.actors if a.name == "Barack Obama")
     assert (obama.country, obama.sector) == ("KEN", "AGR")
+
+
+def test_a_commissioner_is_an_office_and_the_commissioner_points_back():
+    import dateline
+
+    doc = dateline.process("Albert Muchanga, the AU trade commissioner, spoke in Niamey on Sunday. "
+                           "The commissioner accused Egypt of blocking the trade deal.", published="2020-01-15")
+    [muchanga] = [a for a in doc.actors if a.name == "Albert Muchanga"]
+    assert muchanga.sector == "GOV" and "commissioner" in [m.text for m in muchanga.mentions]
+    assert [(e.type, [a.name for a in e.actors]) for e in doc.events] == [("ACCUSE", ["Albert Muchanga"])]
