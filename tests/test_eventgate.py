@@ -3093,3 +3093,46 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs():
               tags=["DT", "NNP", "VBZ", "VBN", "VBG", "NNS", "TO", "VB", "NNS", "."],
               lemmas=["the", "US", "have", "be", "encourage", "ally", "to", "restrict", "import", "."])
     assert [t.text for t in events_module._subjects(doc[4])] == ["US"]
+
+
+def test_a_passive_clause_of_its_own_names_no_doer(pipeline_all):
+    # the bombing's clause has its own subject; the main clause's subject did not bomb
+    text = "Germany is still on edge after another church in Berlin was bombed in July, killing one and injuring several others."
+    assert [texts([e], "actors")[0] for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == []
+
+
+def test_an_agency_of_another_country_did_not_make_the_arrest(pipeline_all):
+    first = "Italian police said on Monday that they were investigating the film. "
+    abroad = events_of(pipeline_all, first + "In July, Nakoula Basseley Nakoula was arrested in California on allegations of fraud.")
+    home = events_of(pipeline_all, first + "In July, Nakoula Basseley Nakoula was arrested in Rome on allegations of fraud.")
+    assert [texts([e], "actors")[0] for e in abroad if e.type == "COERCE"] == []
+    assert [texts([e], "actors")[0] for e in home if e.type == "COERCE"] == [["Italian police"]]
+
+
+def test_they_is_not_the_town_named_as_where(pipeline_all):
+    text = ("In a sign of the tense situation in the region, Palestinians boycotted the cabinet meeting and took to the streets. "
+            "On the outskirts of Jerusalem, they rallied shouting anti-Israeli slogans.")
+    found = events_of(pipeline_all, text)
+    assert all("Jerusalem" not in texts([e], field)[0] for e in found for field in ("actors", "recipients"))
+    assert "Jerusalem" in [e.location.name for e in found if e.location is not None]
+
+
+def test_a_letter_is_no_place(pipeline_all):
+    [event] = events_of(pipeline_all, "The protesters have assembled at the intersection of 9th and L in the historic district south of Washington, DC.")
+    assert event.location is None or event.location.name != "L"
+
+
+def test_the_town_suburb_of_a_place_is_that_place(pipeline_all):
+    found = events_of(pipeline_all, "Algeria has also deployed 3,500 soldiers into the Marrakesh suburb of Tizi Ouzou on Monday.")
+    assert [e.location.name for e in found if e.type == "MOBILIZE"] == ["Tizi Ouzou"]
+
+
+def test_a_standing_agreement_running_its_course_is_no_event(pipeline_all):
+    assert not codes(pipeline_all, "Bulgaria's EU Association agreement with the EU expires tomorrow, officials in Sofia said on Monday.", "AGREE")
+    assert codes(pipeline_all, "Bulgaria and the EU signed an association agreement in Sofia on Monday.", "AGREE")
+
+
+def test_a_pledge_to_fight_a_problem_threatens_no_one(pipeline_all):
+    text = "Prime Minister Boyko Borissov pledged on Friday to continue to fight corruption if he is re-elected in October."
+    assert not codes(pipeline_all, text, "THREATEN")
+    assert codes(pipeline_all, "The rebel commander pledged on Friday to continue to fight the army until the capital falls.", "THREATEN")

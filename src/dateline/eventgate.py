@@ -848,6 +848,10 @@ _BRANDS = {"terrorist", "terror", "terrorism", "extremist", "sponsor", "enemy", 
            "hostile", "rogue", "concern", "agent", "spy", "foreign", "undesirable", "traitor", "separatist", "illegal"}
 
 
+# What a standing agreement does as its term runs ("the deal expires", "the treaty remains in force").
+_TERMS_RUN = {"expire", "lapse", "run", "remain", "stay", "cover", "last", "allow", "require", "provide", "include", "apply"}
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -874,6 +878,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "CONSULT" and mode == "visit" and head.pos_ == "VERB" and head.lemma_.lower() in ("arrive", "come") and not any(
             c.dep_ in ("prep", "dobj") or c.dep_ == "advmod" and c.lower_ in ("here", "there", "home", "back") for c in head.children):
         return True  # "police believe he was dead for six days before police arrived": arriving nowhere named visits no one
+    if etype in ("AGREE", "COOPERATE") and head.pos_ == "NOUN" and head.dep_ == "nsubj" and head.head.lemma_.lower() in _TERMS_RUN:
+        return True  # "Bulgaria's association agreement with the EU expires tomorrow": a standing text running its course
     if etype in ("ASSAULT", "COERCE", "THREATEN") and _braced_for(head):
         return True  # "Kiribati has been preparing itself for a cyber attack": whoever braces is the target, its doer unnamed
     if etype in _HELD_TYPES and _poll_share(head):

@@ -99,6 +99,10 @@ def _score(root, trig, place: Place) -> float | None:
     """How strongly the mention whose syntactic head is `root` says where the event at `trig` happened; None
     when it cannot (a modifier naming no place of the event)."""
     w, lists = _weights(), _lists()
+    if root.dep_ in ("compound", "amod", "poss") and root.head.lower_ in lists["place_nouns"] and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            for c in root.head.children):
+        return None  # "into the Marrakesh suburb of Tizi Ouzou": the place the phrase names is the suburb
     if _is_modifier(root):
         # A place naming the thing where it happened ("in Syria's conflict", "outside the UN's Baghdad
         # headquarters", "marched on a Hong Kong hotel") is the location, a weaker cue than the place itself.

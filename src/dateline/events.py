@@ -510,7 +510,9 @@ class Events(Stage):
                 # "vowed support for Azerbaijan", "pledged its backing": the support is given in the pledge.
                 hit.type, hit.mode = "SUPPORT", None
             if hit.type == "AGREE" and hit.head.lemma_.lower() in _VOWS and any(
-                    c.type in _HOSTILE or c.type == "PROTEST" and c.mode == "obstruct" for c in hit.content) and not _ends_harm(hit.head):
+                    (c.type in _HOSTILE or c.type == "PROTEST" and c.mode == "obstruct") and not eventgate.other_sense(c.head, c.type, c.mode)
+                    for c in _walk(hit.content)) and not _ends_harm(hit.head):
+                # (nor "pledged to continue to fight corruption": a problem tackled)
                 # (but "vowed to bring an end to the fighting", "pledged to stop the violence": a promise of peace)
                 # "vowed to fight the US at any cost", "pledged to retaliate", "vowed they would block any attempt to
                 # take the boy": a promise of harm or obstruction is a threat.
@@ -1759,6 +1761,8 @@ def _refer(tok, mentions, prefer=None):
     for start, end, actor in mentions:
         if any(s < end and start < e for s, e in bound):
             continue
+        if word in _PLURAL and (_locative(tok.doc, start) or _area_of(_token_at(tok.doc, start))):
+            continue  # "On the outskirts of Jerusalem, they rallied", "in Kabul": a town named as where is not who
         if floor <= start and end <= tok.idx and _compatible(word, actor, text[start:end], genders) and (
                 start >= here or word in _PERSONAL or _subject_at(tok.doc, start, end)):
             # The nearest sentence first (a pronoun mostly carries on from the one before), and in it, for a subject
@@ -2025,6 +2029,8 @@ def _subjects(tok) -> list:
             return [tok.doc[tok.i - 1]]  # "fired rubber bullets at demonstrators demanding an end to the violence": they demand it
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _HARM_VERBS and tok.head.lemma_.lower() in _COMMENTING | {"say", "tell", "add"}:
             return []  # "Turkish police say two cars detonated ..., killing at least 43", parsed as if the saying killed: not the speaker
+        if tok.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            return []  # "Germany is on edge after a church in Berlin was bombed": a passive clause of its own names no bomber
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             came_by = tok.dep_
             tok = tok.head  # "is critical of X": the subject of the copula
@@ -3057,6 +3063,12 @@ _AREAS = {"neighborhood", "neighbourhood", "street", "area", "district", "part",
           "square", "road", "centre", "center"}
 
 
+def _area_of(tok) -> bool:
+    """Whether a word names the place a part of which a phrase names ("the outskirts of Jerusalem")."""
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+        tok.head.head.lemma_.lower() in _AREAS or tok.head.head.lower_ in _AREAS)  # (the lemmatiser's "outskirt")
+
+
 def _owns_area(sdoc, participant: EventActor) -> bool:
     """Whether a place participant is named as the whole a part of which is meant ("Jerusalem's Arab neighborhoods",
     "the streets of the capital Bratislava", "large areas of the West Bank")."""
@@ -3066,8 +3078,8 @@ def _owns_area(sdoc, participant: EventActor) -> bool:
     while tok.dep_ == "appos" and tok.head.i != tok.i and tok.head.lemma_.lower() in _PLACE_NOUNS:
         tok = tok.head  # "the capital Bratislava"
     if tok.dep_ == "poss":
-        return tok.head.lemma_.lower() in _AREAS
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _AREAS
+        return tok.head.lemma_.lower() in _AREAS or tok.head.lower_ in _AREAS
+    return _area_of(tok)
 
 
 def _of_trigger(sdoc, participant: EventActor, tokens) -> bool:
@@ -4449,9 +4461,13 @@ def _legal_agent(hit: _Hit, sent, ctx: "_Context") -> list[EventActor]:
                         start, end = name[0].idx, g.idx + len(g)
                         return [EventActor(text=_doc_text(sent.doc)[start:end], sector="JUD", start=start, end=end)]
     lo, hi = sent.start_char - _LEGAL_REACH, sent.end_char + _LEGAL_REACH
+    # An agency of another country than the one the sentence places the act in did not do it ("Italian police" named
+    # before "was arrested in California").
+    where = {p.country3 for p in ctx.places_between(sent.start_char, sent.end_char) if p.country3}
     found = [(s, e, a) for s, e, a in ctx.mentions_between(lo, hi) if lo <= s < hi and a.sector in sectors and a.kind != "country"
              and not (sent.start_char <= s < sent.end_char) and (words is None or _words_of(a) & words)
-             and not _describing(sent.doc, s, e) and not (a.kind == "person" and hit.type == "COERCE")]
+             and not _describing(sent.doc, s, e) and not (a.kind == "person" and hit.type == "COERCE")
+             and not (where and a.country and a.country not in where)]
     # (an arrest is the force's act, not its chief's: "two people have been arrested ... police chief Joseph Nandi said")
     before = [m for m in found if m[1] <= sent.start_char]
     pick = max(before, key=lambda m: m[0]) if before else min(found, key=lambda m: m[0], default=None)

@@ -198,6 +198,8 @@ class Places(Stage):
                 name = sdoc[start_tok:end_tok].text
                 if _is_modifier_word(name):
                     continue  # "Western countries", "Central bank": a modifier, not a place
+                if len(name.strip(". ")) < 2:
+                    continue  # "the intersection of 9th and L": a letter names a street, not a place to geocode
                 cands = self.gaz.candidates(name)
                 if label in _PLACE_LABELS:
                     if label == "FAC" and not cands and not (self.facilities and _facility_name(sdoc[start_tok:end_tok])):
