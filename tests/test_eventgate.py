@@ -661,7 +661,6 @@ def test_a_countrys_side_is_that_country(pipeline_all):
     "Seats in the chamber are occupied by the two main parties.",  # present passive: what usually holds
     "Lawmakers traditionally don't meet on Fridays during the session.",  # habitual
     "The minister declined to elaborate on the plan on Monday.",  # no comment
-    "The movement started with nurses striking in Ohio last spring.",  # a labour strike
     "Few expected the young driver would storm to the title in his second season.",  # a race won
     "Local residents have waged a legal battle against the mining company since 2004.",  # a contest without arms
     "Villagers began a court battle against the army over the land on Monday.",
@@ -3136,3 +3135,27 @@ def test_a_pledge_to_fight_a_problem_threatens_no_one(pipeline_all):
     text = "Prime Minister Boyko Borissov pledged on Friday to continue to fight corruption if he is re-elected in October."
     assert not codes(pipeline_all, text, "THREATEN")
     assert codes(pipeline_all, "The rebel commander pledged on Friday to continue to fight the army until the capital falls.", "THREATEN")
+
+
+def test_what_a_thing_must_do_asks_no_one(pipeline_all):
+    text = "Hansson said the future peace and security of the Nordic countries and the European Union must have one common goal."
+    assert not codes(pipeline_all, text, "REQUEST")
+    assert codes(pipeline_all, "Johnson said on Monday that Iran must release the tanker immediately.", "REQUEST")
+
+
+def test_where_forces_are_deployed_at_is_no_recipient(pipeline_all):
+    text = "Police have deployed hundreds of officers at U.S. colleges, high schools and other sites across the country ahead of planned protests."
+    assert [texts([e], "recipients")[0] for e in events_of(pipeline_all, text) if e.type == "MOBILIZE"] == [[]]
+
+
+def test_declining_to_divulge_rejects_nothing(pipeline_all):
+    text = "The police chief declined to divulge his identity, but said the man is the father of a three-month old child."
+    assert not codes(pipeline_all, text, "REJECT")
+
+
+def test_workers_who_strike_walk_out(every_clause):
+    text = ("Workers in Quebec have announced they will strike on Monday in a dispute over long working hours, "
+            "a lack of pension benefits and a minimum wage of $11 an hour.")
+    assert [(e.type, e.mode) for e in events_of(every_clause, text) if "strike" in e.evidence.trigger.text] == [("PROTEST", "strike")]
+    assert codes(every_clause, "Rebels will strike the capital on Monday, a commander said.", "ASSAULT")
+    assert [e.type for e in events_of(every_clause, "The movement started with nurses striking in Ohio last spring.")] == ["PROTEST"]

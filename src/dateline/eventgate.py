@@ -1535,7 +1535,7 @@ _HABITUAL = {"traditionally", "usually", "often", "typically", "normally", "gene
 # What one declines to do when one gives no comment ("refused to respond to a demand" rejects the demand).
 _COMMENT = {"comment", "elaborate", "speculate", "discuss", "confirm", "answer", "specify", "disclose", "say"}
 # What one declines to tell: a refusal to comment, no demand rejected ("declined to identify other bidders").
-_WITHHELD = _COMMENT | {"identify", "name", "reveal", "detail", "describe", "estimate", "quantify", "interview"}
+_WITHHELD = _COMMENT | {"identify", "name", "reveal", "detail", "describe", "estimate", "quantify", "interview", "divulge"}
 # What one declines to give or provide when one only declines to tell ("declined to give a breakdown").
 _DETAILS = {"breakdown", "detail", "figure", "number", "name", "estimate", "comment", "interview", "information", "reason",
             "explanation", "specific", "timetable", "date", "price", "amount", "source", "announcement", "statement"}

@@ -817,6 +817,13 @@ class Events(Stage):
                 # "China protested the visit of the Taiwanese president": a state's protest is a diplomatic one, an
                 # accusation (ACCUSE), not a demonstration.
                 hit.type, hit.mode = "ACCUSE", "disapprove"
+            if hit.type == "ASSAULT" and hit.head.pos_ == "VERB" and hit.head.lemma_.lower() == "strike" and actors and all(
+                    a.sector == "LAB" or eventgate.plain_forms(a.text.split()[-1].lower()) & _LABOUR_WORDS for a in actors) and not any(
+                    c.dep_ == "dobj" and not any(t.text == "," for t in sent.doc[hit.head.i:c.i]) for c in hit.head.children):
+                # "Workers in Quebec have announced they will strike": workers who strike walk out, whatever the parser
+                # hangs on the verb past a comma ("strike ... over long hours, a lack of benefits"); but "the driver
+                # struck a guard rail" hit it
+                hit.type, hit.mode = "PROTEST", "strike"
             if hit.type == "PROTEST" and hit.mode == "strike" and hit.head.pos_ == "NOUN" and state and not any(
                     t.lemma_.lower() in _LABOUR_WORDS for t in sent):
                 # "the government said it did not carry out the strike", "the army's strike on the village": a state's
@@ -981,7 +988,9 @@ class Events(Stage):
                     # mandative clause asks it of its subject (but "suggested the crash was caused by" tells).
                     mandative and (c.tag_ == "VB" or c.tag_ == "VBP" and tok.tag_ == "VBD") and not any(a.dep_ == "aux" for a in c.children))
                 subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                if c.dep_ == "ccomp" and obliged and subjects and not any(g.lower_ in _FIRST | _SELF or _own_body(g) for g in subjects):
+                if c.dep_ == "ccomp" and obliged and subjects and not any(g.lower_ in _FIRST | _SELF or _own_body(g) for g in subjects) and any(
+                        g.pos_ in ("PROPN", "PRON") or g.ent_type_ in _ACTOR_ENTS or eventgate.names_someone(g) for g in subjects):
+                    # (but "said the future peace of the Nordic countries must have one goal": a thing asked of no one)
                     # "must", "should", and "need to", "have to" ("said NATO allies need to stand by Turkey"); what
                     # "we must" do is the speaker's own course, asked of no one.
                     trig = ontology.Trigger(lemmas=(tok.lemma_.lower(),), pos="V", type="REQUEST", mode=None, weight=self.directive_weight)
@@ -2475,6 +2484,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 continue  # "allowed the team into the country", "flew into Moscow", "mobilized his workers into an army": no participant
             if c.lower_ == "from" and etype in ("PROTEST", "MOBILIZE"):
                 continue  # "marched from the SEC to the stock exchange", "deployed troops from Kabul": where they set out
+            if c.lower_ == "at" and etype in _UNDIRECTED:
+                continue  # "deployed hundreds of officers at U.S. colleges", "rallied at the parliament": where, not whom
             if c.lower_ == "to" and any(g.dep_ == "pobj" and g.lemma_.lower() in _FEELINGS for g in c.children):
                 continue  # "to the public's surprise, prosecutors filed a new charge": whose feeling, no party to the act
             for g in c.children:
