@@ -3159,3 +3159,15 @@ def test_workers_who_strike_walk_out(every_clause):
     assert [(e.type, e.mode) for e in events_of(every_clause, text) if "strike" in e.evidence.trigger.text] == [("PROTEST", "strike")]
     assert codes(every_clause, "Rebels will strike the capital on Monday, a commander said.", "ASSAULT")
     assert [e.type for e in events_of(every_clause, "The movement started with nurses striking in Ohio last spring.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "The new law also allows the Prime Minister to recall his cabinet for additional talks on the appointment of officials.",
+    "The agreement does not allow the Army Corps to use force to disperse the homeless.",
+])
+def test_what_a_standing_text_lets_someone_do_is_no_happening(pipeline_all, text):
+    assert events_of(pipeline_all, text) == []
+
+
+def test_what_a_court_allowed_is_still_coded(every_clause):
+    assert codes(every_clause, "The court allowed police to arrest the protesters on Monday.", "COERCE")

@@ -852,6 +852,25 @@ _BRANDS = {"terrorist", "terror", "terrorism", "extremist", "sponsor", "enemy", 
 _TERMS_RUN = {"expire", "lapse", "run", "remain", "stay", "cover", "last", "allow", "require", "provide", "include", "apply"}
 
 
+def _let_by_a_text(head, lex) -> bool:
+    """Whether a trigger tells what a law or an agreement lets or makes someone do, as it stands ("The new law allows the
+    Prime Minister to recall his cabinet for talks", "The agreement does not allow the Army Corps to use force to
+    disperse the homeless"): the text's content, no happening."""
+    tok = head
+    for _ in range(5):
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "advcl", "prep", "pobj", "dobj", "pcomp", "acl"):
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _PERMITS:
+            return (tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ != "to" for c in tok.children)) and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lex["laws"] | _ACCORD_TEXTS for c in tok.children)
+    return False
+
+
+# Agreements that, once made, stand as texts ("the agreement allows ...").
+_ACCORD_TEXTS = {"agreement", "deal", "treaty", "accord", "pact", "convention", "protocol", "memorandum"}
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -892,6 +911,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
             and permit.head.lemma_.lower() in lex["laws"]):
         # "a law that would have allowed China to extradite suspects", "an amendment to allow the government to
         # extradite anyone": what a law would let someone do is its content, no happening.
+        return True
+    if _let_by_a_text(head, lex):
         return True
     first = head
     while first.dep_ == "conj" and first.head.i != first.i:
