@@ -343,10 +343,13 @@ class _DocumentActors:
             elif c.typ == "ORG" and len(words) > 1:
                 names.setdefault(words, "ORG")
         names = {w: label for w, label in names.items() if not (len(w) == 1 and w[0].lower() in lowered)}
+        at: dict[str, list[int]] = {}
+        for t in self.sdoc:
+            at.setdefault(t.text, []).append(t.i)
         out: list[_Candidate] = []
         for words in sorted(names, key=len, reverse=True):
             n = len(words)
-            for i in range(len(self.sdoc) - n + 1):
+            for i in at.get(words[0], ()):
                 span = self.sdoc[i:i + n]
                 if tuple(t.text for t in span) != words or any(t.i in taken for t in span) or not all(t.pos_ in ("PROPN", "NOUN") for t in span):
                     continue
