@@ -3171,3 +3171,10 @@ def test_what_a_standing_text_lets_someone_do_is_no_happening(pipeline_all, text
 
 def test_what_a_court_allowed_is_still_coded(every_clause):
     assert codes(every_clause, "The court allowed police to arrest the protesters on Monday.", "COERCE")
+
+
+def test_a_body_named_in_full_is_its_first_word_later(every_clause):
+    text = ("On Friday Ford Motor Company announced the United States Department of Justice was performing a criminal "
+            "investigation of Ford's internal emission testing practices.")
+    found = [e for e in events_of(every_clause, text) if e.type == "ACCUSE"]
+    assert [(texts([e], "recipients")[0], e.factuality) for e in found] == [(["Ford"], "reported")]

@@ -485,7 +485,13 @@ class _DocumentActors:
             outside = [t.i for ch in span.root.children if ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ == "of") for t in ch.subtree]
             reading.country = self._read_tokens([i for i in outside if not c.start <= i < c.end]).country
         if reading.country is None and reading.sector is None and len(span) < 2:
-            return  # a lone unknown word tagged ORG is too often a place or product
+            # A lone unknown word tagged ORG is too often a place or product, unless the article has named the body in
+            # full before ("Ford Motor Company ... an investigation of Ford's practices").
+            short = span.text
+            named = [a for a in self.actors.values() if a.kind == "organization" and a.name.startswith(short + " ") and a.mentions]
+            if len(named) == 1:
+                self._mention(named[0], c.start, c.end)
+            return
         actor = Actor(id=f"org:{_slug(span.text)}", name=span.text, kind="organization", country=reading.country, sector=reading.sector)
         self._mention(self.actors.get(actor.id, actor), c.start, c.end)
 

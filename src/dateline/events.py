@@ -1149,10 +1149,11 @@ class Events(Stage):
                 objs = {t.lemma_.lower() for t in tok.children}
                 if objs & {"future"}:
                     found.add("planned", tok, *tok.children)
-        # A trigger told as done ("had asked", "announced he asked") is no plan whatever governs it.
+        # A trigger told as done ("had asked", "announced he asked") or under way ("announced the department was performing an
+        # investigation") is no plan whatever governs it.
         verb = _clause_verb(head)
         between = [t for t in head.ancestors if t.i != verb.i and verb.is_ancestor(t)]  # "worked to arrange a meeting": arrange
-        done = _past(verb) and (
+        done = (_past(verb) or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() == "be" for c in verb.children)) and (
             verb.i == head.i or verb.lemma_.lower() not in cues["planned"]["governors"]) and not any(
             t.lemma_.lower() in cues["planned"]["governors"] for t in between)  # "announced a withdrawal" lies ahead
         if head.dep_ == "nsubj" and any(_be_to(c) for c in head.head.children):
