@@ -3178,3 +3178,21 @@ def test_a_body_named_in_full_is_its_first_word_later(every_clause):
             "investigation of Ford's internal emission testing practices.")
     found = [e for e in events_of(every_clause, text) if e.type == "ACCUSE"]
     assert [(texts([e], "recipients")[0], e.factuality) for e in found] == [(["Ford"], "reported")]
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Saudi Arabia eased key restrictions on millions of foreign workers, under reforms to its labour policy.", "foreign workers"),
+    ("The U.N. Security Council on Wednesday lifted sanctions imposed on Eritrea nine years ago.", "Eritrea"),
+    ("US President Donald Trump on Tuesday lifted a travel ban imposed on Chadian citizens following a review.", "Chadian citizens"),
+])
+def test_whom_a_measure_lies_on_receives_its_lifting(every_clause, text, recipient):
+    assert [texts([e], "recipients")[0] for e in events_of(every_clause, text) if e.type in ("CONCEDE", "RETREAT")] == [[recipient]]
+
+
+def test_a_truce_is_made_with_the_other_side_not_its_broker(every_clause):
+    agreed = events_of(every_clause, "Saudi Arabia has agreed to a ceasefire with Yemen's Ansar Allah group in four regions of Yemen.")
+    assert [texts([e], "recipients")[0] for e in agreed if e.type == "AGREE"] == [["Ansar Allah"]]
+    asked = events_of(every_clause, "UN is pushing hard for a humanitarian ceasefire between the Afghan government and the Taliban.")
+    assert [texts([e], "recipients")[0] for e in asked if e.type == "REQUEST"] == [["Afghan government", "the Taliban"]]
+    broken = events_of(every_clause, "Iranian-backed Houthis have violated a UN-brokered ceasefire more than 200 times in two weeks.")
+    assert all("UN" not in texts([e], "recipients")[0] for e in broken)

@@ -1964,6 +1964,23 @@ _STRIFE = {"conflict", "war", "unrest", "violence", "insurgency", "turmoil", "cr
 
 # Agreements between states one may withdraw from.
 _ACCORDS = {"treaty", "agreement", "deal", "accord", "pact", "convention", "protocol", "accords"}
+# Truces, which are made with the other side.
+_TRUCES = {"ceasefire", "cease-fire", "truce", "armistice"}
+
+
+def _truce_parties(noun) -> list:
+    """The other side of a truce or accord one agrees to, asks for or breaks: its with-object, or the sides a
+    between-phrase names ("agreed to a ceasefire with the Ansar Allah group", "pushing for a ceasefire between the
+    Afghan government and the Taliban")."""
+    if noun.lemma_.lower() not in _ACCORDS | _TRUCES and noun.lower_ not in _TRUCES:
+        return []
+    out = []
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in ("with", "between"):
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    out.extend([g, *g.conjuncts] if p.lower_ == "between" else [g])
+    return out
 
 # Verbs that move forces, and the forces they move (one's own, never the target of a pledge to move them).
 _MOVING_VERBS = {"deploy", "send", "withdraw", "pull", "station", "dispatch", "move", "mobilize", "mobilise", "recall", "redeploy",
@@ -2172,6 +2189,19 @@ _HARMS_TO_PEOPLE = {"shooting", "murder", "killing", "assassination", "stabbing"
 # Measures against someone: who is behind them is the one condemned or backed ("condemned the US sanctions against Iran":
 # the US), but the one they hit is whom lifting them relieves ("lifted a blockade on Palestinian lorries").
 _MEASURES = {"sanction", "embargo", "tariff", "blockade", "crackdown"}
+# Curbs laid on someone, which one can impose, ease or lift ("a travel ban on Chadian citizens").
+_CURBS = {"ban", "restriction", "curfew", "lockdown", "limit", "limitation", "restraint", "travel-ban", "boycott", "quota", "duty"}
+# Types of acts done to a measure that name whom it lies on.
+_ON_MEASURES = {"CONCEDE", "RETREAT", "SANCTION", "COERCE"}
+
+
+def _measure_targets(noun) -> list:
+    """Whom a measure lies on: its on/upon/against object, or that of the participle that lays it ("the ban imposed on
+    Chad"), when it names someone."""
+    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "against")]
+    preps += [p for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in _IMPOSING
+              for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "against")]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj" and (g.ent_type_ in _ACTOR_ENTS or eventgate.names_someone(eventgate._counted(g)))]
 _RELIEF = {"RETREAT", "CONCEDE", "AID"}
 # Texts by which someone acts ("a decree banning ...", "an order closing ...").
 _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
@@ -2447,6 +2477,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "has been fighting an armed campaign against Turkish security forces", "waged a war on the cartels":
             # the struggle is the act itself; whom it is against receives it.
             recipients.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in p.children if g.dep_ == "pobj")
+        elif c.dep_ == "dobj" and etype in _ON_MEASURES and (c.lemma_.lower() in _MEASURES | _CURBS) and _measure_targets(c):
+            # "eased key restrictions on millions of foreign workers", "lifted sanctions imposed on Eritrea": whom the
+            # measure lies on receives what is done to it.
+            recipients.extend(_measure_targets(c))
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
             if not eventgate.names_someone(c) and etype in _DIRECTIVE and c.lemma_.lower() in _UNDERGONE:
@@ -2502,7 +2536,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                     named = _named_modifier(g) and not (c.lower_ == "against" and etype in _DIPLOMATIC)  # "against the Houthi rebellion": the foe
                     if not (eventgate.names_someone(g) or named) and g.lemma_.lower() in _UNDERGONE:
                         continue
-                    recipients.extend([g] if eventgate.names_someone(g) or named or eventgate.those_who(g) else _owners(g))
+                    recipients.extend([g] if eventgate.names_someone(g) or named or eventgate.those_who(g) else _owners(g) + _truce_parties(g))
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":
             # "found Fields guilty": the one the small clause is about.
             recipients.extend(g for g in c.children if g.dep_ == "nsubj")
@@ -4101,7 +4135,7 @@ def _in_content(hit: _Hit, mention: Span) -> bool:
 
 
 # "the Russian-backed offensive", "Iranian-funded militias": the backer, not who acts.
-_BACKER = re.compile(r"-(?:backed|sponsored|supported|funded|armed|financed|trained|allied|aligned)\b", re.I)
+_BACKER = re.compile(r"-(?:backed|sponsored|supported|funded|armed|financed|trained|allied|aligned|brokered|mediated)\b", re.I)
 
 
 def _partitive(tok):
