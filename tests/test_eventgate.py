@@ -3196,3 +3196,11 @@ def test_a_truce_is_made_with_the_other_side_not_its_broker(every_clause):
     assert [texts([e], "recipients")[0] for e in asked if e.type == "REQUEST"] == [["Afghan government", "the Taliban"]]
     broken = events_of(every_clause, "Iranian-backed Houthis have violated a UN-brokered ceasefire more than 200 times in two weeks.")
     assert all("UN" not in texts([e], "recipients")[0] for e in broken)
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("Italy has offered to US an armored regiment, attack helicopters and fighter jets, and is expected to make four warships available.", ["US"]),
+    ("Syria has again offered its troops to Lebanon's new President Elias Hrawi to help him oust General Michel Aoun.", ["Elias Hrawi"]),
+])
+def test_what_is_offered_is_no_recipient(every_clause, text, recipients):
+    assert [texts([e], "recipients")[0] for e in events_of(every_clause, text) if e.type == "AGREE"] == [recipients]
