@@ -2019,6 +2019,11 @@ def _object_lemmas(head) -> set[str]:
     return out
 
 
+def _passive_subjects(verb) -> list:
+    """The passive subjects of a verb, but a relative pronoun ("which was banned")."""
+    return [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+
+
 def _subjects(tok) -> list:
     """Subjects of a verb, inherited through xcomp, conj and relative clauses when it has none of its own."""
     seen, came_by = 0, None
@@ -2028,7 +2033,7 @@ def _subjects(tok) -> list:
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in ("from", "into") and not any(c.dep_ == "nsubj" for c in tok.children):
             # "the party was banned from holding rallies (by the ministry)": the party would hold them; a by-phrase
             # the parser hangs on the gerund is the ban's agent
-            passive = [c for c in tok.head.head.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+            passive = _passive_subjects(tok.head.head)
             if passive:
                 return passive
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
@@ -2046,7 +2051,7 @@ def _subjects(tok) -> list:
         if came_by == "conj" and tok.pos_ == "VERB" and active:
             # "Putin was briefed, and flew to Magnitogorsk": an active verb joined to a passive one shares its subject
             # (but "was arrested and charged" is undergone twice)
-            passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+            passive = _passive_subjects(tok)
             if passive:
                 return passive
         if tok.dep_ == "relcl":
@@ -2069,7 +2074,7 @@ def _subjects(tok) -> list:
                     return [] if any(c.dep_ == "neg" for c in tok.children) else moved
             if came_by == "xcomp" and not any(c.dep_ in ("nsubj", "csubj", "agent") for c in tok.children):
                 # "G7 was scheduled to meet", "the rebels were forced to withdraw": the passive's subject does the infinitive.
-                passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+                passive = _passive_subjects(tok)
                 if passive:
                     return passive
             continue
@@ -2084,7 +2089,7 @@ def _subjects(tok) -> list:
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
             if objects:
                 return objects if tok.head.lower_ in ("of", "for") else []
-            passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
+            passive = _passive_subjects(verb)
             if passive:
                 return passive
             came_by, tok = "pcomp", verb
@@ -2189,6 +2194,7 @@ _HARMS_TO_PEOPLE = {"shooting", "murder", "killing", "assassination", "stabbing"
 # Measures against someone: who is behind them is the one condemned or backed ("condemned the US sanctions against Iran":
 # the US), but the one they hit is whom lifting them relieves ("lifted a blockade on Palestinian lorries").
 _MEASURES = {"sanction", "embargo", "tariff", "blockade", "crackdown"}
+_RELIEF = {"RETREAT", "CONCEDE", "AID"}
 # Curbs laid on someone, which one can impose, ease or lift ("a travel ban on Chadian citizens").
 _CURBS = {"ban", "restriction", "curfew", "lockdown", "limit", "limitation", "restraint", "travel-ban", "boycott", "quota", "duty"}
 # Types of acts done to a measure that name whom it lies on.
@@ -2202,7 +2208,8 @@ def _measure_targets(noun) -> list:
     preps += [p for v in noun.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in _IMPOSING
               for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "against")]
     return [g for p in preps for g in p.children if g.dep_ == "pobj" and (g.ent_type_ in _ACTOR_ENTS or eventgate.names_someone(eventgate._counted(g)))]
-_RELIEF = {"RETREAT", "CONCEDE", "AID"}
+
+
 # Texts by which someone acts ("a decree banning ...", "an order closing ...").
 _DECREES = {"decree", "order", "directive", "proclamation", "law", "bill", "regulation", "resolution", "ruling", "edict"}
 _WRITE_VERBS = {"write", "send", "appeal", "turn", "speak", "talk", "cable", "telephone", "phone", "call", "e-mail", "email"}
@@ -2477,10 +2484,10 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             # "has been fighting an armed campaign against Turkish security forces", "waged a war on the cartels":
             # the struggle is the act itself; whom it is against receives it.
             recipients.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in p.children if g.dep_ == "pobj")
-        elif c.dep_ == "dobj" and etype in _ON_MEASURES and (c.lemma_.lower() in _MEASURES | _CURBS) and _measure_targets(c):
+        elif c.dep_ == "dobj" and etype in _ON_MEASURES and c.lemma_.lower() in _MEASURES | _CURBS and (lain_on := _measure_targets(c)):
             # "eased key restrictions on millions of foreign workers", "lifted sanctions imposed on Eritrea": whom the
             # measure lies on receives what is done to it.
-            recipients.extend(_measure_targets(c))
+            recipients.extend(lain_on)
         elif c.dep_ == "dative" or (c.dep_ == "dobj" and not theme):
             recipients.append(c)
             if not eventgate.names_someone(c) and etype in _DIRECTIVE and c.lemma_.lower() in _UNDERGONE:
