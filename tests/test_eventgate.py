@@ -3036,10 +3036,76 @@ def test_a_people_that_protests_is_civilians(pipeline_all, text, actor):
 @pytest.mark.parametrize("text,actor", [
     ("Malaysian authorities have said they will not negotiate with the rebels who hold the soldiers.", "Malaysian authorities"),
     ("The rebels said on Monday that they would not accept a ceasefire with the army.", "rebels"),
+    # a state's "it" refuses: only someone accepts
+    ("Poland says it will not accept the quota of migrants set by Brussels.", "Poland"),
+    # not accepting is declining, in any tense
+    ("The union did not accept the government's offer of a pay rise.", "The union"),
 ])
 def test_saying_one_will_not_meet_or_accept_is_a_refusal(every_clause, text, actor):
     events = [e for e in events_of(every_clause, text) if actor in texts([e], "actors")[0]]
     assert [(e.type, e.factuality) for e in events] == [("REJECT", "asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides could not accept the terms of the deal on Monday.",
+    "The cabinet has not yet accepted the proposal of the unions.",
+])
+def test_being_unable_or_not_yet_accepting_is_no_refusal(every_clause, text):
+    assert not codes(every_clause, text, "REJECT")
+
+
+@pytest.mark.parametrize("text,factuality", [
+    ("The rebels claimed to have shot down a government helicopter near Idlib.", "reported"),
+    ("Militants claimed that they had attacked a police checkpoint in Arish.", "reported"),
+    # a claim of what someone else did stays an allegation
+    ("Russia claimed that Ukrainian forces had shelled the bridge.", "speculated"),
+])
+def test_a_claim_of_ones_own_deed_is_reported(every_clause, text, factuality):
+    assert [e.factuality for e in events_of(every_clause, text) if e.type == "ASSAULT"] == [factuality]
+
+
+def test_a_closing_attribution_the_parser_leaves_without_its_speaker_still_reports():
+    """"Russia has begun withdrawing its troops, Defence Minister Sergei Shoigu said on Monday", parsed (as the tagger
+    gave it) with "said" a conjunct of the root and Shoigu an apposition of the place: a parse built by hand."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from dateline import events as events_module
+
+    words = ["Russia", "has", "begun", "withdrawing", "its", "troops", "from", "Syria", ",", "Defence", "Minister", "Sergei",
+             "Shoigu", "said", "on", "Monday", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 5, 3, 3, 6, 7, 10, 12, 12, 7, 2, 13, 14, 13],
+              deps=["nsubj", "aux", "ROOT", "xcomp", "poss", "dobj", "prep", "pobj", "punct", "compound", "compound", "compound",
+                    "appos", "conj", "prep", "pobj", "punct"],
+              pos=["PROPN", "AUX", "VERB", "VERB", "PRON", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PROPN",
+                   "VERB", "ADP", "PROPN", "PUNCT"],
+              tags=["NNP", "VBZ", "VBN", "VBG", "PRP$", "NNS", "IN", "NNP", ",", "NNP", "NNP", "NNP", "NNP", "VBD", "IN", "NNP", "."],
+              lemmas=["Russia", "have", "begin", "withdraw", "its", "troop", "from", "Syria", ",", "Defence", "Minister", "Sergei",
+                      "Shoigu", "say", "on", "Monday", "."],
+              sent_starts=[True] + [False] * 16)
+    cues = {"reported": {"speech_verbs": ["say", "tell"]}}
+    said = events_module._speech_above(doc[3], cues)
+    assert said is not None and said.text == "said"
+    # but a speech verb with something said after it is no closing attribution
+    words2 = ["Russia", "has", "begun", "withdrawing", "troops", ",", "and", "Shoigu", "said", "it", "."]
+    doc2 = Doc(spacy.blank("en").vocab, words=words2, heads=[2, 2, 2, 2, 3, 2, 2, 8, 2, 8, 2],
+               deps=["nsubj", "aux", "ROOT", "xcomp", "dobj", "punct", "cc", "nsubj", "conj", "dobj", "punct"],
+               pos=["PROPN", "AUX", "VERB", "VERB", "NOUN", "PUNCT", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT"],
+               tags=["NNP", "VBZ", "VBN", "VBG", "NNS", ",", "CC", "NNP", "VBD", "PRP", "."],
+               lemmas=["Russia", "have", "begin", "withdraw", "troop", ",", "and", "Shoigu", "say", "it", "."],
+               sent_starts=[True] + [False] * 10)
+    assert events_module._speech_above(doc2[3], cues) is None
+
+
+def test_surrendering_to_the_police_is_a_concession_whoever_surrenders(pipeline_all):
+    assert codes(pipeline_all, "Fifteen FARC rebels surrendered to the police in Cauca on Sunday.", "CONCEDE")
+    assert codes(pipeline_all, "Some 300 rebel fighters surrendered to the army in the east on Sunday.", "RETREAT")
+
+
+def test_a_word_before_a_groups_name_describes_it(pipeline_all):
+    text = "The rebel New People's Army ambushed an army patrol in Samar on Tuesday."
+    assert [[(a.text, a.sector) for a in e.actors] for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == [
+        [("New People's Army", "REB")]]
 
 
 def test_a_warning_of_what_a_course_may_lead_to_is_a_forecast(pipeline_all):

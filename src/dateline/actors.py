@@ -802,6 +802,9 @@ class _DocumentActors:
             plural = token.tag_ in ("NNS", "NNPS")
             if role.kind != "person" and any(self.cand_at.get(t.i) and self.cand_at[t.i].typ in ("organization", "ORG") for t in token.lefts):
                 continue  # "the TASS news agency" is TASS itself
+            after = self.cand_at.get(token.i + 1)
+            if role.kind != "person" and after is not None and after.start == token.i + 1 and after.typ in ("organization", "ORG"):
+                continue  # "the rebel Free Syrian Army" is the army itself, however the parser hangs "rebel"
             if role.kind == "person" and not plural:
                 self._person_role(token, reading, start)
                 continue

@@ -799,10 +799,11 @@ class Events(Stage):
                 # "Singapore expelled 22 of its residents", "the expulsion of migrants": people made to leave are deported
                 # (COERCE); expelling diplomats or a member state cuts relations (SANCTION).
                 hit.type, hit.mode = "COERCE", "deport"
-            if hit.type == "RETREAT" and hit.head.lemma_.lower() == "surrender" and actors and not any(
-                    _armed_force(a, sent.doc, kinds) for a in actors):
-                # "the suspected gunman surrendered to police", "a defendant surrendered to authorities": giving oneself up
-                # to the law is CONCEDE (the guide); only armed forces surrendering in war retreat (disarm).
+            if hit.type == "RETREAT" and hit.head.lemma_.lower() == "surrender" and actors and (not any(
+                    _armed_force(a, sent.doc, kinds) for a in actors) or _to_the_law(hit.head)):
+                # "the suspected gunman surrendered to police", "a defendant surrendered to authorities", "twenty NPA rebels
+                # surrendered to the police": giving oneself up to the law is CONCEDE (the guide); only armed forces
+                # surrendering in war retreat (disarm).
                 hit.type, hit.mode = "CONCEDE", None
             if (hit.type == "MOBILIZE" and hit.head.lemma_.lower() in ("mobilize", "mobilise") and actors
                     and not any(c.dep_ == "dobj" for c in hit.head.children)
@@ -1208,6 +1209,8 @@ class Events(Stage):
                 if lemma in cues["speculated"]["governors"]:
                     if prev is not None and prev.dep_ == "dobj" and prev.lemma_.lower() in _CLAIM_NOUNS:
                         found.add("reported", tok)  # "claimed responsibility for the attacks": its doer tells them
+                    elif lemma == "claim" and prev is not None and _own_deed_claimed(tok, prev):
+                        found.add("reported", tok)  # "Azerbaijan claimed to have killed 2,300 soldiers": its doer tells it
                     elif prev is not None and prev.i == head.i and head.pos_ == "NOUN" and hit.type in _DIRECTIVE and prev.dep_ == "dobj":
                         pass  # "is considering Russia's request for access": the request was made; its answer is weighed
                     else:
@@ -2945,13 +2948,47 @@ def _met_with_weapons(meet) -> bool:
     return False
 
 
+# Who enforces the law: a surrender to them gives oneself up to justice.
+_THE_LAW = {"police", "policeman", "policemen", "authority", "authorities", "court", "prosecutor", "prosecutors", "sheriff",
+            "marshal", "marshals", "fbi", "interpol"}
+
+
+def _to_the_law(verb) -> bool:
+    """Whether a surrender is made to the police or the judicial authorities ("surrendered to the police")."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _THE_LAW for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+               for g in c.children)
+
+
+def _own_deed_claimed(claim, clause) -> bool:
+    """Whether a claim's content is the claimant's own deed: "claimed to have killed", "UNITA claimed that they had
+    attacked the air base" (but "Russia claimed that Ukrainian forces attacked" alleges another's)."""
+    if clause.dep_ == "xcomp":
+        return True
+    if clause.dep_ != "ccomp":
+        return False
+    claimants = [c for c in claim.children if c.dep_ == "nsubj"]
+    doers = [c for c in clause.children if c.dep_ == "nsubj"]
+    return bool(claimants and doers) and (doers[0].lower_ in ("they", "it", "he", "she", "we", "i")
+                                          or doers[0].lower_ == claimants[0].lower_)
+
+
 def _refused(verb) -> bool:
     """Whether a verb says what someone will not do: "will not negotiate", "would not accept", "won't meet" (but not a
-    hope or a forecast in a clause of its own: "talks will not resume before May" has no one refusing)."""
-    return any(c.dep_ == "neg" for c in verb.children) and any(
-        c.dep_ == "aux" and c.lemma_.lower() in ("will", "would") for c in verb.children) and any(
-        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") and c.lower_ not in ("it", "this", "that") for c in verb.children) and not any(
-        c.dep_ == "prep" and c.lower_ in ("before", "until") for c in verb.children)
+    hope or a forecast in a clause of its own: "talks will not resume before May" has no one refusing). Not accepting
+    is declining in any tense ("the union did not accept the offer"), but not being unable to ("could not accept") or
+    not yet having done so. "It" refuses when the verb is one only someone can do ("Hungary says it will not accept
+    returned asylum seekers"); otherwise it may be a thing ("it will not meet the deadline")."""
+    lemma = verb.lemma_.lower()
+    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    return any(c.dep_ == "neg" for c in verb.children) and (
+        auxes & {"will", "would"} or lemma == "accept" and not auxes & {"can", "could", "be"}) and any(
+        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN") and (c.lower_ not in ("it", "this", "that") or lemma in _ONLY_SOMEONE)
+        for c in verb.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("before", "until") or c.lower_ == "yet" for c in verb.children)
+
+
+# Verbs of meeting and agreeing that only someone does: their "it" is a state or a body, not a thing.
+_ONLY_SOMEONE = {"accept", "agree", "negotiate", "recognize", "recognise", "sign"}
 
 
 # Bodies a complaint is lodged with, besides named ones.
@@ -3834,6 +3871,9 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     verb = verb.head
                 if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
                     tok = verb.head
+            if tok.pos_ == "NOUN" and tok.i + 1 < len(sent.doc) and tok.whitespace_ and any(
+                    s0 == sent.doc[tok.i + 1].idx and a.kind == "organization" for s0, _, a in mentions):
+                continue  # "The rebel Free Syrian Army threatened": the word before the name describes it, however parsed
             if tok.pos_ != "PRON" and (tok.like_num or tok.lemma_.lower() in _QUANTITIES):
                 tok = eventgate._counted(tok)  # "hundreds of supporters of Park": the supporters
             if tok.pos_ == "PRON" and _antecedent(tok) is tok:
@@ -4412,6 +4452,9 @@ def _speech_above(head, cues):
                  and t.right_edge.i >= t.sent.end - 2 and not any(c.dep_ in ("dobj", "ccomp") for c in t.children)), None)
     if tail is not None:
         return tail
+    closing = _closing_attribution(head, speech)
+    if closing is not None:
+        return closing
     # "…, officials said." parses with the speech verb as a parataxis/ccomp child of the root ("…, citing X" has no speaker).
     if head.i == tok.i or head.head.i == tok.i:
         # ("withdrew the challenge after tests revealed ..." is an adverbial clause with its own conjunction: no report)
@@ -4419,6 +4462,25 @@ def _speech_above(head, cues):
                      and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                      and not (c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children))), None)
     return None
+
+
+def _closing_attribution(head, speech):
+    """The speech verb of a closing "…, Defence Minister Sergei Shoigu said on Monday." that the parser left without
+    its speaker (the name hung on a place before it, the verb a conjunct of the root): after the sentence's last comma
+    and past the trigger, only a speaker's words (no verb), then a past or present speech verb with nothing said after
+    it but when and where."""
+    sent = head.sent
+    verb = next((t for t in reversed(sent) if t.lemma_.lower() in speech and t.tag_ in ("VBD", "VBZ")), None)
+    if verb is None or verb.i <= head.i or any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj") for c in verb.children):
+        return None
+    comma = next((t for t in reversed(sent.doc[head.i:verb.i]) if t.text == ","), None)
+    if comma is None or comma.i <= head.i:
+        return None
+    words = sent.doc[comma.i + 1:verb.i]
+    if not len(words) or not any(t.pos_ in ("PROPN", "NOUN") for t in words) or any(t.pos_ in ("VERB", "AUX", "PRON") for t in words):
+        return None
+    after = sent.doc[verb.i + 1:sent.end]
+    return verb if all(t.is_punct or t.dep_ in ("prep", "pobj", "npadvmod", "det", "amod", "compound", "advmod") for t in after) else None
 
 
 def _clause_verb(head):
