@@ -3270,3 +3270,41 @@ def test_a_truce_is_made_with_the_other_side_not_its_broker(every_clause):
 ])
 def test_what_is_offered_is_no_recipient(every_clause, text, recipients):
     assert [texts([e], "recipients")[0] for e in events_of(every_clause, text) if e.type == "AGREE"] == [recipients]
+
+
+def test_the_subjects_own_body_is_where_not_whom(pipeline_all):
+    text = "Egypt summoned a senior Israeli diplomat to its Foreign Ministry on Monday to complain about the shooting of border guards."
+    assert [texts([e], "recipients")[0] for e in events_of(pipeline_all, text)] == [["senior Israeli diplomat"]]
+
+
+def test_the_one_named_before_an_offer_made_it(pipeline_all):
+    [event] = events_of(pipeline_all, "The rebels rejected a government offer of talks on Monday.")
+    assert (event.type, texts([event], "recipients")[0]) == ("REJECT", ["government"])
+
+
+def test_assembly_with_nothing_to_single_one_out_is_the_act_of_assembling(pipeline_all):
+    text = "Police declared a curfew in the city, banning assembly of more than four people."
+    assert all(r.sector != "LEG" for e in events_of(pipeline_all, text) for r in e.recipients)
+    assert [a.sector for e in events_of(pipeline_all, "The assembly rejected the bill on Tuesday.") for a in e.actors] == ["LEG"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Putin condemned the attack on the school in Beslan.", ("Putin", "RUS", "GOV")),
+    ("Erdogan accused the Dutch government of fascism.", ("Erdogan", "TUR", "GOV")),
+])
+def test_a_sitting_head_of_state_is_called_by_surname(pipeline_all, text, actor):
+    assert [(a.text, a.country, a.sector) for e in events_of(pipeline_all, text) for a in e.actors] == [actor]
+
+
+def test_a_surname_is_not_the_head_of_state_when_not_in_office_or_another_bears_it(pipeline_all):
+    # the KB's Munir is an army chief, no head of state: a bare "Munir" stays unknown
+    assert [a.sector for e in events_of(pipeline_all, "Munir condemned the attack on the school in Peshawar.") for a in e.actors] == [None]
+    text = "Jane Putin, a teacher from Ohio, spoke to reporters on Monday. Putin condemned the attack on the school."
+    assert [a.country for e in events_of(pipeline_all, text) if e.type == "ACCUSE" for a in e.actors] != ["RUS"]
+
+
+def test_criticism_of_a_broad_camp_is_commentary(pipeline_all):
+    # "critics" with nothing to single them out is a camp (the guide: commentary on broad camps is not coded)
+    assert not codes(pipeline_all, "Donald Trump railed against critics during his first campaign rally since March.", "ACCUSE")
+    assert codes(pipeline_all, "Donald Trump railed against the rioters during his first campaign rally since March.", "ACCUSE")
+    assert codes(pipeline_all, "The minister attacked critics of the reform on Monday.", "ACCUSE")

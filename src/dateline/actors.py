@@ -62,6 +62,17 @@ class Entry:
         return "; ".join(current) if current else self.offices[-1][0]
 
 
+# Offices whose holders the news call by surname alone: heads of state and of government.
+_HEADS = ("President of", "Prime Minister of", "Chancellor of", "King of", "Queen of", "Emir of", "Sultan of", "Emperor of",
+          "Supreme Leader of", "Premier of", "Taoiseach", "Military ruler of", "Interim President of", "Head of State of")
+
+
+def _leads(entry: Entry, date: str | None) -> bool:
+    """Whether a KB person is a head of state or government on `date` (or ever, without a date)."""
+    titles = (entry.office_on(date) or "").split("; ") if date else [t for t, _, _ in entry.offices]
+    return any(t and t.startswith(_HEADS) for t in titles if t)
+
+
 @dataclass(frozen=True)
 class Role:
     """A role noun or modifier from actors-roles.tsv."""
@@ -410,7 +421,7 @@ class _DocumentActors:
     def _resolve(self, c: _Candidate, pending_people: list) -> None:
         if c.typ == "person":
             reading = self._read_title(c)
-            if c.end - c.start == 1 and reading.role is None and not self._full_name_in_doc(c.ref):
+            if c.end - c.start == 1 and reading.role is None and not self._full_name_in_doc(c.ref) and not self._leader_by_surname(c):
                 # A bare surname ("Munir") is the KB's person only when the article names that person in full or
                 # titles them; otherwise a person of that name, if the model says it is one, else nothing.
                 if self.sdoc[c.start].ent_type_ == "PERSON":
@@ -442,6 +453,18 @@ class _DocumentActors:
                 role = self._role_at(root)  # "Republicans", "a Democrat": a party's members
                 self._mention(self.actors.get(f"group:{_slug(name)}") or Actor(id=f"group:{_slug(name)}", name=name, kind="group",
                                                                                sector=role.sector if role else None), c.start, c.end)
+
+    def _leader_by_surname(self, c: _Candidate) -> bool:
+        """Whether a bare surname is the head of state or government the news call by it ("Putin condemned the
+        attack", "Trump threatened Iran"): the one KB person of that surname holding such an office on the article's
+        date (at any time, when it has none), and no one else of that name in the article ("Mike Johnson ... Johnson")."""
+        word = self.sdoc[c.start].text
+        if any(other.typ == "PERSON" and other.end - other.start > 1 and self.sdoc[other.end - 1].text == word
+               for other in self.cand_at.values()):
+            return False
+        leaders = {entry_id for entry_id in self.kb.surnames.get(_surname_key(word), ())
+                   if _leads(self.kb.entries[entry_id], self.date)}
+        return leaders == {c.ref}
 
     def _full_name_in_doc(self, entry_id: str) -> bool:
         """True when a multi-word name or alias of this KB person occurs in the document."""

@@ -329,8 +329,14 @@ def names_someone(tok) -> bool:
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _ENTITY_ACTORS:
         return True
     root = _counted(tok)
+    if root.lemma_.lower() in _ACTIVITY_OR_BODY and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in root.children):
+        return False  # "banning assembly of five or more persons", "freedom of assembly": the act of assembling, no body
     lex = _lexicon()
     return root.lemma_.lower() in lex["agents"] or root.lower_ in lex["agents"] or _ist(root) or _leaders(root) or the_people(root)
+
+
+# Nouns of a body that, with nothing to single one out, name the activity instead.
+_ACTIVITY_OR_BODY = {"assembly"}
 
 
 def the_people(tok) -> bool:
@@ -871,6 +877,21 @@ def _let_by_a_text(head, lex) -> bool:
 _ACCORD_TEXTS = {"agreement", "deal", "treaty", "accord", "pact", "convention", "protocol", "memorandum"}
 
 
+# Broad camps of opinion: criticism aimed at one of them, unspecified, is commentary, not an accusation of anyone.
+_CAMPS = {"critic", "opponent", "detractor", "naysayer", "skeptic", "sceptic", "doubter", "enemy", "hater"}
+
+
+def _at_a_camp(verb) -> bool:
+    """Whether a verb of criticism is aimed only at a broad camp with nothing to single it out ("railed against critics",
+    "attacked his opponents" are; "attacked opponents of the reform", "the critics who wrote the letter" are not)."""
+    targets = [g for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("against", "at", "on")
+               for g in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+    return bool(targets) and all(
+        t.lemma_.lower() in _CAMPS and t.tag_ == "NNS" and not any(
+            c.dep_ in ("compound", "amod", "prep", "relcl", "acl", "appos") or c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+            for c in t.children) for t in targets)
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -881,6 +902,8 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
     if etype == "AGREE" and head.lemma_.lower() == "commit" and head.dep_ == "acomp" and head.head.lemma_.lower() in ("be", "remain", "stay") \
             and head.head.tag_ in ("VBZ", "VBP"):
         return True  # "India is committed to investing", "Russia remains committed to the ceasefire": a stance held, no pledge made
+    if etype == "ACCUSE" and head.pos_ == "VERB" and _at_a_camp(head):
+        return True  # "Trump railed against critics during his first campaign rally": commentary on a broad camp (the guide)
     if etype == "SUPPORT" and head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "advmod" and c.lower_ in _SHARE_ADVERBS for c in head.children):
         return True  # "Lithuanians largely support Russia's intervention": an opinion held, no support given

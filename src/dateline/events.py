@@ -2536,6 +2536,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
             for g in c.children:
                 if g.dep_ == "pobj" and c.lower_ == "for" and g.tag_ == "NN" and not any(d.dep_ in ("det", "poss") for d in g.children):
                     continue  # "endorsed Biden for president": an office, no one
+                if g.dep_ == "pobj" and c.lower_ == "to" and _subjects_own(g, head):
+                    continue  # "summoned a senior Indian diplomat to its Foreign Ministry": the subject's own, where it happens
                 if (g.dep_ == "pobj" and c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].text == ","
                         and any(d.dep_ == "acl" and d.tag_ in ("VBG", "VBN") for d in g.children)):
                     continue  # "banned the airline, with officials saying ...": a circumstance, no party
@@ -2957,6 +2959,19 @@ def _to_the_law(verb) -> bool:
     """Whether a surrender is made to the police or the judicial authorities ("surrendered to the police")."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in _THE_LAW for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                for g in c.children)
+
+
+def _subjects_own(noun, verb) -> bool:
+    """Whether a noun is its verb's subject's own, by a possessive pronoun ("Pakistan summoned the envoy to its foreign
+    ministry"; "Kim invited Moon to his residence")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    owner = next((c.lower_ for c in noun.children if c.dep_ == "poss"), None)
+    if subject is None or owner is None:
+        return False
+    plural = subject.tag_ in ("NNS", "NNPS")
+    person = subject.ent_type_ == "PERSON"
+    return (owner == "its" and not plural and not person or owner == "their" and plural
+            or owner in ("his", "her") and not plural and (person or subject.pos_ == "NOUN"))
 
 
 def _own_deed_claimed(claim, clause) -> bool:
@@ -3704,6 +3719,10 @@ def _named_modifier(tok) -> bool:
 def _owners(tok) -> list:
     """Who a thing belongs to: its possessor or of-object ("the network's franchise", "the act of the NTC")."""
     out = [c for c in tok.children if c.dep_ == "poss"]
+    if tok.lemma_.lower() in _SAID_THINGS - _MESSAGES:
+        # "an Afghan government offer of a ceasefire", "a US peace proposal": the one named before what it put forward
+        # (not before a message: "a police post" is a guard post)
+        out += [c for c in tok.children if c.dep_ == "compound" and (c.ent_type_ in _ACTOR_ENTS or eventgate.names_someone(c))]
     if tok.lemma_.lower() not in _FOUNDINGS:  # ("the creation of a force": what is made owns nothing)
         out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     # "the proposal by the EU", "the claim from Berlin": the one it comes from, when that names someone; but a
