@@ -3308,3 +3308,33 @@ def test_criticism_of_a_broad_camp_is_commentary(pipeline_all):
     assert not codes(pipeline_all, "Donald Trump railed against critics during his first campaign rally since March.", "ACCUSE")
     assert codes(pipeline_all, "Donald Trump railed against the rioters during his first campaign rally since March.", "ACCUSE")
     assert codes(pipeline_all, "The minister attacked critics of the reform on Monday.", "ACCUSE")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("French President Emmanuel Macron meets German Chancellor Angela Merkel at the Elysee Palace in Paris on May 15, 2017.", "CONSULT"),
+    ("Japan's Prime Minister Shinzo Abe holds talks with Indian Prime Minister Narendra Modi in Tokyo on Friday.", "CONSULT"),
+])
+def test_a_present_told_of_a_dated_occasion_is_no_habit(pipeline_all, text, etype):
+    assert codes(pipeline_all, text, etype)
+    assert not codes(pipeline_all, "The president meets his cabinet every Friday in the palace.", "CONSULT")
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The German authorities opened fraud investigations into hundreds of banks over tax fraud.", "banks"),
+    ("Belgian prosecutors have launched an investigation into whether the Swiss bank UBS helped Belgians hide their accounts.", "UBS"),
+])
+def test_an_inquiry_is_into_whom_it_looks_into(pipeline_all, text, target):
+    [event] = [e for e in events_of(pipeline_all, text) if e.mode == "investigate"]
+    assert any(target in r for r in texts([event], "recipients")[0])
+    assert not [e for e in events_of(pipeline_all, "Police opened an investigation into the fire at the factory.") if e.mode == "investigate"]
+
+
+def test_whom_one_provides_with_something_receives_it(pipeline_all):
+    text = "The United States has provided the Lebanese Armed Forces with aircraft, vehicles, weapons, and other equipment."
+    assert [texts([e], "recipients")[0] for e in events_of(pipeline_all, text) if e.type == "AID"] == [["Lebanese Armed Forces"]]
+
+
+def test_whom_one_calls_to_discuss_is_whom_one_talks_with(pipeline_all):
+    text = "On Tuesday, German Chancellor Angela Merkel called French President Emmanuel Macron to discuss a number of trade topics."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]
+    assert (texts([event], "recipients")[0], event.factuality) == (["Emmanuel Macron"], "asserted")

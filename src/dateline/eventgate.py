@@ -892,6 +892,24 @@ def _at_a_camp(verb) -> bool:
             for c in t.children) for t in targets)
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_ONE_DAY = {"today", "tonight", "yesterday"}
+
+
+def _dated(verb) -> bool:
+    """Whether a present-tense verb's clause names the day it happened ("Trump meets Pena Nieto ... July 7, 2017", "holds
+    talks ... on April 24, 2018", "accepts the demands on Friday"): a caption's or a headline's present, told of one
+    occasion, not a habit ("meets every Friday")."""
+    skip = {t.i for c in verb.children if c.dep_ in ("advcl", "relcl", "ccomp", "conj") for t in c.subtree}
+    words = [t for t in verb.subtree if t.i not in skip]
+    if any(t.lower_ in ("every", "each", "usually", "often", "always") for t in words):
+        return False
+    return any(t.ent_type_ == "DATE" and (t.lower_.rstrip(".") in _MONTHS | _WEEKDAYS | _ONE_DAY or t.like_num and len(t.text) == 4)
+               for t in words)
+
+
 def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: list) -> bool:
     """Candidates that name no happening: generic or habitual statements ("The people collaborate in their own
     community"), acts on things that cannot undergo them ("released a statement", "released findings", "offer
@@ -946,7 +964,7 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "It allows authorities to arrest and detain anyone they want": the power a law gives, no arrest
         return True
     if (head.pos_ == "VERB" and head.tag_ in ("VBZ", "VBP") and etype in _MATERIAL and head.dep_ not in ("advcl", "relcl")
-            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)):
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children) and not _dated(head)):
         return True
     verb = _verb_of(head)
     if etype != "THREATEN" and _ability(verb) and not (

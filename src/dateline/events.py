@@ -730,6 +730,15 @@ class Events(Stage):
                           for g in c.children if g.dep_ == "pobj" and (g.lemma_.lower() in _COURT_WORDS or any(
                               m.dep_ == "compound" and m.lemma_.lower() in _COURT_WORDS for m in g.children))]
                 recipients = [r for r in _resolve(courts, mentions, sent, nouns=True) if not _same_participant(r, actors)]
+            if not recipients and hit.type == "CONSULT" and hit.head.dep_ in ("xcomp", "advcl") and hit.head.head.lemma_.lower() in _CALL_IN:
+                # "Tillerson called Lavrov to discuss Syria", "invited the envoys to talk": whom one calls or invites to talk
+                recipients = [r for r in _resolve([c for c in hit.head.head.children if c.dep_ == "dobj"], mentions, sent, nouns=True)
+                              if not _same_participant(r, actors) and eventgate.identifiable(r, sent.doc, kinds)]
+            if not recipients and hit.mode == "investigate":
+                # "opened fraud investigations into hundreds of banks", "launched an investigation into whether Credit Suisse
+                # helped Belgians hide their accounts": whom an inquiry looks into.
+                recipients = [r for r in _resolve(_looked_into(hit.head), mentions, sent, nouns=True) if not _same_participant(r, actors)
+                              and eventgate.identifiable(r, sent.doc, kinds)]
             if not recipients and hit.type == "AID":
                 # "providing 9 million euros in funds to assist Zimbabwe", "sent food to help North Korea": whom the aid
                 # is given to help receives it.
@@ -1227,6 +1236,9 @@ class Events(Stage):
                     found.add("speculated", tok)  # an attempt to force it: it may not happen
                 elif lemma in ("try", "attempt") and _attempt_made(tok):
                     pass  # "tried to block the police", "is attempting to mediate": the attempt is the act, and it happened
+                elif (lemma in ("call", "phone", "telephone") and hit.type == "CONSULT" and prev is not None and prev.dep_ == "xcomp"
+                      and tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in tok.children)):
+                    pass  # "Tillerson called Lavrov to discuss Syria": the call is the talk, and it was made
                 elif lemma in cues["planned"]["governors"] and not done and not announced and not departed and not causal:
                     found.add("planned", tok)
                     if lemma in cues["commitment"]["governors"]:
@@ -2515,6 +2527,9 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                     for g in p.children if g.dep_ == "pobj" and g.pos_ != "PRON" and eventgate.names_someone(g)])
         elif c.dep_ == "dobj" and theme and etype in _COMMISSIVE | _DIRECTIVE:
             recipients.extend(_owners(c))
+        elif c.dep_ == "dobj" and theme and etype == "AID" and eventgate.names_someone(c) and any(
+                p.dep_ == "prep" and p.lower_ == "with" for p in head.children):
+            recipients.append(c)  # "provided the Lebanese Armed Forces with aircraft": whom one provides with something
         elif c.dep_ == "dobj" and theme:
             recipients.extend(_given_to(c))
         elif c.dep_ == "prep" and (c.lower_ in _RECIPIENT_PREPS or c.lower_ == "at" and (etype in _VERBAL or head.lemma_.lower() in _WIELD)
@@ -2959,6 +2974,30 @@ def _to_the_law(verb) -> bool:
     """Whether a surrender is made to the police or the judicial authorities ("surrendered to the police")."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in _THE_LAW for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                for g in c.children)
+
+
+# Verbs that bring someone to a talk: their object is whom the talk is with.
+_CALL_IN = {"call", "phone", "telephone", "ring", "invite", "summon", "meet", "visit", "host", "receive"}
+
+
+def _looked_into(head) -> list:
+    """Who an inquiry is into: the object of "into" on the inquiry or on the verb that opens it ("opened investigations
+    into hundreds of banks", however the parser hangs it), or the subject of an into-whether clause ("into whether the
+    bank helped ...")."""
+    holders = [head] + ([head.head] if head.dep_ in ("dobj", "nsubjpass") else [])
+    out = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "into":
+                continue
+            for g in prep.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                elif g.dep_ == "pcomp":
+                    out.extend(c for c in g.children if c.dep_ in ("nsubj", "nsubjpass"))
+    # (an inquiry into a thing, "into the legality of techniques used against detainees", "into an allegation by the
+    # LPC", looks into no one it names)
+    return [t for t in out if eventgate.names_someone(t)]
 
 
 def _subjects_own(noun, verb) -> bool:
