@@ -3137,6 +3137,10 @@ def test_a_name_the_recogniser_misses_once_is_still_the_person(pipeline_all):
     ("Waseem Khan confessed to killing his sister by strangling her in 2016.", "ASSAULT", "Waseem Khan"),
     # a light verb's subject does the act its object names
     ("According to the Associated Press, Iran has increased cooperation in the last few years with the navy of China.", "COOPERATE", "Iran"),
+    # what is captured names the capture: people a pronoun names, high ground like a town, a portion of a country
+    ("They were captured by Kenyan soldiers near the border in March.", "COERCE", "Kenyan soldiers"),
+    ("Pakistan captured three strategic peaks over the weekend in Kashmir.", "ASSAULT", "Pakistan"),
+    ("By early 1996, the rebels had captured much of Sierra Leone.", "ASSAULT", "rebels"),
 ])
 def test_subjects_the_parse_hangs_elsewhere(every_clause, text, etype, actor):
     assert [texts([e], "actors")[0] for e in events_of(every_clause, text) if e.type == etype] == [[actor]]

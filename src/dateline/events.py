@@ -2006,6 +2006,11 @@ _MOVED_FORCES = {"troop", "soldier", "police", "force", "policeman", "officer", 
 _CREATE_VERBS = {"form", "create", "establish", "set", "found", "build", "launch", "draft", "write", "open"}
 
 
+# Pronouns for people ("they were captured"), and words for a portion of something ("much of Liberia").
+_PEOPLE_PRONOUNS = {"he", "she", "they", "him", "her", "them", "we", "us"}
+_PORTIONS = {"much", "most", "part", "parts", "half", "some", "all", "swath", "swathe", "chunk", "area", "large"}
+
+
 def _walk(hits):
     for hit in hits:
         yield hit
@@ -2019,14 +2024,18 @@ def _object_lemmas(head) -> set[str]:
             out.add(c.lemma_.lower())  # a small clause's adjective too ("found Fields guilty")
             if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.pos_ == "PROPN" and c.i in c.doc.user_data.get("dateline_place_tokens", ())):
                 out.add("@place")  # "captured Badme": a place by its name (the triggers' "obj=@place")
-            elif c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON":
-                out.add("@person")  # "captured Ahmed Khan": someone by name ("obj=@person")
+            elif c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lower_ in _PEOPLE_PRONOUNS):
+                out.add("@person")  # "captured Ahmed Khan", "they were captured by Turkish soldiers": someone ("obj=@person")
             elif c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "MONEY" or c.lemma_.lower() in eventgate._lexicon()["currency"]):
                 out.add("@money")  # "lent $1 billion", "gave 350 million euros": a sum ("obj=@money")
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     out.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+                    if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PORTIONS and any(
+                            g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.i in g.doc.user_data.get("dateline_place_tokens", ()))
+                            for g in p.children):
+                        out.add("@place")  # "had captured much of Liberia", "seized parts of Idlib": a place, in part
         if c.dep_ == "prep" and c.lower_ in ("of", "on"):
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
     if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
