@@ -389,3 +389,15 @@ def test_a_commissioner_is_an_office_and_the_commissioner_points_back():
     [muchanga] = [a for a in doc.actors if a.name == "Albert Muchanga"]
     assert muchanga.sector == "GOV" and "commissioner" in [m.text for m in muchanga.mentions]
     assert [(e.type, [a.name for a in e.actors]) for e in doc.events] == [("ACCUSE", ["Albert Muchanga"])]
+
+
+def test_the_states_fighters_are_soldiers_and_its_allies_militiamen(pipeline_all):
+    import dateline
+
+    def sector(text):
+        doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
+        return [a.sector for e in doc.events for a in e.actors]
+
+    assert sector("During the clashes, Syrian regime fighters killed at least 31 rebels near Aleppo.") == ["MIL"]
+    assert sector("Government fighters killed 12 rebels near the town of Kidal.") == ["MIL"]
+    assert sector("Pro-government militiamen attacked the village of Tawila.") == ["UAF"]

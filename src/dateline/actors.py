@@ -62,6 +62,9 @@ class Entry:
         return "; ".join(current) if current else self.offices[-1][0]
 
 
+# Words for the state that make its armed men soldiers, whatever the noun ("regime fighters").
+_STATE_WORDS = {"government", "regime", "state"}
+
 # Offices whose holders the news call by surname alone: heads of state and of government.
 _HEADS = ("President of", "Prime Minister of", "Chancellor of", "King of", "Queen of", "Emir of", "Sultan of", "Emperor of",
           "Supreme Leader of", "Premier of", "Taoiseach", "Military ruler of", "Interim President of", "Head of State of")
@@ -600,6 +603,11 @@ class _DocumentActors:
             mod = self._modifier_role(t)
             if mod and mod.strength > reading.strength:
                 reading.sector, reading.strength = mod.sector, mod.strength
+            elif reading.sector in ("REB", "UAF") and t.lower_ in _STATE_WORDS and not (
+                    t.i >= 2 and self.sdoc[t.i - 1].text == "-" and self.sdoc[t.i - 2].lower_ in ("pro", "anti")):
+                # "regime fighters", "government militiamen": the state's armed men, no rebels ("pro-government
+                # militiamen" are a militia on its side)
+                reading.sector = "MIL"
         words = [t for t in run if t.dep_ not in ("det", "poss", "case", "punct") and t.i not in {i for _, s, e in reading.countries for i in range(s, e)}]
         first = words[0].i if words else head.i
         reading.office = self.sdoc[first : head.i + 1].text if role else None
