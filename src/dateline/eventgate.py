@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import ontology
+from . import ontology, times
 from .models import EventActor
 
 _ACTOR_KINDS = {"person", "organization", "country", "group"}
@@ -892,10 +892,14 @@ def _at_a_camp(verb) -> bool:
             for c in t.children) for t in targets)
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ONE_DAY = {"today", "tonight", "yesterday"}
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """Words that name one day or month: the times lexicon's months and full weekday names, and "today"."""
+    lex = times.lexicon()
+    return frozenset(lex["months"]) | frozenset(w for w in lex["weekdays"] if w.endswith("day")) | _ONE_DAY
 
 
 def _dated(verb) -> bool:
@@ -906,7 +910,7 @@ def _dated(verb) -> bool:
     words = [t for t in verb.subtree if t.i not in skip]
     if any(t.lower_ in ("every", "each", "usually", "often", "always") for t in words):
         return False
-    return any(t.ent_type_ == "DATE" and (t.lower_.rstrip(".") in _MONTHS | _WEEKDAYS | _ONE_DAY or t.like_num and len(t.text) == 4)
+    return any(t.ent_type_ == "DATE" and (t.lower_.rstrip(".") in _day_words() or t.like_num and len(t.text) == 4)
                for t in words)
 
 

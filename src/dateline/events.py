@@ -3031,8 +3031,7 @@ def _own_deed_claimed(claim, clause) -> bool:
         return False
     claimants = [c for c in claim.children if c.dep_ == "nsubj"]
     doers = [c for c in clause.children if c.dep_ == "nsubj"]
-    return bool(claimants and doers) and (doers[0].lower_ in ("they", "it", "he", "she", "we", "i")
-                                          or doers[0].lower_ == claimants[0].lower_)
+    return bool(claimants and doers) and (doers[0].lower_ in _PRONOUNS or doers[0].lower_ == claimants[0].lower_)
 
 
 def _refused(verb) -> bool:
