@@ -58,6 +58,30 @@ def test_one_bad_document_does_not_sink_its_batch():
     assert set(pipe.timings) == {"extract", "upper"}
 
 
+class SlowBatch(Stage):
+    """A batched stage whose time grows with the text, as parsing does: 0.6 s for the batch below."""
+    name = "slow-batch"
+    requires = ("article",)
+
+    def __call__(self, doc):
+        return doc
+
+    def pipe(self, docs):
+        import time
+
+        time.sleep(0.6)
+        return docs
+
+
+def test_a_batched_stage_charges_each_document_its_share_of_the_text():
+    # evenly shared, the 0.6 s would charge each document 0.3 s, under the 0.5 s budget, and a short article beside a
+    # very long one would pay for the long one's parse
+    registry.register("slow-batch", SlowBatch)
+    pipe = Pipeline(load_settings(env={"DATELINE_DOC_TIMEOUT": "0.5"}, pipeline=("extract", "slow-batch")))
+    outcomes = pipe.run([Document(article=Article(text="x" * 5000)), Document(article=Article(text="a short one"))])
+    assert "[E302]" in (outcomes[0].error or "") and outcomes[1].error is None
+
+
 def test_stage_options_are_declared_and_checked():
     from dateline.errors import ConfigError
     from dateline.places import Places

@@ -109,7 +109,7 @@ class Pipeline:
             if not live:
                 break
             started = time.perf_counter()
-            if type(stage).pipe is not Stage.pipe:  # a batched stage: the batch shares its time evenly
+            if type(stage).pipe is not Stage.pipe:  # a batched stage: each document pays for its share of the text
                 docs_in = [outcomes[i].doc for i in live]
                 try:
                     with _alarm(None if budget is None else min(budget - spent[i] for i in live) * len(live)):
@@ -117,10 +117,16 @@ class Pipeline:
                 except (Exception, _OverBudget):
                     pass  # retried one by one below, so that one bad or slow document cannot sink its batch
                 else:
-                    share = (time.perf_counter() - started) / len(live)
-                    for i, doc in zip(live, results):
+                    # A batched stage's time is not measured per document; it grows with the text, so each document is
+                    # charged its part of the batch's characters: a short article beside a very long one is not charged
+                    # for the long one's parse (evenly shared, it was, and ran over its own budget).
+                    elapsed = time.perf_counter() - started
+                    results = list(results)
+                    sizes = [len(doc.article.text or "") + 1 for doc in results]
+                    total = sum(sizes)
+                    for i, doc, size in zip(live, results, sizes):
                         outcomes[i].doc = doc
-                        spent[i] += share
+                        spent[i] += elapsed * size / total
                         if budget is not None and spent[i] > budget:
                             outcomes[i].error = _over_budget(budget, stage.name)
                     live = []
