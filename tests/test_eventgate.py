@@ -3342,3 +3342,58 @@ def test_whom_one_calls_to_discuss_is_whom_one_talks_with(pipeline_all):
     text = "On Tuesday, German Chancellor Angela Merkel called French President Emmanuel Macron to discuss a number of trade topics."
     [event] = [e for e in events_of(pipeline_all, text) if e.type == "CONSULT"]
     assert (texts([event], "recipients")[0], event.factuality) == (["Emmanuel Macron"], "asserted")
+
+
+@pytest.mark.parametrize("text,etype,actor", [
+    ("The Armenians say they were retaliating against missile attacks from Azerbaijan.", "ASSAULT", "Azerbaijan"),
+    ("Criticism from the European Union followed the vote on Monday.", "ACCUSE", "European Union"),
+    ("Statements of condemnation have come from Pope Francis.", "ACCUSE", "Pope Francis"),
+])
+def test_an_act_comes_from_whoever_does_it(pipeline_all, text, etype, actor):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert texts([event], "actors")[0] == [actor] and not event.recipients
+
+
+def test_what_one_side_asks_from_another_is_asked_of_it(pipeline_all):
+    text = "Moscow's demands from Kyiv include neutrality, Russian officials said on Monday."
+    assert [(texts([e], "actors")[0], texts([e], "recipients")[0]) for e in events_of(pipeline_all, text) if e.type == "REQUEST"] \
+        == [(["Moscow"], ["Kyiv"])]
+
+
+def test_the_forces_of_listed_states_are_each_state_s_force(pipeline_all):
+    text = "Iran has increased cooperation in the last few years with the navies of China, India and Russia."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "COOPERATE"]
+    assert [(r.country, r.sector) for r in event.recipients] == [("CHN", "MIL"), ("IND", "MIL"), ("RUS", "MIL")]
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    # the parser hangs the name on the fronted place (as a conjunct, or an apposition) and leaves the verb no subject
+    ("On Tuesday in Egypt, Ahmed Hassan, a journalist with the daily Al-Masry, was arrested by police in Cairo.", "COERCE", "police", "Ahmed Hassan"),
+    ("On Friday in Pakistan, Imran Aziz, brother of the activist Sana Aziz, was sentenced to life in prison by a court in Lahore.",
+     "SANCTION", "a court", "Imran Aziz"),
+    # here it makes the place the subject, and the name its conjunct
+    ("On Monday in Kabul, Ashraf Ghani, the president of Afghanistan, met the envoy of Pakistan.", "CONSULT", "Ashraf Ghani", "envoy"),
+])
+def test_a_subject_hung_on_a_fronted_place_is_the_verb_s(pipeline_all, text, etype, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert (texts([event], "actors")[0], texts([event], "recipients")[0]) == ([actor], [recipient])
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Senate Majority Leader Mitch McConnell criticised the governor on Monday.", "Mitch McConnell"),
+    ("Arab League Secretary General Amr Moussa urged the European Union to support the plan.", "Amr Moussa"),
+])
+def test_a_body_naming_a_person_s_office_is_no_second_participant(pipeline_all, text, actor):
+    assert [texts([e], "actors")[0] for e in events_of(pipeline_all, text)][:1] == [[actor]]
+    # but a body listed beside a person is one of two
+    assert texts(events_of(pipeline_all, "The Senate and President Joe Biden agreed on the budget on Monday."), "actors")[0] == ["Senate"]
+
+
+@pytest.mark.parametrize("text,etype,mode", [
+    ("Russia voiced its opposition to the NATO expansion on Monday.", "ACCUSE", "disapprove"),
+    ("Protesters threw eggs at the minister's car in Lagos on Monday.", "ASSAULT", "primitive"),
+])
+def test_opposing_aloud_and_throwing_at_someone(pipeline_all, text, etype, mode):
+    assert [(e.type, e.mode) for e in events_of(pipeline_all, text)] == [(etype, mode)]
+    # the opposition as a body does nothing by being named
+    assert not codes(pipeline_all, "The opposition to the government rallied in the capital on Monday.", "ACCUSE")

@@ -700,6 +700,10 @@ class Events(Stage):
             # nor the town whose streets a trigger names: "took to the streets of San Francisco", nor one whose parts are
             # named: "lifted a curfew for Jerusalem's Arab neighborhoods", "seized large areas of the West Bank")
             recipients = [r for r in recipients if not ((r.start, r.end) in towns and (_of_trigger(sent.doc, r, hit.tokens) or _owns_area(sent.doc, r)))]
+            armed = {t.idx for t in actor_toks + recipient_toks if _force_member(t)}
+            if armed:
+                actors, recipients = ([p.model_copy(update={"sector": "MIL"}) if p.start in armed and p.sector in (None, "GOV") else p
+                                       for p in side] for side in (actors, recipients))
             own = {a.country for a in actors if a.country}  # whose home a visit is in
             if hit.mode == "visit":
                 # "visited Kenosha on a trip to the swing state of Wisconsin": a town or region visited at home, or
@@ -2048,6 +2052,25 @@ def _passive_subjects(verb) -> list:
     return [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in ("which", "that")]
 
 
+def _stranded_subject(verb) -> list:
+    """A subject the parser hung on a fronted phrase: in "On Friday in Pakistan, Mohammed Waseem, brother of X, was
+    sentenced", Waseem is read as a conjunct (or an apposition) of Pakistan and the verb is left with no subject. A
+    name joined to the fronted place or day without "and", whose words run up to the verb's auxiliaries, is its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in verb.children):
+        return []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.i > verb.i:
+            continue
+        for t in p.subtree:
+            if (t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG") and t.head.dep_ == "pobj"
+                    and t.head.ent_type_ in ("GPE", "LOC", "FAC", "DATE") and verb.doc[t.left_edge.i - 1].text == ","
+                    and not any(c.dep_ == "cc" for c in t.head.children)
+                    and all(w.is_punct or w.dep_ in ("aux", "auxpass", "neg", "advmod") or t.head.left_edge.i <= w.i <= t.head.right_edge.i
+                            for w in verb.doc[t.right_edge.i + 1:verb.i])):
+                return [t]
+    return []
+
+
 def _subjects(tok) -> list:
     """Subjects of a verb, inherited through xcomp, conj and relative clauses when it has none of its own."""
     seen, came_by = 0, None
@@ -2066,10 +2089,18 @@ def _subjects(tok) -> list:
         subj = [c for c in subj if not (c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC") and any(
             o.i < c.i and o.right_edge.i == c.left_edge.i - 1 and any(t.dep_ == "prep" and t.lower_ in ("from", "of", "in") for t in o.subtree)
             for o in subj))]
+        # "On Monday in Kabul, Ashraf Ghani, the president, met ...", Kabul parsed as the subject (its preposition left with
+        # no object) and Ghani as its conjunct: the place is where, the name after it acts
+        subj = [next((c for c in s0.children if c.dep_ == "conj" and c.ent_type_ in ("PERSON", "ORG")), s0)
+                if s0.ent_type_ in ("GPE", "LOC") and s0.i > 0 and s0.doc[s0.i - 1].dep_ == "prep"
+                and not any(c.dep_ == "pobj" for c in s0.doc[s0.i - 1].children) and not any(c.dep_ == "cc" for c in s0.children)
+                else s0 for s0 in subj]
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not subj and not agents:
             # "The US has been encouraging allies", the subject hung on the auxiliary: it is the verb's
             subj = [g for c in tok.children if c.dep_ == "aux" and c.i < tok.i for g in c.children if g.dep_ == "nsubj"]
+        if not subj and not agents and seen == 1 and not any(c.dep_ == "auxpass" for c in tok.children):
+            subj = _stranded_subject(tok)
         if subj or agents:
             return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([tok.head] if tok.dep_ == "relcl" else [])
         if came_by == "conj" and tok.pos_ == "VERB" and active:
@@ -2194,6 +2225,12 @@ _PERSON_NOUNS = {"man", "woman", "boy", "girl", "teenager", "youth", "child", "f
                  "passenger", "witness", "journalist", "reporter", "activist", "protester", "student", "worker", "resident",
                  "villager", "teacher", "pilot", "soldier", "officer", "survivor", "gunman", "attacker"}
 _SHARES = {"majority", "minority", "most", "percent", "half", "third", "quarter", "plurality", "many", "few"}
+# Types whose "from" is where someone comes from or leaves, not who acts ("withdrawal from Syria", "troops from Chad",
+# "imports from China").
+_FROM_ORIGIN = {"RETREAT", "MOBILIZE", "COOPERATE"}
+# Nouns of leaving something, whose "from" is what is left ("his resignation from the cabinet", "defection from the party").
+_LEAVINGS = {"withdrawal", "exit", "departure", "escape", "defection", "resignation", "separation", "independence", "secession",
+             "expulsion", "retreat", "pullout", "flight", "ouster", "dismissal", "removal", "suspension", "exclusion", "ban"}
 _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "arrest", "visa", "asylum", "protection",
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
               "removal", "transfer", "custody", "safety", "pardon", "clemency", "reinstatement"}
@@ -2316,7 +2353,7 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
         # frees undergoes it; a possessor is the one freed unless someone else is ("of the nurses"), or it is a state.
         freed = etype in ("RETREAT", "COOPERATE") and head.lemma_.lower() in _UNDERGONE
         of_objects = any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
-        forces = []
+        forces, sources = [], []
         for c in children:
             if c.dep_ == "prep" and c.lower_ == "of" and (etype in _PATIENT_OF or freed):
                 # "the invasion of South Lebanon", "the suppression of the protests": of-objects undergo the action.
@@ -2334,6 +2371,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 forces.append(c)  # "the police shooting of Jacob Blake", "an army raid": the force does it
             elif c.dep_ == "prep" and c.lower_ == "by":
                 actors.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "from" and etype not in _FROM_ORIGIN and head.lemma_.lower() not in _UNDERGONE | _LEAVINGS:
+                sources.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
                 recipients.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _IMPOSING:
@@ -2345,6 +2384,19 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                     elif p.dep_ == "agent":
                         actors.extend(g for g in p.children if g.dep_ == "pobj")
         actors = actors or forces  # (but "the Israeli police torture": the named state's, which _resolve reads with its force)
+        if actors:
+            recipients.extend(sources)  # "Russia's demands from Ukraine": asked of Ukraine
+        else:
+            # "missile attacks from Azerbaijan", "condemnation from the Pope", "requests for leniency from his lawyers":
+            # an act comes from whoever does it (but a withdrawal "from Lebanon" leaves a place, troops "from" a country
+            # come from there).
+            actors = [g for g in sources if eventgate.names_someone(g)]
+            recipients.extend(g for g in sources if g not in actors)
+            carrier = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _MESSAGES else noun
+            if not actors and carrier.dep_ == "nsubj" and carrier.head.lemma_.lower() == "come" and etype not in _FROM_ORIGIN:
+                # "Condemnation came from the Pope", "Statements of condemnation have come from the OIC": whom it came from
+                actors = [g for c in carrier.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj" and eventgate.names_someone(g)]
         if noun.dep_ == "pobj" and _undergoer_frame(noun.head):
             # "Abqaiq was the target of an attack", "Mahan has been the subject of US sanctions", "Turkey is under EU
             # sanctions", "came under attack from rebels": the clause's subject undergoes it, and who does it comes
@@ -2486,6 +2538,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                       for v in p.children if v.dep_ == "pcomp" and v.tag_ == "VBG"
                       for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                       for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON" and eventgate.names_someone(g))
+    if any(c.dep_ == "auxpass" for c in head.children):
+        recipients.extend(_stranded_subject(head))
     for c in head.children:
         if c.dep_ == "nsubjpass" and theme and etype in ("MOBILIZE", "RETREAT", "AID"):
             recipients.extend(_given_to(c))  # "The Nigerien troops were sent to the area by China": what is sent, no one sent to
@@ -4070,6 +4124,11 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                         # "the Kenyan President Kenyatta": the person, who carries the country (but "assistance from
                         # Canada and the Peruvian government" is asked of both)
                         continue
+                    if (actor.kind == "organization" and not _listed_at(sent.doc, start, end)
+                            and any(a.kind == "person" and s0 >= end for s0, _, a in found)):
+                        # "Senate Majority Leader Mitch McConnell", "Hamas leader Ismail Haniyeh": the body names the
+                        # person's office; the person is the one participant
+                        continue
                     if modifiers and actor.kind == "organization" and actor.country and actor.country != modifiers:
                         actor = actor.model_copy(update={"country": modifiers})  # "the Belarusian KGB" is Belarus's
                     add(start, end, actor, modifiers)
@@ -4296,7 +4355,7 @@ def _named_members(tok) -> list:
     """The named members of a group an argument speaks of ("the Gulf nations of Bahrain and Oman", "two members of
     the alliance, Poland and Lithuania", "several countries including Algeria and Morocco"): those names, which act;
     the group noun itself names no one in particular. Otherwise the argument itself."""
-    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _GROUP_NOUNS:
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _GROUP_NOUNS | _FORCE_GROUPS:
         return [tok]
     heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "including", "like") for g in c.children if g.dep_ == "pobj"]
     heads += [c for c in tok.children if c.dep_ == "appos"]
@@ -4335,6 +4394,17 @@ _STATE_NOUNS = {"nation", "country", "state", "kingdom", "republic"}
 
 # Plural nouns for groups whose named members act for them, and for the people several named states send to act for
 # them ("the delegations of Cyprus, Greece and Israel met", "the foreign ministers of France and Germany").
+# Plural forces whose of-phrase names the states they serve ("the navies of China, India and Russia"): each state's force.
+_FORCE_GROUPS = {"navy", "army", "military", "force", "troop"}
+
+
+def _force_member(tok) -> bool:
+    """Whether a name is one of the states whose forces an argument speaks of ("with the navies of China and Russia")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.tag_ == "NNS" and tok.head.head.lemma_.lower() in _FORCE_GROUPS
+
+
 _GROUP_NOUNS = {"nation", "country", "state", "member", "government", "leader", "neighbour", "neighbor", "ally", "power", "party", "side",
                 "delegation", "minister", "representative", "envoy", "official", "diplomat", "president"}
 
