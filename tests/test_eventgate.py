@@ -3397,3 +3397,32 @@ def test_opposing_aloud_and_throwing_at_someone(pipeline_all, text, etype, mode)
     assert [(e.type, e.mode) for e in events_of(pipeline_all, text)] == [(etype, mode)]
     # the opposition as a body does nothing by being named
     assert not codes(pipeline_all, "The opposition to the government rallied in the capital on Monday.", "ACCUSE")
+
+
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    # a body named within the group that acts is no second participant
+    ("European Union foreign ministers demanded the withdrawal of Russian forces from Georgia on Monday.", "REQUEST",
+     ["European Union foreign ministers"], ["Russian forces"]),
+    # what one apologises for, or defends someone against, is no one
+    ("Japan has apologized to South Korea for one of its patrol boats ramming a Korean trawler.", "SUPPORT", ["Japan"], ["South Korea"]),
+    ("The Syrian leader defended Iran and Iraq on Friday against Western criticism of their missile programmes.", "SUPPORT",
+     ["Syrian leader"], ["Iran", "Iraq"]),
+    # a language is no one's
+    ("The Estonian parliament lifted restrictions on the use of the Russian language in schools.", "CONCEDE", ["Estonian parliament"], []),
+])
+def test_no_participant_from_what_only_qualifies_the_act(pipeline_all, text, etype, actors, recipients):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == etype]
+    assert (texts([event], "actors")[0], texts([event], "recipients")[0]) == (actors, recipients)
+
+
+def test_who_stands_behind_an_act_does_not_receive_it(pipeline_all):
+    text = "Police in the city beat the detained protesters with the knowledge of senior officers, a court was told."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert texts([event], "recipients")[0] == ["detained protesters"]
+
+
+def test_a_condition_on_the_first_of_joined_verbs_holds_for_all(pipeline_all):
+    text = "If the rebels enter the town and attack the garrison, the army will respond, officials said."
+    assert [e.factuality for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == ["hypothetical"]
+    text = "When the rebels entered the town and attacked the garrison, residents fled to the hills."
+    assert [e.factuality for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == ["asserted"]

@@ -1283,6 +1283,14 @@ class Events(Stage):
                 # subject of its own, is governed by what governs that one (which is its sibling, not its governor).
                 prev, tok, via_conj = tok, tok.head, True
                 continue
+            if tok.dep_ == "conj" and verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+                # "If countries detect, test, trace and mobilize their people": a condition set on the first of joined
+                # verbs that share its subject holds for them all
+                first = tok
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                if marks := [m for m in first.children if m.dep_ == "mark" and _condition_mark(m, cues)]:
+                    found.add("hypothetical", *marks)
             if tok.head.i == tok.i or tok.dep_ in ("relcl", "conj") or tok.dep_ == "advcl" and not _purpose(tok):
                 break  # (but "promised to move quickly to prosecute them": a purpose shares the fate of what it is for)
             if tok.dep_ == "pobj" and (tok.head.lower_ in cues["adjunct_preps"]["preps"] or tok.head.lower_ in ("to", "for") and tok.head.head.lemma_.lower() in _ANSWERS):
@@ -2599,10 +2607,15 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                                    or c.lower_ in _ADJ_TARGET_PREPS and head.pos_ == "ADJ"):
             # "critical of worshippers", "lashed out at the press": an adjective's of-object and a verbal attack's
             # at-object are its target.
-            if c.lower_ == "for" and (etype in _CHARGED or any(d.dep_ == "dobj" and eventgate.names_someone(d) for d in head.children)):
+            addressed = [d for d in head.children if d.dep_ == "dobj" and eventgate.names_someone(d)] + [
+                g for p in head.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj" and eventgate.names_someone(g)]
+            if c.lower_ == "for" and (etype in _CHARGED or addressed):
                 # "was sentenced for her murder", "arrested for spreading rumours": the charge, no participant; nor is
-                # the reason one is thanked or praised for ("thanked John for his service").
+                # the reason one is thanked, praised or apologised to for ("thanked John for his service", "apologized
+                # to Brazil for one of its gunboats intercepting a ship").
                 continue
+            if c.lower_ == "against" and etype in ("SUPPORT", "AID") and addressed:
+                continue  # "defended Iraq and Libya against Western criticism": what the one defended is defended from
             if c.lower_ == "into" and etype in ("RETREAT", "CONSULT", "MOBILIZE"):
                 continue  # "allowed the team into the country", "flew into Moscow", "mobilized his workers into an army": no participant
             if c.lower_ == "from" and etype in ("PROTEST", "MOBILIZE"):
@@ -2619,6 +2632,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 if (g.dep_ == "pobj" and c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].text == ","
                         and any(d.dep_ == "acl" and d.tag_ in ("VBG", "VBN") for d in g.children)):
                     continue  # "banned the airline, with officials saying ...": a circumstance, no party
+                if g.dep_ == "pobj" and c.lower_ == "with" and g.lemma_.lower() in _COMPLICITY:
+                    continue  # "beat detainees with the knowledge of senior officers", "with the help of": who stands behind, not who receives
                 if g.dep_ == "pobj":
                     # "asked for Bolton's resignation": the owner of what is asked for or acted on; "agreed to US
                     # mediation": the one a name before it says it comes from (_resolve reads it there). But "asked
@@ -4108,6 +4123,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                         if person.start is None or (person.start, person.end) not in seen:
                             seen.add((person.start, person.end))
                             out.append(person)
+                # ("restrictions on the use of the Russian language": a language is no one's)
+                owners = [t for t in owners if not (t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in _TONGUES)]
                 chars = [(t.idx, t.idx + len(t)) for t in owners]
                 found = [(s, e, a) for s, e, a in mentions if any(s < ce and cs < e for cs, ce in chars)]
                 if people and not found:
@@ -4124,6 +4141,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                         # "the Kenyan President Kenyatta": the person, who carries the country (but "assistance from
                         # Canada and the Peruvian government" is asked of both)
                         continue
+                    if any(s0 <= start and end <= e0 and (s0, e0) != (start, end) for s0, e0, _ in found):
+                        continue  # "European Community foreign ministers": the body is named within the group that acts
                     if (actor.kind == "organization" and not _listed_at(sent.doc, start, end)
                             and any(a.kind == "person" and s0 >= end for s0, _, a in found)):
                         # "Senate Majority Leader Mitch McConnell", "Hamas leader Ismail Haniyeh": the body names the
@@ -4152,6 +4171,13 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     seen.add((start, end))
                     out.append(EventActor(text=text[start:end], start=start, end=end, country=country_of(mods)))
     return out
+
+
+# Nouns for someone's part in another's act ("with the knowledge of senior officers", "with the help of Russia").
+_COMPLICITY = {"knowledge", "consent", "approval", "help", "support", "backing", "blessing", "assistance", "permission",
+               "complicity", "collusion", "connivance", "acquiescence"}
+# Nouns for a language, which a people's name before them names ("the Russian language", "Kurdish-language media").
+_TONGUES = {"language", "dialect", "tongue", "alphabet", "script"}
 
 
 def _listed_at(sdoc, start: int, end: int) -> bool:
