@@ -3426,3 +3426,21 @@ def test_a_condition_on_the_first_of_joined_verbs_holds_for_all(pipeline_all):
     assert [e.factuality for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == ["hypothetical"]
     text = "When the rebels entered the town and attacked the garrison, residents fled to the hills."
     assert [e.factuality for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Three soldiers were killed during fighting with Taliban insurgents in Helmand on Monday.", "Taliban", "Three soldiers"),
+    ("A rebel commander was killed along with 16 other fighters in clashes with government troops near the airport.",
+     "government troops", "A rebel commander"),
+])
+def test_whoever_the_fallen_fought_with_killed_them(pipeline_all, text, actor, recipient):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert texts([event], "actors")[0] == [actor] and recipient in texts([event], "recipients")[0]
+    assert not codes(pipeline_all, "Two protesters were killed in clashes in the capital on Monday.", "ASSAULT")
+
+
+def test_returning_what_was_taken_is_a_return_to_its_owner(pipeline_all):
+    text = "The United States returned dozens of Mayan artifacts to the government of El Salvador on Monday."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "RETREAT"]
+    assert (texts([event], "actors")[0], [r.country for r in event.recipients]) == (["United States"], ["SLV"])
+    assert not codes(pipeline_all, "The minister returned to Baghdad on Monday after the talks.", "RETREAT")

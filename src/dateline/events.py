@@ -2243,6 +2243,9 @@ _UNDERGONE = {"return", "release", "extradition", "reunion", "repatriation", "ar
               "freedom", "rescue", "evacuation", "deportation", "trial", "punishment", "execution", "prosecution",
               "removal", "transfer", "custody", "safety", "pardon", "clemency", "reinstatement"}
 # Nouns for a struggle one wages, the act itself when it is a verb's object ("fighting an armed campaign").
+# Nouns for a fight between two sides, in which someone falls ("killed in clashes with gunmen").
+_BATTLES = {"clash", "fighting", "fight", "battle", "skirmish", "confrontation", "gunfight", "firefight", "shootout", "gunbattle",
+            "exchange", "encounter"}
 _STRUGGLES = {"campaign", "war", "battle", "insurgency", "struggle", "fight", "jihad", "offensive", "crusade"}
 _WAGING = {"fight", "wage", "launch", "conduct", "lead", "mount", "step", "intensify", "escalate", "begin", "start", "continue"}
 # Verbs whose object may be told by a bare participle ("want Wilson charged", "keep him detained").
@@ -2548,6 +2551,15 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                       for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON" and eventgate.names_someone(g))
     if any(c.dep_ == "auxpass" for c in head.children):
         recipients.extend(_stranded_subject(head))
+    if passive and etype == "ASSAULT" and head.lemma_.lower() in _HARM_VERBS and not any(c.dep_ == "agent" for c in head.children):
+        # "was killed in clashes with Syrian regime troops", "were killed while fighting against armed groups": whoever
+        # the fallen fought with killed them
+        fights = [t for t in head.subtree if t.dep_ in ("pobj", "pcomp") and t.lemma_.lower() in _BATTLES
+                  and t.head.lower_ in ("in", "during", "amid")
+                  and all(a.pos_ not in ("VERB", "AUX") for a in t.ancestors if a.i != head.i and head.is_ancestor(a))]
+        fights += [v for v in head.children if v.dep_ == "advcl" and v.lemma_.lower() in ("fight", "battle", "clash")]
+        actors.extend(g for f in fights for p in f.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
+                      for g in p.children if g.dep_ == "pobj" and eventgate.names_someone(g))
     for c in head.children:
         if c.dep_ == "nsubjpass" and theme and etype in ("MOBILIZE", "RETREAT", "AID"):
             recipients.extend(_given_to(c))  # "The Nigerien troops were sent to the area by China": what is sent, no one sent to
