@@ -209,6 +209,14 @@ def test_the_expression_that_hangs_on_the_event_dates_it(date_of, text, trigger,
     assert date_of(text, trigger).value == value
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("The minister, who arrived in Paris on Monday, criticised the French government.", "criticised"),
+    ("Erdogan attacked the proclamation of the Golan Heights by Donald Trump, which was made on Monday.", "attacked"),
+])
+def test_a_relative_clause_about_another_noun_dates_its_own_happening(date_of, text, trigger):
+    assert date_of(text, trigger).value is None
+
+
 def test_an_end_point_alone_leaves_the_date_open(date_of):
     date_ = date_of("The mayor extended the lockdown until Friday.", "extended")
     assert (date_.value, date_.derived_from) == (None, "before-publication")
@@ -345,6 +353,8 @@ def test_an_undated_past_event_takes_the_date_the_story_gave_just_before(pipelin
     "In March 2019 the regional court heard the case against the former mayor.\n\nThe judge rejected his appeal.",
     # the date before it is after the publication: no past event happened then
     "The regional court will hear the case against the former mayor in June. The judge rejected his appeal.",
+    # the date before it starts a stretch of time: the story is not back there
+    "The mayor has ruled the city since 1995. The judge rejected his appeal.",
 ])
 def test_the_story_date_stays_open_across_a_paragraph_or_from_the_future(pipeline_all, text):
     date = _dates(pipeline_all, text)["rejected"]

@@ -519,3 +519,10 @@ def test_eval_time_rejects_records_without_timexes():
 
     with pytest.raises(EvalError):
         evaluate([{"id": "x", "text": "On Friday.", "dct": "2023-09-15"}], load_settings(env={}))
+
+
+def test_a_country_s_own_day_is_the_us_holiday_only_by_its_proper_name(run_stage):
+    doc = run_stage("Tsikhanouskaya asked voters to vote at the polls, not before election day.", "2020-08-03")
+    assert not [t for t in doc.timexes if "election" in t.text.lower()]
+    doc = run_stage("Voters across the United States go to the polls on Election Day.", "2020-08-03")
+    assert only(doc.timexes, "Election Day").value == "2020-11-03"

@@ -193,11 +193,13 @@ def _attachment(head, t: Timex) -> int | None:
     2 on a clause above it ("said on Monday that ... attacked", "announced late on Sunday it had entered
       an agreement after Turkey began an offensive on October 9");
     3 on a clause of the trigger's own ("by strangling her in 2016", "agreed to meet on Friday");
-    4 on a noun of a clause above, or inside a clause that describes a noun ("the party, which nominated
-      X in May", "was during the martial law imposed in 1972");
+    4 on a noun of a clause above, or inside a participle that describes a noun ("was during the martial law
+      imposed in 1972");
     5 on a clause joined to the trigger ("arrived and met Putin on Wednesday");
     6 anywhere else in the sentence (where the parse went astray);
-    None on what the trigger reports ("said that Kim left on Sunday"), or on the deed a verb of charging or judging
+    None on what the trigger reports ("said that Kim left on Sunday"), inside a relative clause about another noun
+      ("the party, which nominated X in May", "the minister, who arrived on Monday, criticised ..."), or on the deed
+      a verb of charging or judging
       names ("charged him with murder in the 1995 shooting").
     """
     span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -211,6 +213,11 @@ def _attachment(head, t: Timex) -> int | None:
         if gov.pos_ in ("VERB", "AUX"):
             if gov.dep_ not in ("acl", "relcl") or gov.head.i == head.i:
                 break
+            if gov.dep_ == "relcl" and not gov.is_ancestor(head):
+                # "attacked the proclamation by Trump, which was made on Monday", "the minister, who arrived on Monday,
+                # criticised ...": a relative clause tells a happening of its own, with its own time (but "the visit,
+                # which began on Tuesday" dates the visit: above)
+                return None
             described = True
         via_noun = via_noun or gov.pos_ in ("NOUN", "PROPN", "PRON")
         gov = gov.head

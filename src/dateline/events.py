@@ -1441,6 +1441,10 @@ def _line_year(text: str, start: int) -> str | None:
     return m.group(1) if m and m.end() <= start else None
 
 
+# A word before a date that makes it the start or the end of a stretch of time, not when something happened.
+_SPAN_START = re.compile(r"\b(?:since|until|till)\s+$", re.I)
+
+
 def _paragraph_date(doc: Document, start: int) -> str | None:
     """The value of the last date expression before `start` in its sentence or the one before it, within its
     paragraph (a text date: YYYY, YYYY-MM, YYYY-MM-DD). Further back the story has often moved on: "In 1990,
@@ -1456,6 +1460,7 @@ def _paragraph_date(doc: Document, start: int) -> str | None:
             opening = max(opening, starts[here - 2])
         own = starts[here - 1] if here else 0
     values = [t.value for t in doc.timexes if t.type == "DATE" and opening <= t.start < start and t.value[:4].isdigit()
+              and not _SPAN_START.search(text, max(0, t.start - 12), t.start)  # ("amendments issued since 1995": a stretch)
               and not (doc.spacy is not None and t.start < own and _told_aside(doc.spacy, t.start))]
     return values[-1] if values else None
 

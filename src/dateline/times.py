@@ -695,6 +695,8 @@ def _normalize(name: str, m: re.Match, ctx: _Context) -> tuple[str, str] | None:
         return "TIME", f"{d}T{h:02d}:00"
 
     if name == "holiday":
+        if re.sub(r"^(?:last|this|next) ", "", low) in lexicon()["proper_only_holidays"] and not any(w[:1].isupper() for w in s.split()[-2:]):
+            return None  # "not before election day" in Belarus: the day of some election, not the US holiday ("Election Day")
         return _holiday(low, ctx, tense)
 
     if name == "rel_unit":
