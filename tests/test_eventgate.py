@@ -3444,3 +3444,29 @@ def test_returning_what_was_taken_is_a_return_to_its_owner(pipeline_all):
     [event] = [e for e in events_of(pipeline_all, text) if e.type == "RETREAT"]
     assert (texts([event], "actors")[0], [r.country for r in event.recipients]) == (["United States"], ["SLV"])
     assert not codes(pipeline_all, "The minister returned to Baghdad on Monday after the talks.", "RETREAT")
+
+
+def test_what_shared_knowledge_is_about_is_no_participant(pipeline_all):
+    text = "Washington and Moscow have agreed to share information on Iran, officials said on Monday."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "AGREE"]
+    assert "Iran" not in texts([event], "recipients")[0]
+    text = "Russia agreed on Monday to share intelligence with Syria, officials said."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "AGREE"]
+    assert texts([event], "recipients")[0] == ["Syria"]
+
+
+def test_opponents_of_a_government_are_not_the_government(pipeline_all):
+    text = "Political opponents of the Maldives government clashed with police on the streets of the capital early Friday."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert texts([event], "actors")[0] == ["Political opponents"]
+
+
+def test_who_joins_in_an_act_does_not_receive_it(pipeline_all):
+    text = "Germany is willing to provide support together with other partners to avoid increased suffering of refugees."
+    assert [texts([e], "recipients")[0] for e in events_of(pipeline_all, text) if e.type == "AID"] == [[]]
+
+
+def test_a_harm_hung_on_the_attack_s_target_is_the_attack_s(pipeline_all):
+    text = ("ISIS carried out a multi-pronged attack on Iran's parliament and the shrine of revolutionary leader Ruhollah "
+            "Khomeini in June 2017 that killed 17 people.")
+    assert {a for e in events_of(pipeline_all, text) if e.type == "ASSAULT" for a in texts([e], "actors")[0]} == {"ISIS"}

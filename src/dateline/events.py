@@ -1946,6 +1946,11 @@ def _requested_doers(head) -> list:
 _PERMIT_VERBS = {"allow", "let", "permit", "enable", "authorize", "authorise"}
 
 
+# Nouns for what is known or said about something, whose on/about-phrase names their topic, not a target.
+_KNOWLEDGE = {"information", "intelligence", "data", "evidence", "detail", "view", "idea", "opinion", "knowledge", "finding",
+              "experience", "expertise", "insight", "assessment", "analysis", "update", "briefing", "note"}
+
+
 def _content_targets(head, etype: str = "") -> list:
     """Objects (the indirect one alone when there is one) and to/for/with-objects of the clauses a trigger governs
     (its content), two levels deep."""
@@ -1976,6 +1981,11 @@ def _content_targets(head, etype: str = "") -> list:
                     continue  # "agreed to form a Joint Economic Commission": what is set up is made, not acted on ("join forces": together)
                 if c.dep_ == given and verb.lemma_.lower() in _MOVING_VERBS and eventgate._counted(c).lemma_.lower() in _MOVED_FORCES:
                     continue  # "pledged to deploy more police", "agreed to withdraw troops": the forces moved are one's own, no one acted on
+                if c.dep_ == given and c.lemma_.lower() in _KNOWLEDGE:
+                    # "agreed to share information on North Korea": what is shared, and what it is about, are no one (but
+                    # "intelligence with Syria" goes to Syria)
+                    out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS - {"on"} for g in p.children if g.dep_ == "pobj")
+                    continue
                 if c.dep_ == given:
                     out.append(c)
                     out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj")
@@ -2084,6 +2094,21 @@ def _stranded_subject(verb) -> list:
     return []
 
 
+def _harm_antecedent(verb):
+    """What a relative clause of harm is about: its noun, but for "an attack on the parliament and the shrine of
+    Khomeini that killed 17 people", hung by the parser on the last noun of the attack's phrase, the attack (a shrine
+    kills no one, nor does its namesake)."""
+    ante = verb.head
+    if verb.lemma_.lower() not in _HARM_VERBS or eventgate.names_someone(ante):
+        return ante
+    up = ante
+    while up.dep_ in ("pobj", "prep", "conj") and up.head.i != up.i:
+        up = up.head
+        if up.pos_ == "NOUN" and up.lemma_.lower() in _HARMS:
+            return up
+    return ante
+
+
 def _subjects(tok) -> list:
     """Subjects of a verb, inherited through xcomp, conj and relative clauses when it has none of its own."""
     seen, came_by = 0, None
@@ -2115,7 +2140,7 @@ def _subjects(tok) -> list:
         if not subj and not agents and seen == 1 and not any(c.dep_ == "auxpass" for c in tok.children):
             subj = _stranded_subject(tok)
         if subj or agents:
-            return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([tok.head] if tok.dep_ == "relcl" else [])
+            return [s for s in subj if s.lemma_.lower() not in ("which", "that")] + agents or ([_harm_antecedent(tok)] if tok.dep_ == "relcl" else [])
         if came_by == "conj" and tok.pos_ == "VERB" and active:
             # "Putin was briefed, and flew to Magnitogorsk": an active verb joined to a passive one shares its subject
             # (but "was arrested and charged" is undergone twice)
@@ -2123,7 +2148,7 @@ def _subjects(tok) -> list:
             if passive:
                 return passive
         if tok.dep_ == "relcl":
-            return [tok.head]
+            return [_harm_antecedent(tok)]
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _CROWD_DOINGS and tok.i > 0
                 and tok.doc[tok.i - 1].dep_ in ("pobj", "dobj") and tok.doc[tok.i - 1].lemma_.lower() in _OCCUPIERS | {"people", "protester"}):
             return [tok.doc[tok.i - 1]]  # "fired rubber bullets at demonstrators demanding an end to the violence": they demand it
@@ -2631,6 +2656,8 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                 # the reason one is thanked, praised or apologised to for ("thanked John for his service", "apologized
                 # to Brazil for one of its gunboats intercepting a ship").
                 continue
+            if c.lower_ == "with" and c.doc[c.i - 1].lower_ in ("together", "along", "jointly", "alongside"):
+                continue  # "provide support together with other partners", "sent troops along with Chad": who joins in, not who receives
             if c.lower_ == "against" and etype in ("SUPPORT", "AID") and addressed:
                 continue  # "defended Iraq and Libya against Western criticism": what the one defended is defended from
             if c.lower_ == "into" and etype in ("RETREAT", "CONSULT", "MOBILIZE"):
@@ -3267,7 +3294,8 @@ def _purpose(verb) -> bool:
 
 
 # People who side with someone without being them ("supporters of the government").
-_FOLLOWERS = {"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "backer", "fan", "voter", "admirer", "partisan"}
+_FOLLOWERS = {"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "backer", "fan", "voter", "admirer", "partisan",
+              "opponent", "critic", "foe", "enemy", "adversary", "detractor"}
 # Bodies that are not the state, which a country word before them only places ("a Kenya NGO", "a Kenyan party").
 _PRIVATE_BODIES = {"ngo", "ngos", "charity", "company", "firm", "union", "association", "party", "organisation",
                    "organization", "newspaper", "broadcaster", "movement", "foundation", "institute", "university", "church", "club"}
