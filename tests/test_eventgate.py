@@ -3415,12 +3415,6 @@ def test_no_participant_from_what_only_qualifies_the_act(pipeline_all, text, ety
     assert (texts([event], "actors")[0], texts([event], "recipients")[0]) == (actors, recipients)
 
 
-def test_who_stands_behind_an_act_does_not_receive_it(pipeline_all):
-    text = "Police in the city beat the detained protesters with the knowledge of senior officers, a court was told."
-    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
-    assert texts([event], "recipients")[0] == ["detained protesters"]
-
-
 def test_a_condition_on_the_first_of_joined_verbs_holds_for_all(pipeline_all):
     text = "If the rebels enter the town and attack the garrison, the army will respond, officials said."
     assert [e.factuality for e in events_of(pipeline_all, text) if e.type == "ASSAULT"] == ["hypothetical"]
@@ -3455,15 +3449,19 @@ def test_what_shared_knowledge_is_about_is_no_participant(pipeline_all):
     assert texts([event], "recipients")[0] == ["Syria"]
 
 
-def test_opponents_of_a_government_are_not_the_government(pipeline_all):
-    text = "Political opponents of the Maldives government clashed with police on the streets of the capital early Friday."
-    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
-    assert texts([event], "actors")[0] == ["Political opponents"]
-
-
-def test_who_joins_in_an_act_does_not_receive_it(pipeline_all):
-    text = "Germany is willing to provide support together with other partners to avoid increased suffering of refugees."
-    assert [texts([e], "recipients")[0] for e in events_of(pipeline_all, text) if e.type == "AID"] == [[]]
+@pytest.mark.parametrize("text,etype,role,expected", [
+    # who stands behind an act does not receive it
+    ("Police in the city beat the detained protesters with the knowledge of senior officers, a court was told.", "ASSAULT",
+     "recipients", ["detained protesters"]),
+    # opponents of a government are not the government
+    ("Political opponents of the Maldives government clashed with police on the streets of the capital early Friday.", "ASSAULT",
+     "actors", ["Political opponents"]),
+    # who joins in an act does not receive it
+    ("Germany is willing to provide support together with other partners to avoid increased suffering of refugees.", "AID",
+     "recipients", []),
+])
+def test_bystanders_of_an_act_are_no_participants(pipeline_all, text, etype, role, expected):
+    assert [texts([e], role)[0] for e in events_of(pipeline_all, text) if e.type == etype] == [expected]
 
 
 def test_a_harm_hung_on_the_attack_s_target_is_the_attack_s(pipeline_all):
