@@ -3468,3 +3468,40 @@ def test_a_harm_hung_on_the_attack_s_target_is_the_attack_s(pipeline_all):
     text = ("ISIS carried out a multi-pronged attack on Iran's parliament and the shrine of revolutionary leader Ruhollah "
             "Khomeini in June 2017 that killed 17 people.")
     assert {a for e in events_of(pipeline_all, text) if e.type == "ASSAULT" for a in texts([e], "actors")[0]} == {"ISIS"}
+
+
+@pytest.mark.parametrize("text,recipients,factuality", [
+    ("Rebels launched attacks targeting army posts on Monday.", ["army"], "asserted"),
+    ("The rebels carried out attacks aimed at the army on Monday.", ["the army"], "asserted"),
+])
+def test_whom_attacks_are_aimed_at_receives_them(pipeline_all, text, recipients, factuality):
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert (texts([event], "recipients")[0], event.factuality) == (recipients, factuality)
+
+
+def test_an_army_s_officer_serves_the_army(pipeline_all):
+    text = "Suspected Boko Haram fighters ambushed the convoy of the Nigerian Army's commanding officer near Bulabilin on Thursday."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert [(r.country, r.sector) for r in event.recipients if "officer" in r.text] == [("NGA", "MIL")]
+
+
+def test_a_province_before_a_battle_is_where_it_was_fought(pipeline_all):
+    text = "Twenty rebels were captured and 16 police killed in the Helmand battle, the commander said on Monday."
+    assert not [a for e in events_of(pipeline_all, text) for a in texts([e], "actors")[0] if "Helmand" in a]
+
+
+def test_the_peshmerga_are_iraqi_kurdistan_s_forces(pipeline_all):
+    text = "At least 30 Islamic State fighters were killed on Saturday in clashes with the Kurdish Peshmerga forces near Makhmur."
+    [event] = [e for e in events_of(pipeline_all, text) if e.type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in event.actors] == [("IRQ", "MIL")]
+
+
+def test_a_passive_left_without_its_auxiliary_is_still_undergone(pipeline_all):
+    text = "Twenty rebels were captured and 16 police killed in the battle for the town, the commander said on Monday."
+    assert not [a for e in events_of(pipeline_all, text) for a in texts([e], "actors")[0] if "police" in a]
+
+
+def test_a_group_s_named_positions_are_held_by_force(pipeline_all):
+    text = "The Peshmerga attacked Islamic State positions near Mosul on Friday."
+    assert [e.type for e in events_of(pipeline_all, text)] == ["ASSAULT"]
+    assert codes(pipeline_all, "Trump attacked Democratic positions on immigration during the debate on Tuesday.", "ACCUSE")

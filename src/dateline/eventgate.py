@@ -1718,8 +1718,11 @@ _FORCE_POSTS = _ARMED_WORDS | {"police", "border", "security", "guard", "observa
 
 
 def _held_by_force(tok) -> bool:
-    """Whether a word that may name an idea names a position of armed men ("a police post", "an army position")."""
-    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FORCE_POSTS for c in tok.children)
+    """Whether a word that may name an idea names a position of armed men ("a police post", "an army position",
+    "Islamic State positions": a group's named positions, with no "on" saying what they are a stance on)."""
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FORCE_POSTS for c in tok.children) or (
+        tok.lemma_.lower() == "position" and tok.tag_ == "NNS" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("on", "about", "regarding", "over") for c in tok.children))
 
 
 def _verbal_attack(head) -> bool:

@@ -781,7 +781,7 @@ class Events(Stage):
             # battle": a town that seats no government acts for no one; "MANILA, Philippines – ... urged": where the
             # story was filed.
             placed = [a for a in actors if a.start is not None and _names_the_place(hit.head, sent.doc, a, hit.type) and any(
-                s0 == a.start and (e0 == a.end or doc.article.text[e0:a.end] in ("'s", "’s")) and place.level in ("city", "admin2", "site")
+                s0 == a.start and (e0 == a.end or doc.article.text[e0:a.end] in ("'s", "’s")) and place.level in ("city", "admin2", "admin1", "site")
                 for s0, e0, place in ctx.place_mentions_between(a.start, a.end))]  # ("Rio de Janeiro's student protest movement")
             actors = [a for a in actors if (eventgate.identifiable(a, sent.doc, kinds) or hit.type == "PROTEST" and _crowd(sent.doc, a))
                       and not (hit.mode == "visit" and ((a.start, a.end) in towns or _a_people(a, sent.doc)))
@@ -1154,8 +1154,11 @@ class Events(Stage):
             if tok.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"] for g in tok.children):
                 found.add("hypothetical", *(g for g in tok.children if g.dep_ == "det" and g.lemma_.lower() in cues["hypothetical"]["dependents"]))
             if tok.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and not (
-                    tok.dep_ == "acl" and tok.head.i == head.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
-                # (but "launched an offensive to try to prevent ...": what the act is for, not a plan for the act)
+                    tok.dep_ == "acl" and tok.head.i == head.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) and not (
+                    tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in ("aim", "direct", "target")
+                    and any(c.dep_ == "prep" and c.lower_ in ("at", "against") for c in tok.children)):
+                # (but "launched an offensive to try to prevent ...": what the act is for, not a plan for the act; nor
+                # are "attacks aimed at the army" planned: they are what was aimed)
                 sub = {t.lemma_.lower() for t in tok.subtree}
                 if sub & set(cues["planned"]["governors"]) or sub & set(cues["planned"]["modals"]):
                     found.add("planned", next(t for t in tok.subtree if t.lemma_.lower() in sub & (set(cues["planned"]["governors"]) | set(cues["planned"]["modals"]))))
@@ -2425,6 +2428,14 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
                     elif p.dep_ == "agent":
                         actors.extend(g for g in p.children if g.dep_ == "pobj")
         actors = actors or forces  # (but "the Israeli police torture": the named state's, which _resolve reads with its force)
+        if etype in _HOSTILE:
+            # "attacks targeting army posts", "attacks aimed at the army", "carried out attacks, mainly targeting the
+            # government": whom the acts are aimed at
+            aims = [c for c in children if c.dep_ == "acl" and c.lemma_.lower() in ("target", "aim", "direct")]
+            if noun.dep_ == "dobj":
+                aims += [v for v in noun.head.children if v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() == "target"]
+            recipients.extend(g for v in aims for c in v.children
+                              for g in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("at", "against") else []))
         if actors:
             recipients.extend(sources)  # "Russia's demands from Ukraine": asked of Ukraine
         else:
@@ -2551,6 +2562,11 @@ def _arguments(head, theme: bool = False, etype: str = "") -> tuple[list, list]:
     if (head.tag_ == "VBN" and head.dep_ in ("pcomp", "conj") and (head if head.dep_ == "pcomp" else head.head).head.lower_ == "with"
             and any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)):
         # "with 1,462 Palestinians killed and 11,000 injured": an absolute clause; its subject undergoes the act.
+        return [], [c for c in head.children if c.dep_ == "nsubj"]
+    if (head.tag_ == "VBN" and head.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.head.children)
+            and any(c.dep_ == "nsubj" for c in head.children) and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)):
+        # "Twenty rebels were captured and 16 police killed": the auxiliary of the first passive is left out of the
+        # second; its subject undergoes the act too.
         return [], [c for c in head.children if c.dep_ == "nsubj"]
     if (head.dep_ == "ROOT" and head.tag_ in ("VBN", "VBD") and head.lemma_.lower() in _ONLY_TRANSITIVE
             and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.children)
@@ -3021,8 +3037,10 @@ def _names_the_place(head, sdoc, participant: EventActor, etype: str = "") -> bo
         return True  # "Amman's annual march", "Rio de Janeiro's student protest movement": a town's protest is held there (but "Kiev's offensive" is the state's)
     if tok is None or tok.dep_ != "compound" or tok.head.pos_ != "NOUN":
         return False
-    # (and "the Kabul bombing killed 20 people": the town of the attack that killed them)
-    return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i
+    # (and "the Kabul bombing killed 20 people": the town of the attack that killed them; "16 police killed in the
+    # Helmand battle": the province of the battle they fell in)
+    return tok.head.i == head.i or tok.head.dep_ == "nsubj" and tok.head.head.i == head.i or (
+        tok.head.dep_ == "pobj" and tok.head.head.head.i == head.i and tok.head.lemma_.lower() in _FIGHTING | _BATTLES)
 
 
 # Nouns of fighting, which stopping makes a ceasefire.
@@ -3742,6 +3760,10 @@ _CHARGED_WITH = {"suspect", "accuse", "charge", "convict", "want"}
 _SUSPECTS = {"suspect", "defendant", "convict", "fugitive", "kidnapper", "hijacker", "robber", "murderer", "killer"}
 
 
+# Nouns for someone's rank in a force, which serves the force that owns it.
+_RANKS = {"officer", "commander", "chief", "official", "spokesman", "spokesperson", "head"}
+
+
 def _qualified_sector(root, sector: str | None) -> str | None:
     """A role's sector as its words qualify it: "two people suspected of stealing meat" are criminals (CRM), not
     civilians; "religious leaders" are clergy (REL), not a government."""
@@ -3752,6 +3774,9 @@ def _qualified_sector(root, sector: str | None) -> str | None:
         # actors stage reads, which would make every "a suspect" in a sentence about the law someone who acts)
     if sector in ("GOV", "ELI") and any(c.dep_ == "amod" and c.lower_ in ("religious", "church", "clerical") for c in root.children):
         return "REL"
+    if sector in ("COP", "GOV") and root.lemma_.lower() in _RANKS and any(
+            c.dep_ in ("poss", "compound") and c.lemma_.lower() in ("army", "military", "navy", "force") for c in root.children):
+        return "MIL"  # "the Nigerian Army's commanding officer", "army officers": the army's, not the police's
     return sector
 
 
