@@ -3505,3 +3505,20 @@ def test_a_group_s_named_positions_are_held_by_force(pipeline_all):
     text = "The Peshmerga attacked Islamic State positions near Mosul on Friday."
     assert [e.type for e in events_of(pipeline_all, text)] == ["ASSAULT"]
     assert codes(pipeline_all, "Trump attacked Democratic positions on immigration during the debate on Tuesday.", "ACCUSE")
+
+
+def test_a_gift_is_the_event_not_its_purpose(pipeline_all):
+    text = "The United States has provided nearly $1.7 billion in humanitarian assistance to support Syrian refugees in Jordan."
+    assert [(e.type, texts([e], "recipients")[0]) for e in events_of(pipeline_all, text)] == [("AID", ["Syrian refugees"])]
+    assert codes(pipeline_all, "France voted to support the resolution at the United Nations on Monday.", "SUPPORT")
+
+
+def test_insisting_on_a_fact_demands_nothing(pipeline_all):
+    assert not codes(pipeline_all, "The Chinese government insists it is strictly enforcing all United Nations sanctions on North Korea.",
+                     "REQUEST")
+    assert codes(pipeline_all, "Egypt insisted that Israel withdraw its troops from the Sinai on Monday.", "REQUEST")
+
+
+def test_a_civilian_head_of_state_is_the_government(pipeline_all):
+    text = "Myanmar's civilian president called for reform of a military-drafted constitution on Monday."
+    assert [(a.country, a.sector) for e in events_of(pipeline_all, text) for a in e.actors] == [("MMR", "GOV")]

@@ -601,6 +601,8 @@ class _DocumentActors:
             reading.sector, reading.strength = role.sector, role.strength
         for t in run:
             mod = self._modifier_role(t)
+            if mod and mod.sector == "CVL" and reading.sector == "GOV":
+                continue  # "Myanmar's civilian president", "a civilian government": the state's, run by civilians
             if mod and mod.strength > reading.strength:
                 reading.sector, reading.strength = mod.sector, mod.strength
             elif reading.sector in ("REB", "UAF") and t.lower_ in _STATE_WORDS and not (

@@ -864,6 +864,10 @@ class Events(Stage):
                 actors = _legal_agent(hit, sent, ctx)
             if eventgate.is_question(sent, trigger.start) or eventgate.not_an_event(hit.head, hit.type, hit.mode, actors, recipients):
                 continue
+            if hit.type == "REQUEST" and _insisted_fact(hit.head):
+                continue  # "China insists it is strictly enforcing all sanctions": a claim, no demand
+            if hit.type == "SUPPORT" and _giving_purpose(hit.head):
+                continue  # "provided 6.3 million euros to support projects": the gift is the event (AID), not its purpose
             if hit.mode == "visit" and actors and not recipients and location is None and not eventmerge.is_anaphor(hit.head):
                 continue  # "arrived at about 20:00": a visit to no one and nowhere the text names ("Kim's visit" points back)
             if hit.frame and any(eventgate.media_outlet(t) for t in actor_toks):
@@ -1638,8 +1642,36 @@ def _helped(head) -> list:
             for o in v.children if o.dep_ == "dobj"]
 
 
+def _insisted_fact(head) -> bool:
+    """Whether "insist" holds to a fact ("insists it is enforcing the sanctions", "insisted he had done nothing wrong")
+    rather than demands a deed ("insisted that Israel withdraw", "insists the talks must resume", "insisted on talks")."""
+    if head.lemma_.lower() != "insist" or any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children):
+        return False
+    said = [c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    return bool(said) and all(v.tag_ != "VB" and not any(a.dep_ == "aux" and a.lower_ in _DEMAND_MODALS for a in v.children) for v in said)
+
+
+_DEMAND_MODALS = {"should", "must", "would", "will", "shall", "to", "need"}
+
+
+def _giving_purpose(head) -> bool:
+    """Whether a verb of helping is what a gift is for ("provided 6.3 million euros to support projects", "donated
+    ventilators to help Ethiopia"): the gift is the event, its purpose no support of its own."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _HELP_VERBS or not any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children):
+        return False
+    host = head
+    for _ in range(3):
+        if host.head.i == host.i:
+            return False
+        host = host.head
+        if host.pos_ == "VERB":
+            return host.lemma_.lower() in _GIVING
+    return False
+
+
 _COURT_WORDS = {"court", "tribunal", "judge", "magistrate", "justice"}
 _HELP_VERBS = {"help", "assist", "aid", "support", "relieve", "feed"}
+_GIVING = {"provide", "give", "donate", "grant", "allocate", "send", "contribute", "deliver", "disburse", "earmark"}
 
 
 def _earlier_undergoers(tok):
