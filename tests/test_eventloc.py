@@ -89,6 +89,11 @@ def locate():
         # event's own place on the reporting verb above the trigger.
         ("The guard was shot in an ambush, according to a statement from the Foreign Ministry in Riyadh.", "shot", []),
         ("State radio reported fighting on Sunday at Gbarnga, saying rebels had captured two soldiers.", "captured", ["Gbarnga"]),
+        # What a "where" clause of a place tells happened there, wherever the place stands in the sentence.
+        ("He flew to Aleppo, where rebels attacked a checkpoint on Monday.", "attacked", ["Aleppo"]),
+        ("The president started the week visiting Kenosha, Wisconsin, where riots broke out after a police shooting.",
+         "shooting", ["Kenosha"]),
+        ("The ministers met in Vienna, where they signed the accord.", "signed", ["Vienna"]),
     ],
 )
 def test_choose_locations(locate, text, trigger, expected):

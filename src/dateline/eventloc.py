@@ -17,7 +17,8 @@ data/places-eventloc.json):
    of Arbin");
 4. a place reached from the trigger only through another clause ("to protest ... in Bahrain", "who
    lived in Assam") is lowered, less for a clause saying when it happened ("when a bomb exploded in X"), and so
-   is a place the event was reported from ("according to a statement from the ministry in Abu Dhabi");
+   is a place the event was reported from ("according to a statement from the ministry in Abu Dhabi"); an event told
+   in a "where" clause of a place ("flew to Aleppo, where rebels attacked a checkpoint") happened there;
 5. the best mention wins if its score clears the threshold, with the places in parallel slots of the same
    event ("Palmyra and Quaryatayn", "a policeman in Yala and another in Pattani"); each chosen span is cut to
    the name ("Hama province" -> "Hama").
@@ -117,6 +118,9 @@ def _score(root, trig, place: Place) -> float | None:
                 and root.head.lemma_.lower() in lists["event_nouns"] and _dominates(trig, root.head):
             return w["modifier"] - w["distance"] * abs(root.i - trig.i) - _clause_penalty(root, trig)
         return None
+    if trig is not None and _where_clause_of(root, trig):
+        # "visiting Kenosha, where riots broke out after a police shooting": what the clause tells happened there
+        return w["locative"] + w["dominated"] - w["distance"] * abs(root.i - trig.i)
     if trig is not None and place.level not in ("country", "continent") and _origin_of_subject(root, trig):
         return None  # (a country one comes from is mostly where one acts: "refugees from across Lebanon demonstrated in this camp")
     score = 0.0
@@ -265,6 +269,18 @@ def _reported_from(tok, trig) -> bool:
             return False
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lists["reporting_verbs"] or t.lower_ == "according":
             return True
+    return False
+
+
+def _where_clause_of(tok, trig) -> bool:
+    """Whether the trigger stands in a "where" clause of the place (or of a name in apposition to it): "flew to
+    Aleppo, where rebels attacked a checkpoint", "visiting Kenosha, Wisconsin, where riots broke out"."""
+    if tok.dep_ == "appos":
+        return False  # the clause tells of the name the apposition describes ("Kenosha, Wisconsin, where")
+    heads = {tok.i} | {c.i for c in tok.children if c.dep_ == "appos"}
+    for t in _ancestors(trig):
+        if t.dep_ == "relcl" and t.head.i in heads:
+            return any(c.dep_ == "advmod" and c.lower_ == "where" for c in t.children)
     return False
 
 
