@@ -1496,6 +1496,27 @@ def test_who_an_allegation_says_did_it_is_accused(pipeline_all):
     assert roles_of(found, "ACCUSE")[1] == []
 
 
+@pytest.mark.parametrize("text, accused", [
+    ("The United States government claims Mahan flies fighters and cargo to Syria.", ["Mahan"]),
+    ("The opposition claimed that the ruling party had bribed voters in the north.", ["the ruling party"]),
+    ("Azerbaijan claimed Armenian forces shelled the city of Ganja.", ["Armenian forces"]),
+])
+def test_a_claim_that_someone_did_something_accuses_them(pipeline_all, text, accused):
+    assert roles_of(events_of(pipeline_all, text), "ACCUSE")[1] == accused
+
+
+@pytest.mark.parametrize("text", [
+    "The Armenians claim they were retaliating against missile attacks.",  # their own deed
+    "The ministry claimed its forces had killed fifty militants.",
+    "The party claimed victory in the northern provinces.",  # no one said to have done anything
+    "The storm claimed the lives of 40 people.",
+    "The opposition claimed that the vote was rigged.",  # done, by no one named
+    "One news site claims intelligence sources have ascribed the explosion to terrorists.",  # a source's telling
+])
+def test_a_claim_naming_no_other_doer_accuses_no_one(pipeline_all, text):
+    assert not codes(pipeline_all, text, "ACCUSE")
+
+
 def test_an_allegation_parsed_as_an_adjective_still_names_the_accused(pipeline_all):
     found = events_of(pipeline_all, "Iraq alleged Ritter was an American spy whose team had too many Americans.")
     assert roles_of(found, "ACCUSE")[1] == ["Ritter"]

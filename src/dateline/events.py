@@ -421,6 +421,8 @@ class Events(Stage):
             return False
         if trig.told and not any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
             return False  # "ordered residents to leave" restricts them; "ordered the release of the journalists" frees them
+        if trig.accused and not _others_accused(head):
+            return False  # "claim they were retaliating", "claimed victory": no one else said to have done anything
         if trig.nocomp and (any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
                             or sum(c.dep_ == "dobj" for c in head.children) > 1):
             return False  # 'declined to comment'; 'called the president a "national embarrassment"' names, it phones no one
@@ -600,6 +602,8 @@ class Events(Stage):
             tok = tok.head
             if tok.i in by_token:
                 gov = by_token[tok.i]
+                if gov.trigger.accused:
+                    return None  # "claimed that Ukrainian forces had shelled the bridge": the claim and the alleged deed
                 # "asked the union, the teachers' federation, to end the strike": the parser's adverbial is what is asked.
                 return gov if not loose or gov.type == hit.type else None
             if loose:
@@ -1940,6 +1944,23 @@ def _alleged_doers(head) -> list:
         else:
             out += [g for g in c.children if g.dep_ == "nsubj" and eventgate.names_someone(g) and g.pos_ != "PRON"]
     return out
+
+
+_OWN_WORDS = {"its", "their", "his", "her", "our", "my", "own"}
+
+
+def _others_accused(head) -> bool:
+    """Whether a clause of claiming names as the doer of what it tells someone other than the claimant: not a
+    pronoun ("claim they were retaliating") nor the claimant's own ("claimed its forces had killed fifty")."""
+    own = {t.lemma_.lower() for s in _subjects(head) for t in s.subtree}
+    return any(d.pos_ != "PRON" and d.lemma_.lower() not in own and not any(t.lower_ in _OWN_WORDS for t in d.subtree)
+               and d.head.lemma_.lower() not in _TELLING for d in _alleged_doers(head))
+
+
+# What a source tells is no deed of its own: "claims FSB sources have ascribed the explosion to terrorists", "claiming an
+# anonymous source described an apartment used as a depot".
+_TELLING = {"say", "tell", "describe", "ascribe", "attribute", "report", "confirm", "state", "announce", "claim", "reveal",
+            "write", "add", "believe", "think", "suggest", "indicate", "show", "explain"}
 
 
 def _trade_partners(tok) -> list:
@@ -4878,7 +4899,13 @@ _UNREAL = ("speculated", "hypothetical")
 def _distinct_claim(event: Event, kept: list[Event]) -> bool:
     """A clause that speculates about (or supposes) an event of another type is a claim of its own worth keeping:
     analysts want 'fear of an arms deal' recorded as a speculated deal beside the visit that caused it."""
-    return event.factuality in _UNREAL and all(k.type != event.type for k in kept)
+    if event.factuality in _UNREAL and all(k.type != event.type for k in kept):
+        return True
+    # ... and so is the claim that tells it ("Russia claimed that Ukrainian forces had shelled the bridge"): who says
+    # the deed was done accuses its doers.
+    accused = {r.actor_id or r.text for r in event.recipients}
+    return event.type == "ACCUSE" and event.mode == "allege" and any(
+        k.factuality in _UNREAL and accused & {a.actor_id or a.text for a in k.actors} for k in kept)
 
 
 def _select(events: list[Event]) -> list[Event]:

@@ -79,6 +79,7 @@ class Trigger:
     prep: frozenset[str] | None = None
     agent: frozenset[str] | None = None
     nocomp: bool = False
+    accused: bool = False  # the trigger's clause says someone else did something ("claims Mahan flies fighters to Syria")
     told: bool = False  # the trigger has an infinitive complement: what its object is made to do ("ordered residents to leave")
     noprep: frozenset[str] | None = None
     theme: bool = False  # the direct object is the thing given, not the recipient
@@ -87,18 +88,18 @@ class Trigger:
 
     @property
     def conditional(self) -> bool:
-        return bool(self.obj or self.prep or self.agent or self.nocomp or self.told or self.noprep)
+        return bool(self.obj or self.prep or self.agent or self.nocomp or self.told or self.noprep or self.accused)
 
 
 def _parse_cond(cond: str, where: str) -> dict:
     out: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
-        if part in ("nocomp", "told", "theme", "negative"):
+        if part in ("nocomp", "told", "theme", "negative", "accused"):
             out[part] = True
             continue
         key, sep, values = part.partition("=")
         if not sep or key not in ("obj", "prep", "noprep", "agent"):
-            raise ConfigError(f"{where}: condition {part!r} is not one of obj=…, prep=…, noprep=…, agent=…, nocomp, told, theme, negative; fix the row")
+            raise ConfigError(f"{where}: condition {part!r} is not one of obj=…, prep=…, noprep=…, agent=…, nocomp, told, accused, theme, negative; fix the row")
         out[key] = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
     return out
 
