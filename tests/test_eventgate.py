@@ -3543,3 +3543,18 @@ def test_insisting_on_a_fact_demands_nothing(pipeline_all):
 def test_a_civilian_head_of_state_is_the_government(pipeline_all):
     text = "Myanmar's civilian president called for reform of a military-drafted constitution on Monday."
     assert [(a.country, a.sector) for e in events_of(pipeline_all, text) for a in e.actors] == [("MMR", "GOV")]
+
+
+@pytest.mark.parametrize("text, etype, recipients", [
+    ("Police arrested three for trespassing on Sunday.", "COERCE", ["three"]),
+    ("Soldiers killed five in the village on the northern border.", "ASSAULT", ["five"]),
+    ("Thailand planned to implement a curfew between 10 p.m. and 4 a.m.", "COERCE", []),
+])
+def test_people_counted_without_a_noun_undergo_a_harm(pipeline_all, text, etype, recipients):
+    # (and a curfew implemented, like one imposed, is the implementer's)
+    actors, found = roles_of(events_of(pipeline_all, text), etype)
+    assert actors and found == recipients
+
+
+def test_a_bare_number_is_no_one_when_nothing_befalls_it(pipeline_all):
+    assert not any(r.text == "5,000" for e in events_of(pipeline_all, "The ministry sold 5,000 to Iraq last year.") for r in e.recipients)

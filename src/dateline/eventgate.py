@@ -122,6 +122,8 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if root.pos_ == "PRON":
         # "those angered by the slaying", "those who fled", "those responsible": people the clause picks out
         return bool(actor.actor_id) or those_who(root)
+    if harmed and root.pos_ == "NUM" and root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB" and not actor.actor_id:
+        return True  # "arrested three for trespassing", "five were killed": people counted, the noun left out
     if root.ent_type_ in lex["non_entities"] and not actor.actor_id:
         return False
     if root.ent_type_ in ("DATE", "TIME"):

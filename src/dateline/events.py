@@ -129,7 +129,8 @@ _LIGHT_VERBS = {"make", "hold", "pay", "launch", "attend", "join", "conduct", "c
                 "sign", "reach", "announce", "lead", "mount", "organize", "organise", "call", "issue", "lodge", "file", "end", "complete", "have", "give",
                 "speed", "step", "accelerate", "intensify", "expand", "escalate", "wage", "perform", "engage", "renew", "extend", "order",
                 "grant", "offer", "deliver", "impose", "level", "express", "voice", "reiterate", "reaffirm", "pledge", "tweet",
-                "lend", "throw", "declare", "introduce", "enforce", "increase", "boost", "strengthen", "deepen", "bolster"}  # "tweeted his support for", "voiced support", "lent its support",
+                "lend", "throw", "declare", "introduce", "enforce", "increase", "boost", "strengthen", "deepen", "bolster", "implement",
+                "reimpose", "reinstate", "institute"}  # "tweeted his support for", "voiced support", "lent its support",
 # "declared a curfew", "introduced sanctions"
 # Their regular inflections, for the verbs the lemmatiser gets wrong ("staged" -> "stag").
 _LIGHT_FORMS = frozenset(form for v in _LIGHT_VERBS for form in (
@@ -4281,7 +4282,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     seen.add(e.text)
                     out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(mods)))
                 continue
-            if nouns and (tok.pos_ in ("NOUN", "PROPN") or eventgate.those_who(tok) or eventgate.the_people(tok)):
+            if nouns and (tok.pos_ in ("NOUN", "PROPN") or eventgate.those_who(tok) or eventgate.the_people(tok)
+                          or tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"):
                 words = sorted({t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
                 if tok.pos_ == "PRON":
                     # "those responsible for the attack": the words that say who they are
