@@ -1314,8 +1314,8 @@ class Events(Stage):
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit") or (
                 # "Two years ago, Buhari won the election, pledging to end ...": a past its clause dates is its past too
                 done and date is not None and date.derived_from == "relative" and now and date.value
-                and _years_before(date.value, now) >= cues["historical"]["years_before"])) and now and date.value:
-            if _years_before(date.value, now) >= cues["historical"]["years_before"]:
+                and _historical(date.value, now, cues["historical"]["years_before"]))) and now and date.value:
+            if _historical(date.value, now, cues["historical"]["years_before"]):
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
         elif not self._own_date(head, date) and now and (
@@ -1323,7 +1323,7 @@ class Events(Stage):
             # "In 2008 ... Refusing to give up power, Mugabe agreed to power-sharing": a past event the text does not
             # date itself happened when the paragraph's last date before it says; and "1934 - Hitler demands ...", a
             # line of a this-day-in-history list, happened in the year that labels it, whatever the tense.
-            if _years_before(told, now) >= cues["historical"]["years_before"]:
+            if _historical(told, now, cues["historical"]["years_before"]):
                 found.add("historical")  # the date is in an earlier sentence or a label: no cue in this one
         # "during his time as vice president, Biden called for ...", "had previously been jailed": a past era the text
         # names (but what someone claims was done before stays a claim: "claimed Houthis have attacked journalists previously")
@@ -1421,6 +1421,14 @@ def _reference_day(doc: Document) -> str | None:
 _DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 # Words of a sentence about what lies ahead, whose dates an undated text may have been written before.
 _AHEAD_WORDS = {"will", "shall", "'ll", "scheduled", "expected", "planned", "next", "upcoming", "expire", "expires"}
+
+
+def _historical(value: str, published: str, years: float) -> bool:
+    """Whether an event date is background: a year or more before publication, or a whole earlier year ("last
+    year", "in 2018" in an article of May 2019), which the text gives as no recent news's date."""
+    if re.fullmatch(r"\d{4}", value) and published[:4].isdigit() and int(value) < int(published[:4]):
+        return True
+    return _years_before(value, published) >= years
 
 
 def _years_before(value: str, published: str) -> float:
