@@ -3558,3 +3558,16 @@ def test_people_counted_without_a_noun_undergo_a_harm(pipeline_all, text, etype,
 
 def test_a_bare_number_is_no_one_when_nothing_befalls_it(pipeline_all):
     assert not any(r.text == "5,000" for e in events_of(pipeline_all, "The ministry sold 5,000 to Iraq last year.") for r in e.recipients)
+
+
+@pytest.mark.parametrize("text, etype, factuality", [
+    # "reportedly" on an adjective reports the quality, not the act
+    ("Before doing so, law enforcement cleared reportedly peaceful protesters from Lafayette Square using tear gas.", "COERCE", "asserted"),
+    ("Police reportedly cleared the protesters from the square on Monday.", "COERCE", "reported"),
+    # a verb joined to a passive speech verb, with a subject of its own, is no "was said to"
+    ("The attack was claimed by the Houthi movement in Yemen, but both Saudi Arabia and the United States have alleged Iranian "
+     "involvement.", "ACCUSE", "asserted"),
+    ("The general was said to have ordered the raid and executed the prisoners.", "ASSAULT", "reported"),
+])
+def test_what_a_report_word_qualifies(pipeline_all, text, etype, factuality):
+    assert [e.factuality for e in events_of(pipeline_all, text) if e.type == etype][:1] == [factuality]

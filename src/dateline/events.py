@@ -4797,6 +4797,8 @@ def _said_to(head, cues):
     speech = set(cues["reported"]["speech_verbs"])
     tok = head
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None  # "The attack was claimed by the Houthis, but Saudi Arabia has alleged ...": a clause of its own
         tok = tok.head
         if tok.lemma_.lower() in speech and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return tok
@@ -4810,8 +4812,10 @@ def _source_phrase(sent, cues) -> tuple[int, int] | None:
     text = sent.text.lower()
     not_sources = "|".join(map(re.escape, cues["reported"]["not_sources"]))
     for phrase in cues["reported"]["phrases"]:
-        found = re.search(rf"\b{re.escape(phrase)}\b(?!\s+(?:(?:the|this|that|its|their)\s+)?(?:{not_sources})\b)", text)
-        if found:
+        for found in re.finditer(rf"\b{re.escape(phrase)}\b(?!\s+(?:(?:the|this|that|its|their)\s+)?(?:{not_sources})\b)", text):
+            word = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
+            if word is not None and len(word) == 1 and word[0].head.pos_ == "ADJ" and word[0].head.dep_ == "amod":
+                continue  # "cleared reportedly peaceful protesters": what is reported is that they were peaceful
             return sent.start_char + found.start(), sent.start_char + found.end()
     return None
 
