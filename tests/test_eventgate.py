@@ -3571,3 +3571,12 @@ def test_a_bare_number_is_no_one_when_nothing_befalls_it(pipeline_all):
 ])
 def test_what_a_report_word_qualifies(pipeline_all, text, etype, factuality):
     assert [e.factuality for e in events_of(pipeline_all, text) if e.type == etype][:1] == [factuality]
+
+
+@pytest.mark.parametrize("text, etype, coded", [
+    ("Waseem is eligible to appeal the verdict in the high court.", "REJECT", False),
+    ("Police are free to arrest the protesters without a warrant.", "COERCE", False),
+    ("The rebels were able to capture the town on Monday.", "ASSAULT", True),  # did
+])
+def test_what_one_is_eligible_or_free_to_do_is_no_happening(pipeline_all, text, etype, coded):
+    assert codes(pipeline_all, text, etype) is coded

@@ -1622,10 +1622,20 @@ _STATE_WORDS = {"government", "police", "army", "military", "authorities", "auth
 
 def _ability(verb) -> bool:
     """Whether a clause tells what someone is able or allowed to do, in general: "can" with a plain verb and nothing
-    that dates, negates or asks it ("can impose sanctions"; but "cannot" denies, and "could" speculates)."""
+    that dates, negates or asks it ("can impose sanctions"; but "cannot" denies, and "could" speculates); or what one
+    is eligible, able, free or entitled to do, now ("Waseem is eligible to appeal"; "was able to flee" did)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _CAPACITIES and not any(c.dep_ == "neg" for c in verb.head.children):
+        holder = verb.head
+        copula = holder.head if holder.dep_ == "acomp" else holder
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in holder.children) or (
+                holder.dep_ == "acomp" and copula.lemma_ == "be" and copula.tag_ in ("VBZ", "VBP")):
+            return True
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return (verb.tag_ == "VB" and any(c.lower_ == "can" for c in aux) and len(aux) == 1 and not any(c.dep_ == "neg" for c in verb.children)
             and verb.dep_ not in ("relcl", "advcl") and not any(c.tag_ == "WRB" or c.dep_ == "mark" for c in verb.children))
+
+
+_CAPACITIES = {"eligible", "able", "free", "entitled", "qualified", "empowered", "authorised", "authorized"}
 
 
 def _verb_of(head):
