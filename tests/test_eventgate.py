@@ -3580,3 +3580,14 @@ def test_what_a_report_word_qualifies(pipeline_all, text, etype, factuality):
 ])
 def test_what_one_is_eligible_or_free_to_do_is_no_happening(pipeline_all, text, etype, coded):
     assert codes(pipeline_all, text, etype) is coded
+
+
+@pytest.mark.parametrize("text, etype, recipients", [
+    # whom someone names to a post is no party to a judgement of the naming: the one who names is
+    ("The senators rejected Trump's appointment of Merrick Garland on Monday.", "REJECT", ["Trump"]),
+    ("The senators rejected the appointment of Merrick Garland on Monday.", "REJECT", ["Merrick Garland"]),
+    # dissatisfaction with someone disapproves of them
+    ("Democrats expressed dissatisfaction with Bolton over his unwillingness to testify.", "ACCUSE", ["Bolton"]),
+])
+def test_whom_a_judgement_of_a_naming_or_a_displeasure_is_about(pipeline_all, text, etype, recipients):
+    assert roles_of(events_of(pipeline_all, text), etype)[1] == recipients

@@ -3971,7 +3971,9 @@ def _owners(tok) -> list:
         # "an Afghan government offer of a ceasefire", "a US peace proposal": the one named before what it put forward
         # (not before a message: "a police post" is a guard post)
         out += [c for c in tok.children if c.dep_ == "compound" and (c.ent_type_ in _ACTOR_ENTS or eventgate.names_someone(c))]
-    if tok.lemma_.lower() not in _FOUNDINGS:  # ("the creation of a force": what is made owns nothing)
+    if tok.lemma_.lower() not in _FOUNDINGS and not (tok.lemma_.lower() in _NAMINGS and out):
+        # ("the creation of a force": what is made owns nothing; "Obama's nomination of Merrick Garland": the one named
+        # is Obama's choice, no owner)
         out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     # "the proposal by the EU", "the claim from Berlin": the one it comes from, when that names someone; but a
     # withdrawal "from Lebanon" leaves a place.
@@ -4240,6 +4242,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     # "Syria's conflict has killed 500,000", "the country's unrest": where the strife is, not who fights
                     # (but "Russia's war on Ukraine" is waged by Russia)
                     owners = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+                elif tok.lemma_.lower() in _NAMINGS and any(c.dep_ == "poss" for c in tok.children):
+                    # "refused to consider Obama's nomination of Merrick Garland", "rejected Trump's appointment of
+                    # Barrett to the court": the one who names is judged; whom and where to are what is judged.
+                    owners = [t for c in tok.children if c.dep_ == "poss" for t in c.subtree]
                 elif tok.lemma_.lower() in _HARMS or tok.lemma_.lower() in _MEASURES and etype not in _RELIEF:
                     # "the bombings of the U.S. embassies", "Russia's attack on Ukraine": who did the harm, not its victims.
                     struck = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree}
@@ -4306,6 +4312,8 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
     return out
 
 
+# Nouns of naming someone to a post, whose "of" and "to" objects are the one named and the post.
+_NAMINGS = {"nomination", "appointment", "selection", "designation", "choice", "pick", "nominee", "appointee"}
 # Nouns for someone's part in another's act ("with the knowledge of senior officers", "with the help of Russia").
 _COMPLICITY = {"knowledge", "consent", "approval", "help", "support", "backing", "blessing", "assistance", "permission",
                "complicity", "collusion", "connivance", "acquiescence"}
