@@ -89,6 +89,8 @@ def test_kb_covers_every_iso_country():
         ("President Bush has threatened further action.", "person:george_w_bush", "USA", "GOV"),
         ("Sri Lanka opened an embassy in Tehran.", "country:IRN", "IRN", None),
         ("Serbian Labour Minister Dragan Petrovic resigned.", "person:dragan_petrovic", "SRB", "GOV"),
+        # a full name with commas in it is one body, not the UN and a "Cultural Organization"
+        ("The move drew criticism from United Nations Educational, Scientific and Cultural Organization.", "org:unesco", "UNO", "IGO"),
     ],
 )
 def test_resolves_actor(run, text, actor_id, country, sector):
