@@ -3591,3 +3591,15 @@ def test_what_one_is_eligible_or_free_to_do_is_no_happening(pipeline_all, text, 
 ])
 def test_whom_a_judgement_of_a_naming_or_a_displeasure_is_about(pipeline_all, text, etype, recipients):
     assert roles_of(events_of(pipeline_all, text), etype)[1] == recipients
+
+
+def test_a_warning_that_the_warners_own_side_will_act_threatens(pipeline_all):
+    found = events_of(pipeline_all, 'Houthi spokesman Yahya Saree said: "We warn the Saudis that our targets will keep expanding."')
+    assert roles_of(found, "THREATEN")[1] == ["Saudis"]
+    assert not codes(pipeline_all, "The minister warned that their economy would suffer greatly from the new sanctions.", "THREATEN")
+
+
+def test_a_peoples_plural_the_tagger_does_not_know_is_its_people(pipeline_all):
+    [event] = [e for e in events_of(pipeline_all, "Hongkongers have been protesting since early June, when their government proposed a bill.")
+               if e.type == "PROTEST"]
+    assert [(a.country, a.sector) for a in event.actors] == [("HKG", "CVL")]

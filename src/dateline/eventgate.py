@@ -632,6 +632,9 @@ def other_sense(head, etype: str, mode: str | None = None, actors: list | None =
     return False
 
 
+_OWN_POSSESSIVES = {"our", "my"}  # the warner's own words ("our targets"); "their economy would suffer" foretells
+
+
 def _menaces(warn) -> bool:
     """Whether a warning threatens: of a harm the warner would do ("warned of consequences", "warned of retaliation"),
     or that the warner (a pronoun or the warner's own words) will or would act ("warned that it would strike back")."""
@@ -648,7 +651,9 @@ def _menaces(warn) -> bool:
         subjects = [g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")]
         modal = any(a.dep_ == "aux" and a.lemma_.lower() in ("will", "would", "shall", "could", "might", "may") for a in clause.children)
         if modal and clause.lemma_.lower() not in _CONSEQUENCES and any(
-                s.pos_ == "PRON" and s.lower_ not in ("there", "this", "that") or s.lemma_.lower() in own for s in subjects):
+                s.pos_ == "PRON" and s.lower_ not in ("there", "this", "that") or s.lemma_.lower() in own
+                or any(g.dep_ == "poss" and g.lower_ in _OWN_POSSESSIVES for g in s.children) for s in subjects):
+            # ("we warn the Saudis that our targets will keep expanding": the warner's own side acts)
             return True  # (but "warned that it may lead to a full-scale civil war" foretells what a course will bring)
         if any(_counted(s).lemma_.lower() in _THREAT_WORDS and not (_definite(s) and any(g.dep_ == "dobj" for g in clause.children))
                for s in subjects):

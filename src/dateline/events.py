@@ -2945,12 +2945,12 @@ def _root(sdoc, participant: EventActor):
 
 def _nationals(participant: EventActor, sdoc) -> bool:
     """Whether a participant is a people named by its plural, as _a_people reads it ("Greeks", "thousands of Syrians"),
-    or one the tagger left unlabelled ("Palauans")."""
+    or one the tagger left unlabelled ("Palauans", "Hongkongers")."""
     root = _root(sdoc, participant)
     if root is None or not root.text[:1].isupper():
         return False
     return _a_people(participant, sdoc) or root.tag_ in ("NNPS", "NNS") and root.ent_type_ not in ("ORG", "GPE", "FAC", "LOC") and (
-        bool(participant.country) and root.tag_ == "NNPS" or root.lower_.endswith(("ans", "ese", "is")))
+        bool(participant.country) and (root.tag_ == "NNPS" or root.lower_.endswith("ers")) or root.lower_.endswith(("ans", "ese", "is")))
 
 
 def _people_word(participant: EventActor, sdoc) -> bool:
