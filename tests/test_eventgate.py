@@ -3603,3 +3603,14 @@ def test_a_peoples_plural_the_tagger_does_not_know_is_its_people(pipeline_all):
     [event] = [e for e in events_of(pipeline_all, "Hongkongers have been protesting since early June, when their government proposed a bill.")
                if e.type == "PROTEST"]
     assert [(a.country, a.sector) for a in event.actors] == [("HKG", "CVL")]
+
+
+@pytest.mark.parametrize("text, accused", [
+    # saying someone did it, or interfered, rigged or conspired, disapproves of them
+    ("An army spokesman said the Abu Sayyaf Group are the suspected perpetrators.", ["Abu Sayyaf Group"]),
+    ("The minister said the rebels were the culprits of the bombing.", ["rebels"]),
+    ("Opposition leaders claimed the ruling party rigged the vote in several provinces.", ["the ruling party"]),
+    ("The senator said Russia interfered in the 2016 election.", ["Russia"]),
+])
+def test_saying_someone_did_wrong_accuses_them(pipeline_all, text, accused):
+    assert roles_of(events_of(pipeline_all, text), "ACCUSE")[1] == accused
