@@ -3568,6 +3568,10 @@ def test_a_bare_number_is_no_one_when_nothing_befalls_it(pipeline_all):
     ("The attack was claimed by the Houthi movement in Yemen, but both Saudi Arabia and the United States have alleged Iranian "
      "involvement.", "ACCUSE", "asserted"),
     ("The general was said to have ordered the raid and executed the prisoners.", "ASSAULT", "reported"),
+    # a source named inside a relative clause reports that clause, not the sentence's act
+    ("Katigbak apologized to Duterte during the hearing, which the President accepted according to a statement by his spokesman.",
+     "SUPPORT", "asserted"),
+    ("According to the ministry, police arrested forty protesters in the capital.", "COERCE", "reported"),
 ])
 def test_what_a_report_word_qualifies(pipeline_all, text, etype, factuality):
     assert [e.factuality for e in events_of(pipeline_all, text) if e.type == etype][:1] == [factuality]

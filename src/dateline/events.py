@@ -1330,7 +1330,7 @@ class Events(Stage):
         if "historical" not in found and "speculated" not in found and (era := _past_era(head)) is not None:
             found.add("historical", era)
         performed = hit.type in _SPEECH_ACTS and (_speaker_is_actor(head, mentions, sent) and not _told_past(head) or _own_voice(head))
-        reported = ((None if performed else speech_above) or _source_phrase(sent, cues)
+        reported = ((None if performed else speech_above) or _source_phrase(sent, cues, head)
                     or _said_to(head, cues) or (hit.type not in _SPEECH_ACTS and quotes.quotation_at(doc.article.text, head.idx)))
         if reported:
             # What a source says happened is reported; a speech act its own speaker performs is asserted
@@ -1358,7 +1358,7 @@ class Events(Stage):
 
     def _outer_factuality(self, hit: _Hit, sent) -> tuple[str, tuple[int, int] | None]:
         """The factuality of a stated commitment, with the words that report it (as _factuality's)."""
-        said = _speech_above(hit.head, self.cues) or _source_phrase(sent, self.cues)
+        said = _speech_above(hit.head, self.cues) or _source_phrase(sent, self.cues, hit.head)
         return ("reported", _Cues.offsets(said)) if said else ("asserted", None)
 
 
@@ -4813,10 +4813,12 @@ def _said_to(head, cues):
     return None
 
 
-def _source_phrase(sent, cues) -> tuple[int, int] | None:
+def _source_phrase(sent, cues, head=None) -> tuple[int, int] | None:
     """The article offsets of the first phrase of the sentence that names the source of a report ("according to
     the ministry", "reportedly"), as whole words, or None. "According to" followed (after an optional article)
-    by a relative or a document's terms names no source ("an agreement, according to which ...")."""
+    by a relative or a document's terms names no source ("an agreement, according to which ..."), nor does a phrase
+    inside a relative clause the trigger at `head` is not in ("apologized to Duterte, which the President accepted
+    according to a statement": the acceptance is reported, the apology told)."""
     text = sent.text.lower()
     not_sources = "|".join(map(re.escape, cues["reported"]["not_sources"]))
     for phrase in cues["reported"]["phrases"]:
@@ -4824,8 +4826,20 @@ def _source_phrase(sent, cues) -> tuple[int, int] | None:
             word = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
             if word is not None and len(word) == 1 and word[0].head.pos_ == "ADJ" and word[0].head.dep_ == "amod":
                 continue  # "cleared reportedly peaceful protesters": what is reported is that they were peaceful
+            if word is not None and head is not None and _in_other_relative(word[0], head):
+                continue
             return sent.start_char + found.start(), sent.start_char + found.end()
     return None
+
+
+def _in_other_relative(tok, head) -> bool:
+    """Whether a word stands in a relative clause that does not hold the trigger at `head`."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.dep_ == "relcl":
+            return t.i != head.i and not t.is_ancestor(head)
+    return False
 
 
 # Agentless passives of the law's acts ("Nuiry was arrested Thursday", "nine men were jailed"): the sectors
