@@ -13,7 +13,7 @@ from dateline.settings import load_settings
 NON_ISO_CODES = {"XKX", "UNO", "NATO", "EU", "AU", "IAEA", "WHO", "IMF", "WBK", "WTO", "OPCW", "COE", "OSCE", "ECOWAS", "SADC",
                  "IGAD", "ARL", "GCC", "OIC", "OPEC", "ASEAN", "APEC", "SCO", "BRICS", "G7", "G8", "G20", "OAS", "MERCOSUR",
                  "CARICOM", "CSTO", "CIS", "COMMONWEALTH", "INTERPOL", "ICC", "NGO", "IMG", "EAC", "OECD", "ADB", "AFDB", "EBRD"}
-SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "HLH", "NGO",
+SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "JRN", "EDU", "BUS", "CRM", "CVL", "REF", "HLH", "NGO",
            "IGO", "LAB", "AGR", "REL", "ELI", "ENV", "UAF", "LEG"}
 
 
@@ -141,6 +141,8 @@ def test_role_phrase_links_to_person(run):
         ("Ukrainian Defence Minister Oleksandr Vasylenko visited the front.", "Oleksandr Vasylenko", "UKR", "MIL"),
         ("Nigerian rebel commander Musa Danjuma surrendered.", "Musa Danjuma", "NGA", "REB"),
         ("The statement came from Maria Lopez, the Mexican foreign minister.", "Maria Lopez", "MEX", "GOV"),
+        # a journalist is JRN (journalists), the outlet MED (media), as plover.json and the gold have them
+        ("Brazilian reporter Carla Mendes confirmed the story.", "Carla Mendes", "BRA", "JRN"),
     ],
 )
 def test_unknown_person_takes_country_and_sector_from_title(run, text, name, country, sector):

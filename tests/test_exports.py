@@ -146,6 +146,12 @@ def test_gdelt_has_61_typed_columns_one_row_per_dyad():
     assert rows[4][col["SOURCEURL"]] == "'-2+3 @evil" and rows[4][col["SQLDATE"]] == "20230501"
 
 
+def test_journalists_and_media_keep_their_codes_in_gdelt_and_acled():
+    # CAMEO has no journalists' code: they are its media; ACLED counts both among civilians
+    assert exports._gdelt_actor({"text": "Carla Mendes", "country": "BRA", "sector": "JRN"})[0] == "BRAMED"
+    assert exports._inter([{"sector": "JRN"}]) == exports._inter([{"sector": "MED"}]) == 7
+
+
 def test_acled_gives_every_event_an_acled_type_and_sub_type():
     text, _ = _export("acled")
     rows = list(csv.DictReader(io.StringIO(text)))

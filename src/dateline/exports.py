@@ -365,6 +365,8 @@ GDELT_COLUMNS = (["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate
                  + ["DATEADDED", "SOURCEURL"])
 # CAMEO actor type codes that PLOVER's sectors carry over unchanged.
 _CAMEO_TYPES = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "ELI", "CVL", "REF", "BUS", "LAB", "EDU", "MED", "HLH", "REL", "NGO", "IGO", "SPY", "CRM", "UAF", "AGR", "ENV"}
+# PLOVER sectors CAMEO names by another code: journalists are CAMEO's media.
+_CAMEO_FOR = {"JRN": "MED"}
 
 
 def _fips(alpha2: str | None) -> str | None:
@@ -383,6 +385,7 @@ def _gdelt_actor(actor: dict | None) -> list:
     if not actor:
         return [""] * len(_ACTOR_FIELDS)
     country, sector = actor.get("country") or "", actor.get("sector") or ""
+    sector = _CAMEO_FOR.get(sector, sector)
     ctype = sector if sector in _CAMEO_TYPES else ""
     return [country + ctype, _name(actor).upper(), country, "", "", "", "", ctype, "", ""]
 
@@ -436,7 +439,7 @@ ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disor
                  "plover_type", "plover_mode", "factuality", "confidence", "url", "dateline_event_id"]
 # ACLED inter codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity militias, 5 rioters,
 # 6 protesters, 7 civilians, 8 external/other forces. PLOVER sectors that name one of them:
-_INTER = {"GOV": 1, "MIL": 1, "COP": 1, "SPY": 1, "JUD": 1, "LEG": 1, "REB": 2, "UAF": 3, "CVL": 7, "REF": 7, "JRN": 7, "IGO": 8}
+_INTER = {"GOV": 1, "MIL": 1, "COP": 1, "SPY": 1, "JUD": 1, "LEG": 1, "REB": 2, "UAF": 3, "CVL": 7, "REF": 7, "JRN": 7, "MED": 7, "IGO": 8}
 # ACLED time precision: 1 the day is known, 2 the week (or a few days), 3 only the month or longer.
 _TIME_PRECISION = {"day": 1, "week": 2}
 # ACLED geo precision: 1 the town or site, 2 a part of a region near it, 3 a region or larger.
