@@ -3590,6 +3590,8 @@ def test_what_one_is_eligible_or_free_to_do_is_no_happening(pipeline_all, text, 
     # whom someone names to a post is no party to a judgement of the naming: the one who names is
     ("The senators rejected Trump's appointment of Merrick Garland on Monday.", "REJECT", ["Trump"]),
     ("The senators rejected the appointment of Merrick Garland on Monday.", "REJECT", ["Merrick Garland"]),
+    ("Assistant Secretary Marvin Sambur defended the Air Force's exclusive consideration of Boeing.", "SUPPORT", ["Air Force"]),
+    ("The senators criticised Trump's firing of the FBI director.", "ACCUSE", ["Trump"]),
     # dissatisfaction with someone disapproves of them
     ("Democrats expressed dissatisfaction with Bolton over his unwillingness to testify.", "ACCUSE", ["Bolton"]),
 ])

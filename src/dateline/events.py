@@ -4312,8 +4312,10 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
     return out
 
 
-# Nouns of naming someone to a post, whose "of" and "to" objects are the one named and the post.
-_NAMINGS = {"nomination", "appointment", "selection", "designation", "choice", "pick", "nominee", "appointee"}
+# Nouns of naming someone to a post, or of choosing or weighing a party, whose "of" and "to" objects are the one
+# named or chosen and the post ("the Air Force's exclusive consideration of Boeing": the Air Force is defended).
+_NAMINGS = {"nomination", "appointment", "selection", "designation", "choice", "pick", "nominee", "appointee", "consideration",
+            "endorsement", "hiring", "firing", "dismissal"}
 # Nouns for someone's part in another's act ("with the knowledge of senior officers", "with the help of Russia").
 _COMPLICITY = {"knowledge", "consent", "approval", "help", "support", "backing", "blessing", "assistance", "permission",
                "complicity", "collusion", "connivance", "acquiescence"}
