@@ -3620,3 +3620,13 @@ def test_a_peoples_plural_the_tagger_does_not_know_is_its_people(pipeline_all):
 ])
 def test_saying_someone_did_wrong_accuses_them(pipeline_all, text, accused):
     assert roles_of(events_of(pipeline_all, text), "ACCUSE")[1] == accused
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Opposition leaders questioned the legitimacy of the election commission.", True),  # doubt cast on someone
+    ("Two senators questioned the President's power to do as he proposed.", True),
+    ("Police questioned the suspect for two hours on Monday.", False),  # an interrogation, no disapproval
+])
+def test_questioning_someones_legitimacy_disapproves(pipeline_all, text, coded):
+    assert ("ACCUSE", "disapprove") in [(e.type, e.mode) for e in events_of(pipeline_all, text)] or not coded
+    assert coded or not codes(pipeline_all, text, "ACCUSE")
