@@ -3630,3 +3630,13 @@ def test_saying_someone_did_wrong_accuses_them(pipeline_all, text, accused):
 def test_questioning_someones_legitimacy_disapproves(pipeline_all, text, coded):
     assert ("ACCUSE", "disapprove") in [(e.type, e.mode) for e in events_of(pipeline_all, text)] or not coded
     assert coded or not codes(pipeline_all, text, "ACCUSE")
+
+
+@pytest.mark.parametrize("text, etype, coded", [
+    # a role noun names a political actor before its sector is read: leaders and governments meet and deal
+    ("African leaders negotiated the deal in Niamey last week.", "CONSULT", True),
+    ("\"Ford is fully cooperating with the government, and we will keep them posted,\" the company said.", "COOPERATE", True),
+    ("The coach praised his players after the match on Sunday.", "SUPPORT", False),  # still no politics
+])
+def test_a_political_role_noun_is_a_political_actor(pipeline_all, text, etype, coded):
+    assert codes(pipeline_all, text, etype) is coded

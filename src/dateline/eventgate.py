@@ -440,7 +440,15 @@ def political(participants: list) -> bool:
     """Whether any participant is a political actor: of a political sector, or a state or a person or body the
     knowledge base places in one."""
     lex = _lexicon()
-    return any(p.sector in lex["political"] or (p.country and p.actor_id) for p in participants)
+    return any(p.sector in lex["political"] or (p.country and p.actor_id) or _political_role(p.text, lex) for p in participants)
+
+
+def _political_role(text: str, lex: dict) -> bool:
+    """Whether a participant's words end in a political role noun, before the sectors are read ("African leaders",
+    "the two governments", "Iraqi officials")."""
+    words = (text or "").split()
+    roles = role_sectors()
+    return bool(words) and any(roles.get(form) in lex["political"] for form in plain_forms(words[-1].lower()))
 
 
 def other_sense(head, etype: str, mode: str | None = None, actors: list | None = None) -> bool:
