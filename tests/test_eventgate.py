@@ -3640,3 +3640,11 @@ def test_questioning_someones_legitimacy_disapproves(pipeline_all, text, coded):
 ])
 def test_a_political_role_noun_is_a_political_actor(pipeline_all, text, etype, coded):
     assert codes(pipeline_all, text, etype) is coded
+
+
+@pytest.mark.parametrize("text", [
+    "Some protesters responded by throwing things, including Molotov cocktails, but others only shielded themselves.",
+    "Some protesters threw things, including Molotov cocktails, at the riot police.",
+])
+def test_what_a_thing_thrown_includes_makes_the_throw_an_attack(pipeline_all, text):
+    assert codes(pipeline_all, text, "ASSAULT")

@@ -2122,13 +2122,15 @@ def _object_lemmas(head) -> set[str]:
                 out.add("@money")  # "lent $1 billion", "gave 350 million euros": a sum ("obj=@money")
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
             for p in c.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
+                if p.dep_ == "prep" and p.lower_ in ("of", "including"):
+                    # ("threw things, including Molotov cocktails": what the things were)
                     out.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
+                    out.update(m.lemma_.lower() for g in p.children if g.dep_ == "pobj" for m in g.children if m.dep_ == "compound")
                     if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PORTIONS and any(
                             g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.i in g.doc.user_data.get("dateline_place_tokens", ()))
                             for g in p.children):
                         out.add("@place")  # "had captured much of Liberia", "seized parts of Idlib": a place, in part
-        if c.dep_ == "prep" and c.lower_ in ("of", "on"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "including"):
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
     if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
         out.add(head.head.lemma_.lower())
