@@ -3648,3 +3648,14 @@ def test_a_political_role_noun_is_a_political_actor(pipeline_all, text, etype, c
 ])
 def test_what_a_thing_thrown_includes_makes_the_throw_an_attack(pipeline_all, text):
     assert codes(pipeline_all, text, "ASSAULT")
+
+
+@pytest.mark.parametrize("text, etype, recipients", [
+    # a trial by a court accuses its defendants (the guide: a trial is ACCUSE, allege); "tried to" is no trial
+    ("Several alleged accomplices, including the cleric Abdul Qawi, were tried by the same court in Multan.", "ACCUSE",
+     ["Several alleged accomplices", "Abdul Qawi"]),
+    ("The tribunal will try the former president for war crimes.", "ACCUSE", ["the former president"]),
+])
+def test_a_court_trying_someone_accuses_them(pipeline_all, text, etype, recipients):
+    assert roles_of(events_of(pipeline_all, text), etype)[1] == recipients
+    assert not codes(pipeline_all, "She tried to reach the border crossing on Monday night.", "ACCUSE")
