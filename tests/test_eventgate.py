@@ -3659,3 +3659,12 @@ def test_what_a_thing_thrown_includes_makes_the_throw_an_attack(pipeline_all, te
 def test_a_court_trying_someone_accuses_them(pipeline_all, text, etype, recipients):
     assert roles_of(events_of(pipeline_all, text), etype)[1] == recipients
     assert not codes(pipeline_all, "She tried to reach the border crossing on Monday night.", "ACCUSE")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The governor issued a shelter-in-place order for the city on Monday.", "The governor"),
+    ("The Philippine government issued a cease and desist order against the broadcaster.", "Philippine government"),
+    ("Ohio extended its stay-at-home order until May 1.", "Ohio"),
+])
+def test_orders_that_keep_people_home_or_shut_them_down_restrict(pipeline_all, text, actor):
+    assert roles_of(events_of(pipeline_all, text), "COERCE")[0] == [actor]
