@@ -870,8 +870,10 @@ def test_questioning_and_objecting_are_accusations(pipeline_all, text, trigger, 
 
 
 def test_questioning_a_thing_is_no_interrogation(pipeline_all):
+    # Doubting a plan's wisdom disapproves of it, with no one to aim at (the guide: criticism of a policy is ACCUSE,
+    # disapprove, without recipient, as "objected to the new election law" above); no one is interrogated.
     found = events_of(pipeline_all, "The senator questioned the wisdom of the plan on Monday.")
-    assert not [e for e in found if e.evidence.trigger.text == "questioned"]
+    assert [(e.type, e.mode, e.recipients) for e in found if e.evidence.trigger.text == "questioned"] == [("ACCUSE", "disapprove", [])]
 
 
 @pytest.mark.parametrize("text,trigger,etype,actors,recipients", [
