@@ -3662,3 +3662,12 @@ def test_a_court_trying_someone_accuses_them(pipeline_all, text, etype, recipien
 ])
 def test_orders_that_keep_people_home_or_shut_them_down_restrict(pipeline_all, text, actor):
     assert roles_of(events_of(pipeline_all, text), "COERCE")[0] == [actor]
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("G7 was already scheduled to meet this weekend.", True),  # a body of states meets among its members
+    ("NATO met in Brussels on Tuesday to discuss the crisis.", True),
+    ("The minister met on Tuesday to discuss the crisis.", False),  # one person meets no one
+])
+def test_a_body_of_states_meets_among_its_members(pipeline_all, text, coded):
+    assert codes(pipeline_all, text, "CONSULT") is coded

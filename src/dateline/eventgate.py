@@ -1255,7 +1255,9 @@ def not_an_event(head, etype: str, mode: str | None, actors: list, recipients: l
         # "precedent for the President mediating international disputes" is a kind of act, no happening)
         return False
     if etype == "CONSULT" and not recipients and len(actors) < 2 and mode != "visit":
-        plural = any(a.start is not None and a.text.lower().endswith("s") for a in actors)
+        # (a body of states meets among its members: "G7 was scheduled to meet this weekend"; its summit named by a
+        # noun is mostly the occasion of another meeting: "speak with Hu at the APEC summit")
+        plural = any(a.start is not None and a.text.lower().endswith("s") or a.sector == "IGO" and head.pos_ == "VERB" for a in actors)
         return not plural and not _with_party(head)
     return False
 
