@@ -3671,3 +3671,12 @@ def test_orders_that_keep_people_home_or_shut_them_down_restrict(pipeline_all, t
 ])
 def test_a_body_of_states_meets_among_its_members(pipeline_all, text, coded):
     assert codes(pipeline_all, text, "CONSULT") is coded
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Officials cleared the area around the cathedral after the fire.", True),  # an area closed off
+    ("Riot police cleared the square of protesters on Sunday.", True),
+    ("Workers cleared the debris from the road on Sunday.", False),
+])
+def test_clearing_an_area_restricts(pipeline_all, text, coded):
+    assert codes(pipeline_all, text, "COERCE") is coded
