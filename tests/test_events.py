@@ -588,6 +588,8 @@ def test_a_currency_s_country_is_no_participant(annotate, events):
     ("Putin announced his resignation on Monday.", "RETREAT", "asserted"),  # announcing a resignation makes it
     ("Russia announced a withdrawal from Syria.", "RETREAT", "planned"),  # an announced withdrawal lies ahead
     ("Putin announced he would resign.", "RETREAT", "planned"),
+    ("Russia announced new restrictions on flights to Georgia.", "COERCE", "asserted"),  # announced restrictions are imposed
+    ("Russia announced it would impose new restrictions on flights next month.", "COERCE", "planned"),
 ])
 def test_an_announced_resignation_is_made_an_announced_withdrawal_lies_ahead(annotate, events, text, etype, factuality):
     assert _one(code(annotate, events, text), etype).factuality == factuality
