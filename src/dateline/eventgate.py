@@ -122,7 +122,7 @@ def identifiable(actor: EventActor, sdoc, kinds: dict[str, str], harmed: bool = 
     if root.pos_ == "PRON":
         # "those angered by the slaying", "those who fled", "those responsible": people the clause picks out
         return bool(actor.actor_id) or those_who(root)
-    if harmed and root.pos_ == "NUM" and root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ == "VERB" and not actor.actor_id:
+    if harmed and bare_count(root) and not actor.actor_id:
         return True  # "arrested three for trespassing", "five were killed": people counted, the noun left out
     if root.ent_type_ in lex["non_entities"] and not actor.actor_id:
         return False
@@ -291,6 +291,12 @@ def _civil_team(tok) -> bool:
         root = _counted(members[0]) if members else root
     words = {t.lemma_.lower() for t in tok.subtree}
     return root.lemma_.lower() in _CIVILIANS and not words & (_FORCE_POSTS | _lexicon()["vehicles"] | {"troop", "soldier", "marine", "combat"})
+
+
+def bare_count(tok) -> bool:
+    """Whether a number stands alone as a verb's object or passive subject, the noun it counts left out ("arrested
+    three", "five were killed"): people, if the act befalls them."""
+    return tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
 
 
 def _counted(root):
@@ -1639,12 +1645,11 @@ def _ability(verb) -> bool:
     """Whether a clause tells what someone is able or allowed to do, in general: "can" with a plain verb and nothing
     that dates, negates or asks it ("can impose sanctions"; but "cannot" denies, and "could" speculates); or what one
     is eligible, able, free or entitled to do, now ("Waseem is eligible to appeal"; "was able to flee" did)."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _CAPACITIES and not any(c.dep_ == "neg" for c in verb.head.children):
-        holder = verb.head
-        copula = holder.head if holder.dep_ == "acomp" else holder
-        if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in holder.children) or (
-                holder.dep_ == "acomp" and copula.lemma_ == "be" and copula.tag_ in ("VBZ", "VBP")):
-            return True
+    holder = verb.head
+    if verb.dep_ == "xcomp" and holder.lemma_.lower() in _CAPACITIES and not any(c.dep_ == "neg" for c in holder.children) and (
+            any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in holder.children)  # "is entitled to"
+            or holder.dep_ == "acomp" and holder.head.lemma_ == "be" and holder.head.tag_ in ("VBZ", "VBP")):  # "is eligible to"
+        return True
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return (verb.tag_ == "VB" and any(c.lower_ == "can" for c in aux) and len(aux) == 1 and not any(c.dep_ == "neg" for c in verb.children)
             and verb.dep_ not in ("relcl", "advcl") and not any(c.tag_ == "WRB" or c.dep_ == "mark" for c in verb.children))

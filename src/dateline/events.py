@@ -4299,7 +4299,7 @@ def _resolve(arg_toks, mentions, sent, nouns: bool, etype: str = "") -> list[Eve
                     out.append(EventActor(text=e.text, start=e.start_char, end=e.end_char, country=country_of(mods)))
                 continue
             if nouns and (tok.pos_ in ("NOUN", "PROPN") or eventgate.those_who(tok) or eventgate.the_people(tok)
-                          or tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"):
+                          or eventgate.bare_count(tok)):
                 words = sorted({t.i for t in mods if t.dep_ != "prep" and t.i < tok.i} | _core(tok))
                 if tok.pos_ == "PRON":
                     # "those responsible for the attack": the words that say who they are
