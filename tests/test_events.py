@@ -2165,3 +2165,12 @@ def test_withdrawing_from_a_treaty_cuts_relations(pipeline_all, text, etype):
 
     doc = dateline.process(text, pipeline=pipeline_all, published="2020-01-15")
     assert [e.type for e in doc.events] == [etype]
+
+
+@pytest.mark.parametrize("when, factuality", [
+    ("last year", "historical"),  # a whole earlier year
+    ("last fall", "asserted"),  # a season of the year before, written as that year, but months back
+])
+def test_a_season_written_as_its_year_is_no_whole_year(pipeline_all, when, factuality):
+    found = events_of(pipeline_all, f"Federal prosecutors charged the doctor with fraud {when}.", published="1999-06-07")
+    assert [e.factuality for e in found if e.type == "ACCUSE"] == [factuality]

@@ -1314,8 +1314,8 @@ class Events(Stage):
         if (self._own_date(head, date) or (done and date is not None and date.derived_from == "explicit") or (
                 # "Two years ago, Buhari won the election, pledging to end ...": a past its clause dates is its past too
                 done and date is not None and date.derived_from == "relative" and now and date.value
-                and _historical(date.value, now, cues["historical"]["years_before"]))) and now and date.value:
-            if _historical(date.value, now, cues["historical"]["years_before"]):
+                and _historical(date.value, now, cues["historical"]["years_before"], date.precision))) and now and date.value:
+            if _historical(date.value, now, cues["historical"]["years_before"], date.precision):
                 found.add("historical", (date.start, date.end) if date.start is not None else None)
                 found.discard("planned")
         elif not self._own_date(head, date) and now and (
@@ -1423,10 +1423,11 @@ _DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 _AHEAD_WORDS = {"will", "shall", "'ll", "scheduled", "expected", "planned", "next", "upcoming", "expire", "expires"}
 
 
-def _historical(value: str, published: str, years: float) -> bool:
+def _historical(value: str, published: str, years: float, precision: str = "year") -> bool:
     """Whether an event date is background: a year or more before publication, or a whole earlier year ("last
-    year", "in 2018" in an article of May 2019), which the text gives as no recent news's date."""
-    if re.fullmatch(r"\d{4}", value) and published[:4].isdigit() and int(value) < int(published[:4]):
+    year", "in 2018" in an article of May 2019), which the text gives as no recent news's date. A season, quarter or
+    half is written as its year too ("last fall" in June 1999 is "1998"), but it is no whole year: its time counts."""
+    if precision == "year" and re.fullmatch(r"\d{4}", value) and published[:4].isdigit() and int(value) < int(published[:4]):
         return True
     return _years_before(value, published) >= years
 
